@@ -1,0 +1,4 @@
+/**
+ * @module @imago/governance
+ */
+export { GovernanceError } from './errors/governance-error';

@@ -1,0 +1,4 @@
+/**
+ * @module @imago/graph
+ */
+export { GraphError } from './errors/graph-error';

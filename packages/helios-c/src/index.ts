@@ -1,0 +1,4 @@
+/**
+ * @module @imago/helios-c
+ */
+export { HeliosCError } from './errors/helios-c-error';

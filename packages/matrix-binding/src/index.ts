@@ -1,0 +1,4 @@
+/**
+ * @module @imago/matrix-binding
+ */
+export { MatrixBindingError } from './errors/matrix-binding-error';

@@ -1,0 +1,4 @@
+/**
+ * @module @imago/valueflows
+ */
+export { ValueflowsError } from './errors/valueflows-error';
