@@ -1,0 +1,132 @@
+/**
+ * `group_encode` and `group_decode` (Belenios 2.0 specification §4.11.2, §5.2; for Ed25519 the
+ * Koblitz-style encoding of the later Belenios specifications): vectors of small integers to group
+ * elements and back.
+ *
+ * - Finite-field groups: the packed integer plus the smallest `ε` that makes it a member of the
+ *   order-`q` subgroup. Only RFC-3526-2048 defines an embedding in Belenios 2.0.
+ * - Ed25519: the packed integer (plus `ε`) read as a compressed point (`y`, sign bit 255 clear);
+ *   the first one that decompresses to a point of the prime-order subgroup.
+ *
+ * @module
+ */
+import { hexToBytes } from '../encoding/bytes';
+import { EmbeddingError } from '../errors/embedding-error';
+import type { Group } from '../groups/group';
+import {
+  type Embedding,
+  ed25519Embedding,
+  maxIntegers,
+  packIntegers,
+  rfc3526Embedding,
+  unpackIntegers,
+} from './embedding';
+
+/** A group together with its embedding of integer vectors. */
+export interface GroupEmbedding<E> {
+  /** The embedding parameters. */
+  readonly embedding: Embedding;
+  /** The maximum number of integers one element holds. */
+  readonly capacity: number;
+  /**
+   * `group_encode`: the element embedding `values`.
+   * @throws {@link EmbeddingError} when a value or the length is out of range
+   */
+  encode(values: readonly number[]): E;
+  /** `group_decode`: the `count` integers embedded in `element`. */
+  decode(element: E, count: number): number[];
+  /** The integer an element stands for (before unpacking). */
+  integerOf(element: E): bigint;
+}
+
+/** Options of {@link groupEmbedding}. */
+export interface GroupEmbeddingOptions {
+  /** Embedding parameters to use instead of the group's own (for custom finite-field groups). */
+  readonly embedding?: Embedding;
+}
+
+const twoTo255 = 1n << 255n;
+
+function littleEndianHex(x: bigint): string {
+  let hex = '';
+  for (let i = 0; i < 32; i++) {
+    hex += Number((x >> BigInt(8 * i)) & 0xffn)
+      .toString(16)
+      .padStart(2, '0');
+  }
+  return hex;
+}
+
+function littleEndianInteger(hex: string): bigint {
+  const bytes = hexToBytes(hex) ?? new Uint8Array();
+  let x = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) x = (x << 8n) + BigInt(bytes[i] as number);
+  return x;
+}
+
+interface Representation<E> {
+  readonly bitLength: number;
+  candidate(x: bigint): E | undefined;
+  integerOf(element: E): bigint;
+}
+
+function representationOf<E>(group: Group<E>): Representation<E> | undefined {
+  if (group.name === 'Ed25519') {
+    return {
+      bitLength: 255,
+      candidate: (x) => (x < twoTo255 ? group.parse(littleEndianHex(x)) : undefined),
+      integerOf: (element) => littleEndianInteger(group.toString(element)),
+    };
+  }
+  const p = (group as unknown as { p?: unknown }).p;
+  if (typeof p === 'bigint') {
+    return {
+      bitLength: p.toString(2).length,
+      candidate: (x) => (x < p ? group.parse(x.toString(10)) : undefined),
+      integerOf: (element) => BigInt(group.toString(element)),
+    };
+  }
+  return undefined;
+}
+
+function defaultEmbedding(name: string): Embedding | undefined {
+  if (name === 'RFC-3526-2048') return rfc3526Embedding;
+  if (name === 'Ed25519') return ed25519Embedding;
+  return undefined;
+}
+
+/**
+ * The embedding of integer vectors into `group`.
+ * @param group - a finite-field group (RFC-3526-2048 has an embedding) or the Ed25519 group
+ * @param options - explicit embedding parameters for a custom finite-field group
+ * @returns the encoder and decoder
+ * @throws {@link EmbeddingError} if the group has no embedding (e.g. BELENIOS-2048)
+ * @example
+ * const embedding = groupEmbedding(groupByName('RFC-3526-2048')!);
+ * embedding.decode(embedding.encode([3, 1, 2]), 3); // [3, 1, 2]
+ */
+export function groupEmbedding<E>(group: Group<E>, options: GroupEmbeddingOptions = {}): GroupEmbedding<E> {
+  const embedding = options.embedding ?? defaultEmbedding(group.name);
+  const representation = representationOf(group);
+  if (!embedding || !representation) {
+    throw new EmbeddingError(`group ${group.name} has no embedding for non-homomorphic answers`);
+  }
+  const capacity = maxIntegers(representation.bitLength, embedding);
+  const tries = 1n << BigInt(embedding.padding);
+  return {
+    embedding,
+    capacity,
+    encode(values) {
+      const packed = packIntegers(values, embedding, capacity);
+      for (let epsilon = 0n; epsilon < tries; epsilon++) {
+        const element = representation.candidate(packed + epsilon);
+        if (element !== undefined && group.isMember(element)) return element;
+      }
+      throw new EmbeddingError(`no group element within 2^${embedding.padding} of the packed integer`);
+    },
+    decode(element, count) {
+      return unpackIntegers(representation.integerOf(element), count, embedding);
+    },
+    integerOf: (element) => representation.integerOf(element),
+  };
+}
