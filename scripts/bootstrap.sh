@@ -49,3 +49,4 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 export IMAGO_ROOT
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1

@@ -1,0 +1,8 @@
+/**
+ * Helpers for tests and demos against a throw-away homeserver (`scripts/synapse.sh`).
+ * Not for production: shared-secret registration is an administrator's power.
+ *
+ * @module @imago/matrix-binding/testing
+ */
+export { type RegisterUserOptions, registerUser, type TestHomeserver } from './register-user';
+export { testHomeserverFromEnvironment } from './test-homeserver-from-environment';

@@ -1,0 +1,36 @@
+// Adds up the vitest JSON reports of every workspace package and prints one closing line:
+// "Tests: N passed, N failed, N skipped". Exits non-zero when a package wrote no report.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let missing = 0;
+for (const folder of ['packages', 'examples']) {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir)) {
+    const manifest = join(dir, name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    if (!JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test) continue;
+    const report = join(dir, name, 'test-artifacts', 'vitest.json');
+    if (!existsSync(report)) {
+      console.error(`${folder}/${name}: no test report`);
+      missing++;
+      continue;
+    }
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    const s = r.numPendingTests + r.numTodoTests;
+    console.error(
+      `${folder}/${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${s ? `, ${s} skipped` : ''}`,
+    );
+    passed += r.numPassedTests;
+    // A file that fails to load fails no test but must still count as a failure.
+    failed += r.numFailedTests || r.numFailedTestSuites || 0;
+    skipped += s;
+  }
+}
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || missing > 0 ? 1 : 0);
