@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'methods/index': 'src/methods/index.ts',
+    'cli/imago-tally': 'src/cli/imago-tally.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,

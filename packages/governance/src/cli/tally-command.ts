@@ -1,0 +1,108 @@
+/**
+ * @module
+ * The `imago-tally` command as a function of its arguments and standard input, so that it can be
+ * run and tested without a process. Options follow `belenios-tool method …`: `--name=value` or
+ * `--name value`; booleans are `true` or `false`. Exit codes follow belenios-tool too: 0 on
+ * success, 123 for bad input, 124 for a bad command line.
+ */
+import { GovernanceError } from '../errors/governance-error';
+import { parseBallots } from '../methods/parse-ballots';
+import { TALLY_METHODS, type TallyMethod } from './tally-methods';
+
+/** What running the command produced. */
+export interface TallyOutcome {
+  readonly code: number;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
+
+const EXIT_INPUT = 123;
+const EXIT_USAGE = 124;
+
+function usage(): string {
+  const lines = [
+    'Usage: imago-tally <method> [options] < ballots.json',
+    '',
+    'Reads ballots (a JSON array of arrays of integers) on standard input and prints the result',
+    'of the counting method as JSON. schulze, majority-judgment and stv take the same options and',
+    'input as `belenios-tool method <method>` and print the same result.',
+    '',
+    'Methods:',
+  ];
+  for (const method of Object.values(TALLY_METHODS)) {
+    lines.push(`  ${method.name.padEnd(19)}${method.summary}`);
+    lines.push(`  ${''.padEnd(19)}options: ${method.options.map((o) => `--${o.name}=${o.docv}`).join(' ')}`);
+  }
+  lines.push('', 'Run `imago-tally <method> --help` for details. Exit: 0 ok, 123 bad input, 124 bad usage.');
+  return `${lines.join('\n')}\n`;
+}
+
+function methodUsage(method: TallyMethod): string {
+  const lines = [`Usage: imago-tally ${method.name} [options] < ballots.json`, '', method.description, '', 'Options:'];
+  for (const option of method.options) lines.push(`  --${option.name}=${option.docv}`.padEnd(24) + option.doc);
+  lines.push('  --help'.padEnd(24) + 'Show this help.');
+  return `${lines.join('\n')}\n`;
+}
+
+function usageError(message: string): TallyOutcome {
+  return { code: EXIT_USAGE, stderr: `imago-tally: ${message}\n` };
+}
+
+/**
+ * Runs `imago-tally` with `args` (without the program name); `readInput` is called once, only
+ * when ballots are needed.
+ */
+export function runTally(args: readonly string[], readInput: () => Uint8Array): TallyOutcome {
+  const [name, ...rest] = args;
+  if (name === undefined) return usageError('missing method; try `imago-tally --help`');
+  if (name === '--help' || name === '-h' || name === 'help') return { code: 0, stdout: usage() };
+  const method = Object.hasOwn(TALLY_METHODS, name) ? TALLY_METHODS[name] : undefined;
+  if (method === undefined) {
+    return usageError(`unknown method '${name}' (one of: ${Object.keys(TALLY_METHODS).join(', ')})`);
+  }
+  const values = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--help' || arg === '-h') return { code: 0, stdout: methodUsage(method) };
+    if (!arg.startsWith('--')) return usageError(`unexpected argument '${arg}'`);
+    const equals = arg.indexOf('=');
+    const key = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
+    if (!method.options.some((o) => o.name === key)) {
+      return usageError(`unknown option '--${key}' for ${method.name}`);
+    }
+    let value: string | undefined;
+    if (equals >= 0) value = arg.slice(equals + 1);
+    else value = rest[++i];
+    if (value === undefined) return usageError(`option '--${key}' needs a value`);
+    values.set(key, value);
+  }
+  const parsed: Record<string, number | boolean | undefined> = {};
+  for (const option of method.options) {
+    const raw = values.get(option.name);
+    if (raw === undefined) {
+      if (option.required) return usageError(`--${option.name} is missing`);
+      continue;
+    }
+    if (option.type === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') {
+        return usageError(`option '--${option.name}': invalid value '${raw}', either 'true' or 'false'`);
+      }
+      parsed[option.name] = raw === 'true';
+    } else {
+      if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+        return usageError(`option '--${option.name}': invalid value '${raw}', expected an integer`);
+      }
+      parsed[option.name] = Number(raw);
+    }
+  }
+  try {
+    const ballots = parseBallots(readInput());
+    return { code: 0, stdout: `${method.run(ballots, parsed)}\n` };
+  } catch (error) {
+    if (GovernanceError.isInstance(error)) {
+      const code = error.code === 'INVALID_METHOD_OPTIONS' ? EXIT_USAGE : EXIT_INPUT;
+      return { code, stderr: `imago-tally: ${error.message}\n` };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * @module
+ * The methods `imago-tally` offers: their options and how each prints its result.
+ */
+import type { PackedBallots } from '../methods/ballots';
+import { majorityJudgment } from '../methods/majority-judgment';
+import { schulze } from '../methods/schulze';
+import { stv } from '../methods/stv';
+
+/** One command-line option of a method. */
+export interface TallyOption {
+  readonly name: string;
+  readonly docv: string;
+  readonly type: 'integer' | 'boolean';
+  readonly required: boolean;
+  readonly doc: string;
+}
+
+/** A method as the command line exposes it. */
+export interface TallyMethod {
+  readonly name: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly options: readonly TallyOption[];
+  /** Counts and prints the result as JSON (without the final newline). */
+  readonly run: (ballots: PackedBallots, options: Record<string, number | boolean | undefined>) => string;
+}
+
+const nchoices: TallyOption = {
+  name: 'nchoices',
+  docv: 'N',
+  type: 'integer',
+  required: false,
+  doc: 'Number of choices. If 0 or absent, the length of the first ballot.',
+};
+const blankAllowed: TallyOption = {
+  name: 'blank-allowed',
+  docv: 'B',
+  type: 'boolean',
+  required: true,
+  doc: 'Whether a ballot of only zeros is a blank vote (true or false).',
+};
+
+const num = (value: number | boolean | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/** Every method of `imago-tally`, by name. */
+export const TALLY_METHODS: Readonly<Record<string, TallyMethod>> = {
+  schulze: {
+    name: 'schulze',
+    summary: 'Schulze method (as belenios-tool method schulze)',
+    description:
+      'Ballots rank the N choices (1 = first, 0 = unranked). Prints valid/blank counts, the pairwise\n' +
+      'matrix (raw), the strongest paths (beatpaths) and the ranking (winners: groups of tied choices).',
+    options: [nchoices, blankAllowed],
+    run: (ballots, o) =>
+      JSON.stringify(schulze(ballots, { nchoices: num(o.nchoices), blankAllowed: o['blank-allowed'] === true })),
+  },
+  'majority-judgment': {
+    name: 'majority-judgment',
+    summary: 'Majority judgment (as belenios-tool method majority-judgment)',
+    description:
+      'Ballots grade the N choices from 1 (best) to G (worst). Prints grade counts (raw), valid/blank\n' +
+      'counts, invalid ballots and the ranking (winners: groups of tied choices).',
+    options: [
+      nchoices,
+      { name: 'ngrades', docv: 'G', type: 'integer', required: true, doc: 'Number of grades.' },
+      blankAllowed,
+    ],
+    run: (ballots, o) =>
+      JSON.stringify(
+        majorityJudgment(ballots, {
+          nchoices: num(o.nchoices),
+          ngrades: num(o.ngrades) ?? 0,
+          blankAllowed: o['blank-allowed'] === true,
+        }),
+      ),
+  },
+  stv: {
+    name: 'stv',
+    summary: 'Single transferable vote (as belenios-tool method stv)',
+    description:
+      'Ballots rank choices (1 = first, 0 = unranked). Prints the sorted valid ballots as preference\n' +
+      'lists, the invalid ballots, the events of the count and the elected choices (winners).',
+    options: [{ name: 'nseats', docv: 'N', type: 'integer', required: true, doc: 'Number of seats.' }],
+    run: (ballots, o) => JSON.stringify(stv(ballots, { nseats: num(o.nseats) ?? 0 })),
+  },
+};

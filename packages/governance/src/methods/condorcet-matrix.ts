@@ -1,0 +1,81 @@
+/**
+ * @module
+ * The pairwise preference matrix of Condorcet ballots, shared by {@link schulze} and
+ * {@link rankedPairs}. A ballot ranks choice `i` above choice `j` when its integer for `i` is
+ * smaller; 0 means unranked, below every ranked choice (as in belenios-tool's `schulze.ml`).
+ */
+import { type Ballots, inferChoiceCount, requireBallotWidth, toPackedBallots } from './ballots';
+import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
+
+/** Options shared by the methods that read Condorcet rankings. */
+export interface CondorcetOptions {
+  /** Number of choices; 0 or absent: the length of the first ballot. */
+  readonly nchoices?: number;
+  /** Whether a ballot of only zeros counts as blank (otherwise it is a valid ballot with no preference). */
+  readonly blankAllowed: boolean;
+}
+
+/** The pairwise counts of a set of Condorcet ballots. */
+export interface CondorcetMatrix {
+  readonly nchoices: number;
+  /** Ballots that were counted. */
+  readonly valid: number;
+  /** Blank ballots, when blank ballots are allowed. */
+  readonly blank: number | undefined;
+  /** `raw[i * nchoices + j]`: ballots that rank `i` above `j`. */
+  readonly raw: Float64Array;
+}
+
+/** Counts, for every pair of choices, the ballots that rank one above the other. */
+export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): CondorcetMatrix {
+  const packed = toPackedBallots(ballots);
+  const n = inferChoiceCount(packed, options.nchoices);
+  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
+    throw new InvalidMethodOptionsError('nchoices', 'must be a positive integer (or inferable from a first ballot)');
+  }
+  requireBallotWidth(packed, n, 'rankings');
+  const { cells, offsets, count } = packed;
+  const raw = new Float64Array(n * n);
+  const ranks = new Float64Array(n);
+  let blank = 0;
+  for (let b = 0; b < count; b++) {
+    const base = offsets[b]!;
+    let empty = true;
+    for (let i = 0; i < n; i++) {
+      const rank = cells[base + i]!;
+      if (rank === 0) {
+        ranks[i] = Number.POSITIVE_INFINITY;
+      } else {
+        ranks[i] = rank;
+        empty = false;
+      }
+    }
+    if (empty && options.blankAllowed) {
+      blank++;
+      continue;
+    }
+    if (empty) continue;
+    for (let i = 0; i < n - 1; i++) {
+      const x = ranks[i]!;
+      const row = i * n;
+      for (let j = i + 1; j < n; j++) {
+        const y = ranks[j]!;
+        if (x < y) raw[row + j]!++;
+        else if (y < x) raw[j * n + i]!++;
+      }
+    }
+  }
+  return {
+    nchoices: n,
+    valid: options.blankAllowed ? count - blank : count,
+    blank: options.blankAllowed ? blank : undefined,
+    raw,
+  };
+}
+
+/** The matrix as rows of plain numbers. */
+export function matrixRows(values: Float64Array, n: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) rows.push(Array.from(values.subarray(i * n, i * n + n)));
+  return rows;
+}

@@ -1,0 +1,154 @@
+/**
+ * @module
+ * Reads the ballot JSON that `belenios-tool method …` reads on standard input: an array of
+ * arrays of integers, e.g. `[[1,3,2],[0,0,0]]`. A single pass over the bytes, straight into
+ * {@link PackedBallots}: no intermediate JSON tree.
+ */
+import type { PackedBallots } from './ballots';
+import { MalformedBallotsError } from './errors/malformed-ballots-error';
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+const DOT = 0x2e;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+
+function isSpace(byte: number): boolean {
+  return byte === SPACE || byte === LF || byte === CR || byte === TAB;
+}
+
+function describe(bytes: Uint8Array, at: number): string {
+  if (at >= bytes.length) return 'end of input';
+  const byte = bytes[at]!;
+  return byte >= 0x21 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16)}`;
+}
+
+/**
+ * Parses ballots from JSON text or UTF-8 bytes.
+ *
+ * @param input - The JSON: an array of ballots, each an array of integers.
+ * @returns The ballots, packed.
+ * @throws {@link MalformedBallotsError} naming the path of the first offending value
+ *   (`ballots`, `ballots[4]`, `ballots[4][2]`) if the input is not such an array.
+ * @example
+ * ```ts
+ * const ballots = parseBallots('[[1,2],[2,1]]');
+ * ballots.count; // 2
+ * ```
+ */
+export function parseBallots(input: string | Uint8Array): PackedBallots {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const end = bytes.length;
+  // Every integer takes at least one digit and one separator: this bounds both arrays.
+  const bound = (end >> 1) + 2;
+  let cells = new Float64Array(Math.min(bound, 1 << 16));
+  let offsets = new Uint32Array(Math.min(bound, 1 << 14));
+  let cellCount = 0;
+  let ballotCount = 0;
+  let at = 0;
+
+  const fail = (path: string, expected: string): never => {
+    throw new MalformedBallotsError(path, `expected ${expected}, found ${describe(bytes, at)}`);
+  };
+
+  const cellPath = (): string => `ballots[${ballotCount}][${cellCount - offsets[ballotCount]!}]`;
+
+  while (at < end && isSpace(bytes[at]!)) at++;
+  if (bytes[at] !== OPEN) fail('ballots', "'[' (an array of ballots)");
+  at++;
+  while (at < end && isSpace(bytes[at]!)) at++;
+  if (bytes[at] === CLOSE) {
+    at++;
+  } else {
+    for (;;) {
+      // one ballot
+      if (bytes[at] !== OPEN) fail(`ballots[${ballotCount}]`, "'[' (a ballot: an array of integers)");
+      at++;
+      if (ballotCount + 2 > offsets.length) {
+        const grown = new Uint32Array(Math.min(bound, offsets.length * 2));
+        grown.set(offsets);
+        offsets = grown;
+      }
+      offsets[ballotCount] = cellCount;
+      while (at < end && isSpace(bytes[at]!)) at++;
+      if (bytes[at] === CLOSE) {
+        at++;
+      } else {
+        for (;;) {
+          let byte = bytes[at];
+          let negative = false;
+          if (byte === MINUS) {
+            negative = true;
+            byte = bytes[++at];
+          }
+          if (byte === undefined || byte < ZERO || byte > NINE) {
+            fail(cellPath(), 'an integer');
+          }
+          const start = at;
+          let value = 0;
+          while (at < end) {
+            const digit = bytes[at]! - ZERO;
+            if (digit < 0 || digit > 9) break;
+            value = value * 10 + digit;
+            at++;
+          }
+          if (at - start > 1 && bytes[start] === ZERO) {
+            at = start;
+            fail(cellPath(), 'an integer without leading zeros');
+          }
+          const next = bytes[at];
+          if (next === DOT || next === LOWER_E || next === UPPER_E) fail(cellPath(), 'an integer');
+          if (!Number.isSafeInteger(value)) {
+            at = start;
+            fail(cellPath(), 'an integer within ±(2^53 − 1)');
+          }
+          if (cellCount === cells.length) {
+            const grown = new Float64Array(Math.min(bound, cells.length * 2));
+            grown.set(cells);
+            cells = grown;
+          }
+          cells[cellCount++] = negative ? -value : value;
+          while (at < end && isSpace(bytes[at]!)) at++;
+          const separator = bytes[at];
+          if (separator === COMMA) {
+            at++;
+            while (at < end && isSpace(bytes[at]!)) at++;
+          } else if (separator === CLOSE) {
+            at++;
+            break;
+          } else {
+            fail(`ballots[${ballotCount}]`, "',' or ']'");
+          }
+        }
+      }
+      ballotCount++;
+      while (at < end && isSpace(bytes[at]!)) at++;
+      const separator = bytes[at];
+      if (separator === COMMA) {
+        at++;
+        while (at < end && isSpace(bytes[at]!)) at++;
+      } else if (separator === CLOSE) {
+        at++;
+        break;
+      } else {
+        fail('ballots', "',' or ']'");
+      }
+    }
+  }
+  while (at < end && isSpace(bytes[at]!)) at++;
+  if (at < end) fail('ballots', 'end of input after the array of ballots');
+  offsets[ballotCount] = cellCount;
+  return {
+    count: ballotCount,
+    offsets: offsets.subarray(0, ballotCount + 1),
+    cells: cells.subarray(0, cellCount),
+  };
+}

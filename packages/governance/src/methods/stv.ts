@@ -1,0 +1,251 @@
+/**
+ * @module
+ * Single transferable vote, as belenios-tool 2.0 counts it (`stv.ml`).
+ *
+ * A ballot ranks choices from 1 (first) upwards; 0 leaves a choice unranked. It is valid when its
+ * ranks are exactly 1…k for some k ≥ 0 (each once), the other entries being 0; its preference list
+ * is the choices in rank order. The Droop quota is ⌊valid / (nseats + 1)⌋ + 1 (empty preference
+ * lists count as valid ballots).
+ *
+ * Each round assigns every ballot to its first remaining choice and totals the ballots' weights
+ * (floating point, summed in belenios-tool's order so ties and totals are bit-for-bit identical).
+ * If the best total reaches the quota, that single choice wins and its ballots continue with weight
+ * multiplied by (total − quota) / total; otherwise the worst choice is eliminated and its ballots
+ * continue with their weight. Ties are broken by index: the lowest index wins, the highest
+ * index is eliminated; each such tie is logged (`TieWin`, `TieLose`). Only choices that appear
+ * on some valid ballot take part; when no more of them are left than seats remain, they all win.
+ */
+import { type Ballots, ballotAt, toPackedBallots } from './ballots';
+import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
+
+/** Options of {@link stv}. */
+export interface StvOptions {
+  /** Number of seats to fill (positive). */
+  readonly nseats: number;
+}
+
+/**
+ * One step of an STV count, as belenios-tool logs it: `['Win', [c…]]` elects choices,
+ * `['Lose', c]` eliminates one, `['TieWin', [c, d]]` / `['TieLose', [c, d]]` record that `c` was
+ * elected / eliminated while `d` had the same total.
+ */
+export type StvEvent =
+  | readonly ['Win', readonly number[]]
+  | readonly ['Lose', number]
+  | readonly ['TieWin', readonly [number, number]]
+  | readonly ['TieLose', readonly [number, number]];
+
+/** The result of {@link stv}, shaped exactly as `belenios-tool method stv` prints it. */
+export interface StvResult {
+  /** Valid ballots as preference lists (choice indices, best first), sorted. */
+  readonly ballots: readonly (readonly number[])[];
+  /** Invalid ballots, as given, sorted (shorter first, then lexicographically). */
+  readonly invalid: readonly (readonly number[])[];
+  /** What happened, in order. */
+  readonly events: readonly StvEvent[];
+  /** Elected choices, in order of election. */
+  readonly winners: readonly number[];
+}
+
+/** Lexicographic comparison of two runs of a Float64Array (a shorter prefix comes first). */
+function compareRuns(cells: Float64Array, a0: number, a1: number, b0: number, b1: number): number {
+  const la = a1 - a0;
+  const lb = b1 - b0;
+  const l = la < lb ? la : lb;
+  for (let k = 0; k < l; k++) {
+    const d = cells[a0 + k]! - cells[b0 + k]!;
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+/**
+ * Counts ranked ballots with single transferable vote.
+ *
+ * @param ballots - One ranking per ballot (1 = first, 0 = unranked); lengths may differ.
+ * @param options - `nseats`.
+ * @returns The sorted valid and invalid ballots, the events of the count and the elected choices.
+ * @throws {@link InvalidMethodOptionsError} if `nseats` is not a positive integer.
+ * @example
+ * ```ts
+ * stv([[1, 2, 0], [1, 0, 2], [0, 1, 2]], { nseats: 1 }).winners; // [0]
+ * ```
+ */
+export function stv(ballots: Ballots, options: StvOptions): StvResult {
+  const nseats = options.nseats;
+  if (!Number.isSafeInteger(nseats) || nseats <= 0) {
+    throw new InvalidMethodOptionsError('nseats', 'must be a positive integer');
+  }
+  const packed = toPackedBallots(ballots);
+  const { cells, offsets, count } = packed;
+
+  // 1. Preference lists, packed: prefs[prefStart[v] … prefStart[v + 1]) for the v-th valid ballot.
+  let width = 0;
+  for (let b = 0; b < count; b++) width = Math.max(width, offsets[b + 1]! - offsets[b]!);
+  const firstAt = new Int32Array(width + 2);
+  const prefs = new Float64Array(cells.length);
+  const prefStart = new Uint32Array(count + 1);
+  const invalidIndices: number[] = [];
+  let validCount = 0;
+  let prefLength = 0;
+  let highest = -1;
+  for (let b = 0; b < count; b++) {
+    const start = offsets[b]!;
+    const m = offsets[b + 1]! - start;
+    firstAt.fill(-1, 0, m + 2);
+    for (let i = 0; i < m; i++) {
+      const rank = cells[start + i]!;
+      if (rank >= 1 && rank <= m && firstAt[rank]! < 0) firstAt[rank] = i;
+    }
+    let k = 0;
+    while (firstAt[k + 1]! >= 0) k++;
+    let ok = true;
+    for (let i = 0; i < m && ok; i++) {
+      const rank = cells[start + i]!;
+      ok = rank === 0 || (rank >= 1 && rank <= k && firstAt[rank] === i);
+    }
+    if (!ok) {
+      invalidIndices.push(b);
+      continue;
+    }
+    for (let r = 1; r <= k; r++) {
+      const choice = firstAt[r]!;
+      prefs[prefLength++] = choice;
+      if (choice > highest) highest = choice;
+    }
+    prefStart[++validCount] = prefLength;
+  }
+
+  // 2. Sort valid preference lists (OCaml's `compare` on lists) and group identical ones.
+  const sortedValid = Array.from({ length: validCount }, (_, v) => v);
+  sortedValid.sort((a, b) => compareRuns(prefs, prefStart[a]!, prefStart[a + 1]!, prefStart[b]!, prefStart[b + 1]!));
+  const kindOf: number[] = []; // representative ballot of each kind
+  const kindCount: number[] = [];
+  const sortedBallots: number[][] = [];
+  let previous: number[] | undefined;
+  for (let s = 0; s < validCount; s++) {
+    const v = sortedValid[s]!;
+    const last = kindOf.length - 1;
+    if (
+      last >= 0 &&
+      compareRuns(prefs, prefStart[kindOf[last]!]!, prefStart[kindOf[last]! + 1]!, prefStart[v]!, prefStart[v + 1]!) ===
+        0
+    ) {
+      kindCount[last]!++;
+    } else {
+      kindOf.push(v);
+      kindCount.push(1);
+      previous = Array.from(prefs.subarray(prefStart[v]!, prefStart[v + 1]!));
+    }
+    sortedBallots.push(previous!);
+  }
+
+  // 3. Count rounds over kinds of ballots, in belenios-tool's list order.
+  const kinds = kindOf.length;
+  const choiceCount = highest + 1;
+  const weight = new Float64Array(kinds).fill(1);
+  const cursor = new Uint32Array(kinds); // position of the first remaining choice in the kind's list
+  for (let k = 0; k < kinds; k++) cursor[k] = prefStart[kindOf[k]!]!;
+  const removed = new Uint8Array(choiceCount);
+  const present = new Uint8Array(choiceCount);
+  for (let p = 0; p < prefLength; p++) present[prefs[p]!] = 1;
+  let list = Int32Array.from({ length: kinds }, (_, k) => k);
+  let next = new Int32Array(kinds);
+  const firstChoice = new Int32Array(kinds);
+  const totals = new Float64Array(choiceCount);
+  const bucketCounts = new Uint32Array(choiceCount);
+  const bucketStart = new Uint32Array(choiceCount);
+  const quota = Math.floor(validCount / (nseats + 1)) + 1;
+  const events: StvEvent[] = [];
+  let seats = nseats;
+  let listLength = kinds;
+  while (seats > 0) {
+    const remaining: number[] = [];
+    for (let c = 0; c < choiceCount; c++) if (present[c] && !removed[c]) remaining.push(c);
+    if (remaining.length <= seats) {
+      events.push(['Win', remaining]);
+      break;
+    }
+    // First remaining choice of each kind still in the list.
+    let kept = 0;
+    for (let t = 0; t < listLength; t++) {
+      const k = list[t]!;
+      const end = prefStart[kindOf[k]! + 1]!;
+      let at = cursor[k]!;
+      while (at < end && removed[prefs[at]!]) at++;
+      cursor[k] = at;
+      if (at < end) {
+        firstChoice[k] = prefs[at]!;
+        list[kept++] = k;
+      }
+    }
+    listLength = kept;
+    bucketCounts.fill(0);
+    for (let t = 0; t < listLength; t++) bucketCounts[firstChoice[list[t]!]!]!++;
+    // Totals: belenios-tool sums each choice's ballots in reverse list order.
+    totals.fill(0);
+    for (let t = listLength - 1; t >= 0; t--) {
+      const k = list[t]!;
+      const c = firstChoice[k]!;
+      const w = weight[k]!;
+      let total = totals[c]!;
+      for (let copies = kindCount[k]!; copies > 0; copies--) total += w;
+      totals[c] = total;
+    }
+    // Greater total first, then lower index.
+    remaining.sort((a, b) => (totals[a] === totals[b] ? a - b : totals[b]! - totals[a]!));
+    const best = remaining[0]!;
+    let chosen: number;
+    let factor = 1;
+    if (totals[best]! >= quota) {
+      chosen = best;
+      const second = remaining[1];
+      if (second !== undefined && totals[second] === totals[best]) events.push(['TieWin', [best, second]]);
+      factor = (totals[best]! - quota) / totals[best]!;
+      events.push(['Win', [best]]);
+      seats--;
+    } else {
+      const worst = remaining[remaining.length - 1]!;
+      chosen = worst;
+      const before = remaining[remaining.length - 2];
+      if (before !== undefined && totals[before] === totals[worst]) events.push(['TieLose', [worst, before]]);
+      events.push(['Lose', worst]);
+    }
+    // The next list: choices from last to first in the sorted order, each with its ballots in list order.
+    let filled = 0;
+    for (let r = remaining.length - 1; r >= 0; r--) {
+      const c = remaining[r]!;
+      bucketStart[c] = filled;
+      filled += bucketCounts[c]!;
+    }
+    for (let t = 0; t < listLength; t++) {
+      const k = list[t]!;
+      next[bucketStart[firstChoice[k]!]!++] = k;
+    }
+    if (factor !== 1) {
+      for (let t = 0; t < listLength; t++) {
+        const k = list[t]!;
+        if (firstChoice[k] === chosen) weight[k] = weight[k]! * factor;
+      }
+    }
+    removed[chosen] = 1;
+    [list, next] = [next, list];
+    listLength = filled;
+  }
+
+  const winners: number[] = [];
+  for (const event of events) if (event[0] === 'Win') winners.push(...event[1]);
+
+  // OCaml's `compare` on arrays: shorter first, then element by element.
+  const invalidSorted = invalidIndices.sort(
+    (a, b) =>
+      offsets[a + 1]! - offsets[a]! - (offsets[b + 1]! - offsets[b]!) ||
+      compareRuns(cells, offsets[a]!, offsets[a + 1]!, offsets[b]!, offsets[b + 1]!),
+  );
+  return {
+    ballots: sortedBallots,
+    invalid: invalidSorted.map((b) => ballotAt(packed, b)),
+    events,
+    winners,
+  };
+}
