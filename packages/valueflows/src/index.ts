@@ -1,4 +1,75 @@
 /**
+ * `@imago/valueflows` — ValueFlows 1.0 for groups: agents, resources, economic events with the
+ * action effects of the ValueFlows ontology, an invariant-checked ledger, offers and needs
+ * (proposals) and their matching, agreements and their fulfilment, JSON-LD and FEP-0837.
+ * The GraphQL API is the separate entry point `@imago/valueflows/graphql`.
+ *
  * @module @imago/valueflows
  */
+export type {
+  AccountableEffect,
+  ActionDefinition,
+  ActionId,
+  ContainedEffect,
+  CreateResource,
+  EventQuantity,
+  InputOutput,
+  LocationEffect,
+  QuantityEffect,
+  StageEffect,
+  StateEffect,
+} from './actions/action-definition';
+export { ACTION_IDS, ACTIONS, getAction, isActionId, normalizeActionId } from './actions/action-table';
+export { AlreadyCorrectedError } from './errors/already-corrected-error';
+export { DuplicateEventError } from './errors/duplicate-event-error';
+export { DuplicateResourceError } from './errors/duplicate-resource-error';
+export { IncompatibleUnitsError } from './errors/incompatible-units-error';
+export { InvalidEventError } from './errors/invalid-event-error';
+export { LedgerRejectionError } from './errors/ledger-rejection-error';
+export { NegativeQuantityError } from './errors/negative-quantity-error';
+export { VfParseError } from './errors/parse-error';
+export { UnitMismatchError } from './errors/unit-mismatch-error';
+export { UnknownActionError } from './errors/unknown-action-error';
+export { UnknownEventError } from './errors/unknown-event-error';
+export { UnknownResourceError } from './errors/unknown-resource-error';
 export { ValueflowsError } from './errors/valueflows-error';
+export { WrongProviderError } from './errors/wrong-provider-error';
+export { applyEvent, type LedgerResult } from './ledger/apply-event';
+export {
+  createLedger,
+  type LedgerInit,
+  type LedgerState,
+  type QuantityDelta,
+  type RecordedEvent,
+} from './ledger/ledger-state';
+export {
+  type LedgerRejection,
+  type ReplayOptions,
+  type ReplayResult,
+  replayLedger,
+} from './ledger/replay-ledger';
+export {
+  addMeasures,
+  areUnitsCompatible,
+  compareMeasures,
+  conversionFactor,
+  convertMeasure,
+  scaleMeasure,
+  subtractMeasures,
+} from './measures/measure-arithmetic';
+export { getUnit, listUnits, normalizeUnitId, OM2_NAMESPACE, type Om2Unit } from './measures/om2-units';
+export type { Agent, AgentType } from './model/agent';
+export type { Agreement } from './model/agreement';
+export type { Claim } from './model/claim';
+export type { Commitment } from './model/commitment';
+export type { EconomicEvent, NewInventoriedResource } from './model/economic-event';
+export type { EconomicResource } from './model/economic-resource';
+export type { PlannedFlow } from './model/flow';
+export type { Intent } from './model/intent';
+export type { Measure } from './model/measure';
+export type { Process } from './model/process';
+export type { Proposal, ProposalPurpose } from './model/proposal';
+export type { ResourceSpecification } from './model/resource-specification';
+export type { SpatialThing } from './model/spatial-thing';
+export { parseEconomicEvent, parseEventLog } from './parse/parse-economic-event';
+export { parseMeasure, parseSpatialThing } from './parse/parse-measure';

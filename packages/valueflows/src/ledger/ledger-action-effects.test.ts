@@ -1,0 +1,98 @@
+/**
+ * Every action applied to the same situation, its observed effects checked against the effect
+ * table of the ontology (all_vf.TTL, via the generated data) — each effect predicted here from
+ * the effect names alone, as the ValueFlows documentation defines them.
+ */
+import { describe, expect, it } from 'vitest';
+import { ACTION_IDS, ACTIONS } from '../actions/action-table';
+import type { EconomicEvent } from '../model/economic-event';
+import type { EconomicResource } from '../model/economic-resource';
+import { applyEvent } from './apply-event';
+import { createLedger } from './ledger-state';
+
+const kg = (n: number) => ({ hasNumericalValue: n, hasUnit: 'kilogram' });
+const L0 = { id: 'place:mill' };
+const L1 = { id: 'place:bakery' };
+const L2 = { id: 'place:market' };
+
+const R: EconomicResource = {
+  id: 'r',
+  conformsTo: 'spec:flour',
+  accountingQuantity: kg(10),
+  onhandQuantity: kg(10),
+  primaryAccountable: 'alice',
+  currentLocation: L0,
+  containedIn: 'c',
+  state: 'raw',
+};
+const T: EconomicResource = {
+  id: 't',
+  conformsTo: 'spec:flour',
+  accountingQuantity: kg(4),
+  onhandQuantity: kg(4),
+  primaryAccountable: 'carol',
+  currentLocation: L1,
+};
+const C: EconomicResource = {
+  id: 'c',
+  accountingQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
+  onhandQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
+  primaryAccountable: 'alice',
+};
+const ledger = createLedger({
+  resources: [R, T, C],
+  processes: [{ id: 'p1', name: 'milling', basedOn: 'spec:milling' }],
+});
+
+function delta(effect: string, side: 'from' | 'to'): number {
+  if (effect === 'increment') return side === 'from' ? 3 : 0;
+  if (effect === 'decrement') return side === 'from' ? -3 : 0;
+  if (effect === 'incrementTo') return side === 'to' ? 3 : 0;
+  if (effect === 'decrementIncrement') return side === 'from' ? -3 : 3;
+  return 0;
+}
+
+describe('each ValueFlows action applied to a resource and a to-resource', () => {
+  for (const id of ACTION_IDS) {
+    const a = ACTIONS[id];
+    it(`${id}: ${a.accountingEffect}/${a.onhandEffect}, location ${a.locationEffect}, contained ${a.containedEffect}, accountable ${a.accountableEffect}, stage ${a.stageEffect}, state ${a.stateEffect}`, () => {
+      const event: EconomicEvent = {
+        id: 'x',
+        action: id,
+        provider: 'alice',
+        receiver: 'bob',
+        resourceInventoriedAs: 'r',
+        toResourceInventoriedAs: 't',
+        resourceQuantity: kg(3),
+        effortQuantity: { hasNumericalValue: 1, hasUnit: 'hour' },
+        toLocation: L2,
+        outputOf: 'p1',
+        state: 'checked',
+      };
+      const result = applyEvent(ledger, event);
+      expect(result.ok).toBe(true);
+      const r = result.state.resources.get('r')!;
+      const t = result.state.resources.get('t')!;
+      expect(r.accountingQuantity).toEqual(kg(10 + delta(a.accountingEffect, 'from')));
+      expect(r.onhandQuantity).toEqual(kg(10 + delta(a.onhandEffect, 'from')));
+      expect(t.accountingQuantity).toEqual(kg(4 + delta(a.accountingEffect, 'to')));
+      expect(t.onhandQuantity).toEqual(kg(4 + delta(a.onhandEffect, 'to')));
+      expect(r.currentLocation).toEqual(a.locationEffect === 'update' ? L2 : L0);
+      expect(t.currentLocation).toEqual(a.locationEffect === 'updateTo' ? L2 : L1);
+      expect(r.containedIn).toBe(
+        a.containedEffect === 'update' ? 't' : a.containedEffect === 'remove' ? undefined : 'c',
+      );
+      expect(t.primaryAccountable).toBe(a.accountableEffect === 'updateTo' ? 'bob' : 'carol');
+      expect(r.primaryAccountable).toBe('alice');
+      // Custody moves with the onhand quantity; when rights move too, custody is no longer separate.
+      const custody = a.onhandEffect === 'decrementIncrement' && a.accountableEffect !== 'updateTo';
+      expect(t.custodian).toBe(custody ? 'bob' : undefined);
+      expect(r.stage).toBe(a.stageEffect === 'update' ? 'spec:milling' : undefined);
+      expect(r.state).toBe(a.stateEffect === 'update' ? 'checked' : 'raw');
+      expect(t.state).toBe(a.stateEffect === 'updateTo' ? 'checked' : undefined);
+      // The input state is untouched (pure reducer).
+      expect(ledger.resources.get('r')).toBe(R);
+      expect(ledger.events.size).toBe(0);
+    });
+  }
+});

@@ -1,0 +1,402 @@
+/**
+ * Computes, without writing anything, what one economic event does to the ledger, following the
+ * ValueFlows 1.0 action effects (all_vf.TTL: `vf:accountingEffect`, `vf:onhandEffect`,
+ * `vf:locationEffect`, `vf:containedEffect`, `vf:accountableEffect`, `vf:stageEffect`,
+ * `vf:stateEffect`, `vf:createResource`, `vf:eventQuantity`). Every check runs before any
+ * change is returned, so a rejected event changes nothing.
+ *
+ * @module
+ */
+
+import type { ActionDefinition } from '../actions/action-definition';
+import { ACTIONS } from '../actions/action-table';
+import { AlreadyCorrectedError } from '../errors/already-corrected-error';
+import { DuplicateEventError } from '../errors/duplicate-event-error';
+import { DuplicateResourceError } from '../errors/duplicate-resource-error';
+import { InvalidEventError } from '../errors/invalid-event-error';
+import { NegativeQuantityError } from '../errors/negative-quantity-error';
+import { UnitMismatchError } from '../errors/unit-mismatch-error';
+import { UnknownEventError } from '../errors/unknown-event-error';
+import { UnknownResourceError } from '../errors/unknown-resource-error';
+import { WrongProviderError } from '../errors/wrong-provider-error';
+import { conversionFactor } from '../measures/measure-arithmetic';
+import type { EconomicEvent } from '../model/economic-event';
+import type { EconomicResource } from '../model/economic-resource';
+import type { Measure } from '../model/measure';
+import type { LedgerState, QuantityDelta, RecordedEvent } from './ledger-state';
+
+/** What applying an event writes: resources to set and event records to set. */
+export interface EventPlan {
+  readonly resources: readonly EconomicResource[];
+  readonly recorded: RecordedEvent;
+  /** The corrected event's record, now marked as corrected. */
+  readonly corrected?: RecordedEvent;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+type Quantity = 'accountingQuantity' | 'onhandQuantity';
+
+/** Copy-on-write view of the resources an event touches. */
+class Draft {
+  readonly touched = new Map<string, Writable<EconomicResource>>();
+  readonly decremented: [string, Quantity][] = [];
+  readonly deltas: QuantityDelta[] = [];
+
+  constructor(private readonly base: ReadonlyMap<string, EconomicResource>) {}
+
+  get(id: string): Writable<EconomicResource> | undefined {
+    let r = this.touched.get(id);
+    if (r === undefined) {
+      const b = this.base.get(id);
+      if (b === undefined) return undefined;
+      r = { ...b };
+      this.touched.set(id, r);
+    }
+    return r;
+  }
+
+  create(r: Writable<EconomicResource>): void {
+    this.touched.set(r.id, r);
+  }
+
+  add(
+    eventId: string,
+    r: Writable<EconomicResource>,
+    quantity: Quantity,
+    amount: Measure,
+    sign: 1 | -1,
+  ): void {
+    const current = r[quantity];
+    const factor = conversionFactor(amount.hasUnit, current.hasUnit);
+    if (factor === undefined) throw new UnitMismatchError(eventId, r.id, current.hasUnit, amount.hasUnit);
+    const delta = sign * amount.hasNumericalValue * factor;
+    r[quantity] = { hasNumericalValue: round(current.hasNumericalValue + delta), hasUnit: current.hasUnit };
+    this.deltas.push({ resourceId: r.id, quantity, delta });
+    if (sign < 0) this.decremented.push([r.id, quantity]);
+  }
+
+  addRaw(r: Writable<EconomicResource>, quantity: Quantity, delta: number): void {
+    const current = r[quantity];
+    r[quantity] = { hasNumericalValue: round(current.hasNumericalValue + delta), hasUnit: current.hasUnit };
+    this.deltas.push({ resourceId: r.id, quantity, delta });
+    if (delta < 0) this.decremented.push([r.id, quantity]);
+  }
+
+  checkNonNegative(eventId: string): void {
+    for (const [id, quantity] of this.decremented) {
+      if (this.touched.get(id)![quantity].hasNumericalValue < 0) {
+        throw new NegativeQuantityError(eventId, id, quantity);
+      }
+    }
+  }
+}
+
+/** Removes binary floating-point noise so that stock taken down to zero is exactly zero. */
+function round(x: number): number {
+  if (Number.isInteger(x)) return x;
+  return Number(x.toPrecision(12));
+}
+
+function takesRights(a: ActionDefinition): boolean {
+  return (
+    a.accountingEffect === 'decrement' ||
+    a.accountingEffect === 'decrementIncrement' ||
+    a.accountableEffect === 'updateTo'
+  );
+}
+
+function takesCustody(a: ActionDefinition): boolean {
+  return a.onhandEffect === 'decrement' || a.onhandEffect === 'decrementIncrement';
+}
+
+/** Whether the action acts on a "to" resource (the receiver's side). */
+function hasToSide(a: ActionDefinition): boolean {
+  return (
+    a.accountingEffect === 'decrementIncrement' ||
+    a.onhandEffect === 'decrementIncrement' ||
+    a.accountingEffect === 'incrementTo' ||
+    a.onhandEffect === 'incrementTo' ||
+    a.accountableEffect === 'updateTo' ||
+    a.locationEffect === 'updateTo' ||
+    a.stateEffect === 'updateTo'
+  );
+}
+
+function quantityEffectOn(effect: string, side: 'from' | 'to'): -1 | 0 | 1 {
+  switch (effect) {
+    case 'decrement':
+      return side === 'from' ? -1 : 0;
+    case 'increment':
+      return side === 'from' ? 1 : 0;
+    case 'incrementTo':
+      return side === 'to' ? 1 : 0;
+    case 'decrementIncrement':
+      return side === 'from' ? -1 : 1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Plans the effects of `event` on `state`.
+ *
+ * @param state - the ledger before the event
+ * @param event - a parsed event
+ * @returns what to write
+ * @throws a {@link LedgerRejectionError} subclass when the event breaks an invariant
+ */
+export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
+  const id = event.id;
+  if (state.events.has(id)) throw new DuplicateEventError(id);
+  const action = ACTIONS[event.action];
+  if (action === undefined)
+    throw new InvalidEventError(id, 'unknown-action', `unknown action ${event.action}`);
+  for (const q of [event.resourceQuantity, event.effortQuantity]) {
+    if (q !== undefined && !(q.hasNumericalValue >= 0 && Number.isFinite(q.hasNumericalValue))) {
+      throw new InvalidEventError(
+        id,
+        'negative-event-quantity',
+        'event quantities must be finite and not negative',
+      );
+    }
+  }
+  const draft = new Draft(state.resources);
+  const sequence = state.events.size;
+
+  if (event.corrects !== undefined) return planCorrection(state, event, draft, sequence);
+
+  if (action.eventQuantity === 'effort' && event.effortQuantity === undefined) {
+    throw new InvalidEventError(id, 'missing-effort-quantity', `${action.id} needs an effortQuantity`);
+  }
+
+  // Resource creation (vf:createResource): `optional` creates the resource, `optionalTo` the to-resource.
+  const created = event.newInventoriedResource;
+  let fromId = event.resourceInventoriedAs;
+  let toId = event.toResourceInventoriedAs;
+  if (created !== undefined) {
+    if (action.createResource === 'notApplicable') {
+      throw new InvalidEventError(id, 'cannot-create-resource', `${action.id} cannot create a resource`);
+    }
+    if (state.resources.has(created.id)) throw new DuplicateResourceError(id, created.id);
+    const slot = action.createResource === 'optional' ? fromId : toId;
+    if (slot !== undefined && slot !== created.id) {
+      throw new InvalidEventError(
+        id,
+        'new-resource-mismatch',
+        'newInventoriedResource.id differs from the event',
+      );
+    }
+    if (action.createResource === 'optional') fromId = created.id;
+    else toId = created.id;
+  }
+
+  const unitOfEvent = event.resourceQuantity?.hasUnit;
+  let from: Writable<EconomicResource> | undefined;
+  if (fromId !== undefined) {
+    if (created !== undefined && action.createResource === 'optional') {
+      from = newResource(event, unitOfEvent ?? 'one', undefined, action);
+      draft.create(from);
+    } else {
+      from = draft.get(fromId);
+      if (from === undefined) throw new UnknownResourceError(id, fromId);
+    }
+  }
+  let to: Writable<EconomicResource> | undefined;
+  if (toId !== undefined) {
+    if (created !== undefined && action.createResource === 'optionalTo') {
+      to = newResource(event, unitOfEvent ?? from?.accountingQuantity.hasUnit ?? 'one', from, action);
+      draft.create(to);
+    } else {
+      to = draft.get(toId);
+      if (to === undefined) throw new UnknownResourceError(id, toId);
+    }
+  } else if (hasToSide(action) && action.containedEffect === 'notApplicable') {
+    if (action.accountingEffect === 'incrementTo' || action.onhandEffect === 'incrementTo') {
+      if (from !== undefined) {
+        throw new InvalidEventError(
+          id,
+          'missing-to-resource',
+          `${action.id} needs a toResourceInventoriedAs`,
+        );
+      }
+    } else {
+      // No to-resource: the receiver identifies the resource as the provider does (vf:toResourceInventoriedAs).
+      to = from;
+    }
+  }
+
+  // Who may take what from the resource: rights from the primary accountable, custody from the custodian.
+  const fromIsNew = created !== undefined && action.createResource === 'optional';
+  if (from !== undefined && !fromIsNew) {
+    if (
+      takesRights(action) &&
+      from.primaryAccountable !== undefined &&
+      from.primaryAccountable !== event.provider
+    ) {
+      throw new WrongProviderError(id, from.id, from.primaryAccountable, event.provider);
+    }
+    const holder = from.custodian ?? from.primaryAccountable;
+    if (takesCustody(action) && holder !== undefined && holder !== event.provider) {
+      throw new WrongProviderError(id, from.id, holder, event.provider);
+    }
+  }
+
+  // Quantities (vf:accountingEffect, vf:onhandEffect).
+  const amount = event.resourceQuantity;
+  const quantityEffects: [Quantity, string][] = [
+    ['accountingQuantity', action.accountingEffect],
+    ['onhandQuantity', action.onhandEffect],
+  ];
+  for (const [quantity, effect] of quantityEffects) {
+    if (effect === 'notApplicable') continue;
+    const fromSign = from === undefined ? 0 : quantityEffectOn(effect, 'from');
+    const toSign = to === undefined ? 0 : quantityEffectOn(effect, 'to');
+    if (fromSign === 0 && toSign === 0) continue;
+    if (amount === undefined) {
+      throw new InvalidEventError(id, 'missing-resource-quantity', `${action.id} needs a resourceQuantity`);
+    }
+    if (from !== undefined && from === to && fromSign !== 0 && toSign !== 0) {
+      const whole = from[quantity];
+      const factor = conversionFactor(amount.hasUnit, whole.hasUnit);
+      if (factor === undefined) throw new UnitMismatchError(id, from.id, whole.hasUnit, amount.hasUnit);
+      if (round(amount.hasNumericalValue * factor) !== whole.hasNumericalValue) {
+        throw new InvalidEventError(
+          id,
+          'partial-transfer-needs-to-resource',
+          'moving part of a resource needs a toResourceInventoriedAs',
+        );
+      }
+    }
+    if (fromSign !== 0) draft.add(id, from!, quantity, amount, fromSign);
+    if (toSign !== 0) draft.add(id, to!, quantity, amount, toSign);
+  }
+  draft.checkNonNegative(id);
+
+  // Location (vf:locationEffect); `new` is handled when the resource is created.
+  if (action.locationEffect === 'update' && from !== undefined) {
+    const location = event.toLocation ?? event.atLocation;
+    if (location !== undefined) from.currentLocation = location;
+  } else if (action.locationEffect === 'updateTo' && to !== undefined) {
+    if (event.toLocation !== undefined) to.currentLocation = event.toLocation;
+  }
+
+  // Containment (vf:containedEffect): `combine` puts the resource into the to-resource.
+  if (action.containedEffect === 'update') {
+    if (from === undefined)
+      throw new InvalidEventError(id, 'missing-resource', `${action.id} needs a resource`);
+    if (to === undefined || to === from) {
+      throw new InvalidEventError(
+        id,
+        'missing-container',
+        `${action.id} needs the container as toResourceInventoriedAs`,
+      );
+    }
+    for (let c: EconomicResource | undefined = to; c !== undefined; ) {
+      if (c.id === from.id)
+        throw new InvalidEventError(id, 'containment-cycle', 'a resource cannot contain itself');
+      c =
+        c.containedIn === undefined
+          ? undefined
+          : (draft.touched.get(c.containedIn) ?? state.resources.get(c.containedIn));
+    }
+    from.containedIn = to.id;
+  } else if (action.containedEffect === 'remove' && from !== undefined) {
+    delete from.containedIn;
+  }
+
+  // Rights (vf:accountableEffect) and custody.
+  if (action.accountableEffect === 'updateTo' && to !== undefined) {
+    to.primaryAccountable = event.receiver;
+    if (to.custodian === event.receiver) delete to.custodian;
+  }
+  if (action.onhandEffect === 'decrementIncrement' && to !== undefined) {
+    if (event.receiver === to.primaryAccountable) delete to.custodian;
+    else to.custodian = event.receiver;
+  }
+
+  // Stage (vf:stageEffect): an output takes the specification of the process it comes out of.
+  if (action.stageEffect === 'update' && from !== undefined && event.outputOf !== undefined) {
+    const basedOn = state.processes.get(event.outputOf)?.basedOn;
+    if (basedOn !== undefined) from.stage = basedOn;
+  }
+
+  // State (vf:stateEffect).
+  if (event.state !== undefined) {
+    if (action.stateEffect === 'update' && from !== undefined) from.state = event.state;
+    else if (action.stateEffect === 'updateTo' && to !== undefined) to.state = event.state;
+  }
+
+  return {
+    resources: [...draft.touched.values()],
+    recorded: { event, sequence, deltas: draft.deltas },
+  };
+}
+
+function newResource(
+  event: EconomicEvent,
+  unit: string,
+  source: EconomicResource | undefined,
+  action: ActionDefinition,
+): Writable<EconomicResource> {
+  const n = event.newInventoriedResource!;
+  const r: Writable<EconomicResource> = {
+    id: n.id,
+    accountingQuantity: { hasNumericalValue: 0, hasUnit: unit },
+    onhandQuantity: { hasNumericalValue: 0, hasUnit: unit },
+  };
+  const name = n.name ?? source?.name;
+  if (name !== undefined) r.name = name;
+  if (n.note !== undefined) r.note = n.note;
+  const conformsTo = n.conformsTo ?? event.resourceConformsTo ?? source?.conformsTo;
+  if (conformsTo !== undefined) r.conformsTo = conformsTo;
+  const classifiedAs = n.classifiedAs ?? event.resourceClassifiedAs ?? source?.classifiedAs;
+  if (classifiedAs !== undefined) r.classifiedAs = classifiedAs;
+  if (n.trackingIdentifier !== undefined) r.trackingIdentifier = n.trackingIdentifier;
+  // vf:accountableEffect `new`: the receiver is accountable for what the event creates; without
+  // it (custody, move), rights stay where they were.
+  if (action.accountableEffect === 'notApplicable') {
+    r.primaryAccountable = source?.primaryAccountable ?? event.provider;
+  } else {
+    r.primaryAccountable = event.receiver;
+  }
+  const location =
+    n.currentLocation ??
+    (action.locationEffect === 'new' ? (event.toLocation ?? event.atLocation) : undefined) ??
+    (action.locationEffect === 'updateTo' ? (event.toLocation ?? source?.currentLocation) : undefined);
+  if (location !== undefined) r.currentLocation = location;
+  if (source?.stage !== undefined) r.stage = source.stage;
+  if (source?.state !== undefined) r.state = source.state;
+  return r;
+}
+
+function planCorrection(state: LedgerState, event: EconomicEvent, draft: Draft, sequence: number): EventPlan {
+  const id = event.id;
+  const target = state.events.get(event.corrects!);
+  if (target === undefined) throw new UnknownEventError(id, event.corrects!);
+  if (target.correctedBy !== undefined) throw new AlreadyCorrectedError(id, event.corrects!);
+  if (target.event.action !== event.action) {
+    throw new InvalidEventError(
+      id,
+      'correction-action-mismatch',
+      'a correction has the action of the event it corrects',
+    );
+  }
+  if (target.event.provider !== event.provider) {
+    throw new InvalidEventError(
+      id,
+      'correction-provider-mismatch',
+      'a correction has the provider of the event it corrects',
+    );
+  }
+  // A correction backs the corrected event's quantities out; a new event then records what happened.
+  for (let i = target.deltas.length - 1; i >= 0; i--) {
+    const d = target.deltas[i]!;
+    draft.addRaw(draft.get(d.resourceId)!, d.quantity, -d.delta);
+  }
+  draft.checkNonNegative(id);
+  return {
+    resources: [...draft.touched.values()],
+    recorded: { event, sequence, deltas: draft.deltas },
+    corrected: { ...target, correctedBy: id },
+  };
+}
