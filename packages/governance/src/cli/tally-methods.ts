@@ -3,6 +3,7 @@
  * The methods `imago-tally` offers: their options and how each prints its result.
  */
 import type { PackedBallots } from '../methods/ballots';
+import { MalformedBallotsError } from '../methods/errors/malformed-ballots-error';
 import { majorityJudgment } from '../methods/majority-judgment';
 import { schulze } from '../methods/schulze';
 import { stv } from '../methods/stv';
@@ -40,6 +41,24 @@ const blankAllowed: TallyOption = {
   required: true,
   doc: 'Whether a ballot of only zeros is a blank vote (true or false).',
 };
+
+/**
+ * belenios-tool 2.0 refuses to print an STV result unless, when some ballot is valid, it elects
+ * min(nseats, length of the first ballot) choices (an assertion at the end of its `stv.ml`).
+ * That fails when choices appear on no valid ballot, or when the first ballot is shorter than
+ * the others; imago-tally refuses the same inputs, with an explanation.
+ */
+function requireFullStvOutcome(ballots: PackedBallots, nseats: number, valid: number, elected: number): void {
+  if (valid === 0) return;
+  const width = ballots.offsets[1]! - ballots.offsets[0]!;
+  const expected = Math.min(width, nseats);
+  if (elected !== expected) {
+    throw new MalformedBallotsError(
+      'ballots',
+      `STV elected ${elected} choice(s) where belenios-tool requires ${expected} (min of --nseats and the first ballot's length): some choices are on no valid ballot`,
+    );
+  }
+}
 
 const num = (value: number | boolean | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
 
@@ -82,6 +101,11 @@ export const TALLY_METHODS: Readonly<Record<string, TallyMethod>> = {
       'Ballots rank choices (1 = first, 0 = unranked). Prints the sorted valid ballots as preference\n' +
       'lists, the invalid ballots, the events of the count and the elected choices (winners).',
     options: [{ name: 'nseats', docv: 'N', type: 'integer', required: true, doc: 'Number of seats.' }],
-    run: (ballots, o) => JSON.stringify(stv(ballots, { nseats: num(o.nseats) ?? 0 })),
+    run: (ballots, o) => {
+      const nseats = num(o.nseats) ?? 0;
+      const result = stv(ballots, { nseats });
+      requireFullStvOutcome(ballots, nseats, result.ballots.length, result.winners.length);
+      return JSON.stringify(result);
+    },
   },
 };
