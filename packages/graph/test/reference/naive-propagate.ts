@@ -1,0 +1,172 @@
+/**
+ * A deliberately naive reference of `propagate`, written apart from the package's code: full
+ * scans and full breadth-first searches over the whole graph, no index, no early exit. Tests
+ * check the package against it on random graphs; the benchmark measures the package against it.
+ * It imports nothing from `src/` (and only types at all, so Node runs it as is).
+ */
+import type { AbstractGraph } from 'graphology-types';
+
+// biome-ignore lint/suspicious/noExplicitAny: reference over any graph
+type G = AbstractGraph<any, any, any>;
+
+export interface NaiveOptions {
+  by: 'geo' | 'relation' | 'theme' | 'composite';
+  k?: number;
+  radiusKm?: number;
+  maxHops?: number;
+  minSimilarity?: number;
+  weights?: { geo?: number; relation?: number; theme?: number };
+  geoScaleKm?: number;
+  themeDepth?: number;
+  kind?: string;
+}
+
+export interface NaiveTarget {
+  key: string;
+  score: number;
+  distanceKm?: number;
+  hops?: number;
+  similarity?: number;
+  sharedThemes?: string[];
+}
+
+const R = 6371.0088;
+const NOT_RELATIONS = ['located-in', 'interested-in', 'subclass-of', 'instance-of'];
+
+const isGroup = (graph: G, key: string) => graph.getNodeAttribute(key, 'kind') === 'group';
+
+function coordinatesOf(graph: G, key: string): [number, number] | null {
+  const a = graph.getNodeAttributes(key);
+  if (typeof a.lat === 'number' && typeof a.lon === 'number' && Math.abs(a.lat) <= 90 && Math.abs(a.lon) <= 180) {
+    return [a.lat, a.lon];
+  }
+  return null;
+}
+
+export function naiveDistanceKm(p: [number, number], q: [number, number]): number {
+  const rad = Math.PI / 180;
+  const s1 = Math.sin(((q[0] - p[0]) * rad) / 2);
+  const s2 = Math.sin(((q[1] - p[1]) * rad) / 2);
+  const h = s1 * s1 + Math.cos(p[0] * rad) * Math.cos(q[0] * rad) * s2 * s2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Own coordinates, else the closest (fewest located-in steps, then smallest key) place with coordinates. */
+export function naiveLocation(graph: G, key: string): [number, number] | null {
+  const own = coordinatesOf(graph, key);
+  if (own) return own;
+  const depth = new Map<string, number>([[key, 0]]);
+  const queue = [key];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    const group = isGroup(graph, node);
+    for (const edge of graph.edges(node)) {
+      if (graph.getEdgeAttribute(edge, 'type') !== 'located-in') continue;
+      const s = graph.source(edge);
+      const t = graph.target(edge);
+      if (s === t) continue;
+      let next: string | null = null;
+      if (s === node && !isGroup(graph, t)) next = t;
+      else if (t === node && group && !isGroup(graph, s)) next = s;
+      if (next !== null && !depth.has(next)) {
+        depth.set(next, depth.get(node)! + 1);
+        queue.push(next);
+      }
+    }
+  }
+  const candidates = [...depth.entries()]
+    .filter(([node, d]) => d > 0 && coordinatesOf(graph, node) !== null)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return candidates.length > 0 ? coordinatesOf(graph, candidates[0]![0]) : null;
+}
+
+/** Full breadth-first search over accepted group–group relations. */
+export function naiveHops(graph: G, from: string): Map<string, number> {
+  const hops = new Map<string, number>([[from, 0]]);
+  const queue = [from];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i]!;
+    graph.forEachEdge(node, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
+      if (s === t || a.status !== 'accepted' || typeof a.type !== 'string' || NOT_RELATIONS.includes(a.type)) return;
+      if (!isGroup(graph, s) || !isGroup(graph, t)) return;
+      const other = s === node ? t : s;
+      if (!hops.has(other)) {
+        hops.set(other, hops.get(node)! + 1);
+        queue.push(other);
+      }
+    });
+  }
+  return hops;
+}
+
+export function naiveThemes(graph: G, key: string, themeDepth: number): Set<string> {
+  const themes = new Set<string>();
+  graph.forEachEdge(key, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
+    if (s === t || a.type !== 'interested-in') return;
+    const other = s === key ? t : s;
+    if (!isGroup(graph, other)) themes.add(other);
+  });
+  let frontier = [...themes];
+  for (let step = 0; step < themeDepth; step++) {
+    const next: string[] = [];
+    for (const theme of frontier) {
+      for (const edge of graph.outboundEdges(theme).concat(graph.undirectedEdges(theme))) {
+        if (graph.getEdgeAttribute(edge, 'type') !== 'subclass-of' || graph.source(edge) !== theme) continue;
+        const broader = graph.target(edge);
+        if (broader !== theme && !themes.has(broader)) {
+          themes.add(broader);
+          next.push(broader);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return themes;
+}
+
+function naiveJaccard(a: Set<string>, b: Set<string>): [number, string[]] {
+  const shared = [...a].filter((x) => b.has(x)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const union = a.size + b.size - shared.length;
+  return [union === 0 ? 0 : shared.length / union, shared];
+}
+
+/** The reference: scan every group, compute everything, sort, cut. */
+export function naivePropagate(graph: G, from: string, options: NaiveOptions): NaiveTarget[] {
+  const k = options.k ?? 10;
+  const depth = options.themeDepth ?? 0;
+  const origin = naiveLocation(graph, from);
+  const hops = naiveHops(graph, from);
+  const sourceThemes = naiveThemes(graph, from, depth);
+  const w = options.weights
+    ? { geo: options.weights.geo ?? 0, relation: options.weights.relation ?? 0, theme: options.weights.theme ?? 0 }
+    : { geo: 1, relation: 1, theme: 1 };
+  const scale = options.geoScaleKm ?? 10;
+  const out: NaiveTarget[] = [];
+  graph.forEachNode((key: string, a: Record<string, unknown>) => {
+    if (key === from || a.kind !== 'group') return;
+    if (Array.isArray(a.blocks) && a.blocks.includes(from)) return;
+    if (options.kind !== undefined && Array.isArray(a.accepts) && !a.accepts.includes(options.kind)) return;
+    const location = naiveLocation(graph, key);
+    const d = origin && location ? naiveDistanceKm(origin, location) : undefined;
+    const h = hops.get(key);
+    const [sim, shared] = naiveJaccard(sourceThemes, naiveThemes(graph, key, depth));
+    if (options.radiusKm !== undefined && !(d !== undefined && d <= options.radiusKm)) return;
+    if (options.maxHops !== undefined && !(h !== undefined && h <= options.maxHops)) return;
+    if (options.minSimilarity !== undefined && !(sim >= options.minSimilarity)) return;
+    if (options.by === 'geo') {
+      if (d !== undefined) out.push({ key, score: d, distanceKm: d });
+    } else if (options.by === 'relation') {
+      if (h !== undefined) out.push({ key, score: h, hops: h });
+    } else if (options.by === 'theme') {
+      if (sim > 0) out.push({ key, score: sim, similarity: sim, sharedThemes: shared });
+    } else {
+      const g = d === undefined ? 0 : 1 / (1 + d / scale);
+      const r = h === undefined ? 0 : 1 / h;
+      const score = (w.geo * g + w.relation * r + w.theme * sim) / (w.geo + w.relation + w.theme);
+      if (score > 0) out.push({ key, score });
+    }
+  });
+  const ascending = options.by === 'geo' || options.by === 'relation';
+  out.sort((x, y) => (ascending ? x.score - y.score : y.score - x.score) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return out.slice(0, k);
+}
