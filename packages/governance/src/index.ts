@@ -1,4 +1,115 @@
 /**
  * @module @imago/governance
+ *
+ * The pure, deterministic decision engine of a group: its control table (which protocol
+ * decides which kind of action), the decision protocols (oligarchy, democracy, consensus,
+ * consent, do-ocracy), the decision life cycle as a replayable reducer over events, liquid
+ * democracy, and the integration points for secret ballots with Helios-C.
+ *
+ * Counting methods on their own: `@imago/governance/methods`.
  */
 export { GovernanceError } from './errors/governance-error';
+export { InvalidControlTableError } from './errors/invalid-control-table-error';
+export { InvalidEventError } from './errors/invalid-event-error';
+export { SecretBallotError } from './errors/secret-ballot-error';
+
+export { ACTION_KIND_PATTERN, type ActionKind, ActionKinds } from './control-table/action-kinds';
+export { type ControlTable, ruleFor } from './control-table/control-table';
+export {
+  controlTableToJson,
+  type ParseResult,
+  parseControlTable,
+} from './control-table/parse-control-table';
+export type {
+  ConsensusRule,
+  ConsentRule,
+  Deciders,
+  DemocracyRule,
+  DoOcracyRule,
+  EscalationRule,
+  GroupDelegationMode,
+  GroupId,
+  MemberId,
+  OligarchyRule,
+  ProtocolName,
+  ProtocolRule,
+} from './control-table/protocol-rule';
+
+export {
+  type Ballot,
+  COUNTING_METHOD_NAMES,
+  type CountingMethodName,
+  type CountResult,
+  isHomomorphicMethod,
+  type WeightedBallot,
+} from './counting/counting-method';
+
+export {
+  type AmendContent,
+  type DecisionRefContent,
+  type DelegateContent,
+  type GovernanceEvent,
+  type GovernanceEventContents,
+  type GovernanceEventOf,
+  type GovernanceEventType,
+  GovernanceEventTypes,
+  type InitContent,
+  type ProposeContent,
+  type RawGovernanceEvent,
+  type ReasonedContent,
+  type RevokeContent,
+  type SecretResultContent,
+  type Stance,
+  type StanceContent,
+  type VoteContent,
+  type WithdrawObjectionContent,
+} from './events/event-types';
+export { parseGovernanceEvent } from './events/parse-event';
+
+export type {
+  Challenge,
+  Decision,
+  DecisionOutcome,
+  DecisionStatus,
+  DemocracyTally,
+  Objection,
+  OutcomeReason,
+  Participation,
+  SecretSetup,
+  StanceRecord,
+} from './decisions/decision';
+export {
+  type GovernanceContext,
+  type GovernanceState,
+  initialGovernanceState,
+} from './decisions/governance-state';
+export { type ReduceResult, reduce } from './decisions/reduce';
+export type { RejectedEvent, RejectionReason } from './decisions/rejection';
+export { evaluateAt, type ReplayResult, replay } from './decisions/replay';
+export { standingBlocks } from './protocols/consensus';
+export { standingObjections } from './protocols/consent';
+export { publicDelegation } from './protocols/democracy/democracy';
+
+export {
+  type DelegationScope,
+  type DelegationTarget,
+  effectiveDelegation,
+  type MemberDelegations,
+} from './delegation/delegation-scope';
+export {
+  type DelegationInput,
+  type DelegationResolution,
+  type GroupDelegateReport,
+  resolveDelegations,
+} from './delegation/resolve-delegations';
+
+export {
+  type HeliosQuestion,
+  type HomomorphicQuestion,
+  heliosQuestion,
+  type NonHomomorphicQuestion,
+  type SecretElectionParameters,
+  secretElectionParameters,
+} from './secret-ballot/election-parameters';
+
+export { PersistentMap } from './persistent/persistent-map';

@@ -1,0 +1,162 @@
+/**
+ * A decision and its life cycle:
+ * `proposed` (waiting for `opensAt`) → `open` → `closed` (a secret ballot waiting for its
+ * verified result) → `adopted` | `rejected` | `expired`; or `withdrawn` by its proposer.
+ *
+ * @module
+ */
+import type { ActionKind } from '../control-table/action-kinds';
+import type { DoOcracyRule, MemberId, ProtocolRule } from '../control-table/protocol-rule';
+import type { Ballot, CountResult } from '../counting/counting-method';
+import type { DelegationResolution } from '../delegation/resolve-delegations';
+import type { Stance } from '../events/event-types';
+import type { PersistentMap } from '../persistent/persistent-map';
+
+/** Where a decision is in its life cycle. */
+export type DecisionStatus = 'proposed' | 'open' | 'closed' | 'adopted' | 'rejected' | 'expired' | 'withdrawn';
+
+/** Statuses after which nothing changes any more. */
+export const FINAL_STATUSES: readonly DecisionStatus[] = ['adopted', 'rejected', 'expired', 'withdrawn'];
+
+/** A consent objection. */
+export interface Objection {
+  /** Event id of the objection. */
+  readonly id: string;
+  readonly by: MemberId;
+  readonly reason: string;
+  readonly at: number;
+  /** `resolved`: an amendment named it; `withdrawn`: its author withdrew it. */
+  readonly status: 'standing' | 'resolved' | 'withdrawn';
+  /** Event id of the amendment that resolved it. */
+  readonly resolvedBy?: string;
+}
+
+/** A consensus stance as recorded (the latest one of each member counts). */
+export interface StanceRecord {
+  readonly stance: Stance;
+  readonly reason?: string;
+  readonly at: number;
+}
+
+/** What members did on a decision, by protocol. */
+export type Participation =
+  | {
+      readonly protocol: 'oligarchy';
+      /** Deciders who approve, with the time of their latest approval. */
+      readonly approvals: PersistentMap<number>;
+      /** Deciders who refuse, with the time of their latest refusal. */
+      readonly refusals: PersistentMap<number>;
+    }
+  | {
+      readonly protocol: 'democracy';
+      /** Latest public ballot of each voter. */
+      readonly ballots: PersistentMap<Ballot>;
+    }
+  | { readonly protocol: 'consensus'; readonly stances: PersistentMap<StanceRecord> }
+  | { readonly protocol: 'consent'; readonly objections: PersistentMap<Objection> }
+  | { readonly protocol: 'do-ocracy' };
+
+/** Why a decision ended as it did (stable codes). */
+export type OutcomeReason =
+  /** oligarchy: k approvals reached. */
+  | 'approved'
+  /** oligarchy: too many refusals for k approvals to remain reachable. */
+  | 'refused'
+  /** oligarchy: fewer deciders than required approvals. */
+  | 'not-enough-deciders'
+  /** the period ended without the protocol's condition being met. */
+  | 'deadline'
+  /** democracy: the counted weight is below the quorum. */
+  | 'quorum-not-met'
+  /** democracy: the winning option did not exceed the threshold. */
+  | 'threshold-not-met'
+  /** democracy: the winner is not the motion's `yes` (or no option won). */
+  | 'motion-defeated'
+  /** democracy: a tie for the winning place. */
+  | 'tie'
+  /** democracy: options elected. */
+  | 'elected'
+  /** consensus: nobody blocked. */
+  | 'no-block'
+  /** consensus: a block stands. */
+  | 'blocked'
+  /** consent: no paramount objection stands. */
+  | 'no-objection'
+  /** consent: an objection stands. */
+  | 'objection-stands'
+  /** do-ocracy: the window passed without a challenge. */
+  | 'unchallenged'
+  /** the proposer withdrew it. */
+  | 'withdrawn';
+
+/** How a democracy decision was counted. */
+export interface DemocracyTally {
+  readonly count: CountResult;
+  /** Delegation resolution (public ballots at closing, secret ballots at opening). */
+  readonly delegation?: DelegationResolution;
+  /** Total eligible weight. */
+  readonly eligibleWeight: number;
+}
+
+/** How a decision ended. */
+export interface DecisionOutcome {
+  readonly status: 'adopted' | 'rejected' | 'expired' | 'withdrawn';
+  readonly reason: OutcomeReason;
+  /** Timestamp (ms) at which the outcome was reached. */
+  readonly at: number;
+  /** Democracy: the elected options (indices into `options`). */
+  readonly winners?: readonly number[];
+  /** Democracy: the count. */
+  readonly tally?: DemocracyTally;
+}
+
+/** A challenge that escalated a do-ocracy act. */
+export interface Challenge {
+  /** Event id of the challenge. */
+  readonly id: string;
+  readonly by: MemberId;
+  readonly reason: string;
+  readonly at: number;
+}
+
+/** Secret democracy: what was fixed when the decision opened. */
+export interface SecretSetup {
+  /** Weight per voter (members who delegated hold no credential), sorted by member. */
+  readonly voters: readonly { readonly member: MemberId; readonly weight: number }[];
+  /** The delegation resolution that produced the weights, if delegation applies. */
+  readonly delegation?: DelegationResolution;
+}
+
+/** A decision, as the reducer holds it. */
+export interface Decision {
+  /** The id of the proposing event. */
+  readonly id: string;
+  readonly kind: ActionKind;
+  readonly proposer: MemberId;
+  readonly proposedAt: number;
+  readonly title?: string;
+  /** The proposed action (after amendments). */
+  readonly action: unknown;
+  /** Democracy options; a motion has `["yes", "no"]`. */
+  readonly options: readonly string[];
+  /** Whether this is a yes/no motion (no options were given). */
+  readonly motion: boolean;
+  /** The rule in force for this decision: the table's at proposal, or the escalation after a challenge. */
+  readonly rule: ProtocolRule;
+  /** The control table version the rule came from. */
+  readonly tableVersion: number;
+  /** Members who may take part (vote, stance, objection), sorted; snapshot at proposal or challenge. */
+  readonly eligible: readonly MemberId[];
+  /** Oligarchy deciders, sorted; snapshot at proposal or challenge. */
+  readonly deciders: readonly MemberId[];
+  readonly opensAt: number;
+  readonly closesAt: number;
+  readonly status: DecisionStatus;
+  readonly participation: Participation;
+  /** Do-ocracy: the act's rule, once a challenge escalated the decision. */
+  readonly act?: DoOcracyRule;
+  readonly challenge?: Challenge;
+  /** Secret democracy: voter weights fixed at opening. */
+  readonly secret?: SecretSetup;
+  readonly outcome?: DecisionOutcome;
+}

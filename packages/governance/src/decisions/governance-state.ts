@@ -1,0 +1,64 @@
+/**
+ * The state every member computes from the group's governance log, and the inputs the reducer
+ * takes from outside the log (membership, sub-group membership, secret-result verification).
+ *
+ * @module
+ */
+import type { ControlTable } from '../control-table/control-table';
+import type { GroupId, MemberId } from '../control-table/protocol-rule';
+import type { MemberDelegations } from '../delegation/delegation-scope';
+import type { SecretResultContent } from '../events/event-types';
+import { PersistentMap } from '../persistent/persistent-map';
+import type { SecretElectionParameters } from '../secret-ballot/election-parameters';
+import type { Decision } from './decision';
+
+/** The governance state of one group. Immutable: the reducer returns new states. */
+export interface GovernanceState {
+  /** The control table in force (`undefined` before `org.imago.governance.init`). */
+  readonly table: ControlTable | undefined;
+  /** 0 for the initial table, +1 per adopted change. */
+  readonly tableVersion: number;
+  /** The latest timestamp of an accepted event (ms): the engine's notion of "now". */
+  readonly clock: number;
+  /** Every decision, keyed by id. */
+  readonly decisions: PersistentMap<Decision>;
+  /** Every member's current delegations, keyed by member. */
+  readonly delegations: PersistentMap<MemberDelegations>;
+  /** Ids of accepted events, for duplicate detection. */
+  readonly seen: PersistentMap<true>;
+  /** Ids of decisions still `proposed` or `open`, sorted. */
+  readonly pending: readonly string[];
+}
+
+/**
+ * What the reducer needs from outside the log, as valid at the event being applied. The Matrix
+ * binding feeds it from room state (joined members, sub-space membership) and plugs Helios-C
+ * verification.
+ */
+export interface GovernanceContext {
+  /** Members of the group at this point of the log. */
+  readonly members: ReadonlySet<MemberId>;
+  /** Members of a (sub-)group at this point of the log, or `undefined` if the group is unknown. */
+  resolveGroup?(group: GroupId): ReadonlySet<MemberId> | undefined;
+  /**
+   * Whether a secret result is the verified result of the election these parameters describe.
+   * Without it, every `org.imago.governance.secret.result` is rejected.
+   */
+  verifySecretResult?(parameters: SecretElectionParameters, content: SecretResultContent): boolean;
+}
+
+/**
+ * The state of a group before any governance event.
+ * @returns an empty state (no table, no decision)
+ */
+export function initialGovernanceState(): GovernanceState {
+  return {
+    table: undefined,
+    tableVersion: 0,
+    clock: 0,
+    decisions: PersistentMap.empty(),
+    delegations: PersistentMap.empty(),
+    seen: PersistentMap.empty(),
+    pending: [],
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The time-driven part of a decision's life cycle: opening at `opensAt`, settling at
+ * `closesAt`, and recording a settled decision in the state (including applying an adopted
+ * control-table change). Time comes from event timestamps or an explicit `now`, never a clock.
+ *
+ * @module
+ */
+import { ActionKinds } from '../control-table/action-kinds';
+import type { ControlTable } from '../control-table/control-table';
+import { settleConsensus } from '../protocols/consensus';
+import { settleConsent } from '../protocols/consent';
+import { secretSetup, settleDemocracy } from '../protocols/democracy/democracy';
+import { settleDoOcracy } from '../protocols/do-ocracy';
+import { openOligarchy, settleOligarchy } from '../protocols/oligarchy';
+import { sortIds } from '../protocols/protocol-step';
+import { type Decision, FINAL_STATUSES } from './decision';
+import type { GovernanceContext, GovernanceState } from './governance-state';
+
+/** Whether the decision still waits for time to pass (`proposed` or `open`). */
+export function isPending(decision: Decision): boolean {
+  return decision.status === 'proposed' || decision.status === 'open';
+}
+
+/**
+ * Opens a decision: fixes secret-ballot weights, checks an oligarchy can still reach k.
+ * @internal
+ */
+export function openDecision(decision: Decision, state: GovernanceState, at: number): Decision {
+  let opened: Decision = { ...decision, status: 'open' };
+  if (opened.rule.protocol === 'democracy' && opened.rule.ballot === 'secret') {
+    opened = { ...opened, secret: secretSetup(opened, state) };
+  }
+  return openOligarchy(opened, at);
+}
+
+/**
+ * Settles an open decision whose period has ended.
+ * @internal
+ */
+export function settleAtDeadline(decision: Decision, state: GovernanceState, context: GovernanceContext): Decision {
+  switch (decision.rule.protocol) {
+    case 'oligarchy':
+      return settleOligarchy(decision);
+    case 'democracy':
+      return settleDemocracy(decision, state, context);
+    case 'consensus':
+      return settleConsensus(decision);
+    case 'consent':
+      return settleConsent(decision);
+    case 'do-ocracy':
+      return settleDoOcracy(decision);
+  }
+}
+
+/**
+ * Writes a decision into the state, keeping `pending` in sync and applying an adopted
+ * `change-control-table` decision (it governs decisions proposed afterwards).
+ * @internal
+ */
+export function commitDecision(state: GovernanceState, decision: Decision): GovernanceState {
+  const before = state.decisions.get(decision.id);
+  let next: GovernanceState = { ...state, decisions: state.decisions.set(decision.id, decision) };
+  const wasPending = before !== undefined && isPending(before);
+  if (wasPending !== isPending(decision)) {
+    next = {
+      ...next,
+      pending: isPending(decision)
+        ? sortIds([...state.pending, decision.id])
+        : state.pending.filter((id) => id !== decision.id),
+    };
+  }
+  if (
+    decision.status === 'adopted' &&
+    before?.status !== 'adopted' &&
+    decision.kind === ActionKinds.changeControlTable
+  ) {
+    const table = (decision.action as { table: ControlTable }).table;
+    next = { ...next, table, tableVersion: state.tableVersion + 1 };
+  }
+  return next;
+}
+
+/**
+ * Lets time pass up to `now`: opens decisions whose `opensAt` has come and settles those whose
+ * `closesAt` has passed, in order of that time (then id).
+ *
+ * @param state - the state
+ * @param now - the time (ms) to evaluate at
+ * @param context - membership inputs (for delegation to groups and sub-group deciders)
+ * @returns the new state and the ids of the decisions that opened or settled
+ * @internal
+ */
+export function advanceClock(
+  state: GovernanceState,
+  now: number,
+  context: GovernanceContext,
+): { state: GovernanceState; changed: string[] } {
+  const changed: string[] = [];
+  for (;;) {
+    let due: Decision | undefined;
+    let dueAt = Number.POSITIVE_INFINITY;
+    for (const id of state.pending) {
+      const decision = state.decisions.get(id)!;
+      const at = decision.status === 'proposed' ? decision.opensAt : decision.closesAt;
+      if (at <= now && at < dueAt) {
+        due = decision;
+        dueAt = at;
+      }
+    }
+    if (due === undefined) return { state, changed };
+    const next = due.status === 'proposed' ? openDecision(due, state, due.opensAt) : settleAtDeadline(due, state, context);
+    state = commitDecision(state, next);
+    if (!changed.includes(next.id)) changed.push(next.id);
+  }
+}
+
+/** Whether a decision's status can no longer change. */
+export function isFinal(decision: Decision): boolean {
+  return FINAL_STATUSES.includes(decision.status);
+}

@@ -1,0 +1,188 @@
+/**
+ * The governance events: their types (namespaced `org.imago.governance.*`, ready to be Matrix
+ * event types) and the typed content each carries once parsed.
+ *
+ * Every event has an envelope `{ id, sender, timestamp, type, content }`: `id` is unique in the
+ * group's log (on Matrix: the event id), `sender` a member id, `timestamp` milliseconds since the
+ * epoch as assigned by the origin server (Matrix `origin_server_ts`).
+ *
+ * @module
+ */
+import type { ActionKind } from '../control-table/action-kinds';
+import type { ControlTable } from '../control-table/control-table';
+import type { MemberId } from '../control-table/protocol-rule';
+import type { Ballot } from '../counting/counting-method';
+import type { DelegationScope, DelegationTarget } from '../delegation/delegation-scope';
+
+/** The event types, by role. */
+export const GovernanceEventTypes = {
+  /** Sets the initial control table at group creation (accepted once). */
+  init: 'org.imago.governance.init',
+  /** Proposes an action; the event id becomes the decision id. Under do-ocracy it records the act. */
+  propose: 'org.imago.governance.propose',
+  /** The proposer withdraws an open or not-yet-open decision. */
+  withdraw: 'org.imago.governance.withdraw',
+  /** Democracy: a public ballot (a later ballot of the same voter replaces the earlier one). */
+  vote: 'org.imago.governance.vote',
+  /** Oligarchy: a decider approves. */
+  approve: 'org.imago.governance.approve',
+  /** Oligarchy: a decider refuses. */
+  refuse: 'org.imago.governance.refuse',
+  /** Consensus: agree / abstain / disagree / block (a block needs a reason). */
+  stance: 'org.imago.governance.stance',
+  /** Consent: a paramount objection, with its reason. */
+  object: 'org.imago.governance.object',
+  /** Consent: the objector withdraws their objection. */
+  withdrawObjection: 'org.imago.governance.objection.withdraw',
+  /** Consent: the proposer amends the proposal, naming the objections the amendment resolves. */
+  amend: 'org.imago.governance.amend',
+  /** Do-ocracy: a member challenges an act within its window; escalates to the named protocol. */
+  challenge: 'org.imago.governance.challenge',
+  /** Liquid democracy: delegate one's vote for a scope to a member or a group. */
+  delegate: 'org.imago.governance.delegate',
+  /** Liquid democracy: revoke one's delegation for a scope. */
+  revoke: 'org.imago.governance.revoke',
+  /** Advances time: closes every decision whose period ended at or before the timestamp. */
+  tick: 'org.imago.governance.tick',
+  /** Closes one decision whose period has ended (rejected before its end). */
+  close: 'org.imago.governance.close',
+  /** Secret ballot: the verified Helios-C result of a closed secret democracy decision. */
+  secretResult: 'org.imago.governance.secret.result',
+} as const;
+
+/** A governance event type. */
+export type GovernanceEventType = (typeof GovernanceEventTypes)[keyof typeof GovernanceEventTypes];
+
+/** Content of `org.imago.governance.init`. */
+export interface InitContent {
+  readonly table: ControlTable;
+}
+
+/** Content of `org.imago.governance.propose`. */
+export interface ProposeContent {
+  readonly kind: ActionKind;
+  /** What is proposed, for the application (free JSON); `{ table }` for `change-control-table`. */
+  readonly action: unknown;
+  readonly title?: string;
+  /**
+   * Democracy: the options voted on. Absent: a motion with options `["yes", "no"]`, adopted
+   * when `yes` wins.
+   */
+  readonly options?: readonly string[];
+  /** When the decision opens (ms); absent: at once. */
+  readonly opensAt?: number;
+}
+
+/** Content of events that only name their decision (`withdraw`, `approve`, `refuse`, `close`). */
+export interface DecisionRefContent {
+  readonly decision: string;
+}
+
+/** Content of `org.imago.governance.vote`. */
+export interface VoteContent {
+  readonly decision: string;
+  readonly ballot: Ballot;
+}
+
+/** A consensus stance. */
+export type Stance = 'agree' | 'abstain' | 'disagree' | 'block';
+
+/** Content of `org.imago.governance.stance`. */
+export interface StanceContent {
+  readonly decision: string;
+  readonly stance: Stance;
+  /** Required for `block`. */
+  readonly reason?: string;
+}
+
+/** Content of `org.imago.governance.object` and `org.imago.governance.challenge`. */
+export interface ReasonedContent {
+  readonly decision: string;
+  readonly reason: string;
+}
+
+/** Content of `org.imago.governance.objection.withdraw`. */
+export interface WithdrawObjectionContent {
+  readonly decision: string;
+  /** Event id of the objection. */
+  readonly objection: string;
+}
+
+/** Content of `org.imago.governance.amend`. */
+export interface AmendContent {
+  readonly decision: string;
+  /** The amended action (replaces the proposal's `action`). */
+  readonly action: unknown;
+  /** Event ids of the objections this amendment resolves. */
+  readonly resolves: readonly string[];
+}
+
+/** Content of `org.imago.governance.delegate`. */
+export interface DelegateContent {
+  readonly scope: DelegationScope;
+  readonly to: DelegationTarget;
+}
+
+/** Content of `org.imago.governance.revoke`. */
+export interface RevokeContent {
+  readonly scope: DelegationScope;
+}
+
+/** Content of `org.imago.governance.secret.result`. */
+export interface SecretResultContent {
+  readonly decision: string;
+  /**
+   * The decrypted result of the single question, as Belenios writes it in `result.json`:
+   * homomorphic: weighted totals per answer (with a leading blank count if blank was allowed);
+   * non-homomorphic: the list of decrypted ballots.
+   */
+  readonly result: readonly number[] | readonly (readonly number[])[];
+  /**
+   * Total weight of the ballots cast (from the verified archive). Required for approval, whose
+   * totals alone do not say how many ballots were cast; checked against the totals otherwise.
+   */
+  readonly castWeight?: number;
+  /** Reference to the verified election evidence (e.g. the archive's last hash), for auditors. */
+  readonly evidence?: string;
+}
+
+/** The typed content of each event type. */
+export interface GovernanceEventContents {
+  'org.imago.governance.init': InitContent;
+  'org.imago.governance.propose': ProposeContent;
+  'org.imago.governance.withdraw': DecisionRefContent;
+  'org.imago.governance.vote': VoteContent;
+  'org.imago.governance.approve': DecisionRefContent;
+  'org.imago.governance.refuse': DecisionRefContent;
+  'org.imago.governance.stance': StanceContent;
+  'org.imago.governance.object': ReasonedContent;
+  'org.imago.governance.objection.withdraw': WithdrawObjectionContent;
+  'org.imago.governance.amend': AmendContent;
+  'org.imago.governance.challenge': ReasonedContent;
+  'org.imago.governance.delegate': DelegateContent;
+  'org.imago.governance.revoke': RevokeContent;
+  'org.imago.governance.tick': Record<string, never>;
+  'org.imago.governance.close': DecisionRefContent;
+  'org.imago.governance.secret.result': SecretResultContent;
+}
+
+/** A parsed governance event of type `T`. */
+export interface GovernanceEventOf<T extends GovernanceEventType> {
+  readonly id: string;
+  readonly sender: MemberId;
+  readonly timestamp: number;
+  readonly type: T;
+  readonly content: GovernanceEventContents[T];
+}
+
+/** A parsed governance event (discriminated on `type`). */
+export type GovernanceEvent = { [T in GovernanceEventType]: GovernanceEventOf<T> }[GovernanceEventType];
+
+/** An event as received from the log, before parsing: content is untrusted. */
+export interface RawGovernanceEvent {
+  readonly id: unknown;
+  readonly sender: unknown;
+  readonly timestamp: unknown;
+  readonly type: unknown;
+  readonly content: unknown;
+}
