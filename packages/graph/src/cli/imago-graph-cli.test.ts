@@ -1,0 +1,176 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../dist/cli/imago-graph.js', import.meta.url));
+const GRAPH = fileURLToPath(new URL('../../test/graphs/paris-lyon.json', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'imago-graph-cli-'));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function file(name: string, content: string): string {
+  const path = join(work, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+const keys = (output: { targets: { key: string }[] }) => output.targets.map((t) => t.key);
+
+function expectOneLineError(result: Run, code: number): void {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(lines(result.stderr)).toHaveLength(1);
+}
+
+describe('imago-graph propagate', () => {
+  it('--help exits 0 and documents the command', async () => {
+    const result = await run('--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('imago-graph propagate');
+  });
+
+  it('geo: one JSON object, distances in km, best first, ties by key', async () => {
+    const result = await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo');
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout)).toHaveLength(1);
+    const output = JSON.parse(result.stdout);
+    expect(output.from).toBe('g-bastille');
+    expect(keys(output)).toEqual(['g-louvre', 'g-lyon-garden', 'g-lyon-school']);
+    // Independent haversine (Python, R = 6371.0088 km) of Paris (48.856667, 2.352222) to the Louvre and to Lyon.
+    expect(output.targets[0].score).toBeCloseTo(1.155651751609949, 9);
+    expect(output.targets[0].distanceKm).toBeCloseTo(1.155651751609949, 9);
+    expect(output.targets[2].score).toBeCloseTo(392.2134250338285, 9);
+  });
+
+  it('relation, theme and composite', async () => {
+    const relation = JSON.parse((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'relation')).stdout);
+    expect(relation.targets).toEqual([
+      { key: 'g-louvre', score: 1, hops: 1 },
+      { key: 'g-lyon-garden', score: 2, hops: 2 },
+      { key: 'g-lyon-school', score: 3, hops: 3 },
+    ]);
+    const theme = JSON.parse((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'theme')).stdout);
+    expect(keys(theme)).toEqual(['g-lyon-garden', 'g-france', 'g-louvre', 'g-lyon-school']);
+    expect(theme.targets[0].similarity).toBeCloseTo(2 / 3, 12);
+    const composite = JSON.parse(
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'composite', '--weights', 'theme=1'))
+        .stdout,
+    );
+    expect(keys(composite)).toEqual(keys(theme));
+    expect(composite.targets[0].score).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('--k, --radius-km and --max-hops', async () => {
+    const k1 = JSON.parse((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo', '--k', '1')).stdout);
+    expect(keys(k1)).toEqual(['g-louvre']);
+    const near = JSON.parse(
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo', '--radius-km', '50')).stdout,
+    );
+    expect(keys(near)).toEqual(['g-louvre']);
+    const hops = JSON.parse(
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'relation', '--max-hops', '1')).stdout,
+    );
+    expect(keys(hops)).toEqual(['g-louvre']);
+  });
+
+  it('--from-file: one output line per key, in order, blank lines skipped', async () => {
+    const keysFile = file('keys.txt', 'g-lyon-school\n\ng-bastille\n  \ng-nowhere\n');
+    const result = await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'relation');
+    expect(result.code).toBe(0);
+    const outputs = lines(result.stdout).map((line) => JSON.parse(line));
+    expect(outputs.map((o) => o.from)).toEqual(['g-lyon-school', 'g-bastille', 'g-nowhere']);
+    expect(keys(outputs[0])).toEqual(['g-lyon-garden', 'g-louvre', 'g-bastille']);
+    expect(outputs[2].targets).toEqual([{ key: 'g-france', score: 1, hops: 1 }]);
+  });
+
+  it('--from-file with many keys uses the spatial index and agrees with single queries', async () => {
+    const sources = ['g-bastille', 'g-louvre', 'g-lyon-garden', 'g-lyon-school', 'g-france', 'g-nowhere', 'Q90'];
+    const keysFile = file('many.txt', `${sources.join('\n')}\n`);
+    const batch = lines((await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo')).stdout);
+    for (const [i, from] of sources.entries()) {
+      const single = await run('propagate', '--graph', GRAPH, '--from', from, '--by', 'geo');
+      expect(batch[i]).toBe(single.stdout.trim());
+    }
+  });
+
+  it('accepts directed, undirected and simple serialisations', async () => {
+    const serialized = JSON.parse(readFileSync(GRAPH, 'utf8'));
+    const undirected = {
+      options: { type: 'undirected', multi: true },
+      nodes: serialized.nodes,
+      edges: serialized.edges.map(({ undirected: _u, ...edge }: Record<string, unknown>) => edge),
+    };
+    const directed = {
+      options: { type: 'directed', multi: false },
+      nodes: serialized.nodes,
+      edges: serialized.edges
+        .filter((e: { key: string }) => e.key !== 'r7' && e.key !== 't10')
+        .map(({ undirected: _u, key: _k, ...edge }: Record<string, unknown>) => edge),
+    };
+    for (const graph of [undirected, directed]) {
+      const path = file('variant.json', JSON.stringify(graph));
+      for (const by of ['geo', 'relation', 'theme']) {
+        const a = await run('propagate', '--graph', path, '--from', 'g-bastille', '--by', by);
+        const b = await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', by);
+        expect(a.code).toBe(0);
+        expect(a.stdout).toBe(b.stdout);
+      }
+    }
+  });
+
+  it('an unknown key is a one-line error and no output', async () => {
+    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from', 'nobody', '--by', 'geo'), 1);
+    const keysFile = file('bad-keys.txt', 'g-bastille\nnobody\n');
+    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo'), 1);
+  });
+
+  it('a malformed or missing graph file is a one-line error', async () => {
+    const bad = [
+      '{ not json',
+      '[]',
+      '{"edges": []}',
+      '{"nodes": [{"key": "a", "attributes": {"kind": "person"}}]}',
+      '{"nodes": [{"key": "a", "attributes": {"kind": "group", "lat": 91, "lon": 0}}]}',
+      '{"nodes": [{"key": "a", "attributes": {"kind": "group"}}], "edges": [{"source": "a", "target": "b", "attributes": {"type": "partner"}}]}',
+      '{"nodes": [{"key": "a", "attributes": {"kind": "group"}}], "edges": [{"source": "a", "target": "a"}]}',
+    ];
+    for (const [i, content] of bad.entries()) {
+      expectOneLineError(await run('propagate', '--graph', file(`bad-${i}.json`, content), '--from', 'a', '--by', 'geo'), 1);
+    }
+    expectOneLineError(await run('propagate', '--graph', join(work, 'missing.json'), '--from', 'a', '--by', 'geo'), 1);
+  });
+
+  it('a bad command line is a one-line error with exit code 2', async () => {
+    const base = ['propagate', '--graph', GRAPH, '--from', 'g-bastille'];
+    for (const args of [
+      base,
+      [...base, '--by', 'nearest'],
+      [...base, '--by', 'geo', '--k', '-1'],
+      [...base, '--by', 'geo', '--k', 'ten'],
+      [...base, '--by', 'geo', '--radius-km', 'far'],
+      [...base, '--by', 'composite', '--weights', 'geo=x'],
+      [...base, '--by', 'composite', '--weights', 'mood=1'],
+      [...base, '--by', 'geo', '--unknown'],
+      ['propagate', '--graph', GRAPH, '--by', 'geo'],
+      ['frobnicate'],
+    ]) {
+      expectOneLineError(await run(...args), 2);
+    }
+  });
+});
