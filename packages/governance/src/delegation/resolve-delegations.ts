@@ -299,5 +299,5 @@ function apportion(
     (a, b) => b.remainder - a.remainder || compareIds(a.position, b.position),
   );
   for (let i = 0; i < left; i++) byRemainder[i]!.weight++;
-  return shares.filter((share) => share.weight > 0);
+  return shares.filter((share) => share.weight > 0).map(({ position, weight }) => ({ position, weight }));
 }
