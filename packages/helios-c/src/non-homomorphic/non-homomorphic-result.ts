@@ -7,9 +7,10 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import type { Group } from '../groups/group';
 import type { GroupEmbedding } from './group-embedding';
-import type { RawCiphertext } from './raweg-proof';
 
 /**
  * Orders the ciphertexts of a non-homomorphic question as Belenios does when it builds the
@@ -21,8 +22,8 @@ import type { RawCiphertext } from './raweg-proof';
  */
 export function sortNonHomomorphicCiphertexts<E>(
   group: Group<E>,
-  ciphertexts: readonly RawCiphertext<E>[],
-): RawCiphertext<E>[] {
+  ciphertexts: readonly Ciphertext<E>[],
+): Ciphertext<E>[] {
   const numeric = typeof (group as unknown as { p?: unknown }).p === 'bigint';
   const key = (x: E): bigint | string => (numeric ? BigInt(group.toString(x)) : group.toString(x));
   const compare = (a: E, b: E): number => {
@@ -51,7 +52,7 @@ export function nonHomomorphicResult<E>(
   group: Group<E>,
   embedding: GroupEmbedding<E>,
   answerCount: number,
-  ciphertexts: readonly RawCiphertext<E>[],
+  ciphertexts: readonly Ciphertext<E>[],
   factors: readonly E[],
 ): number[][] {
   if (factors.length !== ciphertexts.length) {
@@ -74,7 +75,7 @@ export function decryptNonHomomorphic<E>(
   group: Group<E>,
   embedding: GroupEmbedding<E>,
   answerCount: number,
-  ciphertexts: readonly RawCiphertext<E>[],
+  ciphertexts: readonly Ciphertext<E>[],
   secretKey: bigint,
 ): number[][] {
   return nonHomomorphicResult(

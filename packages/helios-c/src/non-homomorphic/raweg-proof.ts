@@ -8,25 +8,11 @@
  *
  * @module
  */
+import type { Ciphertext } from '../elgamal/ciphertext';
 import type { Group } from '../groups/group';
+import type { Proof } from '../proofs/proof';
 
-/** An ElGamal ciphertext `(α, β)`. */
-export interface RawCiphertext<E> {
-  /** `g^r`. */
-  readonly alpha: E;
-  /** `y^r · m`. */
-  readonly beta: E;
-}
-
-/** A Schnorr-style proof: a challenge and a response, both in `Z_q`. */
-export interface RawegProof {
-  /** The Fiat–Shamir challenge. */
-  readonly challenge: bigint;
-  /** The response `w − r·challenge mod q`. */
-  readonly response: bigint;
-}
-
-function rawegPrefix<E>(group: Group<E>, prefix: string, publicKey: E, ciphertext: RawCiphertext<E>): string {
+function rawegPrefix<E>(group: Group<E>, prefix: string, publicKey: E, ciphertext: Ciphertext<E>): string {
   return `raweg|${prefix}|${group.toString(publicKey)},${group.toString(ciphertext.alpha)},${group.toString(ciphertext.beta)}|`;
 }
 
@@ -46,10 +32,10 @@ export function proveRaweg<E>(
   group: Group<E>,
   publicKey: E,
   prefix: string,
-  ciphertext: RawCiphertext<E>,
+  ciphertext: Ciphertext<E>,
   randomness: bigint,
   nonce: bigint = group.randomScalar(),
-): RawegProof {
+): Proof {
   const commitment = group.powG(nonce);
   const challenge = group.hash(rawegPrefix(group, prefix, publicKey, ciphertext), [commitment]);
   const response = (((nonce - randomness * challenge) % group.q) + group.q) % group.q;
@@ -70,8 +56,8 @@ export function verifyRaweg<E>(
   group: Group<E>,
   publicKey: E,
   prefix: string,
-  ciphertext: RawCiphertext<E>,
-  proof: RawegProof,
+  ciphertext: Ciphertext<E>,
+  proof: Proof,
 ): boolean {
   const { challenge, response } = proof;
   if (challenge < 0n || challenge >= group.q || response < 0n || response >= group.q) return false;

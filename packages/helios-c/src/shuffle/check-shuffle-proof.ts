@@ -7,8 +7,9 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import type { Group } from '../groups/group';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 import { independentGenerators } from './independent-generators';
 import { ciphertextsString, elementsString, nizkpChallenge, nizkpChallenges } from './nizkp-challenges';
 import type { ShuffleProof } from './shuffle-proof';
@@ -29,8 +30,8 @@ export function checkShuffleProof<E>(
   group: Group<E>,
   publicKey: E,
   fingerprint: string,
-  ciphertexts: readonly RawCiphertext<E>[],
-  shuffled: readonly RawCiphertext<E>[],
+  ciphertexts: readonly Ciphertext<E>[],
+  shuffled: readonly Ciphertext<E>[],
   proof: ShuffleProof<E>,
 ): boolean {
   const { q } = group;

@@ -5,8 +5,9 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import type { Group } from '../groups/group';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 import type { ShuffleWitness } from './gen-shuffle';
 import { independentGenerators } from './independent-generators';
 import { ciphertextsString, elementsString, nizkpChallenge, nizkpChallenges } from './nizkp-challenges';
@@ -29,7 +30,7 @@ export function genShuffleProof<E>(
   group: Group<E>,
   publicKey: E,
   fingerprint: string,
-  ciphertexts: readonly RawCiphertext<E>[],
+  ciphertexts: readonly Ciphertext<E>[],
   witness: ShuffleWitness<E>,
 ): ShuffleProof<E> {
   const { q } = group;

@@ -4,14 +4,15 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import type { Group } from '../groups/group';
 import { randomBelow } from '../groups/random-scalar';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 
 /** The secret output of {@link genShuffle}, needed to prove the shuffle. */
 export interface ShuffleWitness<E> {
   /** `e'`: the shuffled ciphertexts, `e'_i` = re-encryption of `e_{ψ(i)}`. */
-  readonly ciphertexts: RawCiphertext<E>[];
+  readonly ciphertexts: Ciphertext<E>[];
   /** `r'`: `r'_j` is the randomness that re-encrypted `e_j` (indexed like the input). */
   readonly randomness: bigint[];
   /** `ψ`: output position `i` holds input `ψ[i]` (0-based). */
@@ -48,7 +49,7 @@ export function genPermutation(count: number, random: (bound: bigint) => bigint 
 export function genShuffle<E>(
   group: Group<E>,
   publicKey: E,
-  ciphertexts: readonly RawCiphertext<E>[],
+  ciphertexts: readonly Ciphertext<E>[],
 ): ShuffleWitness<E> {
   const n = ciphertexts.length;
   const permutation = genPermutation(n);
@@ -58,5 +59,5 @@ export function genShuffle<E>(
     alpha: group.mul(alpha, group.powG(randomness[j] as bigint)),
     beta: group.mul(beta, powY(randomness[j] as bigint)),
   }));
-  return { ciphertexts: permutation.map((j) => reEncrypted[j] as RawCiphertext<E>), randomness, permutation };
+  return { ciphertexts: permutation.map((j) => reEncrypted[j] as Ciphertext<E>), randomness, permutation };
 }

@@ -4,9 +4,10 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import { sha256Hex } from '../encoding/sha256';
 import type { Group } from '../groups/group';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 
 /**
  * `⟦e⟧` (table 10): `alpha,beta,` for each ciphertext, concatenated.
@@ -14,7 +15,7 @@ import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
  * @param ciphertexts - the ciphertexts
  * @returns the string
  */
-export function ciphertextsString<E>(group: Group<E>, ciphertexts: readonly RawCiphertext<E>[]): string {
+export function ciphertextsString<E>(group: Group<E>, ciphertexts: readonly Ciphertext<E>[]): string {
   let s = '';
   for (const { alpha, beta } of ciphertexts) s += `${group.toString(alpha)},${group.toString(beta)},`;
   return s;

@@ -6,9 +6,10 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import { ShuffleError } from '../errors/shuffle-error';
 import type { Group } from '../groups/group';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 import { checkShuffleProof } from './check-shuffle-proof';
 import { genShuffle } from './gen-shuffle';
 import { genShuffleProof } from './gen-shuffle-proof';
@@ -80,11 +81,11 @@ export function mergeShuffledCiphertexts<C>(
 export function shuffleCiphertexts<E>(
   group: Group<E>,
   context: ShuffleContext<E>,
-  ciphertexts: readonly (readonly RawCiphertext<E>[])[],
+  ciphertexts: readonly (readonly Ciphertext<E>[])[],
   onProgress?: (done: number, total: number) => void,
 ): Shuffle<E> {
   if (ciphertexts.length === 0) throw new ShuffleError('the election has no non-homomorphic question');
-  const shuffled: RawCiphertext<E>[][] = [];
+  const shuffled: Ciphertext<E>[][] = [];
   const proofs = ciphertexts.map((question, k) => {
     const witness = genShuffle(group, context.publicKey, question);
     shuffled.push(witness.ciphertexts);
@@ -107,7 +108,7 @@ export interface ShuffleRejection {
 
 /** Result of {@link verifyShuffles}. */
 export type ShuffleVerification<E> =
-  | { readonly valid: true; readonly ciphertexts: readonly (readonly RawCiphertext<E>[])[] }
+  | { readonly valid: true; readonly ciphertexts: readonly (readonly Ciphertext<E>[])[] }
   | ({ readonly valid: false } & ShuffleRejection);
 
 /**
@@ -123,7 +124,7 @@ export type ShuffleVerification<E> =
 export function verifyShuffles<E>(
   group: Group<E>,
   context: ShuffleContext<E>,
-  initial: readonly (readonly RawCiphertext<E>[])[],
+  initial: readonly (readonly Ciphertext<E>[])[],
   shuffles: readonly Shuffle<E>[],
   onProgress?: (done: number, total: number) => void,
 ): ShuffleVerification<E> {
@@ -136,8 +137,8 @@ export function verifyShuffles<E>(
       return { valid: false, shuffle: s, reason: 'question-count' };
     }
     for (let k = 0; k < current.length; k++) {
-      const before = current[k] as readonly RawCiphertext<E>[];
-      const after = shuffle.ciphertexts[k] as readonly RawCiphertext<E>[];
+      const before = current[k] as readonly Ciphertext<E>[];
+      const after = shuffle.ciphertexts[k] as readonly Ciphertext<E>[];
       if (after.length !== before.length)
         return { valid: false, shuffle: s, question: k, reason: 'ciphertext-count' };
       const proof = shuffle.proofs[k];

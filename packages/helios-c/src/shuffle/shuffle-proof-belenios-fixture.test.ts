@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../test/support/shuffle-fixture-archive';
+import type { Ciphertext } from '../elgamal/ciphertext';
 import { sha256Base64 } from '../encoding/sha256';
 import { FiniteFieldGroup } from '../groups/finite-field-group';
 import { rfc3526_2048 } from '../groups/parameters/rfc-3526-2048';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 import { checkShuffleProof } from './check-shuffle-proof';
 import { parseShuffleProof, type ShuffleProof } from './shuffle-proof';
 
@@ -17,7 +17,7 @@ const fingerprint = sha256Base64(electionText);
 const publicKey = BigInt(election.public_key);
 
 type Json = { alpha: string; beta: string };
-const ciphertexts = (xs: Json[]): RawCiphertext<bigint>[] =>
+const ciphertexts = (xs: Json[]): Ciphertext<bigint>[] =>
   xs.map((x) => ({ alpha: BigInt(x.alpha), beta: BigInt(x.beta) }));
 
 const tallyEvent = archive.events.find((e) => e.type === 'EncryptedTally')!;

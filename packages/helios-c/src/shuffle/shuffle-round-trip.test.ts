@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Ciphertext } from '../elgamal/ciphertext';
 import { HeliosCError } from '../errors/helios-c-error';
 import { MalformedShuffleError } from '../errors/malformed-shuffle-error';
 import { Ed25519Group } from '../groups/ed25519-group';
@@ -8,7 +9,6 @@ import type { Group } from '../groups/group';
 import { rfc3526_2048 } from '../groups/parameters/rfc-3526-2048';
 import { groupEmbedding } from '../non-homomorphic/group-embedding';
 import { decryptNonHomomorphic } from '../non-homomorphic/non-homomorphic-result';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 import { checkShuffleProof } from './check-shuffle-proof';
 import { genPermutation, genShuffle } from './gen-shuffle';
 import { genShuffleProof } from './gen-shuffle-proof';
@@ -16,7 +16,7 @@ import { getGenerator, independentGenerators } from './independent-generators';
 import { parseShuffle, shuffleToJson } from './shuffle';
 import { shuffleCiphertexts, verifyShuffles } from './shuffle-election';
 
-function encryptVotes<E>(group: Group<E>, y: E, votes: number[][]): RawCiphertext<E>[] {
+function encryptVotes<E>(group: Group<E>, y: E, votes: number[][]): Ciphertext<E>[] {
   const embedding = groupEmbedding(group);
   return votes.map((v) => {
     const r = group.randomScalar();

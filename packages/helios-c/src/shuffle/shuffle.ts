@@ -5,9 +5,10 @@
  *
  * @module
  */
+
+import type { Ciphertext } from '../elgamal/ciphertext';
 import { MalformedShuffleError } from '../errors/malformed-shuffle-error';
 import type { Group } from '../groups/group';
-import type { RawCiphertext } from '../non-homomorphic/raweg-proof';
 import {
   parseShuffleProof,
   ShuffleJsonReader,
@@ -19,7 +20,7 @@ import {
 /** One shuffle of all non-homomorphic questions. */
 export interface Shuffle<E> {
   /** For each non-homomorphic question (in election order), the shuffled ciphertexts. */
-  readonly ciphertexts: readonly (readonly RawCiphertext<E>[])[];
+  readonly ciphertexts: readonly (readonly Ciphertext<E>[])[];
   /** For each non-homomorphic question, the proof of its shuffle. */
   readonly proofs: readonly ShuffleProof<E>[];
 }
@@ -63,7 +64,7 @@ export function shuffleToJson<E>(group: Group<E>, shuffle: Shuffle<E>): ShuffleJ
  * @returns the ciphertexts (membership is checked by the verifier)
  * @throws {@link MalformedShuffleError} naming the first malformed field
  */
-export function parseCiphertexts<E>(group: Group<E>, json: unknown, path: string): RawCiphertext<E>[] {
+export function parseCiphertexts<E>(group: Group<E>, json: unknown, path: string): Ciphertext<E>[] {
   const read = new ShuffleJsonReader(group);
   return read.array(json, path).map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
