@@ -28,12 +28,20 @@ export { InvalidEventError } from './errors/invalid-event-error';
 export { LedgerRejectionError } from './errors/ledger-rejection-error';
 export { NegativeQuantityError } from './errors/negative-quantity-error';
 export { VfParseError } from './errors/parse-error';
+export { ProposalTermsError } from './errors/proposal-terms-error';
 export { UnitMismatchError } from './errors/unit-mismatch-error';
 export { UnknownActionError } from './errors/unknown-action-error';
 export { UnknownEventError } from './errors/unknown-event-error';
 export { UnknownResourceError } from './errors/unknown-resource-error';
 export { ValueflowsError } from './errors/valueflows-error';
 export { WrongProviderError } from './errors/wrong-provider-error';
+export { type AcceptedProposal, type AcceptProposalTerms, acceptProposal } from './exchange/accept-proposal';
+export {
+  agreementProgress,
+  type FlowProgress,
+  trackFulfilment,
+  trackSatisfaction,
+} from './exchange/fulfilment';
 export { applyEvent, type LedgerResult } from './ledger/apply-event';
 export {
   createLedger,
@@ -48,6 +56,16 @@ export {
   type ReplayResult,
   replayLedger,
 } from './ledger/replay-ledger';
+export { normalizeClassification } from './matching/classification';
+export { match } from './matching/match';
+export type {
+  CandidateMatch,
+  MatchOptions,
+  MatchReason,
+  MatchReasonCode,
+  MatchWeights,
+  PublishedIntent,
+} from './matching/match-types';
 export {
   addMeasures,
   areUnitsCompatible,
@@ -73,3 +91,4 @@ export type { ResourceSpecification } from './model/resource-specification';
 export type { SpatialThing } from './model/spatial-thing';
 export { parseEconomicEvent, parseEventLog } from './parse/parse-economic-event';
 export { parseMeasure, parseSpatialThing } from './parse/parse-measure';
+export { parseIntent, parseProposal, parseProposalList } from './parse/parse-proposal';

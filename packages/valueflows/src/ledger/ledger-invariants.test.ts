@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EconomicEvent } from '../model/economic-event';
 import { applyEvent } from './apply-event';
-import { createLedger, type LedgerState } from './ledger-state';
+import type { LedgerState } from './ledger-state';
 import { replayLedger } from './replay-ledger';
 
 const one = (n: number) => ({ hasNumericalValue: n, hasUnit: 'one' });

@@ -23,7 +23,15 @@ const transferArb = fc.record({
   amount: fc.integer({ min: 0, max: 40 }),
 });
 
-function transfers(list: fc.infer<typeof transferArb>[]): EconomicEvent[] {
+function transfers(
+  list: {
+    action: EconomicEvent['action'];
+    from: number;
+    to: number;
+    providerIsOwner: boolean;
+    amount: number;
+  }[],
+): EconomicEvent[] {
   return list.map((t, i) => ({
     id: `t${i}`,
     action: t.action,
@@ -90,7 +98,7 @@ describe('ledger properties', () => {
       fc.property(anyEventArb, (raw) => {
         const event = Object.fromEntries(
           Object.entries(raw).filter(([, v]) => v !== undefined),
-        ) as EconomicEvent;
+        ) as unknown as EconomicEvent;
         const r = applyEvent(state, event);
         if (!r.ok) {
           expect(r.state).toBe(state);

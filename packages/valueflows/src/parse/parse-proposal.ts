@@ -1,0 +1,174 @@
+/**
+ * Parsing of proposals (published offers and requests) and their intents from untrusted JSON.
+ *
+ * @module
+ */
+import { normalizeActionId } from '../actions/action-table';
+import { VfParseError } from '../errors/parse-error';
+import { ValueflowsError } from '../errors/valueflows-error';
+import type { Intent } from '../model/intent';
+import type { Proposal, ProposalPurpose } from '../model/proposal';
+import { JsonObjectReader } from './json-reader';
+import { parseMeasure, parseSpatialThing } from './parse-measure';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Reads an intent (ValueFlows property names, references as ids or objects with an `id`).
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @param defaultId - identifier to use when the intent has none
+ * @returns the intent
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseIntent(value: unknown, path = '', defaultId?: string): Intent {
+  const o = JsonObjectReader.of(value, path);
+  let action: Intent['action'];
+  try {
+    action = normalizeActionId(o.optionalReference('action') ?? o.string('action'));
+  } catch (error) {
+    if (ValueflowsError.isInstance(error) && error.code === 'VF_UNKNOWN_ACTION') {
+      throw new VfParseError(o.at('action'), 'not a ValueFlows action');
+    }
+    throw error;
+  }
+  const id = o.optionalString('id') ?? defaultId;
+  if (id === undefined) throw new VfParseError(o.at('id'), 'expected a non-empty string');
+  const intent: Writable<Intent> = { id, action };
+  for (const key of [
+    'provider',
+    'receiver',
+    'resourceConformsTo',
+    'resourceInventoriedAs',
+    'inputOf',
+    'outputOf',
+    'stage',
+  ] as const) {
+    const v = o.optionalReference(key);
+    if (v !== undefined) intent[key] = v;
+  }
+  for (const key of ['name', 'note', 'state', 'image'] as const) {
+    const v = o.optionalString(key);
+    if (v !== undefined) intent[key] = v;
+  }
+  for (const key of ['hasBeginning', 'hasEnd', 'hasPointInTime', 'due'] as const) {
+    const v = o.optionalDateTime(key);
+    if (v !== undefined) intent[key] = v;
+  }
+  const classes = o.optionalStringList('resourceClassifiedAs');
+  if (classes !== undefined) intent.resourceClassifiedAs = classes;
+  for (const key of ['resourceQuantity', 'effortQuantity', 'availableQuantity', 'minimumQuantity'] as const) {
+    if (o.has(key)) {
+      const q = parseMeasure(o.value[key], o.at(key));
+      if (q.hasNumericalValue < 0)
+        throw new VfParseError(o.at(`${key}.hasNumericalValue`), 'quantities are not negative');
+      intent[key] = q;
+    }
+  }
+  if (o.has('atLocation')) intent.atLocation = parseSpatialThing(o.value.atLocation, o.at('atLocation'));
+  const finished = o.optionalBoolean('finished');
+  if (finished !== undefined) intent.finished = finished;
+  return intent;
+}
+
+function parsePurpose(o: JsonObjectReader): ProposalPurpose {
+  const raw = o.optionalReference('purpose') ?? o.string('purpose');
+  const local = raw.replace(/^https?:\/\/w3id\.org\/valueflows\/ont\/vf#/, '').replace(/^vf:/, '');
+  if (local !== 'offer' && local !== 'request')
+    throw new VfParseError(o.at('purpose'), 'expected offer or request');
+  return local;
+}
+
+function intents(o: JsonObjectReader, key: 'publishes' | 'reciprocal', proposalId: string): Intent[] {
+  if (!o.has(key)) return [];
+  const v = o.value[key];
+  const list = Array.isArray(v) ? v : [v];
+  return list.map((item, i) =>
+    parseIntent(item, Array.isArray(v) ? `${o.at(key)}[${i}]` : o.at(key), `${proposalId}#${key}-${i}`),
+  );
+}
+
+/**
+ * Reads a proposal: `{ id, purpose: "offer" | "request", publishes: Intent | Intent[],
+ * reciprocal?, unitBased?, eligibleLocation?, proposedTo?, proposer?, name?, note?, created?,
+ * hasBeginning?, hasEnd? }`. Intents without an `id` get `<proposal id>#publishes-<i>` (or
+ * `#reciprocal-<i>`).
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is (default: the root)
+ * @returns the proposal
+ * @throws {@link VfParseError} naming the path of the first bad field
+ * @example
+ * ```ts
+ * parseProposal({ id: 'p1', purpose: 'offer', proposer: 'group:garden',
+ *   publishes: { action: 'transfer', resourceClassifiedAs: 'wd:Q10998',
+ *                resourceQuantity: { hasNumericalValue: 20, hasUnit: 'kilogram' } } });
+ * ```
+ */
+export function parseProposal(value: unknown, path = ''): Proposal {
+  const o = JsonObjectReader.of(value, path);
+  const id = o.string('id');
+  const publishes = intents(o, 'publishes', id);
+  if (publishes.length === 0)
+    throw new VfParseError(o.at('publishes'), 'a proposal publishes at least one intent');
+  const proposal: Writable<Proposal> = {
+    id,
+    purpose: parsePurpose(o),
+    unitBased: o.optionalBoolean('unitBased') ?? false,
+    publishes,
+    reciprocal: intents(o, 'reciprocal', id),
+  };
+  for (const key of ['name', 'note'] as const) {
+    const v = o.optionalString(key);
+    if (v !== undefined) proposal[key] = v;
+  }
+  const proposer = o.optionalReference('proposer');
+  if (proposer !== undefined) proposal.proposer = proposer;
+  for (const key of ['created', 'hasBeginning', 'hasEnd'] as const) {
+    const v = o.optionalDateTime(key);
+    if (v !== undefined) proposal[key] = v;
+  }
+  if (o.has('eligibleLocation')) {
+    proposal.eligibleLocation = parseSpatialThing(o.value.eligibleLocation, o.at('eligibleLocation'));
+  }
+  const proposedTo = o.optionalStringList('proposedTo');
+  if (proposedTo !== undefined) proposal.proposedTo = proposedTo;
+  const scope = o.optionalStringList('inScopeOf');
+  if (scope !== undefined) proposal.inScopeOf = scope;
+  return proposal;
+}
+
+/**
+ * Reads a JSON array of proposals, or JSON lines of proposals.
+ *
+ * @param text - file content
+ * @returns the proposals
+ * @throws {@link VfParseError} naming the element (`[3].publishes.action`) or line
+ */
+export function parseProposalList(text: string): Proposal[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch {
+      throw new VfParseError('', 'not valid JSON');
+    }
+    return (json as unknown[]).map((p, i) => parseProposal(p, `[${i}]`));
+  }
+  const out: Proposal[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new VfParseError(`line ${i + 1}`, 'not valid JSON');
+    }
+    out.push(parseProposal(json, `line ${i + 1}`));
+  }
+  return out;
+}
