@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     // Integration suites talk to a live Synapse: started here unless IMAGO_HOMESERVER_URL is set.
     globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/support/quiet-logger.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,12 +1,115 @@
 /**
- * Imago on Matrix: the only package that knows Matrix.
+ * Imago on Matrix: the only package that knows Matrix. Groups are spaces with rooms, relations
+ * are consented state events, decisions, ballots, resources and debates are room events; every
+ * fold from room history back to domain state is pure and replayable.
  *
  * @module @imago/matrix-binding
  */
+export {
+  type Announcement,
+  type AnnouncementOrigin,
+  readAnnouncement,
+} from './announcements/announcement-content';
 export {
   type CreateImagoClientOptions,
   createImagoClient,
   loginWithPassword,
   type MatrixSession,
 } from './client/create-client';
+export { sendEvent, sendState } from './client/send';
+export {
+  type DebateSettings,
+  type FloorContent,
+  type HandContent,
+  RAISE_HAND_KEY,
+  readDebateSettings,
+  readFloorContent,
+  readHandContent,
+} from './debates/debate-content';
+export {
+  type Delegation,
+  type DelegationScope,
+  type DelegationSet,
+  type DelegationTarget,
+  readDelegationSet,
+  scopeKey,
+} from './delegations/delegation-set';
+export { CryptoUnavailableError } from './errors/crypto-unavailable-error';
+export { HomeserverError } from './errors/homeserver-error';
+export { InvalidArgumentError } from './errors/invalid-argument-error';
+export { LoginFailedError } from './errors/login-failed-error';
 export { MatrixBindingError } from './errors/matrix-binding-error';
+export { NoTestHomeserverError } from './errors/no-test-homeserver-error';
+export { RegistrationFailedError } from './errors/registration-failed-error';
+export { ContentProblem, type JsonObject } from './events/content-reader';
+export { type ImagoEventType, ImagoEventTypes, MatrixEventTypes } from './events/event-types';
+export type { ImagoWarning, ImagoWarningCode, WarningSink } from './events/imago-warning';
+export {
+  DEFAULT_MAX_CONTENT_BYTES,
+  DomainEventPrefixes,
+  type ImagoEvent,
+  LARGE_MAX_CONTENT_BYTES,
+  type ParsedEvent,
+  type ParseEventOptions,
+  parseImagoEvent,
+  ROOM_ROLE_KEY,
+  type SpaceLink,
+} from './events/parse-imago-event';
+export {
+  type EventEnvelope,
+  type MatrixEventSource,
+  type RawMatrixEvent,
+  toRawEvent,
+} from './events/raw-matrix-event';
+export {
+  type CreatedGroup,
+  type CreateGroupOptions,
+  createGroup,
+  type GroupProfileInput,
+  type GroupRoomRole,
+  joinGroup,
+  readGroup,
+} from './group/create-group';
+export {
+  type Coordinates,
+  type GroupProfile,
+  groupProfileContent,
+  readGroupProfile,
+} from './group/group-profile';
+export {
+  type GroupChild,
+  type GroupMember,
+  type GroupView,
+  groupFromState,
+  groupRoom,
+  type MemberRole,
+  maySend,
+  type PowerLevels,
+  powerLevelOf,
+  readPowerLevels,
+  roomCreators,
+} from './group/group-view';
+export { assertRelation, endRelation } from './relations/assert-relation';
+export {
+  consentedRelations,
+  type GroupRelation,
+  type RelationAssertions,
+  type RelationChange,
+  relationChanges,
+} from './relations/consented-relations';
+export {
+  RELATION_TYPE_PATTERN,
+  type RelationAssertion,
+  readRelationAssertion,
+} from './relations/relation-assertion';
+export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
+export {
+  appendToRoomLog,
+  emptyRoomLog,
+  type LogEntry,
+  type LogWarning,
+  latestState,
+  logEvents,
+  logWarnings,
+  type RoomLog,
+} from './replay/room-log';

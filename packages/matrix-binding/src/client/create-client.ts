@@ -3,8 +3,9 @@
  * Client factory: one place where a `matrix-js-sdk` client is made for Imago, with its Rust crypto
  * when end-to-end encryption is wanted.
  */
-import { createClient, type MatrixClient } from 'matrix-js-sdk';
-import { MatrixBindingError } from '../errors/matrix-binding-error';
+import { createClient, type ICreateClientOpts, type MatrixClient } from 'matrix-js-sdk';
+import { CryptoUnavailableError } from '../errors/crypto-unavailable-error';
+import { LoginFailedError } from '../errors/login-failed-error';
 
 /** What is needed to act as a Matrix user on a homeserver. */
 export interface MatrixSession {
@@ -25,6 +26,8 @@ export interface CreateImagoClientOptions extends MatrixSession {
   encryption?: boolean;
   /** Keep the crypto store in memory even where IndexedDB exists. Default: `true` outside browsers. */
   inMemoryCrypto?: boolean;
+  /** Logger of the client (matrix-js-sdk's `Logger`); default: matrix-js-sdk's global logger. */
+  logger?: ICreateClientOpts['logger'];
 }
 
 /**
@@ -32,7 +35,7 @@ export interface CreateImagoClientOptions extends MatrixSession {
  *
  * @param options - the session, and whether to enable end-to-end encryption.
  * @returns the client, with its Rust crypto initialised when `encryption` is set.
- * @throws {@link MatrixBindingError} with code `crypto-unavailable` when the Rust crypto cannot start.
+ * @throws {@link CryptoUnavailableError} when the Rust crypto cannot start.
  * @example
  * ```ts
  * const session = await loginWithPassword('http://127.0.0.1:8008', 'alice', 'secret');
@@ -46,6 +49,7 @@ export async function createImagoClient(options: CreateImagoClientOptions): Prom
     userId: options.userId,
     accessToken: options.accessToken,
     deviceId: options.deviceId,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   if (options.encryption) {
     const inMemory = options.inMemoryCrypto ?? typeof indexedDB === 'undefined';
@@ -53,7 +57,7 @@ export async function createImagoClient(options: CreateImagoClientOptions): Prom
       await client.initRustCrypto({ useIndexedDB: !inMemory });
     } catch (cause) {
       client.stopClient();
-      throw new MatrixBindingError('crypto-unavailable', 'could not start the end-to-end encryption module', {
+      throw new CryptoUnavailableError('could not start the end-to-end encryption module', {
         cause,
       });
     }
@@ -69,7 +73,7 @@ export async function createImagoClient(options: CreateImagoClientOptions): Prom
  * @param password - the password.
  * @param deviceId - reuse this device id (optional).
  * @returns the session to give to {@link createImagoClient}.
- * @throws {@link MatrixBindingError} with code `login-failed`.
+ * @throws {@link LoginFailedError}.
  */
 export async function loginWithPassword(
   baseUrl: string,
@@ -92,6 +96,6 @@ export async function loginWithPassword(
       deviceId: response.device_id,
     };
   } catch (cause) {
-    throw new MatrixBindingError('login-failed', `login of ${user} failed`, { cause });
+    throw new LoginFailedError(`login of ${user} failed`, { cause });
   }
 }

@@ -3,8 +3,9 @@
  * Registration of test users through Synapse's shared-secret admin API
  * (`/_synapse/admin/v1/register`), with web-standard crypto only so it also runs in browsers.
  */
-import { MatrixBindingError } from '../errors/matrix-binding-error';
+
 import type { MatrixSession } from '../client/create-client';
+import { RegistrationFailedError } from '../errors/registration-failed-error';
 
 /** A homeserver that accepts shared-secret registration (a test Synapse). */
 export interface TestHomeserver {
@@ -30,7 +31,7 @@ const hex = (bytes: ArrayBuffer): string =>
  * @param localpart - the user's localpart (`alice` for `@alice:server`).
  * @param options - password, admin flag, display name.
  * @returns the new user's session and password.
- * @throws {@link MatrixBindingError} with code `registration-failed`.
+ * @throws {@link RegistrationFailedError}.
  */
 export async function registerUser(
   homeserver: TestHomeserver,
@@ -41,7 +42,7 @@ export async function registerUser(
   const password = options.password ?? hex(crypto.getRandomValues(new Uint8Array(16)).buffer);
   const nonceResponse = await fetch(url);
   if (!nonceResponse.ok) {
-    throw new MatrixBindingError('registration-failed', `no registration nonce (HTTP ${nonceResponse.status})`);
+    throw new RegistrationFailedError(`no registration nonce (HTTP ${nonceResponse.status})`);
   }
   const { nonce } = (await nonceResponse.json()) as { nonce: string };
   const admin = options.admin ?? false;
@@ -68,8 +69,7 @@ export async function registerUser(
   });
   const body = (await response.json()) as Record<string, string>;
   if (!response.ok || !body.access_token || !body.user_id || !body.device_id) {
-    throw new MatrixBindingError(
-      'registration-failed',
+    throw new RegistrationFailedError(
       `registration of ${localpart} failed (HTTP ${response.status}: ${body.errcode ?? 'no error code'})`,
     );
   }

@@ -1,4 +1,4 @@
-import { MatrixBindingError } from '../errors/matrix-binding-error';
+import { NoTestHomeserverError } from '../errors/no-test-homeserver-error';
 import type { TestHomeserver } from './register-user';
 
 /**
@@ -7,7 +7,7 @@ import type { TestHomeserver } from './register-user';
  *
  * @param environment - where to read the variables; default `process.env` where it exists.
  * @returns the homeserver.
- * @throws {@link MatrixBindingError} with code `no-test-homeserver` when a variable is missing.
+ * @throws {@link NoTestHomeserverError} when a variable is missing.
  */
 export function testHomeserverFromEnvironment(
   environment: Record<string, string | undefined> = (
@@ -17,8 +17,7 @@ export function testHomeserverFromEnvironment(
   const baseUrl = environment.IMAGO_HOMESERVER_URL;
   const sharedSecret = environment.IMAGO_SYNAPSE_SHARED_SECRET;
   if (!baseUrl || !sharedSecret) {
-    throw new MatrixBindingError(
-      'no-test-homeserver',
+    throw new NoTestHomeserverError(
       'IMAGO_HOMESERVER_URL and IMAGO_SYNAPSE_SHARED_SECRET must be set (scripts/synapse.sh start)',
     );
   }

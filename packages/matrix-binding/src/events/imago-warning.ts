@@ -1,0 +1,42 @@
+/**
+ * @module
+ * Typed warnings: what the binding reports instead of crashing when an event is hostile or
+ * malformed. A warned event has no effect on any state.
+ */
+
+/** Why an event was ignored. */
+export type ImagoWarningCode =
+  /** The envelope is not a Matrix event (missing id, sender, type…). */
+  | 'malformed-envelope'
+  /** The content does not follow the schema of its type; `path` names the field. */
+  | 'malformed-content'
+  /** The content is larger than the type allows. */
+  | 'oversize'
+  /** The event was redacted: its content is gone. */
+  | 'redacted'
+  /** The sender may not send this event (state key owned by someone else, not a chair…). */
+  | 'unauthorised'
+  /** The event id was already applied (a replay). */
+  | 'duplicate'
+  /** The event refers to something unknown (a decision, a membership, a relation). */
+  | 'unknown-reference'
+  /** The encrypted event could not be decrypted. */
+  | 'undecryptable'
+  /** A domain package rejected the event (its error code is in `detail`). */
+  | 'rejected';
+
+/** A typed warning about one event. */
+export interface ImagoWarning {
+  readonly code: ImagoWarningCode;
+  /** The event's id, when it had one. */
+  readonly eventId?: string;
+  readonly type?: string;
+  readonly sender?: string;
+  /** Path of the offending field inside the event (`content.coordinates.lat`). */
+  readonly path?: string;
+  /** Human-readable detail (never parse it). */
+  readonly detail: string;
+}
+
+/** Receives warnings; the default is to drop them. */
+export type WarningSink = (warning: ImagoWarning) => void;

@@ -1,0 +1,328 @@
+/**
+ * @module
+ * The single boundary where an untrusted Matrix event becomes a typed {@link ImagoEvent}, or a
+ * typed {@link ImagoWarning} saying what is wrong and where. It checks the envelope, the size, the
+ * redaction status, the content schema of every `org.imago.*` type and the rules that need no room
+ * state (a state key owned by another user). Rules that need room state (power levels, chairs,
+ * the control table) are applied by the folds that consume these events.
+ */
+import { type Announcement, readAnnouncement } from '../announcements/announcement-content';
+import {
+  type DebateSettings,
+  type FloorContent,
+  type HandContent,
+  RAISE_HAND_KEY,
+  readDebateSettings,
+  readFloorContent,
+  readHandContent,
+} from '../debates/debate-content';
+import { type DelegationSet, readDelegationSet } from '../delegations/delegation-set';
+import { type GroupProfile, readGroupProfile } from '../group/group-profile';
+import { type RelationAssertion, readRelationAssertion } from '../relations/relation-assertion';
+import {
+  ContentProblem,
+  isRoomId,
+  isUserId,
+  type JsonObject,
+  readObject,
+  readString,
+} from './content-reader';
+import { ImagoEventTypes, MatrixEventTypes } from './event-types';
+import type { ImagoWarning } from './imago-warning';
+import type { EventEnvelope, RawMatrixEvent } from './raw-matrix-event';
+
+/** Prefixes of event types whose content the domain packages parse. */
+export const DomainEventPrefixes = {
+  governance: 'org.imago.governance.',
+  helios: 'org.imago.helios.',
+  valueflows: 'org.imago.vf.',
+} as const;
+
+/** Key of `m.space.child` content naming the child's role in the group. */
+export const ROOM_ROLE_KEY = 'org.imago.room';
+
+/** Default maximum size of an event's content, in UTF-8 bytes of its JSON. */
+export const DEFAULT_MAX_CONTENT_BYTES = 16_384;
+/** Maximum content size of types that carry more (control tables, ballots, archives). */
+export const LARGE_MAX_CONTENT_BYTES = 60_000;
+
+/** A parsed event: its envelope, a `kind` to switch on and its typed content. */
+export type ImagoEvent =
+  | (EventEnvelope & {
+      readonly kind: 'group-profile';
+      readonly stateKey: string;
+      readonly content: GroupProfile;
+    })
+  | (EventEnvelope & {
+      readonly kind: 'relation';
+      readonly stateKey: string;
+      /** `null`: this side ended (or never asserted) the relation. */
+      readonly content: RelationAssertion | null;
+    })
+  | (EventEnvelope & {
+      readonly kind: 'delegations';
+      readonly stateKey: string;
+      readonly content: DelegationSet;
+    })
+  | (EventEnvelope & {
+      readonly kind: 'control-table';
+      readonly stateKey: string;
+      /** `table`: the control table as JSON (checked by @imago/governance); `decision`: the adopting decision. */
+      readonly content: { readonly table: JsonObject; readonly decision?: string };
+    })
+  | (EventEnvelope & { readonly kind: 'announcement'; readonly content: Announcement })
+  | (EventEnvelope & {
+      readonly kind: 'debate-settings';
+      readonly stateKey: string;
+      readonly content: DebateSettings;
+    })
+  | (EventEnvelope & { readonly kind: 'hand'; readonly content: HandContent })
+  | (EventEnvelope & { readonly kind: 'floor'; readonly content: FloorContent })
+  | (EventEnvelope & {
+      /** Element Call's raise-hand reaction on a MatrixRTC membership event. */
+      readonly kind: 'raise-hand-reaction';
+      readonly content: { readonly membershipEvent: string };
+    })
+  | (EventEnvelope & { readonly kind: 'redaction'; readonly content: { readonly redacts: string } })
+  | (EventEnvelope & {
+      readonly kind: 'space-child' | 'space-parent';
+      readonly stateKey: string;
+      /** `null`: the link was removed (no `via`). */
+      readonly content: SpaceLink | null;
+    })
+  | (EventEnvelope & {
+      /** Content left to the domain package named by the type's prefix ({@link DomainEventPrefixes}). */
+      readonly kind: 'governance' | 'helios' | 'valueflows';
+      readonly content: JsonObject;
+    });
+
+/** Content of `m.space.child` / `m.space.parent`, with Imago's `org.imago.room` role of a child. */
+export interface SpaceLink {
+  readonly via: readonly string[];
+  readonly canonical?: boolean;
+  /** What the child is to the group: `chat`, `decisions`, `announcements`, `debate`, `sub-group`… */
+  readonly role?: string;
+}
+
+/** What {@link parseImagoEvent} makes of an event. */
+export type ParsedEvent =
+  | { readonly status: 'event'; readonly event: ImagoEvent }
+  | { readonly status: 'warning'; readonly warning: ImagoWarning & { readonly stateKey?: string } }
+  /** Not an Imago event nor a Matrix event Imago reads: nothing to say. */
+  | { readonly status: 'foreign' };
+
+/** Options of {@link parseImagoEvent}. */
+export interface ParseEventOptions {
+  /** Room id to assume when the event does not carry one (sync timelines omit it). */
+  roomId?: string;
+}
+
+const encoder = new TextEncoder();
+
+function contentBytes(content: unknown): number {
+  try {
+    return encoder.encode(JSON.stringify(content) ?? '').length;
+  } catch {
+    return Number.POSITIVE_INFINITY; // cyclic or otherwise unserialisable: not JSON from the wire
+  }
+}
+
+function maxBytesOf(type: string): number {
+  return type === ImagoEventTypes.controlTable ||
+    type.startsWith('org.imago.governance.') ||
+    type.startsWith('org.imago.helios.')
+    ? LARGE_MAX_CONTENT_BYTES
+    : DEFAULT_MAX_CONTENT_BYTES;
+}
+
+function isRelevant(type: string): boolean {
+  return (
+    type.startsWith('org.imago.') ||
+    type === MatrixEventTypes.spaceChild ||
+    type === MatrixEventTypes.spaceParent ||
+    type === MatrixEventTypes.reaction ||
+    type === MatrixEventTypes.redaction ||
+    type === MatrixEventTypes.encrypted
+  );
+}
+
+function readEnvelope(raw: RawMatrixEvent, options: ParseEventOptions): EventEnvelope | ContentProblem {
+  if (typeof raw !== 'object' || raw === null)
+    return new ContentProblem('$', 'not an object', 'malformed-envelope');
+  if (typeof raw.event_id !== 'string' || !raw.event_id.startsWith('$') || raw.event_id.length > 255) {
+    return new ContentProblem('event_id', 'expected an event id', 'malformed-envelope');
+  }
+  if (typeof raw.type !== 'string' || raw.type.length === 0 || raw.type.length > 255) {
+    return new ContentProblem('type', 'expected an event type', 'malformed-envelope');
+  }
+  if (!isUserId(raw.sender)) return new ContentProblem('sender', 'expected a user id', 'malformed-envelope');
+  const roomId = raw.room_id ?? options.roomId;
+  if (!isRoomId(roomId)) return new ContentProblem('room_id', 'expected a room id', 'malformed-envelope');
+  if (typeof raw.origin_server_ts !== 'number' || !Number.isSafeInteger(raw.origin_server_ts)) {
+    return new ContentProblem('origin_server_ts', 'expected a timestamp', 'malformed-envelope');
+  }
+  if (raw.state_key !== undefined && (typeof raw.state_key !== 'string' || raw.state_key.length > 255)) {
+    return new ContentProblem('state_key', 'expected a string', 'malformed-envelope');
+  }
+  return {
+    eventId: raw.event_id,
+    roomId,
+    type: raw.type,
+    sender: raw.sender,
+    ...(raw.state_key === undefined ? {} : { stateKey: raw.state_key as string }),
+    timestamp: raw.origin_server_ts,
+  };
+}
+
+function isRedacted(raw: RawMatrixEvent): boolean {
+  const unsigned = raw.unsigned;
+  return typeof unsigned === 'object' && unsigned !== null && 'redacted_because' in unsigned;
+}
+
+function requireStateKey(envelope: EventEnvelope): string {
+  if (envelope.stateKey === undefined) throw new ContentProblem('state_key', 'a state event is expected');
+  return envelope.stateKey;
+}
+
+function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatrixEvent): ImagoEvent | null {
+  const { type } = envelope;
+  switch (type) {
+    case ImagoEventTypes.group:
+      requireStateKey(envelope);
+      return { ...envelope, kind: 'group-profile', stateKey: '', content: readGroupProfile(content) };
+    case ImagoEventTypes.relation: {
+      const stateKey = requireStateKey(envelope);
+      if (!isRoomId(stateKey)) throw new ContentProblem('state_key', 'expected the other group’s space id');
+      return { ...envelope, kind: 'relation', stateKey, content: readRelationAssertion(content) };
+    }
+    case ImagoEventTypes.delegations: {
+      const stateKey = requireStateKey(envelope);
+      if (stateKey !== envelope.sender) {
+        throw new ContentProblem('state_key', 'delegations of another user', 'unauthorised');
+      }
+      return { ...envelope, kind: 'delegations', stateKey, content: readDelegationSet(content) };
+    }
+    case ImagoEventTypes.controlTable: {
+      const stateKey = requireStateKey(envelope);
+      const table = readObject(content.table, 'content.table');
+      const decision =
+        content.decision === undefined ? undefined : readString(content.decision, 'content.decision', 255);
+      return {
+        ...envelope,
+        kind: 'control-table',
+        stateKey,
+        content: decision === undefined ? { table } : { table, decision },
+      };
+    }
+    case ImagoEventTypes.announcement:
+      return { ...envelope, kind: 'announcement', content: readAnnouncement(content) };
+    case ImagoEventTypes.debateSettings:
+      return {
+        ...envelope,
+        kind: 'debate-settings',
+        stateKey: requireStateKey(envelope),
+        content: readDebateSettings(content),
+      };
+    case ImagoEventTypes.debateHand:
+      return { ...envelope, kind: 'hand', content: readHandContent(content) };
+    case ImagoEventTypes.debateFloor:
+      return { ...envelope, kind: 'floor', content: readFloorContent(content) };
+    case MatrixEventTypes.spaceChild:
+    case MatrixEventTypes.spaceParent: {
+      const stateKey = requireStateKey(envelope);
+      if (!isRoomId(stateKey)) throw new ContentProblem('state_key', 'expected a room id');
+      const kind = type === MatrixEventTypes.spaceChild ? 'space-child' : 'space-parent';
+      if (!Array.isArray(content.via) || content.via.length === 0)
+        return { ...envelope, kind, stateKey, content: null };
+      const via = content.via.filter((server): server is string => typeof server === 'string').slice(0, 50);
+      const role = content[ROOM_ROLE_KEY];
+      const link: SpaceLink = {
+        via,
+        ...(content.canonical === true ? { canonical: true } : {}),
+        ...(typeof role === 'string' && /^[a-z0-9-]{1,50}$/.test(role) ? { role } : {}),
+      };
+      return { ...envelope, kind, stateKey, content: link };
+    }
+    case MatrixEventTypes.reaction: {
+      const relation = content['m.relates_to'];
+      if (typeof relation !== 'object' || relation === null) return null;
+      const { rel_type: relType, event_id: target, key } = relation as Record<string, unknown>;
+      if (relType !== 'm.annotation' || key !== RAISE_HAND_KEY || typeof target !== 'string') return null;
+      return { ...envelope, kind: 'raise-hand-reaction', content: { membershipEvent: target } };
+    }
+    case MatrixEventTypes.redaction: {
+      const redacts = raw.redacts ?? content.redacts;
+      if (typeof redacts !== 'string') throw new ContentProblem('redacts', 'expected an event id');
+      return { ...envelope, kind: 'redaction', content: { redacts } };
+    }
+  }
+  if (type.startsWith(DomainEventPrefixes.governance)) return { ...envelope, kind: 'governance', content };
+  if (type.startsWith(DomainEventPrefixes.helios)) return { ...envelope, kind: 'helios', content };
+  if (type.startsWith(DomainEventPrefixes.valueflows)) return { ...envelope, kind: 'valueflows', content };
+  throw new ContentProblem('type', 'unknown org.imago event type');
+}
+
+/**
+ * Parses an untrusted Matrix event. Never throws.
+ *
+ * @param raw - the event as served by the homeserver (see {@link toRawEvent} for a `MatrixEvent`).
+ * @param options - the room id to assume when the event carries none.
+ * @returns the typed event, a typed warning, or `foreign` for events Imago does not read.
+ * @example
+ * ```ts
+ * const parsed = parseImagoEvent(toRawEvent(matrixEvent));
+ * if (parsed.status === 'warning') console.warn(parsed.warning.code, parsed.warning.path);
+ * ```
+ */
+export function parseImagoEvent(raw: RawMatrixEvent, options: ParseEventOptions = {}): ParsedEvent {
+  const type = typeof raw === 'object' && raw !== null ? raw.type : undefined;
+  if (typeof type === 'string' && !isRelevant(type)) return { status: 'foreign' };
+  const envelope = readEnvelope(raw, options);
+  if (envelope instanceof ContentProblem) {
+    const eventId = typeof raw?.event_id === 'string' ? raw.event_id : undefined;
+    return {
+      status: 'warning',
+      warning: {
+        code: envelope.code,
+        ...(eventId ? { eventId } : {}),
+        path: envelope.path,
+        detail: envelope.detail,
+      },
+    };
+  }
+  const about = {
+    eventId: envelope.eventId,
+    type: envelope.type,
+    sender: envelope.sender,
+    ...(envelope.stateKey === undefined ? {} : { stateKey: envelope.stateKey }),
+  };
+  if (isRedacted(raw) && envelope.type !== MatrixEventTypes.redaction) {
+    return { status: 'warning', warning: { ...about, code: 'redacted', detail: 'the event was redacted' } };
+  }
+  if (envelope.type === MatrixEventTypes.encrypted) {
+    return {
+      status: 'warning',
+      warning: { ...about, code: 'undecryptable', detail: 'the event could not be decrypted' },
+    };
+  }
+  const size = contentBytes(raw.content);
+  if (size > maxBytesOf(envelope.type)) {
+    return {
+      status: 'warning',
+      warning: { ...about, code: 'oversize', path: 'content', detail: `${size} bytes` },
+    };
+  }
+  try {
+    const content = readObject(raw.content ?? {}, 'content');
+    const event = readContent(envelope, content, raw);
+    return event === null ? { status: 'foreign' } : { status: 'event', event };
+  } catch (problem) {
+    if (problem instanceof ContentProblem) {
+      return {
+        status: 'warning',
+        warning: { ...about, code: problem.code, path: problem.path, detail: problem.detail },
+      };
+    }
+    return { status: 'warning', warning: { ...about, code: 'malformed-content', detail: String(problem) } };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * @module
+ * Reading a room's whole history from the homeserver, page by page (`GET /messages`, forward from
+ * the room's creation), decrypting encrypted events when the client has a crypto module. Thin I/O:
+ * the result feeds the pure {@link appendToRoomLog}.
+ */
+import { Direction, type MatrixClient } from 'matrix-js-sdk';
+import { HomeserverError } from '../errors/homeserver-error';
+import { type RawMatrixEvent, toRawEvent } from '../events/raw-matrix-event';
+
+/** Options of {@link fetchRoomHistory}. */
+export interface FetchRoomHistoryOptions {
+  /** Events per page (default 100; Synapse serves at most 1000). */
+  pageSize?: number;
+  /** Stop after this many events (default: no limit). */
+  maxEvents?: number;
+  /** Called after each page with the number of events read so far. */
+  onProgress?: (count: number) => void;
+}
+
+/**
+ * Reads every event of a room from its creation, in timeline order.
+ *
+ * @param client - a logged-in client that may read the room (joined, or world-readable history).
+ * @param roomId - the room.
+ * @param options - page size, limit, progress.
+ * @returns the raw events (decrypted where possible).
+ * @throws {@link HomeserverError} (operation `read-history`) when the homeserver refuses.
+ * @example
+ * ```ts
+ * const log = appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(client, roomId));
+ * ```
+ */
+export async function fetchRoomHistory(
+  client: MatrixClient,
+  roomId: string,
+  options: FetchRoomHistoryOptions = {},
+): Promise<RawMatrixEvent[]> {
+  const pageSize = options.pageSize ?? 100;
+  const events: RawMatrixEvent[] = [];
+  const mapper = client.getEventMapper({ decrypt: false });
+  const decrypts = client.getCrypto() !== undefined;
+  let from: string | null = null;
+  for (;;) {
+    let page: Awaited<ReturnType<MatrixClient['createMessagesRequest']>>;
+    try {
+      page = await client.createMessagesRequest(roomId, from, pageSize, Direction.Forward);
+    } catch (cause) {
+      throw new HomeserverError('read-history', `cannot read the history of ${roomId}`, { cause });
+    }
+    for (const raw of page.chunk) {
+      if (decrypts && raw.type === 'm.room.encrypted') {
+        const event = mapper({ ...raw, room_id: raw.room_id ?? roomId });
+        await client.decryptEventIfNeeded(event).catch(() => undefined);
+        events.push(toRawEvent(event));
+      } else {
+        events.push(raw as RawMatrixEvent);
+      }
+      if (options.maxEvents !== undefined && events.length >= options.maxEvents) return events;
+    }
+    options.onProgress?.(events.length);
+    if (!page.end || page.chunk.length === 0 || page.end === from) return events;
+    from = page.end;
+  }
+}
+
+/**
+ * Reads the current (resolved) state of a room.
+ *
+ * @param client - a logged-in client that may read the room.
+ * @param roomId - the room.
+ * @returns the raw state events.
+ * @throws {@link HomeserverError} (operation `read-state`) when the homeserver refuses.
+ */
+export async function fetchRoomState(client: MatrixClient, roomId: string): Promise<RawMatrixEvent[]> {
+  try {
+    return (await client.roomState(roomId)) as unknown as RawMatrixEvent[];
+  } catch (cause) {
+    throw new HomeserverError('read-state', `cannot read the state of ${roomId}`, { cause });
+  }
+}

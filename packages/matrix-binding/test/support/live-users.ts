@@ -1,0 +1,99 @@
+// Users on the live test Synapse: registered once per name per run, clients synced and stopped after.
+import {
+  ClientEvent,
+  type ICreateClientOpts,
+  type MatrixClient,
+  type MatrixEvent,
+  RoomEvent,
+} from 'matrix-js-sdk';
+
+type Logger = NonNullable<ICreateClientOpts['logger']>;
+
+import { createImagoClient } from '../../src/index';
+import { registerUser, testHomeserverFromEnvironment } from '../../src/testing/index';
+
+/** A unique suffix for this test run: the Synapse instance is shared by concurrent files. */
+export const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+const silent = (): Logger => {
+  const nothing = () => undefined;
+  const logger: Logger = {
+    trace: nothing,
+    debug: nothing,
+    info: nothing,
+    warn: nothing,
+    error: nothing,
+    getChild: () => logger,
+  };
+  return logger;
+};
+
+export interface LiveUser {
+  client: MatrixClient;
+  userId: string;
+  session: Awaited<ReturnType<typeof registerUser>>;
+}
+
+/** Registers `name-<run>` and returns a synced client (stop it with `stopAll`). */
+export async function liveUser(
+  name: string,
+  options: { encryption?: boolean; sync?: boolean } = {},
+): Promise<LiveUser> {
+  const session = await registerUser(testHomeserverFromEnvironment(), `${name}-${run}`);
+  const client = await createImagoClient({
+    ...session,
+    encryption: options.encryption ?? false,
+    logger: silent(),
+  });
+  started.push(client);
+  if (options.sync !== false) await startSynced(client);
+  return { client, userId: session.userId, session };
+}
+
+const started: MatrixClient[] = [];
+
+/** Stops every client made by {@link liveUser}. */
+export function stopAll(): void {
+  for (const client of started.splice(0)) client.stopClient();
+}
+
+/** Starts syncing and resolves when the first sync is done. */
+export async function startSynced(client: MatrixClient): Promise<void> {
+  const synced = new Promise<void>((resolve) => {
+    const onSync = (state: string) => {
+      if (state === 'PREPARED' || state === 'SYNCING') {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      }
+    };
+    client.on(ClientEvent.Sync, onSync);
+  });
+  await client.startClient({ initialSyncLimit: 10 });
+  await synced;
+}
+
+/** Resolves with the first live timeline event of `roomId` matching `predicate`. */
+export function nextEvent(
+  client: MatrixClient,
+  roomId: string,
+  predicate: (event: MatrixEvent) => boolean,
+  timeoutMs = 20_000,
+): Promise<MatrixEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off(RoomEvent.Timeline, onEvent);
+      reject(new Error(`no matching event in ${roomId} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onEvent = (
+      event: MatrixEvent,
+      room: { roomId: string } | undefined,
+      toStart: boolean | undefined,
+    ) => {
+      if (toStart || room?.roomId !== roomId || !predicate(event)) return;
+      clearTimeout(timer);
+      client.off(RoomEvent.Timeline, onEvent);
+      resolve(event);
+    };
+    client.on(RoomEvent.Timeline, onEvent);
+  });
+}
