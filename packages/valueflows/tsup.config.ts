@@ -1,10 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'graphql/index': 'src/graphql/index.ts',
+    'cli/imago-vf': 'src/cli/imago-vf.ts',
+  },
   format: ['esm'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', 'graphql/index': 'src/graphql/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // The CC-BY-SA data files stay separate files of the package (see data/LICENSE).
+  external: [/^#data\//],
 });

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// graphql 17 ships a separate development build under the `development` export condition.
+// `@valueflows/vf-graphql` is CommonJS and `require`s graphql without that condition, so the
+// tests resolve graphql the way Node does at run time; otherwise two graphql copies would meet.
+const conditions = ['module-sync', 'node', 'import', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+});
