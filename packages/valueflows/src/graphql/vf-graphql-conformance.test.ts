@@ -121,7 +121,7 @@ describe('GraphQL resolvers backed by the ledger', () => {
       accountableEffect: 'notApplicable',
     });
     const all = await run('{ actions { id } }');
-    expect((all.data?.actions as unknown[]).length).toBe(19);
+    expect(all.data?.actions).toHaveLength(19);
   });
 
   it('serves resources from the ledger', async () => {
