@@ -1,0 +1,69 @@
+/**
+ * @module
+ * One group: its name and topic, and tabs for its chat and members (and, as the packages provide
+ * them, its decisions, offers and needs, and announcements).
+ */
+import type { MatrixClient } from 'matrix-js-sdk';
+import { PageHeading } from '../app/page-heading';
+import { routeHref } from '../app/use-hash-route';
+import { ChatPanel } from '../chat/chat-panel';
+import { useClientVersion } from '../matrix/use-client-version';
+import { readGroup } from './group';
+import { MembersPanel } from './members-panel';
+
+/** Props of {@link GroupPage}. */
+export interface GroupPageProps {
+  client: MatrixClient;
+  groupId: string;
+  /** The open tab. */
+  tab: string;
+}
+
+const TABS = [
+  { id: 'chat', label: 'Chat' },
+  { id: 'members', label: 'Members' },
+] as const;
+
+/** The view of one group. */
+export function GroupPage({ client, groupId, tab }: GroupPageProps) {
+  useClientVersion(client);
+  const space = client.getRoom(groupId);
+  if (!space) {
+    return (
+      <div class="page">
+        <PageHeading>Group not found</PageHeading>
+        <p>
+          This group is not among yours. <a href={routeHref('groups')}>Back to my groups</a>
+        </p>
+      </div>
+    );
+  }
+  const group = readGroup(client, space);
+  return (
+    <div class="page">
+      <PageHeading>{group.name}</PageHeading>
+      {group.topic && <p class="lede">{group.topic}</p>}
+      <nav aria-label="Group sections" class="tabs">
+        <ul>
+          {TABS.map((item) => (
+            <li key={item.id}>
+              <a
+                href={routeHref('groups', groupId, item.id)}
+                aria-current={tab === item.id ? 'page' : undefined}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {tab === 'members' && <MembersPanel client={client} groupId={groupId} />}
+      {tab === 'chat' &&
+        (group.chatRoomId ? (
+          <ChatPanel client={client} roomId={group.chatRoomId} />
+        ) : (
+          <p>This group has no chat room.</p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * @module
+ * Starts a Matrix client for the logged-in session, with end-to-end encryption (matrix-js-sdk's
+ * Rust crypto, its store in IndexedDB), and reports when the first sync is done.
+ */
+import { createImagoClient, type MatrixSession } from '@imago/matrix-binding';
+import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import { useEffect, useState } from 'preact/hooks';
+
+/** Where the client stands. */
+export type ClientStatus =
+  | { state: 'starting' }
+  | { state: 'ready'; client: MatrixClient; encryption: boolean }
+  | { state: 'failed'; reason: string };
+
+async function startClient(session: MatrixSession): Promise<{ client: MatrixClient; encryption: boolean }> {
+  let client: MatrixClient;
+  let encryption = true;
+  try {
+    client = await createImagoClient({ ...session, encryption: true });
+  } catch {
+    // Without WebAssembly or IndexedDB the client still works for unencrypted rooms.
+    encryption = false;
+    client = await createImagoClient({ ...session, encryption: false });
+  }
+  const prepared = new Promise<void>((resolve, reject) => {
+    const onSync = (state: SyncState) => {
+      if (state === SyncState.Prepared || state === SyncState.Syncing) {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      } else if (state === SyncState.Error && !client.isInitialSyncComplete()) {
+        client.off(ClientEvent.Sync, onSync);
+        reject(new Error('first sync failed'));
+      }
+    };
+    client.on(ClientEvent.Sync, onSync);
+  });
+  await client.startClient({ initialSyncLimit: 50, lazyLoadMembers: true });
+  await prepared;
+  return { client, encryption };
+}
+
+/**
+ * Runs a client for as long as the component using it is mounted with the same session.
+ *
+ * @param session - the logged-in session.
+ * @returns the client's status.
+ */
+export function useImagoClient(session: MatrixSession): ClientStatus {
+  const [status, setStatus] = useState<ClientStatus>({ state: 'starting' });
+  useEffect(() => {
+    let cancelled = false;
+    let started: MatrixClient | undefined;
+    setStatus({ state: 'starting' });
+    startClient(session).then(
+      ({ client, encryption }) => {
+        started = client;
+        if (cancelled) client.stopClient();
+        else setStatus({ state: 'ready', client, encryption });
+      },
+      (cause: unknown) => {
+        if (!cancelled)
+          setStatus({ state: 'failed', reason: cause instanceof Error ? cause.message : String(cause) });
+      },
+    );
+    return () => {
+      cancelled = true;
+      started?.stopClient();
+    };
+  }, [session]);
+  return status;
+}

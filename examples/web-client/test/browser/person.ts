@@ -1,0 +1,46 @@
+import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
+import type { Page } from 'playwright-core';
+import { clientUrl } from './chromium';
+
+/** A registered test user. */
+export interface Person {
+  localpart: string;
+  userId: string;
+  password: string;
+}
+
+let counter = 0;
+
+/** Registers a fresh user on the test homeserver. */
+export async function newPerson(prefix: string): Promise<Person> {
+  counter += 1;
+  const localpart = `${prefix}-${Date.now().toString(36)}-${counter}`;
+  const session = await registerUser(testHomeserverFromEnvironment(), localpart, { displayName: prefix });
+  return { localpart, userId: session.userId, password: session.password };
+}
+
+/** Logs the person in through the login form and waits for the groups page. */
+export async function logIn(page: Page, person: Person): Promise<void> {
+  const homeserver = testHomeserverFromEnvironment().baseUrl;
+  await page.goto(clientUrl());
+  await page.getByLabel('Homeserver').fill(homeserver);
+  await page.getByLabel('User name').fill(person.localpart);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
+}
+
+/** Creates a group through the form and waits for its page. */
+export async function createGroupThroughForm(
+  page: Page,
+  name: string,
+  options: { topic?: string; parent?: string } = {},
+): Promise<void> {
+  await page.getByRole('link', { name: 'Groups', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  if (options.topic) await page.getByLabel('What the group is about').fill(options.topic);
+  if (options.parent) await page.getByLabel('Sub-group of').selectOption({ label: options.parent });
+  await page.getByRole('button', { name: 'Create the group' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
