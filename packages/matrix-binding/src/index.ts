@@ -17,6 +17,7 @@ export {
   type MatrixSession,
 } from './client/create-client';
 export { sendEvent, sendState } from './client/send';
+export { configureDebate, giveFloor, lowerHand, raiseHand } from './debates/debate-actions';
 export {
   type DebateSettings,
   type FloorContent,
@@ -26,6 +27,21 @@ export {
   readFloorContent,
   readHandContent,
 } from './debates/debate-content';
+export {
+  joinDebateSession,
+  type RtcTransport,
+  sessionMemberships,
+  waitForMemberships,
+} from './debates/debate-session';
+export {
+  type Floor,
+  isOvertime,
+  type RaisedHand,
+  type SessionMembership,
+  type SpeakingQueue,
+  type SpeakingQueueOptions,
+  speakingQueue,
+} from './debates/speaking-queue';
 export {
   type Delegation,
   type DelegationScope,

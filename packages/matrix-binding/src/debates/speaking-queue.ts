@@ -1,0 +1,158 @@
+/**
+ * @module
+ * The speaking queue of a debate (a virtual general assembly), folded from the room's events:
+ * raised hands in order, who has the floor and until when. Hands may be raised with
+ * `org.imago.debate.hand` or with Element Call's 🖐️ reaction on the sender's own MatrixRTC
+ * membership event; only chairs give the floor; the speaker may yield it. Pure: events and the
+ * session's memberships in, queue out.
+ */
+import { ImagoEventTypes } from '../events/event-types';
+import type { ImagoWarning } from '../events/imago-warning';
+import type { ImagoEvent } from '../events/parse-imago-event';
+import { maySend, type PowerLevels } from '../group/group-view';
+import type { DebateSettings } from './debate-content';
+
+/** A raised hand. */
+export interface RaisedHand {
+  readonly userId: string;
+  /** Timestamp of the raise (queue order). */
+  readonly since: number;
+  /** The event that raised it (an `org.imago.debate.hand` or a 🖐️ reaction). */
+  readonly eventId: string;
+}
+
+/** Who speaks. */
+export interface Floor {
+  readonly speaker: string;
+  readonly since: number;
+  /** When the speaking time ends (absent: no limit). */
+  readonly endsAt?: number;
+}
+
+/** The state of a debate. */
+export interface SpeakingQueue {
+  readonly settings: DebateSettings;
+  /** Raised hands, first raised first. */
+  readonly queue: readonly RaisedHand[];
+  readonly floor: Floor | null;
+  readonly warnings: readonly ImagoWarning[];
+}
+
+/** A MatrixRTC session membership: its state event id and its user (`CallMembership.eventId`/`sender`). */
+export interface SessionMembership {
+  readonly eventId: string;
+  readonly userId: string;
+}
+
+/** Options of {@link speakingQueue}. */
+export interface SpeakingQueueOptions {
+  /** The room's power levels: members allowed to change the debate settings also chair. */
+  powerLevels?: PowerLevels;
+  /**
+   * Memberships of the room's MatrixRTC session. When given, only participants of the session may
+   * raise a hand or receive the floor, and reactions must target the sender's own membership.
+   */
+  memberships?: readonly SessionMembership[];
+  /** Speaking time that overrides the settings' one (e.g. set by the group's control table). */
+  speakingTime?: number;
+}
+
+const NO_SETTINGS: DebateSettings = { chairs: [], speakingTime: 0 };
+
+/**
+ * Folds a debate room's events into its speaking queue.
+ *
+ * @param events - the room's events in timeline order (e.g. `logEvents(log)`).
+ * @param options - power levels, session memberships, speaking time override.
+ * @returns the queue, the floor and the warnings for events that had no effect.
+ * @example
+ * ```ts
+ * const { queue, floor } = speakingQueue(logEvents(log), { memberships, powerLevels });
+ * ```
+ */
+export function speakingQueue(
+  events: readonly ImagoEvent[],
+  options: SpeakingQueueOptions = {},
+): SpeakingQueue {
+  let settings = NO_SETTINGS;
+  const hands = new Map<string, RaisedHand>();
+  let floor: Floor | null = null;
+  const warnings: ImagoWarning[] = [];
+  const memberships = options.memberships
+    ? new Map(options.memberships.map((m) => [m.eventId, m.userId]))
+    : undefined;
+  const participants = options.memberships ? new Set(options.memberships.map((m) => m.userId)) : undefined;
+  const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string) =>
+    warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
+  const isChair = (userId: string) =>
+    settings.chairs.includes(userId) ||
+    (options.powerLevels !== undefined &&
+      maySend(options.powerLevels, userId, ImagoEventTypes.debateSettings, true));
+  const speakingTime = () => options.speakingTime ?? settings.speakingTime;
+  const raise = (event: ImagoEvent) => {
+    if (participants && !participants.has(event.sender))
+      return warn(event, 'unauthorised', 'not in the session');
+    if (!hands.has(event.sender) && floor?.speaker !== event.sender) {
+      hands.set(event.sender, { userId: event.sender, since: event.timestamp, eventId: event.eventId });
+    }
+  };
+  for (const event of events) {
+    switch (event.kind) {
+      case 'debate-settings':
+        if (event.stateKey === '') settings = event.content;
+        break;
+      case 'hand':
+        if (event.content.raised) raise(event);
+        else hands.delete(event.sender);
+        break;
+      case 'raise-hand-reaction': {
+        const owner = memberships?.get(event.content.membershipEvent);
+        if (memberships && owner === undefined) {
+          warn(event, 'unknown-reference', 'not a membership of the current session');
+        } else if (owner !== undefined && owner !== event.sender) {
+          warn(event, 'unauthorised', 'raise-hand reaction on another user’s membership');
+        } else raise(event);
+        break;
+      }
+      case 'floor': {
+        const { speaker } = event.content;
+        const yielding = speaker === null && floor?.speaker === event.sender;
+        if (!yielding && !isChair(event.sender)) {
+          warn(event, 'unauthorised', 'only a chair gives the floor');
+          break;
+        }
+        if (speaker === null) {
+          floor = null;
+          break;
+        }
+        if (participants && !participants.has(speaker)) {
+          warn(event, 'unknown-reference', 'the speaker is not in the session');
+          break;
+        }
+        const duration = event.content.duration ?? speakingTime();
+        floor = {
+          speaker,
+          since: event.timestamp,
+          ...(duration > 0 ? { endsAt: event.timestamp + duration } : {}),
+        };
+        hands.delete(speaker);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const queue = [...hands.values()].sort((a, b) => a.since - b.since || (a.eventId < b.eventId ? -1 : 1));
+  return { settings, queue, floor, warnings };
+}
+
+/**
+ * Whether the speaker has exceeded their time.
+ *
+ * @param floor - the floor.
+ * @param now - the current time in milliseconds.
+ * @returns `true` when a limit is set and passed.
+ */
+export function isOvertime(floor: Floor | null, now: number): boolean {
+  return floor?.endsAt !== undefined && now > floor.endsAt;
+}
