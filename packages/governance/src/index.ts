@@ -8,10 +8,6 @@
  *
  * Counting methods on their own: `@imago/governance/methods`.
  */
-export { GovernanceError } from './errors/governance-error';
-export { InvalidControlTableError } from './errors/invalid-control-table-error';
-export { InvalidEventError } from './errors/invalid-event-error';
-export { SecretBallotError } from './errors/secret-ballot-error';
 
 export { ACTION_KIND_PATTERN, type ActionKind, ActionKinds } from './control-table/action-kinds';
 export { type ControlTable, ruleFor } from './control-table/control-table';
@@ -34,7 +30,6 @@ export type {
   ProtocolName,
   ProtocolRule,
 } from './control-table/protocol-rule';
-
 export {
   type Ballot,
   COUNTING_METHOD_NAMES,
@@ -43,7 +38,42 @@ export {
   isHomomorphicMethod,
   type WeightedBallot,
 } from './counting/counting-method';
-
+export type {
+  Challenge,
+  Decision,
+  DecisionOutcome,
+  DecisionStatus,
+  DemocracyTally,
+  Objection,
+  OutcomeReason,
+  Participation,
+  SecretSetup,
+  StanceRecord,
+} from './decisions/decision';
+export {
+  type GovernanceContext,
+  type GovernanceState,
+  initialGovernanceState,
+} from './decisions/governance-state';
+export { type ReduceResult, reduce } from './decisions/reduce';
+export type { RejectedEvent, RejectionReason } from './decisions/rejection';
+export { evaluateAt, type ReplayResult, replay } from './decisions/replay';
+export {
+  type DelegationScope,
+  type DelegationTarget,
+  effectiveDelegation,
+  type MemberDelegations,
+} from './delegation/delegation-scope';
+export {
+  type DelegationInput,
+  type DelegationResolution,
+  type GroupDelegateReport,
+  resolveDelegations,
+} from './delegation/resolve-delegations';
+export { GovernanceError } from './errors/governance-error';
+export { InvalidControlTableError } from './errors/invalid-control-table-error';
+export { InvalidEventError } from './errors/invalid-event-error';
+export { SecretBallotError } from './errors/secret-ballot-error';
 export {
   type AmendContent,
   type DecisionRefContent,
@@ -65,44 +95,10 @@ export {
   type WithdrawObjectionContent,
 } from './events/event-types';
 export { parseGovernanceEvent } from './events/parse-event';
-
-export type {
-  Challenge,
-  Decision,
-  DecisionOutcome,
-  DecisionStatus,
-  DemocracyTally,
-  Objection,
-  OutcomeReason,
-  Participation,
-  SecretSetup,
-  StanceRecord,
-} from './decisions/decision';
-export {
-  type GovernanceContext,
-  type GovernanceState,
-  initialGovernanceState,
-} from './decisions/governance-state';
-export { type ReduceResult, reduce } from './decisions/reduce';
-export type { RejectedEvent, RejectionReason } from './decisions/rejection';
-export { evaluateAt, type ReplayResult, replay } from './decisions/replay';
+export { PersistentMap } from './persistent/persistent-map';
 export { standingBlocks } from './protocols/consensus';
 export { standingObjections } from './protocols/consent';
 export { publicDelegation } from './protocols/democracy/democracy';
-
-export {
-  type DelegationScope,
-  type DelegationTarget,
-  effectiveDelegation,
-  type MemberDelegations,
-} from './delegation/delegation-scope';
-export {
-  type DelegationInput,
-  type DelegationResolution,
-  type GroupDelegateReport,
-  resolveDelegations,
-} from './delegation/resolve-delegations';
-
 export {
   type HeliosQuestion,
   type HomomorphicQuestion,
@@ -111,5 +107,3 @@ export {
   type SecretElectionParameters,
   secretElectionParameters,
 } from './secret-ballot/election-parameters';
-
-export { PersistentMap } from './persistent/persistent-map';

@@ -4,9 +4,10 @@
  *
  * @module
  */
+
+import { COUNTING_METHOD_NAMES } from '../counting/counting-method';
 import { InvalidControlTableError } from '../errors/invalid-control-table-error';
 import { InvalidEventError } from '../errors/invalid-event-error';
-import { COUNTING_METHOD_NAMES } from '../counting/counting-method';
 import {
   fail,
   readEnum,
@@ -51,7 +52,10 @@ function readDemocracy(object: Readonly<Record<string, unknown>>, path: string):
     quorum: object.quorum === undefined ? 0 : readFraction(object.quorum, `${path}.quorum`),
     threshold: object.threshold === undefined ? 0.5 : readFraction(object.threshold, `${path}.threshold`),
     duration: readDuration(object.duration, `${path}.duration`),
-    ballot: object.ballot === undefined ? 'public' : readEnum(object.ballot, `${path}.ballot`, ['public', 'secret']),
+    ballot:
+      object.ballot === undefined
+        ? 'public'
+        : readEnum(object.ballot, `${path}.ballot`, ['public', 'secret']),
     delegation,
     groupDelegation:
       object.group_delegation === undefined
@@ -130,7 +134,9 @@ export function readControlTable(value: unknown, path: string): ControlTable {
 }
 
 /** The outcome of parsing untrusted input: the value, or the typed error naming the path. */
-export type ParseResult<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type ParseResult<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
 
 /**
  * Parses an untrusted control table (JSON as in the README: `rules` keyed by kind of action, each
@@ -177,6 +183,8 @@ export function controlTableToJson(table: ControlTable): Record<string, unknown>
         return { ...rule };
     }
   };
-  const rules = Object.fromEntries(Object.entries(table.rules).map(([kind, rule]) => [kind, ruleToJson(rule)]));
+  const rules = Object.fromEntries(
+    Object.entries(table.rules).map(([kind, rule]) => [kind, ruleToJson(rule)]),
+  );
   return table.fallback === undefined ? { rules } : { rules, fallback: ruleToJson(table.fallback) };
 }

@@ -16,7 +16,12 @@ describe('changing the control table', () => {
       kind: 'change-control-table',
       action: {
         table: tableJson({
-          'publish-text': { protocol: 'oligarchy', deciders: { members: ['bo'] }, required: 1, duration: DAY },
+          'publish-text': {
+            protocol: 'oligarchy',
+            deciders: { members: ['bo'] },
+            required: 1,
+            duration: DAY,
+          },
         }),
       },
     });
@@ -56,7 +61,9 @@ describe('changing the control table', () => {
     });
     log.add('ana', 1000, 'propose', {
       kind: 'change-control-table',
-      action: { table: tableJson({ 'admit-member': { protocol: 'democracy', method: 'borda', duration: DAY } }) },
+      action: {
+        table: tableJson({ 'admit-member': { protocol: 'democracy', method: 'borda', duration: DAY } }),
+      },
     });
     const { rejected } = replay(log.events, context);
     expect(rejected.map((r) => [r.reason, r.error?.path])).toEqual([
@@ -89,7 +96,12 @@ describe('parseControlTable', () => {
           window: DAY,
           escalation: { protocol: 'oligarchy', deciders: { group: '!board' }, required: 2, duration: DAY },
         },
-        'admit-member': { protocol: 'democracy', method: 'majority-judgment', duration: DAY, ballot: 'secret' },
+        'admit-member': {
+          protocol: 'democracy',
+          method: 'majority-judgment',
+          duration: DAY,
+          ballot: 'secret',
+        },
       },
       fallback: { protocol: 'consensus', duration: DAY },
     });
@@ -111,7 +123,10 @@ describe('parseControlTable', () => {
 
   it.each([
     [{ rules: {} }, '$.rules'],
-    [{ rules: { 'change-control-table': { protocol: 'consent', duration: -1 } } }, '$.rules.change-control-table.duration'],
+    [
+      { rules: { 'change-control-table': { protocol: 'consent', duration: -1 } } },
+      '$.rules.change-control-table.duration',
+    ],
     [
       {
         rules: {
@@ -137,7 +152,10 @@ describe('parseControlTable', () => {
       },
       '$.rules.change-control-table.escalation.protocol',
     ],
-    [{ rules: { 'change-control-table': { protocol: 'consent', duration: 1, quorum: 1 } } }, '$.rules.change-control-table.quorum'],
+    [
+      { rules: { 'change-control-table': { protocol: 'consent', duration: 1, quorum: 1 } } },
+      '$.rules.change-control-table.quorum',
+    ],
     [{ rules: { 'Bad Kind': { protocol: 'consent', duration: 1 } } }, '$.rules.Bad Kind'],
   ])('rejects %j at %s', (table, path) => {
     const parsed = parseControlTable(table);

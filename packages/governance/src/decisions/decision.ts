@@ -13,7 +13,14 @@ import type { Stance } from '../events/event-types';
 import type { PersistentMap } from '../persistent/persistent-map';
 
 /** Where a decision is in its life cycle. */
-export type DecisionStatus = 'proposed' | 'open' | 'closed' | 'adopted' | 'rejected' | 'expired' | 'withdrawn';
+export type DecisionStatus =
+  | 'proposed'
+  | 'open'
+  | 'closed'
+  | 'adopted'
+  | 'rejected'
+  | 'expired'
+  | 'withdrawn';
 
 /** Statuses after which nothing changes any more. */
 export const FINAL_STATUSES: readonly DecisionStatus[] = ['adopted', 'rejected', 'expired', 'withdrawn'];

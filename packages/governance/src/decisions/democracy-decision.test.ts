@@ -13,7 +13,11 @@ function start(rule: Record<string, unknown>, proposal: Record<string, unknown> 
   log.add('ana', 0, 'init', {
     table: tableJson({ 'publish-text': { protocol: 'democracy', duration: DAY, ...rule } }),
   });
-  const decision = log.add('ana', 1000, 'propose', { kind: 'publish-text', action: { text: 'hello' }, ...proposal });
+  const decision = log.add('ana', 1000, 'propose', {
+    kind: 'publish-text',
+    action: { text: 'hello' },
+    ...proposal,
+  });
   return { log, decision };
 }
 
@@ -42,7 +46,12 @@ describe('democracy: motions', () => {
     log.add('cy', 2800, 'vote', { decision, ballot: 'yes' });
     log.add('dee', 1000 + DAY, 'vote', { decision, ballot: [1, 0] });
     const result = outcome(log, decision);
-    expect(result.rejected.map((r) => r.reason)).toEqual(['invalid-ballot', 'invalid-ballot', 'malformed', 'too-late']);
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      'invalid-ballot',
+      'invalid-ballot',
+      'malformed',
+      'too-late',
+    ]);
     expect(result.rejected[2]?.error?.path).toBe('content.ballot');
     expect(result.decision?.outcome).toMatchObject({ status: 'rejected', reason: 'motion-defeated' });
   });
@@ -53,7 +62,10 @@ describe('democracy: motions', () => {
     log.add('cy', 2000, 'vote', { decision, ballot: [1, 0] });
     expect(outcome(log, decision).decision?.outcome?.reason).toBe('quorum-not-met');
     log.add('dee', 3000, 'delegate', { scope: { type: 'group' }, to: { member: 'bo' } });
-    log.add('eve', 3000, 'delegate', { scope: { type: 'kind', kind: 'publish-text' }, to: { member: 'dee' } });
+    log.add('eve', 3000, 'delegate', {
+      scope: { type: 'kind', kind: 'publish-text' },
+      to: { member: 'dee' },
+    });
     const carried = outcome(log, decision).decision;
     expect(carried?.outcome?.status).toBe('adopted');
     expect(carried?.outcome?.tally?.delegation?.memberWeights.get('bo')).toBe(3);
@@ -92,7 +104,10 @@ describe('democracy: liquid delegation', () => {
     log.add('cy', 2000, 'vote', { decision, ballot: [0, 1] });
     log.add('dee', 2000, 'vote', { decision, ballot: [0, 1] });
     log.add('gus', 3000, 'delegate', { scope: { type: 'group' }, to: { member: 'cy' } });
-    log.add('gus', 3000, 'delegate', { scope: { type: 'kind', kind: 'publish-text' }, to: { member: 'dee' } });
+    log.add('gus', 3000, 'delegate', {
+      scope: { type: 'kind', kind: 'publish-text' },
+      to: { member: 'dee' },
+    });
     log.add('gus', 3000, 'delegate', { scope: { type: 'decision', decision }, to: { member: 'bo' } });
     const weights = outcome(log, decision).decision?.outcome?.tally?.delegation?.memberWeights;
     expect(weights?.get('bo')).toBe(2);
@@ -110,7 +125,10 @@ describe('democracy: liquid delegation', () => {
       log.add('dee', 2000, 'vote', { decision, ballot: [1, 0] });
       log.add('eve', 2000, 'vote', { decision, ballot: [0, 1] });
       for (const member of ['ana', 'bo', 'fay']) {
-        log.add(member, 3000, 'delegate', { scope: { type: 'kind', kind: 'publish-text' }, to: { group: 'tech' } });
+        log.add(member, 3000, 'delegate', {
+          scope: { type: 'kind', kind: 'publish-text' },
+          to: { group: 'tech' },
+        });
       }
     }
     const split = outcome(fractional.log, fractional.decision).decision?.outcome;
@@ -182,6 +200,9 @@ describe('democracy: ranked and graded methods', () => {
     ] as const) {
       stv.log.add(member, 2000, 'vote', { decision: stv.decision, ballot });
     }
-    expect(outcome(stv.log, stv.decision).decision?.outcome).toMatchObject({ status: 'adopted', winners: [0, 1] });
+    expect(outcome(stv.log, stv.decision).decision?.outcome).toMatchObject({
+      status: 'adopted',
+      winners: [0, 1],
+    });
   });
 });

@@ -37,7 +37,11 @@ export function openDecision(decision: Decision, state: GovernanceState, at: num
  * Settles an open decision whose period has ended.
  * @internal
  */
-export function settleAtDeadline(decision: Decision, state: GovernanceState, context: GovernanceContext): Decision {
+export function settleAtDeadline(
+  decision: Decision,
+  state: GovernanceState,
+  context: GovernanceContext,
+): Decision {
   switch (decision.rule.protocol) {
     case 'oligarchy':
       return settleOligarchy(decision);
@@ -108,7 +112,10 @@ export function advanceClock(
       }
     }
     if (due === undefined) return { state, changed };
-    const next = due.status === 'proposed' ? openDecision(due, state, due.opensAt) : settleAtDeadline(due, state, context);
+    const next =
+      due.status === 'proposed'
+        ? openDecision(due, state, due.opensAt)
+        : settleAtDeadline(due, state, context);
     state = commitDecision(state, next);
     if (!changed.includes(next.id)) changed.push(next.id);
   }

@@ -16,7 +16,12 @@ function start(rule: unknown) {
 
 describe('oligarchy (k-of-n)', () => {
   it('adopts as soon as k deciders approve', () => {
-    const { log, decision } = start({ protocol: 'oligarchy', deciders: { group: 'board' }, required: 2, duration: DAY });
+    const { log, decision } = start({
+      protocol: 'oligarchy',
+      deciders: { group: 'board' },
+      required: 2,
+      duration: DAY,
+    });
     log.add('bo', 2000, 'approve', { decision });
     log.add('cy', 3000, 'approve', { decision });
     const { state, rejected } = replay(log.events, context);
@@ -42,7 +47,12 @@ describe('oligarchy (k-of-n)', () => {
   });
 
   it('lets a decider change their mind; expires at the deadline without k approvals', () => {
-    const { log, decision } = start({ protocol: 'oligarchy', deciders: { group: 'board' }, required: 2, duration: DAY });
+    const { log, decision } = start({
+      protocol: 'oligarchy',
+      deciders: { group: 'board' },
+      required: 2,
+      duration: DAY,
+    });
     log.add('bo', 2000, 'approve', { decision });
     log.add('bo', 3000, 'refuse', { decision });
     log.add('cy', 4000, 'approve', { decision });
@@ -50,12 +60,27 @@ describe('oligarchy (k-of-n)', () => {
     const { state, rejected } = replay(log.events, context);
     expect(rejected.map((r) => r.reason)).toEqual(['too-late']);
     expect(state.decisions.get(decision)?.status).toBe('open');
-    const closed = replay([...log.events, { id: '$tick', sender: 'ana', timestamp: 2 * DAY, type: 'org.imago.governance.tick', content: {} }], context);
-    expect(closed.state.decisions.get(decision)?.outcome).toMatchObject({ status: 'expired', reason: 'deadline', at: 1000 + DAY });
+    const closed = replay(
+      [
+        ...log.events,
+        { id: '$tick', sender: 'ana', timestamp: 2 * DAY, type: 'org.imago.governance.tick', content: {} },
+      ],
+      context,
+    );
+    expect(closed.state.decisions.get(decision)?.outcome).toMatchObject({
+      status: 'expired',
+      reason: 'deadline',
+      at: 1000 + DAY,
+    });
   });
 
   it('rejects at once when the sub-group has fewer members than k', () => {
-    const { log, decision } = start({ protocol: 'oligarchy', deciders: { group: 'board' }, required: 4, duration: DAY });
+    const { log, decision } = start({
+      protocol: 'oligarchy',
+      deciders: { group: 'board' },
+      required: 4,
+      duration: DAY,
+    });
     const { state } = replay(log.events, context);
     expect(state.decisions.get(decision)?.outcome?.reason).toBe('not-enough-deciders');
   });

@@ -13,14 +13,10 @@
 import { ActionKinds } from '../control-table/action-kinds';
 import { ruleFor } from '../control-table/control-table';
 import type { ProtocolRule } from '../control-table/protocol-rule';
-import {
-  hasNoDelegation,
-  NO_DELEGATIONS,
-  withDelegation,
-} from '../delegation/delegation-scope';
+import { hasNoDelegation, NO_DELEGATIONS, withDelegation } from '../delegation/delegation-scope';
+import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent, GovernanceEventOf } from '../events/event-types';
 import { parseGovernanceEvent, readChangeTableAction } from '../events/parse-event';
-import { InvalidEventError } from '../errors/invalid-event-error';
 import { takeStance } from '../protocols/consensus';
 import { amend, object, withdrawObjection } from '../protocols/consent';
 import { castVote, settleSecretResult } from '../protocols/democracy/democracy';
@@ -140,21 +136,33 @@ function apply(
       return onDecision(event.content.decision, (decision) => {
         if (!isPending(decision)) return 'not-open';
         if (decision.proposer !== sender) return 'wrong-sender';
-        return { ...decision, status: 'withdrawn', outcome: { status: 'withdrawn', reason: 'withdrawn', at } };
+        return {
+          ...decision,
+          status: 'withdrawn',
+          outcome: { status: 'withdrawn', reason: 'withdrawn', at },
+        };
       });
     case 'org.imago.governance.vote':
       return onDecision(event.content.decision, (decision) => castVote(decision, sender, at, event.content));
     case 'org.imago.governance.approve':
     case 'org.imago.governance.refuse': {
       const approve = event.type === 'org.imago.governance.approve';
-      return onDecision(event.content.decision, (decision) => decide(decision, sender, at, event.content, approve));
+      return onDecision(event.content.decision, (decision) =>
+        decide(decision, sender, at, event.content, approve),
+      );
     }
     case 'org.imago.governance.stance':
-      return onDecision(event.content.decision, (decision) => takeStance(decision, sender, at, event.content));
+      return onDecision(event.content.decision, (decision) =>
+        takeStance(decision, sender, at, event.content),
+      );
     case 'org.imago.governance.object':
-      return onDecision(event.content.decision, (decision) => object(decision, event.id, sender, at, event.content));
+      return onDecision(event.content.decision, (decision) =>
+        object(decision, event.id, sender, at, event.content),
+      );
     case 'org.imago.governance.objection.withdraw':
-      return onDecision(event.content.decision, (decision) => withdrawObjection(decision, sender, at, event.content));
+      return onDecision(event.content.decision, (decision) =>
+        withdrawObjection(decision, sender, at, event.content),
+      );
     case 'org.imago.governance.amend': {
       const decision = state.decisions.get(event.content.decision);
       let content = event.content;
@@ -233,7 +241,9 @@ function propose(
 
 function delegation(
   state: GovernanceState,
-  event: GovernanceEventOf<'org.imago.governance.delegate'> | GovernanceEventOf<'org.imago.governance.revoke'>,
+  event:
+    | GovernanceEventOf<'org.imago.governance.delegate'>
+    | GovernanceEventOf<'org.imago.governance.revoke'>,
   ok: (next: GovernanceState) => Applied,
 ): Applied {
   const { scope } = event.content;

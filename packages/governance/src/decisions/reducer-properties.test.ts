@@ -37,7 +37,10 @@ function snapshot(state: GovernanceState) {
                     delegation:
                       d.outcome.tally.delegation === undefined
                         ? undefined
-                        : { ...d.outcome.tally.delegation, memberWeights: [...d.outcome.tally.delegation.memberWeights].sort() },
+                        : {
+                            ...d.outcome.tally.delegation,
+                            memberWeights: [...d.outcome.tally.delegation.memberWeights].sort(),
+                          },
                   },
           },
   });
@@ -56,7 +59,13 @@ const header = (): TestEvent[] => {
   const log = new EventLog();
   log.add('m0', 0, 'init', {
     table: tableJson({
-      'publish-text': { protocol: 'democracy', method: 'approval', duration: DAY, delegation: true, quorum: 0.2 },
+      'publish-text': {
+        protocol: 'democracy',
+        method: 'approval',
+        duration: DAY,
+        delegation: true,
+        quorum: 0.2,
+      },
       'spend-resource': { protocol: 'oligarchy', deciders: { group: 'g' }, required: 2, duration: DAY },
     }),
   });
@@ -71,10 +80,27 @@ const arbitraryEvent = fc
     id: fc.constantFrom('$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9', '$d'),
     sender: member,
     timestamp: fc.integer({ min: 0, max: 2 * DAY }),
-    kind: fc.constantFrom('vote', 'delegate', 'revoke', 'approve', 'refuse', 'tick', 'withdraw', 'close', 'junk'),
+    kind: fc.constantFrom(
+      'vote',
+      'delegate',
+      'revoke',
+      'approve',
+      'refuse',
+      'tick',
+      'withdraw',
+      'close',
+      'junk',
+    ),
     ballot: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 4 }),
-    to: fc.oneof(member.map((m) => ({ member: m })), fc.constant({ group: 'g' })),
-    scope: fc.constantFrom({ type: 'group' }, { type: 'kind', kind: 'publish-text' }, { type: 'decision', decision: '$d' }),
+    to: fc.oneof(
+      member.map((m) => ({ member: m })),
+      fc.constant({ group: 'g' }),
+    ),
+    scope: fc.constantFrom(
+      { type: 'group' },
+      { type: 'kind', kind: 'publish-text' },
+      { type: 'decision', decision: '$d' },
+    ),
     decision: fc.constantFrom('$d', '$o', '$none'),
   })
   .map(({ id, sender, timestamp, kind, ballot, to, scope, decision }) => ({
@@ -105,7 +131,9 @@ describe('reducer properties', () => {
         const first = replay(log, context);
         const second = replay(structuredClone(log), context);
         expect(snapshot(second.state)).toEqual(snapshot(first.state));
-        expect(second.rejected.map((r) => [r.id, r.reason])).toEqual(first.rejected.map((r) => [r.id, r.reason]));
+        expect(second.rejected.map((r) => [r.id, r.reason])).toEqual(
+          first.rejected.map((r) => [r.id, r.reason]),
+        );
       }),
       { numRuns: 150 },
     );
@@ -114,7 +142,12 @@ describe('reducer properties', () => {
   it('gives the same outcome whatever the order of ballots and delegations of different members', () => {
     const action = fc.oneof(
       fc.array(fc.constantFrom(0, 1), { minLength: 3, maxLength: 3 }).map((ballot) => ({ ballot })),
-      fc.oneof(fc.constantFrom(...people).map((m) => ({ member: m })), fc.constant({ group: 'g' })).map((to) => ({ to })),
+      fc
+        .oneof(
+          fc.constantFrom(...people).map((m) => ({ member: m })),
+          fc.constant({ group: 'g' }),
+        )
+        .map((to) => ({ to })),
     );
     fc.assert(
       fc.property(
@@ -126,12 +159,14 @@ describe('reducer properties', () => {
             sender: `m${i}`,
             timestamp: 100 + i,
             type: 'ballot' in a ? 'org.imago.governance.vote' : 'org.imago.governance.delegate',
-            content: 'ballot' in a ? { decision: '$d', ballot: a.ballot } : { scope: { type: 'group' }, to: a.to },
+            content:
+              'ballot' in a ? { decision: '$d', ballot: a.ballot } : { scope: { type: 'group' }, to: a.to },
           }));
           const shuffled = [...events].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : 1));
           const settle = (log: TestEvent[]) =>
-            evaluateAt(replay([...header(), ...log], context).state, 2 * DAY, context).state.decisions.get('$d')
-              ?.outcome;
+            evaluateAt(replay([...header(), ...log], context).state, 2 * DAY, context).state.decisions.get(
+              '$d',
+            )?.outcome;
           const a = settle(events);
           const b = settle(shuffled);
           expect(b?.status).toBe(a?.status);
@@ -150,7 +185,9 @@ describe('reducer properties', () => {
 describe('rejections', () => {
   it('reports duplicates, strangers, early events and withdrawals by others; applies none of them', () => {
     const log = new EventLog();
-    log.add('m0', 0, 'init', { table: tableJson({ 'publish-text': { protocol: 'consensus', duration: DAY } }) });
+    log.add('m0', 0, 'init', {
+      table: tableJson({ 'publish-text': { protocol: 'consensus', duration: DAY } }),
+    });
     const later = log.add('m0', 10, 'propose', { kind: 'publish-text', action: 'x', opens_at: 1000 });
     log.add('m1', 20, 'stance', { decision: later, stance: 'agree' });
     log.add('stranger', 20, 'tick', {});
@@ -174,7 +211,9 @@ describe('rejections', () => {
 
   it('accepts a close event only once the period has ended', () => {
     const log = new EventLog();
-    log.add('m0', 0, 'init', { table: tableJson({ 'publish-text': { protocol: 'consensus', duration: DAY } }) });
+    log.add('m0', 0, 'init', {
+      table: tableJson({ 'publish-text': { protocol: 'consensus', duration: DAY } }),
+    });
     const decision = log.add('m0', 10, 'propose', { kind: 'publish-text', action: 'x' });
     log.add('m1', 20, 'close', { decision });
     log.add('m1', 10 + DAY, 'close', { decision });

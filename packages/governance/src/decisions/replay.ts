@@ -6,8 +6,8 @@
 import type { GovernanceContext, GovernanceState } from './governance-state';
 import { initialGovernanceState } from './governance-state';
 import { advanceClock } from './lifecycle';
-import type { RejectedEvent } from './rejection';
 import { reduce } from './reduce';
+import type { RejectedEvent } from './rejection';
 
 /** The result of {@link replay}. */
 export interface ReplayResult {

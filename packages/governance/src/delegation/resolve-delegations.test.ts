@@ -99,34 +99,34 @@ describe('resolveDelegations: to a group', () => {
     expect(resolveDelegations(input(voters, {}, delegations, groups)).groups[0]?.idleReason).toBe(
       'no-voting-member',
     );
-    expect(resolveDelegations(input(voters, votes, delegations, {})).groups[0]?.idleReason).toBe('unknown-group');
+    expect(resolveDelegations(input(voters, votes, delegations, {})).groups[0]?.idleReason).toBe(
+      'unknown-group',
+    );
   });
 });
 
 describe('resolveDelegations: properties', () => {
-  const scenario = fc
-    .integer({ min: 1, max: 40 })
-    .chain((size) =>
-      fc.record({
-        size: fc.constant(size),
-        votes: fc.array(fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }), {
-          minLength: size,
-          maxLength: size,
-        }),
-        targets: fc.array(
-          fc.option(
-            fc.oneof(
-              fc.integer({ min: 0, max: size + 2 }).map((to) => ({ member: `m${to}` }) as DelegationTarget),
-              fc.constantFrom<DelegationTarget>({ group: 'g0' }, { group: 'g1' }, { group: 'ghost' }),
-            ),
-            { nil: undefined },
-          ),
-          { minLength: size, maxLength: size },
-        ),
-        groups: fc.array(fc.integer({ min: 0, max: size - 1 }), { maxLength: 8 }),
-        mode: fc.constantFrom<'fractional' | 'majority'>('fractional', 'majority'),
+  const scenario = fc.integer({ min: 1, max: 40 }).chain((size) =>
+    fc.record({
+      size: fc.constant(size),
+      votes: fc.array(fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }), {
+        minLength: size,
+        maxLength: size,
       }),
-    );
+      targets: fc.array(
+        fc.option(
+          fc.oneof(
+            fc.integer({ min: 0, max: size + 2 }).map((to) => ({ member: `m${to}` }) as DelegationTarget),
+            fc.constantFrom<DelegationTarget>({ group: 'g0' }, { group: 'g1' }, { group: 'ghost' }),
+          ),
+          { nil: undefined },
+        ),
+        { minLength: size, maxLength: size },
+      ),
+      groups: fc.array(fc.integer({ min: 0, max: size - 1 }), { maxLength: 8 }),
+      mode: fc.constantFrom<'fractional' | 'majority'>('fractional', 'majority'),
+    }),
+  );
 
   it('conserves weight: direct + to groups + in cycles + idle = eligible, and groups cast at most what they got', () => {
     fc.assert(
@@ -137,7 +137,9 @@ describe('resolveDelegations: properties', () => {
           positionOf: (member) => votes[Number(member.slice(1))],
           delegationOf: (member) => {
             const target = targets[Number(member.slice(1))];
-            return target !== undefined && 'member' in target && target.member === member ? undefined : target;
+            return target !== undefined && 'member' in target && target.member === member
+              ? undefined
+              : target;
           },
           groupMembers: (group) =>
             group === 'g0' ? groups.map((i) => `m${i}`) : group === 'g1' ? voters.slice(0, 3) : undefined,

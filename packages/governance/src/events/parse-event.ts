@@ -60,7 +60,8 @@ function readScope(value: unknown, path: string): DelegationScope {
 
 function readTarget(value: unknown, path: string): DelegationTarget {
   const target = readObject(value, path);
-  if (target.member !== undefined && target.group !== undefined) fail(path, 'name a member or a group, not both');
+  if (target.member !== undefined && target.group !== undefined)
+    fail(path, 'name a member or a group, not both');
   if (target.member !== undefined) return { member: readId(target.member, `${path}.member`) };
   if (target.group !== undefined) return { group: readId(target.group, `${path}.group`) };
   return fail(path, 'expected { member } or { group }');
@@ -91,9 +92,12 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
       const action = kind === 'change-control-table' ? readChangeTableAction(content.action) : content.action;
       const title = readOptionalString(content.title, `${path}.title`);
       const options =
-        content.options === undefined ? undefined : readStringList(content.options, `${path}.options`, MAX_OPTIONS);
+        content.options === undefined
+          ? undefined
+          : readStringList(content.options, `${path}.options`, MAX_OPTIONS);
       if (options !== undefined && options.length < 2) fail(`${path}.options`, 'at least two options');
-      const opensAt = content.opens_at === undefined ? undefined : readInteger(content.opens_at, `${path}.opens_at`, 0);
+      const opensAt =
+        content.opens_at === undefined ? undefined : readInteger(content.opens_at, `${path}.opens_at`, 0);
       return {
         kind,
         action: action ?? null,
@@ -119,14 +123,18 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
     }
     case 'org.imago.governance.object':
     case 'org.imago.governance.challenge':
-      return { decision: decision(), reason: readString(content.reason, `${path}.reason`, { maxLength: MAX_REASON }) };
+      return {
+        decision: decision(),
+        reason: readString(content.reason, `${path}.reason`, { maxLength: MAX_REASON }),
+      };
     case 'org.imago.governance.objection.withdraw':
       return { decision: decision(), objection: readId(content.objection, `${path}.objection`) };
     case 'org.imago.governance.amend':
       return {
         decision: decision(),
         action: content.action ?? null,
-        resolves: content.resolves === undefined ? [] : readStringList(content.resolves, `${path}.resolves`, 1_000),
+        resolves:
+          content.resolves === undefined ? [] : readStringList(content.resolves, `${path}.resolves`, 1_000),
       };
     case 'org.imago.governance.delegate':
       return { scope: readScope(content.scope, `${path}.scope`), to: readTarget(content.to, `${path}.to`) };
@@ -137,7 +145,9 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
     case 'org.imago.governance.secret.result': {
       const evidence = readOptionalString(content.evidence, `${path}.evidence`);
       const castWeight =
-        content.cast_weight === undefined ? undefined : readInteger(content.cast_weight, `${path}.cast_weight`, 0);
+        content.cast_weight === undefined
+          ? undefined
+          : readInteger(content.cast_weight, `${path}.cast_weight`, 0);
       return {
         decision: decision(),
         result: readSecretResult(content.result, `${path}.result`),

@@ -38,7 +38,12 @@ export function readOptionalString(value: unknown, path: string): string | undef
   return value === undefined ? undefined : readString(value, path);
 }
 
-export function readInteger(value: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function readInteger(
+  value: unknown,
+  path: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(path, 'expected an integer');
   if (value < min || value > max) fail(path, `expected an integer in [${min}, ${max}]`);
   return value;

@@ -19,7 +19,11 @@ export function takeStance(decision: Decision, sender: MemberId, at: number, con
   const closed = checkOpen(decision, at);
   if (closed !== undefined) return closed;
   if (!includesSorted(decision.eligible, sender)) return 'wrong-sender';
-  const record = { stance: content.stance, at, ...(content.reason === undefined ? {} : { reason: content.reason }) };
+  const record = {
+    stance: content.stance,
+    at,
+    ...(content.reason === undefined ? {} : { reason: content.reason }),
+  };
   return {
     ...decision,
     participation: { protocol: 'consensus', stances: decision.participation.stances.set(sender, record) },

@@ -15,7 +15,13 @@ import { checkOpen, includesSorted, type Step } from './protocol-step';
  * Records an objection (its id is the event id).
  * @internal
  */
-export function object(decision: Decision, id: string, sender: MemberId, at: number, content: ReasonedContent): Step {
+export function object(
+  decision: Decision,
+  id: string,
+  sender: MemberId,
+  at: number,
+  content: ReasonedContent,
+): Step {
   if (decision.participation.protocol !== 'consent') return 'wrong-protocol';
   const closed = checkOpen(decision, at);
   if (closed !== undefined) return closed;
@@ -57,7 +63,13 @@ export function withdrawObjection(
  * `change-control-table` decision, `action` must already have been checked to hold a table.
  * @internal
  */
-export function amend(decision: Decision, id: string, sender: MemberId, at: number, content: AmendContent): Step {
+export function amend(
+  decision: Decision,
+  id: string,
+  sender: MemberId,
+  at: number,
+  content: AmendContent,
+): Step {
   if (decision.participation.protocol !== 'consent') return 'wrong-protocol';
   const closed = checkOpen(decision, at);
   if (closed !== undefined) return closed;

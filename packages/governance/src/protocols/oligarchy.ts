@@ -56,14 +56,23 @@ export function decide(
   approve: boolean,
 ): Step {
   const rule = decision.rule;
-  if (rule.protocol !== 'oligarchy' || decision.participation.protocol !== 'oligarchy') return 'wrong-protocol';
+  if (rule.protocol !== 'oligarchy' || decision.participation.protocol !== 'oligarchy')
+    return 'wrong-protocol';
   const closed = checkOpen(decision, at);
   if (closed !== undefined) return closed;
   if (!includesSorted(decision.deciders, sender)) return 'wrong-sender';
   const { approvals, refusals } = decision.participation;
   const participation = approve
-    ? { protocol: 'oligarchy' as const, approvals: approvals.set(sender, at), refusals: refusals.delete(sender) }
-    : { protocol: 'oligarchy' as const, approvals: approvals.delete(sender), refusals: refusals.set(sender, at) };
+    ? {
+        protocol: 'oligarchy' as const,
+        approvals: approvals.set(sender, at),
+        refusals: refusals.delete(sender),
+      }
+    : {
+        protocol: 'oligarchy' as const,
+        approvals: approvals.delete(sender),
+        refusals: refusals.set(sender, at),
+      };
   return settleEarly({ ...decision, participation }, rule, at);
 }
 

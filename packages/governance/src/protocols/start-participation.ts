@@ -26,14 +26,30 @@ export function startParticipation(
       return {
         eligible,
         deciders: resolveDeciders(rule.deciders, context),
-        participation: { protocol: 'oligarchy', approvals: PersistentMap.empty(), refusals: PersistentMap.empty() },
+        participation: {
+          protocol: 'oligarchy',
+          approvals: PersistentMap.empty(),
+          refusals: PersistentMap.empty(),
+        },
       };
     case 'democracy':
-      return { eligible, deciders: [], participation: { protocol: 'democracy', ballots: PersistentMap.empty() } };
+      return {
+        eligible,
+        deciders: [],
+        participation: { protocol: 'democracy', ballots: PersistentMap.empty() },
+      };
     case 'consensus':
-      return { eligible, deciders: [], participation: { protocol: 'consensus', stances: PersistentMap.empty() } };
+      return {
+        eligible,
+        deciders: [],
+        participation: { protocol: 'consensus', stances: PersistentMap.empty() },
+      };
     case 'consent':
-      return { eligible, deciders: [], participation: { protocol: 'consent', objections: PersistentMap.empty() } };
+      return {
+        eligible,
+        deciders: [],
+        participation: { protocol: 'consent', objections: PersistentMap.empty() },
+      };
     case 'do-ocracy':
       return { eligible, deciders: [], participation: { protocol: 'do-ocracy' } };
   }

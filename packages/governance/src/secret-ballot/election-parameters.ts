@@ -15,12 +15,13 @@
  *
  * @module
  */
+
+import type { MemberId } from '../control-table/protocol-rule';
 import type { CountingMethodName } from '../counting/counting-method';
 import { isHomomorphicMethod } from '../counting/counting-method';
 import type { Decision } from '../decisions/decision';
 import type { GovernanceState } from '../decisions/governance-state';
 import { SecretBallotError } from '../errors/secret-ballot-error';
-import type { MemberId } from '../control-table/protocol-rule';
 
 /** A Belenios 2.0 homomorphic question (`questions[i]` of the election template). */
 export interface HomomorphicQuestion {
@@ -67,7 +68,11 @@ export interface SecretElectionParameters {
  * @param answers - the options
  * @returns a Belenios question
  */
-export function heliosQuestion(method: CountingMethodName, title: string, answers: readonly string[]): HeliosQuestion {
+export function heliosQuestion(
+  method: CountingMethodName,
+  title: string,
+  answers: readonly string[],
+): HeliosQuestion {
   switch (method) {
     case 'plurality':
       return { question: title, answers, min: 1, max: 1 };
@@ -87,7 +92,10 @@ export function heliosQuestion(method: CountingMethodName, title: string, answer
  * @throws {@link SecretBallotError} if the decision does not exist, is not a secret democracy
  * decision, or has not opened yet (weights are fixed at opening)
  */
-export function secretElectionParameters(state: GovernanceState, decisionId: string): SecretElectionParameters {
+export function secretElectionParameters(
+  state: GovernanceState,
+  decisionId: string,
+): SecretElectionParameters {
   const decision = state.decisions.get(decisionId);
   if (decision === undefined) throw new SecretBallotError(`no decision ${decisionId}`);
   return parametersOf(decision);

@@ -47,7 +47,12 @@ describe('secret ballots: election parameters', () => {
     const { state } = replay(events, members(...voters));
     const parameters = secretElectionParameters(state, decision);
     expect(parameters.homomorphic).toBe(true);
-    expect(parameters.question).toEqual({ question: 'Rank the sites (1 = best)', answers: ['yes', 'no'], min: 1, max: 1 });
+    expect(parameters.question).toEqual({
+      question: 'Rank the sites (1 = best)',
+      answers: ['yes', 'no'],
+      min: 1,
+      max: 1,
+    });
     expect(parameters.voters).toEqual([
       { member: 'voter1', weight: 3 },
       { member: 'voter4', weight: 1 },
@@ -60,7 +65,12 @@ describe('secret ballots: election parameters', () => {
   });
 
   it('asks a non-homomorphic question for Schulze, every voter with weight 1', () => {
-    const { log, decision } = secretDecision({ method: 'schulze', delegation: true }, ['North', 'South', 'East', 'West']);
+    const { log, decision } = secretDecision({ method: 'schulze', delegation: true }, [
+      'North',
+      'South',
+      'East',
+      'West',
+    ]);
     const { state } = replay(log.events, members(...voters));
     const parameters = secretElectionParameters(state, decision);
     expect(parameters.question).toEqual({
@@ -112,9 +122,17 @@ describe('secret ballots: feeding back a verified Belenios result (fixture nh-rf
   it('waits in status closed between the end of the period and the result', () => {
     const { log, decision } = secretDecision({ method: 'plurality' });
     const { state } = replay(log.events, verifying('x'));
-    expect(evaluateAt(state, 1000 + DAY, verifying('x')).state.decisions.get(decision)?.status).toBe('closed');
+    expect(evaluateAt(state, 1000 + DAY, verifying('x')).state.decisions.get(decision)?.status).toBe(
+      'closed',
+    );
     const withoutVerifier = new EventLog();
-    withoutVerifier.add('voter2', 2000 + DAY, 'secret.result', { decision, result: [5, 3], evidence: 'x' }, '$result');
+    withoutVerifier.add(
+      'voter2',
+      2000 + DAY,
+      'secret.result',
+      { decision, result: [5, 3], evidence: 'x' },
+      '$result',
+    );
     const fed = replay(withoutVerifier.events, members(...voters), state);
     expect(fed.rejected.map((r) => r.reason)).toEqual(['unverified-result']);
   });
@@ -122,10 +140,19 @@ describe('secret ballots: feeding back a verified Belenios result (fixture nh-rf
 
 async function beleniosSchulze(ballots: number[][], nchoices: number): Promise<number[][]> {
   return new Promise((resolve, reject) => {
-    const child = spawn('belenios-tool', ['method', 'schulze', '--nchoices', String(nchoices), '--blank-allowed', 'false']);
+    const child = spawn('belenios-tool', [
+      'method',
+      'schulze',
+      '--nchoices',
+      String(nchoices),
+      '--blank-allowed',
+      'false',
+    ]);
     let output = '';
     child.on('error', (error) =>
-      reject(new Error(`belenios-tool is required for this test (apt install belenios-tool): ${error.message}`)),
+      reject(
+        new Error(`belenios-tool is required for this test (apt install belenios-tool): ${error.message}`),
+      ),
     );
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');

@@ -18,7 +18,9 @@ export function fitsMethod(rule: DemocracyRule, optionCount: number, ballot: Bal
   if (ballot.length !== optionCount) return false;
   switch (rule.method) {
     case 'plurality':
-      return ballot.every((mark) => mark === 0 || mark === 1) && ballot.filter((mark) => mark === 1).length === 1;
+      return (
+        ballot.every((mark) => mark === 0 || mark === 1) && ballot.filter((mark) => mark === 1).length === 1
+      );
     case 'approval':
       return ballot.every((mark) => mark === 0 || mark === 1);
     case 'majority-judgment': {

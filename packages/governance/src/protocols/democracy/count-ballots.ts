@@ -49,7 +49,11 @@ export function rankByTotals(totals: readonly number[]): number[][] {
  * @param countedWeight - weight of the ballots cast
  * @returns the count
  */
-export function countFromTotals(rule: DemocracyRule, totals: readonly number[], countedWeight: number): CountResult {
+export function countFromTotals(
+  rule: DemocracyRule,
+  totals: readonly number[],
+  countedWeight: number,
+): CountResult {
   const ranking = rankByTotals(totals);
   const top = ranking[0] ?? [];
   return {
@@ -91,12 +95,22 @@ export function countBallots(
         ngrades: rule.grades ?? 5,
         blankAllowed: false,
       });
-      return { method: rule.method, ranking: result.winners, winners: result.winners[0] ?? [], countedWeight };
+      return {
+        method: rule.method,
+        ranking: result.winners,
+        winners: result.winners[0] ?? [],
+        countedWeight,
+      };
     }
     case 'schulze': {
       if (countedWeight === 0) return { method: rule.method, ranking: [], winners: [], countedWeight };
       const result = schulze(pack(ballots, optionCount), { nchoices: optionCount, blankAllowed: false });
-      return { method: rule.method, ranking: result.winners, winners: result.winners[0] ?? [], countedWeight };
+      return {
+        method: rule.method,
+        ranking: result.winners,
+        winners: result.winners[0] ?? [],
+        countedWeight,
+      };
     }
     case 'stv': {
       if (countedWeight === 0) return { method: rule.method, ranking: [], winners: [], countedWeight };

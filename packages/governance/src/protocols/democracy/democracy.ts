@@ -40,7 +40,10 @@ export function castVote(decision: Decision, sender: MemberId, at: number, conte
   if (!fitsMethod(rule, decision.options.length, content.ballot)) return 'invalid-ballot';
   return {
     ...decision,
-    participation: { protocol: 'democracy', ballots: decision.participation.ballots.set(sender, content.ballot) },
+    participation: {
+      protocol: 'democracy',
+      ballots: decision.participation.ballots.set(sender, content.ballot),
+    },
   };
 }
 
@@ -109,7 +112,11 @@ export function judge(
   delegation: DelegationResolution | undefined,
 ): DecisionOutcome {
   const tally = { count, eligibleWeight, ...(delegation === undefined ? {} : { delegation }) };
-  const end = (status: DecisionOutcome['status'], reason: DecisionOutcome['reason'], winners?: readonly number[]) => ({
+  const end = (
+    status: DecisionOutcome['status'],
+    reason: DecisionOutcome['reason'],
+    winners?: readonly number[],
+  ) => ({
     status,
     reason,
     at,
@@ -138,7 +145,11 @@ export function judge(
  * secret ones wait for their verified result (status `closed`).
  * @internal
  */
-export function settleDemocracy(decision: Decision, state: GovernanceState, context: GovernanceContext): Decision {
+export function settleDemocracy(
+  decision: Decision,
+  state: GovernanceState,
+  context: GovernanceContext,
+): Decision {
   const rule = democracyRule(decision);
   if (rule === undefined) return decision;
   if (rule.ballot === 'secret') return { ...decision, status: 'closed' };
