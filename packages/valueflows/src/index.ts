@@ -42,6 +42,16 @@ export {
   trackFulfilment,
   trackSatisfaction,
 } from './exchange/fulfilment';
+export {
+  ACTIVITY_STREAMS_CONTEXT,
+  AS_PUBLIC,
+  FEP_0837_CONTEXT,
+  type Fep0837ExportOptions,
+  proposalFromFep0837,
+  proposalToFep0837,
+} from './jsonld/fep-0837';
+export { agentToJsonLd, type JsonLdDocument, toJsonLd, type VfClass } from './jsonld/to-json-ld';
+export { IMAGO_NAMESPACE, VF_CONTEXT, VF_NAMESPACE } from './jsonld/vf-context';
 export { applyEvent, type LedgerResult } from './ledger/apply-event';
 export {
   createLedger,
