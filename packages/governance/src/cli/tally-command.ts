@@ -38,9 +38,16 @@ function usage(): string {
 }
 
 function methodUsage(method: TallyMethod): string {
-  const lines = [`Usage: imago-tally ${method.name} [options] < ballots.json`, '', method.description, '', 'Options:'];
-  for (const option of method.options) lines.push(`  --${option.name}=${option.docv}`.padEnd(24) + option.doc);
-  lines.push('  --help'.padEnd(24) + 'Show this help.');
+  const lines = [
+    `Usage: imago-tally ${method.name} [options] < ballots.json`,
+    '',
+    method.description,
+    '',
+    'Options:',
+  ];
+  for (const option of method.options)
+    lines.push(`  --${option.name}=${option.docv}`.padEnd(24) + option.doc);
+  lines.push(`${'  --help'.padEnd(24)}Show this help.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,9 +2,12 @@
  * @module
  * The methods `imago-tally` offers: their options and how each prints its result.
  */
+
+import { approval, plurality } from '../methods/approval';
 import type { PackedBallots } from '../methods/ballots';
 import { MalformedBallotsError } from '../methods/errors/malformed-ballots-error';
 import { majorityJudgment } from '../methods/majority-judgment';
+import { rankedPairs } from '../methods/ranked-pairs';
 import { schulze } from '../methods/schulze';
 import { stv } from '../methods/stv';
 
@@ -60,7 +63,8 @@ function requireFullStvOutcome(ballots: PackedBallots, nseats: number, valid: nu
   }
 }
 
-const num = (value: number | boolean | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
+const num = (value: number | boolean | undefined): number | undefined =>
+  typeof value === 'number' ? value : undefined;
 
 /** Every method of `imago-tally`, by name. */
 export const TALLY_METHODS: Readonly<Record<string, TallyMethod>> = {
@@ -72,7 +76,9 @@ export const TALLY_METHODS: Readonly<Record<string, TallyMethod>> = {
       'matrix (raw), the strongest paths (beatpaths) and the ranking (winners: groups of tied choices).',
     options: [nchoices, blankAllowed],
     run: (ballots, o) =>
-      JSON.stringify(schulze(ballots, { nchoices: num(o.nchoices), blankAllowed: o['blank-allowed'] === true })),
+      JSON.stringify(
+        schulze(ballots, { nchoices: num(o.nchoices), blankAllowed: o['blank-allowed'] === true }),
+      ),
   },
   'majority-judgment': {
     name: 'majority-judgment',
@@ -107,5 +113,63 @@ export const TALLY_METHODS: Readonly<Record<string, TallyMethod>> = {
       requireFullStvOutcome(ballots, nseats, result.ballots.length, result.winners.length);
       return JSON.stringify(result);
     },
+  },
+  'ranked-pairs': {
+    name: 'ranked-pairs',
+    summary: 'Ranked pairs (Tideman), on the same ballots as schulze',
+    description:
+      'Ballots rank the N choices (1 = first, 0 = unranked). Prints valid/blank counts, the pairwise\n' +
+      'matrix (raw), the locked majorities [winner, loser] in locking order and the ranking (winners).',
+    options: [nchoices, blankAllowed],
+    run: (ballots, o) =>
+      JSON.stringify(
+        rankedPairs(ballots, { nchoices: num(o.nchoices), blankAllowed: o['blank-allowed'] === true }),
+      ),
+  },
+  plurality: {
+    name: 'plurality',
+    summary: 'Plurality: each ballot marks exactly one choice',
+    description:
+      'Ballots hold one mark per choice (1 = selected, 0 = not); a valid ballot selects exactly one.\n' +
+      'Prints valid/blank counts, invalid ballots, counts per choice and the ranking (winners).',
+    options: [nchoices, blankAllowed],
+    run: (ballots, o) =>
+      JSON.stringify(
+        plurality(ballots, { nchoices: num(o.nchoices), blankAllowed: o['blank-allowed'] === true }),
+      ),
+  },
+  approval: {
+    name: 'approval',
+    summary: 'Approval: each ballot marks between --min and --max choices',
+    description:
+      'Ballots hold one mark per choice (1 = approved, 0 = not). Prints valid/blank counts, invalid\n' +
+      'ballots, counts per choice and the ranking (winners).',
+    options: [
+      nchoices,
+      blankAllowed,
+      {
+        name: 'min',
+        docv: 'K',
+        type: 'integer',
+        required: false,
+        doc: 'Fewest approvals on a valid ballot (default 0).',
+      },
+      {
+        name: 'max',
+        docv: 'K',
+        type: 'integer',
+        required: false,
+        doc: 'Most approvals on a valid ballot (default N).',
+      },
+    ],
+    run: (ballots, o) =>
+      JSON.stringify(
+        approval(ballots, {
+          nchoices: num(o.nchoices),
+          blankAllowed: o['blank-allowed'] === true,
+          min: num(o.min),
+          max: num(o.max),
+        }),
+      ),
   },
 };

@@ -47,7 +47,8 @@ export function packBallots(ballots: readonly (readonly number[])[]): PackedBall
   let total = 0;
   for (let i = 0; i < ballots.length; i++) {
     const ballot = ballots[i];
-    if (!Array.isArray(ballot)) throw new MalformedBallotsError(`ballots[${i}]`, 'expected an array of integers');
+    if (!Array.isArray(ballot))
+      throw new MalformedBallotsError(`ballots[${i}]`, 'expected an array of integers');
     total += ballot.length;
   }
   const offsets = new Uint32Array(ballots.length + 1);

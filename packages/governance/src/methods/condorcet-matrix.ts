@@ -23,7 +23,7 @@ export interface CondorcetMatrix {
   /** Blank ballots, when blank ballots are allowed. */
   readonly blank: number | undefined;
   /** `raw[i * nchoices + j]`: ballots that rank `i` above `j`. */
-  readonly raw: Float64Array;
+  readonly raw: Int32Array;
 }
 
 /** Counts, for every pair of choices, the ballots that rank one above the other. */
@@ -31,11 +31,14 @@ export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): Co
   const packed = toPackedBallots(ballots);
   const n = inferChoiceCount(packed, options.nchoices);
   if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidMethodOptionsError('nchoices', 'must be a positive integer (or inferable from a first ballot)');
+    throw new InvalidMethodOptionsError(
+      'nchoices',
+      'must be a positive integer (or inferable from a first ballot)',
+    );
   }
   requireBallotWidth(packed, n, 'rankings');
   const { cells, offsets, count } = packed;
-  const raw = new Float64Array(n * n);
+  const raw = new Int32Array(n * n);
   const ranks = new Float64Array(n);
   let blank = 0;
   for (let b = 0; b < count; b++) {
@@ -60,8 +63,9 @@ export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): Co
       const row = i * n;
       for (let j = i + 1; j < n; j++) {
         const y = ranks[j]!;
-        if (x < y) raw[row + j]!++;
-        else if (y < x) raw[j * n + i]!++;
+        // branch-free: ranked ballots make these comparisons unpredictable
+        raw[row + j]! += +(x < y);
+        raw[j * n + i]! += +(y < x);
       }
     }
   }
@@ -74,7 +78,7 @@ export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): Co
 }
 
 /** The matrix as rows of plain numbers. */
-export function matrixRows(values: Float64Array, n: number): number[][] {
+export function matrixRows(values: Int32Array, n: number): number[][] {
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) rows.push(Array.from(values.subarray(i * n, i * n + n)));
   return rows;

@@ -2,23 +2,27 @@
  * @module @imago/governance/methods
  *
  * Counting methods: pure functions from ballots to results, usable on their own.
- * Schulze, majority judgment and STV count exactly as `belenios-tool method` (Belenios 2.0) does,
- * with results of the same shape; plurality, approval and ranked pairs complete the set.
+ * {@link schulze}, {@link majorityJudgment} and {@link stv} count exactly as
+ * `belenios-tool method` (Belenios 2.0) does, with results of the same shape;
+ * {@link plurality}, {@link approval} and {@link rankedPairs} complete the set.
  */
 export {
-  type Ballots,
-  type PackedBallots,
-  isPackedBallots,
-  packBallots,
-} from './ballots';
+  type ApprovalOptions,
+  type ApprovalResult,
+  approval,
+  type PluralityOptions,
+  plurality,
+} from './approval';
+export { type Ballots, isPackedBallots, type PackedBallots, packBallots } from './ballots';
+export type { CondorcetOptions } from './condorcet-matrix';
 export { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
 export { MalformedBallotsError } from './errors/malformed-ballots-error';
-export { type CondorcetOptions } from './condorcet-matrix';
 export {
   type MajorityJudgmentOptions,
   type MajorityJudgmentResult,
   majorityJudgment,
 } from './majority-judgment';
 export { parseBallots } from './parse-ballots';
+export { type RankedPairsOptions, type RankedPairsResult, rankedPairs } from './ranked-pairs';
 export { type BeatStrength, type SchulzeOptions, type SchulzeResult, schulze } from './schulze';
 export { type StvEvent, type StvOptions, type StvResult, stv } from './stv';

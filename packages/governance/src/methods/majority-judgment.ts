@@ -96,7 +96,10 @@ export function majorityJudgment(ballots: Ballots, options: MajorityJudgmentOpti
   const packed = toPackedBallots(ballots);
   const n = inferChoiceCount(packed, options.nchoices);
   if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidMethodOptionsError('nchoices', 'must be a positive integer (or inferable from a first ballot)');
+    throw new InvalidMethodOptionsError(
+      'nchoices',
+      'must be a positive integer (or inferable from a first ballot)',
+    );
   }
   const grades = options.ngrades;
   if (!Number.isSafeInteger(grades) || grades <= 0) {

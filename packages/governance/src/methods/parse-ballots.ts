@@ -31,6 +31,10 @@ function describe(bytes: Uint8Array, at: number): string {
   return byte >= 0x21 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16)}`;
 }
 
+function fail(bytes: Uint8Array, at: number, path: string, expected: string): never {
+  throw new MalformedBallotsError(path, `expected ${expected}, found ${describe(bytes, at)}`);
+}
+
 /**
  * Parses ballots from JSON text or UTF-8 bytes.
  *
@@ -46,6 +50,121 @@ function describe(bytes: Uint8Array, at: number): string {
  */
 export function parseBallots(input: string | Uint8Array): PackedBallots {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  return (bytes.length <= FAST_SCAN_LIMIT ? scanBallots(bytes) : undefined) ?? parseBallotsStrictly(bytes);
+}
+
+/** Inputs up to this size are first read by {@link scanBallots}, which allocates by the input's size. */
+const FAST_SCAN_LIMIT = 1 << 26;
+
+/**
+ * The fast path of {@link parseBallots}: one tight loop, no error reporting. Returns the ballots
+ * when the input is well-formed, undefined on anything unexpected (the strict parser then reads
+ * the input again and names the error).
+ */
+export function scanBallots(bytes: Uint8Array): PackedBallots | undefined {
+  const end = bytes.length;
+  // A cell takes at least two bytes ("1,"), a ballot at least three ("[],").
+  const cells = new Float64Array((end >> 1) + 2);
+  const offsets = new Uint32Array(Math.floor(end / 3) + 2);
+  let at = 0;
+  let cellCount = 0;
+  let ballotCount = 0;
+  let c = bytes[at];
+  while (c !== undefined && c <= SPACE) {
+    if (!isSpace(c)) return undefined;
+    c = bytes[++at];
+  }
+  if (c !== OPEN) return undefined;
+  c = bytes[++at];
+  while (c !== undefined && c <= SPACE) {
+    if (!isSpace(c)) return undefined;
+    c = bytes[++at];
+  }
+  if (c === CLOSE) {
+    c = bytes[++at];
+  } else {
+    for (;;) {
+      if (c !== OPEN) return undefined;
+      offsets[ballotCount] = cellCount;
+      c = bytes[++at];
+      while (c !== undefined && c <= SPACE) {
+        if (!isSpace(c)) return undefined;
+        c = bytes[++at];
+      }
+      if (c === CLOSE) {
+        c = bytes[++at];
+      } else {
+        for (;;) {
+          let negative = false;
+          if (c === MINUS) {
+            negative = true;
+            c = bytes[++at];
+          }
+          if (c === undefined || c < ZERO || c > NINE) return undefined;
+          let value = c - ZERO;
+          c = bytes[++at];
+          if (value === 0) {
+            if (c !== undefined && c >= ZERO && c <= NINE) return undefined;
+          } else {
+            while (c !== undefined && c >= ZERO && c <= NINE) {
+              value = value * 10 + (c - ZERO);
+              c = bytes[++at];
+            }
+            if (value > Number.MAX_SAFE_INTEGER) return undefined;
+          }
+          cells[cellCount++] = negative ? -value : value;
+          while (c !== undefined && c <= SPACE) {
+            if (!isSpace(c)) return undefined;
+            c = bytes[++at];
+          }
+          if (c === COMMA) {
+            c = bytes[++at];
+            while (c !== undefined && c <= SPACE) {
+              if (!isSpace(c)) return undefined;
+              c = bytes[++at];
+            }
+          } else if (c === CLOSE) {
+            c = bytes[++at];
+            break;
+          } else {
+            return undefined;
+          }
+        }
+      }
+      ballotCount++;
+      while (c !== undefined && c <= SPACE) {
+        if (!isSpace(c)) return undefined;
+        c = bytes[++at];
+      }
+      if (c === COMMA) {
+        c = bytes[++at];
+        while (c !== undefined && c <= SPACE) {
+          if (!isSpace(c)) return undefined;
+          c = bytes[++at];
+        }
+      } else if (c === CLOSE) {
+        c = bytes[++at];
+        break;
+      } else {
+        return undefined;
+      }
+    }
+  }
+  while (c !== undefined && c <= SPACE) {
+    if (!isSpace(c)) return undefined;
+    c = bytes[++at];
+  }
+  if (at < end) return undefined;
+  offsets[ballotCount] = cellCount;
+  return {
+    count: ballotCount,
+    offsets: offsets.subarray(0, ballotCount + 1),
+    cells: cells.subarray(0, cellCount),
+  };
+}
+
+/** The careful path of {@link parseBallots}: names the first error. */
+export function parseBallotsStrictly(bytes: Uint8Array): PackedBallots {
   const end = bytes.length;
   // Every integer takes at least one digit and one separator: this bounds both arrays.
   const bound = (end >> 1) + 2;
@@ -55,14 +174,8 @@ export function parseBallots(input: string | Uint8Array): PackedBallots {
   let ballotCount = 0;
   let at = 0;
 
-  const fail = (path: string, expected: string): never => {
-    throw new MalformedBallotsError(path, `expected ${expected}, found ${describe(bytes, at)}`);
-  };
-
-  const cellPath = (): string => `ballots[${ballotCount}][${cellCount - offsets[ballotCount]!}]`;
-
   while (at < end && isSpace(bytes[at]!)) at++;
-  if (bytes[at] !== OPEN) fail('ballots', "'[' (an array of ballots)");
+  if (bytes[at] !== OPEN) fail(bytes, at, 'ballots', "'[' (an array of ballots)");
   at++;
   while (at < end && isSpace(bytes[at]!)) at++;
   if (bytes[at] === CLOSE) {
@@ -70,7 +183,8 @@ export function parseBallots(input: string | Uint8Array): PackedBallots {
   } else {
     for (;;) {
       // one ballot
-      if (bytes[at] !== OPEN) fail(`ballots[${ballotCount}]`, "'[' (a ballot: an array of integers)");
+      if (bytes[at] !== OPEN)
+        fail(bytes, at, `ballots[${ballotCount}]`, "'[' (a ballot: an array of integers)");
       at++;
       if (ballotCount + 2 > offsets.length) {
         const grown = new Uint32Array(Math.min(bound, offsets.length * 2));
@@ -90,7 +204,7 @@ export function parseBallots(input: string | Uint8Array): PackedBallots {
             byte = bytes[++at];
           }
           if (byte === undefined || byte < ZERO || byte > NINE) {
-            fail(cellPath(), 'an integer');
+            fail(bytes, at, `ballots[${ballotCount}][${cellCount - offsets[ballotCount]!}]`, 'an integer');
           }
           const start = at;
           let value = 0;
@@ -102,13 +216,24 @@ export function parseBallots(input: string | Uint8Array): PackedBallots {
           }
           if (at - start > 1 && bytes[start] === ZERO) {
             at = start;
-            fail(cellPath(), 'an integer without leading zeros');
+            fail(
+              bytes,
+              at,
+              `ballots[${ballotCount}][${cellCount - offsets[ballotCount]!}]`,
+              'an integer without leading zeros',
+            );
           }
           const next = bytes[at];
-          if (next === DOT || next === LOWER_E || next === UPPER_E) fail(cellPath(), 'an integer');
+          if (next === DOT || next === LOWER_E || next === UPPER_E)
+            fail(bytes, at, `ballots[${ballotCount}][${cellCount - offsets[ballotCount]!}]`, 'an integer');
           if (!Number.isSafeInteger(value)) {
             at = start;
-            fail(cellPath(), 'an integer within ±(2^53 − 1)');
+            fail(
+              bytes,
+              at,
+              `ballots[${ballotCount}][${cellCount - offsets[ballotCount]!}]`,
+              'an integer within ±(2^53 − 1)',
+            );
           }
           if (cellCount === cells.length) {
             const grown = new Float64Array(Math.min(bound, cells.length * 2));
@@ -125,7 +250,7 @@ export function parseBallots(input: string | Uint8Array): PackedBallots {
             at++;
             break;
           } else {
-            fail(`ballots[${ballotCount}]`, "',' or ']'");
+            fail(bytes, at, `ballots[${ballotCount}]`, "',' or ']'");
           }
         }
       }
@@ -139,12 +264,12 @@ export function parseBallots(input: string | Uint8Array): PackedBallots {
         at++;
         break;
       } else {
-        fail('ballots', "',' or ']'");
+        fail(bytes, at, 'ballots', "',' or ']'");
       }
     }
   }
   while (at < end && isSpace(bytes[at]!)) at++;
-  if (at < end) fail('ballots', 'end of input after the array of ballots');
+  if (at < end) fail(bytes, at, 'ballots', 'end of input after the array of ballots');
   offsets[ballotCount] = cellCount;
   return {
     count: ballotCount,

@@ -51,12 +51,86 @@ export interface StvResult {
 function compareRuns(cells: Float64Array, a0: number, a1: number, b0: number, b1: number): number {
   const la = a1 - a0;
   const lb = b1 - b0;
-  const l = la < lb ? la : lb;
+  const l = Math.min(la, lb);
   for (let k = 0; k < l; k++) {
     const d = cells[a0 + k]! - cells[b0 + k]!;
     if (d !== 0) return d;
   }
   return la - lb;
+}
+
+/** Identical preference lists, grouped, in sorted order. */
+interface Kinds {
+  /** Kind `k`'s list is `kindPrefs[kindStart[k]] … kindPrefs[kindStart[k + 1] - 1]`. */
+  readonly kindPrefs: Float64Array;
+  readonly kindStart: Uint32Array;
+  /** How many ballots have kind `k`'s list. */
+  readonly kindCount: Uint32Array;
+}
+
+/**
+ * Sorts preference lists as OCaml compares lists (lexicographically, a prefix first) and groups
+ * identical ones. When every list fits in a base-(choices + 1) number below 2^53, lists are
+ * sorted as numbers (a typed-array sort, no comparator); otherwise with a comparator.
+ */
+function sortKinds(prefs: Float64Array, prefStart: Uint32Array, count: number, choices: number): Kinds {
+  let longest = 0;
+  for (let v = 0; v < count; v++) longest = Math.max(longest, prefStart[v + 1]! - prefStart[v]!);
+  const base = choices + 1;
+  const kindCount: number[] = [];
+  const kindStartList: number[] = [0];
+  const out: number[] = [];
+  if (longest * Math.log2(Math.max(base, 2)) < 52) {
+    // Digit d + 1 for choice d, 0 past the end: numeric order is list order.
+    const keys = new Float64Array(count);
+    for (let v = 0; v < count; v++) {
+      let key = 0;
+      const end = prefStart[v + 1]!;
+      let at = prefStart[v]!;
+      for (let position = 0; position < longest; position++)
+        key = key * base + (at < end ? prefs[at++]! + 1 : 0);
+      keys[v] = key;
+    }
+    keys.sort();
+    const digits = new Float64Array(longest);
+    for (let s = 0; s < count; s++) {
+      const key = keys[s]!;
+      if (s > 0 && keys[s - 1] === key) {
+        kindCount[kindCount.length - 1]!++;
+        continue;
+      }
+      let rest = key;
+      for (let position = longest - 1; position >= 0; position--) {
+        const digit = rest % base;
+        digits[position] = digit;
+        rest = (rest - digit) / base;
+      }
+      for (let position = 0; position < longest && digits[position]! > 0; position++)
+        out.push(digits[position]! - 1);
+      kindStartList.push(out.length);
+      kindCount.push(1);
+    }
+  } else {
+    const order = Array.from({ length: count }, (_, v) => v);
+    const compare = (a: number, b: number): number =>
+      compareRuns(prefs, prefStart[a]!, prefStart[a + 1]!, prefStart[b]!, prefStart[b + 1]!);
+    order.sort(compare);
+    for (let s = 0; s < count; s++) {
+      const v = order[s]!;
+      if (s > 0 && compare(order[s - 1]!, v) === 0) {
+        kindCount[kindCount.length - 1]!++;
+        continue;
+      }
+      for (let at = prefStart[v]!; at < prefStart[v + 1]!; at++) out.push(prefs[at]!);
+      kindStartList.push(out.length);
+      kindCount.push(1);
+    }
+  }
+  return {
+    kindPrefs: Float64Array.from(out),
+    kindStart: Uint32Array.from(kindStartList),
+    kindCount: Uint32Array.from(kindCount),
+  };
 }
 
 /**
@@ -116,36 +190,20 @@ export function stv(ballots: Ballots, options: StvOptions): StvResult {
     prefStart[++validCount] = prefLength;
   }
 
-  // 2. Sort valid preference lists (OCaml's `compare` on lists) and group identical ones.
-  const sortedValid = Array.from({ length: validCount }, (_, v) => v);
-  sortedValid.sort((a, b) => compareRuns(prefs, prefStart[a]!, prefStart[a + 1]!, prefStart[b]!, prefStart[b + 1]!));
-  const kindOf: number[] = []; // representative ballot of each kind
-  const kindCount: number[] = [];
+  // 2. Sort valid preference lists (OCaml's `compare` on lists) and group identical ones into kinds.
+  const { kindPrefs, kindStart, kindCount } = sortKinds(prefs, prefStart, validCount, highest + 1);
+  const kinds = kindCount.length;
   const sortedBallots: number[][] = [];
-  let previous: number[] | undefined;
-  for (let s = 0; s < validCount; s++) {
-    const v = sortedValid[s]!;
-    const last = kindOf.length - 1;
-    if (
-      last >= 0 &&
-      compareRuns(prefs, prefStart[kindOf[last]!]!, prefStart[kindOf[last]! + 1]!, prefStart[v]!, prefStart[v + 1]!) ===
-        0
-    ) {
-      kindCount[last]!++;
-    } else {
-      kindOf.push(v);
-      kindCount.push(1);
-      previous = Array.from(prefs.subarray(prefStart[v]!, prefStart[v + 1]!));
-    }
-    sortedBallots.push(previous!);
+  for (let k = 0; k < kinds; k++) {
+    const list = Array.from(kindPrefs.subarray(kindStart[k]!, kindStart[k + 1]!));
+    for (let copies = kindCount[k]!; copies > 0; copies--) sortedBallots.push(list);
   }
 
   // 3. Count rounds over kinds of ballots, in belenios-tool's list order.
-  const kinds = kindOf.length;
   const choiceCount = highest + 1;
   const weight = new Float64Array(kinds).fill(1);
   const cursor = new Uint32Array(kinds); // position of the first remaining choice in the kind's list
-  for (let k = 0; k < kinds; k++) cursor[k] = prefStart[kindOf[k]!]!;
+  for (let k = 0; k < kinds; k++) cursor[k] = kindStart[k]!;
   const removed = new Uint8Array(choiceCount);
   const present = new Uint8Array(choiceCount);
   for (let p = 0; p < prefLength; p++) present[prefs[p]!] = 1;
@@ -170,12 +228,12 @@ export function stv(ballots: Ballots, options: StvOptions): StvResult {
     let kept = 0;
     for (let t = 0; t < listLength; t++) {
       const k = list[t]!;
-      const end = prefStart[kindOf[k]! + 1]!;
+      const end = kindStart[k + 1]!;
       let at = cursor[k]!;
-      while (at < end && removed[prefs[at]!]) at++;
+      while (at < end && removed[kindPrefs[at]!]) at++;
       cursor[k] = at;
       if (at < end) {
-        firstChoice[k] = prefs[at]!;
+        firstChoice[k] = kindPrefs[at]!;
         list[kept++] = k;
       }
     }

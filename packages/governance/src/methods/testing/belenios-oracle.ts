@@ -19,7 +19,9 @@ export function requireBeleniosTool(): void {
 }
 
 /** What belenios-tool printed: its standard output when it succeeded, or that it failed. */
-export type OracleAnswer = { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly stderr: string };
+export type OracleAnswer =
+  | { readonly ok: true; readonly stdout: string }
+  | { readonly ok: false; readonly stderr: string };
 
 /** Runs belenios-tool on one case. */
 export function runBeleniosTool(testCase: MethodCase): Promise<OracleAnswer> {
@@ -39,7 +41,10 @@ export function runBeleniosTool(testCase: MethodCase): Promise<OracleAnswer> {
 }
 
 /** Runs belenios-tool on every case, `parallel` at a time, answers in case order. */
-export async function runBeleniosToolAll(cases: readonly MethodCase[], parallel = 2): Promise<OracleAnswer[]> {
+export async function runBeleniosToolAll(
+  cases: readonly MethodCase[],
+  parallel = 2,
+): Promise<OracleAnswer[]> {
   const answers: OracleAnswer[] = new Array(cases.length);
   let nextIndex = 0;
   const worker = async (): Promise<void> => {
