@@ -10,5 +10,8 @@ export default function setup(): void {
   const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
   const require = createRequire(join(packageDir, 'package.json'));
   const tsup = join(dirname(require.resolve('tsup/package.json')), 'dist', 'cli-default.js');
-  execFileSync(process.execPath, [tsup, '--silent'], { cwd: packageDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [tsup, '--silent'], {
+    cwd: packageDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -59,32 +59,62 @@ describe('imago-graph propagate', () => {
   });
 
   it('relation, theme and composite', async () => {
-    const relation = JSON.parse((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'relation')).stdout);
+    const relation = JSON.parse(
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'relation')).stdout,
+    );
     expect(relation.targets).toEqual([
       { key: 'g-louvre', score: 1, hops: 1 },
       { key: 'g-lyon-garden', score: 2, hops: 2 },
       { key: 'g-lyon-school', score: 3, hops: 3 },
     ]);
-    const theme = JSON.parse((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'theme')).stdout);
+    const theme = JSON.parse(
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'theme')).stdout,
+    );
     expect(keys(theme)).toEqual(['g-lyon-garden', 'g-france', 'g-louvre', 'g-lyon-school']);
     expect(theme.targets[0].similarity).toBeCloseTo(2 / 3, 12);
     const composite = JSON.parse(
-      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'composite', '--weights', 'theme=1'))
-        .stdout,
+      (
+        await run(
+          'propagate',
+          '--graph',
+          GRAPH,
+          '--from',
+          'g-bastille',
+          '--by',
+          'composite',
+          '--weights',
+          'theme=1',
+        )
+      ).stdout,
     );
     expect(keys(composite)).toEqual(keys(theme));
     expect(composite.targets[0].score).toBeCloseTo(2 / 3, 12);
   });
 
   it('--k, --radius-km and --max-hops', async () => {
-    const k1 = JSON.parse((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo', '--k', '1')).stdout);
+    const k1 = JSON.parse(
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo', '--k', '1')).stdout,
+    );
     expect(keys(k1)).toEqual(['g-louvre']);
     const near = JSON.parse(
-      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo', '--radius-km', '50')).stdout,
+      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo', '--radius-km', '50'))
+        .stdout,
     );
     expect(keys(near)).toEqual(['g-louvre']);
     const hops = JSON.parse(
-      (await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'relation', '--max-hops', '1')).stdout,
+      (
+        await run(
+          'propagate',
+          '--graph',
+          GRAPH,
+          '--from',
+          'g-bastille',
+          '--by',
+          'relation',
+          '--max-hops',
+          '1',
+        )
+      ).stdout,
     );
     expect(keys(hops)).toEqual(['g-louvre']);
   });
@@ -100,9 +130,19 @@ describe('imago-graph propagate', () => {
   });
 
   it('--from-file with many keys uses the spatial index and agrees with single queries', async () => {
-    const sources = ['g-bastille', 'g-louvre', 'g-lyon-garden', 'g-lyon-school', 'g-france', 'g-nowhere', 'Q90'];
+    const sources = [
+      'g-bastille',
+      'g-louvre',
+      'g-lyon-garden',
+      'g-lyon-school',
+      'g-france',
+      'g-nowhere',
+      'Q90',
+    ];
     const keysFile = file('many.txt', `${sources.join('\n')}\n`);
-    const batch = lines((await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo')).stdout);
+    const batch = lines(
+      (await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo')).stdout,
+    );
     for (const [i, from] of sources.entries()) {
       const single = await run('propagate', '--graph', GRAPH, '--from', from, '--by', 'geo');
       expect(batch[i]).toBe(single.stdout.trim());
@@ -151,9 +191,15 @@ describe('imago-graph propagate', () => {
       '{"nodes": [{"key": "a", "attributes": {"kind": "group"}}], "edges": [{"source": "a", "target": "a"}]}',
     ];
     for (const [i, content] of bad.entries()) {
-      expectOneLineError(await run('propagate', '--graph', file(`bad-${i}.json`, content), '--from', 'a', '--by', 'geo'), 1);
+      expectOneLineError(
+        await run('propagate', '--graph', file(`bad-${i}.json`, content), '--from', 'a', '--by', 'geo'),
+        1,
+      );
     }
-    expectOneLineError(await run('propagate', '--graph', join(work, 'missing.json'), '--from', 'a', '--by', 'geo'), 1);
+    expectOneLineError(
+      await run('propagate', '--graph', join(work, 'missing.json'), '--from', 'a', '--by', 'geo'),
+      1,
+    );
   });
 
   it('a bad command line is a one-line error with exit code 2', async () => {

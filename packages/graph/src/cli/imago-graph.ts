@@ -48,8 +48,16 @@ class InputError extends Error {}
 function number(name: string, value: string | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0 || (integer && !Number.isInteger(parsed))) {
-    throw new InvalidOptionsError(`--${name}: expected a non-negative ${integer ? 'integer' : 'number'}`, name);
+  if (
+    value.trim() === '' ||
+    !Number.isFinite(parsed) ||
+    parsed < 0 ||
+    (integer && !Number.isInteger(parsed))
+  ) {
+    throw new InvalidOptionsError(
+      `--${name}: expected a non-negative ${integer ? 'integer' : 'number'}`,
+      name,
+    );
   }
   return parsed;
 }
@@ -68,7 +76,8 @@ function run(argv: string[]): void {
     return;
   }
   const [command, ...rest] = argv;
-  if (command !== 'propagate') throw new UsageError(`unknown command ${JSON.stringify(command)} (try --help)`);
+  if (command !== 'propagate')
+    throw new UsageError(`unknown command ${JSON.stringify(command)} (try --help)`);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -148,6 +157,7 @@ try {
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`imago-graph: ${message.replace(/\s+/g, ' ')}\n`);
-  const usage = error instanceof UsageError || (GraphError.isInstance(error) && error.code === InvalidOptionsError.code);
+  const usage =
+    error instanceof UsageError || (GraphError.isInstance(error) && error.code === InvalidOptionsError.code);
   process.exitCode = usage ? 2 : 1;
 }

@@ -52,8 +52,10 @@ function parseNodeAttributes(value: unknown, path: string): NodeAttributes {
   if (hasLat !== hasLon) fail(hasLat ? `${path}.lon` : `${path}.lat`, 'lat and lon go together');
   if (hasLat) {
     const { lat, lon } = value;
-    if (typeof lat !== 'number' || !(Math.abs(lat) <= 90)) fail(`${path}.lat`, 'expected degrees in [-90, 90]');
-    if (typeof lon !== 'number' || !(Math.abs(lon) <= 180)) fail(`${path}.lon`, 'expected degrees in [-180, 180]');
+    if (typeof lat !== 'number' || !(Math.abs(lat) <= 90))
+      fail(`${path}.lat`, 'expected degrees in [-90, 90]');
+    if (typeof lon !== 'number' || !(Math.abs(lon) <= 180))
+      fail(`${path}.lon`, 'expected degrees in [-180, 180]');
   }
   if (value.wikidata !== undefined && typeof value.wikidata !== 'string') {
     fail(`${path}.wikidata`, 'expected a QID string');
@@ -70,8 +72,10 @@ function parseNodeAttributes(value: unknown, path: string): NodeAttributes {
 
 function parseEdgeAttributes(value: unknown, path: string): EdgeAttributes {
   if (!isObject(value)) return fail(path, 'expected an object with at least "type"');
-  if (typeof value.type !== 'string' || value.type === '') return fail(`${path}.type`, 'expected a non-empty string');
-  if (value.status !== undefined && typeof value.status !== 'string') fail(`${path}.status`, 'expected a string');
+  if (typeof value.type !== 'string' || value.type === '')
+    return fail(`${path}.type`, 'expected a non-empty string');
+  if (value.status !== undefined && typeof value.status !== 'string')
+    fail(`${path}.status`, 'expected a string');
   return { ...value } as EdgeAttributes;
 }
 

@@ -28,7 +28,11 @@ import { targetEligibility } from './target-eligibility';
  * @example
  * propagateByGeo(graph, 'paris-food-bank', { k: 5, radiusKm: 50 });
  */
-export function propagateByGeo(graph: GraphLike, from: string, options: PropagateOptions = {}): PropagationTarget[] {
+export function propagateByGeo(
+  graph: GraphLike,
+  from: string,
+  options: PropagateOptions = {},
+): PropagationTarget[] {
   from = sourceNode(graph, from);
   const resolved = resolvePropagateOptions({ ...options, by: 'geo' });
   const origin = resolveLocation(graph, from);

@@ -2,7 +2,7 @@
  * @module
  * Thematic propagation: the groups whose themes are most similar (Jaccard), found through the
  * graph's own inverted index — each theme entity's `interested-in` edges list the groups
- * interested in it — so only groups sharing a theme are ever compared.
+ * interested in it — so only groups sharing a theme are ever compared, the most promising first.
  */
 import { type GraphLike, INTERESTED_IN } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
@@ -37,7 +37,11 @@ function forEachInterestedGroup(graph: GraphLike, theme: string, callback: (grou
  * @example
  * propagateByTheme(graph, 'paris-food-bank', { k: 10, themeDepth: 1 });
  */
-export function propagateByTheme(graph: GraphLike, from: string, options: PropagateOptions = {}): PropagationTarget[] {
+export function propagateByTheme(
+  graph: GraphLike,
+  from: string,
+  options: PropagateOptions = {},
+): PropagationTarget[] {
   from = sourceNode(graph, from);
   const resolved = resolvePropagateOptions({ ...options, by: 'theme' });
   const { k, themeDepth } = resolved;
@@ -45,20 +49,37 @@ export function propagateByTheme(graph: GraphLike, from: string, options: Propag
   const sourceThemes = comparableThemes(graph, from, themeDepth);
   if (sourceThemes.size === 0 || k === 0) return [];
   const eligible = targetEligibility(graph, from, resolved);
-  // A group's widened set holds theme t iff it is interested in t or in a narrower theme at most
-  // themeDepth steps below t.
-  const postings = themeDepth > 0 ? widenThemes(graph, sourceThemes, themeDepth, 'narrower') : sourceThemes;
-  const candidates = new Set<string>();
-  for (const theme of postings) {
-    if (graph.hasNode(theme)) forEachInterestedGroup(graph, theme, (group) => candidates.add(group));
+  // Count, for every group, how many of the source's themes it holds: a group's widened set
+  // holds theme t iff it is interested in t or in a narrower theme at most themeDepth steps below.
+  const counts = new Map<string, number>();
+  for (const theme of sourceThemes) {
+    if (!graph.hasNode(theme)) continue;
+    const reach = themeDepth > 0 ? widenThemes(graph, [theme], themeDepth, 'narrower') : [theme];
+    const holders = new Set<string>();
+    for (const narrower of reach) forEachInterestedGroup(graph, narrower, (group) => holders.add(group));
+    for (const group of holders) counts.set(group, (counts.get(group) ?? 0) + 1);
   }
-  const found: PropagationTarget[] = [];
-  for (const key of candidates) {
-    if (!eligible(key)) continue;
-    const { similarity, shared } = jaccard(sourceThemes, comparableThemes(graph, key, themeDepth));
-    if (similarity > 0 && similarity >= minSimilarity) {
-      found.push({ key, score: similarity, similarity, sharedThemes: shared.sort(compareKeys) });
+  const buckets: string[][] = Array.from({ length: sourceThemes.size + 1 }, () => []);
+  for (const [group, count] of counts) if (group !== from) buckets[count]!.push(group);
+  // similarity = c / (|S| + |T| − c) ≤ c / |S|: visit groups by decreasing shared count and stop
+  // once that bound falls below both the k-th best similarity and the minimum.
+  let found: PropagationTarget[] = [];
+  for (let shared = sourceThemes.size; shared >= 1; shared--) {
+    const bound = shared / sourceThemes.size;
+    if (bound < minSimilarity || (found.length >= k && bound < found[k - 1]!.score)) break;
+    for (const key of buckets[shared]!) {
+      if (!eligible(key)) continue;
+      const match = jaccard(sourceThemes, comparableThemes(graph, key, themeDepth));
+      if (match.similarity > 0 && match.similarity >= minSimilarity) {
+        found.push({
+          key,
+          score: match.similarity,
+          similarity: match.similarity,
+          sharedThemes: match.shared.sort(compareKeys),
+        });
+      }
     }
+    found = found.sort((a, b) => b.score - a.score || compareKeys(a.key, b.key)).slice(0, k);
   }
-  return found.sort((a, b) => b.score - a.score || compareKeys(a.key, b.key)).slice(0, k);
+  return found;
 }

@@ -14,7 +14,11 @@ const optionsArbitrary = fc.record(
     maxHops: fc.integer({ min: 0, max: 4 }),
     minSimilarity: fc.constantFrom(0, 0.2, 0.5, 1),
     weights: fc.record(
-      { geo: fc.constantFrom(0, 1, 2.5), relation: fc.constantFrom(0, 1, 3), theme: fc.constantFrom(0, 1, 0.5) },
+      {
+        geo: fc.constantFrom(0, 1, 2.5),
+        relation: fc.constantFrom(0, 1, 3),
+        theme: fc.constantFrom(0, 1, 0.5),
+      },
       { requiredKeys: [] },
     ),
     geoScaleKm: fc.constantFrom(1, 10, 500),
@@ -24,7 +28,7 @@ const optionsArbitrary = fc.record(
   { requiredKeys: ['by'] },
 ) as fc.Arbitrary<NaiveOptions>;
 
-function comparable(targets: { key: string; score: number; [field: string]: unknown }[], by: string) {
+function comparable<T extends { key: string; score: number }>(targets: T[], by: string) {
   return by === 'composite' ? targets.map(({ key, score }) => ({ key, score })) : targets;
 }
 
@@ -38,7 +42,9 @@ describe('propagate equals a naive full scan / full BFS on random graphs', () =>
         const nodes = graph.nodes();
         const from = nodes[pick % nodes.length]!;
         const actual = propagate(graph, from, options);
-        expect(comparable(actual, options.by)).toEqual(comparable(naivePropagate(graph, from, options), options.by));
+        expect(comparable(actual, options.by)).toEqual(
+          comparable(naivePropagate(graph, from, options), options.by),
+        );
       }),
       { numRuns: 600 },
     );

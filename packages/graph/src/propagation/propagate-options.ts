@@ -87,7 +87,11 @@ export function resolvePropagateOptions(options: PropagateOptions = {}): Resolve
   const k = options.k ?? 10;
   check(isCount(k), 'k', 'expected a non-negative integer');
   const { radiusKm, maxHops, minSimilarity } = options;
-  check(radiusKm === undefined || isNonNegativeNumber(radiusKm), 'radiusKm', 'expected a non-negative number');
+  check(
+    radiusKm === undefined || isNonNegativeNumber(radiusKm),
+    'radiusKm',
+    'expected a non-negative number',
+  );
   check(maxHops === undefined || isCount(maxHops), 'maxHops', 'expected a non-negative integer');
   check(
     minSimilarity === undefined || (isNonNegativeNumber(minSimilarity) && minSimilarity <= 1),
@@ -99,15 +103,31 @@ export function resolvePropagateOptions(options: PropagateOptions = {}): Resolve
     check(typeof options.weights === 'object' && options.weights !== null, 'weights', 'expected an object');
     weights = { geo: 0, relation: 0, theme: 0 };
     for (const [name, value] of Object.entries(options.weights)) {
-      check(name === 'geo' || name === 'relation' || name === 'theme', `weights.${name}`, 'unknown component');
+      check(
+        name === 'geo' || name === 'relation' || name === 'theme',
+        `weights.${name}`,
+        'unknown component',
+      );
       if (value === undefined) continue;
-      check(isNonNegativeNumber(value) && Number.isFinite(value), `weights.${name}`, 'expected a finite number ≥ 0');
+      check(
+        isNonNegativeNumber(value) && Number.isFinite(value),
+        `weights.${name}`,
+        'expected a finite number ≥ 0',
+      );
       weights[name as keyof typeof weights] = value;
     }
-    check(weights.geo + weights.relation + weights.theme > 0, 'weights', 'at least one weight must be positive');
+    check(
+      weights.geo + weights.relation + weights.theme > 0,
+      'weights',
+      'at least one weight must be positive',
+    );
   }
   const geoScaleKm = options.geoScaleKm ?? 10;
-  check(isNonNegativeNumber(geoScaleKm) && geoScaleKm > 0 && Number.isFinite(geoScaleKm), 'geoScaleKm', 'expected a positive number');
+  check(
+    isNonNegativeNumber(geoScaleKm) && geoScaleKm > 0 && Number.isFinite(geoScaleKm),
+    'geoScaleKm',
+    'expected a positive number',
+  );
   const themeDepth = options.themeDepth ?? 0;
   check(Number.isInteger(themeDepth) && themeDepth >= 0, 'themeDepth', 'expected a non-negative integer');
   check(options.kind === undefined || typeof options.kind === 'string', 'kind', 'expected a string');

@@ -4,13 +4,16 @@ import { parseSerializedGraph } from '../model/parse-serialized-graph';
 import { createGeoIndex } from '../proximity/geo-index';
 import { propagate } from './propagate';
 
-const graph = parseSerializedGraph(readFileSync(new URL('../../test/graphs/paris-lyon.json', import.meta.url), 'utf8'));
+const graph = parseSerializedGraph(
+  readFileSync(new URL('../../test/graphs/paris-lyon.json', import.meta.url), 'utf8'),
+);
 
 /** Spherical law of cosines: a different formula from the haversine under test, same sphere. */
 function cosineLawKm(a: [number, number], b: [number, number]): number {
   const r = Math.PI / 180;
   const c =
-    Math.sin(a[0] * r) * Math.sin(b[0] * r) + Math.cos(a[0] * r) * Math.cos(b[0] * r) * Math.cos((b[1] - a[1]) * r);
+    Math.sin(a[0] * r) * Math.sin(b[0] * r) +
+    Math.cos(a[0] * r) * Math.cos(b[0] * r) * Math.cos((b[1] - a[1]) * r);
   return 6371.0088 * Math.acos(Math.min(1, c));
 }
 
@@ -34,7 +37,9 @@ describe('propagation from the Bastille group (located in the 11th arrondissemen
 
   it('geo with a spatial index gives the same answer', () => {
     const geoIndex = createGeoIndex(graph);
-    expect(propagate(graph, 'g-bastille', { by: 'geo', geoIndex })).toEqual(propagate(graph, 'g-bastille', { by: 'geo' }));
+    expect(propagate(graph, 'g-bastille', { by: 'geo', geoIndex })).toEqual(
+      propagate(graph, 'g-bastille', { by: 'geo' }),
+    );
     geoIndex.dispose();
   });
 
@@ -54,7 +59,10 @@ describe('propagation from the Bastille group (located in the 11th arrondissemen
       { key: 'g-lyon-garden', score: 2, hops: 2 },
       { key: 'g-lyon-school', score: 3, hops: 3 },
     ]);
-    expect(keys(propagate(graph, 'g-bastille', { by: 'relation', maxHops: 2 }))).toEqual(['g-louvre', 'g-lyon-garden']);
+    expect(keys(propagate(graph, 'g-bastille', { by: 'relation', maxHops: 2 }))).toEqual([
+      'g-louvre',
+      'g-lyon-garden',
+    ]);
     expect(propagate(graph, 'g-bastille', { by: 'relation', maxHops: 0 })).toEqual([]);
   });
 
@@ -64,7 +72,9 @@ describe('propagation from the Bastille group (located in the 11th arrondissemen
     expect(targets.map((t) => t.score)).toEqual([2 / 3, 1 / 2, 1 / 2, 1 / 2]);
     expect(targets[0]!.sharedThemes).toEqual(['Q7163', 'Q8434']);
     expect(targets[1]!.sharedThemes).toEqual(['Q7163']);
-    expect(keys(propagate(graph, 'g-bastille', { by: 'theme', minSimilarity: 0.6 }))).toEqual(['g-lyon-garden']);
+    expect(keys(propagate(graph, 'g-bastille', { by: 'theme', minSimilarity: 0.6 }))).toEqual([
+      'g-lyon-garden',
+    ]);
   });
 
   it('composite: equal weights, (1/(1+d/10) + 1/hops + similarity) / 3', () => {
@@ -120,7 +130,9 @@ describe("targets' own filters", () => {
 
   it('limits of other modes also filter', () => {
     expect(keys(propagate(graph, 'g-bastille', { by: 'theme', maxHops: 1 }))).toEqual(['g-louvre']);
-    expect(keys(propagate(graph, 'g-bastille', { by: 'geo', minSimilarity: 0.6 }))).toEqual(['g-lyon-garden']);
+    expect(keys(propagate(graph, 'g-bastille', { by: 'geo', minSimilarity: 0.6 }))).toEqual([
+      'g-lyon-garden',
+    ]);
     expect(keys(propagate(graph, 'g-bastille', { by: 'relation', radiusKm: 100 }))).toEqual(['g-louvre']);
   });
 });
@@ -140,7 +152,9 @@ describe('sources and options', () => {
   });
 
   it('rejects an unknown source and bad options with typed errors', () => {
-    expect(() => propagate(graph, 'nope', { by: 'geo' })).toThrow(expect.objectContaining({ code: 'NODE_NOT_FOUND' }));
+    expect(() => propagate(graph, 'nope', { by: 'geo' })).toThrow(
+      expect.objectContaining({ code: 'NODE_NOT_FOUND' }),
+    );
     for (const options of [{ k: -1 }, { k: 1.5 }, { radiusKm: -1 }, { maxHops: 0.5 }, { minSimilarity: 2 }]) {
       expect(() => propagate(graph, 'g-bastille', { by: 'geo', ...options })).toThrow(
         expect.objectContaining({ code: 'INVALID_OPTIONS' }),

@@ -33,7 +33,11 @@ import type { PropagationTarget } from './propagation-target';
  * @example
  * const targets = propagate(graph, 'paris-food-bank', { by: 'geo', k: 5, radiusKm: 30, kind: 'need' });
  */
-export function propagate(graph: GraphLike, from: string, options: PropagateOptions = {}): PropagationTarget[] {
+export function propagate(
+  graph: GraphLike,
+  from: string,
+  options: PropagateOptions = {},
+): PropagationTarget[] {
   const { by } = resolvePropagateOptions(options);
   switch (by) {
     case 'geo':

@@ -44,7 +44,9 @@ export function targetEligibility(
   if (options.minSimilarity !== undefined && by !== 'theme' && by !== 'composite') {
     const min = options.minSimilarity;
     const sourceThemes = comparableThemes(graph, from, options.themeDepth);
-    checks.push((key) => jaccard(sourceThemes, comparableThemes(graph, key, options.themeDepth)).similarity >= min);
+    checks.push(
+      (key) => jaccard(sourceThemes, comparableThemes(graph, key, options.themeDepth)).similarity >= min,
+    );
   }
   return (key) => {
     if (key === from || !graph.hasNode(key)) return false;

@@ -65,6 +65,7 @@ export class GeoIndex {
   readonly graph: GraphLike;
   private tree: KDBush | undefined;
   private keys: string[] = [];
+  private points: Coordinates[] = [];
   private indexed = new Set<string>();
   private stale = true;
   private readonly dirty = new Set<string>();
@@ -88,7 +89,8 @@ export class GeoIndex {
     this.listen('nodeAttributesUpdated', (p) => {
       const key = String(p.key);
       if (!touches(p, ['lat', 'lon', 'kind'])) return;
-      if (graph.hasNode(key) && isGroupAttributes(graph.getNodeAttributes(key)) && p.name !== 'kind') onNode(key);
+      if (graph.hasNode(key) && isGroupAttributes(graph.getNodeAttributes(key)) && p.name !== 'kind')
+        onNode(key);
       else markStale();
     });
     const onEdge = (p: Record<string, unknown>) => {
@@ -133,6 +135,7 @@ export class GeoIndex {
       points.push(location);
     });
     this.keys = keys;
+    this.points = points;
     this.indexed = new Set(keys);
     this.tree = undefined;
     if (keys.length > 0) {
@@ -166,15 +169,19 @@ export class GeoIndex {
   private search(origin: Coordinates, maxResults: number, maxKm: number, accept: (key: string) => boolean) {
     const tree = this.tree;
     if (!tree) return [];
-    const ids = around(tree, origin.lon, origin.lat, maxResults, maxKm * (1 + SLACK) + SLACK, (id: number) => {
-      const key = this.keys[id]!;
-      return !this.removed.has(key) && accept(key);
-    });
-    return ids.map((id) => {
-      const key = this.keys[id]!;
-      // Distances are recomputed with this package's haversine so scores never depend on the index.
-      return { key, distanceKm: haversineKm(origin, { lon: tree.coords[2 * id]!, lat: tree.coords[2 * id + 1]! }) };
-    });
+    const ids = around(
+      tree,
+      origin.lon,
+      origin.lat,
+      maxResults,
+      maxKm * (1 + SLACK) + SLACK,
+      (id: number) => {
+        const key = this.keys[id]!;
+        return !this.removed.has(key) && accept(key);
+      },
+    );
+    // Distances are recomputed with this package's haversine so scores never depend on the index.
+    return ids.map((id) => ({ key: this.keys[id]!, distanceKm: haversineKm(origin, this.points[id]!) }));
   }
 
   /**

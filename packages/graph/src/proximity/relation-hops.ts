@@ -13,7 +13,11 @@ import { forEachRelatedGroup } from './relation-neighbours';
  * @param maxHops - Stop after this many hops (default: no limit).
  * @returns A map from group key to hops, `from` included at 0.
  */
-export function relationHops(graph: GraphLike, from: string, maxHops = Number.POSITIVE_INFINITY): Map<string, number> {
+export function relationHops(
+  graph: GraphLike,
+  from: string,
+  maxHops = Number.POSITIVE_INFINITY,
+): Map<string, number> {
   const hops = new Map<string, number>([[from, 0]]);
   let frontier = [from];
   for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {

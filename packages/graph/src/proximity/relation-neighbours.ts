@@ -13,7 +13,11 @@ import { isAcceptedRelation } from '../model/read-attributes';
  * @param group - Key of the group.
  * @param callback - Receives each neighbour's key.
  */
-export function forEachRelatedGroup(graph: GraphLike, group: string, callback: (neighbour: string) => void): void {
+export function forEachRelatedGroup(
+  graph: GraphLike,
+  group: string,
+  callback: (neighbour: string) => void,
+): void {
   graph.forEachEdge(group, (_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
     if (isAcceptedRelation(attributes, sourceAttributes, targetAttributes, source, target)) {
       callback(source === group ? target : source);

@@ -40,14 +40,25 @@ export function widenThemes(
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: string[] = [];
     for (const theme of frontier) {
-      graph.forEachEdge(theme, (_edge, attributes, source, target) => {
+      const visit = (_edge: string, attributes: Record<string, unknown>, source: string, target: string) => {
         if (attributes?.type !== SUBCLASS_OF || source === target) return;
-        const other = direction === 'broader' ? (source === theme ? target : undefined) : target === theme ? source : undefined;
+        const other =
+          direction === 'broader'
+            ? source === theme
+              ? target
+              : undefined
+            : target === theme
+              ? source
+              : undefined;
         if (other !== undefined && !all.has(other)) {
           all.add(other);
           next.push(other);
         }
-      });
+      };
+      // Broader themes are at the end of edges leaving the theme; walking only those keeps the
+      // theme's many incoming interested-in edges out of the way.
+      if (direction === 'broader') graph.forEachOutboundEdge(theme, visit);
+      else graph.forEachInboundEdge(theme, visit);
     }
     frontier = next;
   }
@@ -55,7 +66,10 @@ export function widenThemes(
 }
 
 /** Jaccard similarity |a ∩ b| / |a ∪ b| of two sets, with the shared elements. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): { similarity: number; shared: string[] } {
+export function jaccard(
+  a: ReadonlySet<string>,
+  b: ReadonlySet<string>,
+): { similarity: number; shared: string[] } {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   const shared: string[] = [];
   for (const item of small) if (large.has(item)) shared.push(item);

@@ -37,7 +37,12 @@ const isGroup = (graph: G, key: string) => graph.getNodeAttribute(key, 'kind') =
 
 function coordinatesOf(graph: G, key: string): [number, number] | null {
   const a = graph.getNodeAttributes(key);
-  if (typeof a.lat === 'number' && typeof a.lon === 'number' && Math.abs(a.lat) <= 90 && Math.abs(a.lon) <= 180) {
+  if (
+    typeof a.lat === 'number' &&
+    typeof a.lon === 'number' &&
+    Math.abs(a.lat) <= 90 &&
+    Math.abs(a.lon) <= 180
+  ) {
     return [a.lat, a.lon];
   }
   return null;
@@ -60,19 +65,26 @@ export function naiveLocation(graph: G, key: string): [number, number] | null {
   while (queue.length > 0) {
     const node = queue.shift()!;
     const group = isGroup(graph, node);
-    for (const edge of graph.edges(node)) {
-      if (graph.getEdgeAttribute(edge, 'type') !== 'located-in') continue;
-      const s = graph.source(edge);
-      const t = graph.target(edge);
-      if (s === t) continue;
-      let next: string | null = null;
-      if (s === node && !isGroup(graph, t)) next = t;
-      else if (t === node && group && !isGroup(graph, s)) next = s;
-      if (next !== null && !depth.has(next)) {
-        depth.set(next, depth.get(node)! + 1);
-        queue.push(next);
-      }
-    }
+    graph.forEachEdge(
+      node,
+      (
+        _e: string,
+        a: Record<string, unknown>,
+        s: string,
+        t: string,
+        sa: Record<string, unknown>,
+        ta: Record<string, unknown>,
+      ) => {
+        if (a.type !== 'located-in' || s === t) return;
+        let next: string | null = null;
+        if (s === node && ta.kind !== 'group') next = t;
+        else if (t === node && group && sa.kind !== 'group') next = s;
+        if (next !== null && !depth.has(next)) {
+          depth.set(next, depth.get(node)! + 1);
+          queue.push(next);
+        }
+      },
+    );
   }
   const candidates = [...depth.entries()]
     .filter(([node, d]) => d > 0 && coordinatesOf(graph, node) !== null)
@@ -86,26 +98,51 @@ export function naiveHops(graph: G, from: string): Map<string, number> {
   const queue = [from];
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i]!;
-    graph.forEachEdge(node, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
-      if (s === t || a.status !== 'accepted' || typeof a.type !== 'string' || NOT_RELATIONS.includes(a.type)) return;
-      if (!isGroup(graph, s) || !isGroup(graph, t)) return;
-      const other = s === node ? t : s;
-      if (!hops.has(other)) {
-        hops.set(other, hops.get(node)! + 1);
-        queue.push(other);
-      }
-    });
+    graph.forEachEdge(
+      node,
+      (
+        _e: string,
+        a: Record<string, unknown>,
+        s: string,
+        t: string,
+        sa: Record<string, unknown>,
+        ta: Record<string, unknown>,
+      ) => {
+        if (
+          s === t ||
+          a.status !== 'accepted' ||
+          typeof a.type !== 'string' ||
+          NOT_RELATIONS.includes(a.type)
+        )
+          return;
+        if (sa.kind !== 'group' || ta.kind !== 'group') return;
+        const other = s === node ? t : s;
+        if (!hops.has(other)) {
+          hops.set(other, hops.get(node)! + 1);
+          queue.push(other);
+        }
+      },
+    );
   }
   return hops;
 }
 
 export function naiveThemes(graph: G, key: string, themeDepth: number): Set<string> {
   const themes = new Set<string>();
-  graph.forEachEdge(key, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
-    if (s === t || a.type !== 'interested-in') return;
-    const other = s === key ? t : s;
-    if (!isGroup(graph, other)) themes.add(other);
-  });
+  graph.forEachEdge(
+    key,
+    (
+      _e: string,
+      a: Record<string, unknown>,
+      s: string,
+      t: string,
+      sa: Record<string, unknown>,
+      ta: Record<string, unknown>,
+    ) => {
+      if (s === t || a.type !== 'interested-in') return;
+      if ((s === key ? ta : sa).kind !== 'group') themes.add(s === key ? t : s);
+    },
+  );
   let frontier = [...themes];
   for (let step = 0; step < themeDepth; step++) {
     const next: string[] = [];
@@ -134,11 +171,21 @@ function naiveJaccard(a: Set<string>, b: Set<string>): [number, string[]] {
 export function naivePropagate(graph: G, from: string, options: NaiveOptions): NaiveTarget[] {
   const k = options.k ?? 10;
   const depth = options.themeDepth ?? 0;
-  const origin = naiveLocation(graph, from);
-  const hops = naiveHops(graph, from);
-  const sourceThemes = naiveThemes(graph, from, depth);
+  // Compute only what the mode and the limits need, so that each mode's reference is a plain
+  // full scan (geo, theme) or a full breadth-first search (relation).
+  const needGeo = options.by === 'geo' || options.by === 'composite' || options.radiusKm !== undefined;
+  const needHops = options.by === 'relation' || options.by === 'composite' || options.maxHops !== undefined;
+  const needThemes =
+    options.by === 'theme' || options.by === 'composite' || options.minSimilarity !== undefined;
+  const origin = needGeo ? naiveLocation(graph, from) : null;
+  const hops = needHops ? naiveHops(graph, from) : new Map<string, number>();
+  const sourceThemes = needThemes ? naiveThemes(graph, from, depth) : new Set<string>();
   const w = options.weights
-    ? { geo: options.weights.geo ?? 0, relation: options.weights.relation ?? 0, theme: options.weights.theme ?? 0 }
+    ? {
+        geo: options.weights.geo ?? 0,
+        relation: options.weights.relation ?? 0,
+        theme: options.weights.theme ?? 0,
+      }
     : { geo: 1, relation: 1, theme: 1 };
   const scale = options.geoScaleKm ?? 10;
   const out: NaiveTarget[] = [];
@@ -146,10 +193,10 @@ export function naivePropagate(graph: G, from: string, options: NaiveOptions): N
     if (key === from || a.kind !== 'group') return;
     if (Array.isArray(a.blocks) && a.blocks.includes(from)) return;
     if (options.kind !== undefined && Array.isArray(a.accepts) && !a.accepts.includes(options.kind)) return;
-    const location = naiveLocation(graph, key);
+    const location = origin ? naiveLocation(graph, key) : null;
     const d = origin && location ? naiveDistanceKm(origin, location) : undefined;
     const h = hops.get(key);
-    const [sim, shared] = naiveJaccard(sourceThemes, naiveThemes(graph, key, depth));
+    const [sim, shared] = needThemes ? naiveJaccard(sourceThemes, naiveThemes(graph, key, depth)) : [0, []];
     if (options.radiusKm !== undefined && !(d !== undefined && d <= options.radiusKm)) return;
     if (options.maxHops !== undefined && !(h !== undefined && h <= options.maxHops)) return;
     if (options.minSimilarity !== undefined && !(sim >= options.minSimilarity)) return;
@@ -167,6 +214,9 @@ export function naivePropagate(graph: G, from: string, options: NaiveOptions): N
     }
   });
   const ascending = options.by === 'geo' || options.by === 'relation';
-  out.sort((x, y) => (ascending ? x.score - y.score : y.score - x.score) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  out.sort(
+    (x, y) =>
+      (ascending ? x.score - y.score : y.score - x.score) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
+  );
   return out.slice(0, k);
 }

@@ -49,7 +49,14 @@ export const serializedGraphArbitrary: fc.Arbitrary<SerializedGraph> = fc
     const anyEdge = fc.record({
       source: fc.constantFrom(...all),
       target: fc.constantFrom(...all),
-      type: fc.constantFrom('located-in', 'interested-in', 'subclass-of', 'partner', 'follows', 'sub-group-of'),
+      type: fc.constantFrom(
+        'located-in',
+        'interested-in',
+        'subclass-of',
+        'partner',
+        'follows',
+        'sub-group-of',
+      ),
       status: fc.constantFrom('accepted', 'accepted', 'proposed', undefined, 'ended'),
       undirected: fc.boolean(),
     });
@@ -60,16 +67,19 @@ export const serializedGraphArbitrary: fc.Arbitrary<SerializedGraph> = fc
       status: fc.constantFrom('accepted', 'accepted', 'accepted', 'proposed', undefined),
       undirected: fc.boolean(),
     });
-    const entityEdges = entityKeys.length === 0 ? fc.constant([]) : fc.array(
-      fc.record({
-        source: fc.constantFrom(...all),
-        target: fc.constantFrom(...entityKeys),
-        type: fc.constantFrom('located-in', 'interested-in', 'interested-in', 'subclass-of'),
-        status: fc.constant(undefined),
-        undirected: fc.boolean(),
-      }),
-      { minLength: groups, maxLength: 3 * groups + 6, size: 'max' },
-    );
+    const entityEdges =
+      entityKeys.length === 0
+        ? fc.constant([])
+        : fc.array(
+            fc.record({
+              source: fc.constantFrom(...all),
+              target: fc.constantFrom(...entityKeys),
+              type: fc.constantFrom('located-in', 'interested-in', 'interested-in', 'subclass-of'),
+              status: fc.constant(undefined),
+              undirected: fc.boolean(),
+            }),
+            { minLength: groups, maxLength: 3 * groups + 6, size: 'max' },
+          );
     return fc.record({
       type: fc.constant(type),
       groups: fc.tuple(...groupKeys.map(() => group)),
