@@ -18,24 +18,32 @@ import type { Group } from '../groups/group';
 export function discreteLog<E>(group: Group<E>, target: E, max: bigint): bigint | undefined {
   if (max < 0n) return undefined;
   const m = sqrtCeil(max + 1n);
-  const table = new Map<string, bigint>();
+  // Keys are short fingerprints of elements (a collision is only a false candidate, checked below),
+  // so the table stays small even for large total weights.
+  const table = new Map<string | number, bigint>();
   let baby = group.one;
   for (let j = 0n; j < m; j++) {
-    const key = group.toString(baby);
+    const key = fingerprint(group, baby);
     if (!table.has(key)) table.set(key, j);
     baby = group.mul(baby, group.g);
   }
   const giantStep = group.invert(group.powG(m));
   let gamma = target;
   for (let i = 0n; i <= m; i++) {
-    const j = table.get(group.toString(gamma));
+    const j = table.get(fingerprint(group, gamma));
     if (j !== undefined) {
       const result = i * m + j;
-      return result <= max ? result : undefined;
+      if (result <= max && group.equals(group.powG(result), target)) return result;
     }
     gamma = group.mul(gamma, giantStep);
   }
   return undefined;
+}
+
+function fingerprint<E>(group: Group<E>, element: E): string | number {
+  return typeof element === 'bigint'
+    ? Number(element & 0xffffffffffffn)
+    : group.toString(element).slice(0, 16);
 }
 
 function sqrtCeil(n: bigint): bigint {

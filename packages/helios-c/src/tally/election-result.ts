@@ -21,6 +21,7 @@ import {
   runDecoder,
   smallIntAt,
 } from '../json/decoder';
+import { serializeWeight, weightAt } from '../json/weight';
 import { groupEmbedding } from '../non-homomorphic/group-embedding';
 import { nonHomomorphicResult } from '../non-homomorphic/non-homomorphic-result';
 import { modQ } from '../proofs/proof';
@@ -29,8 +30,8 @@ import type { Trustees } from '../trustees/trustees';
 import type { EncryptedTally } from './encrypted-tally';
 import type { PartialDecryption } from './partial-decryption';
 
-/** Per question: counts per answer (homomorphic) or one vector per ballot (non-homomorphic). */
-export type ElectionResult = readonly (readonly number[] | readonly (readonly number[])[])[];
+/** Per question: weighted counts per answer (homomorphic) or one vector per ballot (non-homomorphic). */
+export type ElectionResult = readonly (readonly bigint[] | readonly (readonly number[])[])[];
 
 /** Why partial decryptions cannot be combined. */
 export interface MissingDecryptions {
@@ -122,7 +123,7 @@ export function decryptResult<E>(
   totalWeight: bigint,
 ): ElectionResult | undefined {
   const group = election.group;
-  const out: (number[] | number[][])[] = [];
+  const out: (bigint[] | number[][])[] = [];
   for (const [i, question] of election.questions.entries()) {
     const cs = tally[i] as readonly Ciphertext<E>[];
     const fs = factors[i] as readonly E[];
@@ -130,15 +131,55 @@ export function decryptResult<E>(
       out.push(nonHomomorphicResult(group, groupEmbedding(group), question.answers.length, cs, fs));
       continue;
     }
-    const counts: number[] = [];
+    const counts: bigint[] = [];
     for (const [j, c] of cs.entries()) {
       const m = discreteLog(group, group.div(c.beta, fs[j] as E), totalWeight);
       if (m === undefined) return undefined;
-      counts.push(Number(m));
+      counts.push(m);
     }
     out.push(counts);
   }
   return out;
+}
+
+/**
+ * Checks a published result against the tally without discrete logarithms:
+ * `g^result = beta / F` for homomorphic questions, decoding for non-homomorphic ones.
+ * @param election - the election
+ * @param tally - the (shuffled) encrypted tally
+ * @param factors - the synthetic factors
+ * @param result - the published result
+ * @returns the index of the first wrong question, or `undefined` when the result is right
+ */
+export function checkResult<E>(
+  election: Election<E>,
+  tally: EncryptedTally<E>,
+  factors: readonly (readonly E[])[],
+  result: ElectionResult,
+): number | undefined {
+  const group = election.group;
+  if (result.length !== election.questions.length) return 0;
+  for (const [i, question] of election.questions.entries()) {
+    const cs = tally[i] as readonly Ciphertext<E>[];
+    const fs = factors[i] as readonly E[];
+    const published = result[i] as readonly (bigint | readonly number[])[];
+    if (published.length !== cs.length) return i;
+    if (question.kind === 'non-homomorphic') {
+      let decoded: number[][];
+      try {
+        decoded = nonHomomorphicResult(group, groupEmbedding(group), question.answers.length, cs, fs);
+      } catch {
+        return i;
+      }
+      if (JSON.stringify(decoded) !== JSON.stringify(published)) return i;
+      continue;
+    }
+    for (const [j, c] of cs.entries()) {
+      const r = published[j];
+      if (typeof r !== 'bigint' || !group.equals(group.powG(r), group.div(c.beta, fs[j] as E))) return i;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -149,11 +190,11 @@ export function decryptResult<E>(
 export function parseResult(text: string): ParseResult<ElectionResult> {
   return runDecoder(() => {
     const o = objectAt(parseJsonText(text), '$');
-    return arrayOf(field(o, 'result', '$'), '$.result', (q, p) => {
+    return arrayOf(field(o, 'result', '$'), '$.result', (q, p): bigint[] | number[][] => {
       const items = arrayAt(q, p);
       if (items.length > 0 && Array.isArray(items[0]))
         return arrayOf(q, p, (v, pp) => arrayOf(v, pp, smallIntAt));
-      return arrayOf(q, p, smallIntAt);
+      return arrayOf(q, p, weightAt);
     });
   });
 }
@@ -164,5 +205,7 @@ export function parseResult(text: string): ParseResult<ElectionResult> {
  * @returns compact JSON
  */
 export function serializeResult(result: ElectionResult): string {
-  return `{"result":${JSON.stringify(result)}}`;
+  const question = (q: ElectionResult[number]): string =>
+    `[${q.map((x) => (Array.isArray(x) ? `[${x.join(',')}]` : serializeWeight(x as bigint))).join(',')}]`;
+  return `{"result":[${result.map(question).join(',')}]}`;
 }

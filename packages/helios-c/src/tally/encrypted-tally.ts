@@ -15,13 +15,13 @@ import {
   arrayOf,
   field,
   hashAt,
-  naturalAt,
   objectAt,
   type ParseResult,
   parseJsonText,
   runDecoder,
   smallIntAt,
 } from '../json/decoder';
+import { serializeWeight, weightAt } from '../json/weight';
 import { sortNonHomomorphicCiphertexts } from '../non-homomorphic/non-homomorphic-result';
 
 /** One array of ciphertexts per question. */
@@ -134,11 +134,9 @@ export function serializeEncryptedTally<E>(group: Group<E>, tally: EncryptedTall
 export function parseSizedEncryptedTally(text: string): ParseResult<SizedEncryptedTally> {
   return runDecoder(() => {
     const o = objectAt(parseJsonText(text), '$');
-    const tw = field(o, 'total_weight', '$');
     return {
       numTallied: smallIntAt(field(o, 'num_tallied', '$'), '$.num_tallied'),
-      totalWeight:
-        typeof tw === 'number' ? BigInt(smallIntAt(tw, '$.total_weight')) : naturalAt(tw, '$.total_weight'),
+      totalWeight: weightAt(field(o, 'total_weight', '$'), '$.total_weight'),
       encryptedTally: hashAt(field(o, 'encrypted_tally', '$'), '$.encrypted_tally'),
     };
   });
@@ -150,5 +148,5 @@ export function parseSizedEncryptedTally(text: string): ParseResult<SizedEncrypt
  * @returns compact JSON
  */
 export function serializeSizedEncryptedTally(sized: SizedEncryptedTally): string {
-  return `{"num_tallied":${sized.numTallied},"total_weight":${sized.totalWeight},"encrypted_tally":"${sized.encryptedTally}"}`;
+  return `{"num_tallied":${sized.numTallied},"total_weight":${serializeWeight(sized.totalWeight)},"encrypted_tally":"${sized.encryptedTally}"}`;
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { serializeResult } from '../tally/election-result';
 import { verifyArchive } from './archive-verification';
 
 const fixtures = '/work/shared/fixtures/belenios';
@@ -22,7 +23,7 @@ describe('archives made by belenios-tool verify', () => {
       const report = await verifyArchive(bytes);
       expect(report.issues).toEqual([]);
       expect(report.ok).toBe(true);
-      expect(report.result).toEqual(expected);
+      expect(report.result && serializeResult(report.result)).toBe(`{"result":${JSON.stringify(expected)}}`);
     }, 120_000);
   }
 });

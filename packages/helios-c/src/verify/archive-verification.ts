@@ -19,7 +19,7 @@ import {
   nonHomomorphicCiphertexts,
   verifyShuffles,
 } from '../shuffle/shuffle-election';
-import { combineFactors, decryptResult, type ElectionResult, parseResult } from '../tally/election-result';
+import { checkResult, combineFactors, type ElectionResult, parseResult } from '../tally/election-result';
 import {
   computeEncryptedTally,
   type EncryptedTally,
@@ -459,19 +459,15 @@ export async function verifyArchive(
     issues.push({ check: 'result.missing_decryptions', where: resultAt, message: combined.missing.message });
     return done(summary);
   }
-  let result: ElectionResult | undefined;
-  try {
-    result = decryptResult(election, tally, combined.factors, totalWeight);
-  } catch (error) {
-    if (!HeliosCError.isInstance(error) && !(error instanceof RangeError)) throw error;
-  }
-  if (result === undefined || JSON.stringify(result) !== JSON.stringify(published2.value)) {
+  const wrong = checkResult(election, tally, combined.factors, published2.value);
+  if (wrong !== undefined) {
     issues.push({
       check: 'result.value',
-      where: resultAt,
+      where: `${resultAt} $.result[${wrong}]`,
       message: 'the published result is not the decryption of the tally',
     });
     return done(summary);
   }
+  const result = published2.value;
   return done({ ...summary, result });
 }

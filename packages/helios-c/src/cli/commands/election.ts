@@ -1,0 +1,190 @@
+/**
+ * `helios-c election …`: ballots, verification, tally, decryption, result.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { readArchive } from '../../archive/archive';
+import { createBallot } from '../../ballot/create-ballot';
+import { sha256Hex } from '../../encoding/sha256';
+import { HeliosCError } from '../../errors/helios-c-error';
+import { MalformedInputError } from '../../errors/malformed-input-error';
+import { UsageError } from '../../errors/usage-error';
+import { naturalAt, parseJsonText, runDecoder, stringAt } from '../../json/decoder';
+import { nodeBallotVerifier } from '../../node/parallel-ballot-verifier';
+import { currentTally, publishedDecryptions, talliedBallots } from '../../tally/archive-tally';
+import { combineFactors, decryptResult, serializeResult } from '../../tally/election-result';
+import {
+  computeEncryptedTally,
+  serializeEncryptedTally,
+  serializeSizedEncryptedTally,
+} from '../../tally/encrypted-tally';
+import { computePartialDecryption, serializePartialDecryption } from '../../tally/partial-decryption';
+import { trusteeSlots } from '../../trustees/trustee-slots';
+import { verifyArchive } from '../../verify/archive-verification';
+import { Options } from '../arguments';
+import { archivePath, loadElection, readText } from '../election-directory';
+import { info, warn } from '../io';
+import { progressBar } from '../progress';
+import { decryptThreshold } from './threshold';
+
+/** Verification failed: the CLI exits with belenios-tool's status for it. */
+export class VerificationFailed extends HeliosCError {
+  constructor(message: string) {
+    super('VERIFICATION_FAILED', message);
+  }
+}
+
+async function verifyDir(dir: string): Promise<{ hasResult: boolean; lastEvent?: string }> {
+  const bytes = new Uint8Array(readFileSync(archivePath(dir)));
+  const bar = progressBar('verifying');
+  const report = await verifyArchive(bytes, {
+    onProgress: (_step, done, total) => bar.update(done, total),
+    verifyBallots: nodeBallotVerifier(),
+  });
+  bar.stop();
+  if (!report.ok) {
+    const first = report.issues[0];
+    for (const issue of report.issues.slice(1))
+      process.stderr.write(`E: ${issue.check} at ${issue.where}: ${issue.message}\n`);
+    throw new VerificationFailed(
+      first ? `${first.check} at ${first.where}: ${first.message}` : 'verification failed',
+    );
+  }
+  return {
+    hasResult: report.result !== undefined,
+    ...(report.lastEvent ? { lastEvent: report.lastEvent } : {}),
+  };
+}
+
+function privateKeyFile(path: string): bigint {
+  const parsed = runDecoder(() => naturalAt(stringAt(parseJsonText(readText(path)), path), path));
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
+}
+
+function parsePlaintext(text: string): number[][] {
+  const value = parseJsonText(text);
+  if (!Array.isArray(value) || !value.every((a) => Array.isArray(a)))
+    throw new MalformedInputError('$', 'an array of arrays of integers');
+  return value as number[][];
+}
+
+/**
+ * Runs an `election` sub-command.
+ * @param command - the sub-command name
+ * @param argv - its arguments
+ */
+export async function runElection(command: string, argv: readonly string[]): Promise<void> {
+  switch (command) {
+    case 'generate-ballot': {
+      const o = new Options(argv, ['ballot', 'dir', 'privcred', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const { election } = loadElection(dir);
+      const credential = readText(o.require('privcred')).trim();
+      const plaintext = parsePlaintext(readText(o.require('ballot')));
+      process.stdout.write(`${createBallot(election, credential, plaintext).text}\n`);
+      return;
+    }
+    case 'verify': {
+      const o = new Options(argv, ['dir', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const { hasResult } = await verifyDir(dir);
+      if (!hasResult) warn('no result to check');
+      info('all checks passed');
+      return;
+    }
+    case 'verify-diff': {
+      const o = new Options(argv, ['dir1', 'dir2']);
+      const dir1 = o.require('dir1');
+      const dir2 = o.require('dir2');
+      const before = readArchive(new Uint8Array(readFileSync(archivePath(dir1))));
+      if (!before.ok) throw before.error;
+      const after = await verifyDir(dir2);
+      const afterArchive = readArchive(new Uint8Array(readFileSync(archivePath(dir2))));
+      if (!afterArchive.ok) throw afterArchive.error;
+      const prefix = before.value.events;
+      const events = afterArchive.value.events;
+      if (prefix.length > events.length || prefix.some((e, i) => events[i]?.hash !== e.hash)) {
+        throw new VerificationFailed(
+          `archive.chain at ${dir2}: the events of ${dir1} are not a prefix of those of ${dir2}`,
+        );
+      }
+      if (!after.hasResult) warn('no result to check');
+      info('all checks passed');
+      return;
+    }
+    case 'compute-encrypted-tally': {
+      const o = new Options(argv, ['dir', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const { election, archive, credentialsText } = loadElection(dir);
+      const ballots = talliedBallots(election, credentialsText, archive);
+      const tallyText = serializeEncryptedTally(election.group, computeEncryptedTally(election, ballots));
+      const totalWeight = ballots.reduce((s, b) => s + b.weight, 0n);
+      process.stdout.write(`${tallyText}\n`);
+      process.stdout.write(
+        `${serializeSizedEncryptedTally({ numTallied: ballots.length, totalWeight, encryptedTally: sha256Hex(tallyText) })}\n`,
+      );
+      return;
+    }
+    case 'decrypt': {
+      const o = new Options(argv, ['dir', 'privkey', 'trustee-id', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const { election, archive, trustees } = loadElection(dir);
+      const owner = Number(o.require('trustee-id'));
+      const secret = privateKeyFile(o.require('privkey'));
+      const slot = trusteeSlots(trustees).find((s) => s.owner === owner);
+      if (!slot || !election.group.equals(slot.verificationKey, election.group.powG(secret))) {
+        throw new UsageError(`the private key does not match trustee ${owner}`);
+      }
+      const state = currentTally(election, archive);
+      if (!state) throw new UsageError('the archive has no encrypted tally');
+      const pd = serializePartialDecryption(
+        election.group,
+        computePartialDecryption(election, state.tally, secret),
+      );
+      process.stdout.write(`${pd}\n{"owner":${owner},"payload":"${sha256Hex(pd)}"}\n`);
+      return;
+    }
+    case 'decrypt-threshold': {
+      const o = new Options(argv, ['decryption-key', 'dir', 'key', 'trustee-id', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const loaded = loadElection(dir);
+      const owner = Number(o.require('trustee-id'));
+      const pdText = decryptThreshold(
+        loaded,
+        owner,
+        readText(o.require('key')),
+        readText(o.require('decryption-key')),
+      );
+      process.stdout.write(`${pdText}\n{"owner":${owner},"payload":"${sha256Hex(pdText)}"}\n`);
+      return;
+    }
+    case 'compute-result': {
+      const o = new Options(argv, ['dir', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const { election, archive, trustees } = loadElection(dir);
+      const state = currentTally(election, archive);
+      if (!state) throw new UsageError('the archive has no encrypted tally');
+      const combined = combineFactors(
+        election.group,
+        trustees,
+        state.tally,
+        publishedDecryptions(election, archive),
+      );
+      if (!combined.ok) throw new UsageError(combined.missing.message);
+      const result = decryptResult(election, state.tally, combined.factors, state.sized.totalWeight);
+      if (!result) throw new UsageError('cannot compute the result: a count is out of range');
+      process.stdout.write(`${serializeResult(result)}\n`);
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command election ${command}`);
+  }
+}
