@@ -23,7 +23,7 @@ const expectEmbeddingError = (f: () => unknown) => {
   throw new Error('expected an EmbeddingError');
 };
 
-describe('group_encode / group_decode (§4.11.2)', () => {
+describe('group_encode / group_decode (§4.11.2)', { timeout: 60_000 }, () => {
   it('packs as (((v1·2^κ + v2)·2^κ + …)·2^κ + vn)·2^p', () => {
     expect(packIntegers([1, 2, 3], rfc3526Embedding, 10)).toBe(((1n * 256n + 2n) * 256n + 3n) * 256n);
     expect(unpackIntegers(0x01020304n, 3, rfc3526Embedding)).toEqual([1, 2, 3]);

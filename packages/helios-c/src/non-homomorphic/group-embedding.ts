@@ -13,6 +13,7 @@
 import { hexToBytes } from '../encoding/bytes';
 import { EmbeddingError } from '../errors/embedding-error';
 import type { Group } from '../groups/group';
+import { membershipTest } from '../shuffle/subgroup-membership';
 import {
   type Embedding,
   ed25519Embedding,
@@ -113,6 +114,7 @@ export function groupEmbedding<E>(group: Group<E>, options: GroupEmbeddingOption
   }
   const capacity = maxIntegers(representation.bitLength, embedding);
   const tries = 1n << BigInt(embedding.padding);
+  const member = membershipTest(group);
   return {
     embedding,
     capacity,
@@ -120,7 +122,7 @@ export function groupEmbedding<E>(group: Group<E>, options: GroupEmbeddingOption
       const packed = packIntegers(values, embedding, capacity);
       for (let epsilon = 0n; epsilon < tries; epsilon++) {
         const element = representation.candidate(packed + epsilon);
-        if (element !== undefined && group.isMember(element)) return element;
+        if (element !== undefined && member(element)) return element;
       }
       throw new EmbeddingError(`no group element within 2^${embedding.padding} of the packed integer`);
     },

@@ -29,7 +29,7 @@ const ballots = archive.events
   .filter((e) => e.type === 'Ballot')
   .map((e) => archive.json(e.payload!) as { election_hash: string; credential: string; answers: unknown[] });
 
-describe('non-homomorphic answers of a belenios-tool election (nh-rfc)', () => {
+describe('non-homomorphic answers of a belenios-tool election (nh-rfc)', { timeout: 60_000 }, () => {
   it('finds the one non-homomorphic question', () => {
     const parsed = parseElection(electionText);
     expect(parsed.ok).toBe(true);

@@ -30,7 +30,9 @@ const shuffles = archive.events
     return archive.json(owned.payload) as { ciphertexts: Json[][]; proofs: unknown[] };
   });
 
-describe('CheckShuffleProof on the shuffles of a belenios-tool election (nh-rfc)', () => {
+describe('CheckShuffleProof on the shuffles of a belenios-tool election (nh-rfc)', {
+  timeout: 60_000,
+}, () => {
   it('has two shuffles of the one non-homomorphic question', () => {
     expect(shuffles).toHaveLength(2);
     expect(shuffles[0]!.ciphertexts).toHaveLength(1);

@@ -26,7 +26,7 @@ function encryptVotes<E>(group: Group<E>, y: E, votes: number[][]): Ciphertext<E
 
 const sortVotes = (xs: number[][]) => xs.map((x) => JSON.stringify(x)).sort();
 
-describe('GenShuffle / GenShuffleProof / CheckShuffleProof round trip', () => {
+describe('GenShuffle / GenShuffleProof / CheckShuffleProof round trip', { timeout: 60_000 }, () => {
   it('GenPermutation is a permutation', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 50 }), (n) => {
