@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseControlTable } from '../control-table/parse-control-table';
+import { controlTableToJson, parseControlTable } from '../control-table/parse-control-table';
 import { DAY, EventLog, members, tableJson } from './event-log.fixture';
 import { evaluateAt, replay } from './replay';
 
@@ -86,7 +86,68 @@ describe('changing the control table', () => {
   });
 });
 
+describe('amending a control-table change under consent', () => {
+  it('checks the amended table at the boundary and applies the amended one', () => {
+    const log = new EventLog();
+    log.add('ana', 0, 'init', {
+      table: { rules: { 'change-control-table': { protocol: 'consent', duration: DAY } } },
+    });
+    const change = log.add('ana', 1000, 'propose', {
+      kind: 'change-control-table',
+      action: { table: tableJson({ 'publish-text': { protocol: 'consent', duration: DAY } }) },
+    });
+    const objection = log.add('bo', 2000, 'object', { decision: change, reason: 'a day is too short' });
+    log.add('ana', 3000, 'amend', {
+      decision: change,
+      action: { table: { rules: { 'publish-text': { protocol: 'consent', duration: 2 * DAY } } } },
+      resolves: [objection],
+    });
+    log.add('ana', 4000, 'amend', {
+      decision: change,
+      action: { table: tableJson({ 'publish-text': { protocol: 'consent', duration: 2 * DAY } }) },
+      resolves: [objection],
+    });
+    const { state, rejected } = replay(log.events, context);
+    expect(rejected.map((r) => [r.reason, r.error?.path])).toEqual([
+      ['malformed', 'content.action.table.rules'],
+    ]);
+    const after = evaluateAt(state, 1000 + DAY, context).state;
+    expect(after.tableVersion).toBe(1);
+    expect(after.table?.rules['publish-text']).toEqual({ protocol: 'consent', duration: 2 * DAY });
+  });
+});
+
 describe('parseControlTable', () => {
+  it('round-trips through controlTableToJson', () => {
+    const json = {
+      rules: {
+        'change-control-table': {
+          protocol: 'do-ocracy',
+          window: DAY,
+          escalation: {
+            protocol: 'democracy',
+            method: 'stv',
+            seats: 2,
+            duration: DAY,
+            group_delegation: 'majority',
+          },
+        },
+        'spend-resource': {
+          protocol: 'oligarchy',
+          deciders: { members: ['b', 'a'] },
+          required: 1,
+          duration: DAY,
+        },
+      },
+      fallback: { protocol: 'consent', duration: DAY },
+    };
+    const parsed = parseControlTable(json);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const again = parseControlTable(JSON.parse(JSON.stringify(controlTableToJson(parsed.value))));
+    expect(again).toEqual(parsed);
+  });
+
   it('reads every protocol with defaults, and an application-defined kind', () => {
     const parsed = parseControlTable({
       rules: {

@@ -28,6 +28,8 @@ export interface GovernanceState {
   readonly seen: PersistentMap<true>;
   /** Ids of decisions still `proposed` or `open`, sorted. */
   readonly pending: readonly string[];
+  /** The earliest time at which a pending decision opens or settles (`Infinity` if none). */
+  readonly nextDue: number;
 }
 
 /**
@@ -60,5 +62,6 @@ export function initialGovernanceState(): GovernanceState {
     delegations: PersistentMap.empty(),
     seen: PersistentMap.empty(),
     pending: [],
+    nextDue: Number.POSITIVE_INFINITY,
   };
 }

@@ -21,6 +21,12 @@ export function isPending(decision: Decision): boolean {
   return decision.status === 'proposed' || decision.status === 'open';
 }
 
+/** When time next changes a pending decision: its opening if proposed, its deadline if open. */
+function dueAt(decision: Decision | undefined): number {
+  if (decision === undefined || !isPending(decision)) return Number.POSITIVE_INFINITY;
+  return decision.status === 'proposed' ? decision.opensAt : decision.closesAt;
+}
+
 /**
  * Opens a decision: fixes secret-ballot weights, checks an oligarchy can still reach k.
  * @internal
@@ -73,6 +79,11 @@ export function commitDecision(state: GovernanceState, decision: Decision): Gove
         : state.pending.filter((id) => id !== decision.id),
     };
   }
+  if (dueAt(before) !== dueAt(decision)) {
+    let nextDue = Number.POSITIVE_INFINITY;
+    for (const id of next.pending) nextDue = Math.min(nextDue, dueAt(next.decisions.get(id)));
+    next = { ...next, nextDue };
+  }
   if (
     decision.status === 'adopted' &&
     before?.status !== 'adopted' &&
@@ -100,15 +111,16 @@ export function advanceClock(
   context: GovernanceContext,
 ): { state: GovernanceState; changed: string[] } {
   const changed: string[] = [];
+  if (now < state.nextDue) return { state, changed };
   for (;;) {
     let due: Decision | undefined;
-    let dueAt = Number.POSITIVE_INFINITY;
+    let earliest = Number.POSITIVE_INFINITY;
     for (const id of state.pending) {
       const decision = state.decisions.get(id)!;
-      const at = decision.status === 'proposed' ? decision.opensAt : decision.closesAt;
-      if (at <= now && at < dueAt) {
+      const at = dueAt(decision);
+      if (at <= now && at < earliest) {
         due = decision;
-        dueAt = at;
+        earliest = at;
       }
     }
     if (due === undefined) return { state, changed };

@@ -49,6 +49,7 @@ function snapshot(state: GovernanceState) {
     tableVersion: state.tableVersion,
     clock: state.clock,
     pending: state.pending,
+    nextDue: state.nextDue,
     decisions: [...state.decisions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => decision(d)),
     delegations: [...state.delegations].sort(([a], [b]) => (a < b ? -1 : 1)),
     seen: state.seen.keys().sort(),
