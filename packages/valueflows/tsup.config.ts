@@ -13,4 +13,7 @@ export default defineConfig({
   target: 'es2022',
   // The CC-BY-SA data files stay separate files of the package (see data/LICENSE).
   external: [/^#data\//],
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, 'import-attributes': true };
+  },
 });

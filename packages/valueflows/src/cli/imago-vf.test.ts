@@ -1,0 +1,208 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../dist/cli/imago-vf.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'imago-vf-cli-'));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function file(name: string, content: string): string {
+  const path = join(work, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const jsonl = (...items: object[]) => items.map((i) => JSON.stringify(i)).join('\n');
+const kg = (n: number) => ({ hasNumericalValue: n, hasUnit: 'kilogram' });
+const oneLine = (r: Run) => r.stderr.split('\n').filter((l) => l !== '').length;
+
+describe('imago-vf', () => {
+  it('--help and --version', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('imago-vf ledger --events FILE');
+    expect((await run('--version')).code).toBe(0);
+  });
+
+  it('schema prints SDL that graphql can parse, and --modules the implemented modules', async () => {
+    const { buildSchema } = await import('graphql');
+    const sdl = await run('schema');
+    expect(sdl.code).toBe(0);
+    const schema = buildSchema(sdl.stdout);
+    expect(schema.getType('EconomicEvent')).toBeDefined();
+    expect(schema.getType('Proposal')).toBeDefined();
+    const modules = await run('schema', '--modules');
+    expect(JSON.parse(modules.stdout)).toEqual([
+      'agent',
+      'agreement',
+      'geolocation',
+      'knowledge',
+      'measurement',
+      'observation',
+      'planning',
+      'proposal',
+    ]);
+  });
+
+  it('ledger prints the resulting resources', async () => {
+    const events = file(
+      'ok.jsonl',
+      jsonl(
+        {
+          id: 'e1',
+          action: 'raise',
+          provider: 'g',
+          receiver: 'g',
+          resourceQuantity: kg(20),
+          newInventoriedResource: { id: 'potatoes' },
+        },
+        {
+          id: 'e2',
+          action: 'transfer',
+          provider: 'g',
+          receiver: 'k',
+          resourceInventoriedAs: 'potatoes',
+          resourceQuantity: kg(5),
+          newInventoriedResource: { id: 'k-potatoes' },
+        },
+      ),
+    );
+    const r = await run('ledger', '--events', events);
+    expect(r.code).toBe(0);
+    const resources = JSON.parse(r.stdout) as {
+      id: string;
+      onhandQuantity: unknown;
+      primaryAccountable: string;
+    }[];
+    expect(resources.map((x) => [x.id, x.onhandQuantity, x.primaryAccountable])).toEqual([
+      ['potatoes', kg(15), 'g'],
+      ['k-potatoes', kg(5), 'k'],
+    ]);
+  });
+
+  it('ledger prints the first rejected event with its reason and exits 1', async () => {
+    const events = file(
+      'bad.jsonl',
+      jsonl(
+        {
+          id: 'e1',
+          action: 'raise',
+          provider: 'g',
+          receiver: 'g',
+          resourceQuantity: kg(2),
+          newInventoriedResource: { id: 'potatoes' },
+        },
+        {
+          id: 'e2',
+          action: 'consume',
+          provider: 'g',
+          receiver: 'g',
+          resourceInventoriedAs: 'potatoes',
+          resourceQuantity: kg(3),
+        },
+        {
+          id: 'e3',
+          action: 'consume',
+          provider: 'g',
+          receiver: 'g',
+          resourceInventoriedAs: 'nothing',
+          resourceQuantity: kg(3),
+        },
+      ),
+    );
+    const r = await run('ledger', '--events', events);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      rejected: { index: 1, id: 'e2', code: 'VF_NEGATIVE_QUANTITY' },
+    });
+    expect(oneLine(r)).toBe(1);
+  });
+
+  it('bad input: one clear line on stderr, non-zero exit', async () => {
+    const broken = await run(
+      'ledger',
+      '--events',
+      file('broken.jsonl', '{"id":"e1","action":"steal","provider":"a","receiver":"b"}'),
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('line 1.action');
+    expect(oneLine(broken)).toBe(1);
+    for (const args of [
+      ['ledger'],
+      ['ledger', '--events', join(work, 'missing.jsonl')],
+      ['frobnicate'],
+      ['match', '--needs', 'x'],
+      ['schema', '--bogus'],
+    ]) {
+      const r = await run(...args);
+      expect(r.code).toBe(2);
+      expect(oneLine(r)).toBe(1);
+    }
+  });
+
+  it('match prints ranked candidates with reasons; distance from coordinates', async () => {
+    const needs = file(
+      'needs.json',
+      JSON.stringify([
+        {
+          id: 'need-1',
+          purpose: 'request',
+          proposer: 'kitchen',
+          eligibleLocation: { lat: 48.8566, long: 2.3522 },
+          publishes: { action: 'transfer', resourceClassifiedAs: 'Q10998', resourceQuantity: kg(10) },
+        },
+      ]),
+    );
+    const offers = file(
+      'offers.jsonl',
+      jsonl(
+        {
+          id: 'lyon',
+          purpose: 'offer',
+          proposer: 'farm-lyon',
+          eligibleLocation: { lat: 45.764, long: 4.8357 },
+          publishes: { action: 'transfer', resourceClassifiedAs: 'wd:Q10998', resourceQuantity: kg(50) },
+        },
+        {
+          id: 'versailles',
+          purpose: 'offer',
+          proposer: 'garden',
+          eligibleLocation: { lat: 48.8049, long: 2.1204 },
+          publishes: {
+            action: 'transfer',
+            resourceClassifiedAs: 'https://www.wikidata.org/wiki/Q10998',
+            resourceQuantity: kg(4),
+          },
+        },
+      ),
+    );
+    const all = await run('match', '--needs', needs, '--offers', offers);
+    expect(all.code).toBe(0);
+    const candidates = JSON.parse(all.stdout) as { offer: string; fulfilment: number; distance: number }[];
+    expect(candidates.map((c) => c.offer).sort()).toEqual(['lyon', 'versailles']);
+    const versailles = candidates.find((c) => c.offer === 'versailles')!;
+    expect(versailles.fulfilment).toBeCloseTo(0.4);
+    // Paris–Versailles is about 17 km, Paris–Lyon about 392 km.
+    expect(versailles.distance).toBeGreaterThan(15);
+    expect(versailles.distance).toBeLessThan(20);
+    const near = await run('match', '--needs', needs, '--offers', offers, '--max-distance', '100');
+    expect((JSON.parse(near.stdout) as { offer: string }[]).map((c) => c.offer)).toEqual(['versailles']);
+  });
+});

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * `imago-vf` — the command line of `@imago/valueflows`: the GraphQL schema, a ledger replay of
+ * an event log, and matching of needs with offers. A thin shell over the package core.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ValueflowsError } from '../errors/valueflows-error';
+import { replayLedger } from '../ledger/replay-ledger';
+import { match } from '../matching/match';
+import { parseEventLog } from '../parse/parse-economic-event';
+import { parseProposalList } from '../parse/parse-proposal';
+import { greatCircleKm } from './great-circle-distance';
+
+const HELP = `imago-vf — ValueFlows tools of Imago
+
+Usage:
+  imago-vf schema                       print the GraphQL SDL of the API
+  imago-vf schema --modules             print the JSON array of vf-graphql modules implemented
+  imago-vf ledger --events FILE         apply JSON-lines economic events (FILE or - for stdin);
+                                        print the resulting resources as JSON, or the first
+                                        rejected event with its reason (exit 1)
+  imago-vf match --needs FILE --offers FILE [--max-distance KM] [--limit N] [--now ISO-DATE]
+                                        print candidate matches (JSON), best first; needs and
+                                        offers are JSON arrays or JSON lines of proposals;
+                                        distance is the great-circle distance in km
+  imago-vf --help | --version
+
+Exit codes: 0 success, 1 rejected or invalid input, 2 usage error.`;
+
+class UsageError extends Error {}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+function out(value: unknown): void {
+  process.stdout.write(typeof value === 'string' ? `${value}\n` : `${JSON.stringify(value, null, 2)}\n`);
+}
+
+function number(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} expects a non-negative number`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+      modules: { type: 'boolean' },
+      events: { type: 'string' },
+      needs: { type: 'string' },
+      offers: { type: 'string' },
+      'max-distance': { type: 'string' },
+      limit: { type: 'string' },
+      now: { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    out(HELP);
+    return 0;
+  }
+  if (values.version) {
+    out('imago-vf (@imago/valueflows), ValueFlows 1.0.0, vf-graphql 0.8.5 schema');
+    return 0;
+  }
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+  switch (command) {
+    case 'schema': {
+      // GraphQL is loaded only for this command: the others start faster without it.
+      const { IMPLEMENTED_MODULES, printVfSchema } = await import('../graphql/executable-schema');
+      out(values.modules ? JSON.stringify(IMPLEMENTED_MODULES) : printVfSchema());
+      return 0;
+    }
+    case 'ledger': {
+      if (values.events === undefined) throw new UsageError('ledger needs --events FILE');
+      const events = parseEventLog(read(values.events));
+      if (events.length >= 100_000) process.stderr.write(`applying ${events.length} events…\n`);
+      const { state, rejections } = replayLedger(events, { onRejection: 'stop' });
+      const rejected = rejections[0];
+      if (rejected !== undefined) {
+        const error = rejected.error as unknown as ValueflowsError & Record<string, unknown>;
+        out({
+          rejected: {
+            index: rejected.index,
+            id: rejected.event.id,
+            code: error.code,
+            ...(typeof error.rule === 'string' ? { rule: error.rule } : {}),
+            reason: error.message,
+          },
+        });
+        process.stderr.write(`imago-vf: event ${rejected.event.id} rejected (${error.code})\n`);
+        return 1;
+      }
+      out([...state.resources.values()]);
+      return 0;
+    }
+    case 'match': {
+      if (values.needs === undefined || values.offers === undefined) {
+        throw new UsageError('match needs --needs FILE and --offers FILE');
+      }
+      const needs = parseProposalList(read(values.needs));
+      const offers = parseProposalList(read(values.offers));
+      const maxDistance = number('max-distance', values['max-distance']);
+      const limit = number('limit', values.limit);
+      if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
+        throw new UsageError('--now expects an ISO 8601 date');
+      }
+      out(
+        match(needs, offers, {
+          distance: greatCircleKm,
+          ...(maxDistance !== undefined ? { maxDistance } : {}),
+          ...(limit !== undefined ? { limit: Math.floor(limit) } : {}),
+          ...(values.now !== undefined ? { now: values.now } : {}),
+        }),
+      );
+      return 0;
+    }
+    case undefined:
+      throw new UsageError('missing command (schema, ledger or match); see --help');
+    default:
+      throw new UsageError(`unknown command ${command}; see --help`);
+  }
+}
+
+// Output piped into a reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`imago-vf: ${(error as Error).message.split('\n')[0]}\n`);
+    process.exitCode = 2;
+  } else if (ValueflowsError.isInstance(error)) {
+    process.stderr.write(`imago-vf: ${error.message.split('\n')[0]} (${error.code})\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
