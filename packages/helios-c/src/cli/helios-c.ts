@@ -31,6 +31,7 @@ Commands:
   election compute-encrypted-tally [--dir=DIR]
   election decrypt --privkey=FILE --trustee-id=N [--dir=DIR]
   election decrypt-threshold --key=FILE --decryption-key=FILE --trustee-id=N [--dir=DIR]
+  election shuffle --trustee-id=N [--dir=DIR]
   election compute-result [--dir=DIR]
   sha256-b64                                         (reads standard input)
 

@@ -12,6 +12,7 @@ import { MalformedInputError } from '../../errors/malformed-input-error';
 import { UsageError } from '../../errors/usage-error';
 import { naturalAt, parseJsonText, runDecoder, stringAt } from '../../json/decoder';
 import { nodeBallotVerifier } from '../../node/parallel-ballot-verifier';
+import { shuffleArchive } from '../../shuffle/archive-shuffle';
 import { currentTally, publishedDecryptions, talliedBallots } from '../../tally/archive-tally';
 import { combineFactors, decryptResult, serializeResult } from '../../tally/election-result';
 import {
@@ -182,6 +183,20 @@ export async function runElection(command: string, argv: readonly string[]): Pro
       const result = decryptResult(election, state.tally, combined.factors, state.sized.totalWeight);
       if (!result) throw new UsageError('cannot compute the result: a count is out of range');
       process.stdout.write(`${serializeResult(result)}\n`);
+      return;
+    }
+    case 'shuffle': {
+      const o = new Options(argv, ['dir', 'trustee-id', 'url']);
+      const dir = o.get('dir') ?? '.';
+      info(`using directory ${dir}`);
+      const read = readArchive(new Uint8Array(readFileSync(archivePath(dir))));
+      if (!read.ok) throw read.error;
+      const bar = progressBar('shuffling');
+      const lines = shuffleArchive(read.value, Number(o.require('trustee-id')), {
+        onProgress: (done, total) => bar.update(done, total),
+      });
+      bar.stop();
+      process.stdout.write(`${lines.shuffle}\n${lines.ownedShuffle}\n`);
       return;
     }
     default:
