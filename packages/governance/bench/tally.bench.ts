@@ -56,7 +56,11 @@ interface BenchCase {
   readonly ballots: number[][];
 }
 
-function timeCommand(command: string, args: readonly string[], inputPath: string): { ms: number; stdout: string } {
+function timeCommand(
+  command: string,
+  args: readonly string[],
+  inputPath: string,
+): { ms: number; stdout: string } {
   const fd = openSync(inputPath, 'r');
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { stdio: [fd, 'pipe', 'pipe'], maxBuffer: 1 << 30 });
@@ -73,8 +77,16 @@ const median = (values: number[]): number => {
 const fastest = (values: number[]): number => Math.min(...values);
 
 const cases: BenchCase[] = [
-  { label: 'schulze, 100k ballots × 8', args: ['schulze', '--blank-allowed=false'], ballots: rankedBallots(100_000, 8) },
-  { label: 'stv, 100k ballots × 8, 3 seats', args: ['stv', '--nseats=3'], ballots: rankedBallots(100_000, 8) },
+  {
+    label: 'schulze, 100k ballots × 8',
+    args: ['schulze', '--blank-allowed=false'],
+    ballots: rankedBallots(100_000, 8),
+  },
+  {
+    label: 'stv, 100k ballots × 8, 3 seats',
+    args: ['stv', '--nseats=3'],
+    ballots: rankedBallots(100_000, 8),
+  },
   {
     label: 'majority-judgment, 30k × 8 × 6 grades',
     args: ['majority-judgment', '--blank-allowed=false', '--ngrades=6'],
@@ -85,7 +97,9 @@ const cases: BenchCase[] = [
 const dir = mkdtempSync(join(tmpdir(), 'imago-tally-bench-'));
 let worst = 0;
 try {
-  console.log(`imago-tally vs belenios-tool method (median of ${RUNS} interleaved runs, wall time per command)`);
+  console.log(
+    `imago-tally vs belenios-tool method (median of ${RUNS} interleaved runs, wall time per command)`,
+  );
   for (const benchCase of cases) {
     const inputPath = join(dir, 'ballots.json');
     writeFileSync(inputPath, JSON.stringify(benchCase.ballots));
