@@ -58,6 +58,7 @@ export { MatrixBindingError } from './errors/matrix-binding-error';
 export { NoTestHomeserverError } from './errors/no-test-homeserver-error';
 export { RegistrationFailedError } from './errors/registration-failed-error';
 export { ContentProblem, type JsonObject } from './events/content-reader';
+export { DECIMAL_KEY, decodeDecimals, encodeDecimals } from './events/decimal-codec';
 export { type ImagoEventType, ImagoEventTypes, MatrixEventTypes } from './events/event-types';
 export type { ImagoWarning, ImagoWarningCode, WarningSink } from './events/imago-warning';
 export {
@@ -67,6 +68,9 @@ export {
   LARGE_MAX_CONTENT_BYTES,
   type ParsedEvent,
   type ParseEventOptions,
+  POLL_DECISION_KEY,
+  type PollResponse,
+  type PollStart,
   parseImagoEvent,
   ROOM_ROLE_KEY,
   type SpaceLink,
@@ -77,6 +81,25 @@ export {
   type RawMatrixEvent,
   toRawEvent,
 } from './events/raw-matrix-event';
+export { type ControlTableMirror, controlTableMirror } from './governance/control-table-mirror';
+export {
+  closeDecision,
+  endPoll,
+  initControlTable,
+  mirrorAsPoll,
+  propose,
+  publishControlTable,
+  respondToPoll,
+  sendGovernanceEvent,
+  setDelegations,
+  vote,
+} from './governance/decision-actions';
+export {
+  type DecisionsReplay,
+  type GovernanceInput,
+  type ReplayDecisionsOptions,
+  replayDecisions,
+} from './governance/replay-decisions';
 export {
   type CreatedGroup,
   type CreateGroupOptions,
@@ -103,8 +126,8 @@ export {
   type PowerLevels,
   powerLevelOf,
   readPowerLevels,
-  roomCreators,
 } from './group/group-view';
+export { roomCreators } from './group/room-creators';
 export { assertRelation, endRelation } from './relations/assert-relation';
 export {
   consentedRelations,

@@ -18,15 +18,20 @@ import {
 } from '../debates/debate-content';
 import { type DelegationSet, readDelegationSet } from '../delegations/delegation-set';
 import { type GroupProfile, readGroupProfile } from '../group/group-profile';
+import { roomCreators } from '../group/room-creators';
 import { type RelationAssertion, readRelationAssertion } from '../relations/relation-assertion';
 import {
   ContentProblem,
   isRoomId,
   isUserId,
   type JsonObject,
+  readArray,
+  readInteger,
   readObject,
   readString,
+  readStringList,
 } from './content-reader';
+import { decodeDecimals } from './decimal-codec';
 import { ImagoEventTypes, MatrixEventTypes } from './event-types';
 import type { ImagoWarning } from './imago-warning';
 import type { EventEnvelope, RawMatrixEvent } from './raw-matrix-event';
@@ -91,10 +96,45 @@ export type ImagoEvent =
       readonly content: SpaceLink | null;
     })
   | (EventEnvelope & {
+      readonly kind: 'membership';
+      readonly stateKey: string;
+      /** `join`, `leave`, `invite`, `ban`, `knock`. */
+      readonly content: { readonly membership: string };
+    })
+  | (EventEnvelope & {
+      readonly kind: 'room-create';
+      readonly stateKey: string;
+      /** Users with unlimited power (room version 12 and later): sender and additional creators. */
+      readonly content: { readonly creators: readonly string[]; readonly roomType?: string };
+    })
+  | (EventEnvelope & { readonly kind: 'poll-start'; readonly content: PollStart })
+  | (EventEnvelope & { readonly kind: 'poll-response'; readonly content: PollResponse })
+  | (EventEnvelope & { readonly kind: 'poll-end'; readonly content: { readonly poll: string } })
+  | (EventEnvelope & {
       /** Content left to the domain package named by the type's prefix ({@link DomainEventPrefixes}). */
       readonly kind: 'governance' | 'helios' | 'valueflows';
       readonly content: JsonObject;
     });
+
+/** An MSC3381 poll start, with Imago's link to the decision it mirrors. */
+export interface PollStart {
+  readonly question: string;
+  readonly answers: readonly { readonly id: string; readonly label: string }[];
+  readonly maxSelections: number;
+  /** `org.imago.decision`: the id of the decision the poll mirrors. */
+  readonly decision?: string;
+}
+
+/** An MSC3381 poll response. */
+export interface PollResponse {
+  /** The poll start event id. */
+  readonly poll: string;
+  /** Chosen answer ids (an empty list withdraws the vote). */
+  readonly answers: readonly string[];
+}
+
+/** Key of a poll start's content naming the decision it mirrors. */
+export const POLL_DECISION_KEY = 'org.imago.decision';
 
 /** Content of `m.space.child` / `m.space.parent`, with Imago's `org.imago.room` role of a child. */
 export interface SpaceLink {
@@ -142,7 +182,10 @@ function isRelevant(type: string): boolean {
     type === MatrixEventTypes.spaceParent ||
     type === MatrixEventTypes.reaction ||
     type === MatrixEventTypes.redaction ||
-    type === MatrixEventTypes.encrypted
+    type === MatrixEventTypes.encrypted ||
+    type === MatrixEventTypes.member ||
+    type === MatrixEventTypes.create ||
+    type.startsWith('org.matrix.msc3381.poll.')
   );
 }
 
@@ -204,7 +247,7 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
     }
     case ImagoEventTypes.controlTable: {
       const stateKey = requireStateKey(envelope);
-      const table = readObject(content.table, 'content.table');
+      const table = readObject(decodeDecimals(content.table), 'content.table');
       const decision =
         content.decision === undefined ? undefined : readString(content.decision, 'content.decision', 255);
       return {
@@ -250,16 +293,89 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
       if (relType !== 'm.annotation' || key !== RAISE_HAND_KEY || typeof target !== 'string') return null;
       return { ...envelope, kind: 'raise-hand-reaction', content: { membershipEvent: target } };
     }
+    case MatrixEventTypes.member: {
+      const stateKey = requireStateKey(envelope);
+      if (!isUserId(stateKey)) throw new ContentProblem('state_key', 'expected a user id');
+      const membership = readString(content.membership, 'content.membership', 20);
+      return { ...envelope, kind: 'membership', stateKey, content: { membership } };
+    }
+    case MatrixEventTypes.create: {
+      const stateKey = requireStateKey(envelope);
+      const creators = roomCreators(raw);
+      const roomType = typeof content.type === 'string' ? content.type : undefined;
+      return {
+        ...envelope,
+        kind: 'room-create',
+        stateKey,
+        content: roomType ? { creators, roomType } : { creators },
+      };
+    }
+    case MatrixEventTypes.pollStart:
+      return { ...envelope, kind: 'poll-start', content: readPollStart(content) };
+    case MatrixEventTypes.pollResponse: {
+      const poll = readReference(content);
+      const response = readObject(
+        content[MatrixEventTypes.pollResponse],
+        `content["${MatrixEventTypes.pollResponse}"]`,
+      );
+      const answers = readStringList(
+        response.answers,
+        `content["${MatrixEventTypes.pollResponse}"].answers`,
+        100,
+        100,
+      );
+      return { ...envelope, kind: 'poll-response', content: { poll, answers } };
+    }
+    case MatrixEventTypes.pollEnd:
+      return { ...envelope, kind: 'poll-end', content: { poll: readReference(content) } };
     case MatrixEventTypes.redaction: {
       const redacts = raw.redacts ?? content.redacts;
       if (typeof redacts !== 'string') throw new ContentProblem('redacts', 'expected an event id');
       return { ...envelope, kind: 'redaction', content: { redacts } };
     }
   }
-  if (type.startsWith(DomainEventPrefixes.governance)) return { ...envelope, kind: 'governance', content };
-  if (type.startsWith(DomainEventPrefixes.helios)) return { ...envelope, kind: 'helios', content };
-  if (type.startsWith(DomainEventPrefixes.valueflows)) return { ...envelope, kind: 'valueflows', content };
+  const decoded = decodeDecimals(content) as JsonObject;
+  if (type.startsWith(DomainEventPrefixes.governance))
+    return { ...envelope, kind: 'governance', content: decoded };
+  if (type.startsWith(DomainEventPrefixes.helios)) return { ...envelope, kind: 'helios', content: decoded };
+  if (type.startsWith(DomainEventPrefixes.valueflows))
+    return { ...envelope, kind: 'valueflows', content: decoded };
   throw new ContentProblem('type', 'unknown org.imago event type');
+}
+
+function readReference(content: JsonObject): string {
+  const relation = readObject(content['m.relates_to'], 'content["m.relates_to"]');
+  if (relation.rel_type !== 'm.reference')
+    throw new ContentProblem('content["m.relates_to"].rel_type', 'expected m.reference');
+  return readString(relation.event_id, 'content["m.relates_to"].event_id', 255);
+}
+
+const TEXT = 'org.matrix.msc1767.text';
+
+function readPollStart(content: JsonObject): PollStart {
+  const path = `content["${MatrixEventTypes.pollStart}"]`;
+  const poll = readObject(content[MatrixEventTypes.pollStart], path);
+  const question = readObject(poll.question, `${path}.question`);
+  const answers = readArray(poll.answers, `${path}.answers`, 100).map((item, index) => {
+    const answer = readObject(item, `${path}.answers[${index}]`);
+    return {
+      id: readString(answer.id, `${path}.answers[${index}].id`, 100),
+      label: readString(answer[TEXT], `${path}.answers[${index}]["${TEXT}"]`, 1_000),
+    };
+  });
+  const maxSelections =
+    poll.max_selections === undefined
+      ? 1
+      : readInteger(poll.max_selections, `${path}.max_selections`, 1, 100);
+  const decision = content[POLL_DECISION_KEY];
+  return {
+    question: readString(question[TEXT], `${path}.question["${TEXT}"]`, 5_000),
+    answers,
+    maxSelections,
+    ...(decision === undefined
+      ? {}
+      : { decision: readString(decision, `content["${POLL_DECISION_KEY}"]`, 255) }),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { type ImagoEvent, parseImagoEvent } from '../events/parse-imago-event';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import type { RelationAssertion } from '../relations/relation-assertion';
 import type { GroupProfile } from './group-profile';
+import { roomCreators } from './room-creators';
 
 /** A member's role, from power levels: `admin` (≥ 100), `moderator` (≥ 50) or `member`. */
 export type MemberRole = 'admin' | 'moderator' | 'member';
@@ -114,23 +115,6 @@ export function maySend(levels: PowerLevels, userId: string, type: string, state
       ? levels.stateDefault
       : levels.eventsDefault;
   return powerLevelOf(levels, userId) >= needed;
-}
-
-/**
- * The creators with unlimited power of a room, from its `m.room.create` event: the sender and
- * `additional_creators` from room version 12 on; none before.
- *
- * @param create - the raw `m.room.create` event.
- * @returns the privileged creators.
- */
-export function roomCreators(create: RawMatrixEvent | undefined): string[] {
-  const content = (create?.content ?? {}) as { room_version?: unknown; additional_creators?: unknown };
-  const version = typeof content.room_version === 'string' ? content.room_version : '1';
-  if (!/^\d+$/.test(version) || Number(version) < 12 || typeof create?.sender !== 'string') return [];
-  const additional = Array.isArray(content.additional_creators)
-    ? content.additional_creators.filter((id): id is string => typeof id === 'string')
-    : [];
-  return [create.sender, ...additional];
 }
 
 function roleOf(level: number): MemberRole {
