@@ -29,6 +29,7 @@ export type {
   OligarchyRule,
   ProtocolName,
   ProtocolRule,
+  Ratio,
 } from './control-table/protocol-rule';
 export {
   type Ballot,

@@ -25,6 +25,13 @@ export interface OligarchyRule {
   readonly duration: number;
 }
 
+/**
+ * An exact ratio `[numerator, denominator]` (e.g. `[2, 3]`). Integers only: Matrix canonical
+ * JSON forbids floating-point numbers in events, and exact ratios make thresholds like two
+ * thirds unambiguous.
+ */
+export type Ratio = readonly [numerator: number, denominator: number];
+
 /** How weight delegated to a whole group is cast (see the README's liquid-democracy section). */
 export type GroupDelegationMode = 'fractional' | 'majority';
 
@@ -33,19 +40,19 @@ export interface DemocracyRule {
   readonly protocol: 'democracy';
   readonly method: CountingMethodName;
   /** Minimum share of the eligible weight that must be counted (direct or delegated), in [0, 1]. */
-  readonly quorum: number;
+  readonly quorum: Ratio;
   /**
-   * Share of the counted weight the winning option must exceed, in [0, 1] (`0.5`: strict
+   * Share of the counted weight the winning option must exceed, in [0, 1] (`[1, 2]`: strict
    * majority). Applies to plurality and approval; ranked and graded methods elect their winner.
    */
-  readonly threshold: number;
+  readonly threshold: Ratio;
   readonly duration: number;
   readonly ballot: 'public' | 'secret';
   /** Whether members may delegate their vote (liquid democracy) for this kind. */
   readonly delegation: boolean;
   /** How weight delegated to a whole group is cast. */
   readonly groupDelegation: GroupDelegationMode;
-  /** Majority judgment: number of grades (grade 0 is the best). */
+  /** Majority judgment: number of grades (grade 1 is the best). */
   readonly grades?: number;
   /** Single transferable vote: number of seats. */
   readonly seats?: number;

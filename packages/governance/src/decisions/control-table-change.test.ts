@@ -171,8 +171,8 @@ describe('parseControlTable', () => {
     expect(parsed.value.rules['admit-member']).toEqual({
       protocol: 'democracy',
       method: 'majority-judgment',
-      quorum: 0,
-      threshold: 0.5,
+      quorum: [0, 1],
+      threshold: [1, 2],
       duration: DAY,
       ballot: 'secret',
       delegation: false,
@@ -180,6 +180,19 @@ describe('parseControlTable', () => {
       grades: 5,
     });
     expect(parsed.value.fallback?.protocol).toBe('consensus');
+  });
+
+  it('reads ratios exactly, as integer pairs (Matrix-safe) or numbers (files)', () => {
+    const rule = (threshold: unknown) => {
+      const parsed = parseControlTable({
+        rules: {
+          'change-control-table': { protocol: 'democracy', method: 'plurality', duration: 1, threshold },
+        },
+      });
+      return parsed.ok ? parsed.value.rules['change-control-table'] : undefined;
+    };
+    expect(rule([4, 6])).toMatchObject({ threshold: [2, 3] });
+    expect(rule(0.75)).toMatchObject({ threshold: [3, 4] });
   });
 
   it.each([
@@ -218,6 +231,27 @@ describe('parseControlTable', () => {
       '$.rules.change-control-table.quorum',
     ],
     [{ rules: { 'Bad Kind': { protocol: 'consent', duration: 1 } } }, '$.rules.Bad Kind'],
+    [
+      {
+        rules: {
+          'change-control-table': {
+            protocol: 'democracy',
+            method: 'plurality',
+            duration: 1,
+            threshold: [3, 2],
+          },
+        },
+      },
+      '$.rules.change-control-table.threshold[0]',
+    ],
+    [
+      {
+        rules: {
+          'change-control-table': { protocol: 'democracy', method: 'approval', duration: 1, quorum: 1.5 },
+        },
+      },
+      '$.rules.change-control-table.quorum',
+    ],
   ])('rejects %j at %s', (table, path) => {
     const parsed = parseControlTable(table);
     expect(parsed.ok).toBe(false);

@@ -124,13 +124,19 @@ export function judge(
     ...(winners === undefined ? {} : { winners }),
   });
   if (count.countedWeight === 0) return end('expired', 'deadline');
-  if (count.countedWeight < rule.quorum * eligibleWeight) return end('expired', 'quorum-not-met');
+  const [quorumNumerator, quorumDenominator] = rule.quorum;
+  if (count.countedWeight * quorumDenominator < quorumNumerator * eligibleWeight) {
+    return end('expired', 'quorum-not-met');
+  }
   const winners = count.winners;
   if (rule.method !== 'stv' && winners.length !== 1) return end('rejected', 'tie');
   if (winners.length === 0) return end('rejected', 'tie');
   if (count.totals !== undefined) {
-    const share = count.totals[winners[0]!]! / count.countedWeight;
-    if (!(share > rule.threshold)) return end('rejected', 'threshold-not-met', winners);
+    // share > threshold, in exact integer arithmetic
+    const [thresholdNumerator, thresholdDenominator] = rule.threshold;
+    if (count.totals[winners[0]!]! * thresholdDenominator <= thresholdNumerator * count.countedWeight) {
+      return end('rejected', 'threshold-not-met', winners);
+    }
   }
   if (decision.motion) {
     return winners[0] === 0 && winners.length === 1
@@ -230,6 +236,6 @@ export function settleSecretResult(
     }
     count = countBallots(rule, optionCount, weighted);
   }
-  const outcome = judge(decision, rule, count, parameters.totalWeight, at, decision.secret.delegation);
+  const outcome = judge(decision, rule, count, decision.eligible.length, at, decision.secret.delegation);
   return { ...decision, status: outcome.status, outcome };
 }
