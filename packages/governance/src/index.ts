@@ -29,7 +29,6 @@ export type {
   OligarchyRule,
   ProtocolName,
   ProtocolRule,
-  Ratio,
 } from './control-table/protocol-rule';
 export {
   type Ballot,

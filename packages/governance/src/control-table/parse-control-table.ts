@@ -13,7 +13,7 @@ import {
   readEnum,
   readInteger,
   readObject,
-  readRatio,
+  readShare,
   readString,
   readStringList,
   rejectUnknownKeys,
@@ -49,8 +49,8 @@ function readDemocracy(object: Readonly<Record<string, unknown>>, path: string):
   const rule: DemocracyRule = {
     protocol: 'democracy',
     method,
-    quorum: object.quorum === undefined ? [0, 1] : readRatio(object.quorum, `${path}.quorum`),
-    threshold: object.threshold === undefined ? [1, 2] : readRatio(object.threshold, `${path}.threshold`),
+    quorum: object.quorum === undefined ? 0 : readShare(object.quorum, `${path}.quorum`),
+    threshold: object.threshold === undefined ? 0.5 : readShare(object.threshold, `${path}.threshold`),
     duration: readDuration(object.duration, `${path}.duration`),
     ballot:
       object.ballot === undefined
@@ -164,8 +164,7 @@ export function parseControlTable(value: unknown): ParseResult<ControlTable, Inv
 }
 
 /**
- * Serialises a typed control table back to its JSON form (snake_case modalities, ratios as
- * `[numerator, denominator]`: integers only, as Matrix canonical JSON requires), the form
+ * Serialises a typed control table back to its JSON form (snake_case modalities), the form
  * {@link parseControlTable} and the `org.imago.governance.init` event read.
  *
  * @param table - the table
@@ -175,8 +174,8 @@ export function controlTableToJson(table: ControlTable): Record<string, unknown>
   const ruleToJson = (rule: ProtocolRule): Record<string, unknown> => {
     switch (rule.protocol) {
       case 'democracy': {
-        const { groupDelegation, quorum, threshold, ...rest } = rule;
-        return { ...rest, quorum: [...quorum], threshold: [...threshold], group_delegation: groupDelegation };
+        const { groupDelegation, ...rest } = rule;
+        return { ...rest, group_delegation: groupDelegation };
       }
       case 'do-ocracy':
         return { ...rule, escalation: ruleToJson(rule.escalation) };

@@ -25,13 +25,6 @@ export interface OligarchyRule {
   readonly duration: number;
 }
 
-/**
- * An exact ratio `[numerator, denominator]` (e.g. `[2, 3]`). Integers only: Matrix canonical
- * JSON forbids floating-point numbers in events, and exact ratios make thresholds like two
- * thirds unambiguous.
- */
-export type Ratio = readonly [numerator: number, denominator: number];
-
 /** How weight delegated to a whole group is cast (see the README's liquid-democracy section). */
 export type GroupDelegationMode = 'fractional' | 'majority';
 
@@ -40,12 +33,12 @@ export interface DemocracyRule {
   readonly protocol: 'democracy';
   readonly method: CountingMethodName;
   /** Minimum share of the eligible weight that must be counted (direct or delegated), in [0, 1]. */
-  readonly quorum: Ratio;
+  readonly quorum: number;
   /**
-   * Share of the counted weight the winning option must exceed, in [0, 1] (`[1, 2]`: strict
+   * Share of the counted weight the winning option must exceed, in [0, 1] (`0.5`: strict
    * majority). Applies to plurality and approval; ranked and graded methods elect their winner.
    */
-  readonly threshold: Ratio;
+  readonly threshold: number;
   readonly duration: number;
   readonly ballot: 'public' | 'secret';
   /** Whether members may delegate their vote (liquid democracy) for this kind. */

@@ -171,8 +171,8 @@ describe('parseControlTable', () => {
     expect(parsed.value.rules['admit-member']).toEqual({
       protocol: 'democracy',
       method: 'majority-judgment',
-      quorum: [0, 1],
-      threshold: [1, 2],
+      quorum: 0,
+      threshold: 0.5,
       duration: DAY,
       ballot: 'secret',
       delegation: false,
@@ -182,7 +182,7 @@ describe('parseControlTable', () => {
     expect(parsed.value.fallback?.protocol).toBe('consensus');
   });
 
-  it('reads ratios exactly, as integer pairs (Matrix-safe) or numbers (files)', () => {
+  it('reads shares as numbers or as integer pairs', () => {
     const rule = (threshold: unknown) => {
       const parsed = parseControlTable({
         rules: {
@@ -191,8 +191,8 @@ describe('parseControlTable', () => {
       });
       return parsed.ok ? parsed.value.rules['change-control-table'] : undefined;
     };
-    expect(rule([4, 6])).toMatchObject({ threshold: [2, 3] });
-    expect(rule(0.75)).toMatchObject({ threshold: [3, 4] });
+    expect(rule([3, 4])).toMatchObject({ threshold: 0.75 });
+    expect(rule(0.75)).toMatchObject({ threshold: 0.75 });
   });
 
   it.each([

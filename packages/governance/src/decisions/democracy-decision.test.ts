@@ -72,7 +72,7 @@ describe('democracy: motions', () => {
   });
 
   it('applies a threshold above simple majority', () => {
-    const { log, decision } = start({ method: 'plurality', threshold: [2, 3] });
+    const { log, decision } = start({ method: 'plurality', threshold: [2, 3] } /* as an integer pair */);
     log.add('bo', 2000, 'vote', { decision, ballot: [1, 0] });
     log.add('cy', 2000, 'vote', { decision, ballot: [1, 0] });
     log.add('dee', 2000, 'vote', { decision, ballot: [0, 1] });

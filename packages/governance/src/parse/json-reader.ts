@@ -49,31 +49,20 @@ export function readInteger(
   return value;
 }
 
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
-}
-
 /**
- * Reads a ratio in [0, 1]: `[numerator, denominator]` integers (the form Matrix events can carry)
- * or, in files, a number (taken to six decimals). Returned reduced.
+ * Reads a share in [0, 1]: a number, or an integer pair `[numerator, denominator]` (a form that
+ * needs no floating-point number, e.g. `[2, 3]`).
  */
-export function readRatio(value: unknown, path: string): readonly [number, number] {
-  let numerator: number;
-  let denominator: number;
+export function readShare(value: unknown, path: string): number {
   if (Array.isArray(value)) {
     if (value.length !== 2) fail(path, 'expected [numerator, denominator]');
-    denominator = readInteger(value[1], `${path}[1]`, 1, 1_000_000_000);
-    numerator = readInteger(value[0], `${path}[0]`, 0, denominator);
-  } else {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      fail(path, 'expected [numerator, denominator] or a number in [0, 1]');
-    }
-    numerator = Math.round(value * 1_000_000);
-    denominator = 1_000_000;
+    const denominator = readInteger(value[1], `${path}[1]`, 1, 1_000_000_000);
+    return readInteger(value[0], `${path}[0]`, 0, denominator) / denominator;
   }
-  const divisor = gcd(numerator, denominator) || 1;
-  return [numerator / divisor, denominator / divisor];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    fail(path, 'expected a number in [0, 1] or [numerator, denominator]');
+  }
+  return value;
 }
 
 export function readEnum<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {

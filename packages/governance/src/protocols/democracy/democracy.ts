@@ -124,17 +124,13 @@ export function judge(
     ...(winners === undefined ? {} : { winners }),
   });
   if (count.countedWeight === 0) return end('expired', 'deadline');
-  const [quorumNumerator, quorumDenominator] = rule.quorum;
-  if (count.countedWeight * quorumDenominator < quorumNumerator * eligibleWeight) {
-    return end('expired', 'quorum-not-met');
-  }
+  if (count.countedWeight < rule.quorum * eligibleWeight) return end('expired', 'quorum-not-met');
   const winners = count.winners;
   if (rule.method !== 'stv' && winners.length !== 1) return end('rejected', 'tie');
   if (winners.length === 0) return end('rejected', 'tie');
   if (count.totals !== undefined) {
-    // share > threshold, in exact integer arithmetic
-    const [thresholdNumerator, thresholdDenominator] = rule.threshold;
-    if (count.totals[winners[0]!]! * thresholdDenominator <= thresholdNumerator * count.countedWeight) {
+    // total > threshold × counted rather than a division: 2 of 3 votes does not exceed 2/3
+    if (!(count.totals[winners[0]!]! > rule.threshold * count.countedWeight)) {
       return end('rejected', 'threshold-not-met', winners);
     }
   }
