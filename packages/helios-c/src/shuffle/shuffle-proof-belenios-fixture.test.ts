@@ -63,6 +63,14 @@ describe('CheckShuffleProof on the shuffles of a belenios-tool election (nh-rfc)
     ).toBe(false);
   });
 
+  it('rejects an altered response of the commitment chain (ŝ), first, middle, last', () => {
+    for (const i of [0, 3, proof.responses.sHat.length - 1]) {
+      const sHat = [...proof.responses.sHat];
+      sHat[i] = (sHat[i]! + 1n) % group.q;
+      expect(check({ ...proof, responses: { ...proof.responses, sHat } })).toBe(false);
+    }
+  });
+
   it('rejects an altered commitment', () => {
     const c = [...proof.permutationCommitment];
     c[0] = group.mul(c[0]!, group.g);

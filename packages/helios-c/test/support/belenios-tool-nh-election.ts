@@ -50,7 +50,7 @@ export function beleniosElection(
   requireBeleniosTool();
   const dir = mkdtempSync(join(tmpdir(), 'helios-c-nh-'));
   const run = (script: string, input?: string) =>
-    execFileSync('bash', ['-euo', 'pipefail', '-c', script], {
+    execFileSync('bash', ['-eo', 'pipefail', '-c', script], {
       cwd: dir,
       encoding: 'utf8',
       input,
