@@ -24,6 +24,22 @@ export {
   type RelationStatus,
   SUBCLASS_OF,
 } from './model/attributes';
+export { applyGraphEvent, applyGraphEvents, eventEdgeKey, graphFromEvents } from './events/apply-graph-event';
+export {
+  type EntityRemovedEvent,
+  type EntityUpsertedEvent,
+  GRAPH_EVENT_TYPES,
+  type GraphEvent,
+  type GroupRemovedEvent,
+  type GroupUpsertedEvent,
+  type LinkAddedEvent,
+  type LinkRemovedEvent,
+  type LinkType,
+  type RelationAcceptedEvent,
+  type RelationEndedEvent,
+  type RelationProposedEvent,
+} from './events/graph-event';
+export { parseGraphEvent } from './events/parse-graph-event';
 export { compareKeys } from './model/compare-keys';
 export { createImagoGraph, type ImagoGraph, parseSerializedGraph } from './model/parse-serialized-graph';
 export { type Coordinates, isAcceptedRelation, receives } from './model/read-attributes';

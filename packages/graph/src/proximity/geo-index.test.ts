@@ -6,11 +6,15 @@ import { propagate } from '../propagation/propagate';
 import { createGeoIndex } from './geo-index';
 
 // A coarse grid so that many groups share coordinates (ties) and the k-d tree has many leaves.
-const grid = fc.record({ lat: fc.integer({ min: -8, max: 8 }), lon: fc.integer({ min: -8, max: 8 }) }).map(
-  ({ lat, lon }) => ({ lat: 45 + lat / 4, lon: 3 + lon / 4 }),
-);
+const grid = fc
+  .record({ lat: fc.integer({ min: -8, max: 8 }), lon: fc.integer({ min: -8, max: 8 }) })
+  .map(({ lat, lon }) => ({ lat: 45 + lat / 4, lon: 3 + lon / 4 }));
 
-function bigGraph(groups: { lat: number; lon: number }[], cities: { lat: number; lon: number }[], links: number[]) {
+function bigGraph(
+  groups: { lat: number; lon: number }[],
+  cities: { lat: number; lon: number }[],
+  links: number[],
+) {
   const graph = createImagoGraph();
   cities.forEach((at, i) => graph.addNode(`city${i}`, { kind: 'entity', ...at }));
   graph.addNode('district', { kind: 'entity' });
@@ -20,13 +24,19 @@ function bigGraph(groups: { lat: number; lon: number }[], cities: { lat: number;
     const link = links[i % links.length]!;
     if (i % 3 === 0 && cities.length > 0) {
       graph.addNode(`g${i}`, { kind: 'group' });
-      graph.addDirectedEdge(`g${i}`, link === 0 ? 'district' : `city${link % cities.length}`, { type: 'located-in' });
+      graph.addDirectedEdge(`g${i}`, link === 0 ? 'district' : `city${link % cities.length}`, {
+        type: 'located-in',
+      });
     } else graph.addNode(`g${i}`, { kind: 'group', ...at });
   });
   return graph;
 }
 
-function expectIndexMatchesScan(graph: ImagoGraph, index: ReturnType<typeof createGeoIndex>, sources: string[]) {
+function expectIndexMatchesScan(
+  graph: ImagoGraph,
+  index: ReturnType<typeof createGeoIndex>,
+  sources: string[],
+) {
   for (const from of sources) {
     if (!graph.hasNode(from)) continue;
     for (const options of [{ k: 10 }, { k: 3, radiusKm: 40 }, { k: 50 }]) {
