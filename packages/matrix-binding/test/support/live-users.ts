@@ -10,7 +10,7 @@ import {
 type Logger = NonNullable<ICreateClientOpts['logger']>;
 
 import { createImagoClient } from '../../src/index';
-import { registerUser, testHomeserverFromEnvironment } from '../../src/testing/index';
+import { registerUser, type TestHomeserver, testHomeserverFromEnvironment } from '../../src/testing/index';
 
 /** A unique suffix for this test run: the Synapse instance is shared by concurrent files. */
 export const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -37,9 +37,9 @@ export interface LiveUser {
 /** Registers `name-<run>` and returns a synced client (stop it with `stopAll`). */
 export async function liveUser(
   name: string,
-  options: { encryption?: boolean; sync?: boolean } = {},
+  options: { encryption?: boolean; sync?: boolean; homeserver?: TestHomeserver } = {},
 ): Promise<LiveUser> {
-  const session = await registerUser(testHomeserverFromEnvironment(), `${name}-${run}`);
+  const session = await registerUser(options.homeserver ?? testHomeserverFromEnvironment(), `${name}-${run}`);
   const client = await createImagoClient({
     ...session,
     encryption: options.encryption ?? false,

@@ -1,0 +1,103 @@
+import { GovernanceEventTypes } from '@imago/governance';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appendToRoomLog,
+  type CreatedGroup,
+  closeDecision,
+  createGroup,
+  emptyRoomLog,
+  fetchRoomHistory,
+  initControlTable,
+  joinGroup,
+  propose,
+  replayDecisions,
+  sendGovernanceEvent,
+  setDelegations,
+  vote,
+} from '../../src/index';
+import type { TestHomeserver } from '../../src/testing/index';
+import { DedicatedSynapse } from '../support/dedicated-synapse';
+import { type LiveUser, liveUser, nextEvent, run, stopAll } from '../support/live-users';
+
+const PERIOD = 8_000;
+
+describe('Synapse killed and restarted in the middle of an open decision', () => {
+  const synapse = new DedicatedSynapse(`restart-${run}`);
+  let homeserver: TestHomeserver;
+  let users: LiveUser[];
+  let group: CreatedGroup;
+
+  beforeAll(async () => {
+    homeserver = await synapse.start();
+  });
+  afterAll(async () => {
+    stopAll();
+    await synapse.reset();
+  });
+
+  it('loses no vote, delegation or ledger event, and the outcome is the same', async () => {
+    users = await Promise.all(['ana', 'bo', 'cy', 'di'].map((name) => liveUser(name, { homeserver })));
+    const [ana, bo, cy, di] = users as [LiveUser, LiveUser, LiveUser, LiveUser];
+    group = await createGroup(ana.client, { profile: { name: 'Résilience' }, rooms: ['decisions'] });
+    const room = group.rooms.decisions as string;
+    for (const user of [bo, cy, di]) await joinGroup(user.client, group);
+    await initControlTable(ana.client, room, {
+      rules: {
+        'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
+        'spend-resource': {
+          protocol: 'democracy',
+          method: 'plurality',
+          quorum: 0.5,
+          threshold: 0.5,
+          duration: PERIOD,
+          ballot: 'public',
+          delegation: true,
+          groupDelegation: 'majority',
+        },
+      },
+    });
+    const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 40 } });
+    const before = [
+      await vote(ana.client, room, decision, [0, 1]),
+      await setDelegations(bo.client, room, [
+        { scope: { type: 'decision', decision }, to: { member: cy.userId } },
+      ]),
+      await vote(cy.client, room, decision, [1, 0]),
+      await sendGovernanceEvent(di.client, room, 'org.imago.vf.economic_event' as never, {
+        action: 'raise',
+        provider: group.spaceId,
+        receiver: group.spaceId,
+        resourceQuantity: { hasNumericalValue: 2.5, hasUnit: 'kilogram' },
+        newInventoriedResource: { id: 'seeds' },
+      }),
+    ];
+
+    await synapse.kill();
+    // While the homeserver is down, sending fails with a typed error; nothing is half-applied.
+    await expect(vote(di.client, room, decision, [0, 1])).rejects.toMatchObject({ code: 'homeserver-error' });
+    await synapse.start();
+
+    // The syncing client reconnects by itself and sees new events.
+    const seen = nextEvent(ana.client, room, (e) => e.getType() === GovernanceEventTypes.vote, 60_000);
+    const after = await vote(di.client, room, decision, [1, 0]);
+    expect((await seen).getId()).toBe(after);
+
+    const waitUntilClosed = PERIOD + 500;
+    await new Promise((resolve) => setTimeout(resolve, waitUntilClosed));
+    await closeDecision(bo.client, room, decision);
+
+    const history = await fetchRoomHistory(ana.client, room, { pageSize: 5 });
+    const ids = new Set(history.map((e) => e.event_id));
+    for (const id of [...before, after]) expect(ids.has(id)).toBe(true);
+    const replayed = replayDecisions(appendToRoomLog(emptyRoomLog(room), history));
+    const outcome = replayed.state.decisions.get(decision)?.outcome;
+    // Ana no; Bo → Cy yes; Cy yes; Di yes: adopted with option 0, weight 4 counted.
+    expect(outcome?.status).toBe('adopted');
+    expect(outcome?.winners).toEqual([0]);
+    // Replaying again, or from another member's history, gives the same outcome (idempotent).
+    const again = replayDecisions(
+      appendToRoomLog(appendToRoomLog(emptyRoomLog(room), history), await fetchRoomHistory(di.client, room)),
+    );
+    expect(again.state.decisions.get(decision)?.outcome).toEqual(outcome);
+  });
+});

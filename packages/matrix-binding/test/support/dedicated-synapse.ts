@@ -1,0 +1,48 @@
+// A Synapse instance of its own for a test that kills and restarts it (scripts/synapse.sh).
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { TestHomeserver } from '../../src/testing/index';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const script = `${root}scripts/synapse.sh`;
+const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
+
+export class DedicatedSynapse {
+  constructor(readonly name: string) {}
+
+  async start(): Promise<TestHomeserver> {
+    const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8' });
+    const env = Object.fromEntries(
+      stdout
+        .split('\n')
+        .map((line) => /^(IMAGO_[A-Z_]+)=(.*)$/.exec(line.trim()))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1], m[2]]),
+    );
+    return {
+      baseUrl: env.IMAGO_HOMESERVER_URL as string,
+      sharedSecret: env.IMAGO_SYNAPSE_SHARED_SECRET as string,
+    };
+  }
+
+  /** SIGKILL, as a crash would: no graceful shutdown. */
+  async kill(): Promise<void> {
+    const pid = Number((await readFile(`${cache}/${this.name}/run.pid`, 'utf8')).trim());
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100; i++) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async reset(): Promise<void> {
+    await run('bash', [script, 'reset', this.name]);
+  }
+}
