@@ -183,6 +183,32 @@ describe('reducer properties', () => {
   });
 });
 
+describe('time', () => {
+  it('settles the same way whether time passes by a tick event or by evaluateAt', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryEvent, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 2 * DAY }),
+        (events, now) => {
+          const log = [...header(), ...events.sort((a, b) => a.timestamp - b.timestamp)];
+          const { state } = replay(log, context);
+          if (now <= state.clock) return;
+          const ticked = reduce(
+            state,
+            { id: '$tick', sender: 'm0', timestamp: now, type: 'org.imago.governance.tick', content: {} },
+            context,
+          );
+          const evaluated = evaluateAt(state, now, context);
+          expect(ticked.rejected).toBeUndefined();
+          expect(snapshot(ticked.state).decisions).toEqual(snapshot(evaluated.state).decisions);
+          expect(ticked.settled).toEqual(evaluated.settled);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('rejections', () => {
   it('reports duplicates, strangers, early events and withdrawals by others; applies none of them', () => {
     const log = new EventLog();

@@ -108,30 +108,38 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   /**
    * @param key - the key to write
    * @param value - the value to store
-   * @returns a new map with `key` bound to `value` (this map is unchanged)
+   * @returns a new map with `key` bound to `value` (this map is unchanged; returned as is if
+   *   `key` already holds this very value)
    */
   set(key: string, value: V): PersistentMap<V> {
     const hash = hashKey(key);
+    const path = new Array<Node<V> | undefined>(DEPTH);
+    let node: Node<V> | Bucket<V> | undefined = this.#root;
+    for (let level = 0; level < DEPTH; level++) {
+      path[level] = node as Node<V> | undefined;
+      node = (node as Node<V> | undefined)?.[slotAt(hash, level)];
+    }
+    const bucket = node as Bucket<V> | undefined;
     let added = 0;
-    const write = (node: Node<V> | Bucket<V> | undefined, level: number): Node<V> | Bucket<V> => {
-      if (level === DEPTH) {
-        const bucket = (node as Bucket<V> | undefined) ?? [];
-        const at = bucket.findIndex((entry) => entry[0] === key);
-        if (at === -1) {
-          added = 1;
-          return [...bucket, [key, value]];
-        }
-        const copy = bucket.slice();
-        copy[at] = [key, value];
-        return copy;
-      }
-      const copy = node === undefined ? new Array<Node<V> | Bucket<V> | undefined>(WIDTH) : node.slice();
-      const slot = slotAt(hash, level);
-      copy[slot] = write((node as Node<V> | undefined)?.[slot], level + 1);
-      return copy as Node<V>;
-    };
-    const root = write(this.#root, 0) as Node<V>;
-    return new PersistentMap<V>(root, this.size + added);
+    let child: Node<V> | Bucket<V>;
+    const at = bucket === undefined ? -1 : bucket.findIndex((entry) => entry[0] === key);
+    if (at === -1) {
+      added = 1;
+      child = bucket === undefined ? [[key, value]] : [...bucket, [key, value]];
+    } else {
+      if (bucket![at]![1] === value) return this;
+      const copy = bucket!.slice();
+      copy[at] = [key, value];
+      child = copy;
+    }
+    // copy the path bottom-up: only these DEPTH nodes are new, everything else is shared
+    for (let level = DEPTH - 1; level >= 0; level--) {
+      const parent = path[level];
+      const copy = parent === undefined ? new Array<Node<V> | Bucket<V> | undefined>(WIDTH) : parent.slice();
+      copy[slotAt(hash, level)] = child;
+      child = copy as Node<V>;
+    }
+    return new PersistentMap<V>(child as Node<V>, this.size + added);
   }
 
   /**
