@@ -36,13 +36,14 @@ export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): Co
       'must be a positive integer (or inferable from a first ballot)',
     );
   }
-  requireBallotWidth(packed, n, 'rankings');
   const { cells, offsets, count } = packed;
+  const blankAllowed = options.blankAllowed;
   const raw = new Int32Array(n * n);
   const ranks = new Float64Array(n);
   let blank = 0;
   for (let b = 0; b < count; b++) {
     const base = offsets[b]!;
+    if (offsets[b + 1]! - base !== n) requireBallotWidth(packed, n, 'rankings');
     let empty = true;
     for (let i = 0; i < n; i++) {
       const rank = cells[base + i]!;
@@ -53,7 +54,7 @@ export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): Co
         empty = false;
       }
     }
-    if (empty && options.blankAllowed) {
+    if (empty && blankAllowed) {
       blank++;
       continue;
     }
@@ -71,8 +72,8 @@ export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): Co
   }
   return {
     nchoices: n,
-    valid: options.blankAllowed ? count - blank : count,
-    blank: options.blankAllowed ? blank : undefined,
+    valid: blankAllowed ? count - blank : count,
+    blank: blankAllowed ? blank : undefined,
     raw,
   };
 }

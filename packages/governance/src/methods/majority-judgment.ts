@@ -105,7 +105,6 @@ export function majorityJudgment(ballots: Ballots, options: MajorityJudgmentOpti
   if (!Number.isSafeInteger(grades) || grades <= 0) {
     throw new InvalidMethodOptionsError('ngrades', 'must be a positive integer');
   }
-  requireBallotWidth(packed, n, 'grades');
   const { cells, offsets, count } = packed;
   const raw = new Float64Array(n * grades);
   const invalidIndices: number[] = [];
@@ -113,6 +112,7 @@ export function majorityJudgment(ballots: Ballots, options: MajorityJudgmentOpti
   let valid = 0;
   for (let b = 0; b < count; b++) {
     const base = offsets[b]!;
+    if (offsets[b + 1]! - base !== n) requireBallotWidth(packed, n, 'grades');
     let ok = true;
     let zeros = true;
     for (let c = 0; c < n; c++) {
