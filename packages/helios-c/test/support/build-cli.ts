@@ -1,0 +1,23 @@
+/**
+ * Vitest global setup: builds the helios-c command once (tsup, no type declarations) so that
+ * tests run the real executable, as a user or a script would.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  // Inside the package so that the bundle resolves its dependencies from the package's node_modules.
+  const out = join(root, 'node_modules', '.cache', 'helios-c-cli');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const tsup = [join(root, 'node_modules', '.bin', 'tsup'), join(root, '..', '..', 'node_modules', '.bin', 'tsup')].find((p) => existsSync(p));
+  if (!tsup) throw new Error('tsup is not installed: run pnpm install');
+  execFileSync(tsup, ['--no-config', 'src/cli/helios-c.ts', '--format', 'esm', '--target', 'es2022', '--out-dir', out, '--silent'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.env.HELIOS_C_CLI = join(out, 'helios-c.js');
+}
