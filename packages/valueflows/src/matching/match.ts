@@ -62,7 +62,8 @@ function quantityOf(i: Intent): Measure | undefined {
 }
 
 /**
- * Scores one need/offer pair, or returns undefined when they cannot match.
+ * Scores one need/offer pair, or returns undefined when they cannot match. The cheap refusals
+ * (who, when, where) come first: most pairs of a large market end there.
  */
 function scorePair(
   need: Prepared,
@@ -71,7 +72,6 @@ function scorePair(
   weights: MatchWeights,
   now: number,
 ): CandidateMatch | undefined {
-  const reasons: MatchReason[] = [];
   const n = need.intent;
   const o = offer.intent;
   if (need.proposal.proposer !== undefined && need.proposal.proposer === offer.proposal.proposer)
@@ -83,13 +83,34 @@ function scorePair(
     return undefined;
   }
 
+  // When.
+  if (need.begin > offer.end || offer.begin > need.end) return undefined;
+  if (need.end < now || offer.end < now) return undefined;
+
+  // Where.
+  let distance: number | undefined;
+  if (options.distance && need.location && offer.location)
+    distance = options.distance(need.location, offer.location);
+  if (distance !== undefined && !Number.isFinite(distance)) distance = undefined;
+  if (distance !== undefined && options.maxDistance !== undefined && distance > options.maxDistance)
+    return undefined;
+
+  // How: the same action, or two kinds of transfer (giving versus lending).
+  let actionFactor = 1;
+  if (n.action !== o.action) {
+    if (TRANSFERS.has(n.action) && TRANSFERS.has(o.action)) actionFactor = 0.8;
+    else return undefined;
+  }
+
   // What: specification, then classification.
+  const reasons: MatchReason[] = [];
   let specification = 0;
   if (n.resourceConformsTo !== undefined && n.resourceConformsTo === o.resourceConformsTo) {
     specification = 1;
     reasons.push({ code: 'same-specification', detail: n.resourceConformsTo });
   } else {
-    const shared = [...need.classes].filter((c) => offer.classes.has(c));
+    const shared: string[] = [];
+    for (const c of need.classes) if (offer.classes.has(c)) shared.push(c);
     if (shared.length > 0) {
       // A shared classification is weaker evidence than the same specification.
       specification = 0.4 + (0.4 * shared.length) / need.classes.size;
@@ -105,14 +126,11 @@ function scorePair(
     }
   }
   if (specification === 0) return undefined;
-
-  // How: the same action, or two kinds of transfer (giving versus lending).
-  let actionFactor = 1;
-  if (n.action === o.action) reasons.push({ code: 'same-action', detail: n.action });
-  else if (TRANSFERS.has(n.action) && TRANSFERS.has(o.action)) {
-    actionFactor = 0.8;
-    reasons.push({ code: 'compatible-action', detail: `${n.action}/${o.action}` });
-  } else return undefined;
+  reasons.push(
+    actionFactor === 1
+      ? { code: 'same-action', detail: n.action }
+      : { code: 'compatible-action', detail: `${n.action}/${o.action}` },
+  );
 
   // How much.
   let quantityScore = 0.5;
@@ -146,9 +164,6 @@ function scorePair(
     );
   } else reasons.push({ code: 'quantity-unknown' });
 
-  // When.
-  if (need.begin > offer.end || offer.begin > need.end) return undefined;
-  if (need.end < now || offer.end < now) return undefined;
   const bounded =
     Number.isFinite(need.begin) ||
     Number.isFinite(need.end) ||
@@ -157,19 +172,11 @@ function scorePair(
   const timeScore = bounded ? 1 : 0.5;
   reasons.push({ code: bounded ? 'time-overlap' : 'time-open' });
 
-  // Where.
   let locationScore = 0.5;
-  let distance: number | undefined;
-  if (options.distance && need.location && offer.location)
-    distance = options.distance(need.location, offer.location);
-  if (distance !== undefined && Number.isFinite(distance)) {
-    if (options.maxDistance !== undefined && distance > options.maxDistance) return undefined;
+  if (distance !== undefined) {
     locationScore = 1 / (1 + distance / (options.distanceScale ?? 10));
     reasons.push({ code: 'within-distance', detail: String(distance) });
-  } else {
-    distance = undefined;
-    reasons.push({ code: 'location-unknown' });
-  }
+  } else reasons.push({ code: 'location-unknown' });
 
   const score =
     actionFactor *
@@ -177,9 +184,7 @@ function scorePair(
       weights.quantity * quantityScore +
       weights.time * timeScore +
       weights.location * locationScore);
-  const candidate: {
-    -readonly [K in keyof CandidateMatch]: CandidateMatch[K];
-  } = {
+  const candidate: { -readonly [K in keyof CandidateMatch]: CandidateMatch[K] } = {
     need: need.proposal.id,
     needIntent: n.id,
     offer: offer.proposal.id,

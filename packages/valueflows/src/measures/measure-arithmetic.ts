@@ -21,6 +21,7 @@ import { getUnit, normalizeUnitId } from './om2-units';
  * ```
  */
 export function conversionFactor(from: string, to: string): number | undefined {
+  if (from === to) return 1;
   const a = normalizeUnitId(from);
   const b = normalizeUnitId(to);
   if (a === b) return 1;
