@@ -1,12 +1,15 @@
 import { defineConfig } from 'tsup';
 
+const entry = {
+  index: 'src/index.ts',
+  'wikidata/index': 'src/wikidata/index.ts',
+  'feeds/index': 'src/feeds/index.ts',
+};
+
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'cli/imago-graph': 'src/cli/imago-graph.ts',
-  },
+  entry: { ...entry, 'cli/imago-graph': 'src/cli/imago-graph.ts' },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry },
   clean: true,
   sourcemap: true,
   target: 'es2022',

@@ -4,7 +4,7 @@
  * and its ratio to the naive reference measured in the same run. Targets: geo and relation
  * ≤ 5%, theme ≤ 20%.
  */
-import { createGeoIndex, parseSerializedGraph, propagate, type PropagateOptions } from '@imago/graph';
+import { createGeoIndex, type PropagateOptions, parseSerializedGraph, propagate } from '@imago/graph';
 import { naivePropagate } from '../test/reference/naive-propagate.ts';
 import { random, syntheticGraph } from './synthetic-graph.ts';
 

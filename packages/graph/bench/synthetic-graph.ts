@@ -77,7 +77,9 @@ export function syntheticGraph(groups: number, totalEdges: number, seed = 42): S
   }
   // Relations fill the rest: 70% between groups of the same city, the others anywhere.
   const byCity: number[][] = Array.from({ length: cities }, () => []);
-  home.forEach((city, g) => byCity[city]!.push(g));
+  home.forEach((city, g) => {
+    byCity[city]!.push(g);
+  });
   while (edges.length < totalEdges) {
     const a = pick(groups);
     const local = byCity[home[a]!]!;

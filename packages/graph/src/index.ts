@@ -10,6 +10,23 @@ export { InvalidEventError } from './errors/invalid-event-error';
 export { InvalidOptionsError } from './errors/invalid-options-error';
 export { MalformedGraphError } from './errors/malformed-graph-error';
 export { NodeNotFoundError } from './errors/node-not-found-error';
+export { applyGraphEvent, applyGraphEvents, eventEdgeKey, graphFromEvents } from './events/apply-graph-event';
+export {
+  type EntityRemovedEvent,
+  type EntityUpsertedEvent,
+  GRAPH_EVENT_TYPES,
+  type GraphEvent,
+  type GroupRemovedEvent,
+  type GroupUpsertedEvent,
+  LINK_EVENT_TYPES,
+  type LinkAddedEvent,
+  type LinkRemovedEvent,
+  type LinkType,
+  type RelationAcceptedEvent,
+  type RelationEndedEvent,
+  type RelationProposedEvent,
+} from './events/graph-event';
+export { parseGraphEvent } from './events/parse-graph-event';
 export {
   type EdgeAttributes,
   type EntityAttributes,
@@ -24,31 +41,9 @@ export {
   type RelationStatus,
   SUBCLASS_OF,
 } from './model/attributes';
-export { applyGraphEvent, applyGraphEvents, eventEdgeKey, graphFromEvents } from './events/apply-graph-event';
-export {
-  type EntityRemovedEvent,
-  type EntityUpsertedEvent,
-  GRAPH_EVENT_TYPES,
-  type GraphEvent,
-  type GroupRemovedEvent,
-  type GroupUpsertedEvent,
-  type LinkAddedEvent,
-  type LinkRemovedEvent,
-  type LinkType,
-  type RelationAcceptedEvent,
-  type RelationEndedEvent,
-  type RelationProposedEvent,
-} from './events/graph-event';
-export { parseGraphEvent } from './events/parse-graph-event';
 export { compareKeys } from './model/compare-keys';
 export { createImagoGraph, type ImagoGraph, parseSerializedGraph } from './model/parse-serialized-graph';
 export { type Coordinates, isAcceptedRelation, receives } from './model/read-attributes';
-export { createGeoIndex, GeoIndex, type NearbyGroup, type NearestOptions } from './proximity/geo-index';
-export { EARTH_MEAN_RADIUS_KM, haversineKm } from './proximity/haversine';
-export { relationHops } from './proximity/relation-hops';
-export { forEachRelatedGroup } from './proximity/relation-neighbours';
-export { type ResolvedLocation, resolveLocation } from './proximity/resolve-location';
-export { jaccard, themesOf, widenThemes } from './proximity/theme-set';
 export { propagate } from './propagation/propagate';
 export { propagateByComposite } from './propagation/propagate-by-composite';
 export { propagateByGeo } from './propagation/propagate-by-geo';
@@ -61,3 +56,9 @@ export {
   type ProximityMode,
 } from './propagation/propagate-options';
 export type { PropagationTarget } from './propagation/propagation-target';
+export { createGeoIndex, GeoIndex, type NearbyGroup, type NearestOptions } from './proximity/geo-index';
+export { EARTH_MEAN_RADIUS_KM, haversineKm } from './proximity/haversine';
+export { relationHops } from './proximity/relation-hops';
+export { forEachRelatedGroup } from './proximity/relation-neighbours';
+export { type ResolvedLocation, resolveLocation } from './proximity/resolve-location';
+export { jaccard, themesOf, widenThemes } from './proximity/theme-set';

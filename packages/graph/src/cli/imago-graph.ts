@@ -9,9 +9,9 @@ import { GraphError } from '../errors/graph-error';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import { NodeNotFoundError } from '../errors/node-not-found-error';
 import { parseSerializedGraph } from '../model/parse-serialized-graph';
-import { createGeoIndex } from '../proximity/geo-index';
 import { propagate } from '../propagation/propagate';
 import { PROXIMITY_MODES, type PropagateOptions, type ProximityMode } from '../propagation/propagate-options';
+import { createGeoIndex } from '../proximity/geo-index';
 import { parseWeights } from './parse-weights';
 
 const HELP = `imago-graph — proximity and propagation over a graph of groups

@@ -103,13 +103,17 @@ export function applyGraphEvent(graph: GraphLike, input: GraphEvent | unknown): 
   const event = parseGraphEvent(input);
   switch (event.type) {
     case 'group.upserted':
-      return upsertNode(graph, event.group, 'group', event.attributes, 'group');
+      upsertNode(graph, event.group, 'group', event.attributes, 'group');
+      return;
     case 'group.removed':
-      return removeNode(graph, event.group, 'group', 'group');
+      removeNode(graph, event.group, 'group', 'group');
+      return;
     case 'entity.upserted':
-      return upsertNode(graph, event.entity, 'entity', event.attributes, 'entity');
+      upsertNode(graph, event.entity, 'entity', event.attributes, 'entity');
+      return;
     case 'entity.removed':
-      return removeNode(graph, event.entity, 'entity', 'entity');
+      removeNode(graph, event.entity, 'entity', 'entity');
+      return;
     case 'relation.proposed': {
       const { relation, from, to } = event;
       requireKind(graph, from, ['group'], 'from');
@@ -155,7 +159,12 @@ export function applyGraphEvent(graph: GraphLike, input: GraphEvent | unknown): 
     }
     case 'link.added': {
       const { link, from, to } = event;
-      requireKind(graph, from, ['group', 'entity'], 'from');
+      requireKind(
+        graph,
+        from,
+        link === 'located-in' || link === 'interested-in' ? ['group', 'entity'] : ['entity'],
+        'from',
+      );
       requireKind(graph, to, ['entity'], 'to');
       if (from === to) fail('to', 'a node cannot link to itself');
       if (findEdge(graph, link, from, to) === undefined) {

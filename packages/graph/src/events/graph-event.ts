@@ -4,8 +4,19 @@
  * observes into these events; {@link applyGraphEvent} folds them into a graph, one at a time.
  */
 
-/** Types of the links from a group (or a place) to a public entity. */
-export type LinkType = 'located-in' | 'interested-in';
+/**
+ * Types of the links to a public entity: a group or a place `located-in` a place, a group
+ * `interested-in` a theme, an entity `subclass-of` (P279) or `instance-of` (P31) another.
+ */
+export type LinkType = 'located-in' | 'interested-in' | 'subclass-of' | 'instance-of';
+
+/** Every link type. */
+export const LINK_EVENT_TYPES: readonly LinkType[] = [
+  'located-in',
+  'interested-in',
+  'subclass-of',
+  'instance-of',
+];
 
 /** A group appears or some of its attributes change (attributes are merged; `null` removes one). */
 export interface GroupUpsertedEvent {

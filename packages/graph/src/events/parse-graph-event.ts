@@ -4,7 +4,7 @@
  * {@link GraphEvent}.
  */
 import { InvalidEventError } from '../errors/invalid-event-error';
-import { GRAPH_EVENT_TYPES, type GraphEvent } from './graph-event';
+import { GRAPH_EVENT_TYPES, type GraphEvent, LINK_EVENT_TYPES, type LinkType } from './graph-event';
 
 type Bag = Record<string, unknown>;
 
@@ -97,7 +97,7 @@ export function parseGraphEvent(input: unknown): GraphEvent {
       return { type: 'entity.removed', entity: key(input, 'entity') };
     case 'relation.proposed': {
       const relation = key(input, 'relation');
-      if (relation === 'located-in' || relation === 'interested-in')
+      if ((LINK_EVENT_TYPES as readonly string[]).includes(relation))
         fail('relation', 'a link, not a relation');
       return { type: 'relation.proposed', relation, from: key(input, 'from'), to: key(input, 'to') };
     }
@@ -112,11 +112,12 @@ export function parseGraphEvent(input: unknown): GraphEvent {
       };
     default: {
       const link = input.link;
-      if (link !== 'located-in' && link !== 'interested-in')
-        return fail('link', 'expected located-in or interested-in');
+      if (typeof link !== 'string' || !(LINK_EVENT_TYPES as readonly string[]).includes(link)) {
+        return fail('link', `expected one of ${LINK_EVENT_TYPES.join(', ')}`);
+      }
       return {
         type: type as 'link.added' | 'link.removed',
-        link,
+        link: link as LinkType,
         from: key(input, 'from'),
         to: key(input, 'to'),
       };

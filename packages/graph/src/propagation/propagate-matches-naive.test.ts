@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { naivePropagate, type NaiveOptions } from '../../test/reference/naive-propagate';
+import { type NaiveOptions, naivePropagate } from '../../test/reference/naive-propagate';
 import { KINDS, serializedGraphArbitrary } from '../../test/reference/random-graph';
 import { parseSerializedGraph } from '../model/parse-serialized-graph';
 import { createGeoIndex } from '../proximity/geo-index';

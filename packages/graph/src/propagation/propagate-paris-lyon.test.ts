@@ -89,7 +89,9 @@ describe('propagation from the Bastille group (located in the 11th arrondissemen
     ] as const;
     const targets = propagate(graph, 'g-bastille', { by: 'composite' });
     expect(keys(targets)).toEqual(expected.map(([key]) => key));
-    targets.forEach((target, i) => expect(target.score).toBeCloseTo(expected[i]![1], 9));
+    targets.forEach((target, i) => {
+      expect(target.score).toBeCloseTo(expected[i]![1], 9);
+    });
     expect(targets[0]).toMatchObject({ hops: 1, similarity: 0.5 });
   });
 

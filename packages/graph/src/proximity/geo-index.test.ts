@@ -16,7 +16,9 @@ function bigGraph(
   links: number[],
 ) {
   const graph = createImagoGraph();
-  cities.forEach((at, i) => graph.addNode(`city${i}`, { kind: 'entity', ...at }));
+  cities.forEach((at, i) => {
+    graph.addNode(`city${i}`, { kind: 'entity', ...at });
+  });
   graph.addNode('district', { kind: 'entity' });
   if (cities.length > 0) graph.addDirectedEdge('district', 'city0', { type: 'located-in' });
   groups.forEach((at, i) => {

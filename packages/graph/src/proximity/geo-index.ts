@@ -7,8 +7,8 @@
  */
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
-import { compareKeys } from '../model/compare-keys';
 import { type GraphLike, LOCATED_IN } from '../model/attributes';
+import { compareKeys } from '../model/compare-keys';
 import { type Coordinates, isGroupAttributes } from '../model/read-attributes';
 import { haversineKm } from './haversine';
 import { resolveLocation } from './resolve-location';

@@ -3,7 +3,7 @@
  * Where a node is: its own `lat`/`lon`, or those of the place it is located in, following
  * `located-in` chains (group → district → city) up to the first place with coordinates.
  */
-import { LOCATED_IN, type GraphLike } from '../model/attributes';
+import { type GraphLike, LOCATED_IN } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { type Coordinates, isGroupAttributes, ownCoordinates } from '../model/read-attributes';
 

@@ -3,7 +3,7 @@
  * The themes of a group: the entities it is `interested-in`, optionally widened to broader
  * themes through `subclass-of` (Wikidata P279).
  */
-import { INTERESTED_IN, SUBCLASS_OF, type GraphLike } from '../model/attributes';
+import { type GraphLike, INTERESTED_IN, SUBCLASS_OF } from '../model/attributes';
 import { isGroupAttributes } from '../model/read-attributes';
 
 /**
