@@ -41,6 +41,7 @@ export {
   type FlowProgress,
   trackFulfilment,
   trackSatisfaction,
+  trackSettlement,
 } from './exchange/fulfilment';
 export {
   ACTIVITY_STREAMS_CONTEXT,

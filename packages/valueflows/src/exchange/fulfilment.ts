@@ -8,6 +8,7 @@
 import type { LedgerState } from '../ledger/ledger-state';
 import { conversionFactor } from '../measures/measure-arithmetic';
 import type { Agreement } from '../model/agreement';
+import type { Claim } from '../model/claim';
 import type { Commitment } from '../model/commitment';
 import type { EconomicEvent } from '../model/economic-event';
 import type { PlannedFlow } from '../model/flow';
@@ -93,6 +94,26 @@ export function trackFulfilment(
     }
   }
   return new Map(commitments.map((c) => [c.id, progress(c, byCommitment.get(c.id) ?? [])]));
+}
+
+/**
+ * Settlement of claims: the events of the ledger whose `settles` names them (ValueFlows
+ * `vf:settles`, fully or partially).
+ *
+ * @param claims - the claims to follow
+ * @param ledger - the ledger state
+ * @returns progress by claim id
+ */
+export function trackSettlement(claims: readonly Claim[], ledger: LedgerState): Map<string, FlowProgress> {
+  const byClaim = new Map<string, { id: string; quantity?: Measure }[]>();
+  for (const e of liveEvents(ledger)) {
+    for (const c of e.settles ?? []) {
+      const list = byClaim.get(c) ?? [];
+      list.push({ id: e.id, quantity: e.resourceQuantity ?? e.effortQuantity });
+      byClaim.set(c, list);
+    }
+  }
+  return new Map(claims.map((c) => [c.id, progress(c, byClaim.get(c.id) ?? [])]));
 }
 
 /**

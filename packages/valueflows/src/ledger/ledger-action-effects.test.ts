@@ -52,6 +52,32 @@ function delta(effect: string, side: 'from' | 'to'): number {
   return 0;
 }
 
+/**
+ * Written by hand from the ValueFlows documentation of each action (3 kg moved): changes of
+ * [resource accounting, resource onhand, to-resource accounting, to-resource onhand].
+ */
+const DOCUMENTED_DELTAS: Record<string, [number, number, number, number]> = {
+  produce: [3, 3, 0, 0],
+  raise: [3, 3, 0, 0],
+  consume: [-3, -3, 0, 0],
+  lower: [-3, -3, 0, 0],
+  use: [0, 0, 0, 0],
+  cite: [0, 0, 0, 0],
+  work: [0, 0, 0, 0],
+  deliverService: [0, 0, 0, 0],
+  pickup: [0, -3, 0, 0],
+  dropoff: [0, 3, 0, 0],
+  accept: [0, -3, 0, 0],
+  modify: [0, 3, 0, 0],
+  combine: [0, -3, 0, 0],
+  separate: [0, 3, 0, 0],
+  transfer: [-3, -3, 3, 3],
+  move: [-3, -3, 3, 3],
+  transferAllRights: [-3, 0, 3, 0],
+  transferCustody: [0, -3, 0, 3],
+  copy: [0, 0, 3, 3],
+};
+
 describe('each ValueFlows action applied to a resource and a to-resource', () => {
   for (const id of ACTION_IDS) {
     const a = ACTIONS[id];
@@ -77,6 +103,13 @@ describe('each ValueFlows action applied to a resource and a to-resource', () =>
       expect(r.onhandQuantity).toEqual(kg(10 + delta(a.onhandEffect, 'from')));
       expect(t.accountingQuantity).toEqual(kg(4 + delta(a.accountingEffect, 'to')));
       expect(t.onhandQuantity).toEqual(kg(4 + delta(a.onhandEffect, 'to')));
+      const [ra, ro, ta, to] = DOCUMENTED_DELTAS[id]!;
+      expect([
+        r.accountingQuantity.hasNumericalValue - 10,
+        r.onhandQuantity.hasNumericalValue - 10,
+        t.accountingQuantity.hasNumericalValue - 4,
+        t.onhandQuantity.hasNumericalValue - 4,
+      ]).toEqual([ra, ro, ta, to]);
       expect(r.currentLocation).toEqual(a.locationEffect === 'update' ? L2 : L0);
       expect(t.currentLocation).toEqual(a.locationEffect === 'updateTo' ? L2 : L1);
       expect(r.containedIn).toBe(

@@ -163,15 +163,14 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
   const action = ACTIONS[event.action];
   if (action === undefined)
     throw new InvalidEventError(id, 'unknown-action', `unknown action ${event.action}`);
-  for (const q of [event.resourceQuantity, event.effortQuantity]) {
-    if (q !== undefined && !(q.hasNumericalValue >= 0 && Number.isFinite(q.hasNumericalValue))) {
-      throw new InvalidEventError(
-        id,
-        'negative-event-quantity',
-        'event quantities must be finite and not negative',
-      );
-    }
+  if (!isValidQuantity(event.resourceQuantity) || !isValidQuantity(event.effortQuantity)) {
+    throw new InvalidEventError(
+      id,
+      'negative-event-quantity',
+      'event quantities must be finite and not negative',
+    );
   }
+
   const draft = new Draft(state.resources);
   const sequence = state.events.size;
 
