@@ -5,11 +5,14 @@
  *
  * @module @imago/matrix-binding
  */
+export { type AnnounceOptions, announce, type Delivery } from './announcements/announce';
 export {
   type Announcement,
   type AnnouncementOrigin,
   readAnnouncement,
 } from './announcements/announcement-content';
+export { groupGraph } from './announcements/group-graph';
+export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {
   type CreateImagoClientOptions,
   createImagoClient,
@@ -152,3 +155,9 @@ export {
   logWarnings,
   type RoomLog,
 } from './replay/room-log';
+export {
+  ResourceEventTypes,
+  type ResourcesReplay,
+  replayResources,
+} from './resources/replay-resources';
+export { publishProposal, recordEconomicEvent } from './resources/resource-actions';

@@ -151,7 +151,11 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
               },
             ]
           : []),
-        { type: 'm.room.history_visibility', state_key: '', content: { history_visibility: 'shared' } },
+        {
+          type: 'm.room.history_visibility',
+          state_key: '',
+          content: { history_visibility: spaceRule === 'public' ? 'world_readable' : 'shared' },
+        },
       ],
     },
     `the space of ${profile.name}`,

@@ -10,8 +10,9 @@ import {
   initControlTable,
   joinGroup,
   propose,
+  recordEconomicEvent,
   replayDecisions,
-  sendGovernanceEvent,
+  replayResources,
   setDelegations,
   vote,
 } from '../../src/index';
@@ -63,13 +64,13 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
         { scope: { type: 'decision', decision }, to: { member: cy.userId } },
       ]),
       await vote(cy.client, room, decision, [1, 0]),
-      await sendGovernanceEvent(di.client, room, 'org.imago.vf.economic_event' as never, {
+      await recordEconomicEvent(di.client, room, {
         action: 'raise',
         provider: group.spaceId,
         receiver: group.spaceId,
         resourceQuantity: { hasNumericalValue: 2.5, hasUnit: 'kilogram' },
         newInventoriedResource: { id: 'seeds' },
-      }),
+      } as never),
     ];
 
     await synapse.kill();
@@ -99,5 +100,11 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
       appendToRoomLog(appendToRoomLog(emptyRoomLog(room), history), await fetchRoomHistory(di.client, room)),
     );
     expect(again.state.decisions.get(decision)?.outcome).toEqual(outcome);
+    // The ledger event recorded before the crash is still applied.
+    const { ledger } = replayResources(appendToRoomLog(emptyRoomLog(room), history));
+    expect(ledger.resources.get('seeds')?.onhandQuantity).toEqual({
+      hasNumericalValue: 2.5,
+      hasUnit: 'kilogram',
+    });
   });
 });
