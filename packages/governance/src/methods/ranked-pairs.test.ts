@@ -2,6 +2,7 @@
  * Ranked pairs on the Tennessee capital example of Wikipedia's "Ranked pairs" article
  * (Memphis, Nashville, Chattanooga, Knoxville): Nashville wins, then Chattanooga, Knoxville, Memphis.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankedPairs } from './ranked-pairs';
 import { schulze } from './schulze';
@@ -49,5 +50,41 @@ describe('ranked pairs, Wikipedia Tennessee example', () => {
     );
     expect(cycle.locked).toHaveLength(2);
     expect(cycle.winners.flat().sort()).toEqual([0, 1, 2]);
+  });
+});
+
+describe('ranked pairs, properties', () => {
+  const profiles = fc.integer({ min: 1, max: 6 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      ballots: fc.array(fc.array(fc.integer({ min: 0, max: n }), { minLength: n, maxLength: n }), {
+        maxLength: 25,
+      }),
+    }),
+  );
+
+  it('ranks a Condorcet winner first, alone', () => {
+    fc.assert(
+      fc.property(profiles, ({ n, ballots }) => {
+        const result = rankedPairs(ballots, { nchoices: n, blankAllowed: false });
+        const beatsAll = (c: number) =>
+          Array.from({ length: n }, (_, d) => d === c || result.raw[c]![d]! > result.raw[d]![c]!).every(
+            Boolean,
+          );
+        const condorcet = Array.from({ length: n }, (_, c) => c).filter(beatsAll);
+        if (condorcet.length === 1 && n > 1) expect(result.winners[0]).toEqual(condorcet);
+      }),
+    );
+  });
+
+  it('locks an acyclic set of majorities that the ranking respects', () => {
+    fc.assert(
+      fc.property(profiles, ({ n, ballots }) => {
+        const result = rankedPairs(ballots, { nchoices: n, blankAllowed: false });
+        const level = (c: number) => result.winners.findIndex((group) => group.includes(c));
+        for (const [winner, loser] of result.locked) expect(level(winner)).toBeLessThan(level(loser));
+        expect(result.winners.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, c) => c));
+      }),
+    );
   });
 });

@@ -72,15 +72,17 @@ export function randomSchulzeCase(random: Random): MethodCase {
     else if (style === 2) ballots.push([...random.pick(prototypes)]);
     else ballots.push(Array.from({ length: n }, () => random.int(-2, n + 3)));
   }
+  if (count > 1 && random.chance(0.03)) ballots[random.int(0, count - 1)]!.pop();
   const args = ['--blank-allowed', String(blankAllowed)];
   if (count === 0 || random.chance(0.6)) args.push('--nchoices', String(n));
+  else if (random.chance(0.2)) args.push('--nchoices=0');
   return { method: 'schulze', args, ballots };
 }
 
 /** A random majority-judgment case; some choices copy the grade distribution of others, to force exact ties. */
 export function randomMajorityJudgmentCase(random: Random): MethodCase {
   const n = random.chance(0.1) ? 1 : random.int(2, 8);
-  const ngrades = random.int(1, 7);
+  const ngrades = random.chance(0.05) ? random.int(8, 120) : random.int(1, 7);
   const count = random.chance(0.05) ? 0 : random.int(1, random.chance(0.7) ? 10 : 60);
   const blankAllowed = random.chance(0.5);
   const invalidRate = random.pick([0, 0, 0.05, 0.2]);
@@ -102,14 +104,16 @@ export function randomMajorityJudgmentCase(random: Random): MethodCase {
       ballots.push(ballot);
     } else ballots.push(columns.map((column) => column[b]!));
   }
+  if (count > 1 && random.chance(0.03)) ballots[random.int(0, count - 1)]!.push(1);
   const args = ['--blank-allowed', String(blankAllowed), '--ngrades', String(ngrades)];
   if (count === 0 || random.chance(0.6)) args.push('--nchoices', String(n));
+  else if (random.chance(0.2)) args.push('--nchoices=0');
   return { method: 'majority-judgment', args, ballots };
 }
 
 /** A random STV case, with partial rankings, invalid ballots and symmetric profiles that tie. */
 export function randomStvCase(random: Random): MethodCase {
-  const n = random.chance(0.05) ? 1 : random.int(2, 8);
+  const n = random.chance(0.05) ? 1 : random.chance(0.1) ? random.int(12, 24) : random.int(2, 8);
   const count = random.chance(0.04) ? 0 : random.int(1, random.chance(0.7) ? 15 : 120);
   const nseats = random.int(1, Math.min(4, n + 1));
   const prototypes = Array.from({ length: random.int(1, 5) }, () => permutationRanks(random, n));
