@@ -103,3 +103,11 @@ export type { SpatialThing } from './model/spatial-thing';
 export { parseEconomicEvent, parseEventLog } from './parse/parse-economic-event';
 export { parseMeasure, parseSpatialThing } from './parse/parse-measure';
 export { parseIntent, parseProposal, parseProposalList } from './parse/parse-proposal';
+export {
+  parseAgent,
+  parseAgreement,
+  parseClaim,
+  parseCommitment,
+  parseProcess,
+  parseResourceSpecification,
+} from './parse/parse-records';

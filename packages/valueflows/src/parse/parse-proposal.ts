@@ -3,13 +3,12 @@
  *
  * @module
  */
-import { normalizeActionId } from '../actions/action-table';
 import { VfParseError } from '../errors/parse-error';
-import { ValueflowsError } from '../errors/valueflows-error';
 import type { Intent } from '../model/intent';
 import type { Proposal, ProposalPurpose } from '../model/proposal';
 import { JsonObjectReader } from './json-reader';
-import { parseMeasure, parseSpatialThing } from './parse-measure';
+import { parseSpatialThing } from './parse-measure';
+import { readPlannedFlow, readQuantity } from './parse-planned-flow';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -24,51 +23,15 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function parseIntent(value: unknown, path = '', defaultId?: string): Intent {
   const o = JsonObjectReader.of(value, path);
-  let action: Intent['action'];
-  try {
-    action = normalizeActionId(o.optionalReference('action') ?? o.string('action'));
-  } catch (error) {
-    if (ValueflowsError.isInstance(error) && error.code === 'VF_UNKNOWN_ACTION') {
-      throw new VfParseError(o.at('action'), 'not a ValueFlows action');
-    }
-    throw error;
-  }
-  const id = o.optionalString('id') ?? defaultId;
-  if (id === undefined) throw new VfParseError(o.at('id'), 'expected a non-empty string');
-  const intent: Writable<Intent> = { id, action };
-  for (const key of [
-    'provider',
-    'receiver',
-    'resourceConformsTo',
-    'resourceInventoriedAs',
-    'inputOf',
-    'outputOf',
-    'stage',
-  ] as const) {
-    const v = o.optionalReference(key);
-    if (v !== undefined) intent[key] = v;
-  }
-  for (const key of ['name', 'note', 'state', 'image'] as const) {
+  const intent: Writable<Intent> = readPlannedFlow(o, defaultId);
+  for (const key of ['name', 'image'] as const) {
     const v = o.optionalString(key);
     if (v !== undefined) intent[key] = v;
   }
-  for (const key of ['hasBeginning', 'hasEnd', 'hasPointInTime', 'due'] as const) {
-    const v = o.optionalDateTime(key);
-    if (v !== undefined) intent[key] = v;
+  for (const key of ['availableQuantity', 'minimumQuantity'] as const) {
+    const q = readQuantity(o, key);
+    if (q !== undefined) intent[key] = q;
   }
-  const classes = o.optionalStringList('resourceClassifiedAs');
-  if (classes !== undefined) intent.resourceClassifiedAs = classes;
-  for (const key of ['resourceQuantity', 'effortQuantity', 'availableQuantity', 'minimumQuantity'] as const) {
-    if (o.has(key)) {
-      const q = parseMeasure(o.value[key], o.at(key));
-      if (q.hasNumericalValue < 0)
-        throw new VfParseError(o.at(`${key}.hasNumericalValue`), 'quantities are not negative');
-      intent[key] = q;
-    }
-  }
-  if (o.has('atLocation')) intent.atLocation = parseSpatialThing(o.value.atLocation, o.at('atLocation'));
-  const finished = o.optionalBoolean('finished');
-  if (finished !== undefined) intent.finished = finished;
   return intent;
 }
 

@@ -1,0 +1,181 @@
+/**
+ * Parsing of the other ValueFlows records from untrusted JSON: agents, resource
+ * specifications, processes, commitments, claims and agreements. Property names are those of
+ * ValueFlows 1.0; references are identifier strings or objects with an `id`.
+ *
+ * @module
+ */
+import { VfParseError } from '../errors/parse-error';
+import { normalizeUnitId } from '../measures/om2-units';
+import type { Agent, AgentType } from '../model/agent';
+import type { Agreement } from '../model/agreement';
+import type { Claim } from '../model/claim';
+import type { Commitment } from '../model/commitment';
+import type { Process } from '../model/process';
+import type { ResourceSpecification } from '../model/resource-specification';
+import { JsonObjectReader } from './json-reader';
+import { parseSpatialThing } from './parse-measure';
+import { readPlannedFlow } from './parse-planned-flow';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function strings<T extends object>(
+  o: JsonObjectReader,
+  target: T,
+  keys: readonly (keyof T & string)[],
+): void {
+  for (const key of keys) {
+    const v = o.optionalString(key);
+    if (v !== undefined) (target as Record<string, unknown>)[key] = v;
+  }
+}
+
+function lists<T extends object>(o: JsonObjectReader, target: T, keys: readonly (keyof T & string)[]): void {
+  for (const key of keys) {
+    const v = o.optionalStringList(key);
+    if (v !== undefined) (target as Record<string, unknown>)[key] = v;
+  }
+}
+
+const AGENT_TYPES: readonly AgentType[] = ['Person', 'Organization', 'EcologicalAgent'];
+
+/**
+ * Reads an agent: `{ id, type: "Person" | "Organization" | "EcologicalAgent", name, … }`.
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @returns the agent
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseAgent(value: unknown, path = ''): Agent {
+  const o = JsonObjectReader.of(value, path);
+  const type = o.string('type').replace(/^vf:/, '') as AgentType;
+  if (!AGENT_TYPES.includes(type))
+    throw new VfParseError(o.at('type'), 'expected Person, Organization or EcologicalAgent');
+  const agent: Writable<Agent> = { id: o.string('id'), type, name: o.string('name') };
+  strings(o, agent, ['note', 'image']);
+  lists(o, agent, ['classifiedAs']);
+  if (o.has('primaryLocation'))
+    agent.primaryLocation = parseSpatialThing(o.value.primaryLocation, o.at('primaryLocation'));
+  return agent;
+}
+
+/**
+ * Reads a resource specification.
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @returns the specification
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseResourceSpecification(value: unknown, path = ''): ResourceSpecification {
+  const o = JsonObjectReader.of(value, path);
+  const spec: Writable<ResourceSpecification> = { id: o.string('id'), name: o.string('name') };
+  strings(o, spec, ['note', 'image']);
+  lists(o, spec, ['resourceClassifiedAs']);
+  for (const key of ['defaultUnitOfResource', 'defaultUnitOfEffort'] as const) {
+    const v = o.optionalReference(key);
+    if (v !== undefined) spec[key] = normalizeUnitId(v);
+  }
+  for (const key of ['mediumOfExchange', 'substitutable'] as const) {
+    const v = o.optionalBoolean(key);
+    if (v !== undefined) spec[key] = v;
+  }
+  return spec;
+}
+
+/**
+ * Reads a process.
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @returns the process
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseProcess(value: unknown, path = ''): Process {
+  const o = JsonObjectReader.of(value, path);
+  const process: Writable<Process> = { id: o.string('id'), name: o.string('name') };
+  const basedOn = o.optionalReference('basedOn');
+  if (basedOn !== undefined) process.basedOn = basedOn;
+  for (const key of ['hasBeginning', 'hasEnd'] as const) {
+    const v = o.optionalDateTime(key);
+    if (v !== undefined) process[key] = v;
+  }
+  strings(o, process, ['note']);
+  lists(o, process, ['inScopeOf', 'classifiedAs']);
+  const finished = o.optionalBoolean('finished');
+  if (finished !== undefined) process.finished = finished;
+  return process;
+}
+
+/**
+ * Reads a commitment (provider and receiver are required).
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @returns the commitment
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseCommitment(value: unknown, path = ''): Commitment {
+  const o = JsonObjectReader.of(value, path);
+  const flow = readPlannedFlow(o);
+  const commitment: Writable<Commitment> = {
+    ...flow,
+    provider: o.optionalReference('provider') ?? o.string('provider'),
+    receiver: o.optionalReference('receiver') ?? o.string('receiver'),
+  };
+  for (const key of ['clauseOf', 'reciprocalClauseOf'] as const) {
+    const v = o.optionalReference(key);
+    if (v !== undefined) commitment[key] = v;
+  }
+  lists(o, commitment, ['satisfies']);
+  const created = o.optionalDateTime('created');
+  if (created !== undefined) commitment.created = created;
+  return commitment;
+}
+
+/**
+ * Reads a claim (provider, receiver and triggeredBy are required).
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @returns the claim
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseClaim(value: unknown, path = ''): Claim {
+  const o = JsonObjectReader.of(value, path);
+  const flow = readPlannedFlow(o);
+  const claim: Writable<Claim> = {
+    ...flow,
+    provider: o.optionalReference('provider') ?? o.string('provider'),
+    receiver: o.optionalReference('receiver') ?? o.string('receiver'),
+    triggeredBy: o.optionalReference('triggeredBy') ?? o.string('triggeredBy'),
+  };
+  const created = o.optionalDateTime('created');
+  if (created !== undefined) claim.created = created;
+  return claim;
+}
+
+/**
+ * Reads an agreement: `{ id, stipulates?: id[], stipulatesReciprocal?: id[], name?, note?,
+ * created?, proposal? }`.
+ *
+ * @param value - untrusted JSON
+ * @param path - where it is
+ * @returns the agreement
+ * @throws {@link VfParseError} naming the path of the first bad field
+ */
+export function parseAgreement(value: unknown, path = ''): Agreement {
+  const o = JsonObjectReader.of(value, path);
+  const agreement: Writable<Agreement> = {
+    id: o.string('id'),
+    stipulates: o.optionalStringList('stipulates') ?? [],
+    stipulatesReciprocal: o.optionalStringList('stipulatesReciprocal') ?? [],
+  };
+  strings(o, agreement, ['name', 'note']);
+  const created = o.optionalDateTime('created');
+  if (created !== undefined) agreement.created = created;
+  const proposal = o.optionalReference('proposal');
+  if (proposal !== undefined) agreement.proposal = proposal;
+  return agreement;
+}
