@@ -13,11 +13,28 @@ export default function setup(): void {
   const out = join(root, 'node_modules', '.cache', 'helios-c-cli');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const tsup = [join(root, 'node_modules', '.bin', 'tsup'), join(root, '..', '..', 'node_modules', '.bin', 'tsup')].find((p) => existsSync(p));
+  const tsup = [
+    join(root, 'node_modules', '.bin', 'tsup'),
+    join(root, '..', '..', 'node_modules', '.bin', 'tsup'),
+  ].find((p) => existsSync(p));
   if (!tsup) throw new Error('tsup is not installed: run pnpm install');
-  execFileSync(tsup, ['--no-config', 'src/cli/helios-c.ts', '--format', 'esm', '--target', 'es2022', '--out-dir', out, '--silent'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    tsup,
+    [
+      '--no-config',
+      'src/cli/helios-c.ts',
+      '--format',
+      'esm',
+      '--target',
+      'es2022',
+      '--out-dir',
+      out,
+      '--silent',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   process.env.HELIOS_C_CLI = join(out, 'helios-c.js');
 }

@@ -10,14 +10,17 @@ export const beleniosTool = '/usr/bin/belenios-tool';
 /** The helios-c executable built by the global setup. */
 export function heliosCli(): string {
   const path = process.env.HELIOS_C_CLI;
-  if (!path || !existsSync(path)) throw new Error('helios-c was not built: run the tests through vitest with vitest.config.ts');
+  if (!path || !existsSync(path))
+    throw new Error('helios-c was not built: run the tests through vitest with vitest.config.ts');
   return path;
 }
 
 /** Fails the test clearly when belenios-tool is not installed. */
 export function requireBeleniosTool(): void {
   if (!existsSync(beleniosTool)) {
-    throw new Error(`${beleniosTool} is missing: install the Debian package belenios-tool to run the interoperability tests`);
+    throw new Error(
+      `${beleniosTool} is missing: install the Debian package belenios-tool to run the interoperability tests`,
+    );
   }
 }
 
@@ -29,10 +32,15 @@ export interface RunResult {
 
 function run(file: string, args: readonly string[], cwd: string, input?: string): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile(file, [...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ stdout, stderr, code });
-    });
+    const child = execFile(
+      file,
+      [...args],
+      { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ stdout, stderr, code });
+      },
+    );
     child.stdin?.end(input ?? '');
   });
 }
