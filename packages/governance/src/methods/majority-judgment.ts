@@ -132,26 +132,32 @@ export function majorityJudgment(ballots: Ballots, options: MajorityJudgmentOpti
   const invalid: number[][] = [];
   for (let k = invalidIndices.length - 1; k >= 0; k--) invalid.push(ballotAt(packed, invalidIndices[k]!));
 
-  // Majority values: grade (0-based) at each median position of each choice's sorted grades.
+  // Majority values, compared lazily: the k-th median of a choice is the grade at position
+  // order[k] of its sorted grades, read from cumulative counts (no per-voter arrays).
   const order = medianOrder(valid, options.median ?? 'better');
-  const values: Int32Array[] = [];
-  const sorted = new Int32Array(valid);
+  const cumulative = new Float64Array(n * grades);
   for (let c = 0; c < n; c++) {
-    let at = 0;
+    let total = 0;
     for (let g = 0; g < grades; g++) {
-      const end = at + raw[c * grades + g]!;
-      sorted.fill(g, at, end);
-      at = end;
+      total += raw[c * grades + g]!;
+      cumulative[c * grades + g] = total;
     }
-    const value = new Int32Array(valid);
-    for (let k = 0; k < valid; k++) value[k] = sorted[order[k]!]!;
-    values.push(value);
   }
+  /** 0-based grade at `position` of choice `c`'s sorted grades. */
+  const gradeAt = (c: number, position: number): number => {
+    let lo = c * grades;
+    let hi = lo + grades - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > position) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo - c * grades;
+  };
   const compareValues = (a: number, b: number): number => {
-    const x = values[a]!;
-    const y = values[b]!;
     for (let k = 0; k < valid; k++) {
-      const d = x[k]! - y[k]!;
+      const position = order[k]!;
+      const d = gradeAt(a, position) - gradeAt(b, position);
       if (d !== 0) return d;
     }
     return 0;
