@@ -14,6 +14,24 @@ export {
 export { groupGraph } from './announcements/group-graph';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {
+  BEL_EVENT_TYPES,
+  type BelEventType,
+  type BelStep,
+  belArchiveFromSteps,
+  belDataHash,
+  belStepsFromArchive,
+} from './ballots/bel-steps';
+export {
+  type ElectionPhase,
+  exportBelArchive,
+  readSecretBallotStep,
+  replaySecretBallots,
+  SECRET_BALLOT_STEP_TYPE,
+  type SecretBallotReplay,
+  type SecretBallotStepContent,
+} from './ballots/replay-secret-ballots';
+export { castBallot, postArchiveSteps, postStep } from './ballots/secret-ballot-actions';
+export {
   type CreateImagoClientOptions,
   createImagoClient,
   loginWithPassword,

@@ -1,0 +1,258 @@
+/**
+ * @module
+ * Secret ballots on Matrix: each step of a Helios-C / Belenios election (setup, ballots, end of
+ * voting, encrypted tally, shuffles, partial decryptions, result) is an `org.imago.helios.step`
+ * event in the decisions room. The replay keeps the steps that respect the election's phases and
+ * roles (the Setup's sender administers the election; trustees and voters are checked
+ * cryptographically by the verifier), rebuilds the archive's hash chain, and exports the `.bel`
+ * that `belenios-tool election verify` (or @imago/helios-c) checks. Pure.
+ */
+import {
+  ContentProblem,
+  fail,
+  readArray,
+  readEnum,
+  readInteger,
+  readObject,
+  readString,
+} from '../events/content-reader';
+import type { ImagoWarning } from '../events/imago-warning';
+import type { ImagoEvent } from '../events/parse-imago-event';
+import { logEvents, type RoomLog } from '../replay/room-log';
+import { BEL_EVENT_TYPES, type BelStep, belArchiveFromSteps, belDataHash } from './bel-steps';
+
+/** The event type of an election step. */
+export const SECRET_BALLOT_STEP_TYPE = 'org.imago.helios.step';
+
+/** Content of `org.imago.helios.step`. */
+export interface SecretBallotStepContent extends BelStep {
+  /** The election's uuid. */
+  readonly election: string;
+  /** Setup only: the archive header's timestamp (seconds). */
+  readonly timestamp?: number;
+}
+
+/** Where an election stands. */
+export type ElectionPhase = 'voting' | 'ended' | 'tallied' | 'done';
+
+/** An election as replayed from a room. */
+export interface SecretBallotReplay {
+  readonly election: string;
+  /** The Setup's sender. */
+  readonly administrator: string;
+  readonly timestamp: number;
+  readonly phase: ElectionPhase;
+  /** Accepted steps in chain order, with the Matrix events that carried them. */
+  readonly steps: readonly (BelStep & { readonly eventId: string; readonly sender: string })[];
+  /** The `Result` data (Belenios `result.json` text), once published. */
+  readonly result?: string;
+}
+
+/**
+ * Reads `org.imago.helios.step` content.
+ *
+ * @param content - untrusted content.
+ * @param path - path for problem reports.
+ * @returns the step.
+ * @throws {@link ContentProblem} naming the offending field.
+ */
+export function readSecretBallotStep(content: unknown, path = 'content'): SecretBallotStepContent {
+  const object = readObject(content, path);
+  const type = readEnum(object.type, `${path}.type`, BEL_EVENT_TYPES);
+  const data = readArray(object.data ?? [], `${path}.data`, 20).map((item, i) =>
+    readString(item, `${path}.data[${i}]`, 60_000),
+  );
+  const payload =
+    object.payload === undefined ? undefined : readString(object.payload, `${path}.payload`, 64);
+  if (payload !== undefined && !/^[0-9a-f]{64}$/.test(payload))
+    fail(`${path}.payload`, 'expected a SHA-256 hex hash');
+  const election = readString(object.election, `${path}.election`, 64);
+  if (!/^[1-9A-HJ-NP-Za-km-z]{10,22}$/.test(election)) fail(`${path}.election`, 'expected a Belenios uuid');
+  const timestamp =
+    object.timestamp === undefined ? undefined : readInteger(object.timestamp, `${path}.timestamp`, 0);
+  return {
+    election,
+    type,
+    data,
+    ...(payload ? { payload } : {}),
+    ...(timestamp === undefined ? {} : { timestamp }),
+  };
+}
+
+const ADMIN_STEPS = new Set(['EndBallots', 'EncryptedTally', 'EndShuffles', 'Result']);
+
+interface Election {
+  election: string;
+  administrator: string;
+  timestamp: number;
+  phase: ElectionPhase;
+  steps: (BelStep & { eventId: string; sender: string })[];
+  hashes: Set<string>;
+  ballots: Set<string>;
+  result?: string;
+}
+
+function uuidOf(data: readonly string[]): string | undefined {
+  for (const item of data) {
+    try {
+      const parsed = JSON.parse(item) as { uuid?: unknown };
+      if (typeof parsed?.uuid === 'string') return parsed.uuid;
+    } catch {
+      // not JSON: the verifier will say so; it cannot name the election
+    }
+  }
+  return undefined;
+}
+
+/** Why a step is refused, or `undefined` when it applies. */
+function refusal(election: Election, step: SecretBallotStepContent, sender: string): string | undefined {
+  if (election.phase === 'done') return 'the election is over';
+  if (step.type === 'Setup') return 'the election is already set up';
+  if (ADMIN_STEPS.has(step.type) && sender !== election.administrator) return 'only the administrator';
+  const known = (hash: string) => election.hashes.has(hash) || step.data.some((d) => belDataHash(d) === hash);
+  if (step.payload !== undefined && !known(step.payload)) return 'payload not among the data';
+  switch (step.type) {
+    case 'Ballot':
+      if (election.phase !== 'voting') return 'voting has ended';
+      if (
+        step.payload === undefined ||
+        step.data.length !== 1 ||
+        belDataHash(step.data[0] as string) !== step.payload
+      ) {
+        return 'a ballot carries exactly its own data';
+      }
+      if (election.ballots.has(step.payload)) return 'duplicate ballot';
+      return undefined;
+    case 'EndBallots':
+      return election.phase === 'voting' ? undefined : 'voting already ended';
+    case 'Shuffle':
+    case 'EndShuffles':
+    case 'EncryptedTally':
+      return election.phase === 'ended' ? undefined : 'not after the end of voting';
+    case 'PartialDecryption':
+    case 'Result':
+      return election.phase === 'tallied' ? undefined : 'no encrypted tally yet';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Replays the elections of a room.
+ *
+ * @param log - the room's log.
+ * @returns each election by uuid, and warnings for the steps that had no effect.
+ */
+export function replaySecretBallots(log: RoomLog): {
+  elections: Map<string, SecretBallotReplay>;
+  warnings: ImagoWarning[];
+} {
+  const elections = new Map<string, Election>();
+  const warnings: ImagoWarning[] = [];
+  const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string, path?: string) =>
+    warnings.push({
+      code,
+      eventId: event.eventId,
+      type: event.type,
+      sender: event.sender,
+      ...(path ? { path } : {}),
+      detail,
+    });
+  for (const event of logEvents(log)) {
+    if (event.kind !== 'helios') continue;
+    if (event.type !== SECRET_BALLOT_STEP_TYPE) {
+      warn(event, 'malformed-content', 'unknown secret-ballot event type', 'type');
+      continue;
+    }
+    let step: SecretBallotStepContent;
+    try {
+      step = readSecretBallotStep(event.content);
+    } catch (problem) {
+      if (problem instanceof ContentProblem) warn(event, problem.code, problem.detail, problem.path);
+      continue;
+    }
+    const known = elections.get(step.election);
+    if (!known) {
+      if (step.type !== 'Setup') {
+        warn(event, 'unknown-reference', 'no Setup for this election');
+        continue;
+      }
+      if (
+        uuidOf(step.data) !== step.election ||
+        step.payload === undefined ||
+        !step.data.some((d) => belDataHash(d) === step.payload)
+      ) {
+        warn(event, 'malformed-content', 'the Setup does not carry this election');
+        continue;
+      }
+      elections.set(step.election, {
+        election: step.election,
+        administrator: event.sender,
+        timestamp: step.timestamp ?? Math.floor(event.timestamp / 1000),
+        phase: 'voting',
+        steps: [
+          {
+            type: step.type,
+            payload: step.payload,
+            data: step.data,
+            eventId: event.eventId,
+            sender: event.sender,
+          },
+        ],
+        hashes: new Set(step.data.map(belDataHash)),
+        ballots: new Set(),
+      });
+      continue;
+    }
+    const why = refusal(known, step, event.sender);
+    if (why !== undefined) {
+      warn(
+        event,
+        why === 'duplicate ballot'
+          ? 'duplicate'
+          : why === 'only the administrator'
+            ? 'unauthorised'
+            : 'rejected',
+        why,
+      );
+      continue;
+    }
+    known.steps.push({
+      type: step.type,
+      ...(step.payload ? { payload: step.payload } : {}),
+      data: step.data,
+      eventId: event.eventId,
+      sender: event.sender,
+    });
+    for (const item of step.data) known.hashes.add(belDataHash(item));
+    if (step.type === 'Ballot' && step.payload) known.ballots.add(step.payload);
+    if (step.type === 'EndBallots') known.phase = 'ended';
+    if (step.type === 'EncryptedTally') known.phase = 'tallied';
+    if (step.type === 'Result') {
+      known.phase = 'done';
+      known.result = step.data.find((d) => belDataHash(d) === step.payload);
+    }
+  }
+  const result = new Map<string, SecretBallotReplay>();
+  for (const [uuid, e] of elections) {
+    result.set(uuid, {
+      election: e.election,
+      administrator: e.administrator,
+      timestamp: e.timestamp,
+      phase: e.phase,
+      steps: e.steps,
+      ...(e.result ? { result: e.result } : {}),
+    });
+  }
+  return { elections: result, warnings };
+}
+
+/**
+ * Exports an election replayed from a room as a `.bel` archive.
+ *
+ * @param election - an election from {@link replaySecretBallots}.
+ * @returns the archive bytes (verify them with `belenios-tool election verify` or @imago/helios-c).
+ */
+export function exportBelArchive(election: SecretBallotReplay): Uint8Array {
+  return belArchiveFromSteps(election.timestamp, election.steps).bytes;
+}
