@@ -96,6 +96,28 @@ describe('imago-vf', () => {
     ]);
   });
 
+  it('ledger reads processes, so that outputs take their stage', async () => {
+    const events = file(
+      'stage.jsonl',
+      jsonl({
+        id: 'e1',
+        action: 'produce',
+        provider: 'g',
+        receiver: 'g',
+        outputOf: 'bake-1',
+        resourceQuantity: kg(2),
+        newInventoriedResource: { id: 'bread' },
+      }),
+    );
+    const processes = file(
+      'processes.json',
+      JSON.stringify([{ id: 'bake-1', name: 'Baking', basedOn: 'ps:baking' }]),
+    );
+    const r = await run('ledger', '--events', events, '--processes', processes);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: 'bread', stage: 'ps:baking' });
+  });
+
   it('ledger prints the first rejected event with its reason and exits 1', async () => {
     const events = file(
       'bad.jsonl',

@@ -8,10 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ValueflowsError } from '../errors/valueflows-error';
+import { createLedger } from '../ledger/ledger-state';
 import { replayLedger } from '../ledger/replay-ledger';
 import { match } from '../matching/match';
+import type { Process } from '../model/process';
 import { parseEventLog } from '../parse/parse-economic-event';
 import { parseProposalList } from '../parse/parse-proposal';
+import { parseProcess } from '../parse/parse-records';
 import { greatCircleKm } from './great-circle-distance';
 
 const HELP = `imago-vf — ValueFlows tools of Imago
@@ -19,9 +22,11 @@ const HELP = `imago-vf — ValueFlows tools of Imago
 Usage:
   imago-vf schema                       print the GraphQL SDL of the API
   imago-vf schema --modules             print the JSON array of vf-graphql modules implemented
-  imago-vf ledger --events FILE         apply JSON-lines economic events (FILE or - for stdin);
+  imago-vf ledger --events FILE [--processes FILE]
+                                        apply JSON-lines economic events (FILE or - for stdin);
                                         print the resulting resources as JSON, or the first
-                                        rejected event with its reason (exit 1)
+                                        rejected event with its reason (exit 1); processes
+                                        (JSON array) give outputs their stage
   imago-vf match --needs FILE --offers FILE [--max-distance KM] [--limit N] [--now ISO-DATE]
                                         print candidate matches (JSON), best first; needs and
                                         offers are JSON arrays or JSON lines of proposals;
@@ -38,6 +43,17 @@ function read(file: string): string {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+}
+
+function parseProcesses(text: string): Process[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError('--processes expects a JSON array of processes');
+  }
+  if (!Array.isArray(json)) throw new UsageError('--processes expects a JSON array of processes');
+  return json.map((p, i) => parseProcess(p, `processes[${i}]`));
 }
 
 function out(value: unknown): void {
@@ -60,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
       version: { type: 'boolean' },
       modules: { type: 'boolean' },
       events: { type: 'string' },
+      processes: { type: 'string' },
       needs: { type: 'string' },
       offers: { type: 'string' },
       'max-distance': { type: 'string' },
@@ -88,7 +105,11 @@ async function main(argv: string[]): Promise<number> {
       if (values.events === undefined) throw new UsageError('ledger needs --events FILE');
       const events = parseEventLog(read(values.events));
       if (events.length >= 100_000) process.stderr.write(`applying ${events.length} events…\n`);
-      const { state, rejections } = replayLedger(events, { onRejection: 'stop' });
+      const processes = values.processes === undefined ? [] : parseProcesses(read(values.processes));
+      const { state, rejections } = replayLedger(events, {
+        onRejection: 'stop',
+        initial: createLedger({ processes }),
+      });
       const rejected = rejections[0];
       if (rejected !== undefined) {
         const error = rejected.error as unknown as ValueflowsError & Record<string, unknown>;

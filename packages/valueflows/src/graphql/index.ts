@@ -5,7 +5,6 @@
  * @module @imago/valueflows/graphql
  */
 export { createVfSchema, IMPLEMENTED_MODULES, printVfSchema } from './executable-schema';
-export { createResolvers } from './resolvers';
 export { VF_1_0_EXTENSIONS } from './vf-1-0-extensions';
 export {
   buildReferenceSchema,

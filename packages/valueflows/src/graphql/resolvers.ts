@@ -109,6 +109,18 @@ export function createResolvers(store: VfStore) {
     inScopeOf: () => null,
   };
 
+  // What an agent did, holds, promised and published (the agent.* bridging fields of vf-graphql).
+  const agentFields = {
+    primaryLocation: (a: Agent) => placeRecord(a.primaryLocation),
+    economicEvents: (a: Agent) => events().filter((e) => e.provider === a.id || e.receiver === a.id),
+    inventoriedEconomicResources: (a: Agent) =>
+      [...store.ledger.resources.values()].filter((r) => r.primaryAccountable === a.id),
+    commitments: (a: Agent) =>
+      [...store.commitments.values()].filter((c) => c.provider === a.id || c.receiver === a.id),
+    intents: (a: Agent) => intents().filter((i) => i.provider === a.id || i.receiver === a.id),
+    proposals: (a: Agent) => [...store.proposals.values()].filter((p) => p.proposer === a.id),
+  };
+
   return {
     Query: {
       action: (_: unknown, { id }: { id: string }) =>
@@ -139,6 +151,7 @@ export function createResolvers(store: VfStore) {
       economicResources: (_: unknown, args: Page) => page(store.ledger.resources.values(), args),
       economicEvent: (_: unknown, { id }: { id: string }) => event(id),
       economicEvents: (_: unknown, args: Page) => page(events(), args),
+      economicEventsFiltered: (_: unknown, f: EventFilter) => events().filter((e) => matchesFilter(e, f)),
       proposal: (_: unknown, { id }: { id: string }) => store.proposals.get(id) ?? null,
       proposals: (_: unknown, args: Page) => page(store.proposals.values(), args),
       intent: (_: unknown, { id }: { id: string }) => intents().find((i) => i.id === id) ?? null,
@@ -187,8 +200,8 @@ export function createResolvers(store: VfStore) {
     },
     Agent: { __resolveType: (a: Agent) => (a.type === 'Person' ? 'Person' : 'Organization') },
     AccountingScope: { __resolveType: (a: Agent) => (a.type === 'Person' ? 'Person' : 'Organization') },
-    Organization: { primaryLocation: (a: Agent) => placeRecord(a.primaryLocation) },
-    Person: { primaryLocation: (a: Agent) => placeRecord(a.primaryLocation) },
+    Organization: agentFields,
+    Person: agentFields,
     ResourceSpecification: {
       defaultUnitOfResource: (s: { defaultUnitOfResource?: string }) =>
         s.defaultUnitOfResource ? unitRecord(s.defaultUnitOfResource) : null,
@@ -294,6 +307,31 @@ export function createResolvers(store: VfStore) {
       inScopeOf: () => null,
     },
   };
+}
+
+interface EventFilter {
+  providerId?: string | null;
+  receiverId?: string | null;
+  resourceClassifiedAs?: string[] | null;
+  action?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+function matchesFilter(e: EconomicEvent, f: EventFilter): boolean {
+  if (f.providerId && e.provider !== f.providerId) return false;
+  if (f.receiverId && e.receiver !== f.receiverId) return false;
+  if (f.action && e.action !== safeAction(f.action)?.id) return false;
+  if (
+    f.resourceClassifiedAs?.length &&
+    !f.resourceClassifiedAs.some((c) => e.resourceClassifiedAs?.includes(c))
+  ) {
+    return false;
+  }
+  const at = Date.parse(e.hasPointInTime ?? e.hasBeginning ?? e.hasEnd ?? '');
+  if (f.startDate && !(at >= Date.parse(f.startDate))) return false;
+  if (f.endDate && !(at <= Date.parse(f.endDate))) return false;
+  return true;
 }
 
 function safeAction(id: string) {

@@ -180,6 +180,18 @@ describe('GraphQL resolvers backed by the ledger', () => {
     expect(store.ledger).toBe(before);
   });
 
+  it('serves what an agent holds and did, and filtered events', async () => {
+    const r = await run(
+      '{ organization(id: "group:garden") { inventoriedEconomicResources { id } proposals { id } economicEvents { id } } economicEventsFiltered(providerId: "group:garden", action: "raise") { id } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.organization).toMatchObject({
+      inventoriedEconomicResources: [{ id: 'potatoes' }],
+      proposals: [{ id: 'p1' }],
+    });
+    expect(r.data?.economicEventsFiltered).toEqual([{ id: 'e1' }]);
+  });
+
   it('createEconomicEvent with newInventoriedResource creates the resource', async () => {
     const r = await run(
       `mutation { createEconomicEvent(
