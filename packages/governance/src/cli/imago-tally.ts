@@ -6,9 +6,32 @@
  * `belenios-tool method …` (Belenios 2.0) for `schulze`, `majority-judgment` and `stv`.
  */
 import { readFileSync } from 'node:fs';
-import { runTally } from './tally-command';
+import { runTally, type TallyOutcome } from './tally-command';
 
-const { code, stdout, stderr } = runTally(process.argv.slice(2), () => readFileSync(0));
-if (stdout !== undefined) process.stdout.write(stdout);
-if (stderr !== undefined) process.stderr.write(stderr);
-process.exitCode = code;
+// A reader that stops early (`imago-tally … | head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+function finish({ code, stdout, stderr }: TallyOutcome): void {
+  if (stdout !== undefined) process.stdout.write(stdout);
+  if (stderr !== undefined) process.stderr.write(stderr);
+  process.exitCode = code;
+}
+
+const args = process.argv.slice(2);
+let outcome: TallyOutcome | undefined;
+try {
+  // One synchronous read: the fastest way to take a whole file or pipe.
+  outcome = runTally(args, () => readFileSync(0));
+} catch (error) {
+  // A non-blocking standard input cannot be read synchronously: read it as a stream instead.
+  if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+}
+if (outcome !== undefined) {
+  finish(outcome);
+} else {
+  const chunks: Buffer[] = [];
+  process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+  process.stdin.on('end', () => finish(runTally(args, () => Buffer.concat(chunks))));
+}
