@@ -5,6 +5,8 @@
  * reads (`label`, `size`, `color`, `x`, `y`). Positions are computed deterministically: a circle,
  * then ForceAtlas2 iterations.
  */
+
+import { consentedRelations } from '@imago/matrix-binding';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { Group } from '../groups/group';
@@ -45,8 +47,9 @@ export interface PictureEdge {
 export type GroupGraph = Graph<PictureNode, PictureEdge>;
 
 /**
- * Builds the graph of the given groups: sub-group edges (declared by the parent's `m.space.child`),
- * and relations (accepted when both groups declare the same relation type towards each other).
+ * Builds the graph of the given groups: sub-group edges (the parent's `m.space.child`), and the
+ * relations their spaces assert (accepted when both sides assert the same type, proposed when
+ * only one does, as `consentedRelations` of `@imago/matrix-binding` decides).
  *
  * @param groups - the groups the person belongs to or is invited to.
  * @returns a directed multi-graph with positions.
@@ -68,8 +71,8 @@ export function buildGroupGraph(groups: readonly Group[]): GroupGraph {
     });
   });
   for (const parent of groups) {
-    for (const child of parent.subGroupIds) {
-      if (!graph.hasNode(child)) continue;
+    for (const child of parent.view.subGroups) {
+      if (!graph.hasNode(child) || graph.hasDirectedEdge(child, parent.id)) continue;
       graph.addDirectedEdge(child, parent.id, {
         type: SUB_GROUP_OF,
         status: 'accepted',
@@ -79,23 +82,19 @@ export function buildGroupGraph(groups: readonly Group[]): GroupGraph {
       });
     }
   }
-  const byId = new Map(groups.map((group) => [group.id, group]));
-  for (const group of groups) {
-    for (const relation of group.relations) {
-      if (!graph.hasNode(relation.target) || relation.target === group.id) continue;
-      const reciprocal = byId
-        .get(relation.target)
-        ?.relations.some((back) => back.target === group.id && back.type === relation.type);
-      // An accepted relation is drawn once, from the smaller id.
-      if (reciprocal && relation.target < group.id) continue;
-      graph.addDirectedEdge(group.id, relation.target, {
-        type: relation.type,
-        status: reciprocal ? 'accepted' : 'proposed',
-        label: reciprocal ? relation.type : `${relation.type} (proposed)`,
-        color: reciprocal ? COLOURS.accepted : COLOURS.proposed,
-        size: reciprocal ? 2 : 1,
-      });
-    }
+  const assertions = new Map(groups.map((group) => [group.id, group.view.relations]));
+  for (const relation of consentedRelations(assertions)) {
+    if (!graph.hasNode(relation.a) || !graph.hasNode(relation.b)) continue;
+    const accepted = relation.status === 'accepted';
+    const from = relation.proposedBy ?? relation.a;
+    const to = from === relation.a ? relation.b : relation.a;
+    graph.addDirectedEdge(from, to, {
+      type: relation.type,
+      status: relation.status,
+      label: accepted ? relation.type : `${relation.type} (proposed)`,
+      color: accepted ? COLOURS.accepted : COLOURS.proposed,
+      size: accepted ? 2 : 1,
+    });
   }
   if (graph.order > 1) {
     forceAtlas2.assign(graph, {

@@ -1,10 +1,14 @@
 /**
  * @module
- * The form that creates a group (a space with an encrypted chat room), optionally as a sub-group.
+ * The form that creates a group: name, description, parent group, encryption of its chat, and how
+ * it decides at first (its initial control table).
  */
+import type { CountingMethodName } from '@imago/governance';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useState } from 'preact/hooks';
 import { routeHref } from '../app/use-hash-route';
+import { DEFAULT_RULE } from '../governance/initial-control-table';
+import { METHOD_LABELS } from '../governance/labels';
 import { createGroup } from './create-group';
 import type { Group } from './group';
 
@@ -15,12 +19,18 @@ export interface CreateGroupFormProps {
   groups: Group[];
 }
 
+const MINUTE = 60_000;
+
 /** Creates a group and opens it. */
 export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
   const [name, setName] = useState('');
-  const [topic, setTopic] = useState('');
+  const [description, setDescription] = useState('');
   const [encryptedChat, setEncryptedChat] = useState(true);
   const [parentId, setParentId] = useState('');
+  const [method, setMethod] = useState<CountingMethodName>(DEFAULT_RULE.method);
+  const [ballot, setBallot] = useState<'public' | 'secret'>(DEFAULT_RULE.ballot);
+  const [minutes, setMinutes] = useState(String(DEFAULT_RULE.duration / MINUTE));
+  const [delegation, setDelegation] = useState(DEFAULT_RULE.delegation);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const parents = groups.filter((group) => group.membership === 'join');
@@ -32,12 +42,14 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
     try {
       const { spaceId } = await createGroup(client, {
         name: name.trim(),
-        topic: topic.trim(),
+        description: description.trim(),
         encryptedChat,
         ...(parentId ? { parentId } : {}),
+        rule: { method, ballot, duration: Number(minutes) * MINUTE, delegation, grades: 5 },
       });
       location.hash = routeHref('groups', spaceId, 'chat');
-    } catch {
+    } catch (cause) {
+      console.error('group creation failed', cause);
       setError('The group could not be created. Try again.');
       setBusy(false);
     }
@@ -55,14 +67,14 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
         value={name}
         onInput={(e) => setName(e.currentTarget.value)}
       />
-      <label for="group-topic">What the group is about</label>
+      <label for="group-description">What the group is about</label>
       <textarea
-        id="group-topic"
-        name="topic"
+        id="group-description"
+        name="description"
         rows={2}
         maxLength={500}
-        value={topic}
-        onInput={(e) => setTopic(e.currentTarget.value)}
+        value={description}
+        onInput={(e) => setDescription(e.currentTarget.value)}
       />
       {parents.length > 0 && (
         <>
@@ -85,6 +97,65 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
         />
         Encrypt the group's chat end to end
       </label>
+      <fieldset class="stack">
+        <legend>How the group decides</legend>
+        <label for="rule-method">Counting method</label>
+        <select
+          id="rule-method"
+          value={method}
+          onChange={(e) => setMethod(e.currentTarget.value as CountingMethodName)}
+        >
+          {Object.entries(METHOD_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <span id="rule-ballot-label" class="label">
+          Ballot
+        </span>
+        <div role="radiogroup" aria-labelledby="rule-ballot-label" class="row-start">
+          <label class="check">
+            <input
+              type="radio"
+              name="rule-ballot"
+              value="public"
+              checked={ballot === 'public'}
+              onChange={() => setBallot('public')}
+            />
+            Public
+          </label>
+          <label class="check">
+            <input
+              type="radio"
+              name="rule-ballot"
+              value="secret"
+              checked={ballot === 'secret'}
+              onChange={() => setBallot('secret')}
+            />
+            Secret (Helios-C, encrypted in the browser)
+          </label>
+        </div>
+        <label for="rule-minutes">Voting period (minutes)</label>
+        <input
+          id="rule-minutes"
+          type="number"
+          min="0.1"
+          step="any"
+          required
+          inputMode="decimal"
+          value={minutes}
+          onInput={(e) => setMinutes(e.currentTarget.value)}
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={delegation}
+            onChange={(e) => setDelegation(e.currentTarget.checked)}
+          />
+          Members may delegate their vote
+        </label>
+      </fieldset>
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,15 +1,16 @@
 /**
  * @module
- * One group: its name and topic, and tabs for its chat and members (and, as the packages provide
- * them, its decisions, offers and needs, and announcements).
+ * One group: its name and description, and tabs for its chat, decisions, relations and members.
  */
 import type { MatrixClient } from 'matrix-js-sdk';
 import { PageHeading } from '../app/page-heading';
 import { routeHref } from '../app/use-hash-route';
 import { ChatPanel } from '../chat/chat-panel';
+import { DecisionsPanel } from '../governance/decisions-panel';
 import { useClientVersion } from '../matrix/use-client-version';
 import { readGroup } from './group';
 import { MembersPanel } from './members-panel';
+import { RelationsPanel } from './relations-panel';
 
 /** Props of {@link GroupPage}. */
 export interface GroupPageProps {
@@ -21,6 +22,8 @@ export interface GroupPageProps {
 
 const TABS = [
   { id: 'chat', label: 'Chat' },
+  { id: 'decisions', label: 'Decisions' },
+  { id: 'relations', label: 'Relations' },
   { id: 'members', label: 'Members' },
 ] as const;
 
@@ -38,7 +41,7 @@ export function GroupPage({ client, groupId, tab }: GroupPageProps) {
       </div>
     );
   }
-  const group = readGroup(client, space);
+  const group = readGroup(space);
   return (
     <div class="page">
       <PageHeading>{group.name}</PageHeading>
@@ -58,6 +61,8 @@ export function GroupPage({ client, groupId, tab }: GroupPageProps) {
         </ul>
       </nav>
       {tab === 'members' && <MembersPanel client={client} groupId={groupId} />}
+      {tab === 'decisions' && <DecisionsPanel client={client} group={group} />}
+      {tab === 'relations' && <RelationsPanel client={client} group={group} />}
       {tab === 'chat' &&
         (group.chatRoomId ? (
           <ChatPanel client={client} roomId={group.chatRoomId} />

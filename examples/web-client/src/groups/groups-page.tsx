@@ -62,7 +62,7 @@ export function GroupsPage({ client }: { client: MatrixClient }) {
                   {group.topic && <span class="group-topic">{group.topic}</span>}
                   <span class="group-meta">
                     {group.memberCount} {group.memberCount === 1 ? 'member' : 'members'}
-                    {group.subGroupIds.length > 0 && ` · ${group.subGroupIds.length} sub-groups`}
+                    {group.view.subGroups.length > 0 && ` · ${group.view.subGroups.length} sub-groups`}
                   </span>
                 </a>
               </li>

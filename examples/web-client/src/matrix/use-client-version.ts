@@ -26,6 +26,9 @@ export function useClientVersion(client: MatrixClient): number {
       ClientEvent.Room,
       ClientEvent.DeleteRoom,
       RoomEvent.Timeline,
+      // A sent event's local echo gets its real id and status without a new timeline event.
+      RoomEvent.LocalEchoUpdated,
+      RoomEvent.TimelineReset,
       RoomEvent.MyMembership,
       RoomEvent.Name,
       RoomStateEvent.Events,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
 
 /** Debian's Chromium; a browser is never downloaded. */
 const CHROMIUM = process.env.IMAGO_CHROMIUM ?? '/usr/bin/chromium';
@@ -42,6 +43,8 @@ export function clientUrl(): string {
   return url;
 }
 
+let failures = 0;
+
 /** Opens a fresh context (its own storage, so its own session and crypto store) and a page. */
 export async function openPage(
   browser: Browser,
@@ -51,6 +54,14 @@ export async function openPage(
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     console.error(`[browser] ${error.message}`);
+  });
+  // A failed test leaves a picture of each of its pages, to see what the person saw.
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}-${++failures}`).catch(() => undefined);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[browser console] ${message.text()}`);
   });
   return { context, page };
 }

@@ -34,13 +34,47 @@ export async function logIn(page: Page, person: Person): Promise<void> {
 export async function createGroupThroughForm(
   page: Page,
   name: string,
-  options: { topic?: string; parent?: string } = {},
+  options: {
+    topic?: string;
+    parent?: string;
+    method?: 'Majority judgment' | 'Plurality (one choice)' | 'Approval (any number of choices)';
+    minutes?: number;
+    secret?: boolean;
+  } = {},
 ): Promise<void> {
   await page.getByRole('link', { name: 'Groups', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill(name);
   if (options.topic) await page.getByLabel('What the group is about').fill(options.topic);
   if (options.parent) await page.getByLabel('Sub-group of').selectOption({ label: options.parent });
+  if (options.method) await page.getByLabel('Counting method').selectOption({ label: options.method });
+  if (options.minutes !== undefined)
+    await page.getByLabel('Voting period (minutes)').fill(String(options.minutes));
+  if (options.secret) await page.getByRole('radio', { name: /^Secret/ }).check();
   await page.getByRole('button', { name: 'Create the group' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Invites `invitee` to the open group through its Members tab. */
+export async function inviteThroughForm(page: Page, invitee: Person): Promise<void> {
+  await page.getByRole('link', { name: 'Members' }).click();
+  await page.getByLabel('Invite (Matrix user id)').fill(invitee.userId);
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByText(`${invitee.userId} is invited.`).waitFor();
+}
+
+/** Accepts the invitation to the named group from the groups page, and waits for the group. */
+export async function joinThroughInvitation(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Groups', exact: true }).click();
+  await page.getByRole('button', { name: `Join ${name}` }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Proposes a decision from the open group's Decisions tab. */
+export async function proposeThroughForm(page: Page, title: string, options: string[] = []): Promise<void> {
+  await page.getByRole('link', { name: 'Decisions' }).click();
+  await page.getByLabel('Title').fill(title);
+  if (options.length > 0) await page.getByLabel(/^Options, one per line/).fill(options.join('\n'));
+  await page.getByRole('button', { name: 'Propose', exact: true }).click();
+  await page.getByRole('heading', { level: 3, name: title }).waitFor();
 }

@@ -1,7 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
-import { createGroupThroughForm, logIn, newPerson } from '../browser/person';
+import {
+  createGroupThroughForm,
+  inviteThroughForm,
+  joinThroughInvitation,
+  logIn,
+  newPerson,
+} from '../browser/person';
 
 describe('groups', () => {
   let browser: Browser;
@@ -36,15 +42,11 @@ describe('groups', () => {
     const a = await openPage(browser);
     await logIn(a.page, alice);
     await createGroupThroughForm(a.page, 'Atelier vélo');
-    await a.page.getByRole('link', { name: 'Members' }).click();
-    await a.page.getByLabel('Invite (Matrix user id)').fill(bob.userId);
-    await a.page.getByRole('button', { name: 'Invite' }).click();
-    await a.page.getByText(`${bob.userId} is invited.`).waitFor();
+    await inviteThroughForm(a.page, bob);
 
     const b = await openPage(browser, PHONE);
     await logIn(b.page, bob);
-    await b.page.getByRole('button', { name: 'Join Atelier vélo' }).click();
-    await b.page.getByRole('heading', { level: 1, name: 'Atelier vélo' }).waitFor();
+    await joinThroughInvitation(b.page, 'Atelier vélo');
     await b.page.getByText('end-to-end encrypted').waitFor();
 
     // Alice writes once Bob is in the room, so the room key is shared with Bob's device.

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
+import {
+  createGroupThroughForm,
+  inviteThroughForm,
+  joinThroughInvitation,
+  logIn,
+  newPerson,
+  proposeThroughForm,
+} from '../browser/person';
+
+/** Voting periods are short so that results appear during the test; waits are on the page. */
+const RESULT_TIMEOUT = 45_000;
+
+describe('decisions', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('grades options in a majority-judgment grid and sees the winner once the vote closes', async () => {
+    const alice = await newPerson('alice');
+    const { context, page } = await openPage(browser);
+    await logIn(page, alice);
+    await createGroupThroughForm(page, 'Budget participatif', { method: 'Majority judgment', minutes: 0.25 });
+    await proposeThroughForm(page, 'Which project first?', ['Compost', 'Bike racks', 'Library']);
+    const ballot = page.getByRole('form', { name: 'Ballot: Which project first?' });
+    await ballot.getByRole('radio', { name: 'Compost: Very good' }).check();
+    await ballot.getByRole('radio', { name: 'Bike racks: Good' }).check();
+    await ballot.getByRole('radio', { name: 'Library: Poor' }).check();
+    await screenshot(page, 'majority-judgment-grid-desktop');
+    await ballot.getByRole('button', { name: 'Vote' }).click();
+    await page.getByText('Your vote is recorded').waitFor();
+
+    const result = page.getByRole('region', { name: 'Result of Which project first?' });
+    await result.waitFor({ timeout: RESULT_TIMEOUT });
+    await expect(result.textContent()).resolves.toMatch(/Winner: Compost/);
+    const ranking = await result.getByRole('listitem').allTextContents();
+    expect(ranking).toEqual(['Compost', 'Bike racks', 'Library']);
+    await screenshot(page, 'majority-judgment-result-desktop');
+    await context.close();
+  });
+
+  it('carries a delegated vote: a motion is adopted with the weight of the member who delegated', async () => {
+    const alice = await newPerson('alice');
+    const bob = await newPerson('bob');
+    const a = await openPage(browser);
+    await logIn(a.page, alice);
+    await createGroupThroughForm(a.page, 'Café associatif', {
+      method: 'Plurality (one choice)',
+      minutes: 0.3,
+    });
+    await inviteThroughForm(a.page, bob);
+
+    const b = await openPage(browser, PHONE);
+    await logIn(b.page, bob);
+    await joinThroughInvitation(b.page, 'Café associatif');
+    await b.page.getByRole('link', { name: 'Decisions' }).click();
+    await b.page.getByLabel('To').selectOption({ value: alice.userId });
+    await b.page.getByRole('button', { name: 'Delegate' }).click();
+    await b.page.getByText(/All decisions: delegated to/).waitFor();
+    await screenshot(b.page, 'delegation-phone');
+
+    // Bob joined the decisions room before the proposal, so he is eligible; his delegation holds.
+    await proposeThroughForm(a.page, 'Open on Sundays');
+    const ballot = a.page.getByRole('form', { name: 'Ballot: Open on Sundays' });
+    await ballot.getByRole('radio', { name: 'yes' }).check();
+    await ballot.getByRole('button', { name: 'Vote' }).click();
+    await a.page.getByText('Your vote is recorded').waitFor();
+
+    const result = b.page.getByRole('region', { name: 'Result of Open on Sundays' });
+    await result.waitFor({ timeout: RESULT_TIMEOUT });
+    const text = await result.textContent();
+    expect(text).toMatch(/Adopted/);
+    expect(text).toMatch(/yes: 2/);
+    expect(text).toMatch(/largest weight: alice \(2\)/);
+    await screenshot(b.page, 'delegated-result-phone');
+    await a.context.close();
+    await b.context.close();
+  });
+});
