@@ -51,6 +51,18 @@ function methodUsage(method: TallyMethod): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** An integer as OCaml's `int_of_string` reads it: sign, 0x/0o/0b prefixes, `_` separators. */
+function parseInteger(text: string): number | undefined {
+  const match = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)$/.exec(text);
+  if (match === null) return undefined;
+  const digits = match[2]!.replaceAll('_', '');
+  const magnitude = /^0[oObB]/.test(digits)
+    ? Number.parseInt(digits.slice(2), digits[1] === 'o' || digits[1] === 'O' ? 8 : 2)
+    : Number(digits);
+  const value = match[1] === '-' ? -magnitude : magnitude;
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
 function usageError(message: string): TallyOutcome {
   return { code: EXIT_USAGE, stderr: `imago-tally: ${message}\n` };
 }
@@ -73,10 +85,19 @@ export function runTally(args: readonly string[], readInput: () => Uint8Array): 
     if (arg === '--help' || arg === '-h') return { code: 0, stdout: methodUsage(method) };
     if (!arg.startsWith('--')) return usageError(`unexpected argument '${arg}'`);
     const equals = arg.indexOf('=');
-    const key = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
-    if (!method.options.some((o) => o.name === key)) {
-      return usageError(`unknown option '--${key}' for ${method.name}`);
+    const written = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
+    // Like cmdliner (belenios-tool's option parser): any unambiguous prefix names an option.
+    const exact = method.options.find((o) => o.name === written);
+    const candidates = exact ? [exact] : method.options.filter((o) => o.name.startsWith(written));
+    if (candidates.length !== 1 || written === '') {
+      return usageError(
+        candidates.length > 1
+          ? `option '--${written}' is ambiguous for ${method.name}`
+          : `unknown option '--${written}' for ${method.name}`,
+      );
     }
+    const key = candidates[0]!.name;
+    if (values.has(key)) return usageError(`option '--${key}' cannot be repeated`);
     let value: string | undefined;
     if (equals >= 0) value = arg.slice(equals + 1);
     else value = rest[++i];
@@ -96,10 +117,11 @@ export function runTally(args: readonly string[], readInput: () => Uint8Array): 
       }
       parsed[option.name] = raw === 'true';
     } else {
-      if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+      const value = parseInteger(raw);
+      if (value === undefined) {
         return usageError(`option '--${option.name}': invalid value '${raw}', expected an integer`);
       }
-      parsed[option.name] = Number(raw);
+      parsed[option.name] = value;
     }
   }
   try {
