@@ -164,6 +164,7 @@ export {
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
 export {
+  type AppendOptions,
   appendToRoomLog,
   emptyRoomLog,
   type LogEntry,

@@ -70,3 +70,25 @@ describe('room log', () => {
     expect([...latestState(log, ImagoEventTypes.relation).keys()]).toEqual(['!third:hs']);
   });
 });
+
+describe('redaction authority', () => {
+  it('ignores a redaction of someone else’s event unless the redacter may redact', () => {
+    const vote = hand('$v', '@a:hs', true, 1);
+    const redaction = {
+      event_id: '$r2',
+      room_id: room,
+      sender: '@mallory:hs',
+      origin_server_ts: 5,
+      type: 'm.room.redaction',
+      redacts: '$v',
+      content: {},
+    };
+    const log = appendToRoomLog(emptyRoomLog(room), [vote, redaction]);
+    expect(logEvents(log).map((e) => e.eventId)).toContain('$v');
+    expect(logWarnings(log).map((w) => [w.code, w.eventId])).toEqual([['unauthorised', '$r2']]);
+    const moderated = appendToRoomLog(emptyRoomLog(room), [vote, redaction], {
+      mayRedact: (u) => u === '@mallory:hs',
+    });
+    expect(logEvents(moderated).map((e) => e.eventId)).not.toContain('$v');
+  });
+});

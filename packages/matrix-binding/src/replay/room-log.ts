@@ -23,8 +23,18 @@ export interface RoomLog {
   readonly entries: readonly LogEntry[];
   /** Every event id seen (applied or warned). */
   readonly seen: ReadonlySet<string>;
-  /** Event ids redacted so far (also those not seen yet). */
-  readonly redacted: ReadonlySet<string>;
+  /** Event ids redacted so far (also those not seen yet), with the redacting user. */
+  readonly redacted: ReadonlyMap<string, string>;
+}
+
+/** Options of {@link appendToRoomLog}. */
+export interface AppendOptions {
+  /**
+   * Whether a user may redact other users' events (their power level reaches the room's `redact`
+   * level). Default: nobody; a user may always redact their own events. The homeserver strips the
+   * content of redactions it accepted, so a history fetched later shows them anyway.
+   */
+  mayRedact?: (userId: string) => boolean;
 }
 
 /**
@@ -34,7 +44,7 @@ export interface RoomLog {
  * @returns a log with no entries.
  */
 export function emptyRoomLog(roomId: string): RoomLog {
-  return { roomId, entries: [], seen: new Set(), redacted: new Set() };
+  return { roomId, entries: [], seen: new Set(), redacted: new Map() };
 }
 
 /**
@@ -43,12 +53,19 @@ export function emptyRoomLog(roomId: string): RoomLog {
  *
  * @param log - the log so far (unchanged).
  * @param events - raw events, in timeline order.
+ * @param options - who may redact others' events.
  * @returns the new log.
  */
-export function appendToRoomLog(log: RoomLog, events: Iterable<RawMatrixEvent>): RoomLog {
+export function appendToRoomLog(
+  log: RoomLog,
+  events: Iterable<RawMatrixEvent>,
+  options: AppendOptions = {},
+): RoomLog {
   const entries = [...log.entries];
   const seen = new Set(log.seen);
-  const redacted = new Set(log.redacted);
+  const redacted = new Map(log.redacted);
+  const mayRedact = (redacter: string, sender: string) =>
+    redacter === sender || options.mayRedact?.(redacter) === true;
   for (const raw of events) {
     const id = typeof raw?.event_id === 'string' ? raw.event_id : undefined;
     if (id !== undefined && seen.has(id)) continue;
@@ -62,9 +79,22 @@ export function appendToRoomLog(log: RoomLog, events: Iterable<RawMatrixEvent>):
     const { event } = parsed;
     if (event.kind === 'redaction') {
       const target = event.content.redacts;
-      redacted.add(target);
       const index = entries.findIndex((entry) => entry.status === 'event' && entry.event.eventId === target);
       const victim = entries[index];
+      if (victim?.status === 'event' && !mayRedact(event.sender, victim.event.sender)) {
+        entries.push({
+          status: 'warning',
+          warning: {
+            code: 'unauthorised',
+            eventId: event.eventId,
+            type: event.type,
+            sender: event.sender,
+            detail: 'may not redact this event',
+          },
+        });
+        continue;
+      }
+      if (victim === undefined) redacted.set(target, event.sender);
       if (victim?.status === 'event') {
         entries[index] = {
           status: 'warning',
@@ -83,7 +113,8 @@ export function appendToRoomLog(log: RoomLog, events: Iterable<RawMatrixEvent>):
       entries.push(parsed);
       continue;
     }
-    if (redacted.has(event.eventId)) {
+    const redacter = redacted.get(event.eventId);
+    if (redacter !== undefined && mayRedact(redacter, event.sender)) {
       entries.push({
         status: 'warning',
         warning: {
