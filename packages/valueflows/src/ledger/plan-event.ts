@@ -49,7 +49,7 @@ class Draft {
     if (r === undefined) {
       const b = this.base.get(id);
       if (b === undefined) return undefined;
-      r = { ...b };
+      r = copyResource(b);
       this.touched.set(id, r);
     }
     return r;
@@ -89,6 +89,30 @@ class Draft {
       }
     }
   }
+}
+
+/**
+ * Copies a resource with every field in one fixed order (absent ones undefined), so that all
+ * resource objects share one shape: the ledger copies one or two of them per event.
+ */
+function copyResource(b: EconomicResource): Writable<EconomicResource> {
+  return {
+    id: b.id,
+    name: b.name,
+    note: b.note,
+    conformsTo: b.conformsTo,
+    classifiedAs: b.classifiedAs,
+    trackingIdentifier: b.trackingIdentifier,
+    accountingQuantity: b.accountingQuantity,
+    onhandQuantity: b.onhandQuantity,
+    primaryAccountable: b.primaryAccountable,
+    custodian: b.custodian,
+    currentLocation: b.currentLocation,
+    containedIn: b.containedIn,
+    stage: b.stage,
+    state: b.state,
+    unitOfEffort: b.unitOfEffort,
+  };
 }
 
 /** Removes binary floating-point noise so that stock taken down to zero is exactly zero. */
@@ -308,19 +332,17 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
           : (draft.touched.get(c.containedIn) ?? state.resources.get(c.containedIn));
     }
     from.containedIn = to.id;
-  } else if (action.containedEffect === 'remove' && from?.containedIn !== undefined) {
-    delete from.containedIn;
+  } else if (action.containedEffect === 'remove' && from !== undefined) {
+    from.containedIn = undefined;
   }
 
   // Rights (vf:accountableEffect) and custody.
   if (action.accountableEffect === 'updateTo' && to !== undefined) {
     to.primaryAccountable = event.receiver;
-    if (to.custodian !== undefined && to.custodian === event.receiver) delete to.custodian;
+    if (to.custodian === event.receiver) to.custodian = undefined;
   }
   if (action.onhandEffect === 'decrementIncrement' && to !== undefined) {
-    // `delete` only when there is something to remove: it slows every later copy of the object.
-    if (event.receiver !== to.primaryAccountable) to.custodian = event.receiver;
-    else if (to.custodian !== undefined) delete to.custodian;
+    to.custodian = event.receiver === to.primaryAccountable ? undefined : event.receiver;
   }
 
   // Stage (vf:stageEffect): an output takes the specification of the process it comes out of.
@@ -348,34 +370,29 @@ function newResource(
   action: ActionDefinition,
 ): Writable<EconomicResource> {
   const n = event.newInventoriedResource!;
-  const r: Writable<EconomicResource> = {
-    id: n.id,
-    accountingQuantity: { hasNumericalValue: 0, hasUnit: unit },
-    onhandQuantity: { hasNumericalValue: 0, hasUnit: unit },
-  };
-  const name = n.name ?? source?.name;
-  if (name !== undefined) r.name = name;
-  if (n.note !== undefined) r.note = n.note;
-  const conformsTo = n.conformsTo ?? event.resourceConformsTo ?? source?.conformsTo;
-  if (conformsTo !== undefined) r.conformsTo = conformsTo;
-  const classifiedAs = n.classifiedAs ?? event.resourceClassifiedAs ?? source?.classifiedAs;
-  if (classifiedAs !== undefined) r.classifiedAs = classifiedAs;
-  if (n.trackingIdentifier !== undefined) r.trackingIdentifier = n.trackingIdentifier;
-  // vf:accountableEffect `new`: the receiver is accountable for what the event creates; without
-  // it (custody, move), rights stay where they were.
-  if (action.accountableEffect === 'notApplicable') {
-    r.primaryAccountable = source?.primaryAccountable ?? event.provider;
-  } else {
-    r.primaryAccountable = event.receiver;
-  }
   const location =
     n.currentLocation ??
     (action.locationEffect === 'new' ? (event.toLocation ?? event.atLocation) : undefined) ??
     (action.locationEffect === 'updateTo' ? (event.toLocation ?? source?.currentLocation) : undefined);
-  if (location !== undefined) r.currentLocation = location;
-  if (source?.stage !== undefined) r.stage = source.stage;
-  if (source?.state !== undefined) r.state = source.state;
-  return r;
+  return copyResource({
+    id: n.id,
+    name: n.name ?? source?.name,
+    note: n.note,
+    conformsTo: n.conformsTo ?? event.resourceConformsTo ?? source?.conformsTo,
+    classifiedAs: n.classifiedAs ?? event.resourceClassifiedAs ?? source?.classifiedAs,
+    trackingIdentifier: n.trackingIdentifier,
+    accountingQuantity: { hasNumericalValue: 0, hasUnit: unit },
+    onhandQuantity: { hasNumericalValue: 0, hasUnit: unit },
+    // vf:accountableEffect `new`: the receiver is accountable for what the event creates; without
+    // it (custody, move), rights stay where they were.
+    primaryAccountable:
+      action.accountableEffect === 'notApplicable'
+        ? (source?.primaryAccountable ?? event.provider)
+        : event.receiver,
+    currentLocation: location,
+    stage: source?.stage,
+    state: source?.state,
+  });
 }
 
 function planCorrection(state: LedgerState, event: EconomicEvent, draft: Draft, sequence: number): EventPlan {
