@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { Ed25519Group } from './ed25519-group';
+import type { AnyGroup } from './group';
+import { groupByName } from './group-by-name';
+
+const groups: [string, AnyGroup][] = [
+  ['BELENIOS-2048', groupByName('BELENIOS-2048') as AnyGroup],
+  ['RFC-3526-2048', groupByName('RFC-3526-2048') as AnyGroup],
+  ['Ed25519', new Ed25519Group()],
+];
+
+describe.each(groups)('%s obeys the laws of a group of prime order q', (_name, group) => {
+  const scalar = fc.bigInt({ min: 0n, max: group.q - 1n });
+  test('g^a · g^b = g^(a+b), fixed-base and generic exponentiation agree', () => {
+    fc.assert(
+      fc.property(scalar, scalar, (a, b) => {
+        const ga = group.powG(a);
+        expect(group.equals(group.mul(ga, group.powG(b)), group.powG(a + b))).toBe(true);
+        expect(group.equals(ga, group.pow(group.g, a))).toBe(true);
+      }),
+      { numRuns: 5 },
+    );
+  });
+  test('g^q = 1, inverses, division', () => {
+    expect(group.equals(group.pow(group.g, group.q), group.one)).toBe(true);
+    const x = group.powG(12345n);
+    expect(group.equals(group.mul(x, group.invert(x)), group.one)).toBe(true);
+    expect(group.equals(group.div(x, x), group.one)).toBe(true);
+  });
+  test('multi-exponentiation equals the product of powers', () => {
+    fc.assert(
+      fc.property(fc.array(scalar, { minLength: 1, maxLength: 4 }), (exps) => {
+        const bases = exps.map((_, i) => group.powG(BigInt(i + 7)));
+        const expected = bases.reduce(
+          (acc, b, i) => group.mul(acc, group.pow(b, exps[i] as bigint)),
+          group.one,
+        );
+        expect(group.equals(group.multiPow(bases, exps), expected)).toBe(true);
+      }),
+      { numRuns: 3 },
+    );
+  });
+  test('serialization round-trips and members are recognised', () => {
+    const x = group.powG(987654321n);
+    const text = group.toString(x);
+    const back = group.parse(text);
+    expect(back === undefined ? false : group.equals(back, x)).toBe(true);
+    expect(group.isMember(x)).toBe(true);
+    expect(group.parse('not an element')).toBeUndefined();
+  });
+});
+
+describe('Ed25519 follows the conventions of later Belenios specifications', () => {
+  const group = new Ed25519Group();
+  test('order, generator y = 4/5, 64-hexadecimal compressed encoding', () => {
+    expect(group.q).toBe(2n ** 252n + 27742317777372353535851937790883648493n);
+    const p = 2n ** 255n - 19n;
+    const y = (4n * modPowSmall(5n, p - 2n, p)) % p;
+    const encoded = group.toString(group.g);
+    expect(encoded).toMatch(/^[0-9a-f]{64}$/);
+    // Little-endian y with the sign of x in the top bit.
+    const bytes = encoded.match(/../g)?.map((h) => Number.parseInt(h, 16)) as number[];
+    let decodedY = 0n;
+    for (let i = 31; i >= 0; i--)
+      decodedY = (decodedY << 8n) | BigInt(i === 31 ? (bytes[i] as number) & 0x7f : (bytes[i] as number));
+    expect(decodedY).toBe(y);
+  });
+  test('points of small order are not members', () => {
+    // The point (0, −1) has order 2.
+    const order2 = group.parse(`ec${'f'.repeat(60)}7f`);
+    expect(order2 === undefined || !group.isMember(order2)).toBe(true);
+  });
+});
+
+function modPowSmall(b: bigint, e: bigint, m: bigint): bigint {
+  let r = 1n;
+  let base = b % m;
+  let k = e;
+  while (k > 0n) {
+    if (k & 1n) r = (r * base) % m;
+    base = (base * base) % m;
+    k >>= 1n;
+  }
+  return r;
+}
