@@ -117,9 +117,10 @@ describe('each ValueFlows action applied to a resource and a to-resource', () =>
       );
       expect(t.primaryAccountable).toBe(a.accountableEffect === 'updateTo' ? 'bob' : 'carol');
       expect(r.primaryAccountable).toBe('alice');
-      // Custody moves with the onhand quantity; when rights move too, custody is no longer separate.
-      const custody = a.onhandEffect === 'decrementIncrement' && a.accountableEffect !== 'updateTo';
-      expect(t.custodian).toBe(custody ? 'bob' : undefined);
+      // Custody moves with the onhand quantity; rights moved without it leave the holder (carol) holding.
+      const custodyMoves = a.onhandEffect === 'decrementIncrement' && a.accountableEffect !== 'updateTo';
+      const rightsOnly = a.accountableEffect === 'updateTo' && a.onhandEffect === 'notApplicable';
+      expect(t.custodian).toBe(custodyMoves ? 'bob' : rightsOnly ? 'carol' : undefined);
       expect(r.stage).toBe(a.stageEffect === 'update' ? 'spec:milling' : undefined);
       expect(r.state).toBe(a.stateEffect === 'update' ? 'checked' : 'raw');
       expect(t.state).toBe(a.stateEffect === 'updateTo' ? 'checked' : undefined);

@@ -319,6 +319,32 @@ describe('ledger: giving, lending, returning (rights versus custody)', () => {
     expect(back.state.resources.get('drill')?.custodian).toBeUndefined();
   });
 
+  it('giving the rights to a whole resource without custody: the giver keeps holding it', () => {
+    const r = applyEvent(start(), {
+      id: 'sell',
+      action: 'transferAllRights',
+      provider: 'group:garden',
+      receiver: 'group:kitchen',
+      resourceInventoriedAs: 'drill',
+      resourceQuantity: one(1),
+    });
+    expect(r.ok).toBe(true);
+    const drill = r.state.resources.get('drill')!;
+    expect(drill.primaryAccountable).toBe('group:kitchen');
+    expect(drill.custodian).toBe('group:garden');
+    // Custody is then handed over by the one who holds it.
+    const handover = applyEvent(r.state, {
+      id: 'handover',
+      action: 'transferCustody',
+      provider: 'group:garden',
+      receiver: 'group:kitchen',
+      resourceInventoriedAs: 'drill',
+      resourceQuantity: one(1),
+    });
+    expect(handover.ok).toBe(true);
+    expect(handover.state.resources.get('drill')?.custodian).toBeUndefined();
+  });
+
   it('lending part of a stock: custody resource of the borrower, rights stay with the lender', () => {
     const r = applyEvent(start(), {
       id: 'lend',

@@ -338,8 +338,10 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
 
   // Rights (vf:accountableEffect) and custody.
   if (action.accountableEffect === 'updateTo' && to !== undefined) {
+    // Rights without custody (transferAllRights of a whole resource): whoever held it keeps it.
+    const holder = to.custodian ?? to.primaryAccountable;
     to.primaryAccountable = event.receiver;
-    if (to.custodian === event.receiver) to.custodian = undefined;
+    to.custodian = action.onhandEffect === 'notApplicable' && holder !== event.receiver ? holder : undefined;
   }
   if (action.onhandEffect === 'decrementIncrement' && to !== undefined) {
     to.custodian = event.receiver === to.primaryAccountable ? undefined : event.receiver;
