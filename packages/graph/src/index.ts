@@ -43,7 +43,7 @@ export {
 } from './model/attributes';
 export { compareKeys } from './model/compare-keys';
 export { createImagoGraph, type ImagoGraph, parseSerializedGraph } from './model/parse-serialized-graph';
-export { type Coordinates, isAcceptedRelation, receives } from './model/read-attributes';
+export { type AttributeBag, type Coordinates, isAcceptedRelation, receives } from './model/read-attributes';
 export { propagate } from './propagation/propagate';
 export { propagateByComposite } from './propagation/propagate-by-composite';
 export { propagateByGeo } from './propagation/propagate-by-geo';

@@ -13,15 +13,16 @@ export interface Coordinates {
   lon: number;
 }
 
-type Bag = Record<string, unknown> | undefined;
+/** Node or edge attributes as read from any graph: possibly missing, possibly off-contract. */
+export type AttributeBag = Record<string, unknown> | undefined;
 
 /** Whether node attributes describe a group. */
-export function isGroupAttributes(attributes: Bag): boolean {
+export function isGroupAttributes(attributes: AttributeBag): boolean {
   return attributes?.kind === 'group';
 }
 
 /** The node's own coordinates, if both `lat` and `lon` are finite numbers in range. */
-export function ownCoordinates(attributes: Bag): Coordinates | undefined {
+export function ownCoordinates(attributes: AttributeBag): Coordinates | undefined {
   const lat = attributes?.lat;
   const lon = attributes?.lon;
   if (typeof lat !== 'number' || typeof lon !== 'number') return undefined;
@@ -34,9 +35,9 @@ export function ownCoordinates(attributes: Bag): Coordinates | undefined {
  * link to an entity, and its `status` is exactly `"accepted"` (a missing status is not consent).
  */
 export function isAcceptedRelation(
-  attributes: Bag,
-  sourceAttributes: Bag,
-  targetAttributes: Bag,
+  attributes: AttributeBag,
+  sourceAttributes: AttributeBag,
+  targetAttributes: AttributeBag,
   source: string,
   target: string,
 ): boolean {
@@ -50,7 +51,7 @@ export function isAcceptedRelation(
  * Whether a target group receives announcements of `kind` from `source`: it must not block the
  * source, and if it lists the kinds it accepts, `kind` (when given) must be among them.
  */
-export function receives(targetAttributes: Bag, source: string, kind: string | undefined): boolean {
+export function receives(targetAttributes: AttributeBag, source: string, kind: string | undefined): boolean {
   const blocks = targetAttributes?.blocks;
   if (Array.isArray(blocks) && blocks.includes(source)) return false;
   const accepts = targetAttributes?.accepts;
