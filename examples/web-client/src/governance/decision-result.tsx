@@ -60,6 +60,14 @@ export function DecisionResult({
           ))}
         </ol>
       )}
+      {decision.rule.protocol === 'democracy' &&
+        decision.rule.ballot === 'secret' &&
+        outcome.status !== 'withdrawn' && (
+          <p class="ok">
+            Secret ballot: this browser checked every ballot's proofs, recomputed the encrypted tally and
+            verified the trustee's decryption proofs.
+          </p>
+        )}
       {outcome.tally && (
         <p class="muted">
           Counted weight {Math.round(outcome.tally.count.countedWeight * 100) / 100} of{' '}

@@ -7,9 +7,10 @@ import {
   type Decision,
   effectiveDelegation,
   GovernanceEventTypes,
+  type GovernanceState,
   type MemberDelegations,
 } from '@imago/governance';
-import { sendGovernanceEvent, vote } from '@imago/matrix-binding';
+import { type RawMatrixEvent, sendGovernanceEvent, vote } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { Group } from '../groups/group';
 import { readGroups } from '../groups/group';
@@ -37,6 +38,8 @@ function DecisionCard({
   me,
   delegations,
   names,
+  state,
+  events,
 }: {
   client: MatrixClient;
   group: Group;
@@ -44,6 +47,8 @@ function DecisionCard({
   me: string;
   delegations: MemberDelegations | undefined;
   names: (userId: string) => string;
+  state: GovernanceState;
+  events: readonly RawMatrixEvent[];
 }) {
   const roomId = group.decisionsRoomId as string;
   const rule = decision.rule;
@@ -87,7 +92,15 @@ function DecisionCard({
       {rule.protocol === 'democracy' &&
         rule.ballot === 'secret' &&
         (decision.status === 'open' || decision.status === 'closed') && (
-          <SecretBallot client={client} group={group} decision={decision} rule={rule} eligible={eligible} />
+          <SecretBallot
+            client={client}
+            decisionsRoomId={roomId}
+            state={state}
+            decision={decision}
+            rule={rule}
+            eligible={eligible}
+            events={events}
+          />
         )}
       {decision.status === 'open' && !eligible && (
         <p class="muted">You were not a member when this was proposed.</p>
@@ -168,6 +181,8 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
           me={me}
           delegations={state.delegations.get(me)}
           names={names}
+          state={state}
+          events={governance.events}
         />
       ))}
       {state.table && <ProposeForm client={client} decisionsRoomId={roomId} table={state.table} />}

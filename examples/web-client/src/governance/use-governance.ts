@@ -13,6 +13,7 @@ import {
   emptyRoomLog,
   ImagoEventTypes,
   type ImagoWarning,
+  type RawMatrixEvent,
   readDelegationSet,
   replayDecisions,
   toRawEvent,
@@ -20,6 +21,7 @@ import {
 import { Direction, KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useClientVersion } from '../matrix/use-client-version';
+import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
 
 /** The governance of one group, as replayed by this browser. */
 export interface GroupGovernance {
@@ -32,6 +34,8 @@ export interface GroupGovernance {
   members: ReadonlySet<string>;
   /** The person's own delegations (their `org.imago.governance.delegations` state). */
   myDelegations: readonly Delegation[];
+  /** The room's events, in order (for the secret ballots). */
+  events: readonly RawMatrixEvent[];
 }
 
 function joinedMembers(client: MatrixClient, roomId: string): Set<string> {
@@ -82,7 +86,16 @@ export function useGovernance(
   const log = appendToRoomLog(emptyRoomLog(decisionsRoomId), events);
   const groups = new Map(subGroupIds.map((id) => [id, joinedMembers(client, id)]));
   const evaluatedAt = Math.max(now, Date.now());
-  const replayed = replayDecisions(log, { groups, now: evaluatedAt });
+  const proposers = new Map(
+    events
+      .filter((e) => e.type === 'org.imago.governance.propose' && typeof e.event_id === 'string')
+      .map((e) => [e.event_id as string, e.sender as string]),
+  );
+  const replayed = replayDecisions(log, {
+    groups,
+    now: evaluatedAt,
+    verifySecretResult: secretResultVerifier(events, (decision) => proposers.get(decision)),
+  });
   const state = replayed.state;
 
   // Re-evaluate when the next pending decision opens or closes.
@@ -110,5 +123,6 @@ export function useGovernance(
     warnings: replayed.warnings,
     members: joinedMembers(client, decisionsRoomId),
     myDelegations,
+    events,
   };
 }
