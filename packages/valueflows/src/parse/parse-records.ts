@@ -94,18 +94,18 @@ export function parseResourceSpecification(value: unknown, path = ''): ResourceS
  */
 export function parseProcess(value: unknown, path = ''): Process {
   const o = JsonObjectReader.of(value, path);
-  const process: Writable<Process> = { id: o.string('id'), name: o.string('name') };
+  const result: Writable<Process> = { id: o.string('id'), name: o.string('name') };
   const basedOn = o.optionalReference('basedOn');
-  if (basedOn !== undefined) process.basedOn = basedOn;
+  if (basedOn !== undefined) result.basedOn = basedOn;
   for (const key of ['hasBeginning', 'hasEnd'] as const) {
     const v = o.optionalDateTime(key);
-    if (v !== undefined) process[key] = v;
+    if (v !== undefined) result[key] = v;
   }
-  strings(o, process, ['note']);
-  lists(o, process, ['inScopeOf', 'classifiedAs']);
+  strings(o, result, ['note']);
+  lists(o, result, ['inScopeOf', 'classifiedAs']);
   const finished = o.optionalBoolean('finished');
-  if (finished !== undefined) process.finished = finished;
-  return process;
+  if (finished !== undefined) result.finished = finished;
+  return result;
 }
 
 /**
