@@ -163,6 +163,7 @@ export {
   readRelationAssertion,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
+export { type FollowRoomOptions, followRoom, type RoomFollower } from './replay/follow-room';
 export {
   type AppendOptions,
   appendToRoomLog,

@@ -7,6 +7,7 @@ import {
   createGroup,
   emptyRoomLog,
   fetchRoomHistory,
+  followRoom,
   initControlTable,
   joinGroup,
   propose,
@@ -58,6 +59,8 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
       },
     });
     const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 40 } });
+    // Di's client follows the room live through the crash.
+    const follower = await followRoom(di.client, room);
     const before = [
       await vote(ana.client, room, decision, [0, 1]),
       await setDelegations(bo.client, room, [
@@ -88,6 +91,11 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     await closeDecision(bo.client, room, decision);
 
     const history = await fetchRoomHistory(ana.client, room, { pageSize: 5 });
+    for (let i = 0; i < 100 && !follower.log().seen.has(history.at(-1)?.event_id as string); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    follower.stop();
+    const live = replayDecisions(follower.log()).state.decisions.get(decision)?.outcome;
     const ids = new Set(history.map((e) => e.event_id));
     for (const id of [...before, after]) expect(ids.has(id)).toBe(true);
     const replayed = replayDecisions(appendToRoomLog(emptyRoomLog(room), history));
@@ -100,6 +108,8 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
       appendToRoomLog(appendToRoomLog(emptyRoomLog(room), history), await fetchRoomHistory(di.client, room)),
     );
     expect(again.state.decisions.get(decision)?.outcome).toEqual(outcome);
+    // The live follower, which lived through the crash, reached the same outcome.
+    expect(live).toEqual(outcome);
     // The ledger event recorded before the crash is still applied.
     const { ledger } = replayResources(appendToRoomLog(emptyRoomLog(room), history));
     expect(ledger.resources.get('seeds')?.onhandQuantity).toEqual({
