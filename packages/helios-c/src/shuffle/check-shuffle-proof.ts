@@ -79,66 +79,81 @@ export function checkShuffleProof<E>(
   if (!group.equals(t1, t1Prime)) return false;
   const t2Prime = group.div(group.powG(s2), group.pow(cHatLast, challenge));
   if (!group.equals(t2, t2Prime)) return false;
-  const t3Prime = group.div(
-    group.mul(group.powG(s3), group.multiPow(hs, sPrime)),
-    group.pow(cTilde, challenge),
-  );
-  if (!group.equals(t3, t3Prime)) return false;
-  const t41Prime = group.div(
-    group.multiPow(
-      shuffled.map((x) => x.beta),
-      sPrime,
-    ),
-    group.mul(group.pow(betaU, challenge), group.pow(publicKey, s4)),
-  );
-  if (!group.equals(t41, t41Prime)) return false;
-  const t42Prime = group.div(
-    group.multiPow(
-      shuffled.map((x) => x.alpha),
-      sPrime,
-    ),
-    group.mul(group.pow(alphaU, challenge), group.powG(s4)),
-  );
-  if (!group.equals(t42, t42Prime)) return false;
-  return n === 0 || chainedCommitmentsHold(group, h, challenge, tHat, cHat, sHat, sPrime);
+  // The other 3 + N equations (t₃, t₄₁, t₄₂, t̂₁…t̂_N) are checked together, see below.
+  return batchedEquationsHold(group, {
+    publicKey,
+    h,
+    hs,
+    shuffled,
+    challenge,
+    t: [t3, t41, t42],
+    tHat,
+    cHat,
+    folded: [cTilde, betaU, alphaU],
+    s3,
+    s4,
+    sHat,
+    sPrime,
+  });
+}
+
+/** What {@link batchedEquationsHold} needs. */
+interface BatchInput<E> {
+  readonly publicKey: E;
+  readonly h: E;
+  readonly hs: readonly E[];
+  readonly shuffled: readonly Ciphertext<E>[];
+  readonly challenge: bigint;
+  readonly t: readonly [E, E, E];
+  readonly tHat: readonly E[];
+  readonly cHat: readonly E[];
+  /** `c̃`, `∏ β_i^(u_i)`, `∏ α_i^(u_i)`. */
+  readonly folded: readonly [E, E, E];
+  readonly s3: bigint;
+  readonly s4: bigint;
+  readonly sHat: readonly bigint[];
+  readonly sPrime: readonly bigint[];
 }
 
 /**
- * The `N` equations `t̂_i = ĉ_i^(−c) · g^(ŝ_i) · ĉ_(i−1)^(s'_i)` of table 5 (step 21–22), checked
- * together as one random linear combination `∏ t̂_i^(ρ_i) = ∏ (…)^(ρ_i)` with independent 64-bit
- * `ρ_i` (the small-exponents batch test of Bellare, Garay and Rabin): every element has already
- * been checked to be in the prime-order group, so a false equation passes with probability at
- * most 2^−64. It costs one multi-exponentiation over `N + 1` bases instead of `N`
- * exponentiations.
+ * Steps 19–22 of table 5 (`t₃ = t'₃`, `t₄₁ = t'₄₁`, `t₄₂ = t'₄₂`, `t̂_i = t̂'_i`) checked as one
+ * random linear combination with independent 64-bit weights `ρ` (the small-exponents batch test
+ * of Bellare, Garay and Rabin). Every element has already been checked to be in the prime-order
+ * group, so if any one equation is false the combination holds with probability at most 2^−64.
+ *
+ * With weights `ρ₃, ρ₄₁, ρ₄₂, ρ_i`, the combined equation is
+ * `t₃^ρ₃ t₄₁^ρ₄₁ t₄₂^ρ₄₂ ∏ t̂_i^ρ_i = g^(ρ₃s₃ − ρ₄₂s₄ + Σρ_iŝ_i) · pk^(−ρ₄₁s₄)
+ *   · (c̃^ρ₃ (∏β_i^u_i)^ρ₄₁ (∏α_i^u_i)^ρ₄₂ ∏ĉ_i^ρ_i)^(−c) · ∏ B_i^(s'_i)`
+ * with `B_i = h_i^ρ₃ β'_i^ρ₄₁ α'_i^ρ₄₂ ĉ_(i−1)^ρ_i`: the `s'_i`, shared by four equations, are
+ * applied once, which makes verification several times cheaper than checking each equation.
  */
-function chainedCommitmentsHold<E>(
-  group: Group<E>,
-  h: E,
-  challenge: bigint,
-  tHat: readonly E[],
-  cHat: readonly E[],
-  sHat: readonly bigint[],
-  sPrime: readonly bigint[],
-): boolean {
+function batchedEquationsHold<E>(group: Group<E>, input: BatchInput<E>): boolean {
   const { q } = group;
-  const n = tHat.length;
-  const rho = randomWeights(n);
-  // Exponent of g: Σ ρ_i ŝ_i; of h (= ĉ_0): ρ_1 s'_1; of ĉ_j (1 ≤ j < N): ρ_(j+1) s'_(j+1) − c ρ_j;
-  // of ĉ_N: −c ρ_N.
-  let gExponent = 0n;
-  for (let i = 0; i < n; i++) gExponent += (rho[i] as bigint) * (sHat[i] as bigint);
-  const bases: E[] = [h];
-  const exponents: bigint[] = [((rho[0] as bigint) * (sPrime[0] as bigint)) % q];
-  for (let j = 0; j < n; j++) {
-    const next = j + 1 < n ? (rho[j + 1] as bigint) * (sPrime[j + 1] as bigint) : 0n;
-    bases.push(cHat[j] as E);
-    exponents.push((((next - challenge * (rho[j] as bigint)) % q) + q) % q);
-  }
-  const right = group.mul(group.powG(gExponent % q), group.multiPow(bases, exponents));
-  const left = group.multiPow(tHat, rho);
+  const n = input.tHat.length;
+  const [rho3, rho41, rho42, ...rho] = randomWeights(n + 3) as [bigint, bigint, bigint, ...bigint[]];
+  const left = group.multiPow([...input.t, ...input.tHat], [rho3, rho41, rho42, ...rho]);
+
+  let gExponent = rho3 * input.s3 - rho42 * input.s4;
+  for (let i = 0; i < n; i++) gExponent += (rho[i] as bigint) * (input.sHat[i] as bigint);
+  const folded = group.multiPow([...input.folded, ...input.cHat], [rho3, rho41, rho42, ...rho]);
+  const combinedBases = input.shuffled.map((x, i) =>
+    group.multiPow(
+      [input.hs[i] as E, x.beta, x.alpha, i === 0 ? input.h : (input.cHat[i - 1] as E)],
+      [rho3, rho41, rho42, rho[i] as bigint],
+    ),
+  );
+  const right = group.div(
+    group.mul(
+      group.multiPow(
+        [group.g, input.publicKey],
+        [((gExponent % q) + q) % q, (q - ((rho41 * input.s4) % q)) % q],
+      ),
+      group.multiPow(combinedBases, input.sPrime),
+    ),
+    group.pow(folded, input.challenge),
+  );
   return group.equals(left, right);
 }
-
 function randomWeights(count: number): bigint[] {
   const words = new BigUint64Array(count);
   for (let offset = 0; offset < count; offset += 8192) {

@@ -71,6 +71,11 @@ async function expectResult(election: BeleniosElection) {
   expect(sorted(published.result[1]!)).toEqual(sorted(votes.map((v) => v[1])));
   expect(sorted(published.result[2]!)).toEqual(sorted(votes.map((v) => v[2])));
   expect(published.result[0]).toEqual([2, 1]);
+  // Hand-off to counting: the raw result is the ballot list of `belenios-tool method`, and counts
+  // exactly like the plaintext votes.
+  const schulze = (ballots: unknown) =>
+    election.run('belenios-tool method schulze --blank-allowed true', JSON.stringify(ballots));
+  expect(schulze(published.result[1])).toBe(schulze(votes.map((v) => v[1])));
   const verification = await verifyArchive(election.archiveBytes());
   expect(verification.issues).toEqual([]);
   expect(verification.ok).toBe(true);
