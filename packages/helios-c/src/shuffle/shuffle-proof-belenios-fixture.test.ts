@@ -46,6 +46,9 @@ describe('CheckShuffleProof on the shuffles of a belenios-tool election (nh-rfc)
     expect(
       check({ ...proof, responses: { ...proof.responses, s4: (proof.responses.s4 + 1n) % group.q } }),
     ).toBe(false);
+    expect(
+      check({ ...proof, responses: { ...proof.responses, s3: (proof.responses.s3 + 1n) % group.q } }),
+    ).toBe(false);
   });
 
   it('rejects an altered response of the commitment chain (ŝ): first, middle, last', () => {
