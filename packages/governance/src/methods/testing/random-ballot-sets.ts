@@ -58,7 +58,7 @@ function permutationRanks(random: Random, n: number): number[] {
 
 /** A random Schulze case. */
 export function randomSchulzeCase(random: Random): MethodCase {
-  const n = random.chance(0.1) ? 1 : random.int(2, 8);
+  const n = random.chance(0.1) ? 1 : random.chance(0.1) ? random.int(9, 20) : random.int(2, 8);
   const count = random.chance(0.05) ? 0 : random.int(1, random.chance(0.7) ? 12 : 80);
   const blankAllowed = random.chance(0.5);
   const style = random.int(0, 3);
@@ -81,7 +81,7 @@ export function randomSchulzeCase(random: Random): MethodCase {
 
 /** A random majority-judgment case; some choices copy the grade distribution of others, to force exact ties. */
 export function randomMajorityJudgmentCase(random: Random): MethodCase {
-  const n = random.chance(0.1) ? 1 : random.int(2, 8);
+  const n = random.chance(0.1) ? 1 : random.chance(0.1) ? random.int(9, 30) : random.int(2, 8);
   const ngrades = random.chance(0.05) ? random.int(8, 120) : random.int(1, 7);
   const count = random.chance(0.05) ? 0 : random.int(1, random.chance(0.7) ? 10 : 60);
   const blankAllowed = random.chance(0.5);
