@@ -138,9 +138,11 @@ function run(argv: string[]): void {
 
   const graph = parseSerializedGraph(readText(str('graph')!, 'graph file'));
   // Check every key before printing anything, so a bad key never leaves half an output.
-  for (const key of sources) {
-    if (!graph.hasNode(key)) throw new NodeNotFoundError(`unknown node key ${JSON.stringify(key)}`, key);
-  }
+  sources.forEach((line, i) => {
+    // A key is taken as written; surrounding blanks are dropped only if that makes it a node.
+    if (!graph.hasNode(line) && graph.hasNode(line.trim())) sources[i] = line.trim();
+    else if (!graph.hasNode(line)) throw new NodeNotFoundError(`unknown node key ${JSON.stringify(line)}`, line);
+  });
   if (options.by === 'geo' && sources.length > 4) {
     if (process.stderr.isTTY) process.stderr.write('indexing locations…\n');
     options.geoIndex = createGeoIndex(graph);
