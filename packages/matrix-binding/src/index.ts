@@ -115,6 +115,7 @@ export {
   setDelegations,
   vote,
 } from './governance/decision-actions';
+export { derivePowerLevels, EXECUTOR_LEVEL, KIND_POWERS } from './governance/derived-power-levels';
 export {
   type DecisionsReplay,
   type GovernanceInput,
