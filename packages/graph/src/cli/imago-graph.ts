@@ -141,7 +141,8 @@ function run(argv: string[]): void {
   sources.forEach((line, i) => {
     // A key is taken as written; surrounding blanks are dropped only if that makes it a node.
     if (!graph.hasNode(line) && graph.hasNode(line.trim())) sources[i] = line.trim();
-    else if (!graph.hasNode(line)) throw new NodeNotFoundError(`unknown node key ${JSON.stringify(line)}`, line);
+    else if (!graph.hasNode(line))
+      throw new NodeNotFoundError(`unknown node key ${JSON.stringify(line)}`, line);
   });
   if (options.by === 'geo' && sources.length > 4) {
     if (process.stderr.isTTY) process.stderr.write('indexing locations…\n');
