@@ -119,6 +119,62 @@ describe('imago-graph propagate', () => {
     expect(keys(hops)).toEqual(['g-louvre']);
   });
 
+  it('--kind, --min-similarity, --theme-depth and --weights', async () => {
+    const base = ['propagate', '--graph', GRAPH, '--from', 'g-france'];
+    const all = JSON.parse((await run(...base, '--by', 'relation')).stdout);
+    expect(keys(all)).toEqual(['g-nowhere']);
+    const needs = JSON.parse((await run(...base, '--by', 'relation', '--kind', 'need')).stdout);
+    expect(needs.targets).toEqual([]);
+    const similar = JSON.parse(
+      (
+        await run(
+          'propagate',
+          '--graph',
+          GRAPH,
+          '--from',
+          'g-bastille',
+          '--by',
+          'theme',
+          '--min-similarity',
+          '0.6',
+        )
+      ).stdout,
+    );
+    expect(keys(similar)).toEqual(['g-lyon-garden']);
+    const deep = await run(
+      'propagate',
+      '--graph',
+      GRAPH,
+      '--from',
+      'g-bastille',
+      '--by',
+      'theme',
+      '--theme-depth',
+      '2',
+    );
+    expect(deep.code).toBe(0);
+    const weighted = JSON.parse(
+      (
+        await run(
+          'propagate',
+          '--graph',
+          GRAPH,
+          '--from',
+          'g-bastille',
+          '--by',
+          'composite',
+          '--weights',
+          'geo=0, relation=1',
+        )
+      ).stdout,
+    );
+    expect(weighted.targets.map((t: { key: string; score: number }) => [t.key, t.score])).toEqual([
+      ['g-louvre', 1],
+      ['g-lyon-garden', 1 / 2],
+      ['g-lyon-school', 1 / 3],
+    ]);
+  });
+
   it('--from-file: one output line per key, in order, blank lines skipped', async () => {
     const keysFile = file('keys.txt', 'g-lyon-school\n\ng-bastille\n  \ng-nowhere\n');
     const result = await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'relation');

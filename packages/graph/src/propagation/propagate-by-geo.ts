@@ -2,6 +2,7 @@
  * @module
  * Geographic propagation: the closest located groups by great-circle distance.
  */
+import { InvalidOptionsError } from '../errors/invalid-options-error';
 import type { GraphLike } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { isGroupAttributes } from '../model/read-attributes';
@@ -24,7 +25,7 @@ import { targetEligibility } from './target-eligibility';
  * @param options - See {@link PropagateOptions} (`by` is ignored).
  * @returns The targets, best first.
  * @throws {NodeNotFoundError} if `from` is not in the graph.
- * @throws {InvalidOptionsError} on bad options.
+ * @throws {InvalidOptionsError} on bad options, or a `geoIndex` of another graph.
  * @example
  * propagateByGeo(graph, 'paris-food-bank', { k: 5, radiusKm: 50 });
  */
@@ -40,7 +41,9 @@ export function propagateByGeo(
   const eligible = targetEligibility(graph, from, resolved);
   const { k, radiusKm } = resolved;
   if (resolved.geoIndex) {
-    if (resolved.geoIndex.graph !== graph) throw new TypeError('geoIndex was built for another graph');
+    if (resolved.geoIndex.graph !== graph) {
+      throw new InvalidOptionsError('geoIndex: built for another graph', 'geoIndex');
+    }
     return resolved.geoIndex
       .nearest(origin, { k, radiusKm, accept: eligible })
       .map(({ key, distanceKm }) => ({ key, score: distanceKm, distanceKm }));
