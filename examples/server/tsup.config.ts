@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/demo.ts'],
+  entry: { main: 'src/main.ts', demo: 'src/demo.ts', index: 'src/index.ts' },
   format: ['esm'],
   clean: true,
   sourcemap: true,

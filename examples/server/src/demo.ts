@@ -1,47 +1,42 @@
 /**
- * The demo scenario: groups on a live homeserver, assembled from the Imago packages.
- * Run by `scripts/demo.sh`, which starts Synapse and sets IMAGO_HOMESERVER_URL and
- * IMAGO_SYNAPSE_SHARED_SECRET.
+ * @module
+ * The demo: plays the scenario on the live homeserver named by `IMAGO_HOMESERVER_URL` and
+ * `IMAGO_SYNAPSE_SHARED_SECRET` (`scripts/synapse.sh start demo` prints them), with the service
+ * running in this process, then prints the report and writes `demo-report/index.html`.
  */
-import { createImagoClient } from '@imago/matrix-binding';
-import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
-import { ClientEvent, type MatrixClient } from 'matrix-js-sdk';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
+import { reportHtml } from './demo/report-html';
+import { reportText } from './demo/report-text';
+import { runScenario } from './demo/scenario';
+import { createLog } from './service/log';
+import { quietConsole } from './service/quiet-console';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function synced(client: MatrixClient): Promise<void> {
-  const ready = new Promise<void>((resolve) =>
-    client.on(ClientEvent.Sync, (state) => state === 'PREPARED' && resolve()),
-  );
-  await client.startClient({ initialSyncLimit: 5 });
-  await ready;
-}
-
 async function main(): Promise<void> {
+  quietConsole();
   const homeserver = testHomeserverFromEnvironment();
-  const run = Date.now().toString(36);
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const quiet = process.argv.includes('--quiet');
+  const log = createLog({ sink: quiet ? null : (line) => process.stdout.write(`  \x1b[2mservice ${line}\x1b[0m\n`) });
   say(`Imago demo on ${homeserver.baseUrl}`);
-
-  const alice = await createImagoClient(await registerUser(homeserver, `alice-${run}`));
-  const bob = await createImagoClient(await registerUser(homeserver, `bob-${run}`));
-  await Promise.all([synced(alice), synced(bob)]);
-  say(`registered ${alice.getUserId()} and ${bob.getUserId()}`);
-
-  const space = await alice.createRoom({
-    name: 'Repair Café Lyon',
-    creation_content: { type: 'm.space' },
-    invite: [bob.getUserId()!],
+  const report = await runScenario(homeserver, {
+    log,
+    say: (line) => say(`• ${line}`),
+    workDir: join(root, 'demo-report', 'service'),
   });
-  const chat = await alice.createRoom({ name: 'Repair Café Lyon — chat', invite: [bob.getUserId()!] });
-  await alice.sendStateEvent(space.room_id, 'm.space.child' as never, { via: ['localhost'] } as never, chat.room_id);
-  await bob.joinRoom(space.room_id);
-  await bob.joinRoom(chat.room_id);
-  await alice.sendTextMessage(chat.room_id, 'Welcome to the group!');
-  say(`group space ${space.room_id} with chat room ${chat.room_id}; ${bob.getUserId()} joined`);
-
-  alice.stopClient();
-  bob.stopClient();
-  say('demo complete');
+  for (const line of reportText(report)) say(line);
+  const out = join(root, 'demo-report', 'index.html');
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, reportHtml(report));
+  say('');
+  say(`HTML report with the graph: ${out}`);
+  say('Web client: run `pnpm --filter @imago/example-web-client dev` and sign in on');
+  say(`  homeserver ${homeserver.baseUrl} as ${report.webClient.user} with password ${report.webClient.password}`);
+  process.exit(report.secret.verifiedBy.length > 0 ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,69 @@
+/**
+ * @module
+ * What the demo report shows, gathered by the scenario from the service and the rooms.
+ */
+
+/** The demo report's data. */
+export interface DemoReport {
+  readonly homeserver: string;
+  readonly service: string;
+  readonly seconds: number;
+  readonly groups: readonly {
+    readonly spaceId: string;
+    readonly name: string;
+    readonly places: readonly string[];
+    readonly themes: readonly string[];
+    readonly coordinates?: { readonly lat: number; readonly lon: number };
+    readonly members: readonly string[];
+    readonly parent: string | undefined;
+    readonly accepts: readonly string[] | undefined;
+  }[];
+  readonly relations: readonly { readonly a: string; readonly b: string; readonly type: string; readonly status: string }[];
+  readonly decisions: readonly { readonly id: string; readonly title: string; readonly lines: readonly string[] }[];
+  readonly tableVersion: number;
+  readonly tableKinds: readonly string[];
+  readonly secret: {
+    readonly uuid: string;
+    readonly options: readonly string[];
+    readonly voters: number;
+    readonly ballotsAccepted: number;
+    readonly ballotsRefused: number;
+    readonly trustees: readonly string[];
+    readonly memberSteps: readonly string[];
+    readonly verifiedBy: readonly string[];
+    readonly archiveBytes: number;
+    readonly timings: Readonly<Record<string, number>>;
+    readonly decrypted: readonly (readonly number[])[];
+    readonly mj?: { readonly raw: readonly (readonly number[])[]; readonly winners: readonly (readonly number[])[] };
+    readonly beleniosMj: string | undefined;
+    readonly outcomeWinners: readonly number[];
+    readonly outcome: readonly string[];
+  };
+  readonly delegation: {
+    readonly offer: readonly string[];
+    readonly groups: readonly {
+      readonly group: string;
+      readonly weight: number;
+      readonly voters: number;
+      readonly casts: readonly { readonly position: string; readonly weight: number }[];
+    }[];
+    readonly direct: number;
+    readonly count: unknown;
+  };
+  readonly announcements: readonly {
+    readonly title: string;
+    readonly from: string;
+    readonly fromId: string;
+    readonly deliveries: readonly {
+      readonly to: string;
+      readonly toId: string;
+      readonly distanceKm?: number;
+      readonly delivered: boolean;
+    }[];
+  }[];
+  readonly ledger: { readonly summary: readonly string[]; readonly proposals: number; readonly line: string };
+  readonly debate: { readonly floor: string | undefined; readonly queue: readonly string[] };
+  readonly logLines: number;
+  readonly duties: Readonly<Record<string, number>>;
+  readonly webClient: { readonly user: string; readonly password: string };
+}

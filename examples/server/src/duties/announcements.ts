@@ -1,0 +1,85 @@
+/**
+ * @module
+ * Announcements: when a group adopts a `publish-offer` or `publish-need` decision whose action
+ * carries an `announcement` (`{ kind, title, body?, payload? }`), the service computes its
+ * propagation over the groups it knows (@imago/graph `propagate`: nearest groups, related
+ * groups, shared themes; each target's filters respected) and delivers a copy with provenance
+ * to each target's announcements room (`announce` of @imago/matrix-binding).
+ */
+import type { GovernanceState } from '@imago/governance';
+import { announce, consentedRelations, type Delivery } from '@imago/matrix-binding';
+import { type DutyContext, groupName, groupOfRoom } from './duty-context';
+
+/** One announcement the service delivered. */
+export interface AnnouncementRecord {
+  readonly decision: string;
+  readonly from: string;
+  readonly title: string;
+  readonly deliveries: readonly Delivery[];
+}
+
+interface AnnouncementAction {
+  kind: string;
+  title: string;
+  body?: string;
+  payload?: Record<string, unknown>;
+}
+
+function announcementOf(action: unknown): AnnouncementAction | undefined {
+  const a = (action as { announcement?: unknown } | undefined)?.announcement as Record<string, unknown> | undefined;
+  if (!a || typeof a.kind !== 'string' || typeof a.title !== 'string') return undefined;
+  return {
+    kind: a.kind,
+    title: a.title,
+    ...(typeof a.body === 'string' ? { body: a.body } : {}),
+    ...(typeof a.payload === 'object' && a.payload !== null ? { payload: a.payload as Record<string, unknown> } : {}),
+  };
+}
+
+/**
+ * Delivers the announcements of newly adopted decisions.
+ *
+ * @param context - the duty context.
+ * @param roomId - the decisions room.
+ * @param state - the room's governance state (from the log).
+ * @param done - announcements already delivered (by decision id); updated.
+ */
+export async function runAnnouncementDuty(
+  context: DutyContext,
+  roomId: string,
+  state: GovernanceState,
+  done: Map<string, AnnouncementRecord>,
+): Promise<void> {
+  for (const id of state.decisions.keys()) {
+    const decision = state.decisions.get(id);
+    if (!decision || done.has(id) || decision.outcome?.status !== 'adopted') continue;
+    if (decision.kind !== 'publish-offer' && decision.kind !== 'publish-need') continue;
+    const announcement = announcementOf(decision.action);
+    const from = groupOfRoom(context, roomId, 'decisions');
+    if (!announcement || !from) continue;
+    const groups = [...context.groups.values()].filter((g) => g.profile);
+    const relations = consentedRelations(new Map(groups.map((g) => [g.spaceId, g.relations])));
+    const { by, k } = context.config.propagation;
+    const result = await announce(context.client, {
+      from,
+      groups,
+      relations,
+      announcement: { ...announcement, payload: { ...(announcement.payload ?? {}), decision: id } },
+      criteria: { by, k },
+    });
+    done.set(id, { decision: id, from: from.spaceId, title: announcement.title, deliveries: result.deliveries });
+    const targets = result.deliveries
+      .map(
+        (d) =>
+          `${groupName(context, d.target.key)}${d.target.distanceKm !== undefined ? ` (${d.target.distanceKm.toFixed(1)} km)` : ''}${
+            d.skipped ? ` [${d.skipped}]` : ''
+          }`,
+      )
+      .join(', ');
+    context.log.info(
+      'announcements',
+      `${announcement.kind} "${announcement.title}" of ${groupName(context, from.spaceId)} propagated by ${by} to ${targets || 'nobody'}`,
+      { roomId, decision: id },
+    );
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * @module
+ * Decision closing: for each decisions room, replays the governance log (@imago/governance through
+ * `replayDecisions`), sends `org.imago.governance.close` for every decision whose period has ended,
+ * and once the log settles a decision, publishes its outcome as a notice in the room (once, with
+ * an `org.imago.outcome` field that clients and the service itself recognise).
+ */
+import type { Decision, GovernanceState } from '@imago/governance';
+import { closeDecision, type DecisionsReplay, replayDecisions, sendEvent } from '@imago/matrix-binding';
+import type { WatchedRoom } from '../service/room-watcher';
+import { type DutyContext, groupMembers, groupName } from './duty-context';
+import { describeOutcome } from './outcome-text';
+import { type Elections, verifiedResultCheck } from './trustee';
+
+/** Key of the outcome field in the service's notices. */
+export const OUTCOME_KEY = 'org.imago.outcome';
+
+const FINAL = new Set(['adopted', 'rejected', 'expired', 'withdrawn']);
+
+/** What the decision duty keeps between runs. */
+export interface DecisionBook {
+  readonly closing: Set<string>;
+  readonly published: Set<string>;
+  /** Last replay of each decisions room. */
+  readonly replays: Map<string, DecisionsReplay>;
+}
+
+/** A new, empty book. */
+export function decisionBook(): DecisionBook {
+  return { closing: new Set(), published: new Set(), replays: new Map() };
+}
+
+/** Whether a room holds governance events (a decisions room). */
+export function isDecisionsRoom(room: WatchedRoom): boolean {
+  return room.log.entries.some((entry) => entry.status === 'event' && entry.event.kind === 'governance');
+}
+
+/**
+ * Replays a decisions room (settled as the log says, and as of now).
+ *
+ * @returns the replay of the log alone and the state at the current time.
+ */
+export function replayRoom(
+  context: DutyContext,
+  room: WatchedRoom,
+  elections: Elections,
+): { logged: DecisionsReplay; now: GovernanceState } {
+  const options = { groups: groupMembers(context), verifySecretResult: verifiedResultCheck(elections) };
+  const logged = replayDecisions(room.log, options);
+  const now = replayDecisions(room.log, { ...options, now: Date.now() }).state;
+  return { logged, now };
+}
+
+/**
+ * Closes what is due and publishes what was settled.
+ *
+ * @param context - the duty context.
+ * @param room - the decisions room.
+ * @param logged - the replay of the log alone.
+ * @param now - the state at the current time.
+ * @param book - what was already done.
+ */
+export async function runDecisionDuty(
+  context: DutyContext,
+  room: WatchedRoom,
+  logged: DecisionsReplay,
+  now: GovernanceState,
+  book: DecisionBook,
+): Promise<void> {
+  const me = context.client.getSafeUserId();
+  for (const event of room.raw) {
+    const mark = (event.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY] as
+      | { decision?: unknown }
+      | undefined;
+    if (event.sender === me && typeof mark?.decision === 'string') book.published.add(mark.decision);
+  }
+  const nowMs = Date.now();
+  for (const id of logged.state.decisions.keys()) {
+    const decision = logged.state.decisions.get(id) as Decision;
+    if (FINAL.has(decision.status)) {
+      if (!book.published.has(id)) {
+        book.published.add(id);
+        await publishOutcome(context, room.roomId, decision);
+      }
+      continue;
+    }
+    if (decision.status === 'closed') continue; // a secret ballot awaiting its verified result
+    const due = decision.closesAt + context.config.closeMarginMs;
+    if (nowMs < due) {
+      context.wakeAt(room.roomId, due);
+      continue;
+    }
+    const current = now.decisions.get(id);
+    if (book.closing.has(id) || current === undefined) continue;
+    book.closing.add(id);
+    await closeDecision(context.client, room.roomId, id);
+    context.log.info(
+      'decisions',
+      `closed "${decision.title ?? decision.kind}" (period ended ${new Date(decision.closesAt).toISOString().slice(11, 19)})`,
+      { roomId: room.roomId, decision: id },
+    );
+  }
+}
+
+async function publishOutcome(context: DutyContext, roomId: string, decision: Decision): Promise<void> {
+  const names = (id: string) => (id.startsWith('!') ? groupName(context, id) : id);
+  const lines = describeOutcome(decision, names);
+  const outcome = decision.outcome;
+  await sendEvent(context.client, roomId, 'm.room.message', {
+    msgtype: 'm.notice',
+    body: lines.join('\n'),
+    [OUTCOME_KEY]: {
+      decision: decision.id,
+      status: outcome?.status ?? decision.status,
+      ...(outcome ? { reason: outcome.reason } : {}),
+      ...(outcome?.winners ? { winners: [...outcome.winners] } : {}),
+    },
+  });
+  context.log.info('decisions', `published the outcome: ${lines.join(' ')}`, { roomId, decision: decision.id });
+}

@@ -1,0 +1,12 @@
+/**
+ * The Imago example service: acts for groups on a Matrix homeserver.
+ *
+ * @module @imago/example-server
+ */
+export { type ConfigError, loadConfig, type ServiceConfig } from './service/config';
+export { createLog, type LogEntry, type ServiceLog } from './service/log';
+export { type ImagoService, startService } from './service/service';
+export { type ElectionMember, electionMember } from './member/member-trustee';
+export { HeliosEventTypes } from './helios/election-events';
+export { OUTCOME_KEY } from './duties/decisions';
+export { describeOutcome } from './duties/outcome-text';

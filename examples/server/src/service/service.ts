@@ -1,0 +1,173 @@
+/**
+ * @module
+ * The service: logs in as its bot account, syncs, watches its rooms and runs its duties on each
+ * change — decision closing and outcomes, control-table application, the trustee's steps of
+ * secret elections, announcement propagation, the ledger view.
+ */
+import { mkdir } from 'node:fs/promises';
+import {
+  createImagoClient,
+  loginWithPassword,
+  type MatrixSession,
+  readGroup,
+  type RawMatrixEvent,
+} from '@imago/matrix-binding';
+import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
+import { runControlTableDuty } from '../duties/control-table';
+import {
+  type DecisionBook,
+  decisionBook,
+  isDecisionsRoom,
+  replayRoom,
+  runDecisionDuty,
+} from '../duties/decisions';
+import type { DutyContext } from '../duties/duty-context';
+import { type LedgerView, runLedgerDuty } from '../duties/ledger';
+import { type Elections, runTrusteeDuty } from '../duties/trustee';
+import type { ServiceConfig } from './config';
+import { createLog, type ServiceLog } from './log';
+import { quietLogger } from './quiet-logger';
+import { type WatchedRoom, watchRooms } from './room-watcher';
+
+/** A running service. */
+export interface ImagoService {
+  readonly client: MatrixClient;
+  readonly userId: string;
+  readonly log: ServiceLog;
+  readonly context: DutyContext;
+  readonly elections: Elections;
+  readonly ledgers: ReadonlyMap<string, LedgerView>;
+  readonly announcements: ReadonlyMap<string, AnnouncementRecord>;
+  readonly decisions: DecisionBook;
+  stop(): Promise<void>;
+}
+
+async function session(config: ServiceConfig): Promise<MatrixSession> {
+  if (config.accessToken) {
+    const userId = config.user.startsWith('@') ? config.user : undefined;
+    const probe = await createImagoClient({
+      baseUrl: config.homeserverUrl,
+      userId: userId ?? '',
+      accessToken: config.accessToken,
+      deviceId: config.deviceId ?? '',
+    });
+    const who = await probe.whoami();
+    return {
+      baseUrl: config.homeserverUrl,
+      userId: who.user_id,
+      accessToken: config.accessToken,
+      deviceId: who.device_id ?? config.deviceId ?? '',
+    };
+  }
+  return loginWithPassword(config.homeserverUrl, config.user, config.password as string, config.deviceId);
+}
+
+/**
+ * Starts the service and waits for its first sync.
+ *
+ * @param config - the configuration.
+ * @param options - a log (default: a new one in the configured format on stderr).
+ * @returns the running service.
+ */
+export async function startService(config: ServiceConfig, options: { log?: ServiceLog } = {}): Promise<ImagoService> {
+  const log = options.log ?? createLog({ format: config.logFormat });
+  await mkdir(config.workDir, { recursive: true });
+  const client = await createImagoClient({ ...(await session(config)), logger: quietLogger() as never });
+  const userId = client.getSafeUserId();
+  const groups = new Map();
+  const elections: Elections = new Map();
+  const ledgers = new Map<string, LedgerView>();
+  const announcements = new Map<string, AnnouncementRecord>();
+  const book = decisionBook();
+  const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+
+  const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
+    const matrixRoom = client.getRoom(room.roomId);
+    if (matrixRoom?.isSpaceRoom()) {
+      const view = await readGroup(client, room.roomId);
+      const known = groups.has(room.roomId);
+      groups.set(room.roomId, view);
+      if (!known && view.profile) {
+        log.info('watcher', `watching group "${view.profile.name}" (${view.members.length} members, ${view.children.length} rooms/sub-groups)`, {
+          roomId: room.roomId,
+        });
+      }
+      return;
+    }
+    for (const parent of matrixRoom?.currentState.getStateEvents('m.space.parent') ?? []) {
+      const spaceId = parent.getStateKey();
+      if (spaceId && !groups.has(spaceId)) {
+        try {
+          groups.set(spaceId, await readGroup(client, spaceId));
+        } catch {
+          // not readable by the service: not one of its groups
+        }
+      }
+    }
+    runLedgerDuty(context, room, ledgers);
+    if (!isDecisionsRoom(room)) return;
+    const { logged, now } = replayRoom(context, room, elections);
+    book.replays.set(room.roomId, logged);
+    await runTrusteeDuty(context, room.roomId, now, fresh, elections);
+    await runDecisionDuty(context, room, logged, now, book);
+    await runControlTableDuty(context, room.roomId, logged.state);
+    await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
+  };
+
+  const watcher = watchRooms(client, log, handle);
+  const context: DutyContext = {
+    client,
+    config,
+    log,
+    watcher,
+    groups,
+    wakeAt(roomId, at) {
+      const existing = wakers.get(roomId);
+      if (existing && existing.at <= at) return;
+      if (existing) clearTimeout(existing.timer);
+      const timer = setTimeout(
+        () => {
+          wakers.delete(roomId);
+          watcher.poke(roomId);
+        },
+        Math.max(0, at - Date.now()),
+      );
+      wakers.set(roomId, { at, timer });
+    },
+  };
+
+  const prepared = new Promise<void>((resolve) => {
+    const onSync = (state: SyncState) => {
+      if (state === SyncState.Prepared) {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      }
+    };
+    client.on(ClientEvent.Sync, onSync);
+  });
+  await client.startClient({ initialSyncLimit: 1, lazyLoadMembers: false });
+  await prepared;
+  for (const room of client.getRooms()) {
+    if (room.getMyMembership() === 'join') watcher.poke(room.roomId);
+    else if (room.getMyMembership() === 'invite') await client.joinRoom(room.roomId).catch(() => undefined);
+  }
+  log.info('service', `started as ${userId} on ${config.homeserverUrl} (${client.getRooms().length} rooms)`);
+
+  return {
+    client,
+    userId,
+    log,
+    context,
+    elections,
+    ledgers,
+    announcements,
+    decisions: book,
+    async stop() {
+      watcher.stop();
+      for (const { timer } of wakers.values()) clearTimeout(timer);
+      client.stopClient();
+      log.info('service', 'stopped');
+    },
+  };
+}
