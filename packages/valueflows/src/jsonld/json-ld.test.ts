@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ValueflowsError } from '../errors/valueflows-error';
 import { replayLedger } from '../ledger/replay-ledger';
+import { parseEconomicEvent } from '../parse/parse-economic-event';
 import { parseProposal } from '../parse/parse-proposal';
 import { ACTIVITY_STREAMS_CONTEXT, proposalFromFep0837, proposalToFep0837 } from './fep-0837';
 import { agentToJsonLd, toJsonLd } from './to-json-ld';
@@ -86,6 +87,34 @@ describe('JSON-LD with the ValueFlows context', () => {
     const intent = x![`${VF}publishes`]![0] as Record<string, unknown>;
     expect(intent['@type']).toEqual([`${VF}Intent`]);
     expect(intent[`${VF}action`]).toEqual([{ '@id': `${VF}transfer` }]);
+  });
+});
+
+describe('JSON-LD documents read back with the boundary parsers', () => {
+  it('events and proposals survive toJsonLd then parse', () => {
+    const event = {
+      id: 'e9',
+      action: 'transfer' as const,
+      provider: 'g',
+      receiver: 'k',
+      resourceInventoriedAs: 'r1',
+      resourceClassifiedAs: ['wd:Q10998'],
+      resourceQuantity: { hasNumericalValue: 2, hasUnit: 'kilogram' },
+      hasPointInTime: '2026-11-26T10:00:00Z',
+      fulfills: ['c1'],
+    };
+    expect(parseEconomicEvent(JSON.parse(JSON.stringify(toJsonLd('EconomicEvent', event))))).toEqual(event);
+    const proposal = parseProposal({
+      id: 'p',
+      purpose: 'request',
+      proposer: 'k',
+      publishes: {
+        id: 'i',
+        action: 'transfer',
+        resourceQuantity: { hasNumericalValue: 1, hasUnit: 'litre' },
+      },
+    });
+    expect(parseProposal(JSON.parse(JSON.stringify(toJsonLd('Proposal', proposal))))).toEqual(proposal);
   });
 });
 
