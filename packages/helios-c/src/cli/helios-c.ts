@@ -7,6 +7,7 @@
  */
 import { sha256Base64 } from '../encoding/sha256';
 import { HeliosCError } from '../errors/helios-c-error';
+import { serveBallotVerification } from '../node/parallel-ballot-verifier';
 import { runArchive } from './commands/archive';
 import { runElection, VerificationFailed } from './commands/election';
 import { runSetup } from './commands/setup';
@@ -77,6 +78,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+if (!serveBallotVerification()) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -10,14 +10,15 @@
  * @module
  */
 import { pippenger } from '@noble/curves/abstract/curve.js';
+import type { EdwardsPoint } from '@noble/curves/abstract/edwards.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256BigInt } from '../encoding/sha256';
 import type { Group } from './group';
 import { randomBelow } from './random-scalar';
 
 const Point = ed25519.Point;
-/** A point of edwards25519. */
-export type Ed25519Point = InstanceType<typeof Point>;
+/** A point of edwards25519 (noble's Edwards point). */
+export type Ed25519Point = EdwardsPoint;
 
 const hex64 = /^[0-9a-f]{64}$/;
 

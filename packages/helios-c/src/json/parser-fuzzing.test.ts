@@ -25,7 +25,7 @@ if (!parsedElection.ok) throw parsedElection.error;
 const election = parsedElection.value;
 const ballotEvent = archive.value.events.find((e) => e.type === 'Ballot');
 const ballotText = new TextDecoder().decode(archive.value.data.get(ballotEvent?.payload as string));
-const group = groupByName('BELENIOS-2048');
+const group = groupByName('BELENIOS-2048') as NonNullable<ReturnType<typeof groupByName>>;
 
 /** Mutations of a JSON text: replace, delete or insert characters, or replace a sub-value. */
 function mutated(text: string): fc.Arbitrary<string> {

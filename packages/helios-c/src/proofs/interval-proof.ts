@@ -78,9 +78,35 @@ export function intervalCommitments<E>(
   proof: Proof,
 ): [E, E] {
   const a = group.mul(group.powG(proof.response), group.pow(c.alpha, proof.challenge));
-  const shifted = value === 0n ? c.beta : group.div(c.beta, group.powG(value));
-  const b = group.multiPow([publicKey, shifted], [proof.response, proof.challenge]);
+  // beta / g^M as beta · g^(q − M): a fixed-base power instead of a modular inversion.
+  const shifted = value === 0n ? c.beta : group.mul(c.beta, group.powG(group.q - value));
+  const b = group.mul(fixedPower(group, publicKey)(proof.response), group.pow(shifted, proof.challenge));
   return [a, b];
+}
+
+const fixedPowers = new WeakMap<object, Map<string, (e: bigint) => unknown>>();
+
+/**
+ * `base^e` with precomputed tables for `base`, kept per group for the last few bases (the
+ * election key is raised to a power in every proof).
+ * @param group - the group
+ * @param base - the base
+ * @returns the exponentiation function
+ */
+export function fixedPower<E>(group: Group<E>, base: E): (e: bigint) => E {
+  let perGroup = fixedPowers.get(group);
+  if (!perGroup) {
+    perGroup = new Map();
+    fixedPowers.set(group, perGroup);
+  }
+  const key = group.toString(base);
+  let power = perGroup.get(key);
+  if (!power) {
+    if (perGroup.size >= 8) perGroup.clear();
+    power = group.fixedBase(base) as (e: bigint) => unknown;
+    perGroup.set(key, power);
+  }
+  return power as (e: bigint) => E;
 }
 
 /**

@@ -54,7 +54,7 @@ describe.each(groups)('proofs over %s: valid proofs verify, altered ones do not'
       const rs = choices.map(() => group.randomScalar());
       const c0 = encryptExponent(group, y, BigInt(m0), r0);
       const cs = choices.map((m, i) => encryptExponent(group, y, BigInt(m), rs[i] as bigint));
-      const cSigma = combineCiphertexts(group, cs[0], cs[1]);
+      const cSigma = combineCiphertexts(group, cs[0] as never, cs[1] as never);
       const mSigma = choices[0] + choices[1];
       const { overallProof, blankProof } = proveBlank(group, y, 'S', 1, 2, {
         c0,

@@ -43,7 +43,7 @@ import type { CheckName, VerificationIssue } from './verification-issue';
 export type BallotBatchVerifier = <E>(
   election: Election<E>,
   texts: readonly string[],
-  isCredential: (credential: string) => boolean,
+  credentials: ReadonlySet<string>,
   onProgress?: (done: number, total: number) => void,
 ) => Promise<BallotVerification<E>[]>;
 
@@ -73,10 +73,18 @@ export interface ArchiveVerification {
   readonly lastEvent?: string;
 }
 
-const sequentialBallots: BallotBatchVerifier = async (election, texts, isCredential, onProgress) => {
+/**
+ * Checks ballots one after the other, in the calling thread.
+ * @param election - the election
+ * @param texts - ballot texts
+ * @param credentials - the public credentials (canonical strings)
+ * @param onProgress - progress callback
+ * @returns one verification per ballot
+ */
+export const sequentialBallots: BallotBatchVerifier = async (election, texts, credentials, onProgress) => {
   const out = [];
   for (const [i, text] of texts.entries()) {
-    out.push(verifyBallot(election, text, isCredential));
+    out.push(verifyBallot(election, text, (c) => credentials.has(c)));
     onProgress?.(i + 1, texts.length);
   }
   return out;
@@ -285,7 +293,7 @@ export async function verifyArchive(
   const checked = await verifier(
     election,
     texts,
-    (c) => credentials.has(c),
+    new Set(credentials.keys()),
     options.onProgress ? (d, t) => options.onProgress?.('ballots', d, t) : undefined,
   );
   const last = new Map<string, { ballot: Ballot<unknown>; weight: bigint }>();

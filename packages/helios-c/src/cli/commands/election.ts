@@ -41,7 +41,7 @@ async function verifyDir(dir: string): Promise<{ hasResult: boolean; lastEvent?:
   const bar = progressBar('verifying');
   const report = await verifyArchive(bytes, {
     onProgress: (_step, done, total) => bar.update(done, total),
-    verifyBallots: nodeBallotVerifier(),
+    verifyBallots: nodeBallotVerifier({ script: process.argv[1] as string }),
   });
   bar.stop();
   if (!report.ok) {

@@ -1,0 +1,10 @@
+/**
+ * Node-only helpers of `@imago/helios-c` (worker threads).
+ *
+ * @module @imago/helios-c/node
+ */
+export {
+  type NodeBallotVerifierOptions,
+  nodeBallotVerifier,
+  serveBallotVerification,
+} from './parallel-ballot-verifier';
