@@ -4,6 +4,7 @@
  */
 import type { MatrixSession } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
+import { FeedsPage } from '../feeds/feeds-page';
 import { GraphPage } from '../graph/graph-page';
 import { GroupPage } from '../groups/group-page';
 import { GroupsPage } from '../groups/groups-page';
@@ -19,6 +20,7 @@ export interface WorkspaceProps {
 const SECTIONS = [
   { id: 'groups', label: 'Groups' },
   { id: 'graph', label: 'Graph' },
+  { id: 'feeds', label: 'Feeds' },
 ] as const;
 
 function CurrentView({ client, route }: { client: MatrixClient; route: string[] }) {
@@ -26,6 +28,7 @@ function CurrentView({ client, route }: { client: MatrixClient; route: string[] 
   if (section === 'groups' && id)
     return <GroupPage key={id} client={client} groupId={id} tab={tab ?? 'chat'} />;
   if (section === 'graph') return <GraphPage client={client} />;
+  if (section === 'feeds') return <FeedsPage client={client} />;
   return <GroupsPage client={client} />;
 }
 

@@ -8,19 +8,16 @@
  */
 import type { GovernanceState } from '@imago/governance';
 import {
-  appendToRoomLog,
   type Delegation,
-  emptyRoomLog,
   ImagoEventTypes,
   type ImagoWarning,
   type RawMatrixEvent,
   readDelegationSet,
   replayDecisions,
-  toRawEvent,
 } from '@imago/matrix-binding';
-import { Direction, KnownMembership, type MatrixClient } from 'matrix-js-sdk';
+import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
-import { useClientVersion } from '../matrix/use-client-version';
+import { useRoomEvents } from '../matrix/use-room-events';
 import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
 
 /** The governance of one group, as replayed by this browser. */
@@ -56,34 +53,9 @@ export function useGovernance(
   decisionsRoomId: string,
   subGroupIds: readonly string[],
 ): GroupGovernance {
-  useClientVersion(client);
-  const [complete, setComplete] = useState(false);
+  const { complete, events, log } = useRoomEvents(client, decisionsRoomId);
   const [now, setNow] = useState(Date.now);
-
-  useEffect(() => {
-    let cancelled = false;
-    const room = client.getRoom(decisionsRoomId);
-    if (!room) return;
-    (async () => {
-      const timeline = room.getLiveTimeline();
-      while (!cancelled && timeline.getPaginationToken(Direction.Backward) !== null) {
-        const more = await client.paginateEventTimeline(timeline, { backwards: true, limit: 200 });
-        if (!more) break;
-      }
-      if (!cancelled) setComplete(true);
-    })().catch(() => {
-      if (!cancelled) setComplete(true);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, decisionsRoomId]);
-
   const room = client.getRoom(decisionsRoomId);
-  const events = (room?.getLiveTimeline().getEvents() ?? [])
-    .filter((event) => event.getId()?.startsWith('$'))
-    .map(toRawEvent);
-  const log = appendToRoomLog(emptyRoomLog(decisionsRoomId), events);
   const groups = new Map(subGroupIds.map((id) => [id, joinedMembers(client, id)]));
   const evaluatedAt = Math.max(now, Date.now());
   const proposers = new Map(

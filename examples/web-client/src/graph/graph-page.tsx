@@ -10,7 +10,33 @@ import { PageHeading } from '../app/page-heading';
 import { routeHref } from '../app/use-hash-route';
 import { readGroups } from '../groups/group';
 import { useClientVersion } from '../matrix/use-client-version';
-import { buildGroupGraph, type GroupGraph, type PictureEdge, type PictureNode } from './group-graph';
+import {
+  buildGroupGraph,
+  type GroupGraph,
+  type PictureEdge,
+  type PictureNode,
+  SUB_GROUP_OF,
+} from './group-graph';
+
+/** The relations of one group in words, whichever side the edge starts from. */
+function describeEdges(graph: GroupGraph, node: string): { key: string; text: string; other: string }[] {
+  const out = graph.outEdges(node).map((edge) => ({
+    key: edge,
+    text: graph.getEdgeAttributes(edge).label,
+    other: graph.target(edge),
+  }));
+  const incoming = graph.inEdges(node).map((edge) => {
+    const attributes = graph.getEdgeAttributes(edge);
+    const text =
+      attributes.type === SUB_GROUP_OF
+        ? 'has the sub-group'
+        : attributes.status === 'accepted'
+          ? attributes.label
+          : `${attributes.type} proposed by`;
+    return { key: edge, text, other: graph.source(edge) };
+  });
+  return [...out, ...incoming];
+}
 
 function GraphPicture({ graph }: { graph: GroupGraph }) {
   const container = useRef<HTMLDivElement>(null);
@@ -83,15 +109,11 @@ export function GraphPage({ client }: { client: MatrixClient }) {
               <a href={routeHref('groups', group.id, 'chat')}>{group.name}</a>
               {group.membership === 'invite' && <span class="badge">invited</span>}
               <ul>
-                {graph.outEdges(group.id).map((edge) => {
-                  const attributes = graph.getEdgeAttributes(edge);
-                  const target = graph.target(edge);
-                  return (
-                    <li key={edge}>
-                      {attributes.label}: {names.get(target) ?? target}
-                    </li>
-                  );
-                })}
+                {describeEdges(graph, group.id).map((line) => (
+                  <li key={line.key}>
+                    {line.text}: {names.get(line.other) ?? line.other}
+                  </li>
+                ))}
               </ul>
             </li>
           ))}

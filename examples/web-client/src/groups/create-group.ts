@@ -1,6 +1,7 @@
 /**
  * @module
- * Creates a group with `@imago/matrix-binding` (a space with a chat room and a decisions room),
+ * Creates a group with `@imago/matrix-binding` (a space with a chat room, a decisions room and an
+ * announcements room),
  * encrypts its chat end to end, and sets its initial control table
  * (`org.imago.governance.init` in the decisions room).
  *
@@ -39,7 +40,7 @@ export async function createGroup(
 ): Promise<{ spaceId: string; chatRoomId: string; decisionsRoomId: string }> {
   const created = await createSpace(client, {
     profile: { name: group.name, ...(group.description ? { description: group.description } : {}) },
-    rooms: ['chat', 'decisions'],
+    rooms: ['chat', 'decisions', 'announcements'],
     joinRule: group.parentId ? 'restricted' : 'invite',
     ...(group.parentId ? { parent: group.parentId } : {}),
   });
@@ -66,6 +67,7 @@ export async function joinGroup(client: MatrixClient, spaceId: string): Promise<
   const root = hierarchy.rooms.find((room) => room.room_id === spaceId);
   for (const child of root?.children_state ?? []) {
     const role = (child.content as Record<string, unknown>)['org.imago.room'];
-    if (role === 'chat' || role === 'decisions') await client.joinRoom(child.state_key);
+    if (role === 'chat' || role === 'decisions' || role === 'announcements')
+      await client.joinRoom(child.state_key);
   }
 }

@@ -1,13 +1,16 @@
 /**
  * @module
- * One group: its name and description, and tabs for its chat, decisions, relations and members.
+ * One group: its name and description, and tabs for its chat, decisions, offers and needs,
+ * announcements, relations and members.
  */
 import type { MatrixClient } from 'matrix-js-sdk';
+import { AnnouncementsPanel } from '../announcements/announcements-panel';
 import { PageHeading } from '../app/page-heading';
 import { routeHref } from '../app/use-hash-route';
 import { ChatPanel } from '../chat/chat-panel';
 import { DecisionsPanel } from '../governance/decisions-panel';
 import { useClientVersion } from '../matrix/use-client-version';
+import { ResourcesPanel } from '../resources/resources-panel';
 import { readGroup } from './group';
 import { MembersPanel } from './members-panel';
 import { RelationsPanel } from './relations-panel';
@@ -23,6 +26,8 @@ export interface GroupPageProps {
 const TABS = [
   { id: 'chat', label: 'Chat' },
   { id: 'decisions', label: 'Decisions' },
+  { id: 'resources', label: 'Offers & needs' },
+  { id: 'announcements', label: 'Announcements' },
   { id: 'relations', label: 'Relations' },
   { id: 'members', label: 'Members' },
 ] as const;
@@ -63,6 +68,8 @@ export function GroupPage({ client, groupId, tab }: GroupPageProps) {
       {tab === 'members' && <MembersPanel client={client} groupId={groupId} />}
       {tab === 'decisions' && <DecisionsPanel client={client} group={group} />}
       {tab === 'relations' && <RelationsPanel client={client} group={group} />}
+      {tab === 'resources' && <ResourcesPanel client={client} group={group} />}
+      {tab === 'announcements' && <AnnouncementsPanel client={client} group={group} />}
       {tab === 'chat' &&
         (group.chatRoomId ? (
           <ChatPanel client={client} roomId={group.chatRoomId} />

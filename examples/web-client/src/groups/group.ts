@@ -19,6 +19,7 @@ export interface Group {
   memberCount: number;
   chatRoomId: string | undefined;
   decisionsRoomId: string | undefined;
+  announcementsRoomId: string | undefined;
   /** The binding's view: children, sub-groups, parents, members, relation assertions. */
   view: GroupView;
 }
@@ -44,6 +45,7 @@ export function readGroup(space: Room): Group {
     memberCount: space.getJoinedMemberCount(),
     chatRoomId: roomOf('chat'),
     decisionsRoomId: roomOf('decisions'),
+    announcementsRoomId: roomOf('announcements'),
     view,
   };
 }

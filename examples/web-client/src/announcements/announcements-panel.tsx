@@ -1,0 +1,50 @@
+/**
+ * @module
+ * The announcements that reached a group: `org.imago.announcement` events in its announcements
+ * room, filtered by the group's own profile (kinds it accepts, groups it blocks) with
+ * `@imago/matrix-binding`'s `receivedAnnouncements`, newest first, with their provenance.
+ */
+import { receivedAnnouncements } from '@imago/matrix-binding';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { type Group, readGroups } from '../groups/group';
+import { useRoomEvents } from '../matrix/use-room-events';
+
+/** Kinds of announcement, for people. */
+export const KIND_NAMES: Record<string, string> = {
+  offer: 'Offer',
+  need: 'Need',
+  event: 'Event',
+  'call-for-help': 'Call for help',
+};
+
+/** The announcements tab of a group. */
+export function AnnouncementsPanel({ client, group }: { client: MatrixClient; group: Group }) {
+  const { complete, log } = useRoomEvents(client, group.announcementsRoomId);
+  if (!group.announcementsRoomId) return <p>This group has no announcements room.</p>;
+  const names = new Map(readGroups(client).map((g) => [g.id, g.name]));
+  const received = receivedAnnouncements(log, group.view.profile).announcements.slice().reverse();
+  return (
+    <section aria-labelledby="announcements-title">
+      <h2 id="announcements-title">Announcements</h2>
+      {!complete && <p role="status">Loading…</p>}
+      {complete && received.length === 0 && <p>No announcement has reached this group yet.</p>}
+      <ul class="plain-list" aria-label="Announcements received">
+        {received.map(({ eventId, timestamp, announcement }) => (
+          <li key={eventId}>
+            <span class="badge">{KIND_NAMES[announcement.kind] ?? announcement.kind}</span>{' '}
+            <strong>{announcement.title}</strong>{' '}
+            <span class="muted">
+              from{' '}
+              {announcement.origin.group === group.id
+                ? 'this group'
+                : (names.get(announcement.origin.group) ?? announcement.origin.group)}
+              ,{' '}
+              <time dateTime={new Date(timestamp).toISOString()}>{new Date(timestamp).toLocaleString()}</time>
+            </span>
+            {announcement.body && <p>{announcement.body}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
