@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const homeserver = testHomeserverFromEnvironment();
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const quiet = process.argv.includes('--quiet');
-  const log = createLog({ sink: quiet ? null : (line) => process.stdout.write(`  \x1b[2mservice ${line}\x1b[0m\n`) });
+  const dim = process.stdout.isTTY ? (text: string) => `\x1b[2m${text}\x1b[0m` : (text: string) => text;
+  const log = createLog({
+    sink: quiet ? null : (line) => !line.includes('[watcher]') && process.stdout.write(`  ${dim(`service ${line}`)}\n`),
+  });
   say(`Imago demo on ${homeserver.baseUrl}`);
   const report = await runScenario(homeserver, {
     log,
@@ -34,8 +37,9 @@ async function main(): Promise<void> {
   await writeFile(out, reportHtml(report));
   say('');
   say(`HTML report with the graph: ${out}`);
-  say('Web client: run `pnpm --filter @imago/example-web-client dev` and sign in on');
-  say(`  homeserver ${homeserver.baseUrl} as ${report.webClient.user} with password ${report.webClient.password}`);
+  say('Web client: pnpm --filter @imago/example-web-client build && pnpm --filter @imago/example-web-client preview');
+  say(`  then open the address it prints with ?homeserver=${homeserver.baseUrl} (e.g. http://127.0.0.1:4173/?homeserver=${encodeURIComponent(homeserver.baseUrl)})`);
+  say(`  and sign in as ${report.webClient.user} with password ${report.webClient.password}`);
   process.exit(report.secret.verifiedBy.length > 0 ? 0 : 1);
 }
 

@@ -36,7 +36,7 @@ export function reportText(report: DemoReport): string[] {
   for (const g of report.delegation.groups) {
     out.push(
       `- ${g.group} received ${g.weight} delegated vote(s); ${g.voters} of its members voted; cast: ${g.casts
-        .map((c) => `${c.weight} × ${c.position}`)
+        .map((c) => `${c.weight} × ${c.position === '1,0' ? 'yes' : c.position === '0,1' ? 'no' : `[${c.position}]`}`)
         .join(', ')}`,
     );
   }

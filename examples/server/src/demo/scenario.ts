@@ -84,6 +84,19 @@ const PEOPLE = [
   ['ines', 'Inès'],
 ] as const;
 
+/**
+ * The secret ballots of the scenario: grades 1 Excellent, 2 Good, 3 Fair, 4 Poor, one per option
+ * (soldering stations, cargo-bike trailer, sewing machines), by voter.
+ */
+export const SECRET_VOTES: Readonly<Record<string, readonly number[]>> = {
+  amelie: [1, 2, 3],
+  bruno: [2, 1, 3],
+  chloe: [3, 1, 2],
+  david: [2, 1, 4],
+  emma: [1, 3, 2],
+  farid: [2, 2, 1],
+};
+
 /** Durations of the scenario's decisions (ms), shortened for a demo. */
 export interface ScenarioTimings {
   readonly tableChange: number;
@@ -91,7 +104,7 @@ export interface ScenarioTimings {
   readonly secretVote: number;
 }
 
-const DEFAULT_TIMINGS: ScenarioTimings = { tableChange: 6 * SECOND, publicVote: 10 * SECOND, secretVote: 30 * SECOND };
+const DEFAULT_TIMINGS: ScenarioTimings = { tableChange: 6 * SECOND, publicVote: 10 * SECOND, secretVote: 40 * SECOND };
 
 /**
  * Plays the scenario and gathers what the report shows.
@@ -312,18 +325,9 @@ export async function runScenario(
   });
   await (members.get('amelie') as ReturnType<typeof electionMember>).offerTrusteeKey(decisions, secret);
   say(`proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); Amélie published her trustee key`);
-  // Grades: 1 Excellent, 2 Good, 3 Fair, 4 Poor — one row per voter, in option order.
-  const secretVotes: Record<string, number[]> = {
-    amelie: [1, 2, 3],
-    bruno: [2, 1, 3],
-    chloe: [3, 1, 2],
-    david: [2, 1, 4],
-    emma: [1, 3, 2],
-    farid: [2, 2, 1],
-  };
   const ballotsCast = Promise.all(
-    Object.entries(secretVotes).map(([key, grades]) =>
-      (members.get(key) as ReturnType<typeof electionMember>).castBallot(decisions, secret, [grades]),
+    Object.entries(SECRET_VOTES).map(([key, grades]) =>
+      (members.get(key) as ReturnType<typeof electionMember>).castBallot(decisions, secret, [[...grades]]),
     ),
   );
 

@@ -57,7 +57,9 @@ export async function runAnnouncementDuty(
     const announcement = announcementOf(decision.action);
     const from = groupOfRoom(context, roomId, 'decisions');
     if (!announcement || !from) continue;
-    const groups = [...context.groups.values()].filter((g) => g.profile);
+    // The group's own sub-groups and parents hear it in their own rooms: propagation is for others.
+    const family = new Set([...from.subGroups, ...from.parents]);
+    const groups = [...context.groups.values()].filter((g) => g.profile && !family.has(g.spaceId));
     const relations = consentedRelations(new Map(groups.map((g) => [g.spaceId, g.relations])));
     const { by, k } = context.config.propagation;
     const result = await announce(context.client, {

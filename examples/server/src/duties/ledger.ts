@@ -29,7 +29,10 @@ export function runLedgerDuty(context: DutyContext, room: WatchedRoom, views: Ma
   if (count === 0) return;
   const replay = replayResources(room.log);
   const summary = [...replay.ledger.resources.values()]
-    .map((r) => `${r.name ?? r.id}: ${r.onhandQuantity.hasNumericalValue} ${r.onhandQuantity.hasUnit} on hand`)
+    .map((r) => {
+      const q = r.onhandQuantity;
+      return `${r.name ?? r.id}: ${q.hasNumericalValue}${q.hasUnit === 'one' ? '' : ` ${q.hasUnit}`} on hand`;
+    })
     .sort();
   const before = views.get(room.roomId);
   if (before && JSON.stringify(before.summary) === JSON.stringify(summary) && before.replay.proposals.length === replay.proposals.length)

@@ -25,6 +25,17 @@ export function describeOutcome(decision: Decision, names: (id: string) => strin
   if (outcome.winners && outcome.winners.length > 0 && !decision.motion) {
     lines.push(`Chosen: ${outcome.winners.map((w) => decision.options[w] ?? `option ${w}`).join(', ')}.`);
   }
+  const position = (key: string) => {
+    const ballot = key.split(',').map(Number);
+    const chosen = ballot.flatMap((value, index) => (value === 1 ? [index] : []));
+    return ballot.every((v) => v === 0 || v === 1) && chosen.length === 1
+      ? `“${decision.options[chosen[0] as number] ?? key}”`
+      : `[${key}]`;
+  };
+  const counts = outcome.tally?.count.totals;
+  if (counts && counts.length === decision.options.length) {
+    lines.push(`Counted weight: ${decision.options.map((o, i) => `${o} ${counts[i]}`).join(', ')} (of ${outcome.tally?.eligibleWeight} eligible).`);
+  }
   const delegation = outcome.tally?.delegation;
   if (delegation) {
     const weights = [...delegation.memberWeights]
@@ -33,7 +44,7 @@ export function describeOutcome(decision: Decision, names: (id: string) => strin
     const groups = delegation.groups.map(
       (g) =>
         `${names(g.group)} carries ${g.weight} delegated vote(s) cast as ${g.casts
-          .map((c) => `${c.weight} for ${c.position}`)
+          .map((c) => `${c.weight} for ${position(c.position)}`)
           .join(', ') || 'nothing'} (${g.voters} member(s) voted)`,
     );
     lines.push(

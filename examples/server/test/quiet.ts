@@ -1,0 +1,3 @@
+import { quietConsole } from '../src/service/quiet-console';
+
+quietConsole();

@@ -1,0 +1,116 @@
+/**
+ * The service against a live Synapse: it closes a decision when its period ends, publishes the
+ * outcome in the room, and applies an adopted control-table change to the group's space. What it
+ * did is checked from a member's side, by replaying the room with @imago/matrix-binding.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GovernanceEventTypes, parseControlTable } from '@imago/governance';
+import {
+  appendToRoomLog,
+  createGroup,
+  createImagoClient,
+  emptyRoomLog,
+  fetchRoomHistory,
+  fetchRoomState,
+  initControlTable,
+  propose,
+  replayDecisions,
+  vote,
+} from '@imago/matrix-binding';
+import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForLog } from '../src/demo/wait';
+import { OUTCOME_KEY } from '../src/duties/decisions';
+import { loadConfig } from '../src/service/config';
+import { createLog } from '../src/service/log';
+import { quietLogger } from '../src/service/quiet-logger';
+import { type ImagoService, startService } from '../src/service/service';
+
+const table = (rules: Record<string, unknown>) => {
+  const parsed = parseControlTable({ rules });
+  if (!parsed.ok) throw new Error('bad table');
+  return parsed.value;
+};
+
+describe('the service on a live homeserver', () => {
+  const homeserver = testHomeserverFromEnvironment();
+  const log = createLog({ sink: null });
+  let service: ImagoService;
+  let alice: Awaited<ReturnType<typeof createImagoClient>>;
+  let group: Awaited<ReturnType<typeof createGroup>>;
+
+  beforeAll(async () => {
+    const run = Date.now().toString(36);
+    const bot = await registerUser(homeserver, `service-${run}`);
+    service = await startService(
+      loadConfig({
+        env: {},
+        overrides: {
+          homeserverUrl: homeserver.baseUrl,
+          user: bot.userId,
+          password: bot.password,
+          workDir: await mkdtemp(join(tmpdir(), 'imago-service-test-')),
+          closeMarginMs: 100,
+        },
+      }),
+      { log },
+    );
+    alice = await createImagoClient({ ...(await registerUser(homeserver, `alice-${run}`)), logger: quietLogger() as never });
+    group = await createGroup(alice, {
+      profile: { name: 'Jardin des Pentes', places: ['Q456'] },
+      invite: [bot.userId],
+      powerLevels: { [bot.userId]: 50 },
+    });
+    await initControlTable(
+      alice,
+      group.rooms.decisions as string,
+      table({
+        'publish-text': { protocol: 'democracy', method: 'plurality', duration: 3000 },
+        'change-control-table': { protocol: 'consent', duration: 3000 },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    alice?.stopClient();
+  });
+
+  it('closes a due decision and publishes its outcome', async () => {
+    const room = group.rooms.decisions as string;
+    const decision = await propose(alice, room, { kind: 'publish-text', title: 'Publish the newsletter', action: {} });
+    await vote(alice, room, decision, [1, 0]);
+    await waitForLog(log, (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'), 'the outcome', 45_000);
+
+    const history = await fetchRoomHistory(alice, room);
+    const close = history.find((e) => e.type === GovernanceEventTypes.close);
+    expect(close?.sender).toBe(service.userId);
+    const propose_ = history.find((e) => e.event_id === decision);
+    expect(Number(close?.origin_server_ts)).toBeGreaterThanOrEqual(Number(propose_?.origin_server_ts) + 3000);
+    const notice = history.find((e) => (e.content as Record<string, unknown>)[OUTCOME_KEY] !== undefined);
+    expect(notice?.sender).toBe(service.userId);
+    expect((notice?.content as Record<string, unknown>)[OUTCOME_KEY]).toMatchObject({ decision, status: 'adopted' });
+    // The member's own replay of the room agrees with what the service published.
+    const replay = replayDecisions(appendToRoomLog(emptyRoomLog(room), history));
+    expect(replay.state.decisions.get(decision)?.outcome?.status).toBe('adopted');
+  });
+
+  it('applies an adopted control-table change to the space', async () => {
+    const room = group.rooms.decisions as string;
+    const next = table({
+      'publish-text': { protocol: 'democracy', method: 'plurality', duration: 3000 },
+      'change-control-table': { protocol: 'consent', duration: 3000 },
+      'publish-offer': { protocol: 'consensus', duration: 60_000 },
+    });
+    const decision = await propose(alice, room, { kind: 'change-control-table', title: 'Offers by consensus', action: { table: next } });
+    await waitForLog(log, (e) => e.duty === 'control-table' && e.decision === decision, 'the applied table', 45_000);
+    const state = await fetchRoomState(alice, group.spaceId);
+    const mirror = state.find((e) => e.type === 'org.imago.control_table');
+    expect(mirror?.sender).toBe(service.userId);
+    const content = mirror?.content as { decision?: string; table?: { rules?: Record<string, unknown> } };
+    expect(content.decision).toBe(decision);
+    expect(Object.keys(content.table?.rules ?? {}).sort()).toEqual(['change-control-table', 'publish-offer', 'publish-text']);
+  });
+});
