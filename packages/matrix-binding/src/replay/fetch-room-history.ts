@@ -1,6 +1,6 @@
 /**
  * @module
- * Reading a room's whole history from the homeserver, page by page (`GET /messages`, forward from
+ * Reading a room's whole history from the homeserver, page by page (`GET /messages`, backwards to
  * the room's creation), decrypting encrypted events when the client has a crypto module. Thin I/O:
  * the result feeds the pure {@link appendToRoomLog}.
  */
@@ -12,14 +12,15 @@ import { type RawMatrixEvent, toRawEvent } from '../events/raw-matrix-event';
 export interface FetchRoomHistoryOptions {
   /** Events per page (default 100; Synapse serves at most 1000). */
   pageSize?: number;
-  /** Stop after this many events (default: no limit). */
+  /** Keep only the latest this many events (default: no limit, the whole history). */
   maxEvents?: number;
   /** Called after each page with the number of events read so far. */
   onProgress?: (count: number) => void;
 }
 
 /**
- * Reads every event of a room from its creation, in timeline order.
+ * Reads every event of a room from its creation, in timeline order (paginating backwards, so that
+ * a homeserver that joined late backfills the earlier events over federation).
  *
  * @param client - a logged-in client that may read the room (joined, or world-readable history).
  * @param roomId - the room.
@@ -37,14 +38,16 @@ export async function fetchRoomHistory(
   options: FetchRoomHistoryOptions = {},
 ): Promise<RawMatrixEvent[]> {
   const pageSize = options.pageSize ?? 100;
-  const events: RawMatrixEvent[] = [];
+  // Backwards from the present to the room's creation: a homeserver that joined the room late
+  // fetches the earlier events from the others (backfill) only when paginating backwards.
+  const newestFirst: RawMatrixEvent[] = [];
   const mapper = client.getEventMapper({ decrypt: false });
   const decrypts = client.getCrypto() !== undefined;
   let from: string | null = null;
   for (;;) {
     let page: Awaited<ReturnType<MatrixClient['createMessagesRequest']>>;
     try {
-      page = await client.createMessagesRequest(roomId, from, pageSize, Direction.Forward);
+      page = await client.createMessagesRequest(roomId, from, pageSize, Direction.Backward);
     } catch (cause) {
       throw new HomeserverError('read-history', `cannot read the history of ${roomId}`, { cause });
     }
@@ -52,16 +55,22 @@ export async function fetchRoomHistory(
       if (decrypts && raw.type === 'm.room.encrypted') {
         const event = mapper({ ...raw, room_id: raw.room_id ?? roomId });
         await client.decryptEventIfNeeded(event).catch(() => undefined);
-        events.push(toRawEvent(event));
+        newestFirst.push(toRawEvent(event));
       } else {
-        events.push(raw as RawMatrixEvent);
+        newestFirst.push(raw as RawMatrixEvent);
       }
-      if (options.maxEvents !== undefined && events.length >= options.maxEvents) return events;
     }
-    options.onProgress?.(events.length);
-    if (!page.end || page.chunk.length === 0 || page.end === from) return events;
-    from = page.end;
+    options.onProgress?.(newestFirst.length);
+    const done =
+      !page.end ||
+      page.chunk.length === 0 ||
+      page.end === from ||
+      (options.maxEvents !== undefined && newestFirst.length >= options.maxEvents);
+    if (done) break;
+    from = page.end ?? null;
   }
+  const events = newestFirst.reverse();
+  return options.maxEvents === undefined ? events : events.slice(-options.maxEvents);
 }
 
 /**

@@ -11,11 +11,16 @@ const script = `${root}scripts/synapse.sh`;
 const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
 
 export class DedicatedSynapse {
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly options: { federation?: boolean } = {},
+  ) {}
 
-  async start(): Promise<TestHomeserver> {
-    const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8' });
-    const env = Object.fromEntries(
+  /** Starts (or restarts, keeping its data) the instance; `serverName` is its Matrix server name. */
+  async start(): Promise<TestHomeserver & { serverName: string }> {
+    const env = { ...process.env, SYNAPSE_FEDERATION: this.options.federation ? '1' : '0' };
+    const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8', env });
+    const vars = Object.fromEntries(
       stdout
         .split('\n')
         .map((line) => /^(IMAGO_[A-Z_]+)=(.*)$/.exec(line.trim()))
@@ -23,8 +28,9 @@ export class DedicatedSynapse {
         .map((m) => [m[1], m[2]]),
     );
     return {
-      baseUrl: env.IMAGO_HOMESERVER_URL as string,
-      sharedSecret: env.IMAGO_SYNAPSE_SHARED_SECRET as string,
+      baseUrl: vars.IMAGO_HOMESERVER_URL as string,
+      sharedSecret: vars.IMAGO_SYNAPSE_SHARED_SECRET as string,
+      serverName: vars.IMAGO_SERVER_NAME as string,
     };
   }
 
