@@ -158,6 +158,7 @@ export {
   type RelationChange,
   relationChanges,
 } from './relations/consented-relations';
+export { graphEventsBetween } from './relations/graph-events';
 export {
   RELATION_TYPE_PATTERN,
   type RelationAssertion,
