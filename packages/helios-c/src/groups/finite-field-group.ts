@@ -6,6 +6,7 @@
  */
 import { sha256BigInt } from '../encoding/sha256';
 import type { Group } from './group';
+import { jacobi } from './jacobi-symbol';
 import { fixedBaseModPow, modInverse, modMultiPow, modPow } from './modular-exponentiation';
 import { randomBelow } from './random-scalar';
 
@@ -37,6 +38,7 @@ export class FiniteFieldGroup implements Group<bigint> {
   readonly g: bigint;
   readonly one = 1n;
   private readonly qBits: number;
+  private readonly safePrime: boolean;
   private generatorPower: ((e: bigint) => bigint) | undefined;
 
   /** @param parameters - the modulus, order, generator and name */
@@ -46,6 +48,7 @@ export class FiniteFieldGroup implements Group<bigint> {
     this.q = parameters.q;
     this.g = parameters.g;
     this.qBits = parameters.q.toString(2).length;
+    this.safePrime = parameters.p === 2n * parameters.q + 1n;
   }
 
   private reduce(e: bigint): bigint {
@@ -91,7 +94,10 @@ export class FiniteFieldGroup implements Group<bigint> {
   }
 
   isMember(a: bigint): boolean {
-    return a >= 1n && a < this.p && modPow(a, this.q, this.p) === 1n;
+    if (a < 1n || a >= this.p) return false;
+    // Safe prime: the order-q subgroup is the quadratic residues (§5.2, RFC-3526-2048).
+    if (this.safePrime) return jacobi(a, this.p) === 1;
+    return modPow(a, this.q, this.p) === 1n;
   }
 
   toString(a: bigint): string {

@@ -84,3 +84,17 @@ function modPowSmall(b: bigint, e: bigint, m: bigint): bigint {
   }
   return r;
 }
+
+describe('membership in RFC-3526-2048 by the Jacobi symbol agrees with a^q = 1', () => {
+  const group = groupByName('RFC-3526-2048') as AnyGroup & { p: bigint };
+  test('members, their negations (order 2q) and the boundaries', () => {
+    for (const e of [1n, 2n, 12345n, group.q - 1n]) {
+      const x = group.powG(e) as bigint;
+      expect(group.isMember(x)).toBe(true);
+      expect(group.isMember(group.p - x)).toBe(false);
+    }
+    expect(group.isMember(0n)).toBe(false);
+    expect(group.isMember(group.p)).toBe(false);
+    expect(group.isMember(group.p - 1n)).toBe(false);
+  });
+});
