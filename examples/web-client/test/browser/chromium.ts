@@ -61,7 +61,10 @@ export async function openPage(
     if (!page.isClosed()) await screenshot(page, `failed-${name}-${++failures}`).catch(() => undefined);
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`[browser console] ${message.text()}`);
+    // Matrix answers 404 to optional look-ups (e.g. no key backup yet): not an error of the app.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      console.error(`[browser console] ${message.text()}`);
+    }
   });
   return { context, page };
 }

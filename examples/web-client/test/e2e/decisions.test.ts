@@ -52,7 +52,7 @@ describe('decisions', () => {
     await logIn(a.page, alice);
     await createGroupThroughForm(a.page, 'Café associatif', {
       method: 'Plurality (one choice)',
-      minutes: 0.3,
+      minutes: 0.25,
     });
     await inviteThroughForm(a.page, bob);
 

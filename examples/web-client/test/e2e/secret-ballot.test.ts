@@ -29,7 +29,7 @@ describe('secret ballot', () => {
     await createGroupThroughForm(a.page, 'Conseil de quartier', {
       method: 'Plurality (one choice)',
       secret: true,
-      minutes: 0.5,
+      minutes: 0.4,
     });
     await inviteThroughForm(a.page, bob);
     const b = await openPage(browser, PHONE);
