@@ -6,7 +6,7 @@
  *
  * where `κ` is `bits_per_int`, `p` is `padding` and `ε < 2^p` is the smallest offset making the
  * integer an element of the group. This module holds the arithmetic on integers;
- * {@link ./group-embedding} maps the integers to group elements.
+ * `groupEmbedding` maps the integers to group elements.
  *
  * @module
  */

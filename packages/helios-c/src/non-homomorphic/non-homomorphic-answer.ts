@@ -35,7 +35,7 @@ export interface NonHomomorphicAnswerInput<E> {
  * @param group - the election group (it must have an embedding)
  * @param input - public key, prefix and values
  * @returns the answer's `choices` and `proof`
- * @throws {@link EmbeddingError} if a value does not fit in `bits_per_int` bits or there are too many
+ * @throws `EmbeddingError` if a value does not fit in `bits_per_int` bits or there are too many
  * @example
  * const answer = encryptNonHomomorphicAnswer(group, { publicKey, prefix: `${fp}|${credential}`, values: [2, 1, 3] });
  */

@@ -97,7 +97,7 @@ export function checkShuffleProof<E>(
   });
 }
 
-/** What {@link batchedEquationsHold} needs. */
+/** What `batchedEquationsHold` needs. */
 interface BatchInput<E> {
   readonly publicKey: E;
   readonly h: E;

@@ -14,12 +14,12 @@ import { ciphertextsString, elementsString, nizkpChallenge, nizkpChallenges } fr
 import type { ShuffleProof } from './shuffle-proof';
 
 /**
- * Proves a shuffle made by {@link genShuffle}.
+ * Proves a shuffle made by `genShuffle`.
  * @param group - the election group
  * @param publicKey - the election public key `pk`
  * @param fingerprint - `φ`, the election fingerprint
  * @param ciphertexts - `e`, the input ciphertexts
- * @param witness - `e'`, `r'` and `ψ` as returned by {@link genShuffle}
+ * @param witness - `e'`, `r'` and `ψ` as returned by `genShuffle`
  * @returns the proof `π`
  * @example
  * const witness = genShuffle(group, y, e);

@@ -67,7 +67,7 @@ export function shuffleProofToJson<E>(group: Group<E>, proof: ShuffleProof<E>): 
 
 const decimal = /^(0|[1-9][0-9]*)$/;
 
-/** Readers that turn untrusted JSON into typed values or throw {@link MalformedShuffleError}. */
+/** Readers that turn untrusted JSON into typed values or throw `MalformedShuffleError`. */
 export class ShuffleJsonReader<E> {
   /** @param group - the group whose elements are read */
   constructor(readonly group: Group<E>) {}
