@@ -62,3 +62,4 @@ export { relationHops } from './proximity/relation-hops';
 export { forEachRelatedGroup } from './proximity/relation-neighbours';
 export { type ResolvedLocation, resolveLocation } from './proximity/resolve-location';
 export { jaccard, themesOf, widenThemes } from './proximity/theme-set';
+export { type GroupRelation, groupRelations } from './relations/group-relations';

@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { naivePropagate } from '../../test/reference/naive-propagate';
+import { serializedGraphArbitrary } from '../../test/reference/random-graph';
+import { parseSerializedGraph } from '../model/parse-serialized-graph';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/imago-graph.js', import.meta.url));
 const GRAPH = fileURLToPath(new URL('../../test/graphs/paris-lyon.json', import.meta.url));
@@ -273,6 +277,37 @@ describe('imago-graph propagate', () => {
       ['frobnicate'],
     ]) {
       expectOneLineError(await run(...args), 2);
+    }
+  });
+
+  it('answers like the naive reference on random graphs, for every group at once', async () => {
+    const graphs = fc.sample(serializedGraphArbitrary, { numRuns: 4, seed: 20261126 });
+    for (const [i, serialized] of graphs.entries()) {
+      const path = file(`random-${i}.json`, JSON.stringify(serialized));
+      const graph = parseSerializedGraph(serialized);
+      const keysFile = file(`random-${i}.txt`, `${graph.nodes().join('\n')}\n`);
+      for (const by of ['geo', 'relation', 'theme', 'composite'] as const) {
+        const result = await run(
+          'propagate',
+          '--graph',
+          path,
+          '--from-file',
+          keysFile,
+          '--by',
+          by,
+          '--k',
+          '4',
+        );
+        expect(result.code).toBe(0);
+        const outputs = lines(result.stdout).map((line) => JSON.parse(line));
+        expect(outputs.map((o) => o.from)).toEqual(graph.nodes());
+        for (const output of outputs) {
+          const expected = naivePropagate(graph, output.from, { by, k: 4 });
+          expect(output.targets.map((t: { key: string; score: number }) => [t.key, t.score])).toEqual(
+            expected.map((t) => [t.key, t.score]),
+          );
+        }
+      }
     }
   });
 });
