@@ -31,6 +31,7 @@ export {
   type SecretBallotStepContent,
 } from './ballots/replay-secret-ballots';
 export { castBallot, postArchiveSteps, postStep } from './ballots/secret-ballot-actions';
+export { secretResultVerifier } from './ballots/secret-result-verifier';
 export {
   type CreateImagoClientOptions,
   createImagoClient,

@@ -30,6 +30,8 @@ export interface SecretBallotStepContent extends BelStep {
   readonly election: string;
   /** Setup only: the archive header's timestamp (seconds). */
   readonly timestamp?: number;
+  /** Setup only: the governance decision this election decides. */
+  readonly decision?: string;
 }
 
 /** Where an election stands. */
@@ -40,6 +42,8 @@ export interface SecretBallotReplay {
   readonly election: string;
   /** The Setup's sender. */
   readonly administrator: string;
+  /** The governance decision the election decides, as the Setup names it. */
+  readonly decision?: string;
   readonly timestamp: number;
   readonly phase: ElectionPhase;
   /** Accepted steps in chain order, with the Matrix events that carried them. */
@@ -70,12 +74,15 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
   if (!/^[1-9A-HJ-NP-Za-km-z]{10,22}$/.test(election)) fail(`${path}.election`, 'expected a Belenios uuid');
   const timestamp =
     object.timestamp === undefined ? undefined : readInteger(object.timestamp, `${path}.timestamp`, 0);
+  const decision =
+    object.decision === undefined ? undefined : readString(object.decision, `${path}.decision`, 255);
   return {
     election,
     type,
     data,
     ...(payload ? { payload } : {}),
     ...(timestamp === undefined ? {} : { timestamp }),
+    ...(decision === undefined ? {} : { decision }),
   };
 }
 
@@ -84,6 +91,7 @@ const ADMIN_STEPS = new Set(['EndBallots', 'EncryptedTally', 'EndShuffles', 'Res
 interface Election {
   election: string;
   administrator: string;
+  decision?: string;
   timestamp: number;
   phase: ElectionPhase;
   steps: (BelStep & { eventId: string; sender: string })[];
@@ -188,6 +196,7 @@ export function replaySecretBallots(log: RoomLog): {
       elections.set(step.election, {
         election: step.election,
         administrator: event.sender,
+        ...(step.decision ? { decision: step.decision } : {}),
         timestamp: step.timestamp ?? Math.floor(event.timestamp / 1000),
         phase: 'voting',
         steps: [
@@ -238,6 +247,7 @@ export function replaySecretBallots(log: RoomLog): {
     result.set(uuid, {
       election: e.election,
       administrator: e.administrator,
+      ...(e.decision ? { decision: e.decision } : {}),
       timestamp: e.timestamp,
       phase: e.phase,
       steps: e.steps,

@@ -16,6 +16,7 @@ import { SECRET_BALLOT_STEP_TYPE } from './replay-secret-ballots';
  * @param election - the election uuid.
  * @param archive - the `.bel` bytes holding the new steps.
  * @param after - hash of the last event already in the room (see {@link belStepsFromArchive}).
+ * @param decision - Setup only: the governance decision the election decides.
  * @returns the Matrix event ids, in order.
  * @throws {@link HomeserverError} when refused; RangeError on a malformed archive.
  */
@@ -25,11 +26,22 @@ export async function postArchiveSteps(
   election: string,
   archive: Uint8Array,
   after?: string,
+  decision?: string,
 ): Promise<string[]> {
   const { timestamp, steps } = belStepsFromArchive(archive, after);
   const ids: string[] = [];
   for (const step of steps) {
-    ids.push(await postStep(client, roomId, election, step, step.type === 'Setup' ? timestamp : undefined));
+    const setup = step.type === 'Setup';
+    ids.push(
+      await postStep(
+        client,
+        roomId,
+        election,
+        step,
+        setup ? timestamp : undefined,
+        setup ? decision : undefined,
+      ),
+    );
   }
   return ids;
 }
@@ -42,6 +54,7 @@ export async function postArchiveSteps(
  * @param election - the election uuid.
  * @param step - the step.
  * @param timestamp - Setup only: the archive header's timestamp.
+ * @param decision - Setup only: the governance decision the election decides.
  * @returns the Matrix event id.
  * @throws {@link HomeserverError} when refused.
  */
@@ -51,6 +64,7 @@ export function postStep(
   election: string,
   step: BelStep,
   timestamp?: number,
+  decision?: string,
 ): Promise<string> {
   return sendEvent(client, roomId, SECRET_BALLOT_STEP_TYPE, {
     election,
@@ -58,6 +72,7 @@ export function postStep(
     ...(step.payload ? { payload: step.payload } : {}),
     data: [...step.data],
     ...(timestamp === undefined ? {} : { timestamp }),
+    ...(decision === undefined ? {} : { decision }),
   });
 }
 

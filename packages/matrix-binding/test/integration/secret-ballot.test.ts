@@ -1,21 +1,28 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ControlTable, GovernanceEventTypes, secretElectionParameters } from '@imago/governance';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendToRoomLog,
   belStepsFromArchive,
   castBallot,
+  closeDecision,
   createGroup,
   emptyRoomLog,
   exportBelArchive,
   fetchRoomHistory,
+  initControlTable,
   joinGroup,
   postArchiveSteps,
   postStep,
+  propose,
+  replayDecisions,
   replaySecretBallots,
   type SecretBallotReplay,
+  secretResultVerifier,
+  sendGovernanceEvent,
 } from '../../src/index';
 import { beleniosTool } from '../support/belenios-tool';
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
@@ -36,16 +43,18 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
   const exportTo = async (
     client: MatrixClient,
     name: string,
+    electionId = uuid,
   ): Promise<{ dir: string; election: SecretBallotReplay }> => {
-    const election = (await replay(client)).elections.get(uuid) as SecretBallotReplay;
+    const election = (await replay(client)).elections.get(electionId) as SecretBallotReplay;
     const dir = join(work, name);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir);
-    await writeFile(join(dir, `${uuid}.bel`), exportBelArchive(election));
+    await writeFile(join(dir, `${electionId}.bel`), exportBelArchive(election));
     return { dir, election };
   };
-  const lastEventOf = async (dir: string) =>
-    belStepsFromArchive(new Uint8Array(await readFile(join(dir, `${uuid}.bel`)))).lastEvent;
+  const lastEventOfDir = async (dir: string, election: string) =>
+    belStepsFromArchive(new Uint8Array(await readFile(join(dir, `${election}.bel`)))).lastEvent;
+  const lastEventOf = (dir: string) => lastEventOfDir(dir, uuid);
 
   beforeAll(async () => {
     const names = ['admin', 'bob', 'carol', 'dave', 'eve'] as const;
@@ -175,5 +184,166 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
       'unauthorised',
       'rejected',
     ]);
+  });
+
+  it('decides a secret governance decision: Helios-C election from the decision, verified result settles it', async () => {
+    const { admin, bob, carol, dave, eve } = users;
+    const PERIOD = 10_000;
+    const table: ControlTable = {
+      rules: {
+        'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
+        'elect-delegate': {
+          protocol: 'democracy',
+          method: 'plurality',
+          quorum: 0,
+          threshold: 0.5,
+          duration: PERIOD,
+          ballot: 'secret',
+          delegation: false,
+          groupDelegation: 'majority',
+        },
+      },
+    };
+    await initControlTable(admin.client, room, table);
+    const decision = await propose(admin.client, room, {
+      kind: 'elect-delegate',
+      action: {},
+      title: 'Delegate?',
+      options: ['Ana', 'Bo'],
+    });
+    const replayGovernance = async (client: MatrixClient, verified: ReadonlySet<string> = new Set()) => {
+      const log = appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(client, room));
+      const { elections } = replaySecretBallots(log);
+      return replayDecisions(log, { verifySecretResult: secretResultVerifier(elections, verified) });
+    };
+    const parameters = secretElectionParameters((await replayGovernance(admin.client)).state, decision);
+    expect(parameters.voters.map((v) => v.member).sort()).toEqual(
+      Object.values(users)
+        .map((u) => u.userId)
+        .sort(),
+    );
+
+    // The administrator sets up the election the decision asks for, with belenios-tool.
+    const dir = join(work, 'governed');
+    await mkdir(dir);
+    const voterLines = parameters.voters.map((v, i) => `voter${i}@example.org,voter${i},${v.weight}`);
+    await writeFile(join(dir, 'voters.txt'), `${voterLines.join('\n')}\n`);
+    const electionId = (await beleniosTool(['setup', 'generate-token'])).trim();
+    const group = ['--group', 'BELENIOS-2048'];
+    await beleniosTool(
+      ['setup', 'generate-credentials', '--uuid', electionId, ...group, '--file', 'voters.txt'],
+      '',
+      dir,
+    );
+    await beleniosTool(['setup', 'generate-trustee-key', ...group], '', dir);
+    const files = await readdir(dir);
+    const pick = (suffix: string) => join(dir, files.find((f) => f.endsWith(suffix)) as string);
+    await writeFile(join(dir, 'public_creds.json'), await readFile(pick('.pubcreds')));
+    await writeFile(join(dir, 'public_keys.jsons'), await readFile(pick('.pubkey')));
+    await beleniosTool(['setup', 'make-trustees'], '', dir);
+    await writeFile(
+      join(dir, 'template.json'),
+      JSON.stringify({ description: 'Imago decision', name: 'Delegate?', questions: [parameters.question] }),
+    );
+    await beleniosTool(
+      ['setup', 'make-election', '--uuid', electionId, ...group, '--template', 'template.json'],
+      '',
+      dir,
+    );
+    await beleniosTool(['archive', 'init'], '', dir);
+    const setupArchive = new Uint8Array(await readFile(join(dir, `${electionId}.bel`)));
+    await postArchiveSteps(admin.client, room, electionId, setupArchive, undefined, decision);
+
+    // Members vote in secret (Ana, Ana, Bo), each with the credential of their line.
+    const privateCreds = (await readFile(pick('.privcreds'), 'utf8')).trim().split('\n');
+    const credOf = (member: string) => {
+      const index = parameters.voters.findIndex((v) => v.member === member);
+      return privateCreds.find((line) => line.startsWith(`voter${index}@`))?.split(' ')[1] as string;
+    };
+    for (const [voter, choice] of [
+      [bob, '[[1,0]]'],
+      [carol, '[[1,0]]'],
+      [dave, '[[0,1]]'],
+    ] as const) {
+      const { dir: votingDir } = await exportTo(
+        voter.client,
+        `governed-${voter.userId.slice(1, 6)}`,
+        electionId,
+      );
+      await writeFile(join(votingDir, 'cred'), credOf(voter.userId));
+      await writeFile(join(votingDir, 'choice'), choice);
+      const ballot = await beleniosTool([
+        'election',
+        'generate-ballot',
+        '--dir',
+        votingDir,
+        '--privcred',
+        join(votingDir, 'cred'),
+        '--ballot',
+        join(votingDir, 'choice'),
+      ]);
+      await castBallot(voter.client, room, electionId, ballot);
+    }
+
+    // After the period the decision closes and waits for its verified result.
+    await new Promise((resolve) => setTimeout(resolve, PERIOD + 500));
+    await closeDecision(eve.client, room, decision);
+    expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
+
+    // The administrator tallies, decrypts and publishes the result from the room's archive.
+    const { dir: adminDir } = await exportTo(admin.client, 'governed-admin', electionId);
+    const after = (await lastEventOfDir(adminDir, electionId)) as string;
+    await beleniosTool(['archive', 'add-event', '--dir', adminDir, '--type=EndBallots'], '');
+    await beleniosTool(
+      ['archive', 'add-event', '--dir', adminDir, '--type=EncryptedTally'],
+      await beleniosTool(['election', 'compute-encrypted-tally', '--dir', adminDir]),
+    );
+    const partial = await beleniosTool([
+      'election',
+      'decrypt',
+      '--dir',
+      adminDir,
+      '--privkey',
+      pick('.privkey'),
+      '--trustee-id',
+      '1',
+    ]);
+    await beleniosTool(['archive', 'add-event', '--dir', adminDir, '--type=PartialDecryption'], partial);
+    await beleniosTool(
+      ['archive', 'add-event', '--dir', adminDir, '--type=Result'],
+      await beleniosTool(['election', 'compute-result', '--dir', adminDir]),
+    );
+    await postArchiveSteps(
+      admin.client,
+      room,
+      electionId,
+      new Uint8Array(await readFile(join(adminDir, `${electionId}.bel`))),
+      after,
+    );
+
+    // A forged result comes first; the real one, with the archive's last event as evidence, after.
+    const forged = await sendGovernanceEvent(eve.client, room, GovernanceEventTypes.secretResult, {
+      decision,
+      result: [0, 3],
+    });
+    const final = (await replay(admin.client)).elections.get(electionId) as SecretBallotReplay;
+    const evidence = belStepsFromArchive(exportBelArchive(final)).lastEvent;
+    await sendGovernanceEvent(admin.client, room, GovernanceEventTypes.secretResult, {
+      decision,
+      result: [2, 1],
+      evidence,
+    });
+
+    // An auditor verifies the archive exported from the room, then replays the decision.
+    const auditor = await exportTo(eve.client, 'governed-auditor', electionId);
+    await beleniosTool(['election', 'verify', '--dir', auditor.dir]);
+    const { state, warnings } = await replayGovernance(eve.client, new Set([electionId]));
+    expect(state.decisions.get(decision)?.outcome).toMatchObject({ status: 'adopted', winners: [0] });
+    expect(warnings.find((w) => w.eventId === forged)).toMatchObject({
+      code: 'rejected',
+      detail: 'unverified-result',
+    });
+    // Without verifying the archive, no result is trusted.
+    expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
   });
 });

@@ -1,9 +1,9 @@
 // Runs belenios-tool (the Belenios 2.0 reference implementation) as the oracle; fails clearly if it is missing.
 import { spawn } from 'node:child_process';
 
-export function beleniosTool(args: readonly string[], input?: string): Promise<string> {
+export function beleniosTool(args: readonly string[], input?: string, cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('belenios-tool', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('belenios-tool', args, { stdio: ['pipe', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => {
@@ -22,6 +22,7 @@ export function beleniosTool(args: readonly string[], input?: string): Promise<s
     child.on('close', (code) =>
       code === 0 ? resolve(out) : reject(new Error(`belenios-tool ${args.join(' ')}: ${code}\n${err}`)),
     );
+    child.stdin.on('error', () => undefined); // commands that read no input close it early
     child.stdin.end(input ?? '');
   });
 }
