@@ -41,6 +41,7 @@ function run(file: string, args: readonly string[], cwd: string, input?: string)
         resolve({ stdout, stderr, code });
       },
     );
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }

@@ -77,6 +77,9 @@ function parsePlaintext(text: string): number[][] {
  * @param argv - its arguments
  */
 export async function runElection(command: string, argv: readonly string[]): Promise<void> {
+  if (argv.some((a) => a === '--url' || a.startsWith('--url='))) {
+    throw new UsageError('--url is not supported: download the election files and use --dir');
+  }
   switch (command) {
     case 'generate-ballot': {
       const o = new Options(argv, ['ballot', 'dir', 'privcred', 'url']);
