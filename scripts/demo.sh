@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The demo, from a fresh clone: toolchain, system packages, a live Synapse (kept running so the
-# web client can be opened against it), then the scenario of examples/server.
+# web client can be opened against it), the build, then the scenario of examples/server with the
+# example service running in-process. Prints a report and writes examples/server/demo-report/index.html.
+#
+#   ./scripts/demo.sh            full output (the service's log lines, dimmed, then the report)
+#   ./scripts/demo.sh --quiet    the scenario's steps and the report only
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -10,7 +14,8 @@ bash scripts/system-deps.sh
 while IFS='=' read -r key value; do
   case $key in IMAGO_*) export "$key=$value" ;; esac
 done < <(bash scripts/synapse.sh start demo)
-pnpm turbo run build --filter @imago/example-server... --output-logs=errors-only
-pnpm --filter @imago/example-server demo
+echo "[demo] building the packages and the example server" >&2
+pnpm turbo run build --filter @imago/example-server... --output-logs=errors-only >&2
+node examples/server/dist/demo.js "$@"
 echo
 echo "Synapse keeps running at $IMAGO_HOMESERVER_URL (stop it with: scripts/synapse.sh stop demo)."

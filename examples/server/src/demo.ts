@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const quiet = process.argv.includes('--quiet');
   const dim = process.stdout.isTTY ? (text: string) => `\x1b[2m${text}\x1b[0m` : (text: string) => text;
   const log = createLog({
-    sink: quiet ? null : (line) => !line.includes('[watcher]') && process.stdout.write(`  ${dim(`service ${line}`)}\n`),
+    sink: quiet
+      ? null
+      : (line) => !line.includes('[watcher]') && process.stdout.write(`  ${dim(`service ${line}`)}\n`),
   });
   say(`Imago demo on ${homeserver.baseUrl}`);
   const report = await runScenario(homeserver, {
@@ -35,10 +37,15 @@ async function main(): Promise<void> {
   const out = join(root, 'demo-report', 'index.html');
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, reportHtml(report));
+  await writeFile(join(root, 'demo-report', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   say('');
   say(`HTML report with the graph: ${out}`);
-  say('Web client: pnpm --filter @imago/example-web-client build && pnpm --filter @imago/example-web-client preview');
-  say(`  then open the address it prints with ?homeserver=${homeserver.baseUrl} (e.g. http://127.0.0.1:4173/?homeserver=${encodeURIComponent(homeserver.baseUrl)})`);
+  say(
+    'Web client: pnpm --filter @imago/example-web-client build && pnpm --filter @imago/example-web-client preview',
+  );
+  say(
+    `  then open the address it prints with ?homeserver=${homeserver.baseUrl} (e.g. http://127.0.0.1:4173/?homeserver=${encodeURIComponent(homeserver.baseUrl)})`,
+  );
   say(`  and sign in as ${report.webClient.user} with password ${report.webClient.password}`);
   process.exit(report.secret.verifiedBy.length > 0 ? 0 : 1);
 }

@@ -23,7 +23,10 @@ describe('the demo scenario', () => {
     expect(s.verifiedBy).toEqual(['helios-c', 'belenios-tool']);
     expect(s.memberSteps).toEqual(['shuffle', 'decrypt']);
     expect(sorted(s.decrypted)).toEqual(sorted(Object.values(SECRET_VOTES)));
-    const expected = majorityJudgment(Object.values(SECRET_VOTES).map((v) => [...v]), { ngrades: 4, blankAllowed: false });
+    const expected = majorityJudgment(
+      Object.values(SECRET_VOTES).map((v) => [...v]),
+      { ngrades: 4, blankAllowed: false },
+    );
     expect(s.mj?.winners).toEqual(expected.winners);
     expect(s.outcomeWinners).toEqual([expected.winners[0]?.[0]]);
     expect(JSON.parse(s.beleniosMj ?? '{}').winners).toEqual(expected.winners);

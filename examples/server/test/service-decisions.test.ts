@@ -57,7 +57,10 @@ describe('the service on a live homeserver', () => {
       }),
       { log },
     );
-    alice = await createImagoClient({ ...(await registerUser(homeserver, `alice-${run}`)), logger: quietLogger() as never });
+    alice = await createImagoClient({
+      ...(await registerUser(homeserver, `alice-${run}`)),
+      logger: quietLogger() as never,
+    });
     group = await createGroup(alice, {
       profile: { name: 'Jardin des Pentes', places: ['Q456'] },
       invite: [bot.userId],
@@ -80,18 +83,32 @@ describe('the service on a live homeserver', () => {
 
   it('closes a due decision and publishes its outcome', async () => {
     const room = group.rooms.decisions as string;
-    const decision = await propose(alice, room, { kind: 'publish-text', title: 'Publish the newsletter', action: {} });
+    const decision = await propose(alice, room, {
+      kind: 'publish-text',
+      title: 'Publish the newsletter',
+      action: {},
+    });
     await vote(alice, room, decision, [1, 0]);
-    await waitForLog(log, (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'), 'the outcome', 45_000);
+    await waitForLog(
+      log,
+      (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'),
+      'the outcome',
+      45_000,
+    );
 
     const history = await fetchRoomHistory(alice, room);
     const close = history.find((e) => e.type === GovernanceEventTypes.close);
     expect(close?.sender).toBe(service.userId);
     const propose_ = history.find((e) => e.event_id === decision);
     expect(Number(close?.origin_server_ts)).toBeGreaterThanOrEqual(Number(propose_?.origin_server_ts) + 3000);
-    const notice = history.find((e) => (e.content as Record<string, unknown>)[OUTCOME_KEY] !== undefined);
+    const notice = history.find(
+      (e) => (e.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY] !== undefined,
+    );
     expect(notice?.sender).toBe(service.userId);
-    expect((notice?.content as Record<string, unknown>)[OUTCOME_KEY]).toMatchObject({ decision, status: 'adopted' });
+    expect((notice?.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY]).toMatchObject({
+      decision,
+      status: 'adopted',
+    });
     // The member's own replay of the room agrees with what the service published.
     const replay = replayDecisions(appendToRoomLog(emptyRoomLog(room), history));
     expect(replay.state.decisions.get(decision)?.outcome?.status).toBe('adopted');
@@ -104,13 +121,26 @@ describe('the service on a live homeserver', () => {
       'change-control-table': { protocol: 'consent', duration: 3000 },
       'publish-offer': { protocol: 'consensus', duration: 60_000 },
     });
-    const decision = await propose(alice, room, { kind: 'change-control-table', title: 'Offers by consensus', action: { table: next } });
-    await waitForLog(log, (e) => e.duty === 'control-table' && e.decision === decision, 'the applied table', 45_000);
+    const decision = await propose(alice, room, {
+      kind: 'change-control-table',
+      title: 'Offers by consensus',
+      action: { table: next },
+    });
+    await waitForLog(
+      log,
+      (e) => e.duty === 'control-table' && e.decision === decision,
+      'the applied table',
+      45_000,
+    );
     const state = await fetchRoomState(alice, group.spaceId);
     const mirror = state.find((e) => e.type === 'org.imago.control_table');
     expect(mirror?.sender).toBe(service.userId);
     const content = mirror?.content as { decision?: string; table?: { rules?: Record<string, unknown> } };
     expect(content.decision).toBe(decision);
-    expect(Object.keys(content.table?.rules ?? {}).sort()).toEqual(['change-control-table', 'publish-offer', 'publish-text']);
+    expect(Object.keys(content.table?.rules ?? {}).sort()).toEqual([
+      'change-control-table',
+      'publish-offer',
+      'publish-text',
+    ]);
   });
 });

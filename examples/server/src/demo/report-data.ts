@@ -18,8 +18,17 @@ export interface DemoReport {
     readonly parent: string | undefined;
     readonly accepts: readonly string[] | undefined;
   }[];
-  readonly relations: readonly { readonly a: string; readonly b: string; readonly type: string; readonly status: string }[];
-  readonly decisions: readonly { readonly id: string; readonly title: string; readonly lines: readonly string[] }[];
+  readonly relations: readonly {
+    readonly a: string;
+    readonly b: string;
+    readonly type: string;
+    readonly status: string;
+  }[];
+  readonly decisions: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly lines: readonly string[];
+  }[];
   readonly tableVersion: number;
   readonly tableKinds: readonly string[];
   readonly secret: {
@@ -34,7 +43,10 @@ export interface DemoReport {
     readonly archiveBytes: number;
     readonly timings: Readonly<Record<string, number>>;
     readonly decrypted: readonly (readonly number[])[];
-    readonly mj?: { readonly raw: readonly (readonly number[])[]; readonly winners: readonly (readonly number[])[] };
+    readonly mj?: {
+      readonly raw: readonly (readonly number[])[];
+      readonly winners: readonly (readonly number[])[];
+    };
     readonly beleniosMj: string | undefined;
     readonly outcomeWinners: readonly number[];
     readonly outcome: readonly string[];

@@ -22,7 +22,9 @@ export function reportText(report: DemoReport): string[] {
     out.push(
       `- ${g.name}${g.parent ? ` (sub-group of ${nameOf(g.parent)})` : ''}: ${g.places.map((q) => `${label(q)} ${q}`).join(', ')}; themes ${g.themes
         .map((q) => `${label(q)} ${q}`)
-        .join(', ')}; ${g.members.length} member(s)${g.accepts ? `; accepts only: ${g.accepts.join(', ')}` : ''}`,
+        .join(
+          ', ',
+        )}; ${g.members.length} member(s)${g.accepts ? `; accepts only: ${g.accepts.join(', ')}` : ''}`,
     );
   }
   h('Relations (consent of both sides)');
@@ -36,7 +38,10 @@ export function reportText(report: DemoReport): string[] {
   for (const g of report.delegation.groups) {
     out.push(
       `- ${g.group} received ${g.weight} delegated vote(s); ${g.voters} of its members voted; cast: ${g.casts
-        .map((c) => `${c.weight} × ${c.position === '1,0' ? 'yes' : c.position === '0,1' ? 'no' : `[${c.position}]`}`)
+        .map(
+          (c) =>
+            `${c.weight} × ${c.position === '1,0' ? 'yes' : c.position === '0,1' ? 'no' : `[${c.position}]`}`,
+        )
         .join(', ')}`,
     );
   }
@@ -59,22 +64,33 @@ export function reportText(report: DemoReport): string[] {
     );
   }
   if (s.beleniosMj !== undefined) {
-    const same = s.mj && JSON.stringify((JSON.parse(s.beleniosMj) as { winners: unknown }).winners) === JSON.stringify(s.mj.winners);
-    out.push(`- belenios-tool method majority-judgment: ${same ? 'same ranking' : `DIFFERENT: ${s.beleniosMj}`}`);
+    const same =
+      s.mj &&
+      JSON.stringify((JSON.parse(s.beleniosMj) as { winners: unknown }).winners) ===
+        JSON.stringify(s.mj.winners);
+    out.push(
+      `- belenios-tool method majority-judgment: ${same ? 'same ranking' : `DIFFERENT: ${s.beleniosMj}`}`,
+    );
   }
   out.push(...s.outcome.map((line) => `  ${line}`));
-  out.push('- delegations do not apply to this vote: on a non-homomorphic secret question every member votes with weight 1 (Belenios weights only apply to homomorphic tallies), and a group’s position would itself be secret');
+  out.push(
+    '- delegations do not apply to this vote: on a non-homomorphic secret question every member votes with weight 1 (Belenios weights only apply to homomorphic tallies), and a group’s position would itself be secret',
+  );
   h('Announcements');
   for (const a of report.announcements) {
     out.push(`- "${a.title}" from ${a.from}:`);
     for (const d of a.deliveries) {
-      out.push(`    → ${d.to}${d.distanceKm !== undefined ? `, ${d.distanceKm.toFixed(1)} km` : ''}${d.delivered ? '' : ' (not delivered)'}`);
+      out.push(
+        `    → ${d.to}${d.distanceKm !== undefined ? `, ${d.distanceKm.toFixed(1)} km` : ''}${d.delivered ? '' : ' (not delivered)'}`,
+      );
     }
   }
   h('Ledger view (ValueFlows)');
   out.push(`- ${report.ledger.summary.join('; ')}; ${report.ledger.proposals} published offer(s)`);
   h('Debate');
-  out.push(`- ${report.debate.floor ?? 'nobody'} has the floor; waiting: ${report.debate.queue.join(', ') || 'nobody'}`);
+  out.push(
+    `- ${report.debate.floor ?? 'nobody'} has the floor; waiting: ${report.debate.queue.join(', ') || 'nobody'}`,
+  );
   h('Service');
   out.push(
     `- ${report.logLines} log lines: ${Object.entries(report.duties)

@@ -104,7 +104,11 @@ export interface ScenarioTimings {
   readonly secretVote: number;
 }
 
-const DEFAULT_TIMINGS: ScenarioTimings = { tableChange: 6 * SECOND, publicVote: 10 * SECOND, secretVote: 40 * SECOND };
+const DEFAULT_TIMINGS: ScenarioTimings = {
+  tableChange: 6 * SECOND,
+  publicVote: 10 * SECOND,
+  secretVote: 40 * SECOND,
+};
 
 /**
  * Plays the scenario and gathers what the report shows.
@@ -124,7 +128,9 @@ export async function runScenario(
   const log = options.log;
 
   // The service's bot account, then the service itself (in this process).
-  const serviceAccount = await registerUser(homeserver, `imago-service-${run}`, { displayName: 'Imago service' });
+  const serviceAccount = await registerUser(homeserver, `imago-service-${run}`, {
+    displayName: 'Imago service',
+  });
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'imago-demo-')));
   const service: ImagoService = await startService(
     loadConfig({
@@ -271,7 +277,9 @@ export async function runScenario(
     assertRelation(p('amelie').client, repair.spaceId, grenoble.spaceId, 'partner'),
     assertRelation(p('ines').client, paris.spaceId, stEtienne.spaceId, 'follows'),
   ]);
-  say('relations asserted: Repair Café ⇄ Jardin (partner), Repair Café ⇄ Vélo Solidaire (partner), Repair Café → Ressourcerie (proposed), Recyclerie → Vélo Solidaire (proposed)');
+  say(
+    'relations asserted: Repair Café ⇄ Jardin (partner), Repair Café ⇄ Vélo Solidaire (partner), Repair Café → Ressourcerie (proposed), Recyclerie → Vélo Solidaire (proposed)',
+  );
 
   // The control table (initial), then the service applies it.
   const decisions = repair.rooms.decisions as string;
@@ -298,7 +306,11 @@ export async function runScenario(
     },
   };
   await initControlTable(p('amelie').client, decisions, table(baseRules));
-  await waitForLog(log, (e) => e.duty === 'control-table' && e.message.includes('(initial)'), 'the initial control table');
+  await waitForLog(
+    log,
+    (e) => e.duty === 'control-table' && e.message.includes('(initial)'),
+    'the initial control table',
+  );
   say('control table set; the service published it in the space');
 
   // Amendment: add a rule for needs (consent; nobody objects).
@@ -308,7 +320,12 @@ export async function runScenario(
     action: {
       table: table({
         ...baseRules,
-        'publish-need': { protocol: 'oligarchy', deciders: { group: velo.spaceId }, required: 1, duration: 86_400_000 },
+        'publish-need': {
+          protocol: 'oligarchy',
+          deciders: { group: velo.spaceId },
+          required: 1,
+          duration: 86_400_000,
+        },
       }),
     },
   });
@@ -324,7 +341,9 @@ export async function runScenario(
     action: { amount: '600 EUR', trustees: [id('amelie')] },
   });
   await (members.get('amelie') as ReturnType<typeof electionMember>).offerTrusteeKey(decisions, secret);
-  say(`proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); Amélie published her trustee key`);
+  say(
+    `proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); Amélie published her trustee key`,
+  );
   const ballotsCast = Promise.all(
     Object.entries(SECRET_VOTES).map(([key, grades]) =>
       (members.get(key) as ReturnType<typeof electionMember>).castBallot(decisions, secret, [[...grades]]),
@@ -356,7 +375,9 @@ export async function runScenario(
     vote(p('chloe').client, decisions, offer, [1, 0]),
     vote(p('david').client, decisions, offer, [1, 0]),
   ]);
-  say('Farid and Emma delegated their vote on offers to the Atelier vélo; Amélie, Bruno, Chloé and David voted on the offer');
+  say(
+    'Farid and Emma delegated their vote on offers to the Atelier vélo; Amélie, Bruno, Chloé and David voted on the offer',
+  );
 
   // Ledger: the Repair Café's equipment, and the offer as a ValueFlows proposal.
   const chat = repair.rooms.chat as string;
@@ -399,7 +420,9 @@ export async function runScenario(
     ],
     reciprocal: [],
   });
-  say('ledger: cargo bike raised, three soldering stations raised, one lowered; the offer published as a ValueFlows proposal');
+  say(
+    'ledger: cargo bike raised, three soldering stations raised, one lowered; the offer published as a ValueFlows proposal',
+  );
 
   // Debate: Amélie chairs; hands go up; she gives the floor.
   const debate = repair.rooms.debate as string;
@@ -408,14 +431,26 @@ export async function runScenario(
   await giveFloor(p('amelie').client, debate, id('bruno'), 120_000);
   const debateLog = appendToRoomLog(emptyRoomLog(debate), await fetchRoomHistory(p('amelie').client, debate));
   const queue = speakingQueue(logEvents(debateLog), {});
-  say(`debate: ${queue.floor ? `${nameOf(queue.floor.speaker)} has the floor` : 'nobody speaks'}, ${queue.queue.length} hand(s) waiting`);
+  say(
+    `debate: ${queue.floor ? `${nameOf(queue.floor.speaker)} has the floor` : 'nobody speaks'}, ${queue.queue.length} hand(s) waiting`,
+  );
 
   // Wait for the service: the table change, the offer and its propagation, the secret vote.
   await ballotsCast;
   say('six secret ballots encrypted with Helios-C and sent as room events');
-  await waitForLog(log, (e) => e.duty === 'control-table' && e.decision === change, 'the adopted control table', 120_000);
+  await waitForLog(
+    log,
+    (e) => e.duty === 'control-table' && e.decision === change,
+    'the adopted control table',
+    120_000,
+  );
   say('the service closed the control-table change and applied the adopted table');
-  await waitForLog(log, (e) => e.duty === 'announcements' && e.decision === offer, 'the offer propagation', 120_000);
+  await waitForLog(
+    log,
+    (e) => e.duty === 'announcements' && e.decision === offer,
+    'the offer propagation',
+    120_000,
+  );
   say('the service closed the public vote and propagated the offer');
   await waitForLog(
     log,
@@ -424,15 +459,27 @@ export async function runScenario(
     180_000,
   );
   say('the service ran the tally with Amélie, verified the archive and published the result');
-  const ledgerSeen = await waitForLog(log, (e) => e.duty === 'ledger' && e.message.includes('Soldering station: 2'), 'the ledger view');
+  const ledgerSeen = await waitForLog(
+    log,
+    (e) => e.duty === 'ledger' && e.message.includes('Soldering station: 2'),
+    'the ledger view',
+  );
 
   // Gather the report.
   const replay = service.decisions.replays.get(decisions);
   const decisionList = replay
-    ? replay.state.decisions.keys().map((key) => replay.state.decisions.get(key)).filter((d) => d !== undefined)
+    ? replay.state.decisions
+        .keys()
+        .map((key) => replay.state.decisions.get(key))
+        .filter((d) => d !== undefined)
     : [];
   const election = service.elections.get(secret);
-  const mj = election?.result ? majorityJudgment(election.result.map((b) => [...b]), { ngrades: 4, blankAllowed: false }) : undefined;
+  const mj = election?.result
+    ? majorityJudgment(
+        election.result.map((b) => [...b]),
+        { ngrades: 4, blankAllowed: false },
+      )
+    : undefined;
   const tool = '/usr/bin/belenios-tool';
   const beleniosMj =
     election?.result && existsSync(tool)
@@ -455,18 +502,28 @@ export async function runScenario(
     homeserver: homeserver.baseUrl,
     service: bot,
     seconds: (Date.now() - started) / SECOND,
-    groups: views.map((g) => ({
-      spaceId: g.spaceId,
-      name: g.profile?.name ?? g.spaceId,
-      places: [...(g.profile?.places ?? [])],
-      themes: [...(g.profile?.themes ?? [])],
-      ...(g.profile?.coordinates ? { coordinates: g.profile.coordinates } : {}),
-      members: g.members.filter((m) => m.userId !== bot).map((m) => nameOf(m.userId)),
-      parent: g.parents[0],
-      accepts: g.profile?.accepts ? [...g.profile.accepts] : undefined,
-    })),
+    groups: views
+      .sort(
+        (x, y) =>
+          Number(x.parents.length > 0) - Number(y.parents.length > 0) ||
+          (x.profile?.name ?? '').localeCompare(y.profile?.name ?? ''),
+      )
+      .map((g) => ({
+        spaceId: g.spaceId,
+        name: g.profile?.name ?? g.spaceId,
+        places: [...(g.profile?.places ?? [])],
+        themes: [...(g.profile?.themes ?? [])],
+        ...(g.profile?.coordinates ? { coordinates: g.profile.coordinates } : {}),
+        members: g.members.filter((m) => m.userId !== bot).map((m) => nameOf(m.userId)),
+        parent: g.parents[0],
+        accepts: g.profile?.accepts ? [...g.profile.accepts] : undefined,
+      })),
     relations: relations.map((r) => ({ a: r.a, b: r.b, type: r.type, status: r.status })),
-    decisions: decisionList.map((d) => ({ id: d.id, title: d.title ?? d.kind, lines: describeOutcome(d, nameOf) })),
+    decisions: decisionList.map((d) => ({
+      id: d.id,
+      title: d.title ?? d.kind,
+      lines: describeOutcome(d, nameOf),
+    })),
     tableVersion: replay?.state.tableVersion ?? 0,
     tableKinds: Object.keys((replay?.state.table?.rules as object | undefined) ?? {}),
     secret: {
@@ -509,7 +566,11 @@ export async function runScenario(
         delivered: d.eventId !== undefined,
       })),
     })),
-    ledger: { summary: ledger?.summary ?? [], proposals: ledger?.replay.proposals.length ?? 0, line: ledgerSeen.message },
+    ledger: {
+      summary: ledger?.summary ?? [],
+      proposals: ledger?.replay.proposals.length ?? 0,
+      line: ledgerSeen.message,
+    },
     debate: {
       floor: queue.floor ? nameOf(queue.floor.speaker) : undefined,
       queue: queue.queue.map((h) => nameOf(h.userId)),

@@ -26,13 +26,17 @@ interface AnnouncementAction {
 }
 
 function announcementOf(action: unknown): AnnouncementAction | undefined {
-  const a = (action as { announcement?: unknown } | undefined)?.announcement as Record<string, unknown> | undefined;
+  const a = (action as { announcement?: unknown } | undefined)?.announcement as
+    | Record<string, unknown>
+    | undefined;
   if (!a || typeof a.kind !== 'string' || typeof a.title !== 'string') return undefined;
   return {
     kind: a.kind,
     title: a.title,
     ...(typeof a.body === 'string' ? { body: a.body } : {}),
-    ...(typeof a.payload === 'object' && a.payload !== null ? { payload: a.payload as Record<string, unknown> } : {}),
+    ...(typeof a.payload === 'object' && a.payload !== null
+      ? { payload: a.payload as Record<string, unknown> }
+      : {}),
   };
 }
 
@@ -69,7 +73,12 @@ export async function runAnnouncementDuty(
       announcement: { ...announcement, payload: { ...(announcement.payload ?? {}), decision: id } },
       criteria: { by, k },
     });
-    done.set(id, { decision: id, from: from.spaceId, title: announcement.title, deliveries: result.deliveries });
+    done.set(id, {
+      decision: id,
+      from: from.spaceId,
+      title: announcement.title,
+      deliveries: result.deliveries,
+    });
     const targets = result.deliveries
       .map(
         (d) =>

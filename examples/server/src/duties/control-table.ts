@@ -15,14 +15,26 @@ import { type DutyContext, groupOfRoom } from './duty-context';
  * @param context - the duty context.
  * @param roomId - the decisions room.
  * @param state - the room's governance state (from the log).
+ * @param published - the table version last published per space; updated.
  */
-export async function runControlTableDuty(context: DutyContext, roomId: string, state: GovernanceState): Promise<void> {
+export async function runControlTableDuty(
+  context: DutyContext,
+  roomId: string,
+  state: GovernanceState,
+  published: Map<string, number>,
+): Promise<void> {
   if (!state.table) return;
   const group = groupOfRoom(context, roomId, 'decisions');
   if (!group) return;
   const space = await context.watcher.refresh(group.spaceId);
   const mirrorEvent = latestState(space.log, 'org.imago.control_table').get('');
-  if (controlTableMirror(mirrorEvent, state).consistent) return;
+  // The space's state may lag behind what was just sent: publish each table version once.
+  if (
+    controlTableMirror(mirrorEvent, state).consistent ||
+    published.get(group.spaceId) === state.tableVersion
+  )
+    return;
+  published.set(group.spaceId, state.tableVersion);
   let adoptedBy: string | undefined;
   let at = -1;
   for (const id of state.decisions.keys()) {

@@ -116,5 +116,8 @@ async function publishOutcome(context: DutyContext, roomId: string, decision: De
       ...(outcome?.winners ? { winners: [...outcome.winners] } : {}),
     },
   });
-  context.log.info('decisions', `published the outcome: ${lines.join(' ')}`, { roomId, decision: decision.id });
+  context.log.info('decisions', `published the outcome: ${lines.join(' ')}`, {
+    roomId,
+    decision: decision.id,
+  });
 }

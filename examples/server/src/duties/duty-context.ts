@@ -24,7 +24,9 @@ export interface DutyContext {
 /** The group whose decisions (or other role) room this is, if any. */
 export function groupOfRoom(context: DutyContext, roomId: string, role?: string): GroupView | undefined {
   for (const group of context.groups.values()) {
-    if (group.children.some((child) => child.roomId === roomId && (role === undefined || child.role === role)))
+    if (
+      group.children.some((child) => child.roomId === roomId && (role === undefined || child.role === role))
+    )
       return group;
   }
   return undefined;

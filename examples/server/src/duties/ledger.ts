@@ -35,7 +35,11 @@ export function runLedgerDuty(context: DutyContext, room: WatchedRoom, views: Ma
     })
     .sort();
   const before = views.get(room.roomId);
-  if (before && JSON.stringify(before.summary) === JSON.stringify(summary) && before.replay.proposals.length === replay.proposals.length)
+  if (
+    before &&
+    JSON.stringify(before.summary) === JSON.stringify(summary) &&
+    before.replay.proposals.length === replay.proposals.length
+  )
     return;
   const group = groupOfRoom(context, room.roomId)?.spaceId;
   views.set(room.roomId, { roomId: room.roomId, ...(group ? { group } : {}), replay, summary });

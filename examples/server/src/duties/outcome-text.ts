@@ -19,7 +19,9 @@ export function describeOutcome(decision: Decision, names: (id: string) => strin
   if (!outcome) return [`"${decision.title ?? decision.kind}" is ${decision.status}`];
   const lines = [
     `Decision "${decision.title ?? decision.kind}" (${decision.kind}, ${decision.rule.protocol}${
-      decision.rule.protocol === 'democracy' ? ` by ${decision.rule.method}, ${decision.rule.ballot ?? 'public'} ballot` : ''
+      decision.rule.protocol === 'democracy'
+        ? ` by ${decision.rule.method}, ${decision.rule.ballot ?? 'public'} ballot`
+        : ''
     }): ${outcome.status} (${outcome.reason}).`,
   ];
   if (outcome.winners && outcome.winners.length > 0 && !decision.motion) {
@@ -34,7 +36,9 @@ export function describeOutcome(decision: Decision, names: (id: string) => strin
   };
   const counts = outcome.tally?.count.totals;
   if (counts && counts.length === decision.options.length) {
-    lines.push(`Counted weight: ${decision.options.map((o, i) => `${o} ${counts[i]}`).join(', ')} (of ${outcome.tally?.eligibleWeight} eligible).`);
+    lines.push(
+      `Counted weight: ${decision.options.map((o, i) => `${o} ${counts[i]}`).join(', ')} (of ${outcome.tally?.eligibleWeight} eligible).`,
+    );
   }
   const delegation = outcome.tally?.delegation;
   if (delegation) {
@@ -43,9 +47,9 @@ export function describeOutcome(decision: Decision, names: (id: string) => strin
       .map(([member, weight]) => `${names(member)} ×${weight}`);
     const groups = delegation.groups.map(
       (g) =>
-        `${names(g.group)} carries ${g.weight} delegated vote(s) cast as ${g.casts
-          .map((c) => `${c.weight} for ${position(c.position)}`)
-          .join(', ') || 'nothing'} (${g.voters} member(s) voted)`,
+        `${names(g.group)} carries ${g.weight} delegated vote(s) cast as ${
+          g.casts.map((c) => `${c.weight} for ${position(c.position)}`).join(', ') || 'nothing'
+        } (${g.voters} member(s) voted)`,
     );
     lines.push(
       `Weights: ${delegation.direct} direct, ${delegation.toGroups} delegated to groups${

@@ -8,18 +8,17 @@
  * archive is verified by Helios-C and by belenios-tool before the result is posted as
  * `org.imago.governance.secret.result`. Protocol: Belenios 2.0 (its specification, §4).
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+
 import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  type GovernanceState,
   GovernanceEventTypes,
+  type GovernanceState,
   type SecretElectionParameters,
   secretElectionParameters,
 } from '@imago/governance';
 import { type RawMatrixEvent, sendEvent, sendGovernanceEvent } from '@imago/matrix-binding';
-import type { DutyContext } from './duty-context';
-import { beleniosTool, heliosC } from '../helios/helios-cli';
 import {
   HeliosEventTypes,
   readBallot,
@@ -27,7 +26,9 @@ import {
   readTrusteeKey,
   type TrusteeStep,
 } from '../helios/election-events';
+import { beleniosTool, heliosC } from '../helios/helios-cli';
 import { downloadBytes, uploadBytes } from '../helios/media';
+import type { DutyContext } from './duty-context';
 
 /** A secret election run by the service. */
 export interface ElectionRun {
@@ -100,15 +101,18 @@ export async function runTrusteeDuty(
     const content = event.content;
     if (event.type === HeliosEventTypes.trusteeKey) {
       const key = readTrusteeKey(content);
-      const run = key && elections.get(key.decision);
-      if (key && run && run.memberTrustees.includes(String(event.sender))) {
+      const run = key ? elections.get(key.decision) : undefined;
+      if (key && run?.memberTrustees.includes(String(event.sender))) {
         run.keys.set(String(event.sender), key.publicKey);
-        context.log.info('trustee', `received the public key of trustee ${event.sender}`, { roomId, decision: run.decision });
+        context.log.info('trustee', `received the public key of trustee ${event.sender}`, {
+          roomId,
+          decision: run.decision,
+        });
       }
     } else if (event.type === HeliosEventTypes.contribution) {
       const message = readStepMessage(content, 'payload');
-      const run = message && elections.get(message.decision);
-      const expected = run && message ? run.memberTrustees[message.trusteeId - 2] : undefined;
+      const run = message ? elections.get(message.decision) : undefined;
+      const expected = message ? run?.memberTrustees[message.trusteeId - 2] : undefined;
       if (message && run && expected === event.sender) {
         run.waiting.get(`${message.step}/${message.trusteeId}`)?.(message.uri);
       }
@@ -116,7 +120,7 @@ export async function runTrusteeDuty(
   }
   for (const id of state.decisions.keys()) {
     const decision = state.decisions.get(id);
-    if (!decision || decision.rule.protocol !== 'democracy' || decision.rule.ballot !== 'secret') continue;
+    if (decision?.rule.protocol !== 'democracy' || decision.rule.ballot !== 'secret') continue;
     let run = elections.get(id);
     if (!run && (decision.status === 'open' || decision.status === 'closed') && decision.secret) {
       run = {
@@ -165,7 +169,11 @@ export async function runTrusteeDuty(
   }
 }
 
-async function setUp(context: DutyContext, run: ElectionRun, parameters: SecretElectionParameters): Promise<void> {
+async function setUp(
+  context: DutyContext,
+  run: ElectionRun,
+  parameters: SecretElectionParameters,
+): Promise<void> {
   const started = Date.now();
   const group = `--group=${context.config.heliosGroup}`;
   const serverDir = join(run.dir, 'server-key');
@@ -190,7 +198,11 @@ async function setUp(context: DutyContext, run: ElectionRun, parameters: SecretE
   await writeFile(join(run.dir, 'template.json'), JSON.stringify(template));
   await heliosC(['setup', 'make-election', `--uuid=${uuid}`, group, '--template=template.json'], run.dir);
   await heliosC(['archive', 'init'], run.dir);
-  const archive = await uploadBytes(context.client, await readFile(join(run.dir, `${uuid}.bel`)), `${uuid}.bel`);
+  const archive = await uploadBytes(
+    context.client,
+    await readFile(join(run.dir, `${uuid}.bel`)),
+    `${uuid}.bel`,
+  );
   await sendEvent(context.client, run.roomId, HeliosEventTypes.election, {
     decision: run.decision,
     uuid,
@@ -202,7 +214,8 @@ async function setUp(context: DutyContext, run: ElectionRun, parameters: SecretE
   const messages = new Map<string, Map<string, Record<string, unknown>>>();
   parameters.voters.forEach((voter, index) => {
     const credential = lines[index]?.split(' ')[1];
-    if (credential) messages.set(voter.member, new Map([['*', { decision: run.decision, uuid, credential }]]));
+    if (credential)
+      messages.set(voter.member, new Map([['*', { decision: run.decision, uuid, credential }]]));
   });
   await context.client.sendToDevice(HeliosEventTypes.credential, messages);
   run.timings.setup = Date.now() - started;
@@ -230,10 +243,14 @@ async function addBallots(context: DutyContext, run: ElectionRun): Promise<void>
     try {
       await heliosC(['archive', 'add-event', '--type=Ballot'], run.dir, `${ballot.ballot.trim()}\n`);
       run.ballotsAccepted++;
-      context.log.info('trustee', `ballot ${run.ballotsAccepted} accepted into the archive (sent by ${event.sender})`, {
-        roomId: run.roomId,
-        decision: run.decision,
-      });
+      context.log.info(
+        'trustee',
+        `ballot ${run.ballotsAccepted} accepted into the archive (sent by ${event.sender})`,
+        {
+          roomId: run.roomId,
+          decision: run.decision,
+        },
+      );
     } catch (error) {
       run.ballotsRefused++;
       context.log.warn('trustee', `ballot from ${event.sender} refused: ${(error as Error).message}`, {
@@ -244,10 +261,22 @@ async function addBallots(context: DutyContext, run: ElectionRun): Promise<void>
   }
 }
 
-async function memberStep(context: DutyContext, run: ElectionRun, step: TrusteeStep, trusteeId: number): Promise<string> {
-  const archive = await uploadBytes(context.client, await readFile(join(run.dir, `${run.uuid}.bel`)), `${run.uuid}.bel`);
+async function memberStep(
+  context: DutyContext,
+  run: ElectionRun,
+  step: TrusteeStep,
+  trusteeId: number,
+): Promise<string> {
+  const archive = await uploadBytes(
+    context.client,
+    await readFile(join(run.dir, `${run.uuid}.bel`)),
+    `${run.uuid}.bel`,
+  );
   const answer = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`trustee ${trusteeId} did not answer the ${step} request`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`trustee ${trusteeId} did not answer the ${step} request`)),
+      120_000,
+    );
     run.waiting.set(`${step}/${trusteeId}`, (uri) => {
       clearTimeout(timer);
       resolve(uri);
@@ -259,10 +288,14 @@ async function memberStep(context: DutyContext, run: ElectionRun, step: TrusteeS
     trustee_id: trusteeId,
     archive,
   });
-  context.log.info('trustee', `asked trustee ${trusteeId} (${run.memberTrustees[trusteeId - 2]}) for its ${step}`, {
-    roomId: run.roomId,
-    decision: run.decision,
-  });
+  context.log.info(
+    'trustee',
+    `asked trustee ${trusteeId} (${run.memberTrustees[trusteeId - 2]}) for its ${step}`,
+    {
+      roomId: run.roomId,
+      decision: run.decision,
+    },
+  );
   const uri = await answer;
   return new TextDecoder().decode(await downloadBytes(context.client, uri));
 }
@@ -270,10 +303,15 @@ async function memberStep(context: DutyContext, run: ElectionRun, step: TrusteeS
 async function tally(context: DutyContext, run: ElectionRun): Promise<void> {
   const started = Date.now();
   const at = { roomId: run.roomId, decision: run.decision };
-  const add = (type: string, input: string) => heliosC(['archive', 'add-event', `--type=${type}`], run.dir, input);
+  const add = (type: string, input: string) =>
+    heliosC(['archive', 'add-event', `--type=${type}`], run.dir, input);
   await add('EndBallots', '');
   await add('EncryptedTally', await heliosC(['election', 'compute-encrypted-tally'], run.dir));
-  context.log.info('trustee', `voting closed with ${run.ballotsAccepted} ballots; encrypted tally computed`, at);
+  context.log.info(
+    'trustee',
+    `voting closed with ${run.ballotsAccepted} ballots; encrypted tally computed`,
+    at,
+  );
   const trustees = 1 + run.memberTrustees.length;
   const privkey = await only(join(run.dir, 'server-key'), '.privkey');
   for (let id = 1; id <= trustees; id++) {

@@ -38,7 +38,12 @@ export function readTrusteeKey(content: unknown): { decision: string; publicKey:
 export function readElection(
   content: unknown,
 ): { decision: string; uuid: string; archive: string; trustees: string[] } | undefined {
-  if (!isObject(content) || !isString(content.decision) || !isString(content.uuid) || !isString(content.archive))
+  if (
+    !isObject(content) ||
+    !isString(content.decision) ||
+    !isString(content.uuid) ||
+    !isString(content.archive)
+  )
     return undefined;
   const trustees = Array.isArray(content.trustees) ? content.trustees.filter(isString) : [];
   return { decision: content.decision, uuid: content.uuid, archive: content.archive, trustees };
@@ -58,12 +63,24 @@ export function readStepMessage(
   if (!isObject(content) || !isString(content.decision) || !isString(content[key])) return undefined;
   if (content.step !== 'shuffle' && content.step !== 'decrypt') return undefined;
   if (typeof content.trustee_id !== 'number' || !Number.isInteger(content.trustee_id)) return undefined;
-  return { decision: content.decision, step: content.step, trusteeId: content.trustee_id, uri: content[key] as string };
+  return {
+    decision: content.decision,
+    step: content.step,
+    trusteeId: content.trustee_id,
+    uri: content[key] as string,
+  };
 }
 
 /** @returns the content of a credential message, or undefined. */
-export function readCredential(content: unknown): { decision: string; uuid: string; credential: string } | undefined {
-  if (!isObject(content) || !isString(content.decision) || !isString(content.uuid) || !isString(content.credential))
+export function readCredential(
+  content: unknown,
+): { decision: string; uuid: string; credential: string } | undefined {
+  if (
+    !isObject(content) ||
+    !isString(content.decision) ||
+    !isString(content.uuid) ||
+    !isString(content.credential)
+  )
     return undefined;
   return { decision: content.decision, uuid: content.uuid, credential: content.credential };
 }

@@ -32,7 +32,13 @@ function run(file: string, args: readonly string[], cwd: string, input?: string)
       [...args],
       { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
-        if (error) reject(new ElectionToolError(`${file.endsWith('.js') ? 'helios-c' : file} ${args.slice(0, 2).join(' ')}`, stderr));
+        if (error)
+          reject(
+            new ElectionToolError(
+              `${file.endsWith('.js') ? 'helios-c' : file} ${args.slice(0, 2).join(' ')}`,
+              stderr,
+            ),
+          );
         else resolve(stdout);
       },
     );
@@ -62,6 +68,11 @@ export function heliosC(args: readonly string[], cwd: string, input?: string): P
  * @returns standard output.
  * @throws {@link ElectionToolError} on a non-zero exit.
  */
-export function beleniosTool(tool: string, args: readonly string[], cwd: string, input?: string): Promise<string> {
+export function beleniosTool(
+  tool: string,
+  args: readonly string[],
+  cwd: string,
+  input?: string,
+): Promise<string> {
   return run(tool, args, cwd, input);
 }

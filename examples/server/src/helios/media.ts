@@ -32,10 +32,9 @@ export async function uploadBytes(client: MatrixClient, bytes: Uint8Array, name:
 export async function downloadBytes(client: MatrixClient, mxc: string): Promise<Uint8Array> {
   const match = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxc);
   if (!match) throw new Error(`not an mxc URI: ${mxc}`);
-  const response = await fetch(
-    `${client.baseUrl}/_matrix/client/v1/media/download/${match[1]}/${match[2]}`,
-    { headers: { authorization: `Bearer ${client.getAccessToken() ?? ''}` } },
-  );
+  const response = await fetch(`${client.baseUrl}/_matrix/client/v1/media/download/${match[1]}/${match[2]}`, {
+    headers: { authorization: `Bearer ${client.getAccessToken() ?? ''}` },
+  });
   if (!response.ok) throw new Error(`download of ${mxc} failed (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -10,12 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendEvent } from '@imago/matrix-binding';
 import { ClientEvent, type MatrixClient, type MatrixEvent, RoomEvent } from 'matrix-js-sdk';
-import {
-  HeliosEventTypes,
-  readCredential,
-  readElection,
-  readStepMessage,
-} from '../helios/election-events';
+import { HeliosEventTypes, readCredential, readElection, readStepMessage } from '../helios/election-events';
 import { heliosC } from '../helios/helios-cli';
 import { downloadBytes, uploadBytes } from '../helios/media';
 
@@ -97,7 +92,10 @@ export function electionMember(client: MatrixClient): ElectionMember {
     const output =
       request.step === 'shuffle'
         ? await heliosC(['election', 'shuffle', `--trustee-id=${request.trusteeId}`], work)
-        : await heliosC(['election', 'decrypt', `--privkey=${privkey}`, `--trustee-id=${request.trusteeId}`], work);
+        : await heliosC(
+            ['election', 'decrypt', `--privkey=${privkey}`, `--trustee-id=${request.trusteeId}`],
+            work,
+          );
     const payload = await uploadBytes(client, new TextEncoder().encode(output), `${request.step}.json`);
     await sendEvent(client, roomId, HeliosEventTypes.contribution, {
       decision: request.decision,

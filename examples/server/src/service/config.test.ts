@@ -20,9 +20,17 @@ describe('loadConfig', () => {
     const file = join(dir, 'service.json');
     writeFileSync(
       file,
-      JSON.stringify({ homeserverUrl: 'http://a.example/', user: 'bot', password: 'p', propagation: { by: 'relation', k: 4 } }),
+      JSON.stringify({
+        homeserverUrl: 'http://a.example/',
+        user: 'bot',
+        password: 'p',
+        propagation: { by: 'relation', k: 4 },
+      }),
     );
-    const config = loadConfig({ file, env: { IMAGO_HOMESERVER_URL: 'http://b.example', IMAGO_PROPAGATION_K: '3' } });
+    const config = loadConfig({
+      file,
+      env: { IMAGO_HOMESERVER_URL: 'http://b.example', IMAGO_PROPAGATION_K: '3' },
+    });
     expect(config.homeserverUrl).toBe('http://b.example');
     expect(config.user).toBe('bot');
     expect(config.propagation).toEqual({ by: 'relation', k: 3 });
@@ -33,7 +41,9 @@ describe('loadConfig', () => {
     expect(fail(() => loadConfig({ env: {} })).key).toBe('homeserverUrl');
     expect(fail(() => loadConfig({ env: { IMAGO_HOMESERVER_URL: 'http://x' } })).key).toBe('password');
     const bad = fail(() =>
-      loadConfig({ env: { IMAGO_HOMESERVER_URL: 'http://x', IMAGO_SERVICE_PASSWORD: 'p', IMAGO_PROPAGATION_K: '0' } }),
+      loadConfig({
+        env: { IMAGO_HOMESERVER_URL: 'http://x', IMAGO_SERVICE_PASSWORD: 'p', IMAGO_PROPAGATION_K: '0' },
+      }),
     );
     expect(bad.key).toBe('propagation.k');
     expect(bad.code).toBe('INVALID_CONFIG');

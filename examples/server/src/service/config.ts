@@ -97,7 +97,11 @@ function oneOf<T extends string>(source: Source, key: string, allowed: readonly 
  * @throws {@link ConfigError} on a missing or invalid value, or an unreadable file.
  */
 export function loadConfig(
-  options: { file?: string; env?: Record<string, string | undefined>; overrides?: Partial<ServiceConfig> } = {},
+  options: {
+    file?: string;
+    env?: Record<string, string | undefined>;
+    overrides?: Partial<ServiceConfig>;
+  } = {},
 ): ServiceConfig {
   let source: Source = {};
   if (options.file) {

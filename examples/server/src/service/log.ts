@@ -38,7 +38,8 @@ export function createLog(
 ): ServiceLog {
   const entries: LogEntry[] = [];
   const listeners = new Set<(entry: LogEntry) => void>();
-  const sink = options.sink === undefined ? (line: string) => process.stderr.write(`${line}\n`) : options.sink;
+  const sink =
+    options.sink === undefined ? (line: string) => process.stderr.write(`${line}\n`) : options.sink;
   const format = (entry: LogEntry) =>
     options.format === 'json'
       ? JSON.stringify({ ...entry, at: new Date(entry.at).toISOString() })

@@ -126,7 +126,10 @@ export function watchRooms(
     if (event.getId()?.startsWith('$')) take(event);
   };
 
-  const onMembership = (_event: MatrixEvent, member: { userId: string; membership?: string; roomId: string }) => {
+  const onMembership = (
+    _event: MatrixEvent,
+    member: { userId: string; membership?: string; roomId: string },
+  ) => {
     if (member.userId !== me || member.membership !== 'invite' || stopped) return;
     client.joinRoom(member.roomId).then(
       () => log.info('watcher', `joined ${member.roomId} (invited)`, { roomId: member.roomId }),

@@ -9,8 +9,8 @@ import {
   createImagoClient,
   loginWithPassword,
   type MatrixSession,
-  readGroup,
   type RawMatrixEvent,
+  readGroup,
 } from '@imago/matrix-binding';
 import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
 import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
@@ -70,7 +70,10 @@ async function session(config: ServiceConfig): Promise<MatrixSession> {
  * @param options - a log (default: a new one in the configured format on stderr).
  * @returns the running service.
  */
-export async function startService(config: ServiceConfig, options: { log?: ServiceLog } = {}): Promise<ImagoService> {
+export async function startService(
+  config: ServiceConfig,
+  options: { log?: ServiceLog } = {},
+): Promise<ImagoService> {
   const log = options.log ?? createLog({ format: config.logFormat });
   await mkdir(config.workDir, { recursive: true });
   const client = await createImagoClient({ ...(await session(config)), logger: quietLogger() as never });
@@ -80,6 +83,7 @@ export async function startService(config: ServiceConfig, options: { log?: Servi
   const ledgers = new Map<string, LedgerView>();
   const announcements = new Map<string, AnnouncementRecord>();
   const book = decisionBook();
+  const tables = new Map<string, number>();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
@@ -89,9 +93,13 @@ export async function startService(config: ServiceConfig, options: { log?: Servi
       const known = groups.has(room.roomId);
       groups.set(room.roomId, view);
       if (!known && view.profile) {
-        log.info('watcher', `watching group "${view.profile.name}" (${view.members.length} members, ${view.children.length} rooms/sub-groups)`, {
-          roomId: room.roomId,
-        });
+        log.info(
+          'watcher',
+          `watching group "${view.profile.name}" (${view.members.length} members, ${view.children.length} rooms/sub-groups)`,
+          {
+            roomId: room.roomId,
+          },
+        );
       }
       return;
     }
@@ -111,7 +119,7 @@ export async function startService(config: ServiceConfig, options: { log?: Servi
     book.replays.set(room.roomId, logged);
     await runTrusteeDuty(context, room.roomId, now, fresh, elections);
     await runDecisionDuty(context, room, logged, now, book);
-    await runControlTableDuty(context, room.roomId, logged.state);
+    await runControlTableDuty(context, room.roomId, logged.state, tables);
     await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
   };
 
