@@ -9,7 +9,8 @@ import { naivePropagate } from '../../test/reference/naive-propagate';
 import { serializedGraphArbitrary } from '../../test/reference/random-graph';
 import { parseSerializedGraph } from '../model/parse-serialized-graph';
 
-const BIN = fileURLToPath(new URL('../../dist/cli/imago-graph.js', import.meta.url));
+// Built by test/build-package.ts exactly as tsup builds dist/cli/imago-graph.js (the package's bin).
+const BIN = fileURLToPath(new URL('../../test-artifacts/cli/imago-graph.js', import.meta.url));
 const GRAPH = fileURLToPath(new URL('../../test/graphs/paris-lyon.json', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imago-graph-cli-'));
 
