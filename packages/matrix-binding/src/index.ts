@@ -11,6 +11,7 @@ export {
   type AnnouncementOrigin,
   readAnnouncement,
 } from './announcements/announcement-content';
+export { feedItemsFromLog, readFeed } from './announcements/feed';
 export { groupGraph } from './announcements/group-graph';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {

@@ -9,7 +9,9 @@ import {
   emptyRoomLog,
   fetchRoomHistory,
   type GroupView,
+  groupGraph,
   publishProposal,
+  readFeed,
   readGroup,
   receivedAnnouncements,
   recordEconomicEvent,
@@ -153,6 +155,33 @@ describe('resources and announcements on a live Synapse', () => {
         },
         criteria: { by: 'geo', radiusKm: 50, k: 10, kind: 'offer' },
       },
+    ]);
+  });
+
+  it('reads a manual feed from the joined rooms of the groups it selects', async () => {
+    const views: GroupView[] = await Promise.all(
+      Object.values(groups).map((g) => readGroup(alice.client, g.spaceId)),
+    );
+    const relations = consentedRelations(new Map(views.map((v) => [v.spaceId, v.relations])));
+    const graph = groupGraph(views, relations);
+    const origin = groups.origin as CreatedGroup;
+    await bob.client.joinRoom(origin.rooms.announcements as string, { viaServers: [...origin.via] });
+    for (
+      let i = 0;
+      i < 100 && bob.client.getRoom(origin.rooms.announcements as string)?.getMyMembership() !== 'join';
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const definition = {
+      id: 'partners-offers',
+      owner: groups.partner?.spaceId as string,
+      sources: [{ type: 'relations' as const, relations: ['partner'] }],
+      kinds: ['offer'],
+    };
+    const feed = await readFeed(bob.client, graph, definition, views);
+    expect(feed.map((item) => [item.group, item.kind, item.title])).toEqual([
+      [origin.spaceId, 'offer', 'Farine à donner'],
     ]);
   });
 });
