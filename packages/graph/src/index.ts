@@ -44,6 +44,7 @@ export {
 export { compareKeys } from './model/compare-keys';
 export { createImagoGraph, type ImagoGraph, parseSerializedGraph } from './model/parse-serialized-graph';
 export { type AttributeBag, type Coordinates, isAcceptedRelation, receives } from './model/read-attributes';
+export { assignPropagation } from './propagation/assign-propagation';
 export { propagate } from './propagation/propagate';
 export { propagateByComposite } from './propagation/propagate-by-composite';
 export { propagateByGeo } from './propagation/propagate-by-geo';

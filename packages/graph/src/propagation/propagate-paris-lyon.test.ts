@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSerializedGraph } from '../model/parse-serialized-graph';
 import { createGeoIndex } from '../proximity/geo-index';
+import { assignPropagation } from './assign-propagation';
 import { propagate } from './propagate';
 
 const graph = parseSerializedGraph(
@@ -169,5 +170,19 @@ describe('sources and options', () => {
     expect(() => propagate(graph, 'g-bastille', { by: 'nearby' as any })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'by' }),
     );
+  });
+});
+
+describe('assignPropagation', () => {
+  it('writes each score onto its target node, and nothing else', () => {
+    const copy = graph.copy();
+    const targets = assignPropagation(copy, 'g-bastille', { by: 'relation', attribute: 'hopsFromBastille' });
+    expect(copy.filterNodes((_key, a) => 'hopsFromBastille' in a).sort()).toEqual([
+      'g-louvre',
+      'g-lyon-garden',
+      'g-lyon-school',
+    ]);
+    expect(copy.getNodeAttribute('g-lyon-school', 'hopsFromBastille')).toBe(3);
+    expect(targets).toEqual(propagate(graph, 'g-bastille', { by: 'relation' }));
   });
 });
