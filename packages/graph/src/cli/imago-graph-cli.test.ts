@@ -181,7 +181,7 @@ describe('imago-graph propagate', () => {
   });
 
   it('--from-file: one output line per key, in order, blank lines skipped', async () => {
-    const keysFile = file('keys.txt', 'g-lyon-school\n\ng-bastille\n  \ng-nowhere\n');
+    const keysFile = file('keys.txt', '\uFEFFg-lyon-school\r\n\ng-bastille\n  \ng-nowhere');
     const result = await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'relation');
     expect(result.code).toBe(0);
     const outputs = lines(result.stdout).map((line) => JSON.parse(line));

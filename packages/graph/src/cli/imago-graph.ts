@@ -64,7 +64,8 @@ function number(name: string, value: string | undefined, integer: boolean): numb
 
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    // A byte-order mark is not part of the JSON or of the first key.
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new InputError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
