@@ -7,7 +7,7 @@
 import { sha256BigInt } from '../encoding/sha256';
 import type { Group } from './group';
 import { jacobi } from './jacobi-symbol';
-import { fixedBaseModPow, modInverse, modMultiPow, modPow } from './modular-exponentiation';
+import { barrettReducer, fixedBaseModPow, modInverse, modMultiPow, modPow } from './modular-exponentiation';
 import { randomBelow } from './random-scalar';
 
 /** Parameters of a finite-field group: modulus `p`, generator `g` of prime order `q`. */
@@ -39,6 +39,7 @@ export class FiniteFieldGroup implements Group<bigint> {
   readonly one = 1n;
   private readonly qBits: number;
   private readonly safePrime: boolean;
+  private readonly reduceProduct: (x: bigint) => bigint;
   private generatorPower: ((e: bigint) => bigint) | undefined;
 
   /** @param parameters - the modulus, order, generator and name */
@@ -49,6 +50,7 @@ export class FiniteFieldGroup implements Group<bigint> {
     this.g = parameters.g;
     this.qBits = parameters.q.toString(2).length;
     this.safePrime = parameters.p === 2n * parameters.q + 1n;
+    this.reduceProduct = barrettReducer(parameters.p);
   }
 
   private reduce(e: bigint): bigint {
@@ -56,7 +58,7 @@ export class FiniteFieldGroup implements Group<bigint> {
   }
 
   mul(a: bigint, b: bigint): bigint {
-    return (a * b) % this.p;
+    return this.reduceProduct(a * b);
   }
 
   div(a: bigint, b: bigint): bigint {

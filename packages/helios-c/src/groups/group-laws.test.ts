@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Ed25519Group } from './ed25519-group';
 import type { AnyGroup } from './group';
 import { groupByName } from './group-by-name';
+import { barrettReducer } from './modular-exponentiation';
 
 const groups: [string, AnyGroup][] = [
   ['BELENIOS-2048', groupByName('BELENIOS-2048') as AnyGroup],
@@ -96,5 +97,21 @@ describe('membership in RFC-3526-2048 by the Jacobi symbol agrees with a^q = 1',
     expect(group.isMember(0n)).toBe(false);
     expect(group.isMember(group.p)).toBe(false);
     expect(group.isMember(group.p - 1n)).toBe(false);
+  });
+});
+
+describe('Barrett reduction agrees with the remainder', () => {
+  test.each([
+    ['BELENIOS-2048', (groupByName('BELENIOS-2048') as AnyGroup & { p: bigint }).p],
+    ['RFC-3526-2048', (groupByName('RFC-3526-2048') as AnyGroup & { p: bigint }).p],
+  ])('%s', (_name, p) => {
+    const reduce = barrettReducer(p);
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: p - 1n }), fc.bigInt({ min: 0n, max: p - 1n }), (a, b) => {
+        expect(reduce(a * b)).toBe((a * b) % p);
+      }),
+      { numRuns: 200 },
+    );
+    expect(reduce((p - 1n) * (p - 1n))).toBe(((p - 1n) * (p - 1n)) % p);
   });
 });
