@@ -71,11 +71,22 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`helios-c: ${error.message}\n`);
       return error.code === 'USAGE' ? 124 : 123;
     }
+    const system = systemError(error);
+    if (system !== undefined) {
+      process.stderr.write(`helios-c: ${system}\n`);
+      return 123;
+    }
     process.stderr.write(
       `helios-c: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 125;
   }
+}
+
+function systemError(error: unknown): string | undefined {
+  // File system and other operating-system errors (ENOENT, EACCES…): a plain one-line reason.
+  const e = error as { code?: unknown; message?: unknown };
+  return typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? String(e.message) : undefined;
 }
 
 if (!serveBallotVerification()) {
