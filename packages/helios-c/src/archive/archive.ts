@@ -130,7 +130,7 @@ export function readArchive(
     throw error;
   }
   const first = entries[0];
-  if (!first || first.name !== 'BELENIOS')
+  if (first?.name !== 'BELENIOS')
     return { ok: false, error: new InvalidArchiveError(0, 'missing BELENIOS header') };
   const headerText = fromUtf8(first.content);
   const header = runDecoder((): ArchiveHeader => {

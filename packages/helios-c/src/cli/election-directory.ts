@@ -63,8 +63,7 @@ export function loadElection(dir: string): LoadedElection {
   const bytes = new Uint8Array(readFileSync(path));
   const archive = orThrow(readArchive(bytes));
   const setupEvent = archive.events[0];
-  if (!setupEvent || setupEvent.type !== 'Setup' || !setupEvent.payload)
-    throw new UsageError('archive has no Setup event');
+  if (setupEvent?.type !== 'Setup' || !setupEvent.payload) throw new UsageError('archive has no Setup event');
   const setup = orThrow(
     runDecoder(() => {
       const o = objectAt(parseJsonText(dataText(archive, setupEvent.payload as string) ?? ''), 'setup');

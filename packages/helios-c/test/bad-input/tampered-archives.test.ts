@@ -46,8 +46,11 @@ function resign(
   });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit raw ballot JSON freely
+type RawJson = Record<string, any>;
+
 /** Replaces the first ballot by an edited copy, re-signed by its voter. */
-function editFirstBallot(entries: Entry[], edit: (json: Record<string, any>) => void): Uint8Array {
+function editFirstBallot(entries: Entry[], edit: (json: RawJson) => void): Uint8Array {
   const election = electionOf(entries);
   const credential = credentialOfFirstBallot(entries);
   const { index, json } = firstBallot(entries);
@@ -58,7 +61,7 @@ function editFirstBallot(entries: Entry[], edit: (json: Record<string, any>) => 
   return layOut(entries);
 }
 
-function firstBallot(entries: Entry[]): { index: number; json: Record<string, any> } {
+function firstBallot(entries: Entry[]): { index: number; json: RawJson } {
   const index = payloadIndex(entries, 'Ballot', 0);
   return { index, json: JSON.parse((entries[index] as Entry).text) };
 }

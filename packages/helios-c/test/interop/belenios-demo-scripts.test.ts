@@ -24,11 +24,14 @@ const template = JSON.stringify({
 
 function adapt(script: string): string {
   // Only the locations change: the tool to call, the template, and the working directory.
-  return script
-    .replace(/^BELENIOS=.*$/m, 'BELENIOS_TOOL="${BELENIOS_TOOL:?}"')
-    .replace('$BELENIOS/_run/tool-debug/bin/belenios-tool', '$BELENIOS_TOOL')
-    .replace(/^DIR=.*$/m, 'DIR=$WORKDIR/$UUID')
-    .replace('$BELENIOS/tests/tool/templates/questions.json', '$TEMPLATE');
+  return (
+    script
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
+      .replace(/^BELENIOS=.*$/m, 'BELENIOS_TOOL="${BELENIOS_TOOL:?}"')
+      .replace('$BELENIOS/_run/tool-debug/bin/belenios-tool', '$BELENIOS_TOOL')
+      .replace(/^DIR=.*$/m, 'DIR=$WORKDIR/$UUID')
+      .replace('$BELENIOS/tests/tool/templates/questions.json', '$TEMPLATE')
+  );
 }
 
 function runScript(path: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
