@@ -14,6 +14,7 @@ import { modInverse } from '../groups/modular-exponentiation';
 import {
   arrayAt,
   arrayOf,
+  fail,
   field,
   objectAt,
   type ParseResult,
@@ -31,7 +32,7 @@ import type { EncryptedTally } from './encrypted-tally';
 import type { PartialDecryption } from './partial-decryption';
 
 /** Per question: weighted counts per answer (homomorphic) or one vector per ballot (non-homomorphic). */
-export type ElectionResult = readonly (readonly bigint[] | readonly (readonly number[])[])[];
+export type ElectionResult = readonly (readonly number[] | readonly (readonly number[])[])[];
 
 /** Why partial decryptions cannot be combined. */
 export interface MissingDecryptions {
@@ -123,7 +124,7 @@ export function decryptResult<E>(
   totalWeight: bigint,
 ): ElectionResult | undefined {
   const group = election.group;
-  const out: (bigint[] | number[][])[] = [];
+  const out: (number[] | number[][])[] = [];
   for (const [i, question] of election.questions.entries()) {
     const cs = tally[i] as readonly Ciphertext<E>[];
     const fs = factors[i] as readonly E[];
@@ -131,11 +132,11 @@ export function decryptResult<E>(
       out.push(nonHomomorphicResult(group, groupEmbedding(group), question.answers.length, cs, fs));
       continue;
     }
-    const counts: bigint[] = [];
+    const counts: number[] = [];
     for (const [j, c] of cs.entries()) {
       const m = discreteLog(group, group.div(c.beta, fs[j] as E), totalWeight);
       if (m === undefined) return undefined;
-      counts.push(m);
+      counts.push(Number(m));
     }
     out.push(counts);
   }
@@ -162,7 +163,7 @@ export function checkResult<E>(
   for (const [i, question] of election.questions.entries()) {
     const cs = tally[i] as readonly Ciphertext<E>[];
     const fs = factors[i] as readonly E[];
-    const published = result[i] as readonly (bigint | readonly number[])[];
+    const published = result[i] as readonly (number | readonly number[])[];
     if (published.length !== cs.length) return i;
     if (question.kind === 'non-homomorphic') {
       let decoded: number[][];
@@ -176,7 +177,8 @@ export function checkResult<E>(
     }
     for (const [j, c] of cs.entries()) {
       const r = published[j];
-      if (typeof r !== 'bigint' || !group.equals(group.powG(r), group.div(c.beta, fs[j] as E))) return i;
+      if (typeof r !== 'number' || !group.equals(group.powG(BigInt(r)), group.div(c.beta, fs[j] as E)))
+        return i;
     }
   }
   return undefined;
@@ -190,11 +192,15 @@ export function checkResult<E>(
 export function parseResult(text: string): ParseResult<ElectionResult> {
   return runDecoder(() => {
     const o = objectAt(parseJsonText(text), '$');
-    return arrayOf(field(o, 'result', '$'), '$.result', (q, p): bigint[] | number[][] => {
+    return arrayOf(field(o, 'result', '$'), '$.result', (q, p): number[] | number[][] => {
       const items = arrayAt(q, p);
       if (items.length > 0 && Array.isArray(items[0]))
         return arrayOf(q, p, (v, pp) => arrayOf(v, pp, smallIntAt));
-      return arrayOf(q, p, weightAt);
+      return arrayOf(q, p, (v, pp) => {
+        const w = weightAt(v, pp);
+        if (w > BigInt(Number.MAX_SAFE_INTEGER)) fail(pp, 'a count below 2^53');
+        return Number(w);
+      });
     });
   });
 }
@@ -206,6 +212,6 @@ export function parseResult(text: string): ParseResult<ElectionResult> {
  */
 export function serializeResult(result: ElectionResult): string {
   const question = (q: ElectionResult[number]): string =>
-    `[${q.map((x) => (Array.isArray(x) ? `[${x.join(',')}]` : serializeWeight(x as bigint))).join(',')}]`;
+    `[${q.map((x) => (Array.isArray(x) ? `[${x.join(',')}]` : serializeWeight(BigInt(x as number)))).join(',')}]`;
   return `{"result":[${result.map(question).join(',')}]}`;
 }

@@ -1,18 +1,19 @@
 /**
  * Vitest global setup: builds the helios-c command once (tsup, no type declarations) so that
- * tests run the real executable, as a user or a script would.
+ * tests run the real executable, as a user or a script would. Each run builds into its own
+ * directory (runs may overlap) and removes it at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export default function setup(): void {
+export default function setup(): () => void {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   // Inside the package so that the bundle resolves its dependencies from the package's node_modules.
-  const out = join(root, 'node_modules', '.cache', 'helios-c-cli');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const out = mkdtempSync(join(cache, 'helios-c-cli-'));
   const tsup = [
     join(root, 'node_modules', '.bin', 'tsup'),
     join(root, '..', '..', 'node_modules', '.bin', 'tsup'),
@@ -37,4 +38,5 @@ export default function setup(): void {
     },
   );
   process.env.HELIOS_C_CLI = join(out, 'helios-c.js');
+  return () => rmSync(out, { recursive: true, force: true });
 }
