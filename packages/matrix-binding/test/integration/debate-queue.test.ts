@@ -1,3 +1,4 @@
+import { GovernanceEventTypes } from '@imago/governance';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,11 +11,15 @@ import {
   fetchRoomState,
   giveFloor,
   groupFromState,
+  initControlTable,
   joinDebateSession,
   joinGroup,
   logEvents,
   lowerHand,
+  propose,
   raiseHand,
+  replayDecisions,
+  sendGovernanceEvent,
   sessionMemberships,
   speakingQueue,
   waitForMemberships,
@@ -82,5 +87,29 @@ describe('a debate with a speaking queue tied to the MatrixRTC session (live Syn
     const after = await replay();
     expect(after.queue).toEqual([]);
     expect(after.floor?.speaker).toBe(bob.userId);
+  });
+
+  it('votes during the debate, in the same room', async () => {
+    await initControlTable(alice.client, roomId, {
+      rules: {
+        'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
+        'publish-text': {
+          protocol: 'oligarchy',
+          deciders: { members: [alice.userId, bob.userId, carol.userId] },
+          required: 2,
+          duration: 3_600_000,
+        },
+      },
+    });
+    const motion = await propose(bob.client, roomId, {
+      kind: 'publish-text',
+      action: { text: 'Motion finale' },
+    });
+    await sendGovernanceEvent(alice.client, roomId, GovernanceEventTypes.approve, { decision: motion });
+    await sendGovernanceEvent(carol.client, roomId, GovernanceEventTypes.approve, { decision: motion });
+    const log = appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(carol.client, roomId));
+    expect(replayDecisions(log).state.decisions.get(motion)?.outcome?.status).toBe('adopted');
+    // The speaking queue is unaffected by the votes.
+    expect(speakingQueue(logEvents(log)).floor?.speaker).toBe(bob.userId);
   });
 });

@@ -25,7 +25,7 @@ import {
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
 
 const HOUR = 3_600_000;
-const VOTE_PERIOD = 4_000;
+const VOTE_PERIOD = 10_000;
 
 describe('decisions on a live Synapse', () => {
   let users: Record<'alice' | 'bob' | 'carol' | 'dave' | 'eve', LiveUser>;
@@ -125,6 +125,7 @@ describe('decisions on a live Synapse', () => {
 
   it('counts a public vote with liquid delegation to a sub-group, Element poll answers included', async () => {
     const { alice, bob, carol, dave, eve } = users;
+    const proposedAt = Date.now();
     const decision = await propose(alice.client, room, {
       kind: 'spend-resource',
       action: { amount: 120 },
@@ -139,7 +140,9 @@ describe('decisions on a live Synapse', () => {
     await respondToPoll(eve.client, room, forgedPoll, ['option-1']); // would be "yes" on the forged poll
     await vote(alice.client, room, decision, [0, 1]);
     await vote(eve.client, room, decision, [0, 1]);
-    await new Promise((resolve) => setTimeout(resolve, VOTE_PERIOD + 500));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, proposedAt + VOTE_PERIOD + 1_000 - Date.now())),
+    );
     await closeDecision(eve.client, room, decision);
 
     const { state, warnings } = await replayRoom();
