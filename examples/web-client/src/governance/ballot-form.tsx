@@ -17,6 +17,8 @@ export interface BallotFormProps {
   onCast: (ballot: number[]) => Promise<void>;
   /** Text of the submit button. */
   submitLabel?: string;
+  /** Accessible name of the form (default: "Ballot: <title>"). */
+  formLabel?: string;
 }
 
 function initialBallot(
@@ -37,7 +39,14 @@ function initialBallot(
 }
 
 /** The ballot form of one decision. */
-export function BallotForm({ decision, rule, current, onCast, submitLabel = 'Vote' }: BallotFormProps) {
+export function BallotForm({
+  decision,
+  rule,
+  current,
+  onCast,
+  submitLabel = 'Vote',
+  formLabel,
+}: BallotFormProps) {
   const options = decision.options;
   const [ballot, setBallot] = useState(() => initialBallot(rule, options, current));
   const [busy, setBusy] = useState(false);
@@ -164,7 +173,11 @@ export function BallotForm({ decision, rule, current, onCast, submitLabel = 'Vot
   }
 
   return (
-    <form class="ballot stack" onSubmit={submit} aria-label={`Ballot: ${decision.title ?? decision.kind}`}>
+    <form
+      class="ballot stack"
+      onSubmit={submit}
+      aria-label={formLabel ?? `Ballot: ${decision.title ?? decision.kind}`}
+    >
       {fields}
       {error && (
         <p class="error" role="alert">

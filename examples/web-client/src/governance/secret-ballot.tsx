@@ -36,6 +36,8 @@ import {
   saveTracker,
   saveTrusteeKey,
 } from '../secret-ballot/secret-store';
+import { readServiceElection } from '../secret-ballot/service-election';
+import { ServiceSecretBallot } from './service-secret-ballot';
 
 /** Props of {@link SecretBallot}. */
 export interface SecretBallotProps {
@@ -72,6 +74,29 @@ export function SecretBallot({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const parameters = parametersOf(state, decision.id);
   if (!parameters || decision.outcome) return null;
+  const service = readServiceElection(events, decision.id);
+  if (service) {
+    return (
+      <div class="secret-ballot">
+        <p class="badge-line">
+          <span class="badge ok">Secret ballot</span> Encrypted in your browser (Helios-C); run by the group's
+          service with its trustees.
+        </p>
+        <ServiceSecretBallot
+          client={client}
+          decisionsRoomId={decisionsRoomId}
+          decision={decision}
+          rule={rule}
+          eligible={eligible}
+          service={service}
+          ballotsInBox={events
+            .filter((e) => e.type === SecretBallotEventTypes.ballot)
+            .map((e) => String(e.event_id))}
+        />
+        {decision.status === 'closed' && <p role="status">Voting is closed: the trustees are counting.</p>}
+      </div>
+    );
+  }
   if (!runsInBrowser(parameters)) {
     return (
       <p class="notice" role="status">

@@ -6,7 +6,7 @@
  * the person sees the same decisions and results as every other member, without trusting a
  * server. A timer re-evaluates when the next decision opens or closes.
  */
-import type { GovernanceState } from '@imago/governance';
+import { GovernanceEventTypes, type GovernanceState } from '@imago/governance';
 import {
   type Delegation,
   ImagoEventTypes,
@@ -19,6 +19,7 @@ import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoomEvents } from '../matrix/use-room-events';
 import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
+import { checkArchive, verifiedArchives } from '../secret-ballot/service-election';
 
 /** The governance of one group, as replayed by this browser. */
 export interface GroupGovernance {
@@ -63,6 +64,26 @@ export function useGovernance(
       .filter((e) => e.type === 'org.imago.governance.propose' && typeof e.event_id === 'string')
       .map((e) => [e.event_id as string, e.sender as string]),
   );
+  // Archives named as evidence of secret results are downloaded and verified in the background.
+  const [, setVerifiedCount] = useState(0);
+  const evidence = events
+    .filter((e) => e.type === GovernanceEventTypes.secretResult)
+    .map((e) => (e.content as { evidence?: unknown } | undefined)?.evidence)
+    .filter((uri): uri is string => typeof uri === 'string' && uri.startsWith('mxc://'));
+  const pendingEvidence = evidence.filter((uri) => !verifiedArchives.has(uri)).join(' ');
+  useEffect(() => {
+    if (!pendingEvidence) return;
+    let cancelled = false;
+    for (const uri of pendingEvidence.split(' ')) {
+      checkArchive(client, uri).then((check) => {
+        verifiedArchives.set(uri, check);
+        if (!cancelled) setVerifiedCount((n) => n + 1);
+      });
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [client, pendingEvidence]);
   const replayed = replayDecisions(log, {
     groups,
     now: evaluatedAt,

@@ -27,6 +27,12 @@ export function MembersPanel({ client, groupId }: MembersPanelProps) {
     const userId = invitee.trim();
     try {
       await client.invite(groupId, userId);
+      // Also to the group's rooms: a restricted room admits the space's members, but services
+      // (and some clients) only join rooms they are invited to.
+      for (const child of space?.currentState.getStateEvents('m.space.child') ?? []) {
+        const roomId = child.getStateKey();
+        if (roomId && client.getRoom(roomId)) await client.invite(roomId, userId).catch(() => undefined);
+      }
       setInvitee('');
       setMessage({ ok: true, text: `${userId} is invited.` });
     } catch {

@@ -33,6 +33,8 @@ export function useClientVersion(client: MatrixClient): number {
       RoomEvent.Name,
       RoomStateEvent.Events,
       MatrixEventEvent.Decrypted,
+      // e.g. a voting credential sent privately by the group's service
+      ClientEvent.ToDeviceEvent,
     ] as const;
     // The client re-emits room, state and event notifications; their listener types differ only
     // in arguments this hook ignores.

@@ -6,6 +6,7 @@
 import { createImagoClient, type MatrixSession } from '@imago/matrix-binding';
 import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
+import { keepCredential, ServiceElectionEventTypes } from '../secret-ballot/service-election';
 
 /** Where the client stands. */
 export type ClientStatus =
@@ -34,6 +35,10 @@ async function startClient(session: MatrixSession): Promise<{ client: MatrixClie
       }
     };
     client.on(ClientEvent.Sync, onSync);
+  });
+  // A group's service sends each voter their election credential privately.
+  client.on(ClientEvent.ToDeviceEvent, (event) => {
+    if (event.getType() === ServiceElectionEventTypes.credential) keepCredential(event.getContent());
   });
   await client.startClient({ initialSyncLimit: 50, lazyLoadMembers: true });
   await prepared;

@@ -31,4 +31,5 @@ export {
   decodeTrusteePublicKey,
   verifyTrusteePublicKey,
 } from '../../../../packages/helios-c/src/trustees/trustee-public-key';
+export { verifyArchive } from '../../../../packages/helios-c/src/verify/archive-verification';
 export { verifyBallot } from '../../../../packages/helios-c/src/verify/ballot-verification';

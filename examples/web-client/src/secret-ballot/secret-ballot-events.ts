@@ -15,6 +15,7 @@ import type { SecretElectionParameters, SecretResultContent } from '@imago/gover
 import type { RawMatrixEvent } from '@imago/matrix-binding';
 import type { Election } from './helios';
 import { countedBallots, type PostedBallot, readSetup, verifiedResult } from './secret-election';
+import { readServiceElection, verifiedArchives } from './service-election';
 
 /** Event types of the secret ballot. */
 export const SecretBallotEventTypes = {
@@ -111,6 +112,15 @@ export function secretResultVerifier(
   proposerOf: (decision: string) => string | undefined,
 ): (parameters: SecretElectionParameters, content: SecretResultContent) => boolean {
   return (parameters, content) => {
+    // Run by the group's service: the result must be the one of its archive, verified here.
+    if (typeof content.evidence === 'string' && content.evidence.startsWith('mxc://')) {
+      const check = verifiedArchives.get(content.evidence);
+      return (
+        check?.ok === true &&
+        check.election?.uuid === readServiceElection(events, parameters.decision)?.uuid &&
+        JSON.stringify(check.result) === JSON.stringify(content.result)
+      );
+    }
     const proposer = proposerOf(parameters.decision);
     if (!proposer) return false;
     const record = readSecretBallot(events, parameters.decision, proposer);

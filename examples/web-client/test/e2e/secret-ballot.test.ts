@@ -63,7 +63,7 @@ describe('secret ballot', () => {
     expect(text).toMatch(/Winner: Tree/);
     expect(text).toMatch(/Sun: 0/);
     expect(text).toMatch(/Tree: 2/);
-    expect(text).toMatch(/verified the trustee's decryption proofs/);
+    expect(text).toMatch(/verified the election's evidence/);
     await screenshot(b.page, 'secret-ballot-result-phone');
     await a.page.getByRole('region', { name: 'Result of Choose the logo' }).waitFor();
     await screenshot(a.page, 'secret-ballot-result-desktop');
