@@ -25,11 +25,13 @@ export {
 export {
   type ElectionPhase,
   exportBelArchive,
+  type ReplaySecretBallotsOptions,
   readSecretBallotStep,
   replaySecretBallots,
   SECRET_BALLOT_STEP_TYPE,
   type SecretBallotReplay,
   type SecretBallotStepContent,
+  verifyElection,
 } from './ballots/replay-secret-ballots';
 export { castBallot, postArchiveSteps, postStep } from './ballots/secret-ballot-actions';
 export { secretResultVerifier } from './ballots/secret-result-verifier';

@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readTar } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
 import { belArchiveFromSteps, belStepsFromArchive } from './bel-steps';
-import { readBelEntries } from './bel-tar';
 
 const run = promisify(execFile);
 const fixtures = '/work/shared/fixtures/belenios';
@@ -34,7 +34,7 @@ describe('election steps ⇄ .bel archive (belenios-tool as oracle)', () => {
       const rebuilt = belArchiveFromSteps(timestamp, steps);
       expect(rebuilt.lastEvent).toBe(lastEvent);
       const names = (bytes: Uint8Array) =>
-        readBelEntries(bytes)
+        readTar(bytes)
           .map((e) => e.name)
           .sort();
       expect(names(rebuilt.bytes)).toEqual(names(original));

@@ -5,8 +5,7 @@
  * stores before it. The archive's hash chain (`parent`, `height`) is rebuilt from the order of the
  * steps, so a `.bel` exported from a room is what belenios-tool verifies (specification §4.4).
  */
-import { sha256Hex, utf8 } from '@imago/helios-c';
-import { type BelEntry, encodeBelEntry, readBelEntries } from './bel-tar';
+import { encodeTarEntry, readTar, sha256Hex, type TarEntry, utf8 } from '@imago/helios-c';
 
 /** The chain event types of Belenios 2.0. */
 export const BEL_EVENT_TYPES = [
@@ -40,13 +39,13 @@ const text = new TextDecoder('utf-8', { fatal: true });
  * @param bytes - a `.bel` archive.
  * @param after - hash of the last event already transported: only later steps are returned.
  * @returns the election uuid (from the Setup), the header timestamp and the steps, in chain order.
- * @throws RangeError on a malformed archive.
+ * @throws {@link InvalidArchiveError} (from @imago/helios-c) or RangeError on a malformed archive.
  */
 export function belStepsFromArchive(
   bytes: Uint8Array,
   after?: string,
 ): { timestamp: number; steps: BelStep[]; lastEvent?: string } {
-  const entries: BelEntry[] = readBelEntries(bytes);
+  const entries: TarEntry[] = readTar(bytes);
   const header = entries[0];
   if (header?.name !== 'BELENIOS') throw new RangeError('missing BELENIOS header');
   const timestamp = Number((JSON.parse(text.decode(header.content)) as { timestamp: unknown }).timestamp);
@@ -82,7 +81,7 @@ export function belArchiveFromSteps(
   steps: readonly BelStep[],
 ): { bytes: Uint8Array; lastEvent?: string } {
   const parts: Uint8Array[] = [
-    encodeBelEntry('BELENIOS', utf8(`{"version":1,"timestamp":"${timestamp}"}`), timestamp),
+    encodeTarEntry('BELENIOS', utf8(`{"version":1,"timestamp":"${timestamp}"}`), timestamp),
   ];
   const stored = new Set<string>();
   let parent: string | undefined;
@@ -92,14 +91,14 @@ export function belArchiveFromSteps(
       const hash = sha256Hex(raw);
       if (stored.has(hash)) continue;
       stored.add(hash);
-      parts.push(encodeBelEntry(`${hash}.data.json`, raw, timestamp));
+      parts.push(encodeTarEntry(`${hash}.data.json`, raw, timestamp));
     }
     const eventText = `{${parent ? `"parent":${JSON.stringify(parent)},` : ''}"height":${height},"type":${JSON.stringify(step.type)}${
       step.payload ? `,"payload":${JSON.stringify(step.payload)}` : ''
     }}`;
     const raw = utf8(eventText);
     parent = sha256Hex(raw);
-    parts.push(encodeBelEntry(`${parent}.event.json`, raw, timestamp));
+    parts.push(encodeTarEntry(`${parent}.event.json`, raw, timestamp));
   });
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;

@@ -8,6 +8,13 @@
  * that `belenios-tool election verify` (or @imago/helios-c) checks. Pure.
  */
 import {
+  type ArchiveVerification,
+  parseElection,
+  parsePublicCredentials,
+  verifyArchive,
+  verifyBallot,
+} from '@imago/helios-c';
+import {
   ContentProblem,
   fail,
   readArray,
@@ -88,6 +95,55 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
 
 const ADMIN_STEPS = new Set(['EndBallots', 'EncryptedTally', 'EndShuffles', 'Result']);
 
+/** Options of {@link replaySecretBallots}. */
+export interface ReplaySecretBallotsOptions {
+  /**
+   * Check each ballot with @imago/helios-c (election, credential, signature, proofs) before it
+   * counts, so that a hostile ballot cannot make the exported archive fail verification. Default
+   * `true`; `false` leaves it to the final verification.
+   */
+  checkBallots?: boolean;
+}
+
+type BallotCheck = (text: string) => { check: string; path: string } | undefined;
+
+/** A ballot checker for the election a Setup carries, or why the Setup is unusable. */
+function ballotCheckerOf(step: SecretBallotStepContent): BallotCheck | string {
+  const byHash = new Map(step.data.map((text) => [belDataHash(text), text]));
+  let setup: { election?: unknown; credentials?: unknown };
+  try {
+    setup = JSON.parse(byHash.get(step.payload ?? '') ?? 'null') as typeof setup;
+  } catch {
+    return 'the Setup payload is not JSON';
+  }
+  const electionText = typeof setup?.election === 'string' ? byHash.get(setup.election) : undefined;
+  const credentialsText = typeof setup?.credentials === 'string' ? byHash.get(setup.credentials) : undefined;
+  if (electionText === undefined || credentialsText === undefined)
+    return 'the Setup lacks its election or credentials';
+  const election = parseElection(electionText);
+  if (!election.ok) return `election: ${election.error.message}`;
+  const credentials = parsePublicCredentials(election.value.group, credentialsText);
+  if (!credentials.ok) return `credentials: ${credentials.error.message}`;
+  const known = new Set(credentials.value.map((c) => c.text));
+  const setupHash = step.payload ?? '';
+  return (text) => {
+    // Verification is deterministic: remember verdicts, so that replaying a room again is cheap.
+    const key = `${setupHash}:${belDataHash(text)}`;
+    const remembered = verdicts.get(key);
+    if (remembered !== undefined) return remembered === true ? undefined : remembered;
+    const verified = verifyBallot(election.value, text, (credential) => known.has(credential));
+    const verdict = verified.ok
+      ? undefined
+      : { check: verified.rejection.check, path: verified.rejection.path };
+    if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value as string);
+    verdicts.set(key, verdict ?? true);
+    return verdict;
+  };
+}
+
+const MAX_VERDICTS = 100_000;
+const verdicts = new Map<string, true | { check: string; path: string }>();
+
 interface Election {
   election: string;
   administrator: string;
@@ -97,6 +153,7 @@ interface Election {
   steps: (BelStep & { eventId: string; sender: string })[];
   hashes: Set<string>;
   ballots: Set<string>;
+  checkBallot?: BallotCheck;
   result?: string;
 }
 
@@ -149,9 +206,13 @@ function refusal(election: Election, step: SecretBallotStepContent, sender: stri
  * Replays the elections of a room.
  *
  * @param log - the room's log.
+ * @param options - whether to check ballots as they come (default: yes).
  * @returns each election by uuid, and warnings for the steps that had no effect.
  */
-export function replaySecretBallots(log: RoomLog): {
+export function replaySecretBallots(
+  log: RoomLog,
+  options: ReplaySecretBallotsOptions = {},
+): {
   elections: Map<string, SecretBallotReplay>;
   warnings: ImagoWarning[];
 } {
@@ -193,6 +254,11 @@ export function replaySecretBallots(log: RoomLog): {
         warn(event, 'malformed-content', 'the Setup does not carry this election');
         continue;
       }
+      const checker = options.checkBallots === false ? undefined : ballotCheckerOf(step);
+      if (typeof checker === 'string') {
+        warn(event, 'malformed-content', checker);
+        continue;
+      }
       elections.set(step.election, {
         election: step.election,
         administrator: event.sender,
@@ -210,10 +276,23 @@ export function replaySecretBallots(log: RoomLog): {
         ],
         hashes: new Set(step.data.map(belDataHash)),
         ballots: new Set(),
+        ...(checker ? { checkBallot: checker } : {}),
       });
       continue;
     }
     const why = refusal(known, step, event.sender);
+    if (why === undefined && step.type === 'Ballot' && known.checkBallot) {
+      const rejection = known.checkBallot(step.data[0] as string);
+      if (rejection) {
+        warn(
+          event,
+          'rejected',
+          `invalid ballot (${rejection.check})`,
+          `content.data[0]${rejection.path.slice(1)}`,
+        );
+        continue;
+      }
+    }
     if (why !== undefined) {
       warn(
         event,
@@ -265,4 +344,15 @@ export function replaySecretBallots(log: RoomLog): {
  */
 export function exportBelArchive(election: SecretBallotReplay): Uint8Array {
   return belArchiveFromSteps(election.timestamp, election.steps).bytes;
+}
+
+/**
+ * Verifies an election replayed from a room with @imago/helios-c (in the browser as in Node): the
+ * whole exported archive — setup, every ballot, tally, shuffles, partial decryptions and result.
+ *
+ * @param election - an election from {@link replaySecretBallots}.
+ * @returns the verification report (`ok`, issues, verified result, last event hash).
+ */
+export function verifyElection(election: SecretBallotReplay): Promise<ArchiveVerification> {
+  return verifyArchive(exportBelArchive(election));
 }

@@ -23,6 +23,7 @@ import {
   type SecretBallotReplay,
   secretResultVerifier,
   sendGovernanceEvent,
+  verifyElection,
 } from '../../src/index';
 import { beleniosTool } from '../support/belenios-tool';
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
@@ -108,6 +109,13 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     // Hostile steps: a replayed ballot, and a non-administrator ending the vote.
     const replayed = await castBallot(eve.client, room, uuid, firstBallot);
     const forgedEnd = await postStep(eve.client, room, uuid, { type: 'EndBallots', data: [] });
+    // A ballot that does not verify (wrong election fingerprint) never enters the archive.
+    const invalid = await castBallot(
+      eve.client,
+      room,
+      uuid,
+      JSON.stringify({ ...JSON.parse(firstBallot), election_hash: 'x' }),
+    );
 
     // The administrator closes the vote and publishes the encrypted tally.
     {
@@ -170,6 +178,10 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     // Any member exports the archive from the room history: belenios-tool verifies it.
     const { dir, election } = await exportTo(eve.client, 'auditor');
     await beleniosTool(['election', 'verify', '--dir', dir]);
+    // @imago/helios-c verifies it too (what a browser does).
+    const report = await verifyElection(election);
+    expect(report.issues).toEqual([]);
+    expect(report.ok).toBe(true);
     expect(election.phase).toBe('done');
     expect(election.steps.filter((s) => s.type === 'Ballot')).toHaveLength(3);
     const result = JSON.parse(election.result as string) as { result: unknown[][] };
