@@ -191,11 +191,13 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     ]);
     const { warnings } = await replay(eve.client);
     const codeOf = (id: string) => warnings.find((w) => w.eventId === id)?.code;
-    expect([codeOf(replayed), codeOf(forgedEnd), codeOf(late)]).toEqual([
+    expect([codeOf(replayed), codeOf(forgedEnd), codeOf(late), codeOf(invalid)]).toEqual([
       'duplicate',
       'unauthorised',
       'rejected',
+      'rejected',
     ]);
+    expect(warnings.find((w) => w.eventId === invalid)?.detail).toContain('ballot.election_hash');
   });
 
   it('decides a secret governance decision: Helios-C election from the decision, verified result settles it', async () => {
