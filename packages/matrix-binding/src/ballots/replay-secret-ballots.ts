@@ -218,9 +218,16 @@ export function replaySecretBallots(
 } {
   const elections = new Map<string, Election>();
   const warnings: ImagoWarning[] = [];
-  const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string, path?: string) =>
+  const warn = (
+    event: ImagoEvent,
+    code: ImagoWarning['code'],
+    detail: string,
+    path?: string,
+    reason?: string,
+  ) =>
     warnings.push({
       code,
+      ...(reason ? { reason } : {}),
       eventId: event.eventId,
       type: event.type,
       sender: event.sender,
@@ -287,8 +294,9 @@ export function replaySecretBallots(
         warn(
           event,
           'rejected',
-          `invalid ballot (${rejection.check})`,
+          'the ballot does not verify',
           `content.data[0]${rejection.path.slice(1)}`,
+          rejection.check,
         );
         continue;
       }

@@ -34,6 +34,12 @@ export interface ImagoWarning {
   readonly sender?: string;
   /** Path of the offending field inside the event (`content.coordinates.lat`). */
   readonly path?: string;
+  /**
+   * The domain package's own stable code, when it rejected the event: @imago/governance's
+   * rejection reason (`wrong-sender`, `too-late`…), @imago/valueflows' error code, @imago/helios-c's
+   * failed check (`ballot.election_hash`…).
+   */
+  readonly reason?: string;
   /** Human-readable detail (never parse it). */
   readonly detail: string;
 }

@@ -71,7 +71,8 @@ function warningFor(input: GovernanceInput | undefined, rejection: RejectedEvent
     ...(rejection.type ? { type: rejection.type } : {}),
     ...(input ? { sender: input.sender } : {}),
     ...(rejection.error?.path ? { path: rejection.error.path } : {}),
-    detail: rejection.reason,
+    reason: rejection.reason,
+    detail: `rejected by the decision protocol: ${rejection.reason}`,
   };
 }
 

@@ -49,7 +49,8 @@ function problem(event: ImagoEvent, error: unknown): ImagoWarning {
     type: event.type,
     sender: event.sender,
     ...(path ? { path } : {}),
-    detail: code,
+    reason: code,
+    detail: 'not a valid ValueFlows record',
   };
 }
 
@@ -101,7 +102,8 @@ export function replayResources(log: RoomLog): ResourcesReplay {
     warnings.push({
       code: 'rejected',
       ...(carrier ? { eventId: carrier.eventId, type: carrier.type, sender: carrier.sender } : {}),
-      detail: rejection.error.code,
+      reason: rejection.error.code,
+      detail: 'rejected by the ledger',
     });
   }
   return { ledger: state, proposals, warnings };

@@ -197,7 +197,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
       'rejected',
       'rejected',
     ]);
-    expect(warnings.find((w) => w.eventId === invalid)?.detail).toContain('ballot.election_hash');
+    expect(warnings.find((w) => w.eventId === invalid)?.reason).toBe('ballot.election_hash');
   });
 
   it('decides a secret governance decision: Helios-C election from the decision, verified result settles it', async () => {
@@ -355,7 +355,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     expect(state.decisions.get(decision)?.outcome).toMatchObject({ status: 'adopted', winners: [0] });
     expect(warnings.find((w) => w.eventId === forged)).toMatchObject({
       code: 'rejected',
-      detail: 'unverified-result',
+      reason: 'unverified-result',
     });
     // Without verifying the archive, no result is trusted.
     expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
