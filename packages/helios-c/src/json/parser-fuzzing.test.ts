@@ -13,7 +13,7 @@ import { parsePartialDecryption } from '../tally/partial-decryption';
 import { parseTrustees } from '../trustees/trustees';
 import { verifyBallot } from '../verify/ballot-verification';
 
-const dir = '/work/shared/fixtures/belenios/h-2048';
+const dir = new URL('../../test/vectors/belenios/h-2048', import.meta.url).pathname;
 const archiveBytes = new Uint8Array(readFileSync(`${dir}/bj5fpu5xwBZxHd.bel`));
 const archive = readArchive(archiveBytes);
 if (!archive.ok) throw archive.error;

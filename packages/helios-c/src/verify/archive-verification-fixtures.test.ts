@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { serializeResult } from '../tally/election-result';
 import { verifyArchive } from './archive-verification';
 
-const fixtures = '/work/shared/fixtures/belenios';
+const fixtures = new URL('../../test/vectors/belenios', import.meta.url).pathname;
 
 function archiveOf(kind: string): { bytes: Uint8Array; expected: unknown } {
   const dir = join(fixtures, kind);

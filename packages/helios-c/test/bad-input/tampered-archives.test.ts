@@ -19,7 +19,10 @@ import { belenios, requireBeleniosTool } from '../support/tools';
 
 const original = fixtureArchive('h-2048');
 const uuid = 'bj5fpu5xwBZxHd';
-const credentials = readFileSync('/work/shared/fixtures/belenios/h-2048/private_creds.txt', 'utf8')
+const credentials = readFileSync(
+  new URL('../vectors/belenios/h-2048/private_creds.txt', import.meta.url),
+  'utf8',
+)
   .trim()
   .split('\n')
   .map((l) => l.split(' ').at(-1) as string);

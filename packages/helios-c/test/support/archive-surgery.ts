@@ -56,7 +56,7 @@ export function layOut(entries: readonly Entry[], options: { fixReferences?: boo
 
 /** The archive of a fixture folder. */
 export function fixtureArchive(kind: string): Uint8Array {
-  const dir = `/work/shared/fixtures/belenios/${kind}`;
+  const dir = new URL(`../vectors/belenios/${kind}`, import.meta.url).pathname;
   const meta = JSON.parse(readFileSync(`${dir}/meta.json`, 'utf8')) as { archive: string };
   return new Uint8Array(readFileSync(`${dir}/${meta.archive}`));
 }
