@@ -64,8 +64,8 @@ export function DecisionResult({
         decision.rule.ballot === 'secret' &&
         outcome.status !== 'withdrawn' && (
           <p class="ok">
-            Secret ballot: this browser checked every ballot's proofs, recomputed the encrypted tally and
-            verified the trustee's decryption proofs.
+            Secret ballot: this browser verified the election's evidence — every ballot's proofs, the
+            encrypted tally, the trustees' shuffle and decryption proofs — before accepting the result.
           </p>
         )}
       {outcome.tally && (

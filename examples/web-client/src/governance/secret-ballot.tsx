@@ -114,7 +114,8 @@ export function SecretBallot({
     setMessage(undefined);
     try {
       setMessage({ ok: true, text: await what() });
-    } catch {
+    } catch (cause) {
+      console.error('secret ballot step failed', cause);
       setMessage({ ok: false, text: 'That did not work. Try again.' });
     } finally {
       setBusy(false);

@@ -202,6 +202,7 @@ export function verifiedResult(
   const totalWeight = ballots.reduce((sum, b) => sum + b.weight, 0n);
   const result = decryptResult(election, tally, parsed.value.decryptionFactors, totalWeight);
   const counts = result?.[0];
-  if (!counts || !counts.every((c) => typeof c === 'bigint')) return undefined;
-  return (counts as readonly bigint[]).map((c) => Number(c));
+  // Homomorphic counts are integers (numbers, or bigints in older releases of helios-c).
+  if (!counts || !counts.every((c) => typeof c === 'number' || typeof c === 'bigint')) return undefined;
+  return (counts as readonly (number | bigint)[]).map((c) => Number(c));
 }

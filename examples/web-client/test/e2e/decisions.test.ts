@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import {
   createGroupThroughForm,
@@ -26,13 +27,14 @@ describe('decisions', () => {
     const alice = await newPerson('alice');
     const { context, page } = await openPage(browser);
     await logIn(page, alice);
-    await createGroupThroughForm(page, 'Budget participatif', { method: 'Majority judgment', minutes: 0.25 });
+    await createGroupThroughForm(page, 'Budget participatif', { method: 'Majority judgment', minutes: 0.2 });
     await proposeThroughForm(page, 'Which project first?', ['Compost', 'Bike racks', 'Library']);
     const ballot = page.getByRole('form', { name: 'Ballot: Which project first?' });
     await ballot.getByRole('radio', { name: 'Compost: Very good' }).check();
     await ballot.getByRole('radio', { name: 'Bike racks: Good' }).check();
     await ballot.getByRole('radio', { name: 'Library: Poor' }).check();
     await screenshot(page, 'majority-judgment-grid-desktop');
+    await expectAccessibleView(page);
     await ballot.getByRole('button', { name: 'Vote' }).click();
     await page.getByText('Your vote is recorded').waitFor();
 
@@ -52,7 +54,7 @@ describe('decisions', () => {
     await logIn(a.page, alice);
     await createGroupThroughForm(a.page, 'Café associatif', {
       method: 'Plurality (one choice)',
-      minutes: 0.25,
+      minutes: 0.2,
     });
     await inviteThroughForm(a.page, bob);
 
@@ -64,6 +66,7 @@ describe('decisions', () => {
     await b.page.getByRole('button', { name: 'Delegate' }).click();
     await b.page.getByText(/All decisions: delegated to/).waitFor();
     await screenshot(b.page, 'delegation-phone');
+    await expectAccessibleView(b.page);
 
     // Bob joined the decisions room before the proposal, so he is eligible; his delegation holds.
     await proposeThroughForm(a.page, 'Open on Sundays');

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import {
   createGroupThroughForm,
@@ -55,6 +56,7 @@ describe('groups', () => {
     await a.page.getByRole('button', { name: 'Send' }).click();
     await b.page.getByRole('list', { name: 'Messages' }).getByText('Welcome, Bob').waitFor();
     await screenshot(b.page, 'group-chat-phone');
+    await expectAccessibleView(b.page);
     await a.context.close();
     await b.context.close();
   });

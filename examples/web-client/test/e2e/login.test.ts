@@ -1,6 +1,7 @@
 import { testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessibleView } from '../browser/accessibility';
 import { clientUrl, launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import { logIn, newPerson } from '../browser/person';
 
@@ -23,6 +24,7 @@ describe('login', () => {
     await expect(page.getByText(alice.userId).isVisible()).resolves.toBe(true);
     await page.getByText('You are in no group yet').waitFor();
     await screenshot(page, 'groups-empty-desktop');
+    await expectAccessibleView(page);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).click();
@@ -42,6 +44,7 @@ describe('login', () => {
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/Login failed/);
     await screenshot(page, 'login-refused-phone');
+    await expectAccessibleView(page);
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import { createGroupThroughForm, logIn, newPerson } from '../browser/person';
 
@@ -41,6 +42,7 @@ describe('relations, offers and needs, announcements, feeds', () => {
     const offers = page.getByRole('list', { name: 'Offers and needs of the group' });
     await expect(offers.textContent()).resolves.toMatch(/Offer\s*Tomatoes — 5 kg of tomatoes/);
     await screenshot(page, 'offers-desktop');
+    await expectAccessibleView(page);
 
     await page.getByRole('link', { name: 'Groups', exact: true }).click();
     await page.getByRole('link', { name: /Cantine solidaire/ }).click();
@@ -58,6 +60,7 @@ describe('relations, offers and needs, announcements, feeds', () => {
     const feed = page.getByRole('list', { name: 'Items of Food around the canteen' });
     await feed.getByText('Tomatoes', { exact: true }).waitFor();
     await screenshot(page, 'feed-phone');
+    await expectAccessibleView(page);
 
     await page.getByRole('link', { name: 'Graph', exact: true }).click();
     await page
@@ -65,6 +68,7 @@ describe('relations, offers and needs, announcements, feeds', () => {
       .getByText('partner: Jardin des Lilas')
       .waitFor();
     await screenshot(page, 'graph-partners-phone');
+    await expectAccessibleView(page);
     await context.close();
   });
 });

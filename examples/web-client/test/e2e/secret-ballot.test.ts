@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import {
   createGroupThroughForm,
@@ -29,7 +30,7 @@ describe('secret ballot', () => {
     await createGroupThroughForm(a.page, 'Conseil de quartier', {
       method: 'Plurality (one choice)',
       secret: true,
-      minutes: 0.4,
+      minutes: 0.35,
     });
     await inviteThroughForm(a.page, bob);
     const b = await openPage(browser, PHONE);
@@ -52,6 +53,7 @@ describe('secret ballot', () => {
     await b.page.getByText(/found in the ballot box/).waitFor();
     await b.page.getByText('2 encrypted ballots in the ballot box.').waitFor();
     await screenshot(b.page, 'secret-ballot-cast-phone');
+    await expectAccessibleView(b.page);
 
     await a.page
       .getByRole('button', { name: 'Decrypt the total and publish the result' })

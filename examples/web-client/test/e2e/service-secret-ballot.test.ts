@@ -24,7 +24,7 @@ describe('secret ballot run by the group service', () => {
     await createGroupThroughForm(page, 'Assemblée des habitants', {
       method: 'Majority judgment',
       secret: true,
-      minutes: 0.4,
+      minutes: 0.3,
     });
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByLabel('Invite (Matrix user id)').fill(service);
