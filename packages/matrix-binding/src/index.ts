@@ -119,7 +119,12 @@ export {
   setDelegations,
   vote,
 } from './governance/decision-actions';
-export { derivePowerLevels, EXECUTOR_LEVEL, KIND_POWERS } from './governance/derived-power-levels';
+export {
+  applyDerivedPowerLevels,
+  derivePowerLevels,
+  EXECUTOR_LEVEL,
+  KIND_POWERS,
+} from './governance/derived-power-levels';
 export {
   type DecisionsReplay,
   type GovernanceInput,

@@ -37,5 +37,7 @@ describe('power levels derived from the control table', () => {
     });
     expect(derived.redact).toBe(0);
     expect(current.redact).toBe(50); // input unchanged
+    // Room version 12 creators have unlimited power and are never listed.
+    expect(derivePowerLevels(table, current, ['@ana:hs']).users).toEqual({ '@admin:hs': 100, '@bo:hs': 75 });
   });
 });

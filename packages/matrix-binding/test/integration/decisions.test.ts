@@ -2,6 +2,7 @@ import type { ControlTable } from '@imago/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendToRoomLog,
+  applyDerivedPowerLevels,
   type CreatedGroup,
   closeDecision,
   controlTableMirror,
@@ -119,7 +120,15 @@ describe('decisions on a live Synapse', () => {
         'org.imago.control_table',
       ).get('');
     expect(controlTableMirror(await mirrorOf(), state).consistent).toBe(false);
-    await publishControlTable(users.alice.client, group.spaceId, newTable, change);
+    // The new table's deciders get, in the space, the power Matrix can enforce: Bob, a decider of
+    // control-table changes, may now publish the mirror himself; Carol still may not.
+    await applyDerivedPowerLevels(users.alice.client, group.spaceId, state.table as ControlTable);
+    await expect(
+      publishControlTable(users.carol.client, group.spaceId, newTable, change),
+    ).rejects.toMatchObject({
+      code: 'homeserver-error',
+    });
+    await publishControlTable(users.bob.client, group.spaceId, newTable, change);
     expect(controlTableMirror(await mirrorOf(), state)).toMatchObject({ consistent: true, warnings: [] });
   });
 
