@@ -1,23 +1,33 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GovernanceEventTypes } from '@imago/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendToRoomLog,
+  belStepsFromArchive,
   type CreatedGroup,
+  castBallot,
   closeDecision,
   createGroup,
   emptyRoomLog,
+  exportBelArchive,
   fetchRoomHistory,
   followRoom,
   initControlTable,
   joinGroup,
+  postStep,
   propose,
   recordEconomicEvent,
   replayDecisions,
   replayResources,
+  replaySecretBallots,
+  type SecretBallotReplay,
   setDelegations,
   vote,
 } from '../../src/index';
 import type { TestHomeserver } from '../../src/testing/index';
+import { beleniosTool } from '../support/belenios-tool';
 import { DedicatedSynapse } from '../support/dedicated-synapse';
 import { type LiveUser, liveUser, nextEvent, run, stopAll } from '../support/live-users';
 
@@ -38,7 +48,7 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     await synapse.reset();
   });
 
-  it('loses no vote, delegation or ledger event, and the outcome is the same', async () => {
+  it('loses no vote, delegation, ballot or ledger event, and the outcome is the same', async () => {
     users = await Promise.all(['ana', 'bo', 'cy', 'di'].map((name) => liveUser(name, { homeserver })));
     const [ana, bo, cy, di] = users as [LiveUser, LiveUser, LiveUser, LiveUser];
     group = await createGroup(ana.client, { profile: { name: 'Résilience' }, rooms: ['decisions'] });
@@ -63,7 +73,7 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 40 } });
     // Di's client follows the room live through the crash.
     const follower = await followRoom(di.client, room);
-    const before = [
+    const before: string[] = [
       await vote(ana.client, room, decision, [0, 1]),
       await setDelegations(bo.client, room, [
         { scope: { type: 'decision', decision }, to: { member: cy.userId } },
@@ -77,6 +87,40 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
         newInventoriedResource: { id: 'seeds' },
       } as never),
     ];
+
+    // A secret ballot too: the Setup of a reference Belenios election, and Cy's ballot.
+    const fixture = '/work/shared/fixtures/belenios/h-2048';
+    const uuid = (JSON.parse(await readFile(join(fixture, 'meta.json'), 'utf8')) as { uuid: string }).uuid;
+    const reference = belStepsFromArchive(new Uint8Array(await readFile(join(fixture, `${uuid}.bel`))));
+    await postStep(ana.client, room, uuid, reference.steps[0] as never, reference.timestamp);
+    const work = await mkdtemp(join(tmpdir(), 'imago-restart-'));
+    try {
+      const setup = replaySecretBallots(
+        appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(cy.client, room)),
+      );
+      await writeFile(
+        join(work, `${uuid}.bel`),
+        exportBelArchive(setup.elections.get(uuid) as SecretBallotReplay),
+      );
+      const cred = (await readFile(join(fixture, 'private_creds.txt'), 'utf8'))
+        .split('\n')[0]
+        ?.split(' ')[1] as string;
+      await writeFile(join(work, 'cred'), cred);
+      await writeFile(join(work, 'vote'), '[[1,0],[1,0,0,1]]');
+      const ballot = await beleniosTool([
+        'election',
+        'generate-ballot',
+        '--dir',
+        work,
+        '--privcred',
+        join(work, 'cred'),
+        '--ballot',
+        join(work, 'vote'),
+      ]);
+      before.push(await castBallot(cy.client, room, uuid, ballot));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
 
     await synapse.kill();
     // While the homeserver is down, sending fails with a typed error; nothing is half-applied.
@@ -115,6 +159,11 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     expect(again.state.decisions.get(decision)?.outcome).toEqual(outcome);
     // The live follower, which lived through the crash, reached the same outcome.
     expect(live).toEqual(outcome);
+    // The ballot cast before the crash is still in the election.
+    const election = replaySecretBallots(appendToRoomLog(emptyRoomLog(room), history)).elections.get(uuid);
+    expect(election?.steps.filter((step) => step.type === 'Ballot').map((step) => step.eventId)).toEqual([
+      before.at(-1),
+    ]);
     // The ledger event recorded before the crash is still applied.
     const { ledger } = replayResources(appendToRoomLog(emptyRoomLog(room), history));
     expect(ledger.resources.get('seeds')?.onhandQuantity).toEqual({
