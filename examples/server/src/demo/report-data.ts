@@ -39,6 +39,7 @@ export interface DemoReport {
     readonly ballotsRefused: number;
     readonly trustees: readonly string[];
     readonly memberSteps: readonly string[];
+    readonly decryptedBy: readonly string[];
     readonly verifiedBy: readonly string[];
     readonly archiveBytes: number;
     readonly timings: Readonly<Record<string, number>>;

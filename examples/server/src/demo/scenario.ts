@@ -97,6 +97,9 @@ export const SECRET_VOTES: Readonly<Record<string, readonly number[]>> = {
   farid: [2, 2, 1],
 };
 
+/** The member trustees of the secret vote (threshold 2 of 3, plus the service's server key). */
+const TRUSTEES = ['amelie', 'bruno', 'david'] as const;
+
 /** Durations of the scenario's decisions (ms), shortened for a demo. */
 export interface ScenarioTimings {
   readonly tableChange: number;
@@ -338,11 +341,17 @@ export async function runScenario(
     kind: 'spend-resource',
     title: 'How should we spend the €600 grant?',
     options: secretOptions,
-    action: { amount: '600 EUR', trustees: [id('amelie')] },
+    action: { amount: '600 EUR', trustees: TRUSTEES.map(id), threshold: 2 },
   });
-  await (members.get('amelie') as ReturnType<typeof electionMember>).offerTrusteeKey(decisions, secret);
+  await Promise.all(
+    TRUSTEES.map((key) =>
+      (members.get(key) as ReturnType<typeof electionMember>).offerTrusteeKey(decisions, secret, {
+        threshold: true,
+      }),
+    ),
+  );
   say(
-    `proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); Amélie published her trustee key`,
+    `proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); trustees Amélie, Bruno and David (any 2 of 3, with the service's server key) published their certificates`,
   );
   const ballotsCast = Promise.all(
     Object.entries(SECRET_VOTES).map(([key, grades]) =>
@@ -458,7 +467,7 @@ export async function runScenario(
     'the secret vote outcome',
     180_000,
   );
-  say('the service ran the tally with Amélie, verified the archive and published the result');
+  say('the service ran the tally with the trustees, verified the archive and published the result');
   const ledgerSeen = await waitForLog(
     log,
     (e) => e.duty === 'ledger' && e.message.includes('Soldering station: 2'),
@@ -532,8 +541,9 @@ export async function runScenario(
       voters: secretDecision?.secret?.voters.length ?? 0,
       ballotsAccepted: election?.ballotsAccepted ?? 0,
       ballotsRefused: election?.ballotsRefused ?? 0,
-      trustees: ['the service (server key)', 'Amélie'],
-      memberSteps: [...(members.get('amelie')?.answered ?? [])],
+      trustees: ['the service (server key)', 'Amélie, Bruno and David (threshold: any 2 of 3)'],
+      memberSteps: TRUSTEES.map((key) => `${p(key).name}: ${(members.get(key)?.answered ?? []).join(', ')}`),
+      decryptedBy: (election?.decryptedBy ?? []).map(nameOf),
       verifiedBy: election?.verifiedBy ?? [],
       archiveBytes: election?.archiveBytes ?? 0,
       timings: election?.timings ?? {},

@@ -24,6 +24,7 @@ import {
   readBallot,
   readStepMessage,
   readTrusteeKey,
+  type TrusteeKey,
   type TrusteeStep,
 } from '../helios/election-events';
 import { beleniosTool, heliosC } from '../helios/helios-cli';
@@ -37,11 +38,15 @@ export interface ElectionRun {
   readonly dir: string;
   /** End of the voting period: later ballots are refused. */
   readonly closesAt: number;
-  phase: 'keys' | 'open' | 'tallying' | 'verified' | 'failed';
+  phase: 'keys' | 'setting-up' | 'open' | 'tallying' | 'verified' | 'failed';
+  /** Threshold elections: how many member trustees must decrypt (absent: plain trustees, all). */
+  readonly threshold?: number;
+  /** Member trustees whose partial decryption was used. */
+  decryptedBy: string[];
   uuid?: string;
   /** Member trustees (user ids) in trustee order after the server key (trustee 1). */
   readonly memberTrustees: readonly string[];
-  readonly keys: Map<string, string>;
+  readonly keys: Map<string, TrusteeKey>;
   readonly ballotsSeen: Set<string>;
   ballotsAccepted: number;
   ballotsRefused: number;
@@ -52,6 +57,8 @@ export interface ElectionRun {
   archiveBytes?: number;
   timings: Record<string, number>;
   readonly waiting: Map<string, (uri: string) => void>;
+  /** Deadlines of the requests awaiting an answer, by the same key as `waiting`. */
+  readonly deadlines: Map<string, NodeJS.Timeout>;
 }
 
 /** The service's elections, by decision id. */
@@ -62,6 +69,21 @@ const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
 function memberTrusteesOf(action: unknown): string[] {
   const trustees = (action as { trustees?: unknown } | undefined)?.trustees;
   return Array.isArray(trustees) ? trustees.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function thresholdOf(action: unknown, members: number): number | undefined {
+  const threshold = (action as { threshold?: unknown } | undefined)?.threshold;
+  return typeof threshold === 'number' &&
+    Number.isInteger(threshold) &&
+    threshold >= 1 &&
+    threshold <= members
+    ? threshold
+    : undefined;
+}
+
+/** Whether a key event has the form the election expects (certificates for threshold trustees). */
+function keyFits(run: ElectionRun, key: TrusteeKey): boolean {
+  return run.threshold === undefined ? 'publicKey' in key : 'certificate' in key;
 }
 
 async function only(dir: string, suffix: string): Promise<string> {
@@ -102,12 +124,16 @@ export async function runTrusteeDuty(
     if (event.type === HeliosEventTypes.trusteeKey) {
       const key = readTrusteeKey(content);
       const run = key ? elections.get(key.decision) : undefined;
-      if (key && run?.memberTrustees.includes(String(event.sender))) {
-        run.keys.set(String(event.sender), key.publicKey);
-        context.log.info('trustee', `received the public key of trustee ${event.sender}`, {
-          roomId,
-          decision: run.decision,
-        });
+      if (key && run?.memberTrustees.includes(String(event.sender)) && keyFits(run, key)) {
+        run.keys.set(String(event.sender), key);
+        context.log.info(
+          'trustee',
+          `received the ${'certId' in key ? 'certificate' : 'public key'} of trustee ${event.sender}`,
+          {
+            roomId,
+            decision: run.decision,
+          },
+        );
       }
     } else if (event.type === HeliosEventTypes.contribution) {
       const message = readStepMessage(content, 'payload');
@@ -123,13 +149,17 @@ export async function runTrusteeDuty(
     if (decision?.rule.protocol !== 'democracy' || decision.rule.ballot !== 'secret') continue;
     let run = elections.get(id);
     if (!run && (decision.status === 'open' || decision.status === 'closed') && decision.secret) {
+      const memberTrustees = memberTrusteesOf(decision.action);
+      const threshold = thresholdOf(decision.action, memberTrustees.length);
       run = {
         decision: id,
         roomId,
         closesAt: decision.closesAt,
         dir: join(context.config.workDir, safe(id)),
         phase: 'keys',
-        memberTrustees: memberTrusteesOf(decision.action),
+        ...(threshold === undefined ? {} : { threshold }),
+        decryptedBy: [],
+        memberTrustees,
         keys: new Map(),
         ballotsSeen: new Set(),
         ballotsAccepted: 0,
@@ -137,24 +167,38 @@ export async function runTrusteeDuty(
         verifiedBy: [],
         timings: {},
         waiting: new Map(),
+        deadlines: new Map(),
       };
       elections.set(id, run);
       context.log.info(
         'trustee',
-        `secret decision "${decision.title ?? decision.kind}" opened: ${decision.secret.voters.length} voters, trustees: server key + ${run.memberTrustees.join(', ') || 'none'}`,
+        `secret decision "${decision.title ?? decision.kind}" opened: ${decision.secret.voters.length} voters, trustees: server key + ${run.memberTrustees.join(', ') || 'none'}${
+          run.threshold === undefined ? '' : ` (any ${run.threshold} of ${run.memberTrustees.length} decrypt)`
+        }`,
         { roomId, decision: id },
       );
       // Member keys may already be in the room.
       for (const event of context.watcher.rooms.get(roomId)?.raw ?? []) {
         const key = event.type === HeliosEventTypes.trusteeKey ? readTrusteeKey(event.content) : undefined;
-        if (key?.decision === id && run.memberTrustees.includes(String(event.sender)))
-          run.keys.set(String(event.sender), key.publicKey);
+        if (key?.decision === id && run.memberTrustees.includes(String(event.sender)) && keyFits(run, key))
+          run.keys.set(String(event.sender), key);
       }
     }
     if (!run) continue;
     if (run.phase === 'keys' && run.memberTrustees.every((t) => run.keys.has(t))) {
-      run.phase = 'open';
-      await setUp(context, run, secretElectionParameters(state, id));
+      // Detached: the set-up waits for trustees' answers, which arrive as events of this room.
+      run.phase = 'setting-up';
+      const current = run;
+      void setUp(context, run, secretElectionParameters(state, id)).then(
+        () => {
+          current.phase = 'open';
+          context.watcher.poke(roomId);
+        },
+        (error: Error) => {
+          current.phase = 'failed';
+          context.log.error('trustee', `election set-up failed: ${error.message}`, { roomId, decision: id });
+        },
+      );
     }
     if (run.phase === 'open' && run.uuid) {
       await addBallots(context, run);
@@ -180,8 +224,14 @@ async function setUp(
   await mkdir(serverDir, { recursive: true });
   await heliosC(['setup', 'generate-trustee-key', group], serverDir);
   const serverKey = (await readFile(await only(serverDir, '.pubkey'), 'utf8')).trim();
-  const keys = [serverKey, ...run.memberTrustees.map((t) => (run.keys.get(t) as string).trim())];
-  await writeFile(join(run.dir, 'public_keys.jsons'), `${keys.join('\n')}\n`);
+  const memberKeys = run.memberTrustees.map((t) => run.keys.get(t) as TrusteeKey);
+  if (run.threshold === undefined) {
+    const keys = [serverKey, ...memberKeys.map((k) => ('publicKey' in k ? k.publicKey.trim() : ''))];
+    await writeFile(join(run.dir, 'public_keys.jsons'), `${keys.join('\n')}\n`);
+  } else {
+    await establishThresholdKey(context, run, memberKeys, group);
+    await writeFile(join(run.dir, 'public_keys.jsons'), `${serverKey}\n`);
+  }
   await heliosC(['setup', 'make-trustees'], run.dir);
   const uuid = (await heliosC(['setup', 'generate-token'], run.dir)).trim();
   run.uuid = uuid;
@@ -221,7 +271,9 @@ async function setUp(
   run.timings.setup = Date.now() - started;
   context.log.info(
     'trustee',
-    `Helios-C election ${uuid} set up (${context.config.heliosGroup}, ${keys.length} trustees, ${parameters.voters.length} credentials sent privately)`,
+    `Helios-C election ${uuid} set up (${context.config.heliosGroup}, server key + ${run.memberTrustees.length} ${
+      run.threshold === undefined ? 'plain' : `threshold (${run.threshold} of ${run.memberTrustees.length})`
+    } trustee(s), ${parameters.voters.length} credentials sent privately)`,
     { roomId: run.roomId, decision: run.decision, data: { uuid } },
   );
 }
@@ -261,32 +313,88 @@ async function addBallots(context: DutyContext, run: ElectionRun): Promise<void>
   }
 }
 
+/**
+ * Belenios threshold key establishment (specification §4.2, steps 1–6), the service acting as
+ * the coordinator: certificates (step 1) came with the trustees' key events; the service checks
+ * them (2), collects each trustee's polynomial (3), computes the inputs of each (4), collects
+ * their verification outputs (5) and combines them into the threshold parameters (6).
+ */
+async function establishThresholdKey(
+  context: DutyContext,
+  run: ElectionRun,
+  keys: readonly TrusteeKey[],
+  group: string,
+): Promise<void> {
+  const certs = keys.map((k) => ('certificate' in k ? k.certificate.trim() : ''));
+  const ids = keys.map((k) => ('certId' in k ? k.certId : ''));
+  const certsText = `${certs.join('\n')}\n`;
+  await writeFile(join(run.dir, 'certs.jsons'), certsText);
+  const t = ['setup', 'generate-trustee-key-threshold', group, '--certs=certs.jsons'];
+  await heliosC([...t, '--step=2'], run.dir);
+  const encoder = new TextEncoder();
+  const polynomials = await Promise.all(
+    run.memberTrustees.map((_, i) =>
+      memberStep(context, run, 'polynomial', i + 2, encoder.encode(certsText)),
+    ),
+  );
+  await writeFile(join(run.dir, 'polynomials.jsons'), `${polynomials.map((p) => p.trim()).join('\n')}\n`);
+  await heliosC([...t, '--step=4', '--polynomials=polynomials.jsons'], run.dir);
+  const voutputs = await Promise.all(
+    run.memberTrustees.map(async (_, i) => {
+      const vinput = await readFile(join(run.dir, `${ids[i]}.vinput`), 'utf8');
+      return memberStep(
+        context,
+        run,
+        'voutput',
+        i + 2,
+        encoder.encode(JSON.stringify({ certs: certsText, vinput })),
+      );
+    }),
+  );
+  const threshold = await heliosC(
+    [...t, '--step=6', '--polynomials=polynomials.jsons'],
+    run.dir,
+    `${voutputs.map((v) => v.trim()).join('\n')}\n`,
+  );
+  await writeFile(join(run.dir, 'threshold.json'), threshold);
+  context.log.info(
+    'trustee',
+    `threshold key established with ${run.memberTrustees.length} trustees (any ${run.threshold} decrypt)`,
+    { roomId: run.roomId, decision: run.decision },
+  );
+}
+
 async function memberStep(
   context: DutyContext,
   run: ElectionRun,
   step: TrusteeStep,
   trusteeId: number,
+  input?: Uint8Array,
+  extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const archive = await uploadBytes(
-    context.client,
-    await readFile(join(run.dir, `${run.uuid}.bel`)),
-    `${run.uuid}.bel`,
-  );
+  const bytes = input ?? (await readFile(join(run.dir, `${run.uuid}.bel`)));
+  const archive = await uploadBytes(context.client, bytes, input ? `${step}.json` : `${run.uuid}.bel`);
   const answer = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`trustee ${trusteeId} did not answer the ${step} request`)),
       120_000,
     );
+    run.deadlines.set(`${step}/${trusteeId}`, timer);
     run.waiting.set(`${step}/${trusteeId}`, (uri) => {
       clearTimeout(timer);
+      run.waiting.delete(`${step}/${trusteeId}`);
+      run.deadlines.delete(`${step}/${trusteeId}`);
       resolve(uri);
     });
   });
   await sendEvent(context.client, run.roomId, HeliosEventTypes.request, {
     decision: run.decision,
     step,
+    trustee: run.memberTrustees[trusteeId - 2],
     trustee_id: trusteeId,
     archive,
+    ...(run.threshold === undefined ? {} : { threshold: run.threshold }),
+    ...extra,
   });
   context.log.info(
     'trustee',
@@ -298,6 +406,55 @@ async function memberStep(
   );
   const uri = await answer;
   return new TextDecoder().decode(await downloadBytes(context.client, uri));
+}
+
+/** Asks every threshold trustee at once and adds the first `threshold` answers. */
+async function thresholdDecryptions(
+  context: DutyContext,
+  run: ElectionRun,
+  add: (type: string, input: string) => Promise<string>,
+): Promise<void> {
+  const at = { roomId: run.roomId, decision: run.decision };
+  const needed = run.threshold as number;
+  const certIds = run.memberTrustees.map((t) => {
+    const key = run.keys.get(t);
+    return key && 'certId' in key ? key.certId : '';
+  });
+  let queue = Promise.resolve();
+  await new Promise<void>((resolve, reject) => {
+    let failures = 0;
+    run.memberTrustees.forEach((member, i) => {
+      void (async () => {
+        const dkey = await readFile(join(run.dir, `${certIds[i]}.dkey`), 'utf8');
+        const partial = await memberStep(context, run, 'decrypt', i + 2, undefined, {
+          decryption_key: dkey.trim(),
+        });
+        queue = queue.then(async () => {
+          if (run.decryptedBy.length >= needed) return;
+          await add('PartialDecryption', partial);
+          run.decryptedBy.push(member);
+          context.log.info(
+            'trustee',
+            `partial decryption of trustee ${i + 2} (${member}) verified and added`,
+            at,
+          );
+          if (run.decryptedBy.length === needed) resolve();
+        });
+        await queue;
+      })().catch((error: Error) => {
+        failures++;
+        context.log.warn('trustee', `trustee ${i + 2} (${member}): ${error.message}`, at);
+        if (run.memberTrustees.length - failures < needed) reject(new Error('too few trustees decrypted'));
+      });
+    });
+  });
+  // Later answers are not needed: forget the requests still pending.
+  for (const key of [...run.waiting.keys()]) {
+    if (!key.startsWith('decrypt/')) continue;
+    run.waiting.delete(key);
+    clearTimeout(run.deadlines.get(key));
+    run.deadlines.delete(key);
+  }
 }
 
 async function tally(context: DutyContext, run: ElectionRun): Promise<void> {
@@ -323,13 +480,19 @@ async function tally(context: DutyContext, run: ElectionRun): Promise<void> {
     context.log.info('trustee', `shuffle of trustee ${id} verified and added`, at);
   }
   await add('EndShuffles', '');
-  for (let id = 1; id <= trustees; id++) {
-    const partial =
-      id === 1
-        ? await heliosC(['election', 'decrypt', `--privkey=${privkey}`, '--trustee-id=1'], run.dir)
-        : await memberStep(context, run, 'decrypt', id);
-    await add('PartialDecryption', partial);
-    context.log.info('trustee', `partial decryption of trustee ${id} verified and added`, at);
+  await add(
+    'PartialDecryption',
+    await heliosC(['election', 'decrypt', `--privkey=${privkey}`, '--trustee-id=1'], run.dir),
+  );
+  context.log.info('trustee', 'partial decryption of trustee 1 (server key) verified and added', at);
+  if (run.threshold === undefined) {
+    for (let id = 2; id <= trustees; id++) {
+      await add('PartialDecryption', await memberStep(context, run, 'decrypt', id));
+      run.decryptedBy.push(run.memberTrustees[id - 2] as string);
+      context.log.info('trustee', `partial decryption of trustee ${id} verified and added`, at);
+    }
+  } else {
+    await thresholdDecryptions(context, run, add);
   }
   const resultText = await heliosC(['election', 'compute-result'], run.dir);
   await add('Result', resultText);

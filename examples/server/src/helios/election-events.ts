@@ -7,13 +7,20 @@
 
 /** Event types of the secret-election exchange. */
 export const HeliosEventTypes = {
-  /** A member trustee's public key: `{ decision, public_key }`. */
+  /**
+   * A member trustee's key: `{ decision, public_key }` (plain trustee) or
+   * `{ decision, certificate, cert_id }` (threshold trustee, step 1 of the key establishment).
+   */
   trusteeKey: 'org.imago.helios.trustee_key',
   /** The election is set up: `{ decision, uuid, archive: mxc, trustees: string[] }`. */
   election: 'org.imago.helios.election',
   /** A voter's encrypted ballot: `{ decision, ballot }` (the Belenios ballot JSON text). */
   ballot: 'org.imago.helios.ballot',
-  /** The service asks a trustee for a step: `{ decision, step, trustee_id, archive: mxc }`. */
+  /**
+   * The service asks a trustee for a step: `{ decision, step, trustee, trustee_id, archive: mxc,
+   * threshold?, decryption_key? }` (`archive`: the step's input — certificates, a bundle, or the
+   * election archive).
+   */
   request: 'org.imago.helios.request',
   /** A trustee's answer: `{ decision, step, trustee_id, payload: mxc }`. */
   contribution: 'org.imago.helios.contribution',
@@ -21,17 +28,30 @@ export const HeliosEventTypes = {
   credential: 'org.imago.helios.credential',
 } as const;
 
-/** A step a member trustee performs. */
-export type TrusteeStep = 'shuffle' | 'decrypt';
+/**
+ * A step a member trustee performs: the threshold key establishment (`polynomial`: step 3,
+ * `voutput`: step 5), then `shuffle` and `decrypt`.
+ */
+export type TrusteeStep = 'polynomial' | 'voutput' | 'shuffle' | 'decrypt';
+
+const STEPS: readonly string[] = ['polynomial', 'voutput', 'shuffle', 'decrypt'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
+/** A member trustee's key event. */
+export type TrusteeKey =
+  | { readonly decision: string; readonly publicKey: string }
+  | { readonly decision: string; readonly certificate: string; readonly certId: string };
+
 /** @returns the content of a trustee key event, or undefined. */
-export function readTrusteeKey(content: unknown): { decision: string; publicKey: string } | undefined {
-  if (!isObject(content) || !isString(content.decision) || !isString(content.public_key)) return undefined;
-  return { decision: content.decision, publicKey: content.public_key };
+export function readTrusteeKey(content: unknown): TrusteeKey | undefined {
+  if (!isObject(content) || !isString(content.decision)) return undefined;
+  if (isString(content.public_key)) return { decision: content.decision, publicKey: content.public_key };
+  if (isString(content.certificate) && isString(content.cert_id) && /^[A-Za-z0-9]+$/.test(content.cert_id))
+    return { decision: content.decision, certificate: content.certificate, certId: content.cert_id };
+  return undefined;
 }
 
 /** @returns the content of an election event, or undefined. */
@@ -59,15 +79,29 @@ export function readBallot(content: unknown): { decision: string; ballot: string
 export function readStepMessage(
   content: unknown,
   key: 'archive' | 'payload',
-): { decision: string; step: TrusteeStep; trusteeId: number; uri: string } | undefined {
+):
+  | {
+      decision: string;
+      step: TrusteeStep;
+      trusteeId: number;
+      uri: string;
+      trustee?: string;
+      threshold?: number;
+      decryptionKey?: string;
+    }
+  | undefined {
   if (!isObject(content) || !isString(content.decision) || !isString(content[key])) return undefined;
-  if (content.step !== 'shuffle' && content.step !== 'decrypt') return undefined;
+  if (typeof content.step !== 'string' || !STEPS.includes(content.step)) return undefined;
   if (typeof content.trustee_id !== 'number' || !Number.isInteger(content.trustee_id)) return undefined;
+  const threshold = content.threshold;
   return {
     decision: content.decision,
-    step: content.step,
+    step: content.step as TrusteeStep,
     trusteeId: content.trustee_id,
     uri: content[key] as string,
+    ...(isString(content.trustee) ? { trustee: content.trustee } : {}),
+    ...(typeof threshold === 'number' && Number.isInteger(threshold) ? { threshold } : {}),
+    ...(isString(content.decryption_key) ? { decryptionKey: content.decryption_key } : {}),
   };
 }
 

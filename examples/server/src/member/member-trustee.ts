@@ -5,7 +5,7 @@
  * and the voter (receives its credential privately, encrypts its ballot with Helios-C, sends it
  * as a room event). The private key and credential never leave the member's machine.
  */
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendEvent } from '@imago/matrix-binding';
@@ -16,8 +16,15 @@ import { downloadBytes, uploadBytes } from '../helios/media';
 
 /** A member acting as trustee and voter in secret elections. */
 export interface ElectionMember {
-  /** Generates a trustee key for a decision and publishes its public half in the room. */
-  offerTrusteeKey(roomId: string, decision: string, group?: string): Promise<void>;
+  /**
+   * Generates a trustee key for a decision and publishes its public half in the room: a key pair
+   * (plain trustee) or a certificate (threshold trustee, step 1), in the given Helios-C group.
+   */
+  offerTrusteeKey(
+    roomId: string,
+    decision: string,
+    options?: { threshold?: boolean; group?: string },
+  ): Promise<void>;
   /** Casts a ballot (Belenios plaintext, e.g. `[[1,3,2]]`) once the credential and election arrived. */
   castBallot(roomId: string, decision: string, plaintext: readonly (readonly number[])[]): Promise<void>;
   /** Steps answered as trustee, for reports. */
@@ -56,6 +63,7 @@ export function electionMember(client: MatrixClient): ElectionMember {
   const credentials = new Map<string, Waiter<string>>();
   const elections = new Map<string, Waiter<{ uuid: string; archive: string; trustees: string[] }>>();
   const keyDirs = new Map<string, string>();
+  const groups = new Map<string, string>();
   const answered: string[] = [];
   const me = client.getSafeUserId();
 
@@ -79,23 +87,68 @@ export function electionMember(client: MatrixClient): ElectionMember {
     }
   };
 
+  const keyFile = async (dir: string, suffix: string) =>
+    join(dir, (await readdir(dir)).find((f) => f.endsWith(suffix)) as string);
+
   const answer = async (
     roomId: string,
-    request: { decision: string; step: 'shuffle' | 'decrypt'; trusteeId: number; uri: string },
+    request: NonNullable<ReturnType<typeof readStepMessage>>,
     dir: string,
   ) => {
-    const election = elections.get(request.decision)?.value;
-    if (!election || election.trustees[request.trusteeId - 1] !== me) return;
+    if (request.trustee !== me) return;
+    const group = groups.get(request.decision) ?? 'RFC-3526-2048';
     const work = await mkdtemp(join(tmpdir(), 'imago-trustee-'));
-    await writeFile(join(work, `${election.uuid}.bel`), await downloadBytes(client, request.uri));
-    const privkey = join(dir, (await readdir(dir)).find((f) => f.endsWith('.privkey')) as string);
-    const output =
-      request.step === 'shuffle'
-        ? await heliosC(['election', 'shuffle', `--trustee-id=${request.trusteeId}`], work)
-        : await heliosC(
-            ['election', 'decrypt', `--privkey=${privkey}`, `--trustee-id=${request.trusteeId}`],
-            work,
-          );
+    const input = await downloadBytes(client, request.uri);
+    const threshold = ['setup', 'generate-trustee-key-threshold', `--group=${group}`, '--certs=certs.jsons'];
+    let output: string;
+    if (request.step === 'polynomial') {
+      await writeFile(join(work, 'certs.jsons'), input);
+      output = await heliosC(
+        [
+          ...threshold,
+          `--key=${await keyFile(dir, '.key')}`,
+          '--step=3',
+          `--threshold=${request.threshold ?? 1}`,
+        ],
+        work,
+      );
+    } else if (request.step === 'voutput') {
+      const bundle = JSON.parse(new TextDecoder().decode(input)) as { certs: string; vinput: string };
+      await writeFile(join(work, 'certs.jsons'), bundle.certs);
+      output = await heliosC(
+        [...threshold, `--key=${await keyFile(dir, '.key')}`, '--step=5'],
+        work,
+        bundle.vinput,
+      );
+    } else {
+      const election = await waiter(elections, request.decision);
+      await writeFile(join(work, `${election.uuid}.bel`), input);
+      if (request.step === 'shuffle') {
+        output = await heliosC(['election', 'shuffle', `--trustee-id=${request.trusteeId}`], work);
+      } else if (request.decryptionKey !== undefined) {
+        await writeFile(join(work, 'decryption.dkey'), request.decryptionKey);
+        output = await heliosC(
+          [
+            'election',
+            'decrypt-threshold',
+            `--key=${await keyFile(dir, '.key')}`,
+            '--decryption-key=decryption.dkey',
+            `--trustee-id=${request.trusteeId}`,
+          ],
+          work,
+        );
+      } else {
+        output = await heliosC(
+          [
+            'election',
+            'decrypt',
+            `--privkey=${await keyFile(dir, '.privkey')}`,
+            `--trustee-id=${request.trusteeId}`,
+          ],
+          work,
+        );
+      }
+    }
     const payload = await uploadBytes(client, new TextEncoder().encode(output), `${request.step}.json`);
     await sendEvent(client, roomId, HeliosEventTypes.contribution, {
       decision: request.decision,
@@ -111,15 +164,25 @@ export function electionMember(client: MatrixClient): ElectionMember {
 
   return {
     answered,
-    async offerTrusteeKey(roomId, decision, group = 'RFC-3526-2048') {
+    async offerTrusteeKey(roomId, decision, options = {}) {
+      const group = options.group ?? 'RFC-3526-2048';
       const dir = await mkdtemp(join(tmpdir(), 'imago-trustee-key-'));
-      await mkdir(dir, { recursive: true });
-      await heliosC(['setup', 'generate-trustee-key', `--group=${group}`], dir);
-      const pub = (await readdir(dir)).find((f) => f.endsWith('.pubkey')) as string;
       keyDirs.set(decision, dir);
+      groups.set(decision, group);
+      if (options.threshold) {
+        await heliosC(['setup', 'generate-trustee-key-threshold', `--group=${group}`, '--step=1'], dir);
+        const cert = (await readdir(dir)).find((f) => f.endsWith('.cert')) as string;
+        await sendEvent(client, roomId, HeliosEventTypes.trusteeKey, {
+          decision,
+          certificate: (await readFile(join(dir, cert), 'utf8')).trim(),
+          cert_id: cert.slice(0, -'.cert'.length),
+        });
+        return;
+      }
+      await heliosC(['setup', 'generate-trustee-key', `--group=${group}`], dir);
       await sendEvent(client, roomId, HeliosEventTypes.trusteeKey, {
         decision,
-        public_key: (await readFile(join(dir, pub), 'utf8')).trim(),
+        public_key: (await readFile(await keyFile(dir, '.pubkey'), 'utf8')).trim(),
       });
     },
     async castBallot(roomId, decision, plaintext) {
