@@ -7,7 +7,14 @@
 import { sha256BigInt } from '../encoding/sha256';
 import type { Group } from './group';
 import { jacobi } from './jacobi-symbol';
-import { barrettReducer, fixedBaseModPow, modInverse, modMultiPow, modPow } from './modular-exponentiation';
+import {
+  barrettReducer,
+  fixedBaseModPow,
+  modInverse,
+  modMultiPow,
+  splitPow,
+  splitPowerTables,
+} from './modular-exponentiation';
 import { randomBelow } from './random-scalar';
 
 /** Parameters of a finite-field group: modulus `p`, generator `g` of prime order `q`. */
@@ -40,6 +47,8 @@ export class FiniteFieldGroup implements Group<bigint> {
   private readonly qBits: number;
   private readonly safePrime: boolean;
   private readonly reduceProduct: (x: bigint) => bigint;
+  private readonly partBits: number;
+  private readonly prepared = new Map<bigint, bigint[][]>();
   private generatorPower: ((e: bigint) => bigint) | undefined;
 
   /** @param parameters - the modulus, order, generator and name */
@@ -51,6 +60,7 @@ export class FiniteFieldGroup implements Group<bigint> {
     this.qBits = parameters.q.toString(2).length;
     this.safePrime = parameters.p === 2n * parameters.q + 1n;
     this.reduceProduct = barrettReducer(parameters.p);
+    this.partBits = Math.ceil(this.qBits / 16) * 4;
   }
 
   private reduce(e: bigint): bigint {
@@ -70,7 +80,23 @@ export class FiniteFieldGroup implements Group<bigint> {
   }
 
   pow(a: bigint, e: bigint): bigint {
-    return modPow(a, this.reduce(e), this.p);
+    return this.powPrepared(a, this.reduce(e));
+  }
+
+  /**
+   * `a^e` for `0 ≤ e < 2^qBits`, with split tables for `a` kept for the most recent bases: proofs
+   * raise the same ciphertext components and credentials several times (membership, one or
+   * more challenges).
+   */
+  private powPrepared(a: bigint, e: bigint): bigint {
+    if (e === 0n) return 1n;
+    let tables = this.prepared.get(a);
+    if (!tables) {
+      if (this.prepared.size >= 256) this.prepared.clear();
+      tables = splitPowerTables(a, 4, this.partBits, this.p);
+      this.prepared.set(a, tables);
+    }
+    return splitPow(tables, e, this.partBits, this.p);
   }
 
   powG(e: bigint): bigint {
@@ -99,7 +125,7 @@ export class FiniteFieldGroup implements Group<bigint> {
     if (a < 1n || a >= this.p) return false;
     // Safe prime: the order-q subgroup is the quadratic residues (§5.2, RFC-3526-2048).
     if (this.safePrime) return jacobi(a, this.p) === 1;
-    return modPow(a, this.q, this.p) === 1n;
+    return this.powPrepared(a, this.q) === 1n;
   }
 
   toString(a: bigint): string {

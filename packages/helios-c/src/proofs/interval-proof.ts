@@ -78,9 +78,10 @@ export function intervalCommitments<E>(
   proof: Proof,
 ): [E, E] {
   const a = group.mul(group.powG(proof.response), group.pow(c.alpha, proof.challenge));
-  // beta / g^M as beta · g^(q − M): a fixed-base power instead of a modular inversion.
-  const shifted = value === 0n ? c.beta : group.mul(c.beta, group.powG(group.q - value));
-  const b = group.mul(fixedPower(group, publicKey)(proof.response), group.pow(shifted, proof.challenge));
+  // (beta / g^M)^c = beta^c · g^(−M·c): beta itself is raised (its tables serve every disjunct)
+  // and the shift is a fixed-base power, with no modular inversion.
+  let b = group.mul(fixedPower(group, publicKey)(proof.response), group.pow(c.beta, proof.challenge));
+  if (value !== 0n) b = group.mul(b, group.powG(group.q - ((value * proof.challenge) % group.q)));
   return [a, b];
 }
 
