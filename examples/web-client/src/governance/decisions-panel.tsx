@@ -75,8 +75,8 @@ function DecisionCard({
             {myBallot && <p class="ok">Your vote is recorded. You may change it until the vote closes.</p>}
             {!myBallot && delegated && (
               <p class="muted">
-                Your vote is delegated to {'member' in delegated ? names(delegated.member) : 'a group'};
-                voting yourself overrides the delegation for this decision.
+                Your vote is delegated to {'member' in delegated ? names(delegated.member) : 'a group'}.
+                Voting yourself overrides the delegation for this decision.
               </p>
             )}
             <BallotForm
@@ -200,8 +200,7 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
           <summary>{governance.warnings.length} events without effect (audit)</summary>
           <ul>
             {governance.warnings.map((w, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: warnings may lack an event id
-              <li key={i}>
+              <li key={`${w.eventId ?? ''}-${i}`}>
                 {w.code}: {w.detail ?? ''} {w.eventId ?? ''}
               </li>
             ))}

@@ -203,6 +203,6 @@ export function verifiedResult(
   const result = decryptResult(election, tally, parsed.value.decryptionFactors, totalWeight);
   const counts = result?.[0];
   // Homomorphic counts are integers (numbers, or bigints in older releases of helios-c).
-  if (!counts || !counts.every((c) => typeof c === 'number' || typeof c === 'bigint')) return undefined;
+  if (!counts?.every((c) => typeof c === 'number' || typeof c === 'bigint')) return undefined;
   return (counts as readonly (number | bigint)[]).map((c) => Number(c));
 }
