@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Builds and serves the app, and starts a throw-away Synapse unless IMAGO_HOMESERVER_URL is set.
     globalSetup: ['./test/global-setup.ts'],
     // One Chromium at a time: the suites share two busy cores.
