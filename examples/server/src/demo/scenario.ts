@@ -110,7 +110,7 @@ export interface ScenarioTimings {
 const DEFAULT_TIMINGS: ScenarioTimings = {
   tableChange: 6 * SECOND,
   publicVote: 10 * SECOND,
-  secretVote: 40 * SECOND,
+  secretVote: 45 * SECOND,
 };
 
 /**

@@ -10,7 +10,7 @@ import { closeDecision, type DecisionsReplay, replayDecisions, sendEvent } from 
 import type { WatchedRoom } from '../service/room-watcher';
 import { type DutyContext, groupMembers, groupName } from './duty-context';
 import { describeOutcome } from './outcome-text';
-import { type Elections, verifiedResultCheck } from './trustee';
+import { type ElectionRun, type Elections, verifiedResultCheck } from './trustee';
 
 /** Key of the outcome field in the service's notices. */
 export const OUTCOME_KEY = 'org.imago.outcome';
@@ -59,6 +59,7 @@ export function replayRoom(
  * @param logged - the replay of the log alone.
  * @param now - the state at the current time.
  * @param book - what was already done.
+ * @param elections - the secret elections (their archive is named in the outcome).
  */
 export async function runDecisionDuty(
   context: DutyContext,
@@ -66,6 +67,7 @@ export async function runDecisionDuty(
   logged: DecisionsReplay,
   now: GovernanceState,
   book: DecisionBook,
+  elections: Elections = new Map(),
 ): Promise<void> {
   const me = context.client.getSafeUserId();
   for (const event of room.raw) {
@@ -80,7 +82,7 @@ export async function runDecisionDuty(
     if (FINAL.has(decision.status)) {
       if (!book.published.has(id)) {
         book.published.add(id);
-        await publishOutcome(context, room.roomId, decision);
+        await publishOutcome(context, room.roomId, decision, elections.get(id));
       }
       continue;
     }
@@ -102,9 +104,19 @@ export async function runDecisionDuty(
   }
 }
 
-async function publishOutcome(context: DutyContext, roomId: string, decision: Decision): Promise<void> {
+async function publishOutcome(
+  context: DutyContext,
+  roomId: string,
+  decision: Decision,
+  election: ElectionRun | undefined,
+): Promise<void> {
   const names = (id: string) => (id.startsWith('!') ? groupName(context, id) : id);
   const lines = describeOutcome(decision, names);
+  if (election?.archive) {
+    lines.push(
+      `Secret ballot: Helios-C election ${election.uuid}, ${election.ballotsAccepted} ballots; archive ${election.archive} verified by ${election.verifiedBy.join(' and ')}.`,
+    );
+  }
   const outcome = decision.outcome;
   await sendEvent(context.client, roomId, 'm.room.message', {
     msgtype: 'm.notice',

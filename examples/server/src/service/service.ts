@@ -118,7 +118,7 @@ export async function startService(
     const { logged, now } = replayRoom(context, room, elections);
     book.replays.set(room.roomId, logged);
     await runTrusteeDuty(context, room.roomId, now, fresh, elections);
-    await runDecisionDuty(context, room, logged, now, book);
+    await runDecisionDuty(context, room, logged, now, book, elections);
     await runControlTableDuty(context, room.roomId, logged.state, tables);
     await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
   };
