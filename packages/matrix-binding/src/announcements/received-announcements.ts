@@ -3,7 +3,6 @@
  * The announcements a group's room received, filtered by the group's own profile (`accepts`,
  * `blocks`): a delivery the group refuses is reported, not shown. Pure.
  */
-import { decodeDecimals } from '../events/decimal-codec';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { GroupProfile } from '../group/group-profile';
 import { logEvents, type RoomLog } from '../replay/room-log';
@@ -46,17 +45,11 @@ export function receivedAnnouncements(
       });
       continue;
     }
-    const announcement = {
-      ...event.content,
-      ...(event.content.payload
-        ? { payload: decodeDecimals(event.content.payload) as Record<string, unknown> }
-        : {}),
-    };
     announcements.push({
       eventId: event.eventId,
       sender: event.sender,
       timestamp: event.timestamp,
-      announcement,
+      announcement: event.content,
     });
   }
   return { announcements, warnings };

@@ -258,7 +258,7 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
       };
     }
     case ImagoEventTypes.announcement:
-      return { ...envelope, kind: 'announcement', content: readAnnouncement(content) };
+      return { ...envelope, kind: 'announcement', content: readAnnouncement(decodeDecimals(content)) };
     case ImagoEventTypes.debateSettings:
       return {
         ...envelope,
