@@ -54,6 +54,7 @@ export {
 } from './debates/debate-content';
 export {
   joinDebateSession,
+  type MatrixRTCSession,
   type RtcTransport,
   sessionMemberships,
   waitForMemberships,

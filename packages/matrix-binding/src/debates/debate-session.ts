@@ -6,9 +6,11 @@
  * the transport the application gives.
  */
 import type { MatrixClient } from 'matrix-js-sdk';
-import type { MatrixRTCSession } from 'matrix-js-sdk/lib/matrixrtc/MatrixRTCSession.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import type { SessionMembership } from './speaking-queue';
+
+/** matrix-js-sdk's `MatrixRTCSession` of a room. */
+export type MatrixRTCSession = ReturnType<MatrixClient['matrixRTC']['getRoomSession']>;
 
 /** A MatrixRTC transport (e.g. `{ type: 'livekit', livekit_service_url, livekit_alias }`). */
 export interface RtcTransport {
