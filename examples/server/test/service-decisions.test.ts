@@ -114,6 +114,29 @@ describe('the service on a live homeserver', () => {
     expect(replay.state.decisions.get(decision)?.outcome?.status).toBe('adopted');
   });
 
+  it('does nothing twice after a restart', async () => {
+    const room = group.rooms.decisions as string;
+    const config = service.context.config;
+    await service.stop();
+    const again = createLog({ sink: null });
+    service = await startService(config, { log: again });
+    await waitForLog(
+      again,
+      (e) => e.message.startsWith(`replayed decisions room ${room}`),
+      'the replay',
+      30_000,
+    );
+    const history = await fetchRoomHistory(alice, room);
+    const outcomes = history.filter(
+      (e) => (e.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY] !== undefined,
+    );
+    expect(outcomes).toHaveLength(1);
+    expect(history.filter((e) => e.type === GovernanceEventTypes.close)).toHaveLength(1);
+    expect(again.entries.filter((e) => e.duty === 'decisions' && e.message.startsWith('published'))).toEqual(
+      [],
+    );
+  });
+
   it('applies an adopted control-table change to the space', async () => {
     const room = group.rooms.decisions as string;
     const next = table({
@@ -127,7 +150,7 @@ describe('the service on a live homeserver', () => {
       action: { table: next },
     });
     await waitForLog(
-      log,
+      service.log,
       (e) => e.duty === 'control-table' && e.decision === decision,
       'the applied table',
       45_000,

@@ -7,7 +7,7 @@
  * to each target's announcements room (`announce` of @imago/matrix-binding).
  */
 import type { GovernanceState } from '@imago/governance';
-import { announce, consentedRelations, type Delivery } from '@imago/matrix-binding';
+import { announce, consentedRelations, type Delivery, groupRoom } from '@imago/matrix-binding';
 import { type DutyContext, groupName, groupOfRoom } from './duty-context';
 
 /** One announcement the service delivered. */
@@ -61,6 +61,21 @@ export async function runAnnouncementDuty(
     const announcement = announcementOf(decision.action);
     const from = groupOfRoom(context, roomId, 'decisions');
     if (!announcement || !from) continue;
+    // Delivered before a restart: the original is in the group's own announcements room.
+    const inbox = groupRoom(from, 'announcements') ?? groupRoom(from, 'chat');
+    const me = context.client.getSafeUserId();
+    const earlier = inbox
+      ? (await context.watcher.refresh(inbox)).raw.some(
+          (e) =>
+            e.type === 'org.imago.announcement' &&
+            e.sender === me &&
+            (e.content as { payload?: { decision?: unknown } } | undefined)?.payload?.decision === id,
+        )
+      : false;
+    if (earlier) {
+      done.set(id, { decision: id, from: from.spaceId, title: announcement.title, deliveries: [] });
+      continue;
+    }
     // The group's own sub-groups and parents hear it in their own rooms: propagation is for others.
     const family = new Set([...from.subGroups, ...from.parents]);
     const groups = [...context.groups.values()].filter((g) => g.profile && !family.has(g.spaceId));

@@ -185,6 +185,15 @@ export async function runTrusteeDuty(
       }
     }
     if (!run) continue;
+    if (run.phase === 'keys' && setUpBefore(context, roomId, id)) {
+      // Set up by an earlier run of the service: resuming it is not supported (see the README).
+      run.phase = 'failed';
+      context.log.warn('trustee', 'this election was set up before the service restarted: not resumed', {
+        roomId,
+        decision: id,
+      });
+      continue;
+    }
     if (run.phase === 'keys' && run.memberTrustees.every((t) => run.keys.has(t))) {
       // Detached: the set-up waits for trustees' answers, which arrive as events of this room.
       run.phase = 'setting-up';
@@ -211,6 +220,17 @@ export async function runTrusteeDuty(
       }
     }
   }
+}
+
+/** Whether this service account already announced an election for the decision. */
+function setUpBefore(context: DutyContext, roomId: string, decision: string): boolean {
+  const me = context.client.getSafeUserId();
+  return (context.watcher.rooms.get(roomId)?.raw ?? []).some(
+    (e) =>
+      e.type === HeliosEventTypes.election &&
+      e.sender === me &&
+      (e.content as { decision?: unknown } | undefined)?.decision === decision,
+  );
 }
 
 async function setUp(

@@ -116,11 +116,23 @@ export async function startService(
     runLedgerDuty(context, room, ledgers);
     if (!isDecisionsRoom(room)) return;
     const { logged, now } = replayRoom(context, room, elections);
+    const first = !book.replays.has(room.roomId);
     book.replays.set(room.roomId, logged);
     await runTrusteeDuty(context, room.roomId, now, fresh, elections);
     await runDecisionDuty(context, room, logged, now, book, elections);
     await runControlTableDuty(context, room.roomId, logged.state, tables);
     await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
+    if (first) {
+      const all = logged.state.decisions.keys().map((key) => logged.state.decisions.get(key));
+      const pending = all.filter(
+        (d) => d && !['adopted', 'rejected', 'expired', 'withdrawn'].includes(d.status),
+      );
+      log.info(
+        'decisions',
+        `replayed decisions room ${room.roomId}: ${all.length} decision(s), ${pending.length} pending, control table v${logged.state.tableVersion}`,
+        { roomId: room.roomId },
+      );
+    }
   };
 
   const watcher = watchRooms(client, log, handle);
