@@ -18,6 +18,7 @@ import { BallotForm } from './ballot-form';
 import { DecisionResult } from './decision-result';
 import { DelegationForm } from './delegation-form';
 import { STATUS_LABELS } from './labels';
+import { ParticipationForm } from './participation-form';
 import { ProposeForm } from './propose-form';
 import { ruleSummary } from './rule-summary';
 import { SecretBallot } from './secret-ballot';
@@ -102,6 +103,9 @@ function DecisionCard({
             events={events}
           />
         )}
+      {decision.status === 'open' && rule.protocol !== 'democracy' && (
+        <ParticipationForm client={client} decisionsRoomId={roomId} decision={decision} me={me} />
+      )}
       {decision.status === 'open' && !eligible && (
         <p class="muted">You were not a member when this was proposed.</p>
       )}

@@ -4,10 +4,12 @@
  * table's `fallback`) and for changing the table itself. The group changes it later through the
  * rule it names for `change-control-table`.
  */
-import type { ControlTable, CountingMethodName, DemocracyRule } from '@imago/governance';
+import type { ControlTable, CountingMethodName, DemocracyRule, ProtocolRule } from '@imago/governance';
 
 /** The choices offered when creating a group. */
 export interface DecisionRuleChoice {
+  /** `democracy` (a vote, the default), `consensus` (adopted unless blocked) or `consent` (unless a paramount objection stands). */
+  protocol?: 'democracy' | 'consensus' | 'consent';
   method: CountingMethodName;
   ballot: 'public' | 'secret';
   /** Voting period in milliseconds. */
@@ -32,12 +34,17 @@ export const DEFAULT_RULE: DecisionRuleChoice = {
  * @returns the control table for `org.imago.governance.init`.
  */
 export function initialControlTable(choice: DecisionRuleChoice): ControlTable {
+  const duration = Math.max(1, Math.round(choice.duration));
+  if (choice.protocol === 'consensus' || choice.protocol === 'consent') {
+    const rule: ProtocolRule = { protocol: choice.protocol, duration };
+    return { rules: { 'change-control-table': rule }, fallback: rule };
+  }
   const rule: DemocracyRule = {
     protocol: 'democracy',
     method: choice.method,
     quorum: 0,
     threshold: 0.5,
-    duration: Math.max(1, Math.round(choice.duration)),
+    duration,
     ballot: choice.ballot,
     delegation: choice.delegation,
     groupDelegation: 'fractional',

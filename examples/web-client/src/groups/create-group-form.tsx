@@ -27,6 +27,7 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
   const [description, setDescription] = useState('');
   const [encryptedChat, setEncryptedChat] = useState(true);
   const [parentId, setParentId] = useState('');
+  const [protocol, setProtocol] = useState<'democracy' | 'consensus' | 'consent'>('democracy');
   const [method, setMethod] = useState<CountingMethodName>(DEFAULT_RULE.method);
   const [ballot, setBallot] = useState<'public' | 'secret'>(DEFAULT_RULE.ballot);
   const [minutes, setMinutes] = useState(String(DEFAULT_RULE.duration / MINUTE));
@@ -45,7 +46,7 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
         description: description.trim(),
         encryptedChat,
         ...(parentId ? { parentId } : {}),
-        rule: { method, ballot, duration: Number(minutes) * MINUTE, delegation, grades: 5 },
+        rule: { protocol, method, ballot, duration: Number(minutes) * MINUTE, delegation, grades: 5 },
       });
       location.hash = routeHref('groups', spaceId, 'chat');
     } catch (cause) {
@@ -99,44 +100,58 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
       </label>
       <fieldset class="stack">
         <legend>How the group decides</legend>
-        <label for="rule-method">Counting method</label>
+        <label for="rule-protocol">Protocol</label>
         <select
-          id="rule-method"
-          value={method}
-          onChange={(e) => setMethod(e.currentTarget.value as CountingMethodName)}
+          id="rule-protocol"
+          value={protocol}
+          onChange={(e) => setProtocol(e.currentTarget.value as 'democracy' | 'consensus' | 'consent')}
         >
-          {Object.entries(METHOD_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <option value="democracy">A vote (democracy)</option>
+          <option value="consensus">Consensus: adopted unless someone blocks</option>
+          <option value="consent">Consent: adopted unless a paramount objection stands</option>
         </select>
-        <span id="rule-ballot-label" class="label">
-          Ballot
-        </span>
-        <div role="radiogroup" aria-labelledby="rule-ballot-label" class="row-start">
-          <label class="check">
-            <input
-              type="radio"
-              name="rule-ballot"
-              value="public"
-              checked={ballot === 'public'}
-              onChange={() => setBallot('public')}
-            />
-            Public
-          </label>
-          <label class="check">
-            <input
-              type="radio"
-              name="rule-ballot"
-              value="secret"
-              checked={ballot === 'secret'}
-              onChange={() => setBallot('secret')}
-            />
-            Secret (Helios-C, encrypted in the browser)
-          </label>
-        </div>
-        <label for="rule-minutes">Voting period (minutes)</label>
+        {protocol === 'democracy' && (
+          <>
+            <label for="rule-method">Counting method</label>
+            <select
+              id="rule-method"
+              value={method}
+              onChange={(e) => setMethod(e.currentTarget.value as CountingMethodName)}
+            >
+              {Object.entries(METHOD_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <span id="rule-ballot-label" class="label">
+              Ballot
+            </span>
+            <div role="radiogroup" aria-labelledby="rule-ballot-label" class="row-start">
+              <label class="check">
+                <input
+                  type="radio"
+                  name="rule-ballot"
+                  value="public"
+                  checked={ballot === 'public'}
+                  onChange={() => setBallot('public')}
+                />
+                Public
+              </label>
+              <label class="check">
+                <input
+                  type="radio"
+                  name="rule-ballot"
+                  value="secret"
+                  checked={ballot === 'secret'}
+                  onChange={() => setBallot('secret')}
+                />
+                Secret (Helios-C, encrypted in the browser)
+              </label>
+            </div>
+          </>
+        )}
+        <label for="rule-minutes">Decision period (minutes)</label>
         <input
           id="rule-minutes"
           type="number"

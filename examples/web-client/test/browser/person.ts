@@ -40,6 +40,7 @@ export async function createGroupThroughForm(
     method?: 'Majority judgment' | 'Plurality (one choice)' | 'Approval (any number of choices)';
     minutes?: number;
     secret?: boolean;
+    protocol?: 'democracy' | 'consensus' | 'consent';
   } = {},
 ): Promise<void> {
   await page.getByRole('link', { name: 'Groups', exact: true }).click();
@@ -48,8 +49,9 @@ export async function createGroupThroughForm(
   if (options.topic) await page.getByLabel('What the group is about').fill(options.topic);
   if (options.parent) await page.getByLabel('Sub-group of').selectOption({ label: options.parent });
   if (options.method) await page.getByLabel('Counting method').selectOption({ label: options.method });
+  if (options.protocol) await page.getByLabel('Protocol').selectOption({ value: options.protocol });
   if (options.minutes !== undefined)
-    await page.getByLabel('Voting period (minutes)').fill(String(options.minutes));
+    await page.getByLabel('Decision period (minutes)').fill(String(options.minutes));
   if (options.secret) await page.getByRole('radio', { name: /^Secret/ }).check();
   await page.getByRole('button', { name: 'Create the group' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();

@@ -85,4 +85,21 @@ describe('decisions', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  it('consent: a paramount objection stands at the end of the period, so the proposal is rejected', async () => {
+    const alice = await newPerson('alice');
+    const { context, page } = await openPage(browser);
+    await logIn(page, alice);
+    await createGroupThroughForm(page, 'Collectif vélo', { protocol: 'consent', minutes: 0.15 });
+    await proposeThroughForm(page, 'Paint the shed pink');
+    await page.getByLabel(/^Paramount objection/).fill('The neighbours asked for green');
+    await page.getByRole('button', { name: 'Object', exact: true }).click();
+    await page.getByText('Objection recorded.').waitFor();
+    await page.getByRole('button', { name: /^Withdraw my objection/ }).waitFor();
+    const result = page.getByRole('region', { name: 'Result of Paint the shed pink' });
+    await result.waitFor({ timeout: RESULT_TIMEOUT });
+    await expect(result.textContent()).resolves.toMatch(/Rejected — an objection stands/);
+    await screenshot(page, 'consent-objection-desktop');
+    await context.close();
+  });
 });
