@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { belenios, heliosCli, requireBeleniosTool } from '../support/tools';
+import { belenios, beleniosTool, helios, heliosCli, requireBeleniosTool } from '../support/tools';
 
 const examples = '/usr/share/doc/belenios-tool/examples';
 
@@ -75,4 +75,23 @@ describe('belenios-tool demo scripts run with helios-c', () => {
       expect(verified.stderr).toContain('all checks passed');
     }, 240_000);
   }
+
+  test.concurrent('demo.sh run by belenios-tool itself: helios-c verifies the fresh archive', async () => {
+    requireBeleniosTool();
+    const work = mkdtempSync(join(tmpdir(), 'helios-c-demo-belenios-'));
+    const script = join(work, 'demo.sh');
+    writeFileSync(script, adapt(readFileSync(join(examples, 'demo.sh'), 'utf8')));
+    writeFileSync(join(work, 'questions.json'), template);
+    const { code, output } = await runScript(script, {
+      BELENIOS_TOOL: beleniosTool,
+      TEMPLATE: join(work, 'questions.json'),
+      WORKDIR: work,
+    });
+    expect(code, output.slice(-3000)).toBe(0);
+    const electionDir = readdirSync(work, { withFileTypes: true }).find((d) => d.isDirectory());
+    if (!electionDir) throw new Error('the demo left no election directory');
+    const verified = await helios(['election', 'verify'], join(work, electionDir.name));
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stderr).toContain('all checks passed');
+  }, 240_000);
 });
