@@ -79,7 +79,8 @@ async function expectResult(election: BeleniosElection) {
   const verification = await verifyArchive(election.archiveBytes());
   expect(verification.issues).toEqual([]);
   expect(verification.ok).toBe(true);
-  const plain = (x: unknown) => JSON.parse(JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  const plain = (x: unknown) =>
+    JSON.parse(JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
   expect(plain(verification.result)).toEqual(published.result);
 }
 
