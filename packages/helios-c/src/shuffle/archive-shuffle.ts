@@ -29,7 +29,7 @@ export interface ShuffleLines {
 
 /** Options of {@link shuffleArchive}. */
 export interface ShuffleArchiveOptions {
-  /** Called after each non-homomorphic question is shuffled and proven, with (done, total). */
+  /** Called while shuffling with (done, total), counted in ciphertexts over all non-homomorphic questions. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 

@@ -20,6 +20,7 @@ import type { ShuffleProof } from './shuffle-proof';
  * @param fingerprint - `φ`, the election fingerprint
  * @param ciphertexts - `e`, the input ciphertexts
  * @param witness - `e'`, `r'` and `ψ` as returned by `genShuffle`
+ * @param onProgress - called with (done, N) while the commitments `t̂ᵢ`, the longest step, are computed
  * @returns the proof `π`
  * @example
  * const witness = genShuffle(group, y, e);
@@ -32,6 +33,7 @@ export function genShuffleProof<E>(
   fingerprint: string,
   ciphertexts: readonly Ciphertext<E>[],
   witness: ShuffleWitness<E>,
+  onProgress?: (done: number, total: number) => void,
 ): ShuffleProof<E> {
   const { q } = group;
   const mod = (x: bigint) => ((x % q) + q) % q;
@@ -92,9 +94,11 @@ export function genShuffleProof<E>(
       wPrime,
     ),
   );
-  const tHat = wHat.map((w, i) =>
-    group.mul(group.powG(w), group.pow(i === 0 ? h : (cHat[i - 1] as E), wPrime[i] as bigint)),
-  );
+  const tHat = wHat.map((w, i) => {
+    const ti = group.mul(group.powG(w), group.pow(i === 0 ? h : (cHat[i - 1] as E), wPrime[i] as bigint));
+    if (onProgress && ((i + 1) % 16 === 0 || i + 1 === n)) onProgress(i + 1, n);
+    return ti;
+  });
 
   const str2 = elementsString(group, [t1, t2, t3, t41, t42]) + elementsString(group, tHat);
   const str3 = str1 + elementsString(group, cHat) + group.toString(publicKey);

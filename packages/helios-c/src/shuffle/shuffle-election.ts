@@ -72,7 +72,7 @@ export function mergeShuffledCiphertexts<C>(
  * @param group - the election group
  * @param context - public key and fingerprint
  * @param ciphertexts - `b`: the current ciphertexts of each non-homomorphic question
- * @param onProgress - called after each question with (done, total)
+ * @param onProgress - called with (done, total) counted in ciphertexts over all questions
  * @returns the `shuffle` structure
  * @throws {@link ShuffleError} if there is nothing to shuffle
  * @example
@@ -86,11 +86,20 @@ export function shuffleCiphertexts<E>(
 ): Shuffle<E> {
   if (ciphertexts.length === 0) throw new ShuffleError('the election has no non-homomorphic question');
   const shuffled: Ciphertext<E>[][] = [];
-  const proofs = ciphertexts.map((question, k) => {
+  const total = ciphertexts.reduce((sum, question) => sum + question.length, 0);
+  let before = 0;
+  const proofs = ciphertexts.map((question) => {
     const witness = genShuffle(group, context.publicKey, question);
     shuffled.push(witness.ciphertexts);
-    const proof = genShuffleProof(group, context.publicKey, context.fingerprint, question, witness);
-    onProgress?.(k + 1, ciphertexts.length);
+    const proof = genShuffleProof(
+      group,
+      context.publicKey,
+      context.fingerprint,
+      question,
+      witness,
+      onProgress && ((done) => onProgress(before + done, total)),
+    );
+    before += question.length;
     return proof;
   });
   return { ciphertexts: shuffled, proofs };

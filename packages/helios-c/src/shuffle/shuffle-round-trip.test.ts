@@ -88,7 +88,9 @@ describe('GenShuffle / GenShuffleProof / CheckShuffleProof round trip', { timeou
         [8, 9],
       ]),
     ];
-    const first = shuffleCiphertexts(group, context, initial);
+    const progress: [number, number][] = [];
+    const first = shuffleCiphertexts(group, context, initial, (done, total) => progress.push([done, total]));
+    expect(progress.at(-1)).toEqual([6, 6]);
     const second = parseShuffle(
       group,
       JSON.parse(JSON.stringify(shuffleToJson(group, shuffleCiphertexts(group, context, first.ciphertexts)))),
