@@ -22,7 +22,7 @@ if [ -n "$sys_node" ] && { [ "$(node_major "$sys_node")" -gt 22 ] || { [ "$(node
   :
 else
   if [ ! -x "$IMAGO_TOOLS/node_modules/node/bin/node" ] || [ "$("$IMAGO_TOOLS/node_modules/node/bin/node" --version)" != "v$NODE_VERSION" ]; then
-    imago_log "installing Node $NODE_VERSION into .tools (system node is ${sys_node:+$("$sys_node" --version)}${sys_node:-missing})"
+    imago_log "installing Node $NODE_VERSION into .tools (system node: ${sys_node:+$("$sys_node" --version) at }${sys_node:-missing})"
     mkdir -p "$IMAGO_TOOLS"
     npm install --silent --no-save --no-audit --no-fund --prefix "$IMAGO_TOOLS" "node@$NODE_VERSION" "pnpm@$PNPM_VERSION" >&2
   fi
