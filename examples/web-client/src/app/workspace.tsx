@@ -37,6 +37,16 @@ export function Workspace({ session, onLogout }: WorkspaceProps) {
   const status = useImagoClient(session);
   const route = useHashRoute();
   const section = route[0] ?? 'groups';
+  // Logging out ends the session on the homeserver and forgets this device's keys and stores.
+  const logOut = async () => {
+    if (status.state === 'ready') {
+      const client = status.client;
+      await client.logout(true).catch(() => undefined);
+      client.stopClient();
+      await client.clearStores().catch(() => undefined);
+    }
+    onLogout();
+  };
   return (
     <div class="workspace">
       <a class="skip-link" href="#main">
@@ -61,7 +71,7 @@ export function Workspace({ session, onLogout }: WorkspaceProps) {
           <span class="user-id" title={session.userId}>
             {session.userId}
           </span>
-          <button type="button" class="secondary" onClick={onLogout}>
+          <button type="button" class="secondary" onClick={logOut}>
             Log out
           </button>
         </div>
