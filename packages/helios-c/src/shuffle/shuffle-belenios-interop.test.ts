@@ -10,6 +10,7 @@ import {
 import { dataText, readArchive } from '../archive/archive';
 import { createBallot } from '../ballot/create-ballot';
 import { parseElection } from '../election/election';
+import { HeliosCError } from '../errors/helios-c-error';
 import { verifyArchive } from '../verify/archive-verification';
 import { shuffleArchive } from './archive-shuffle';
 
@@ -112,7 +113,7 @@ describe('shuffles interoperate with belenios-tool (RFC-3526-2048, homomorphic a
     await expectResult(election);
   }, 120_000);
 
-  it('both tools reject ciphertexts swapped after the proof, or a dropped or duplicated ballot', async () => {
+  it('both tools reject ciphertexts swapped after the proof or a dropped or duplicated ballot; helios-c refuses an out-of-range answer', async () => {
     // Non-homomorphic questions only, to keep ballot checking cheap.
     const election = beleniosElection(
       votes.map((v) => v.slice(1)),
@@ -143,5 +144,25 @@ describe('shuffles interoperate with belenios-tool (RFC-3526-2048, homomorphic a
       expect(verification.ok).toBe(false);
       expect(verification.issues.map((i) => i.check)).toContain('shuffle.proof');
     }
+
+    // An integer outside the embedding's range (κ = 8 bits): helios-c refuses to make the ballot.
+    // (belenios-tool 2.0 makes it: 256 silently carries into the previous integer.)
+    const outOfRange = [
+      [256, 1, 1],
+      [1, 1, 1, 1],
+    ];
+    const credential = election.privateCredentials()[0]!;
+    const read = readArchive(election.archiveBytes());
+    if (!read.ok) throw read.error;
+    const setup = JSON.parse(dataText(read.value, read.value.events[0]!.payload!)!) as { election: string };
+    const parsed = parseElection(dataText(read.value, setup.election)!);
+    if (!parsed.ok) throw parsed.error;
+    let refused: unknown;
+    try {
+      createBallot(parsed.value, credential, outOfRange);
+    } catch (error) {
+      refused = error;
+    }
+    expect(HeliosCError.isInstance(refused)).toBe(true);
   }, 120_000);
 });
