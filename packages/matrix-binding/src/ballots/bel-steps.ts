@@ -39,7 +39,7 @@ const text = new TextDecoder('utf-8', { fatal: true });
  * @param bytes - a `.bel` archive.
  * @param after - hash of the last event already transported: only later steps are returned.
  * @returns the election uuid (from the Setup), the header timestamp and the steps, in chain order.
- * @throws {@link InvalidArchiveError} (from @imago/helios-c) or RangeError on a malformed archive.
+ * @throws `InvalidArchiveError` (from `@imago/helios-c`) or RangeError on a malformed archive.
  */
 export function belStepsFromArchive(
   bytes: Uint8Array,
