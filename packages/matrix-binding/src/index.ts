@@ -23,6 +23,15 @@ export {
   belStepsFromArchive,
 } from './ballots/bel-steps';
 export {
+  ballotFor,
+  type ElectionSetupTexts,
+  electionSetupTexts,
+  encryptedTallyStep,
+  partialDecryptionStep,
+  resultStep,
+  setupStep,
+} from './ballots/election-steps';
+export {
   type ElectionPhase,
   exportBelArchive,
   type ReplaySecretBallotsOptions,

@@ -4,23 +4,26 @@
  * step's chain event type, its payload hash, and the data files (exact JSON texts) that the archive
  * stores before it. The archive's hash chain (`parent`, `height`) is rebuilt from the order of the
  * steps, so a `.bel` exported from a room is what belenios-tool verifies (specification §4.4).
+ * Reading and writing the archive is @imago/helios-c's (`readArchive`, `encodeArchiveHeader`,
+ * `encodeDataEntry`, `encodeEventEntry`); this module only groups data files with their event.
  */
-import { encodeTarEntry, readTar, sha256Hex, type TarEntry, utf8 } from '@imago/helios-c';
+import {
+  type EventType,
+  encodeArchiveHeader,
+  encodeDataEntry,
+  encodeEventEntry,
+  eventTypes,
+  fromUtf8,
+  readArchive,
+  sha256Hex,
+  utf8,
+} from '@imago/helios-c';
 
 /** The chain event types of Belenios 2.0. */
-export const BEL_EVENT_TYPES = [
-  'Setup',
-  'Ballot',
-  'EndBallots',
-  'EncryptedTally',
-  'Shuffle',
-  'EndShuffles',
-  'PartialDecryption',
-  'Result',
-] as const;
+export const BEL_EVENT_TYPES = eventTypes;
 
 /** A chain event type. */
-export type BelEventType = (typeof BEL_EVENT_TYPES)[number];
+export type BelEventType = EventType;
 
 /** One step of an election: a chain event and the data files stored before it. */
 export interface BelStep {
@@ -31,46 +34,47 @@ export interface BelStep {
   readonly data: readonly string[];
 }
 
-const text = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Splits an archive into steps.
  *
  * @param bytes - a `.bel` archive.
  * @param after - hash of the last event already transported: only later steps are returned.
- * @returns the election uuid (from the Setup), the header timestamp and the steps, in chain order.
- * @throws `InvalidArchiveError` (from `@imago/helios-c`) or RangeError on a malformed archive.
+ * @returns the header timestamp, the steps in chain order and the hash of the archive's last event.
+ * @throws `InvalidArchiveError` or `MalformedInputError` (from `@imago/helios-c`) on a malformed
+ * archive, RangeError on a data file that is not UTF-8.
  */
 export function belStepsFromArchive(
   bytes: Uint8Array,
   after?: string,
 ): { timestamp: number; steps: BelStep[]; lastEvent?: string } {
-  const entries: TarEntry[] = readTar(bytes);
-  const header = entries[0];
-  if (header?.name !== 'BELENIOS') throw new RangeError('missing BELENIOS header');
-  const timestamp = Number((JSON.parse(text.decode(header.content)) as { timestamp: unknown }).timestamp);
+  const read = readArchive(bytes);
+  if (!read.ok) throw read.error;
+  const { header, entries, events } = read.value;
   const steps: BelStep[] = [];
   let data: string[] = [];
   let skipping = after !== undefined;
-  let lastEvent: string | undefined;
+  let next = 0;
   for (const entry of entries.slice(1)) {
     if (entry.name.endsWith('.data.json')) {
-      data.push(text.decode(entry.content));
+      const text = fromUtf8(entry.content);
+      if (text === undefined) throw new RangeError(`${entry.name} is not UTF-8 text`);
+      data.push(text);
       continue;
     }
-    const event = JSON.parse(text.decode(entry.content)) as { type: BelEventType; payload?: string };
-    lastEvent = entry.name.slice(0, 64);
+    const event = events[next++];
+    if (event === undefined) break;
     if (!skipping)
       steps.push({ type: event.type, ...(event.payload ? { payload: event.payload } : {}), data });
-    if (skipping && lastEvent === after) skipping = false;
+    if (skipping && event.hash === after) skipping = false;
     data = [];
   }
-  return { timestamp, steps, ...(lastEvent ? { lastEvent } : {}) };
+  const lastEvent = events.at(-1)?.hash;
+  return { timestamp: Number(header.timestamp), steps, ...(lastEvent ? { lastEvent } : {}) };
 }
 
 /**
- * Builds a `.bel` archive from steps: header, then for each step its data files and its event,
- * chained by `parent` and `height`.
+ * Builds a `.bel` archive from steps: header, then for each step its data files (each stored once)
+ * and its event, chained by `parent` and `height`.
  *
  * @param timestamp - the archive header's timestamp (seconds).
  * @param steps - the steps in chain order.
@@ -80,25 +84,27 @@ export function belArchiveFromSteps(
   timestamp: number,
   steps: readonly BelStep[],
 ): { bytes: Uint8Array; lastEvent?: string } {
-  const parts: Uint8Array[] = [
-    encodeTarEntry('BELENIOS', utf8(`{"version":1,"timestamp":"${timestamp}"}`), timestamp),
-  ];
+  const parts: Uint8Array[] = [encodeArchiveHeader(timestamp)];
   const stored = new Set<string>();
   let parent: string | undefined;
   steps.forEach((step, height) => {
     for (const item of step.data) {
-      const raw = utf8(item);
-      const hash = sha256Hex(raw);
-      if (stored.has(hash)) continue;
-      stored.add(hash);
-      parts.push(encodeTarEntry(`${hash}.data.json`, raw, timestamp));
+      const entry = encodeDataEntry(item, timestamp);
+      if (stored.has(entry.hash)) continue;
+      stored.add(entry.hash);
+      parts.push(entry.bytes);
     }
-    const eventText = `{${parent ? `"parent":${JSON.stringify(parent)},` : ''}"height":${height},"type":${JSON.stringify(step.type)}${
-      step.payload ? `,"payload":${JSON.stringify(step.payload)}` : ''
-    }}`;
-    const raw = utf8(eventText);
-    parent = sha256Hex(raw);
-    parts.push(encodeTarEntry(`${parent}.event.json`, raw, timestamp));
+    const event = encodeEventEntry(
+      {
+        ...(parent ? { parent } : {}),
+        height,
+        type: step.type,
+        ...(step.payload ? { payload: step.payload } : {}),
+      },
+      timestamp,
+    );
+    parent = event.hash;
+    parts.push(event.bytes);
   });
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;

@@ -4,7 +4,8 @@
  *
  * @module @imago/matrix-binding/testing
  */
-export { type RegisterUserOptions, registerUser, type TestHomeserver } from './register-user';
-export { testHomeserverFromEnvironment } from './test-homeserver-from-environment';
+
 export { NoTestHomeserverError } from '../errors/no-test-homeserver-error';
 export { RegistrationFailedError } from '../errors/registration-failed-error';
+export { type RegisterUserOptions, registerUser, type TestHomeserver } from './register-user';
+export { testHomeserverFromEnvironment } from './test-homeserver-from-environment';

@@ -1,36 +1,72 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ControlTable, GovernanceEventTypes, secretElectionParameters } from '@imago/governance';
+import { numberedVoters } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendToRoomLog,
+  ballotFor,
   belStepsFromArchive,
   castBallot,
   closeDecision,
   createGroup,
   emptyRoomLog,
+  encryptedTallyStep,
   exportBelArchive,
   fetchRoomHistory,
   initControlTable,
   joinGroup,
+  partialDecryptionStep,
   postArchiveSteps,
   postStep,
   propose,
   replayDecisions,
   replaySecretBallots,
+  resultStep,
   type SecretBallotReplay,
   secretResultVerifier,
   sendGovernanceEvent,
+  setupStep,
   verifyElection,
 } from '../../src/index';
 import { beleniosTool } from '../support/belenios-tool';
+import { heliosSetup } from '../support/helios-setup';
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
 
-// A reference election made by belenios-tool (2 trustees, BELENIOS-2048, 2 questions): we reuse its
-// Setup (credentials, trustee keys) and run voting, tally, decryption and result through Matrix.
+// Elections run with @imago/helios-c (the Imago path); belenios-tool verifies every exported .bel,
+// and one election mixes steps of both tools. The reference Setup below was made by belenios-tool.
 const fixture = '/work/shared/fixtures/belenios/h-2048';
+const template = {
+  description: 'Imago secret ballot',
+  name: 'Secret ballot',
+  questions: [
+    { answers: ['Yes', 'No'], min: 0, max: 1, question: 'Adopt the proposal?' },
+    { answers: ['Alice', 'Bob', 'Carol', 'Dave'], min: 1, max: 2, question: 'Pick one or two delegates' },
+  ],
+};
+const plaintexts = [
+  [
+    [1, 0],
+    [1, 0, 0, 1],
+  ],
+  [
+    [0, 1],
+    [0, 1, 1, 0],
+  ],
+  [
+    [1, 0],
+    [1, 1, 0, 0],
+  ],
+];
+/** Per question and answer, the sum of the votes. */
+const sums = (votes: readonly (readonly (readonly number[])[])[]) =>
+  (votes[0] ?? []).map((question, q) =>
+    question.map((_, a) => votes.reduce((n, v) => n + (v[q]?.[a] ?? 0), 0)),
+  );
+const resultOf = (election: SecretBallotReplay) =>
+  (JSON.parse(election.result as string) as { result: unknown[][] }).result.map((q) => q.map(Number));
 
 describe('a secret Helios-C vote whose .bel, exported from the room, belenios-tool verifies (live Synapse)', () => {
   let users: Record<'admin' | 'bob' | 'carol' | 'dave' | 'eve', LiveUser>;
@@ -55,7 +91,8 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
   };
   const lastEventOfDir = async (dir: string, election: string) =>
     belStepsFromArchive(new Uint8Array(await readFile(join(dir, `${election}.bel`)))).lastEvent;
-  const lastEventOf = (dir: string) => lastEventOfDir(dir, uuid);
+  const electionOf = async (client: MatrixClient, electionId = uuid) =>
+    (await replay(client)).elections.get(electionId) as SecretBallotReplay;
 
   beforeAll(async () => {
     const names = ['admin', 'bob', 'carol', 'dave', 'eve'] as const;
@@ -67,7 +104,6 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     });
     room = group.rooms.decisions as string;
     for (const n of ['bob', 'carol', 'dave', 'eve'] as const) await joinGroup(users[n].client, group);
-    uuid = (JSON.parse(await readFile(join(fixture, 'meta.json'), 'utf8')) as { uuid: string }).uuid;
     work = await mkdtemp(join(tmpdir(), 'imago-secret-'));
   });
   afterAll(async () => {
@@ -75,33 +111,18 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     await rm(work, { recursive: true, force: true });
   });
 
-  it('runs setup, ballots, tally, partial decryptions and result as room events', async () => {
+  it('runs setup, ballots, tally, partial decryptions and result with @imago/helios-c as room events', async () => {
     const { admin, bob, carol, dave, eve } = users;
-    const reference = belStepsFromArchive(new Uint8Array(await readFile(join(fixture, `${uuid}.bel`))));
-    await postStep(admin.client, room, uuid, reference.steps[0] as never, reference.timestamp);
+    const setup = heliosSetup(numberedVoters(3), 2, template);
+    uuid = setup.uuid;
+    await postStep(admin.client, room, uuid, setupStep(setup.texts), Math.floor(Date.now() / 1000));
 
-    // Three voters vote with their credentials, each from the archive they export from the room.
-    const creds = (await readFile(join(fixture, 'private_creds.txt'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => l.split(' ')[1]);
-    const votes = (await readFile(join(fixture, 'votes.txt'), 'utf8')).trim().split('\n');
+    // Three voters encrypt their ballots from the election they replay from the room.
     const voters = [bob, carol, dave];
     let firstBallot = '';
     for (const [i, voter] of voters.entries()) {
-      const { dir } = await exportTo(voter.client, `voter${i}`);
-      await writeFile(join(dir, 'cred'), creds[i] as string);
-      await writeFile(join(dir, 'vote'), votes[i] as string);
-      const ballot = await beleniosTool([
-        'election',
-        'generate-ballot',
-        '--dir',
-        dir,
-        '--privcred',
-        join(dir, 'cred'),
-        '--ballot',
-        join(dir, 'vote'),
-      ]);
+      const election = await electionOf(voter.client);
+      const ballot = ballotFor(election, setup.credentials[i] as string, plaintexts[i] as number[][]);
       const id = await castBallot(voter.client, room, uuid, ballot);
       if (i === 0) firstBallot = ballot;
       expect(id).toMatch(/^\$/);
@@ -117,63 +138,24 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
       JSON.stringify({ ...JSON.parse(firstBallot), election_hash: 'x' }),
     );
 
-    // The administrator closes the vote and publishes the encrypted tally.
-    {
-      const { dir } = await exportTo(admin.client, 'admin-tally');
-      const after = await lastEventOf(dir);
-      await beleniosTool(['archive', 'add-event', '--dir', dir, '--type=EndBallots'], '');
-      const tally = await beleniosTool(['election', 'compute-encrypted-tally', '--dir', dir]);
-      await beleniosTool(['archive', 'add-event', '--dir', dir, '--type=EncryptedTally'], tally);
-      await postArchiveSteps(
-        admin.client,
-        room,
-        uuid,
-        new Uint8Array(await readFile(join(dir, `${uuid}.bel`))),
-        after,
-      );
-    }
+    // The administrator closes the vote and publishes the encrypted tally of the room's ballots.
+    await postStep(admin.client, room, uuid, { type: 'EndBallots', data: [] });
+    await postStep(admin.client, room, uuid, encryptedTallyStep(await electionOf(admin.client)));
     // A ballot after the end of voting has no effect.
     const late = await castBallot(eve.client, room, uuid, firstBallot);
 
     // Each trustee publishes its partial decryption.
-    const keys = ['20DC996C.privkey', '4F57D6D3.privkey'];
     for (const [i, trustee] of [bob, carol].entries()) {
-      const { dir } = await exportTo(trustee.client, `trustee${i}`);
-      const after = await lastEventOf(dir);
-      const partial = await beleniosTool([
-        'election',
-        'decrypt',
-        '--dir',
-        dir,
-        '--privkey',
-        join(fixture, keys[i] as string),
-        '--trustee-id',
-        String(i + 1),
-      ]);
-      await beleniosTool(['archive', 'add-event', '--dir', dir, '--type=PartialDecryption'], partial);
-      await postArchiveSteps(
+      const key = setup.keys[i]?.secretKey as bigint;
+      await postStep(
         trustee.client,
         room,
         uuid,
-        new Uint8Array(await readFile(join(dir, `${uuid}.bel`))),
-        after,
+        partialDecryptionStep(await electionOf(trustee.client), i + 1, key),
       );
     }
-
     // The administrator computes and publishes the result.
-    {
-      const { dir } = await exportTo(admin.client, 'admin-result');
-      const after = await lastEventOf(dir);
-      const result = await beleniosTool(['election', 'compute-result', '--dir', dir]);
-      await beleniosTool(['archive', 'add-event', '--dir', dir, '--type=Result'], result);
-      await postArchiveSteps(
-        admin.client,
-        room,
-        uuid,
-        new Uint8Array(await readFile(join(dir, `${uuid}.bel`))),
-        after,
-      );
-    }
+    await postStep(admin.client, room, uuid, resultStep(await electionOf(admin.client)));
 
     // Any member exports the archive from the room history: belenios-tool verifies it.
     const { dir, election } = await exportTo(eve.client, 'auditor');
@@ -184,11 +166,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     expect(report.ok).toBe(true);
     expect(election.phase).toBe('done');
     expect(election.steps.filter((s) => s.type === 'Ballot')).toHaveLength(3);
-    const result = JSON.parse(election.result as string) as { result: unknown[][] };
-    expect(result.result.map((q) => q.map(Number))).toEqual([
-      [2, 1],
-      [2, 1, 2, 1],
-    ]);
+    expect(resultOf(election)).toEqual(sums(plaintexts));
     const { warnings } = await replay(eve.client);
     const codeOf = (id: string) => warnings.find((w) => w.eventId === id)?.code;
     expect([codeOf(replayed), codeOf(forgedEnd), codeOf(late), codeOf(invalid)]).toEqual([
@@ -198,6 +176,92 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
       'rejected',
     ]);
     expect(warnings.find((w) => w.eventId === invalid)?.reason).toBe('ballot.election_hash');
+  });
+
+  it('carries steps made by belenios-tool and by @imago/helios-c in one election (interoperability)', async () => {
+    const { admin, bob, carol, dave, eve } = users;
+    // The Setup of a reference election made by belenios-tool (2 trustees, BELENIOS-2048).
+    const meta = JSON.parse(await readFile(join(fixture, 'meta.json'), 'utf8')) as { uuid: string };
+    const reference = belStepsFromArchive(new Uint8Array(await readFile(join(fixture, `${meta.uuid}.bel`))));
+    await postStep(admin.client, room, meta.uuid, reference.steps[0] as never, reference.timestamp);
+    const creds = (await readFile(join(fixture, 'private_creds.txt'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ')[1] as string);
+    const votes = (await readFile(join(fixture, 'votes.txt'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(0, 2)
+      .map((line) => JSON.parse(line) as number[][]);
+    // Bob's ballot is made by belenios-tool, Carol's by @imago/helios-c.
+    {
+      const { dir } = await exportTo(bob.client, 'interop-bob', meta.uuid);
+      await writeFile(join(dir, 'cred'), creds[0] as string);
+      await writeFile(join(dir, 'vote'), JSON.stringify(votes[0]));
+      const ballot = await beleniosTool([
+        'election',
+        'generate-ballot',
+        '--dir',
+        dir,
+        '--privcred',
+        join(dir, 'cred'),
+        '--ballot',
+        join(dir, 'vote'),
+      ]);
+      await castBallot(bob.client, room, meta.uuid, ballot);
+    }
+    await castBallot(
+      carol.client,
+      room,
+      meta.uuid,
+      ballotFor(await electionOf(carol.client, meta.uuid), creds[1] as string, votes[1] as number[][]),
+    );
+    // The tally by @imago/helios-c; trustee 1 decrypts with belenios-tool, trustee 2 with @imago/helios-c.
+    await postStep(admin.client, room, meta.uuid, { type: 'EndBallots', data: [] });
+    await postStep(
+      admin.client,
+      room,
+      meta.uuid,
+      encryptedTallyStep(await electionOf(admin.client, meta.uuid)),
+    );
+    {
+      const { dir } = await exportTo(bob.client, 'interop-trustee1', meta.uuid);
+      const after = await lastEventOfDir(dir, meta.uuid);
+      const partial = await beleniosTool([
+        'election',
+        'decrypt',
+        '--dir',
+        dir,
+        '--privkey',
+        join(fixture, '20DC996C.privkey'),
+        '--trustee-id',
+        '1',
+      ]);
+      await beleniosTool(['archive', 'add-event', '--dir', dir, '--type=PartialDecryption'], partial);
+      const bytes = new Uint8Array(await readFile(join(dir, `${meta.uuid}.bel`)));
+      await postArchiveSteps(bob.client, room, meta.uuid, bytes, after);
+    }
+    const secondKey = BigInt(JSON.parse(await readFile(join(fixture, '4F57D6D3.privkey'), 'utf8')) as string);
+    await postStep(
+      dave.client,
+      room,
+      meta.uuid,
+      partialDecryptionStep(await electionOf(dave.client, meta.uuid), 2, secondKey),
+    );
+    // belenios-tool computes the result from the room's archive.
+    {
+      const { dir } = await exportTo(admin.client, 'interop-result', meta.uuid);
+      const after = await lastEventOfDir(dir, meta.uuid);
+      const result = await beleniosTool(['election', 'compute-result', '--dir', dir]);
+      await beleniosTool(['archive', 'add-event', '--dir', dir, '--type=Result'], result);
+      const bytes = new Uint8Array(await readFile(join(dir, `${meta.uuid}.bel`)));
+      await postArchiveSteps(admin.client, room, meta.uuid, bytes, after);
+    }
+    const { dir, election } = await exportTo(eve.client, 'interop-auditor', meta.uuid);
+    await beleniosTool(['election', 'verify', '--dir', dir]);
+    expect((await verifyElection(election)).ok).toBe(true);
+    expect(election.phase).toBe('done');
+    expect(resultOf(election)).toEqual(sums(votes));
   });
 
   it('decides a secret governance decision: Helios-C election from the decision, verified result settles it', async () => {
@@ -237,66 +301,32 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
         .sort(),
     );
 
-    // The administrator sets up the election the decision asks for, with belenios-tool.
-    const dir = join(work, 'governed');
-    await mkdir(dir);
-    const voterLines = parameters.voters.map((v, i) => `voter${i}@example.org,voter${i},${v.weight}`);
-    await writeFile(join(dir, 'voters.txt'), `${voterLines.join('\n')}\n`);
-    const electionId = (await beleniosTool(['setup', 'generate-token'])).trim();
-    const group = ['--group', 'BELENIOS-2048'];
-    await beleniosTool(
-      ['setup', 'generate-credentials', '--uuid', electionId, ...group, '--file', 'voters.txt'],
-      '',
-      dir,
+    // The administrator sets up the election the decision asks for, with @imago/helios-c.
+    const setup = heliosSetup(
+      parameters.voters.map((v, i) => ({ id: `voter${i}`, login: `voter${i}`, weight: BigInt(v.weight) })),
+      1,
+      { description: 'Imago decision', name: 'Delegate?', questions: [parameters.question] },
     );
-    await beleniosTool(['setup', 'generate-trustee-key', ...group], '', dir);
-    const files = await readdir(dir);
-    const pick = (suffix: string) => join(dir, files.find((f) => f.endsWith(suffix)) as string);
-    await writeFile(join(dir, 'public_creds.json'), await readFile(pick('.pubcreds')));
-    await writeFile(join(dir, 'public_keys.jsons'), await readFile(pick('.pubkey')));
-    await beleniosTool(['setup', 'make-trustees'], '', dir);
-    await writeFile(
-      join(dir, 'template.json'),
-      JSON.stringify({ description: 'Imago decision', name: 'Delegate?', questions: [parameters.question] }),
+    const electionId = setup.uuid;
+    await postStep(
+      admin.client,
+      room,
+      electionId,
+      setupStep(setup.texts),
+      Math.floor(Date.now() / 1000),
+      decision,
     );
-    await beleniosTool(
-      ['setup', 'make-election', '--uuid', electionId, ...group, '--template', 'template.json'],
-      '',
-      dir,
-    );
-    await beleniosTool(['archive', 'init'], '', dir);
-    const setupArchive = new Uint8Array(await readFile(join(dir, `${electionId}.bel`)));
-    await postArchiveSteps(admin.client, room, electionId, setupArchive, undefined, decision);
 
     // Members vote in secret (Ana, Ana, Bo), each with the credential of their line.
-    const privateCreds = (await readFile(pick('.privcreds'), 'utf8')).trim().split('\n');
-    const credOf = (member: string) => {
-      const index = parameters.voters.findIndex((v) => v.member === member);
-      return privateCreds.find((line) => line.startsWith(`voter${index}@`))?.split(' ')[1] as string;
-    };
+    const credOf = (member: string) =>
+      setup.credentials[parameters.voters.findIndex((v) => v.member === member)] as string;
     for (const [voter, choice] of [
-      [bob, '[[1,0]]'],
-      [carol, '[[1,0]]'],
-      [dave, '[[0,1]]'],
+      [bob, [[1, 0]]],
+      [carol, [[1, 0]]],
+      [dave, [[0, 1]]],
     ] as const) {
-      const { dir: votingDir } = await exportTo(
-        voter.client,
-        `governed-${voter.userId.slice(1, 6)}`,
-        electionId,
-      );
-      await writeFile(join(votingDir, 'cred'), credOf(voter.userId));
-      await writeFile(join(votingDir, 'choice'), choice);
-      const ballot = await beleniosTool([
-        'election',
-        'generate-ballot',
-        '--dir',
-        votingDir,
-        '--privcred',
-        join(votingDir, 'cred'),
-        '--ballot',
-        join(votingDir, 'choice'),
-      ]);
-      await castBallot(voter.client, room, electionId, ballot);
+      const election = await electionOf(voter.client, electionId);
+      await castBallot(voter.client, room, electionId, ballotFor(election, credOf(voter.userId), choice));
     }
 
     // After the period the decision closes and waits for its verified result.
@@ -304,36 +334,25 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     await closeDecision(eve.client, room, decision);
     expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
 
-    // The administrator tallies, decrypts and publishes the result from the room's archive.
-    const { dir: adminDir } = await exportTo(admin.client, 'governed-admin', electionId);
-    const after = (await lastEventOfDir(adminDir, electionId)) as string;
-    await beleniosTool(['archive', 'add-event', '--dir', adminDir, '--type=EndBallots'], '');
-    await beleniosTool(
-      ['archive', 'add-event', '--dir', adminDir, '--type=EncryptedTally'],
-      await beleniosTool(['election', 'compute-encrypted-tally', '--dir', adminDir]),
-    );
-    const partial = await beleniosTool([
-      'election',
-      'decrypt',
-      '--dir',
-      adminDir,
-      '--privkey',
-      pick('.privkey'),
-      '--trustee-id',
-      '1',
-    ]);
-    await beleniosTool(['archive', 'add-event', '--dir', adminDir, '--type=PartialDecryption'], partial);
-    await beleniosTool(
-      ['archive', 'add-event', '--dir', adminDir, '--type=Result'],
-      await beleniosTool(['election', 'compute-result', '--dir', adminDir]),
-    );
-    await postArchiveSteps(
+    // The administrator (here also the only trustee) tallies, decrypts and publishes the result.
+    await postStep(admin.client, room, electionId, { type: 'EndBallots', data: [] });
+    await postStep(
       admin.client,
       room,
       electionId,
-      new Uint8Array(await readFile(join(adminDir, `${electionId}.bel`))),
-      after,
+      encryptedTallyStep(await electionOf(admin.client, electionId)),
     );
+    await postStep(
+      admin.client,
+      room,
+      electionId,
+      partialDecryptionStep(
+        await electionOf(admin.client, electionId),
+        1,
+        setup.keys[0]?.secretKey as bigint,
+      ),
+    );
+    await postStep(admin.client, room, electionId, resultStep(await electionOf(admin.client, electionId)));
 
     // A forged result comes first; the real one, with the archive's last event as evidence, after.
     const forged = await sendGovernanceEvent(eve.client, room, GovernanceEventTypes.secretResult, {

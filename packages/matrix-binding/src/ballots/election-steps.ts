@@ -1,0 +1,195 @@
+/**
+ * @module
+ * The steps of a Helios-C election computed with @imago/helios-c from what a room holds: the Setup
+ * from the election, trustees and credentials texts; a ballot; the encrypted tally; a trustee's
+ * partial decryption; the result (Belenios 2.0 specification §4.4 for the data each event
+ * stores). Each function reads the archive exported from the room, so every participant computes
+ * from the same replayed history. Pure: post the steps with {@link postStep}.
+ */
+import {
+  type Archive,
+  combineFactors,
+  computeEncryptedTally,
+  computePartialDecryption,
+  createBallot,
+  currentTally,
+  decryptResult,
+  type Election,
+  type PlaintextBallot,
+  parseElection,
+  parseTrustees,
+  publishedDecryptions,
+  readArchive,
+  serializeEncryptedTally,
+  serializePartialDecryption,
+  serializeResult,
+  serializeSizedEncryptedTally,
+  sha256Hex,
+  talliedBallots,
+} from '@imago/helios-c';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import type { BelStep } from './bel-steps';
+import { exportBelArchive, type SecretBallotReplay } from './replay-secret-ballots';
+
+/** The texts an election is set up with (`election.json`, `trustees.json`, public credentials). */
+export interface ElectionSetupTexts {
+  /** The election JSON text (e.g. `serializeElection` of @imago/helios-c). */
+  readonly election: string;
+  /** The trustees JSON text (`serializeTrustees`). */
+  readonly trustees: string;
+  /** The public credentials JSON text (`generateCredentials(...).publicCredentials`). */
+  readonly credentials: string;
+}
+
+/**
+ * The Setup step of an election (as `belenios-tool archive init` writes it).
+ *
+ * @param texts - the election, trustees and public credentials texts.
+ * @returns the step; post it with {@link postStep} (with the archive timestamp and, for a
+ * governance decision, the decision id).
+ * @throws `MalformedInputError` (from `@imago/helios-c`) when the election text does not parse.
+ * @example
+ * await postStep(client, room, uuid, setupStep({ election, trustees, credentials }), timestamp, decision);
+ */
+export function setupStep(texts: ElectionSetupTexts): BelStep {
+  const parsed = parseElection(texts.election);
+  if (!parsed.ok) throw parsed.error;
+  const hash = sha256Hex;
+  const setup = `{"election":"${hash(texts.election)}","trustees":"${hash(texts.trustees)}","credentials":"${hash(texts.credentials)}"}`;
+  return {
+    type: 'Setup',
+    payload: sha256Hex(setup),
+    data: [texts.election, texts.trustees, texts.credentials, setup],
+  };
+}
+
+/**
+ * The setup texts of a replayed election.
+ *
+ * @param election - the election replayed from the room.
+ * @returns the election, trustees and public credentials texts its Setup carries.
+ * @throws {@link InvalidArgumentError} when the Setup does not carry them.
+ */
+export function electionSetupTexts(election: SecretBallotReplay): ElectionSetupTexts {
+  const setup = election.steps[0];
+  const byHash = new Map((setup?.data ?? []).map((text) => [sha256Hex(text), text]));
+  let names: { election?: unknown; trustees?: unknown; credentials?: unknown } | undefined;
+  try {
+    names = JSON.parse(byHash.get(setup?.payload ?? '') ?? 'null') as typeof names;
+  } catch {
+    names = undefined;
+  }
+  const text = (name: unknown) => (typeof name === 'string' ? byHash.get(name) : undefined);
+  const [e, t, c] = [text(names?.election), text(names?.trustees), text(names?.credentials)];
+  if (e === undefined || t === undefined || c === undefined)
+    throw new InvalidArgumentError(`election ${election.election}: the Setup lacks its texts`);
+  return { election: e, trustees: t, credentials: c };
+}
+
+/** The parsed election and the archive exported from the room. */
+function context(replay: SecretBallotReplay): {
+  election: Election;
+  archive: Archive;
+  texts: ElectionSetupTexts;
+} {
+  const texts = electionSetupTexts(replay);
+  const election = parseElection(texts.election);
+  if (!election.ok) throw election.error;
+  const archive = readArchive(exportBelArchive(replay));
+  if (!archive.ok) throw archive.error;
+  return { election: election.value, archive: archive.value, texts };
+}
+
+/**
+ * A voter's ballot, encrypted and proved in the voter's browser or process.
+ *
+ * @param election - the election replayed from the room.
+ * @param credential - the voter's private credential.
+ * @param plaintext - one array per question, one 0/1 (or count) per answer.
+ * @returns the ballot's exact JSON text, for {@link castBallot}.
+ * @throws `InvalidPlaintextError` (from `@imago/helios-c`) when the choices do not fit the
+ * questions, {@link InvalidArgumentError} when the Setup is unusable.
+ * @example
+ * await castBallot(client, room, uuid, ballotFor(election, credential, [[1, 0]]));
+ */
+export function ballotFor(
+  election: SecretBallotReplay,
+  credential: string,
+  plaintext: PlaintextBallot,
+): string {
+  const parsed = parseElection(electionSetupTexts(election).election);
+  if (!parsed.ok) throw parsed.error;
+  return createBallot(parsed.value, credential, plaintext).text;
+}
+
+/**
+ * The encrypted tally of the counted ballots (the last one of each credential, with weights).
+ * Post an `EndBallots` step first (`{ type: 'EndBallots', data: [] }`), then this one.
+ *
+ * @param election - the election replayed from the room.
+ * @returns the `EncryptedTally` step.
+ * @throws {@link InvalidArgumentError} when the Setup is unusable.
+ */
+export function encryptedTallyStep(election: SecretBallotReplay): BelStep {
+  const { election: parsed, archive, texts } = context(election);
+  const ballots = talliedBallots(parsed, texts.credentials, archive);
+  const tally = serializeEncryptedTally(parsed.group, computeEncryptedTally(parsed, ballots));
+  const sized = serializeSizedEncryptedTally({
+    numTallied: ballots.length,
+    totalWeight: ballots.reduce((sum, b) => sum + b.weight, 0n),
+    encryptedTally: sha256Hex(tally),
+  });
+  return { type: 'EncryptedTally', payload: sha256Hex(sized), data: [tally, sized] };
+}
+
+/** The published encrypted tally, or a misuse error. */
+function publishedTally(election: SecretBallotReplay, archive: Archive, parsed: Election) {
+  const tally = currentTally(parsed, archive);
+  if (!tally) throw new InvalidArgumentError(`election ${election.election} has no encrypted tally yet`);
+  return tally;
+}
+
+/**
+ * A trustee's partial decryption of the published encrypted tally (a `Single` trustee key).
+ *
+ * @param election - the election replayed from the room.
+ * @param owner - the trustee's number (1-based, in the order of `trustees.json`).
+ * @param secretKey - the trustee's private key.
+ * @returns the `PartialDecryption` step.
+ * @throws {@link InvalidArgumentError} before the encrypted tally.
+ */
+export function partialDecryptionStep(
+  election: SecretBallotReplay,
+  owner: number,
+  secretKey: bigint,
+): BelStep {
+  const { election: parsed, archive } = context(election);
+  const { tally } = publishedTally(election, archive, parsed);
+  const decryption = serializePartialDecryption(
+    parsed.group,
+    computePartialDecryption(parsed, tally, secretKey),
+  );
+  const owned = `{"owner":${owner},"payload":"${sha256Hex(decryption)}"}`;
+  return { type: 'PartialDecryption', payload: sha256Hex(owned), data: [decryption, owned] };
+}
+
+/**
+ * The result, from the published partial decryptions (anyone can compute it).
+ *
+ * @param election - the election replayed from the room.
+ * @returns the `Result` step.
+ * @throws {@link InvalidArgumentError} before the encrypted tally, when decryptions are missing
+ * or a count is out of range.
+ */
+export function resultStep(election: SecretBallotReplay): BelStep {
+  const { election: parsed, archive, texts } = context(election);
+  const { tally, sized } = publishedTally(election, archive, parsed);
+  const trustees = parseTrustees(parsed.group, texts.trustees);
+  if (!trustees.ok) throw trustees.error;
+  const combined = combineFactors(parsed.group, trustees.value, tally, publishedDecryptions(parsed, archive));
+  if (!combined.ok) throw new InvalidArgumentError(combined.missing.message);
+  const result = decryptResult(parsed, tally, combined.factors, sized.totalWeight);
+  if (!result) throw new InvalidArgumentError(`election ${election.election}: a count is out of range`);
+  const text = serializeResult(result);
+  return { type: 'Result', payload: sha256Hex(text), data: [text] };
+}
