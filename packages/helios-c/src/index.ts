@@ -20,6 +20,12 @@ export {
   serializeEvent,
 } from './archive/archive';
 export { ArchiveBuilder } from './archive/archive-builder';
+export {
+  type CanonicalRecord,
+  canonicalRecords,
+  findLayoutDeviation,
+  type LayoutDeviation,
+} from './archive/canonical-layout';
 export { encodeTarEntry, readTar, type TarEntry } from './archive/tar';
 export {
   type Answer,

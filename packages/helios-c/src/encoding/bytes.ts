@@ -29,6 +29,18 @@ export function fromUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * Byte-wise equality.
+ * @param a - first byte string
+ * @param b - second byte string
+ * @returns true when both have the same length and bytes
+ */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * Lowercase hexadecimal encoding.
  * @param bytes - bytes to encode
  * @returns two hexadecimal characters per byte

@@ -6,6 +6,7 @@
  * @module
  */
 import { type Archive, type ArchiveEvent, dataText, readArchive } from '../archive/archive';
+import { findLayoutDeviation } from '../archive/canonical-layout';
 import type { Ballot } from '../ballot/ballot';
 import { decodePublicCredential, type PublicCredential } from '../credentials/public-credentials';
 import { type Election, parseElection } from '../election/election';
@@ -59,7 +60,7 @@ export interface VerifyArchiveOptions {
 export interface ArchiveVerification {
   /** True when no check failed. */
   readonly ok: boolean;
-  /** Every failed check, in archive order (verification stops at the first fatal one). */
+  /** Every failed check, in archive order (verification stops at the first fatal one), then `archive.layout`. */
   readonly issues: readonly VerificationIssue[];
   /** The election, when the setup could be read. */
   readonly election?: Election<unknown>;
@@ -247,9 +248,15 @@ export async function verifyArchive(
   const archive = read.value;
   const issues = verifyArchiveStructure(archive);
   const lastEvent = archive.events.at(-1)?.hash;
+  // belenios-tool regenerates the archive from the event chain and requires the very same bytes;
+  // a deviation is reported after the other findings and does not stop the cryptographic checks.
+  const deviation = issues.length === 0 ? findLayoutDeviation(bytes, archive) : undefined;
+  const layout: VerificationIssue[] = deviation
+    ? [{ check: 'archive.layout', where: `byte ${deviation.offset}`, message: deviation.reason }]
+    : [];
   const done = (extra: Partial<ArchiveVerification> = {}): ArchiveVerification => ({
-    ok: issues.length === 0,
-    issues,
+    ok: issues.length === 0 && layout.length === 0,
+    issues: [...issues, ...layout],
     ballots: 0,
     tallied: 0,
     ...(lastEvent === undefined ? {} : { lastEvent }),

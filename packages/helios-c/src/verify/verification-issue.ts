@@ -11,6 +11,7 @@ export type CheckName =
   | 'archive.chain'
   | 'archive.payload'
   | 'archive.event_order'
+  | 'archive.layout'
   | 'setup.malformed'
   | 'setup.trustees'
   | 'setup.election_key'
