@@ -44,6 +44,9 @@ export interface LayoutDeviation {
   readonly reason: string;
 }
 
+/** A reason the layout cannot be derived (thrown inside this module only). */
+class LayoutError extends Error {}
+
 function eventLabel(event: ArchiveEvent): string {
   return `event ${event.height} (${event.type})`;
 }
@@ -63,8 +66,6 @@ function innerHashes(event: ArchiveEvent, text: string | undefined): string[] {
   return decoded.value;
 }
 
-class LayoutError extends Error {}
-
 /**
  * Computes the records belenios-tool regenerates for an archive, in order.
  * @param archive - a decoded archive
@@ -76,17 +77,26 @@ class LayoutError extends Error {}
  */
 export function canonicalRecords(
   archive: Archive,
-): { ok: true; header: Uint8Array; records: CanonicalRecord[] } | { ok: false; reason: string } {
+):
+  | { ok: true; header: Uint8Array; records: CanonicalRecord[] }
+  | { ok: false; reason: string; offset: number } {
   const timestamp = Number(archive.header.timestamp);
   if (!Number.isSafeInteger(timestamp) || timestamp < 0)
-    return { ok: false, reason: `header timestamp ${archive.header.timestamp} is not a file time` };
+    return {
+      ok: false,
+      reason: `header timestamp ${archive.header.timestamp} is not a file time`,
+      offset: 0,
+    };
   const byHash = new Map(archive.events.map((e) => [e.hash, e]));
   const last = archive.events.at(-1);
-  if (last === undefined) return { ok: false, reason: 'no events' };
+  if (last === undefined) return { ok: false, reason: 'no events', offset: 0 };
+  const offsets = new Map(archive.entries.map((e) => [e.name, e.offset]));
+  const offsetOf = (e: ArchiveEvent) => offsets.get(`${e.hash}.event.json`) ?? 0;
   const chain: ArchiveEvent[] = [last];
   for (let e = last; e.parent !== undefined; ) {
     const parent = byHash.get(e.parent);
-    if (parent === undefined) return { ok: false, reason: `parent of ${eventLabel(e)} not in archive` };
+    if (parent === undefined)
+      return { ok: false, reason: `parent of ${eventLabel(e)} not in archive`, offset: offsetOf(e) };
     chain.unshift(parent);
     e = parent;
   }
@@ -97,8 +107,10 @@ export function canonicalRecords(
     const entry = encodeDataEntry(bytes, timestamp);
     records.push({ name: `${entry.hash}.data.json`, role, bytes: entry.bytes });
   };
+  let current: ArchiveEvent | undefined;
   try {
     for (const event of chain) {
+      current = event;
       const label = eventLabel(event);
       const payload = event.payload;
       if (event.type === 'EndBallots' || event.type === 'EndShuffles') {
@@ -117,7 +129,8 @@ export function canonicalRecords(
       records.push({ name: `${entry.hash}.event.json`, role: label, bytes: entry.bytes });
     }
   } catch (error) {
-    if (error instanceof LayoutError) return { ok: false, reason: error.message };
+    if (error instanceof LayoutError)
+      return { ok: false, reason: error.message, offset: current ? offsetOf(current) : 0 };
     throw error;
   }
   return { ok: true, header: encodeArchiveHeader(timestamp), records };
@@ -134,7 +147,7 @@ export function canonicalRecords(
  */
 export function findLayoutDeviation(bytes: Uint8Array, archive: Archive): LayoutDeviation | undefined {
   const layout = canonicalRecords(archive);
-  if (!layout.ok) return { offset: 0, reason: layout.reason };
+  if (!layout.ok) return { offset: layout.offset, reason: layout.reason };
   const entries = archive.entries;
   const timestamp = archive.header.timestamp;
   const header = entries[0];

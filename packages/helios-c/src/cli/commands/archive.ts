@@ -6,12 +6,14 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type EventType,
   encodeArchiveHeader,
   encodeDataEntry,
   encodeEventEntry,
   eventTypes,
   readArchive,
 } from '../../archive/archive';
+import { findLayoutDeviation } from '../../archive/canonical-layout';
 import { publicCredentialsFromEntries } from '../../credentials/credential-authority';
 import { parseElection } from '../../election/election';
 import { UsageError } from '../../errors/usage-error';
@@ -23,6 +25,37 @@ import { readStdin } from '../io';
 function chomp(text: string): string {
   return text.replace(/\n$/, '');
 }
+
+/**
+ * Refuses an addition that would make the archive differ from what belenios-tool regenerates from
+ * its event chain (a missing or extra payload line, an owned payload that does not follow its inner
+ * data…): belenios-tool would then reject the whole archive. An archive that already deviates
+ * before the addition is left to `election verify` to report.
+ */
+function refuseNonCanonical(before: Uint8Array, addition: Uint8Array, type: string): void {
+  const after = new Uint8Array(before.length + addition.length);
+  after.set(before);
+  after.set(addition, before.length);
+  const read = readArchive(after);
+  if (!read.ok) throw read.error;
+  const deviation = findLayoutDeviation(after, read.value);
+  if (deviation && deviation.offset >= before.length) {
+    throw new UsageError(
+      `refusing to add a ${type} event whose standard input does not give its canonical records (${lineShapes[type as EventType]}): ${deviation.reason}`,
+    );
+  }
+}
+
+const lineShapes: Record<EventType, string> = {
+  Setup: 'use archive init',
+  Ballot: 'one line, the ballot',
+  EndBallots: 'no input',
+  EncryptedTally: 'two lines, the encrypted tally then its sized wrapper',
+  Shuffle: 'two lines, the shuffle then its owned wrapper',
+  EndShuffles: 'no input',
+  PartialDecryption: 'two lines, the partial decryption then its owned wrapper',
+  Result: 'one line, the result',
+};
 
 /**
  * Runs an `archive` sub-command.
@@ -70,7 +103,8 @@ export function runArchive(command: string, argv: readonly string[]): void {
       if (!(eventTypes as readonly string[]).includes(type))
         throw new UsageError(`unknown event type ${type}`);
       const path = archivePath(o.get('dir') ?? '.');
-      const read = readArchive(new Uint8Array(readFileSync(path)));
+      const bytes = new Uint8Array(readFileSync(path));
+      const read = readArchive(bytes);
       if (!read.ok) throw read.error;
       const archive = read.value;
       const mtime = Number(archive.header.timestamp);
@@ -96,7 +130,9 @@ export function runArchive(command: string, argv: readonly string[]): void {
         mtime,
       );
       parts.push(event.bytes);
-      appendFileSync(path, Buffer.concat(parts));
+      const addition = Buffer.concat(parts);
+      refuseNonCanonical(bytes, addition, type);
+      appendFileSync(path, addition);
       return;
     }
     default:
