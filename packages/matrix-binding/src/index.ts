@@ -30,6 +30,7 @@ export {
   partialDecryptionStep,
   resultStep,
   setupStep,
+  shuffleStep,
 } from './ballots/election-steps';
 export {
   type ElectionPhase,

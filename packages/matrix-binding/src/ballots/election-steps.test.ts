@@ -10,16 +10,17 @@ import {
   partialDecryptionStep,
   resultStep,
   setupStep,
+  shuffleStep,
 } from './election-steps';
-import type { SecretBallotReplay } from './replay-secret-ballots';
+import { type SecretBallotReplay, verifyElection } from './replay-secret-ballots';
 
 // The reference election made by belenios-tool is the oracle: the steps computed by
 // @imago/helios-c from its history must be the ones belenios-tool wrote.
 const fixture = '/work/shared/fixtures/belenios/h-2048';
 
-async function reference(): Promise<{ uuid: string; timestamp: number; steps: BelStep[] }> {
-  const { uuid } = JSON.parse(await readFile(join(fixture, 'meta.json'), 'utf8')) as { uuid: string };
-  const archive = belStepsFromArchive(new Uint8Array(await readFile(join(fixture, `${uuid}.bel`))));
+async function reference(dir = fixture): Promise<{ uuid: string; timestamp: number; steps: BelStep[] }> {
+  const { uuid } = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as { uuid: string };
+  const archive = belStepsFromArchive(new Uint8Array(await readFile(join(dir, `${uuid}.bel`))));
   return { uuid, ...archive };
 }
 
@@ -63,6 +64,23 @@ describe('election steps computed with @imago/helios-c (belenios-tool archive as
     const step = partialDecryptionStep(replayOf(uuid, timestamp, tallied), 1, secret);
     expect(step.type).toBe('PartialDecryption');
     expect(JSON.parse(step.data[1] as string)).toMatchObject({ owner: 1 });
+    // With the tally, the rest of belenios-tool's archive and this decryption in place of
+    // trustee 1's, the election verifies.
+    const rest = steps.slice(tallied.length).filter((s, i) => !(s.type === 'PartialDecryption' && i === 0));
+    const replaced = replayOf(uuid, timestamp, [...tallied, step, ...rest]);
+    expect((await verifyElection(replaced)).issues).toEqual([]);
+  });
+
+  it('shuffles the non-homomorphic ciphertexts as a trustee, which verification accepts', async () => {
+    const { uuid, timestamp, steps } = await reference('/work/shared/fixtures/belenios/nh-rfc');
+    const tallied = steps.slice(
+      0,
+      steps.findIndex((s) => s.type === 'Shuffle'),
+    );
+    const step = shuffleStep(replayOf(uuid, timestamp, tallied), 1);
+    expect(step.type).toBe('Shuffle');
+    const report = await verifyElection(replayOf(uuid, timestamp, [...tallied, step]));
+    expect(report.issues).toEqual([]);
   });
 
   it('refuses misuse with InvalidArgumentError: no Setup texts, no tally yet', async () => {
@@ -78,6 +96,16 @@ describe('election steps computed with @imago/helios-c (belenios-tool archive as
     };
     expect(codeOf(() => partialDecryptionStep(onlySetup, 1, 1n))).toBe(InvalidArgumentError.code);
     expect(codeOf(() => resultStep(onlySetup))).toBe(InvalidArgumentError.code);
+    const tallied = replayOf(
+      uuid,
+      timestamp,
+      steps.slice(
+        0,
+        steps.findIndex((s) => s.type === 'PartialDecryption'),
+      ),
+    );
+    const otherKey = BigInt(JSON.parse(await readFile(join(fixture, '4F57D6D3.privkey'), 'utf8')) as string);
+    expect(codeOf(() => partialDecryptionStep(tallied, 1, otherKey))).toBe(InvalidArgumentError.code);
     const broken = replayOf(uuid, timestamp, [{ type: 'Setup', data: [] }]);
     expect(codeOf(() => electionSetupTexts(broken))).toBe(InvalidArgumentError.code);
   });

@@ -2,8 +2,8 @@
  * @module
  * The steps of a Helios-C election computed with @imago/helios-c from what a room holds: the Setup
  * from the election, trustees and credentials texts; a ballot; the encrypted tally; a trustee's
- * partial decryption; the result (Belenios 2.0 specification §4.4 for the data each event
- * stores). Each function reads the archive exported from the room, so every participant computes
+ * shuffle (non-homomorphic questions) and partial decryption; the result (Belenios 2.0
+ * specification §4.4 for the data each event stores). Each function reads the archive exported from the room, so every participant computes
  * from the same replayed history. Pure: post the steps with {@link postStep}.
  */
 import {
@@ -20,12 +20,15 @@ import {
   parseTrustees,
   publishedDecryptions,
   readArchive,
+  type ShuffleArchiveOptions,
   serializeEncryptedTally,
   serializePartialDecryption,
   serializeResult,
   serializeSizedEncryptedTally,
   sha256Hex,
+  shuffleArchive,
   talliedBallots,
+  trusteeSlots,
 } from '@imago/helios-c';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import type { BelStep } from './bel-steps';
@@ -150,21 +153,54 @@ function publishedTally(election: SecretBallotReplay, archive: Archive, parsed: 
 }
 
 /**
- * A trustee's partial decryption of the published encrypted tally (a `Single` trustee key).
+ * A trustee's shuffle of the non-homomorphic ciphertexts (after the encrypted tally, each
+ * trustee in turn; the administrator then posts `{ type: 'EndShuffles', data: [] }`).
  *
  * @param election - the election replayed from the room.
- * @param owner - the trustee's number (1-based, in the order of `trustees.json`).
- * @param secretKey - the trustee's private key.
+ * @param owner - the trustee's number (1-based).
+ * @param options - progress callback.
+ * @returns the `Shuffle` step.
+ * @throws `ShuffleError` (from `@imago/helios-c`) when the archive has nothing to shuffle,
+ * {@link InvalidArgumentError} when the Setup is unusable.
+ */
+export function shuffleStep(
+  election: SecretBallotReplay,
+  owner: number,
+  options: ShuffleArchiveOptions = {},
+): BelStep {
+  const { archive } = context(election);
+  const lines = shuffleArchive(archive, owner, options);
+  return {
+    type: 'Shuffle',
+    payload: sha256Hex(lines.ownedShuffle),
+    data: [lines.shuffle, lines.ownedShuffle],
+  };
+}
+
+/**
+ * A trustee's partial decryption of the published encrypted tally (after the shuffles, if any).
+ *
+ * @param election - the election replayed from the room.
+ * @param owner - the trustee's number (1-based, as belenios-tool's `--trustee-id`).
+ * @param secretKey - the trustee's private key; for a threshold trustee, the key recovered with
+ * `recoverDecryptionKey` of @imago/helios-c.
  * @returns the `PartialDecryption` step.
- * @throws {@link InvalidArgumentError} before the encrypted tally.
+ * @throws {@link InvalidArgumentError} before the encrypted tally, or when the key is not the
+ * trustee's.
  */
 export function partialDecryptionStep(
   election: SecretBallotReplay,
   owner: number,
   secretKey: bigint,
 ): BelStep {
-  const { election: parsed, archive } = context(election);
+  const { election: parsed, archive, texts } = context(election);
   const { tally } = publishedTally(election, archive, parsed);
+  const group = parsed.group;
+  const trustees = parseTrustees(group, texts.trustees);
+  if (!trustees.ok) throw trustees.error;
+  const slot = trusteeSlots(trustees.value).find((s) => s.owner === owner);
+  if (!slot || !group.equals(slot.verificationKey, group.powG(secretKey)))
+    throw new InvalidArgumentError(`election ${election.election}: the key is not trustee ${owner}'s`);
   const decryption = serializePartialDecryption(
     parsed.group,
     computePartialDecryption(parsed, tally, secretKey),
