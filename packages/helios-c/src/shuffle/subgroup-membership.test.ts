@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FiniteFieldGroup } from '../groups/finite-field-group';
+import { belenios2048 } from '../groups/parameters/belenios-2048';
 import { rfc3526_2048 } from '../groups/parameters/rfc-3526-2048';
 import { jacobiSymbol, membershipTest } from './subgroup-membership';
 
@@ -19,6 +20,29 @@ describe('subgroup membership by Jacobi symbol (safe-prime groups)', () => {
     });
     for (const x of [...samples, 0n, 1n, group.p - 1n, group.p, group.p + 1n, -4n]) {
       expect(member(x)).toBe(group.isMember(x));
+    }
+  }, 60_000);
+
+  it('FiniteFieldGroup.isMember is x^q = 1 by plain square-and-multiply, on both reference groups', () => {
+    // Independent reference: no Barrett reduction, no tables, no Jacobi symbol.
+    const xq = (x: bigint, q: bigint, p: bigint) => {
+      let r = 1n;
+      let b = x % p;
+      for (let e = q; e > 0n; e >>= 1n) {
+        if (e & 1n) r = (r * b) % p;
+        b = (b * b) % p;
+      }
+      return r === 1n;
+    };
+    for (const parameters of [rfc3526_2048, belenios2048]) {
+      const group = new FiniteFieldGroup(parameters);
+      const safe = group.p === 2n * group.q + 1n;
+      expect(safe, parameters.name).toBe(parameters === rfc3526_2048);
+      const members = [group.powG(group.randomScalar()), group.g, 1n];
+      const others = [group.p - 1n, 2n * group.p - 3n, (members[0] as bigint) * 5n];
+      for (const x of [...members, ...others].map((v) => v % group.p)) {
+        expect(group.isMember(x), `${parameters.name} ${x}`).toBe(xq(x, group.q, group.p));
+      }
     }
   }, 60_000);
 });
