@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { appendToRoomLog, belStepsFromArchive, emptyRoomLog, exportBelArchive } from '@imago/matrix-binding';
 import { describe, expect, it } from 'vitest';
 import { electionOfDecision, roomElections } from './room-election';
@@ -6,7 +7,7 @@ import { electionOfDecision, roomElections } from './room-election';
 // A non-homomorphic election made by belenios-tool (ballots, encrypted tally, two shuffles,
 // partial decryptions, result) is the oracle: posted step by step as room events, the election
 // replayed from the room must export the very archive belenios-tool wrote.
-const fixture = '/work/shared/fixtures/belenios/nh-rfc';
+const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/nh-rfc', import.meta.url));
 const admin = '@service:example.org';
 
 async function roomOf(reorder?: (events: unknown[]) => unknown[]) {

@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readTar } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
 import { belArchiveFromSteps, belStepsFromArchive } from './bel-steps';
 
 const run = promisify(execFile);
-const fixtures = '/work/shared/fixtures/belenios';
+const fixtures = fileURLToPath(new URL('../../../../../shared/fixtures/belenios', import.meta.url));
 
 async function beleniosVerify(dir: string): Promise<void> {
   try {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { MatrixBindingError } from '../errors/matrix-binding-error';
@@ -16,7 +17,7 @@ import { type SecretBallotReplay, verifyElection } from './replay-secret-ballots
 
 // The reference election made by belenios-tool is the oracle: the steps computed by
 // @imago/helios-c from its history must be the ones belenios-tool wrote.
-const fixture = '/work/shared/fixtures/belenios/h-2048';
+const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/h-2048', import.meta.url));
 
 async function reference(dir = fixture): Promise<{ uuid: string; timestamp: number; steps: BelStep[] }> {
   const { uuid } = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as { uuid: string };
@@ -72,7 +73,9 @@ describe('election steps computed with @imago/helios-c (belenios-tool archive as
   });
 
   it('shuffles the non-homomorphic ciphertexts as a trustee, which verification accepts', async () => {
-    const { uuid, timestamp, steps } = await reference('/work/shared/fixtures/belenios/nh-rfc');
+    const { uuid, timestamp, steps } = await reference(
+      fileURLToPath(new URL('../../../../../shared/fixtures/belenios/nh-rfc', import.meta.url)),
+    );
     const tallied = steps.slice(
       0,
       steps.findIndex((s) => s.type === 'Shuffle'),

@@ -190,10 +190,16 @@ function refusal(election: Election, step: SecretBallotStepContent, sender: stri
       return undefined;
     case 'EndBallots':
       return election.phase === 'voting' ? undefined : 'voting already ended';
-    case 'Shuffle':
-    case 'EndShuffles':
     case 'EncryptedTally':
       return election.phase === 'ended' ? undefined : 'not after the end of voting';
+    case 'Shuffle':
+    case 'EndShuffles':
+      // Belenios 2.0 order: EncryptedTally, then Shuffle* and EndShuffles, then partial decryptions.
+      if (election.phase !== 'tallied') return 'shuffles come after the encrypted tally';
+      if (election.steps.some((s) => s.type === 'EndShuffles' || s.type === 'PartialDecryption')) {
+        return 'shuffling has ended';
+      }
+      return undefined;
     case 'PartialDecryption':
     case 'Result':
       return election.phase === 'tallied' ? undefined : 'no encrypted tally yet';
