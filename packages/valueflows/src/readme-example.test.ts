@@ -1,45 +1,13 @@
 /**
- * The README's first TypeScript example runs as written: its `@imago/valueflows` imports (and
- * subpaths) are pointed at this package's sources, the file is imported, and what it prints is
- * checked.
+ * The README's first TypeScript example runs as written (imports pointed at this package's
+ * sources) and prints what the README says.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runReadmeExample as runExample } from '../../../test-support/readme-example';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/** The first ```ts block of the README, with `@imago/valueflows[/sub]` resolved to `src/[sub/]index.ts`. */
-function readmeExample(): string {
-  const readme = readFileSync(`${packageDir}README.md`, 'utf8');
-  const block = /^```ts\n([\s\S]*?)^```$/m.exec(readme);
-  if (block?.[1] === undefined) throw new Error('README.md has no ```ts block');
-  return block[1].replace(/(['"])@imago\/valueflows(\/[a-z-]+)?\1/g, (_, quote: string, sub?: string) => {
-    return `${quote}${packageDir}src${sub ?? ''}/index.ts${quote}`;
-  });
-}
-
-/** Imports the example as a module and returns the lines it logged. */
-async function runReadmeExample(): Promise<string[]> {
-  const dir = `${packageDir}test-artifacts/readme-example-${process.pid}`;
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}/example.ts`;
-  writeFileSync(file, readmeExample());
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    lines.push(args.map(String).join(' '));
-  });
-  try {
-    await import(/* @vite-ignore */ file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return lines;
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const runReadmeExample = () => runExample(packageDir, 'valueflows');
 
 describe('README example', () => {
   it('folds the events into resources and rejects consuming more than is on hand', async () => {
