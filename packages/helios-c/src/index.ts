@@ -284,7 +284,10 @@ export {
 } from './trustees/trustees';
 export {
   type ArchiveVerification,
+  type BallotBatch,
+  type BallotBatchVerification,
   type BallotBatchVerifier,
+  nonMemberCredentials,
   sequentialBallots,
   type VerifyArchiveOptions,
   verifyArchive,

@@ -26,12 +26,15 @@ const weightPattern = /^(0|[1-9][0-9]*)$/;
  * @param group - the group
  * @param value - the JSON value
  * @param path - its path
+ * @param options - `membership: false` skips the group membership test (the caller then owes it:
+ *   archive verification proves it with the ballots, in parallel)
  * @returns the entry
  */
 export function decodePublicCredential<E>(
   group: Group<E>,
   value: unknown,
   path: string,
+  options: { readonly membership?: boolean } = {},
 ): PublicCredential<E> {
   const text = stringAt(value, path);
   const comma = text.indexOf(',');
@@ -39,7 +42,8 @@ export function decodePublicCredential<E>(
   const weightText = comma < 0 ? undefined : text.slice(comma + 1);
   const credential = group.parse(credentialText);
   if (credential === undefined) fail(path, 'a public credential');
-  if (!group.isMember(credential)) fail(path, `a public credential in the group ${group.name}`);
+  if (options.membership !== false && !group.isMember(credential))
+    fail(path, `a public credential in the group ${group.name}`);
   if (weightText !== undefined && !weightPattern.test(weightText))
     fail(path, 'a non-negative integer weight');
   return {

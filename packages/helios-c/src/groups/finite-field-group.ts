@@ -7,14 +7,7 @@
 import { sha256BigInt } from '../encoding/sha256';
 import type { Group } from './group';
 import { jacobi } from './jacobi-symbol';
-import {
-  barrettReducer,
-  fixedBaseModPow,
-  modInverse,
-  modMultiPow,
-  splitPow,
-  splitPowerTables,
-} from './modular-exponentiation';
+import { chainPow, fixedBaseModPow, modInverse, modMultiPow, powerChain } from './modular-exponentiation';
 import { randomBelow } from './random-scalar';
 
 /** Parameters of a finite-field group: modulus `p`, generator `g` of prime order `q`. */
@@ -46,9 +39,8 @@ export class FiniteFieldGroup implements Group<bigint> {
   readonly one = 1n;
   private readonly qBits: number;
   private readonly safePrime: boolean;
-  private readonly reduceProduct: (x: bigint) => bigint;
-  private readonly partBits: number;
-  private readonly prepared = new Map<bigint, bigint[][]>();
+  private readonly windows: number;
+  private readonly prepared = new Map<bigint, bigint[]>();
   private generatorPower: ((e: bigint) => bigint) | undefined;
 
   /** @param parameters - the modulus, order, generator and name */
@@ -59,8 +51,7 @@ export class FiniteFieldGroup implements Group<bigint> {
     this.g = parameters.g;
     this.qBits = parameters.q.toString(2).length;
     this.safePrime = parameters.p === 2n * parameters.q + 1n;
-    this.reduceProduct = barrettReducer(parameters.p);
-    this.partBits = Math.ceil(this.qBits / 16) * 4;
+    this.windows = Math.ceil(this.qBits / 4);
   }
 
   private reduce(e: bigint): bigint {
@@ -68,7 +59,7 @@ export class FiniteFieldGroup implements Group<bigint> {
   }
 
   mul(a: bigint, b: bigint): bigint {
-    return this.reduceProduct(a * b);
+    return (a * b) % this.p;
   }
 
   div(a: bigint, b: bigint): bigint {
@@ -84,19 +75,19 @@ export class FiniteFieldGroup implements Group<bigint> {
   }
 
   /**
-   * `a^e` for `0 ≤ e < 2^qBits`, with split tables for `a` kept for the most recent bases: proofs
-   * raise the same ciphertext components and credentials several times (membership, one or
-   * more challenges).
+   * `a^e` for `0 ≤ e < 2^qBits`, with the power chain of `a` kept for the most recent bases:
+   * proofs raise the same ciphertext components and credentials several times (membership, one
+   * or more challenges), and the chain's squarings serve them all.
    */
   private powPrepared(a: bigint, e: bigint): bigint {
     if (e === 0n) return 1n;
-    let tables = this.prepared.get(a);
-    if (!tables) {
+    let chain = this.prepared.get(a);
+    if (!chain) {
       if (this.prepared.size >= 256) this.prepared.clear();
-      tables = splitPowerTables(a, 4, this.partBits, this.p);
-      this.prepared.set(a, tables);
+      chain = powerChain(a, this.windows, this.p);
+      this.prepared.set(a, chain);
     }
-    return splitPow(tables, e, this.partBits, this.p);
+    return chainPow(chain, e, this.p);
   }
 
   powG(e: bigint): bigint {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Ed25519Group } from './ed25519-group';
 import type { AnyGroup } from './group';
 import { groupByName } from './group-by-name';
-import { barrettReducer } from './modular-exponentiation';
+import { chainPow, modPow, powerChain } from './modular-exponentiation';
 
 const groups: [string, AnyGroup][] = [
   ['BELENIOS-2048', groupByName('BELENIOS-2048') as AnyGroup],
@@ -100,18 +100,35 @@ describe('membership in RFC-3526-2048 by the Jacobi symbol agrees with a^q = 1',
   });
 });
 
-describe('Barrett reduction agrees with the remainder', () => {
+describe('power chains (Yao) agree with square-and-multiply', () => {
   test.each([
-    ['BELENIOS-2048', (groupByName('BELENIOS-2048') as AnyGroup & { p: bigint }).p],
-    ['RFC-3526-2048', (groupByName('RFC-3526-2048') as AnyGroup & { p: bigint }).p],
-  ])('%s', (_name, p) => {
-    const reduce = barrettReducer(p);
+    ['BELENIOS-2048', groupByName('BELENIOS-2048') as AnyGroup & { p: bigint; q: bigint }],
+    ['RFC-3526-2048', groupByName('RFC-3526-2048') as AnyGroup & { p: bigint; q: bigint }],
+  ])('%s', (_name, group) => {
+    const { p, q } = group;
+    const windows = Math.ceil(q.toString(2).length / 4);
+    const naive = (base: bigint, e: bigint): bigint => {
+      let r = 1n;
+      for (let b = base % p, x = e; x > 0n; x >>= 1n, b = (b * b) % p) if (x & 1n) r = (r * b) % p;
+      return r;
+    };
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: p - 1n }), fc.bigInt({ min: 0n, max: p - 1n }), (a, b) => {
-        expect(reduce(a * b)).toBe((a * b) % p);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.bigInt({ min: 1n, max: p - 1n }),
+        fc.array(fc.bigInt({ min: 0n, max: q - 1n }), { minLength: 1, maxLength: 4 }),
+        (base, exponents) => {
+          const chain = powerChain(base, windows, p);
+          for (const e of exponents) {
+            expect(chainPow(chain, e, p)).toBe(naive(base, e));
+            expect(modPow(base, e, p)).toBe(naive(base, e));
+          }
+        },
+      ),
+      { numRuns: 12 },
     );
-    expect(reduce((p - 1n) * (p - 1n))).toBe(((p - 1n) * (p - 1n)) % p);
+    const chain = powerChain(5n, windows, p);
+    expect(chainPow(chain, 0n, p)).toBe(1n);
+    expect(chainPow(chain, 16n ** BigInt(windows) - 1n, p)).toBe(naive(5n, 16n ** BigInt(windows) - 1n));
+    expect(() => chainPow(chain, 16n ** BigInt(windows), p)).toThrow(RangeError);
   });
 });

@@ -1,36 +1,13 @@
 /**
  * Exponentiation algorithms modulo a prime, over native bigint: fixed-window exponentiation,
- * fixed-base tables (Brickell–Gordon–McCurley–Wilson windowing) and simultaneous
- * multi-exponentiation (Straus / Shamir's trick). Variable time: public data only.
+ * fixed-base tables (Brickell–Gordon–McCurley–Wilson windowing), power chains for a base raised to
+ * several exponents (Yao's method) and simultaneous multi-exponentiation (Straus / Shamir's trick).
+ * Products are reduced with the native remainder: on 2048-bit moduli it is faster in V8 than a
+ * Barrett or Montgomery reduction written with bigint, which each cost three multiplications.
+ * Variable time: public data only.
  *
  * @module
  */
-
-const reducers = new Map<bigint, (x: bigint) => bigint>();
-
-/**
- * Barrett reduction modulo `p` for products of two reduced values (`0 ≤ x < p²`): two
- * multiplications and shifts instead of a long division, about a third faster on 2048-bit moduli
- * with native bigint.
- * @param p - the modulus
- * @returns `x ↦ x mod p`
- */
-export function barrettReducer(p: bigint): (x: bigint) => bigint {
-  let reduce = reducers.get(p);
-  if (reduce) return reduce;
-  const k = BigInt(p.toString(2).length);
-  const mu = (1n << (2n * k)) / p;
-  const low = k - 1n;
-  const high = k + 1n;
-  reduce = (x: bigint): bigint => {
-    if (x < p) return x;
-    let r = x - (((x >> low) * mu) >> high) * p;
-    while (r >= p) r -= p;
-    return r;
-  };
-  reducers.set(p, reduce);
-  return reduce;
-}
 
 function digits(e: bigint, window: number): number[] {
   // Most significant first.
@@ -53,19 +30,18 @@ function digits(e: bigint, window: number): number[] {
 export function modPow(base: bigint, e: bigint, p: bigint): bigint {
   if (e === 0n) return 1n;
   if (e === 1n) return base % p;
-  const red = barrettReducer(p);
   const table = powerTable(base, 4, p);
   let r = 1n;
   let started = false;
   for (const d of digits(e, 4)) {
     if (started) {
-      r = red(r * r);
-      r = red(r * r);
-      r = red(r * r);
-      r = red(r * r);
+      r = (r * r) % p;
+      r = (r * r) % p;
+      r = (r * r) % p;
+      r = (r * r) % p;
     }
     if (d !== 0) {
-      r = started ? red(r * (table[d] as bigint)) : (table[d] as bigint);
+      r = started ? (r * (table[d] as bigint)) % p : (table[d] as bigint);
       started = true;
     }
   }
@@ -74,11 +50,10 @@ export function modPow(base: bigint, e: bigint, p: bigint): bigint {
 
 function powerTable(base: bigint, window: number, p: bigint): bigint[] {
   const size = 1 << window;
-  const red = barrettReducer(p);
   const table: bigint[] = new Array(size);
   table[0] = 1n;
   table[1] = base % p;
-  for (let i = 2; i < size; i++) table[i] = red((table[i - 1] as bigint) * (table[1] as bigint));
+  for (let i = 2; i < size; i++) table[i] = ((table[i - 1] as bigint) * (table[1] as bigint)) % p;
   return table;
 }
 
@@ -99,9 +74,8 @@ export function fixedBaseModPow(base: bigint, maxBits: number, p: bigint): (e: b
   for (let i = 0; i < windows; i++) {
     const table = powerTable(current, window, p);
     tables.push(table);
-    current = barrettReducer(p)((table[size - 1] as bigint) * current);
+    current = ((table[size - 1] as bigint) * current) % p;
   }
-  const red = barrettReducer(p);
   return (e: bigint): bigint => {
     if (e === 0n) return 1n;
     const ds = digits(e, window);
@@ -112,7 +86,7 @@ export function fixedBaseModPow(base: bigint, maxBits: number, p: bigint): (e: b
       const d = ds[ds.length - 1 - i] as number;
       if (d === 0) continue;
       const t = (tables[i] as bigint[])[d] as bigint;
-      r = started ? red(r * t) : t;
+      r = started ? (r * t) % p : t;
       started = true;
     }
     return r;
@@ -141,15 +115,14 @@ export function modMultiPow(bases: readonly bigint[], exponents: readonly bigint
     tables.push(powerTable(bases[k] as bigint, 4, p));
     if (ds.length > maxLen) maxLen = ds.length;
   }
-  const red = barrettReducer(p);
   let r = 1n;
   let started = false;
   for (let i = 0; i < maxLen; i++) {
     if (started) {
-      r = red(r * r);
-      r = red(r * r);
-      r = red(r * r);
-      r = red(r * r);
+      r = (r * r) % p;
+      r = (r * r) % p;
+      r = (r * r) % p;
+      r = (r * r) % p;
     }
     for (let k = 0; k < digitLists.length; k++) {
       const ds = digitLists[k] as number[];
@@ -158,7 +131,7 @@ export function modMultiPow(bases: readonly bigint[], exponents: readonly bigint
       const d = ds[i - offset] as number;
       if (d === 0) continue;
       const t = (tables[k] as bigint[])[d] as bigint;
-      r = started ? red(r * t) : t;
+      r = started ? (r * t) % p : t;
       started = true;
     }
   }
@@ -184,70 +157,61 @@ export function modInverse(a: bigint, p: bigint): bigint {
 }
 
 /**
- * Tables for raising one base to many exponents below `2^(parts·partBits)`: the base is split as
- * `b_j = base^(2^(j·partBits))`, and each `b_j` gets the 16 powers of a 4-bit window. Preparing
- * costs about `(parts − 1)·partBits` squarings; each exponentiation then costs `partBits`
- * squarings instead of `parts·partBits` (Straus over the parts). Worth it from the second
- * exponentiation of the same base (a ciphertext's `alpha` is raised three times in a proof).
- * @param base - the base
- * @param parts - how many parts the exponent is split into
- * @param partBits - bits per part
+ * The power chain of a base for Yao's method: `base^(16^i)` for `i < windows`, that is one run of
+ * `4·(windows − 1)` squarings. Each exponentiation from the chain ({@link chainPow}) then costs at
+ * most `windows + 30` multiplications and no squaring, so a base raised to two or more exponents
+ * (a ciphertext component: its membership test and the challenges of its proofs) shares the
+ * squarings.
+ * @param base - the base, in `[0, p)`
+ * @param windows - number of 4-bit windows: exponents must be below `16^windows`
  * @param p - the modulus
- * @returns one 16-entry table per part
+ * @returns the chain
  */
-export function splitPowerTables(base: bigint, parts: number, partBits: number, p: bigint): bigint[][] {
-  const red = barrettReducer(p);
-  const tables: bigint[][] = [];
-  let current = base % p;
-  for (let j = 0; j < parts; j++) {
-    tables.push(powerTable(current, 4, p));
-    if (j < parts - 1) for (let i = 0; i < partBits; i++) current = red(current * current);
+export function powerChain(base: bigint, windows: number, p: bigint): bigint[] {
+  const chain: bigint[] = new Array(windows);
+  let x = base % p;
+  chain[0] = x;
+  for (let i = 1; i < windows; i++) {
+    x = (x * x) % p;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    chain[i] = x;
   }
-  return tables;
+  return chain;
 }
 
 /**
- * `base^e` from {@link splitPowerTables}.
- * @param tables - the prepared tables
- * @param e - an exponent below `2^(parts·partBits)`
- * @param partBits - bits per part (a multiple of 4)
+ * `base^e` from the base's {@link powerChain} (Yao): the chain entries are gathered into one
+ * bucket per hexadecimal digit of `e`, then `∏ bucket_d^d` is formed with two running products.
+ * @param chain - the base's power chain
+ * @param e - a non-negative exponent below `16^chain.length`
  * @param p - the modulus
  * @returns the power
  */
-export function splitPow(
-  tables: readonly (readonly bigint[])[],
-  e: bigint,
-  partBits: number,
-  p: bigint,
-): bigint {
+export function chainPow(chain: readonly bigint[], e: bigint, p: bigint): bigint {
   if (e === 0n) return 1n;
-  const red = barrettReducer(p);
-  const mask = (1n << BigInt(partBits)) - 1n;
-  const windows = partBits / 4;
-  const partDigits: number[][] = [];
-  let rest = e;
-  for (let j = 0; j < tables.length; j++) {
-    const hex = (rest & mask).toString(16).padStart(windows, '0');
-    partDigits.push(Array.from(hex, (c) => Number.parseInt(c, 16)));
-    rest >>= BigInt(partBits);
+  const hex = e.toString(16);
+  const n = hex.length;
+  if (n > chain.length) throw new RangeError('exponent too large for the power chain');
+  const buckets: (bigint | undefined)[] = new Array(16);
+  for (let k = 0; k < n; k++) {
+    const d = hexDigit(hex.charCodeAt(n - 1 - k));
+    if (d === 0) continue;
+    const b = buckets[d];
+    buckets[d] = b === undefined ? (chain[k] as bigint) : (b * (chain[k] as bigint)) % p;
   }
-  if (rest !== 0n) throw new RangeError('exponent too large for the prepared tables');
-  let r = 1n;
-  let started = false;
-  for (let w = 0; w < windows; w++) {
-    if (started) {
-      r = red(r * r);
-      r = red(r * r);
-      r = red(r * r);
-      r = red(r * r);
-    }
-    for (let j = 0; j < tables.length; j++) {
-      const d = (partDigits[j] as number[])[w] as number;
-      if (d === 0) continue;
-      const t = (tables[j] as bigint[])[d] as bigint;
-      r = started ? red(r * t) : t;
-      started = true;
-    }
+  let run: bigint | undefined;
+  let acc: bigint | undefined;
+  for (let d = 15; d >= 1; d--) {
+    const b = buckets[d];
+    if (b !== undefined) run = run === undefined ? b : (run * b) % p;
+    if (run !== undefined) acc = acc === undefined ? run : (acc * run) % p;
   }
-  return r;
+  return acc as bigint;
+}
+
+function hexDigit(code: number): number {
+  // '0'–'9' are 48–57, 'a'–'f' are 97–102.
+  return code <= 57 ? code - 48 : code - 87;
 }

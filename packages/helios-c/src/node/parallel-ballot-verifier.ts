@@ -11,7 +11,11 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseElection } from '../election/election';
-import { type BallotBatchVerifier, sequentialBallots } from '../verify/archive-verification';
+import {
+  type BallotBatchVerifier,
+  nonMemberCredentials,
+  sequentialBallots,
+} from '../verify/archive-verification';
 import type { BallotVerification } from '../verify/ballot-verification';
 import { verifyBallot } from '../verify/ballot-verification';
 
@@ -22,9 +26,13 @@ interface Job {
   readonly election: string;
   readonly credentials: readonly string[];
   readonly texts: readonly string[];
+  /** Credentials whose membership this worker checks. */
+  readonly membershipChecks: readonly string[];
 }
 
-type WorkerMessage = { readonly progress: number } | { readonly results: BallotVerification<unknown>[] };
+type WorkerMessage =
+  | { readonly progress: number }
+  | { readonly results: BallotVerification<unknown>[]; readonly nonMembers: string[] };
 
 /**
  * In a worker started by {@link nodeBallotVerifier}: checks the ballots it was given and reports.
@@ -41,7 +49,8 @@ export function serveBallotVerification(): boolean {
     results.push(verifyBallot(parsed.value, text, (c) => credentials.has(c)));
     if (i % 8 === 7) parentPort.postMessage({ progress: 8 } satisfies WorkerMessage);
   }
-  parentPort.postMessage({ results } satisfies WorkerMessage);
+  const nonMembers = nonMemberCredentials(parsed.value, job.membershipChecks);
+  parentPort.postMessage({ results, nonMembers } satisfies WorkerMessage);
   return true;
 }
 
@@ -63,7 +72,8 @@ export interface NodeBallotVerifierOptions {
  * const report = await verifyArchive(bytes, { verifyBallots: nodeBallotVerifier({ script: fileURLToPath(import.meta.url) }) });
  */
 export function nodeBallotVerifier(options: NodeBallotVerifierOptions = {}): BallotBatchVerifier {
-  return async (election, texts, credentials, onProgress) => {
+  return async (election, batch, onProgress) => {
+    const { texts, credentials, membershipChecks } = batch;
     const workers = Math.max(
       1,
       Math.min(options.workers ?? availableParallelism(), Math.ceil(texts.length / 16)),
@@ -75,19 +85,21 @@ export function nodeBallotVerifier(options: NodeBallotVerifierOptions = {}): Bal
       !bigintElements ||
       texts.length < (options.minimumForWorkers ?? 32)
     ) {
-      return sequentialBallots(election, texts, credentials, onProgress);
+      return sequentialBallots(election, batch, onProgress);
     }
-    const chunks = Array.from({ length: workers }, (_, w) => texts.filter((_, i) => i % workers === w));
+    const share = <T>(list: readonly T[], w: number): T[] => list.filter((_, i) => i % workers === w);
     let done = 0;
     const outputs = await Promise.all(
-      chunks.map(
-        (chunk) =>
-          new Promise<BallotVerification<unknown>[]>((resolve, reject) => {
+      Array.from(
+        { length: workers },
+        (_, w) =>
+          new Promise<{ results: BallotVerification<unknown>[]; nonMembers: string[] }>((resolve, reject) => {
             const job: Job = {
               kind: marker,
               election: election.text,
               credentials: [...credentials],
-              texts: chunk,
+              texts: share(texts, w),
+              membershipChecks: share(membershipChecks, w),
             };
             const worker = new Worker(options.script as string | URL, { workerData: job });
             worker.on('message', (message: WorkerMessage) => {
@@ -95,7 +107,7 @@ export function nodeBallotVerifier(options: NodeBallotVerifierOptions = {}): Bal
                 done += message.progress;
                 onProgress?.(Math.min(done, texts.length), texts.length);
               } else {
-                resolve(message.results);
+                resolve(message);
                 void worker.terminate();
               }
             });
@@ -104,8 +116,9 @@ export function nodeBallotVerifier(options: NodeBallotVerifierOptions = {}): Bal
       ),
     );
     onProgress?.(texts.length, texts.length);
-    return texts.map(
-      (_, i) => (outputs[i % workers] as BallotVerification<unknown>[])[Math.floor(i / workers)],
-    ) as never;
+    return {
+      ballots: texts.map((_, i) => outputs[i % workers]!.results[Math.floor(i / workers)]) as never,
+      nonMembers: outputs.flatMap((o) => o.nonMembers),
+    };
   };
 }

@@ -40,13 +40,34 @@ import { verifyBallot } from './ballot-verification';
 import { verifySetup } from './setup-verification';
 import type { CheckName, VerificationIssue } from './verification-issue';
 
-/** Checks ballots, possibly in parallel; results in input order. */
+/** The ballots of an archive, with the public credentials they are checked against. */
+export interface BallotBatch {
+  /** Ballot texts, in archive order. */
+  readonly texts: readonly string[];
+  /** The election's public credentials (canonical strings). */
+  readonly credentials: ReadonlySet<string>;
+  /**
+   * Credentials whose group membership is to be checked as well: those no ballot refers to. (A
+   * ballot that parses proves its own credential's membership, with the power chain its
+   * signature check needs anyway.)
+   */
+  readonly membershipChecks: readonly string[];
+}
+
+/** What a {@link BallotBatchVerifier} found. */
+export interface BallotBatchVerification<E> {
+  /** One verification per ballot, in input order. */
+  readonly ballots: readonly BallotVerification<E>[];
+  /** The credentials of `membershipChecks` that are not group elements. */
+  readonly nonMembers: readonly string[];
+}
+
+/** Checks ballots (and credential memberships), possibly in parallel; results in input order. */
 export type BallotBatchVerifier = <E>(
   election: Election<E>,
-  texts: readonly string[],
-  credentials: ReadonlySet<string>,
+  batch: BallotBatch,
   onProgress?: (done: number, total: number) => void,
-) => Promise<BallotVerification<E>[]>;
+) => Promise<BallotBatchVerification<E>>;
 
 /** Options of {@link verifyArchive}. */
 export interface VerifyArchiveOptions {
@@ -75,21 +96,36 @@ export interface ArchiveVerification {
 }
 
 /**
+ * The credentials among `texts` that are not elements of the election's group.
+ * @param election - the election
+ * @param texts - canonical public credentials (already checked to be well-formed)
+ * @returns those outside the group
+ */
+export function nonMemberCredentials<E>(election: Election<E>, texts: readonly string[]): string[] {
+  const group = election.group;
+  return texts.filter((text) => {
+    const element = group.parse(text);
+    return element === undefined || !group.isMember(element);
+  });
+}
+
+/**
  * Checks ballots one after the other, in the calling thread.
  * @param election - the election
- * @param texts - ballot texts
- * @param credentials - the public credentials (canonical strings)
+ * @param batch - ballot texts and credentials
  * @param onProgress - progress callback
- * @returns one verification per ballot
+ * @returns one verification per ballot, and the non-member credentials
  */
-export const sequentialBallots: BallotBatchVerifier = async (election, texts, credentials, onProgress) => {
-  const out = [];
-  for (const [i, text] of texts.entries()) {
-    out.push(verifyBallot(election, text, (c) => credentials.has(c)));
-    onProgress?.(i + 1, texts.length);
+export const sequentialBallots: BallotBatchVerifier = async (election, batch, onProgress) => {
+  const ballots = [];
+  for (const [i, text] of batch.texts.entries()) {
+    ballots.push(verifyBallot(election, text, (c) => batch.credentials.has(c)));
+    onProgress?.(i + 1, batch.texts.length);
   }
-  return out;
+  return { ballots, nonMembers: nonMemberCredentials(election, batch.membershipChecks) };
 };
+
+const credentialMention = /"credential"\s*:\s*"([0-9a-fA-F]+)"/;
 
 function where(event: ArchiveEvent, index: number): string {
   return `event ${index} (${event.type}${event.payload ? `, payload ${event.payload}` : ''})`;
@@ -198,7 +234,9 @@ function readSetup(
   const credentialsText = dataText(archive, setup.value.credentials);
   if (credentialsText === undefined) return fail('setup.malformed', 'credentials data missing');
   const credentials = runDecoder(() =>
-    arrayOf(parseJsonText(credentialsText), 'credentials', (v, p) => decodePublicCredential(group, v, p)),
+    arrayOf(parseJsonText(credentialsText), 'credentials', (v, p) =>
+      decodePublicCredential(group, v, p, { membership: false }),
+    ),
   );
   if (!credentials.ok) return fail('setup.credentials', credentials.error.message);
   const map = new Map<string, PublicCredential<unknown>>();
@@ -296,13 +334,38 @@ export async function verifyArchive(
     }
     texts.push(text);
   }
+  // Public credentials were read without their membership test: a ballot that parses proves its
+  // credential's, and the others are checked by the verifier alongside the ballots.
+  const mentioned = new Set(texts.map((t) => credentialMention.exec(t)?.[1]));
   const verifier = options.verifyBallots ?? sequentialBallots;
-  const checked = await verifier(
+  const batch = await verifier(
     election,
-    texts,
-    new Set(credentials.keys()),
+    {
+      texts,
+      credentials: new Set(credentials.keys()),
+      membershipChecks: [...credentials.keys()].filter((c) => !mentioned.has(c)),
+    },
     options.onProgress ? (d, t) => options.onProgress?.('ballots', d, t) : undefined,
   );
+  const checked = batch.ballots;
+  const proven = new Set<string>();
+  for (const result of checked) if (result.ok) proven.add(group.toString(result.ballot.credential));
+  const outsiders = new Set([
+    ...batch.nonMembers,
+    ...nonMemberCredentials(
+      election,
+      [...credentials.keys()].filter((c) => mentioned.has(c) && !proven.has(c)),
+    ),
+  ]);
+  if (outsiders.size > 0) {
+    const index = [...credentials.keys()].findIndex((c) => outsiders.has(c));
+    issues.push({
+      check: 'setup.credentials',
+      where: `${where(first, 0)} credentials[${index}]`,
+      message: `credentials[${index}]: expected a public credential in the group ${group.name}`,
+    });
+    return done({ election });
+  }
   const last = new Map<string, { ballot: Ballot<unknown>; weight: bigint }>();
   const seenPayloads = new Set<string>();
   for (const [k, result] of checked.entries()) {

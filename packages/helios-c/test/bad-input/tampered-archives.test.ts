@@ -83,6 +83,35 @@ function credentialOfFirstBallot(entries: Entry[]): string {
 
 const bump = (n: string) => (BigInt(n) + 1n).toString();
 
+/**
+ * Replaces one public credential `c` of the setup by `p − c`, outside the order-q subgroup (−1 has
+ * order 2), choosing a credential that some ballot uses (that ballot is made to refer to `p − c`
+ * as well), or adds such a credential that no ballot uses.
+ */
+function credentialOutsideTheGroup(used: boolean): Uint8Array {
+  const entries = entriesOf(original);
+  const p = (electionOf(entries).group as unknown as { p: bigint }).p;
+  const mentions = new Map<string, number>();
+  for (const [i, e] of entries.entries()) {
+    const m = e.kind === 'data' ? /"credential":"([0-9]+)"/.exec(e.text) : null;
+    if (m) mentions.set(m[1] as string, i);
+  }
+  const list = entries.find((e) => e.kind === 'data' && e.text.startsWith('["')) as Entry;
+  const creds = JSON.parse(list.text) as string[];
+  if (!used) creds.push(electionOf(entries).group.powG(123456789n).toString());
+  const k = used ? creds.findIndex((c) => mentions.has(c.split(',')[0] as string)) : creds.length - 1;
+  const [c, weight] = (creds[k] as string).split(',');
+  const outside = (p - BigInt(c as string)).toString();
+  creds[k] = weight === undefined ? outside : `${outside},${weight}`;
+  list.text = JSON.stringify(creds);
+  const ballot = mentions.get(c as string);
+  if (used && ballot !== undefined) {
+    const e = entries[ballot] as Entry;
+    e.text = e.text.replace(`"credential":"${c}"`, `"credential":"${outside}"`);
+  }
+  return layOut(entries);
+}
+
 interface Case {
   readonly name: string;
   readonly check: CheckName;
@@ -179,6 +208,18 @@ const cases: Case[] = [
       (entries[index] as Entry).text = resign(election, parsed.value, generateSecretCredential());
       return layOut(entries);
     },
+  },
+  {
+    name: 'public credential outside the group, used by no ballot',
+    check: 'setup.credentials',
+    where: 'credentials[',
+    make: () => credentialOutsideTheGroup(false),
+  },
+  {
+    name: 'public credential outside the group, used by a ballot',
+    check: 'setup.credentials',
+    where: 'credentials[',
+    make: () => credentialOutsideTheGroup(true),
   },
   {
     name: 'broken hash chain',
