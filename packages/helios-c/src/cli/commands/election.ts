@@ -24,6 +24,7 @@ import { computePartialDecryption, serializePartialDecryption } from '../../tall
 import { trusteeSlots } from '../../trustees/trustee-slots';
 import { verifyArchive } from '../../verify/archive-verification';
 import { Options } from '../arguments';
+import { withDownloadedElection } from '../download';
 import { archivePath, loadElection, readText } from '../election-directory';
 import { info, warn } from '../io';
 import { progressBar } from '../progress';
@@ -77,9 +78,12 @@ function parsePlaintext(text: string): number[][] {
  * @param argv - its arguments
  */
 export async function runElection(command: string, argv: readonly string[]): Promise<void> {
-  if (argv.some((a) => a === '--url' || a.startsWith('--url='))) {
-    throw new UsageError('--url is not supported: download the election files and use --dir');
-  }
+  const takesUrl = command !== 'verify-diff' && argv.some((a) => a === '--url' || a.startsWith('--url='));
+  if (takesUrl) return withDownloadedElection(argv, (args) => runLocal(command, args));
+  return runLocal(command, argv);
+}
+
+async function runLocal(command: string, argv: readonly string[]): Promise<void> {
   switch (command) {
     case 'generate-ballot': {
       const o = new Options(argv, ['ballot', 'dir', 'privcred', 'url']);
