@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readArchive } from '../../archive/archive';
+import { findLayoutDeviation } from '../../archive/canonical-layout';
 import { createBallot } from '../../ballot/create-ballot';
 import { sha256Hex } from '../../encoding/sha256';
 import { HeliosCError } from '../../errors/helios-c-error';
@@ -22,7 +23,7 @@ import {
 } from '../../tally/encrypted-tally';
 import { computePartialDecryption, serializePartialDecryption } from '../../tally/partial-decryption';
 import { trusteeSlots } from '../../trustees/trustee-slots';
-import { verifyArchive } from '../../verify/archive-verification';
+import { verifyArchive, verifyArchiveStructure } from '../../verify/archive-verification';
 import { Options } from '../arguments';
 import { withDownloadedElection } from '../download';
 import { archivePath, loadElection, readText } from '../election-directory';
@@ -105,21 +106,33 @@ async function runLocal(command: string, argv: readonly string[]): Promise<void>
       return;
     }
     case 'verify-diff': {
+      // As belenios-tool: the first archive must pass the structural checks (fsck), its events
+      // must be a prefix of the second's, and the second is then verified in full.
       const o = new Options(argv, ['dir1', 'dir2']);
       const dir1 = o.require('dir1');
       const dir2 = o.require('dir2');
-      const before = readArchive(new Uint8Array(readFileSync(archivePath(dir1))));
-      if (!before.ok) throw before.error;
-      const after = await verifyDir(dir2);
-      const afterArchive = readArchive(new Uint8Array(readFileSync(archivePath(dir2))));
-      if (!afterArchive.ok) throw afterArchive.error;
-      const prefix = before.value.events;
-      const events = afterArchive.value.events;
+      const firstBytes = new Uint8Array(readFileSync(archivePath(dir1)));
+      const first = readArchive(firstBytes);
+      if (!first.ok)
+        throw new VerificationFailed(`verify-diff: error in first (${dir1}): ${first.error.message}`);
+      const defect = verifyArchiveStructure(first.value)[0];
+      const deviation = defect ? undefined : findLayoutDeviation(firstBytes, first.value);
+      if (defect || deviation) {
+        const reason = defect
+          ? `${defect.check} at ${defect.where}: ${defect.message}`
+          : `archive.layout at byte ${deviation?.offset}: ${deviation?.reason}`;
+        throw new VerificationFailed(`verify-diff: error in first (${dir1}): ${reason}`);
+      }
+      const second = readArchive(new Uint8Array(readFileSync(archivePath(dir2))));
+      if (!second.ok) throw new VerificationFailed(`verify-diff: ${dir2}: ${second.error.message}`);
+      const prefix = first.value.events;
+      const events = second.value.events;
       if (prefix.length > events.length || prefix.some((e, i) => events[i]?.hash !== e.hash)) {
         throw new VerificationFailed(
-          `archive.chain at ${dir2}: the events of ${dir1} are not a prefix of those of ${dir2}`,
+          `verify-diff: the events of ${dir1} are not a prefix of those of ${dir2}`,
         );
       }
+      const after = await verifyDir(dir2);
       if (!after.hasResult) warn('no result to check');
       info('all checks passed');
       return;
