@@ -220,7 +220,24 @@ test.concurrent('threshold trustees with a server key: key establishment, ballot
     'server decrypt',
   );
   await ok(belenios(['archive', 'add-event', '--type=PartialDecryption'], dir, pdServer), 'add server pd');
+  // A surplus decryption: trustee 3 decrypts too, beyond the threshold of 2. Both tools must
+  // compute the very same result from the three partial decryptions.
+  const pdC = await ok(
+    helios(
+      [
+        'election',
+        'decrypt-threshold',
+        `--key=${keys[1]}`,
+        `--decryption-key=${(keys[1] as string).replace('.key', '.dkey')}`,
+        '--trustee-id=3',
+      ],
+      dir,
+    ),
+    'helios decrypt-threshold (surplus)',
+  );
+  await ok(helios(['archive', 'add-event', '--type=PartialDecryption'], dir, pdC), 'add pdC');
   const result = await ok(helios(['election', 'compute-result'], dir), 'compute-result');
+  expect(result).toBe(await ok(belenios(['election', 'compute-result'], dir), 'belenios compute-result'));
   await ok(helios(['archive', 'add-event', '--type=Result'], dir, result), 'add result');
   await verifyBoth(dir);
   expect(await resultOf(dir)).toEqual({ result: [[2, 2, 1, 2]] });
