@@ -1,8 +1,10 @@
 /**
  * The prime-order subgroup of Ed25519 (edwards25519, RFC 8032 §5.1), as used by later Belenios
- * specifications for new elections: elements are points serialized as their 32-byte compressed
- * encoding in 64 lowercase hexadecimal characters; the generator is the point with `y = 4/5`; the
- * order is `q = 2^252 + 27742317777372353535851937790883648493`.
+ * specifications for new elections: a point is serialized as its compressed form read as a
+ * 256-bit integer — `y`, with the parity of `x` in bit 255 — written in big-endian hexadecimal on
+ * 64 lowercase characters, as Belenios writes it (this is RFC 8032's 32-byte encoding with the
+ * bytes in reverse order); the generator is the point with `y = 4/5`; the order is
+ * `q = 2^252 + 27742317777372353535851937790883648493`.
  *
  * Belenios 2.0 does not define this group; it is offered for new elections (it is much faster,
  * especially in browsers) and is not interoperable with belenios-tool 2.0.
@@ -22,13 +24,20 @@ export type Ed25519Point = EdwardsPoint;
 
 const hex64 = /^[0-9a-f]{64}$/;
 
+/** Reverses the byte order of a hexadecimal string (RFC 8032's little-endian bytes ↔ Belenios' integer). */
+function reverseBytes(hex: string): string {
+  let out = '';
+  for (let i = hex.length - 2; i >= 0; i -= 2) out += hex.slice(i, i + 2);
+  return out;
+}
+
 /**
  * The Ed25519 group, written multiplicatively like the finite-field groups (`mul` is point
  * addition, `pow` is scalar multiplication).
  *
  * @example
  * const group = new Ed25519Group();
- * group.toString(group.g); // '5866666666666666666666666666666666666666666666666666666666666666'
+ * group.toString(group.g); // '6666666666666666666666666666666666666666666666666666666666666658'
  */
 export class Ed25519Group implements Group<Ed25519Point> {
   readonly name = 'Ed25519';
@@ -90,22 +99,23 @@ export class Ed25519Group implements Group<Ed25519Point> {
   }
 
   toString(a: Ed25519Point): string {
-    return a.toHex();
+    return reverseBytes(a.toHex());
   }
 
   parse(text: string): Ed25519Point | undefined {
     if (!hex64.test(text)) return undefined;
     try {
-      const point = Point.fromHex(text, false);
+      const encoded = reverseBytes(text);
+      const point = Point.fromHex(encoded, false);
       // Reject non-canonical encodings so that every element has exactly one string.
-      return point.toHex() === text ? point : undefined;
+      return point.toHex() === encoded ? point : undefined;
     } catch {
       return undefined;
     }
   }
 
   hash(prefix: string, elements: readonly Ed25519Point[]): bigint {
-    return sha256BigInt(prefix + elements.map((x) => x.toHex()).join(',')) % this.q;
+    return sha256BigInt(prefix + elements.map((x) => this.toString(x)).join(',')) % this.q;
   }
 
   randomScalar(): bigint {

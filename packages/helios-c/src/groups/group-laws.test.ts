@@ -54,23 +54,41 @@ describe.each(groups)('%s obeys the laws of a group of prime order q', (_name, g
 
 describe('Ed25519 follows the conventions of later Belenios specifications', () => {
   const group = new Ed25519Group();
-  test('order, generator y = 4/5, 64-hexadecimal compressed encoding', () => {
+  test('order, generator y = 4/5, compressed form as a big-endian 64-digit hexadecimal integer', () => {
     expect(group.q).toBe(2n ** 252n + 27742317777372353535851937790883648493n);
     const p = 2n ** 255n - 19n;
     const y = (4n * modPowSmall(5n, p - 2n, p)) % p;
-    const encoded = group.toString(group.g);
-    expect(encoded).toMatch(/^[0-9a-f]{64}$/);
-    // Little-endian y with the sign of x in the top bit.
-    const bytes = encoded.match(/../g)?.map((h) => Number.parseInt(h, 16)) as number[];
-    let decodedY = 0n;
-    for (let i = 31; i >= 0; i--)
-      decodedY = (decodedY << 8n) | BigInt(i === 31 ? (bytes[i] as number) & 0x7f : (bytes[i] as number));
-    expect(decodedY).toBe(y);
+    // Belenios writes Z.to_hex (y lxor ((x land 1) lsl 255)), zero-padded to 64 digits; the
+    // generator's x is even.
+    expect(group.toString(group.g)).toBe(y.toString(16).padStart(64, '0'));
+    expect(group.toString(group.g)).toBe('6666666666666666666666666666666666666666666666666666666666666658');
+  });
+  test('every element: the string is y + (x mod 2)·2^255 in hexadecimal, and parses back', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: group.q - 1n }), (e) => {
+        const point = group.powG(e);
+        const { x, y } = point.toAffine();
+        const text = group.toString(point);
+        expect(text).toBe((y + ((x & 1n) << 255n)).toString(16).padStart(64, '0'));
+        expect(group.equals(group.parse(text) as typeof point, point)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+  test('non-canonical and malformed strings are refused', () => {
+    const p = 2n ** 255n - 19n;
+    // y = p + 1 stands for y = 1 but is not the canonical string of that point.
+    expect(group.parse((p + 1n).toString(16).padStart(64, '0'))).toBeUndefined();
+    const lettered = group.toString(group.powG(12345n));
+    expect(lettered).toMatch(/[a-f]/);
+    expect(group.parse(lettered.toUpperCase())).toBeUndefined();
+    expect(group.parse(group.toString(group.g).slice(1))).toBeUndefined();
   });
   test('points of small order are not members', () => {
-    // The point (0, −1) has order 2.
-    const order2 = group.parse(`ec${'f'.repeat(60)}7f`);
-    expect(order2 === undefined || !group.isMember(order2)).toBe(true);
+    // The point (0, −1) has order 2: y = p − 1, x even.
+    const order2 = group.parse((2n ** 255n - 20n).toString(16).padStart(64, '0'));
+    expect(order2).toBeDefined();
+    expect(group.isMember(order2 as NonNullable<typeof order2>)).toBe(false);
   });
 });
 

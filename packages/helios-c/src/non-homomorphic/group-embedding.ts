@@ -10,7 +10,6 @@
  *
  * @module
  */
-import { hexToBytes } from '../encoding/bytes';
 import { EmbeddingError } from '../errors/embedding-error';
 import type { Group } from '../groups/group';
 import { membershipTest } from '../shuffle/subgroup-membership';
@@ -48,21 +47,9 @@ export interface GroupEmbeddingOptions {
 
 const twoTo255 = 1n << 255n;
 
-function littleEndianHex(x: bigint): string {
-  let hex = '';
-  for (let i = 0; i < 32; i++) {
-    hex += Number((x >> BigInt(8 * i)) & 0xffn)
-      .toString(16)
-      .padStart(2, '0');
-  }
-  return hex;
-}
-
-function littleEndianInteger(hex: string): bigint {
-  const bytes = hexToBytes(hex) ?? new Uint8Array();
-  let x = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) x = (x << 8n) + BigInt(bytes[i] as number);
-  return x;
+/** An Ed25519 element's string is its compressed form as a big-endian 64-digit hexadecimal integer. */
+function hex256(x: bigint): string {
+  return x.toString(16).padStart(64, '0');
 }
 
 interface Representation<E> {
@@ -75,8 +62,8 @@ function representationOf<E>(group: Group<E>): Representation<E> | undefined {
   if (group.name === 'Ed25519') {
     return {
       bitLength: 255,
-      candidate: (x) => (x < twoTo255 ? group.parse(littleEndianHex(x)) : undefined),
-      integerOf: (element) => littleEndianInteger(group.toString(element)),
+      candidate: (x) => (x < twoTo255 ? group.parse(hex256(x)) : undefined),
+      integerOf: (element) => BigInt(`0x${group.toString(element)}`),
     };
   }
   const p = (group as unknown as { p?: unknown }).p;

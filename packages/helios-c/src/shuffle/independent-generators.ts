@@ -15,16 +15,6 @@ import { ShuffleError } from '../errors/shuffle-error';
 import type { Group } from '../groups/group';
 import { modPow } from '../groups/modular-exponentiation';
 
-function littleEndianHex(x: bigint): string {
-  let hex = '';
-  for (let i = 0; i < 32; i++) {
-    hex += Number((x >> BigInt(8 * i)) & 0xffn)
-      .toString(16)
-      .padStart(2, '0');
-  }
-  return hex;
-}
-
 /**
  * `GetGenerator(i)` (table 8): an element of `group` derived from `i` alone.
  * @param group - a finite-field group (with a public `p`) or the Ed25519 group
@@ -39,7 +29,7 @@ export function getGenerator<E>(group: Group<E>, index: number): E {
   let h: E | undefined;
   if (group.name === 'Ed25519') {
     for (let accumulator = seed >> 2n; h === undefined; accumulator++) {
-      const point = group.parse(littleEndianHex(accumulator));
+      const point = group.parse(accumulator.toString(16).padStart(64, '0'));
       if (point !== undefined) h = group.pow(point, 8n);
     }
   } else {
