@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests use for real: belenios-tool (the Belenios 2.0 reference, interop peer
 # and counting oracle), Chromium (browser end-to-end tests, driven by playwright-core), python3-venv
-# (Synapse's virtualenv). Installs only what is missing; needs root or sudo.
+# (Synapse's virtualenv), jq (belenios-tool's demo scripts use it), script from bsdutils (a
+# pseudo-terminal for the progress-bar tests). Installs only what is missing; needs root or sudo.
 set -euo pipefail
 
 need=()
@@ -10,6 +11,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 SUDO=""

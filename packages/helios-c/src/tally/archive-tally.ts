@@ -28,6 +28,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: HeliosCErr
  * @param election - the election
  * @param credentialsText - the public credentials JSON
  * @param archive - the archive
+ * @param onProgress - called after each ballot event read (`done` of `total`)
  * @returns the weighted ballots
  * @throws MalformedInputError if a ballot or the credentials cannot be read
  */
@@ -35,8 +36,11 @@ export function talliedBallots<E>(
   election: Election<E>,
   credentialsText: string,
   archive: Archive,
+  onProgress?: (done: number, total: number) => void,
 ): WeightedBallot<E>[] {
   const group = election.group;
+  const total = archive.events.filter((e) => e.type === 'Ballot').length;
+  let done = 0;
   const credentials = new Map(
     must(parsePublicCredentials(group, credentialsText)).map((c) => [c.text, c.weight]),
   );
@@ -50,6 +54,7 @@ export function talliedBallots<E>(
       throw new MalformedInputError(`ballot ${e.payload}`, 'a credential of the election');
     last.delete(credential);
     last.set(credential, { ballot, weight });
+    onProgress?.(++done, total);
   }
   return [...last.values()];
 }

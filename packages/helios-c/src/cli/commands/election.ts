@@ -142,7 +142,9 @@ async function runLocal(command: string, argv: readonly string[]): Promise<void>
       const dir = o.get('dir') ?? '.';
       info(`using directory ${dir}`);
       const { election, archive, credentialsText } = loadElection(dir);
-      const ballots = talliedBallots(election, credentialsText, archive);
+      const bar = progressBar('tallying');
+      const ballots = talliedBallots(election, credentialsText, archive, (d, t) => bar.update(d, t));
+      bar.stop();
       const tallyText = serializeEncryptedTally(election.group, computeEncryptedTally(election, ballots));
       const totalWeight = ballots.reduce((s, b) => s + b.weight, 0n);
       process.stdout.write(`${tallyText}\n`);
