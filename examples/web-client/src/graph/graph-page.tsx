@@ -17,6 +17,7 @@ import {
   type PictureNode,
   SUB_GROUP_OF,
 } from './group-graph';
+import { drawNodeLabel } from './node-label';
 
 /** The relations of one group in words, whichever side the edge starts from. */
 function describeEdges(graph: GroupGraph, node: string): { key: string; text: string; other: string }[] {
@@ -53,6 +54,7 @@ function GraphPicture({ graph }: { graph: GroupGraph }) {
         labelWeight: '600',
         labelRenderedSizeThreshold: 0,
         stagePadding: 70,
+        defaultDrawNodeLabel: drawNodeLabel,
         edgeLabelColor: { color: '#374151' },
         edgeLabelSize: 12,
         // `type` on edges is the Imago relation type, while sigma reads `type` as the drawing
