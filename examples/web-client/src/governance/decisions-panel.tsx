@@ -15,6 +15,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { Group } from '../groups/group';
 import { readGroups } from '../groups/group';
 import { BallotForm } from './ballot-form';
+import { ControlTableCard } from './control-table-card';
 import { DecisionResult } from './decision-result';
 import { DelegationForm } from './delegation-form';
 import { STATUS_LABELS } from './labels';
@@ -190,6 +191,14 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
         />
       ))}
       {state.table && <ProposeForm client={client} decisionsRoomId={roomId} table={state.table} />}
+      {state.table && (
+        <ControlTableCard
+          client={client}
+          decisionsRoomId={roomId}
+          table={state.table}
+          version={state.tableVersion}
+        />
+      )}
       {delegationAllowed && (
         <DelegationForm
           client={client}

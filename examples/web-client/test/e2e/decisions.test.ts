@@ -86,6 +86,49 @@ describe('decisions', () => {
     await b.context.close();
   });
 
+  it('changes the control table by its own rule: the adopted change decides the next proposals', async () => {
+    const alice = await newPerson('alice');
+    const { context, page } = await openPage(browser, PHONE);
+    await logIn(page, alice);
+    await createGroupThroughForm(page, 'Jardin partagé', { protocol: 'consent', minutes: 0.15 });
+    await page.getByRole('link', { name: 'Decisions' }).click();
+    const table = page.getByRole('region', { name: 'Who decides what' });
+    const offers = table.getByRole('row', { name: /^Publish an offer/ });
+    await expect(offers.textContent()).resolves.toMatch(/Consent/);
+    const caption = table.locator('caption');
+    const version = Number((await caption.textContent())?.match(/version (\d+)/)?.[1]);
+    expect(Number.isInteger(version)).toBe(true);
+
+    const form = page.getByRole('form', { name: 'Propose a change' });
+    await form.getByLabel('Kind of action').selectOption({ label: 'Publish an offer' });
+    await form.getByLabel('Decided by').selectOption('democracy');
+    await form.getByLabel('Counting method').selectOption('plurality');
+    await form.getByLabel('Period', { exact: true }).fill('2');
+    await form.getByLabel('Unit of the period').selectOption('days');
+    await form.getByRole('button', { name: 'Propose the change' }).click();
+    await form.getByText('Change proposed.').waitFor();
+    const title = 'Publish an offer: Public vote, plurality (one choice), over 2 days, delegation allowed';
+    await page.getByRole('heading', { level: 3, name: title }).waitFor();
+    await screenshot(page, 'control-table-change-phone');
+    await expectAccessibleView(page);
+
+    // Nobody objects within the consent period: the change is adopted and the table's version moves on.
+    const result = page.getByRole('region', { name: `Result of ${title}` });
+    await result.waitFor({ timeout: RESULT_TIMEOUT });
+    await expect(result.textContent()).resolves.toMatch(/Adopted/);
+    await table.getByText(`Control table, version ${version + 1}`).waitFor({ timeout: RESULT_TIMEOUT });
+    await expect(offers.textContent()).resolves.toMatch(/Public vote, plurality \(one choice\), over 2 days/);
+    // Other kinds keep the consent rule, and the propose form now says a vote decides offers.
+    await expect(table.getByRole('row', { name: /^Publish a need/ }).textContent()).resolves.toMatch(
+      /Consent/,
+    );
+    await page.getByRole('form', { name: 'Propose a decision' }).getByLabel('Kind of action').selectOption({
+      label: 'Publish an offer',
+    });
+    await expect(page.locator('#proposal-rule').textContent()).resolves.toMatch(/Public vote, plurality/);
+    await context.close();
+  });
+
   it('consent: a paramount objection stands at the end of the period, so the proposal is rejected', async () => {
     const alice = await newPerson('alice');
     const { context, page } = await openPage(browser);
