@@ -29,9 +29,11 @@ export { LedgerRejectionError } from './errors/ledger-rejection-error';
 export { NegativeQuantityError } from './errors/negative-quantity-error';
 export { VfParseError } from './errors/parse-error';
 export { ProposalTermsError } from './errors/proposal-terms-error';
+export { RecordConflictError } from './errors/record-conflict-error';
 export { UnitMismatchError } from './errors/unit-mismatch-error';
 export { UnknownActionError } from './errors/unknown-action-error';
 export { UnknownEventError } from './errors/unknown-event-error';
+export { UnknownRecordError } from './errors/unknown-record-error';
 export { UnknownResourceError } from './errors/unknown-resource-error';
 export { ValueflowsError } from './errors/valueflows-error';
 export { WrongProviderError } from './errors/wrong-provider-error';
@@ -43,6 +45,7 @@ export {
   trackSatisfaction,
   trackSettlement,
 } from './exchange/fulfilment';
+export { remainingQuantity } from './exchange/remaining-quantity';
 export {
   ACTIVITY_STREAMS_CONTEXT,
   AS_PUBLIC,

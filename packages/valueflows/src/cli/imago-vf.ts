@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `imago-vf` — the command line of `@imago/valueflows`: the GraphQL schema, a ledger replay of
- * an event log, and matching of needs with offers. A thin shell over the package core.
+ * an event log, matching of needs with offers, and accepting a proposal. A thin shell over the package core.
  *
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ValueflowsError } from '../errors/valueflows-error';
+import { acceptProposal } from '../exchange/accept-proposal';
 import { createLedger } from '../ledger/ledger-state';
 import { replayLedger } from '../ledger/replay-ledger';
 import { match } from '../matching/match';
@@ -31,6 +32,12 @@ Usage:
                                         print candidate matches (JSON), best first; needs and
                                         offers are JSON arrays or JSON lines of proposals;
                                         distance is the great-circle distance in km
+  imago-vf accept --offers FILE --proposal ID --counterparty AGENT --agreement ID
+                  [--quantity N --unit UNIT] [--created ISO-DATE] [--due ISO-DATE]
+                                        accept a proposal of FILE (offer or request): print
+                                        {agreement, commitments, proposals} where proposals is
+                                        FILE's list with what remains of the accepted one, to
+                                        match against next; more than remains: exit 1
   imago-vf --help | --version
 
 Exit codes: 0 success, 1 rejected or invalid input, 2 usage error.`;
@@ -82,6 +89,13 @@ async function main(argv: string[]): Promise<number> {
       'max-distance': { type: 'string' },
       limit: { type: 'string' },
       now: { type: 'string' },
+      proposal: { type: 'string' },
+      counterparty: { type: 'string' },
+      agreement: { type: 'string' },
+      quantity: { type: 'string' },
+      unit: { type: 'string' },
+      created: { type: 'string' },
+      due: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -149,8 +163,41 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    case 'accept': {
+      const { offers: file, proposal: id, counterparty, agreement: agreementId } = values;
+      if (file === undefined || id === undefined || counterparty === undefined || agreementId === undefined) {
+        throw new UsageError(
+          'accept needs --offers FILE, --proposal ID, --counterparty AGENT and --agreement ID',
+        );
+      }
+      if ((values.quantity === undefined) !== (values.unit === undefined)) {
+        throw new UsageError('--quantity and --unit go together');
+      }
+      for (const key of ['created', 'due'] as const) {
+        const v = values[key];
+        if (v !== undefined && Number.isNaN(Date.parse(v)))
+          throw new UsageError(`--${key} expects an ISO 8601 date`);
+      }
+      const proposals = parseProposalList(read(file));
+      const proposal = proposals.find((p) => p.id === id);
+      if (proposal === undefined) throw new UsageError(`no proposal ${id} in ${file}`);
+      const amount = number('quantity', values.quantity);
+      const accepted = acceptProposal(proposal, {
+        agreementId,
+        counterparty,
+        ...(amount !== undefined ? { quantity: { hasNumericalValue: amount, hasUnit: values.unit! } } : {}),
+        ...(values.created !== undefined ? { created: values.created } : {}),
+        ...(values.due !== undefined ? { due: values.due } : {}),
+      });
+      out({
+        agreement: accepted.agreement,
+        commitments: accepted.commitments,
+        proposals: proposals.map((p) => (p === proposal ? accepted.proposal : p)),
+      });
+      return 0;
+    }
     case undefined:
-      throw new UsageError('missing command (schema, ledger or match); see --help');
+      throw new UsageError('missing command (schema, ledger, match or accept); see --help');
     default:
       throw new UsageError(`unknown command ${command}; see --help`);
   }

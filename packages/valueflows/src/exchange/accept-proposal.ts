@@ -5,12 +5,18 @@
  * @module
  */
 import { ProposalTermsError } from '../errors/proposal-terms-error';
-import { compareMeasures, convertMeasure, scaleMeasure } from '../measures/measure-arithmetic';
+import {
+  compareMeasures,
+  convertMeasure,
+  scaleMeasure,
+  subtractMeasures,
+} from '../measures/measure-arithmetic';
 import type { Agreement } from '../model/agreement';
 import type { Commitment } from '../model/commitment';
 import type { Intent } from '../model/intent';
 import type { Measure } from '../model/measure';
 import type { Proposal } from '../model/proposal';
+import { remainingQuantity } from './remaining-quantity';
 
 /** The terms on which an agent answers a proposal. */
 export interface AcceptProposalTerms {
@@ -20,7 +26,8 @@ export interface AcceptProposalTerms {
   readonly counterparty: string;
   /**
    * How much of the (first) primary intent is agreed. For a unit-based proposal the reciprocal
-   * quantities are multiplied accordingly. Default: the intent's whole quantity.
+   * quantities are multiplied accordingly. Default: what remains of the intent (one unit for a
+   * unit-based proposal).
    */
   readonly quantity?: Measure;
   /** ISO 8601 date of the agreement. */
@@ -29,10 +36,16 @@ export interface AcceptProposalTerms {
   readonly due?: string;
 }
 
-/** An agreement with its primary and reciprocal commitments. */
+/** An agreement with its primary and reciprocal commitments, and what remains of the proposal. */
 export interface AcceptedProposal {
   readonly agreement: Agreement;
   readonly commitments: readonly Commitment[];
+  /**
+   * The proposal after the agreement: each primary intent with a limit (see
+   * {@link remainingQuantity}) has its `availableQuantity` reduced by what was agreed. Store it
+   * in place of the old one, so that later acceptances and `match` see only what remains.
+   */
+  readonly proposal: Proposal;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -103,18 +116,19 @@ export function acceptProposal(proposal: Proposal, terms: AcceptProposalTerms): 
   if (proposer === terms.counterparty) {
     throw new ProposalTermsError('own-proposal', 'an agent cannot accept its own proposal');
   }
-  const first = proposal.publishes[0]!;
+  const first = proposal.publishes[0];
+  if (first === undefined)
+    throw new ProposalTermsError('no-intent', `proposal ${proposal.id} publishes no intent`);
   const base = first.resourceQuantity ?? first.effortQuantity;
-  let agreed = terms.quantity ?? base;
+  let agreed = terms.quantity ?? (proposal.unitBased ? base : remainingQuantity(proposal, first));
   if (terms.quantity !== undefined && base !== undefined) {
     agreed = convertMeasure(terms.quantity, base.hasUnit);
     if (first.minimumQuantity !== undefined && compareMeasures(agreed, first.minimumQuantity) < 0) {
       throw new ProposalTermsError('below-minimum', 'quantity below the minimum of the offer');
     }
-    const ceiling = first.availableQuantity ?? (proposal.unitBased ? undefined : base);
-    if (ceiling !== undefined && compareMeasures(agreed, ceiling) > 0) {
-      throw new ProposalTermsError('above-available', 'quantity above what is available');
-    }
+  }
+  if (agreed !== undefined && !(agreed.hasNumericalValue > 0)) {
+    throw new ProposalTermsError('no-quantity', `nothing left to agree on in proposal ${proposal.id}`);
   }
   if (proposal.unitBased && (agreed === undefined || base === undefined || base.hasNumericalValue === 0)) {
     throw new ProposalTermsError('no-quantity', 'a unit-based proposal needs a quantity to multiply');
@@ -142,6 +156,20 @@ export function acceptProposal(proposal: Proposal, terms: AcceptProposalTerms): 
     commitments.push(c);
     stipulates.push(c.id);
   });
+  // What remains of each primary intent; agreeing more than remains changes nothing.
+  const remaining = proposal.publishes.map((intent, i) => {
+    const open = remainingQuantity(proposal, intent);
+    const c = commitments[i]!;
+    const taken = c.resourceQuantity ?? c.effortQuantity;
+    if (open === undefined || taken === undefined) return intent;
+    if (compareMeasures(taken, open) > 0) {
+      throw new ProposalTermsError(
+        'above-available',
+        `${taken.hasNumericalValue} ${taken.hasUnit} of intent ${intent.id} agreed, ${open.hasNumericalValue} ${open.hasUnit} remain`,
+      );
+    }
+    return { ...intent, availableQuantity: subtractMeasures(open, taken) };
+  });
   for (const intent of proposal.reciprocal) {
     const q = intent.resourceQuantity ?? intent.effortQuantity;
     const c = commitmentFrom(
@@ -164,5 +192,5 @@ export function acceptProposal(proposal: Proposal, terms: AcceptProposalTerms): 
   };
   if (proposal.name !== undefined) agreement.name = proposal.name;
   if (terms.created !== undefined) agreement.created = terms.created;
-  return { agreement, commitments };
+  return { agreement, commitments, proposal: { ...proposal, publishes: remaining } };
 }

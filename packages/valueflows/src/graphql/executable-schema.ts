@@ -6,6 +6,7 @@
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { type GraphQLSchema, printSchema } from 'graphql';
+import { IMAGO_EXTENSIONS } from './imago-extensions';
 import { createResolvers } from './resolvers';
 import { VF_1_0_EXTENSIONS } from './vf-1-0-extensions';
 import { buildReferenceSchema, type VfGraphqlModule } from './vf-graphql-reference';
@@ -25,12 +26,12 @@ export const IMPLEMENTED_MODULES: readonly VfGraphqlModule[] = Object.freeze([
 
 /**
  * The SDL of the API: the reference schema of {@link IMPLEMENTED_MODULES} with the ValueFlows
- * 1.0 additions.
+ * 1.0 additions and Imago's (`acceptProposal`, `Intent.remainingQuantity`).
  *
  * @returns the schema as SDL text
  */
 export function printVfSchema(): string {
-  return printSchema(buildReferenceSchema(IMPLEMENTED_MODULES, [VF_1_0_EXTENSIONS]));
+  return printSchema(buildReferenceSchema(IMPLEMENTED_MODULES, [VF_1_0_EXTENSIONS, IMAGO_EXTENSIONS]));
 }
 
 /**

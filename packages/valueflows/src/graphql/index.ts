@@ -5,6 +5,7 @@
  * @module @imago/valueflows/graphql
  */
 export { createVfSchema, IMPLEMENTED_MODULES, printVfSchema } from './executable-schema';
+export { IMAGO_EXTENSIONS } from './imago-extensions';
 export { VF_1_0_EXTENSIONS } from './vf-1-0-extensions';
 export {
   buildReferenceSchema,

@@ -8,6 +8,7 @@ import type { ActionDefinition } from '../actions/action-definition';
 import { ACTION_IDS, ACTIONS, getAction, isActionId, normalizeActionId } from '../actions/action-table';
 import type { LedgerRejectionError } from '../errors/ledger-rejection-error';
 import { ValueflowsError } from '../errors/valueflows-error';
+import { remainingQuantity } from '../exchange/remaining-quantity';
 import { applyEvent } from '../ledger/apply-event';
 import { getUnit, listUnits, normalizeUnitId } from '../measures/om2-units';
 import type { Agent } from '../model/agent';
@@ -20,6 +21,7 @@ import type { Measure } from '../model/measure';
 import type { Proposal } from '../model/proposal';
 import type { SpatialThing } from '../model/spatial-thing';
 import { parseEconomicEvent } from '../parse/parse-economic-event';
+import * as planning from './planning-mutations';
 import type { VfStore } from './vf-store';
 
 type Args = Record<string, unknown>;
@@ -92,9 +94,12 @@ export function createResolvers(store: VfStore) {
     id === undefined ? null : (store.agreements.get(id) ?? null);
   const events = () =>
     [...store.ledger.events.values()].sort((a, b) => a.sequence - b.sequence).map((r) => r.event);
-  const intents = () => [...store.proposals.values()].flatMap((p) => [...p.publishes, ...p.reciprocal]);
+  const intents = () => [
+    ...[...store.proposals.values()].flatMap((p) => [...p.publishes, ...p.reciprocal]),
+    ...store.intents.values(),
+  ];
   const proposalOf = (i: Intent) =>
-    [...store.proposals.values()].find((p) => p.publishes.includes(i) || p.reciprocal.includes(i));
+    [...store.proposals.values()].find((p) => [...p.publishes, ...p.reciprocal].some((x) => x.id === i.id));
   const flowFields = {
     action: (f: { action: string }) => actionRecord(getAction(f.action)),
     provider: (f: { provider?: string }) => agent(f.provider),
@@ -163,6 +168,32 @@ export function createResolvers(store: VfStore) {
     },
     Mutation: {
       createEconomicEvent: (_: unknown, args: Args) => createEconomicEvent(store, args),
+      createIntent: (_: unknown, { intent }: { intent: Args }) =>
+        typed(() => planning.createIntent(store, intent)),
+      updateIntent: (_: unknown, { intent }: { intent: Args }) =>
+        typed(() => planning.updateIntent(store, intent)),
+      deleteIntent: (_: unknown, { id }: { id: string }) => typed(() => planning.deleteIntent(store, id)),
+      createCommitment: (_: unknown, { commitment }: { commitment: Args }) =>
+        typed(() => planning.createCommitment(store, commitment)),
+      updateCommitment: (_: unknown, { commitment }: { commitment: Args }) =>
+        typed(() => planning.updateCommitment(store, commitment)),
+      deleteCommitment: (_: unknown, { id }: { id: string }) =>
+        typed(() => planning.deleteCommitment(store, id)),
+      createProposal: (_: unknown, { proposal }: { proposal: Args }) =>
+        typed(() => planning.createProposal(store, proposal)),
+      updateProposal: (_: unknown, { proposal }: { proposal: Args }) =>
+        typed(() => planning.updateProposal(store, proposal)),
+      deleteProposal: (_: unknown, { id }: { id: string }) => typed(() => planning.deleteProposal(store, id)),
+      proposeIntent: (
+        _: unknown,
+        args: { publishedIn: string; publishes: string; reciprocal?: boolean | null },
+      ) => typed(() => planning.proposeIntent(store, args)),
+      deleteProposedIntent: (_: unknown, { id }: { id: string }) =>
+        typed(() => planning.deleteProposedIntent(store, id)),
+      acceptProposal: (
+        _: unknown,
+        args: { proposal: string; counterparty: string; quantity?: unknown; created?: string; due?: string },
+      ) => typed(() => planning.acceptProposalMutation(store, args)),
       createPerson: (_: unknown, { person }: { person: { name: string; note?: string } }) => {
         const a: Agent = {
           id: store.nextId('person'),
@@ -248,14 +279,27 @@ export function createResolvers(store: VfStore) {
       ...flowFields,
       availableQuantity: (i: Intent) => measureRecord(i.availableQuantity),
       minimumQuantity: (i: Intent) => measureRecord(i.minimumQuantity),
+      remainingQuantity: (i: Intent) => {
+        const p = proposalOf(i);
+        return measureRecord(
+          p ? remainingQuantity(p, i) : (i.availableQuantity ?? i.resourceQuantity ?? i.effortQuantity),
+        );
+      },
       publishedIn: (i: Intent) => {
         const p = proposalOf(i);
         return p
-          ? [{ id: `${p.id}/${i.id}`, reciprocal: p.reciprocal.includes(i), publishes: i, publishedIn: p }]
+          ? [
+              {
+                id: planning.proposedIntentId(p, i),
+                reciprocal: p.reciprocal.some((x) => x.id === i.id),
+                publishes: i,
+                publishedIn: p,
+              },
+            ]
           : [];
       },
       satisfiedBy: () => null,
-      deletable: () => false,
+      deletable: (i: Intent) => planning.isIntentDeletable(store, i.id),
     },
     Commitment: {
       ...flowFields,
@@ -264,7 +308,7 @@ export function createResolvers(store: VfStore) {
       involvedAgents: (c: Commitment) => [agent(c.provider), agent(c.receiver)],
       fulfilledBy: () => null,
       satisfies: () => null,
-      deletable: () => false,
+      deletable: (c: Commitment) => planning.isCommitmentDeletable(store, c.id),
     },
     Agreement: {
       commitments: (a: Agreement) =>
@@ -353,14 +397,7 @@ function createEconomicEvent(store: VfStore, args: Args) {
       id: store.nextId('resource'),
     };
   }
-  let parsed: EconomicEvent;
-  try {
-    parsed = parseEconomicEvent(json, 'event');
-  } catch (error) {
-    if (ValueflowsError.isInstance(error))
-      throw new GraphQLError(error.message, { extensions: { code: error.code } });
-    throw error;
-  }
+  const parsed = typed(() => parseEconomicEvent(json, 'event'));
   const result = applyEvent(store.ledger, parsed);
   if (!result.ok) {
     const e: LedgerRejectionError = result.error;
@@ -373,4 +410,25 @@ function createEconomicEvent(store: VfStore, args: Args) {
 
 function stripNulls(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+}
+
+/**
+ * Runs a store operation, turning the package's typed errors into GraphQL errors whose
+ * `extensions` carry the `code` and, where the error has them, the `inputPath` of the bad input,
+ * the `rule` broken and the missing record's `recordType` and `id`.
+ */
+function typed<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (!ValueflowsError.isInstance(error)) throw error;
+    const details = error as ValueflowsError & Record<string, unknown>;
+    const extensions: Record<string, unknown> = { code: error.code };
+    // `path` is GraphQL's own word for the response field, so the input's is `inputPath`.
+    if (typeof details.path === 'string') extensions.inputPath = details.path;
+    for (const key of ['rule', 'recordType', 'id'] as const) {
+      if (typeof details[key] === 'string') extensions[key] = details[key];
+    }
+    throw new GraphQLError(error.message, { extensions });
+  }
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { ActionId } from '../actions/action-definition';
+import { remainingQuantity } from '../exchange/remaining-quantity';
 import { conversionFactor } from '../measures/measure-arithmetic';
 import type { Intent } from '../model/intent';
 import type { Measure } from '../model/measure';
@@ -136,8 +137,14 @@ function scorePair(
   let quantityScore = 0.5;
   let covered: Measure | undefined;
   let fulfilment: number | undefined;
-  const wanted = quantityOf(n);
-  const offered = o.availableQuantity ?? (offer.proposal.unitBased ? undefined : quantityOf(o));
+  // What remains open on both sides: agreements already made took their part (acceptProposal).
+  const wanted = n.availableQuantity ?? quantityOf(n);
+  const offered = remainingQuantity(offer.proposal, o);
+  if (
+    (wanted !== undefined && wanted.hasNumericalValue <= 0) ||
+    (offered !== undefined && offered.hasNumericalValue <= 0)
+  )
+    return undefined;
   const unitOfOffer = offered ?? quantityOf(o);
   if (wanted !== undefined && unitOfOffer !== undefined) {
     const factor = conversionFactor(unitOfOffer.hasUnit, wanted.hasUnit);

@@ -70,11 +70,25 @@ function intents(o: JsonObjectReader, key: 'publishes' | 'reciprocal', proposalI
  * ```
  */
 export function parseProposal(value: unknown, path = ''): Proposal {
+  const proposal = parseProposalRecord(value, path);
+  if (proposal.publishes.length === 0)
+    throw new VfParseError(
+      path ? `${path}.publishes` : 'publishes',
+      'a proposal publishes at least one intent',
+    );
+  return proposal;
+}
+
+/**
+ * Reads a proposal like {@link parseProposal} but accepts one that publishes no intent yet (a
+ * proposal being composed, as vf-graphql's `createProposal` then `proposeIntent` build it).
+ *
+ * @internal
+ */
+export function parseProposalRecord(value: unknown, path = ''): Proposal {
   const o = JsonObjectReader.of(value, path);
   const id = o.string('id');
   const publishes = intents(o, 'publishes', id);
-  if (publishes.length === 0)
-    throw new VfParseError(o.at('publishes'), 'a proposal publishes at least one intent');
   const proposal: Writable<Proposal> = {
     id,
     purpose: parsePurpose(o),
