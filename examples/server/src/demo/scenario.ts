@@ -446,7 +446,7 @@ export async function runScenario(
 
   // Wait for the service: the table change, the offer and its propagation, the secret vote.
   await ballotsCast;
-  say('six secret ballots encrypted with Helios-C and sent as room events');
+  say('six secret ballots encrypted with Helios-C and cast as org.imago.helios.step events');
   await waitForLog(
     log,
     (e) => e.duty === 'control-table' && e.decision === change,
@@ -467,7 +467,9 @@ export async function runScenario(
     'the secret vote outcome',
     180_000,
   );
-  say('the service ran the tally with the trustees, verified the archive and published the result');
+  say(
+    'the service ran the tally with the trustees, verified the archive exported from the room and published the result',
+  );
   const ledgerSeen = await waitForLog(
     log,
     (e) => e.duty === 'ledger' && e.message.includes('Soldering station: 2'),

@@ -2,15 +2,19 @@
  * @module
  * The trustee's steps the service is entrusted with, for each secret democracy decision of a
  * group: it holds the server key (one Helios-C trustee among the group's), acts as the
- * credential authority and the bulletin board, adds the ballots voters send as room events to the
- * Belenios archive, and at closing runs the tally: its own shuffle and partial decryption, and
- * asks each member trustee for theirs (archive and answers through the media repository). The
- * archive is verified by Helios-C and by belenios-tool before the result is posted as
- * `org.imago.governance.secret.result`. Protocol: Belenios 2.0 (its specification, §4).
+ * credential authority and the election administrator. The election travels as
+ * `org.imago.helios.step` events of @imago/matrix-binding: the service posts the Setup, the end
+ * of voting, the encrypted tally, its own shuffle and partial decryption, the end of shuffles and
+ * the result; voters post their ballots and member trustees their shuffles and partial
+ * decryptions. Every computation is @imago/helios-c's library, from the election replayed from
+ * the room. At closing the archive exported from the room history is verified by Helios-C and by
+ * belenios-tool before the result is posted as `org.imago.governance.secret.result`. The threshold
+ * key establishment and the requests to trustees are the example's own events (see
+ * `helios/election-events`). Protocol: Belenios 2.0 (its specification, §4).
  */
 
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   GovernanceEventTypes,
@@ -18,25 +22,64 @@ import {
   type SecretElectionParameters,
   secretElectionParameters,
 } from '@imago/governance';
-import { type RawMatrixEvent, sendEvent, sendGovernanceEvent } from '@imago/matrix-binding';
+import {
+  type AnyGroup,
+  base58Alphabet,
+  decodeTrusteePublicKey,
+  electionPublicKey,
+  generateCredentials,
+  generateTrusteeKey,
+  groupByName,
+  makeThresholdParameters,
+  makeVerificationInputs,
+  numberedVoters,
+  parseCertificate,
+  parseElectionTemplate,
+  parsePolynomial,
+  parseVerificationOutput,
+  randomBelow,
+  type SignedMessage,
+  serializeElection,
+  serializeSignedMessage,
+  serializeTrustees,
+  serializeVerificationInput,
+  type TrusteeKind,
+  verifyArchive,
+  verifyTrusteePublicKey,
+} from '@imago/helios-c';
+import {
+  belArchiveFromSteps,
+  encryptedTallyStep,
+  exportBelArchive,
+  partialDecryptionStep,
+  postStep,
+  type RawMatrixEvent,
+  resultStep,
+  type SecretBallotReplay,
+  sendEvent,
+  sendGovernanceEvent,
+  setupStep,
+  shuffleStep,
+} from '@imago/matrix-binding';
+import { beleniosTool } from '../helios/belenios-tool';
 import {
   HeliosEventTypes,
-  readBallot,
-  readStepMessage,
+  readContribution,
   readTrusteeKey,
   type TrusteeKey,
   type TrusteeStep,
 } from '../helios/election-events';
-import { beleniosTool, heliosC } from '../helios/helios-cli';
 import { downloadBytes, uploadBytes } from '../helios/media';
+import { electionOfDecision, roomElections } from '../helios/room-election';
 import type { DutyContext } from './duty-context';
 
 /** A secret election run by the service. */
 export interface ElectionRun {
   readonly decision: string;
   readonly roomId: string;
+  /** Where the archive exported from the room is written for belenios-tool. */
   readonly dir: string;
-  /** End of the voting period: later ballots are refused. */
+  /** End of the voting period (the service then posts `EndBallots`). */
   readonly closesAt: number;
   phase: 'keys' | 'setting-up' | 'open' | 'tallying' | 'verified' | 'failed';
   /** Threshold elections: how many member trustees must decrypt (absent: plain trustees, all). */
@@ -47,24 +90,29 @@ export interface ElectionRun {
   /** Member trustees (user ids) in trustee order after the server key (trustee 1). */
   readonly memberTrustees: readonly string[];
   readonly keys: Map<string, TrusteeKey>;
-  readonly ballotsSeen: Set<string>;
   ballotsAccepted: number;
   ballotsRefused: number;
   /** Decrypted result and verification, once verified. */
   result?: readonly (readonly number[])[];
   verifiedBy: string[];
+  /** Hash of the exported archive's last event (the result's evidence). */
   archive?: string;
   archiveBytes?: number;
   timings: Record<string, number>;
   readonly waiting: Map<string, (uri: string) => void>;
   /** Deadlines of the requests awaiting an answer, by the same key as `waiting`. */
   readonly deadlines: Map<string, NodeJS.Timeout>;
+  /** The server key's secret (trustee 1), held in memory only. */
+  serverSecret?: bigint;
+  /** Threshold elections: each member trustee's encrypted decryption key, by user id. */
+  readonly decryptionKeys: Map<string, string>;
 }
 
 /** The service's elections, by decision id. */
 export type Elections = Map<string, ElectionRun>;
 
 const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+const STEP_TIMEOUT = 120_000;
 
 function memberTrusteesOf(action: unknown): string[] {
   const trustees = (action as { trustees?: unknown } | undefined)?.trustees;
@@ -86,10 +134,9 @@ function keyFits(run: ElectionRun, key: TrusteeKey): boolean {
   return run.threshold === undefined ? 'publicKey' in key : 'certificate' in key;
 }
 
-async function only(dir: string, suffix: string): Promise<string> {
-  const file = (await readdir(dir)).find((name) => name.endsWith(suffix));
-  if (!file) throw new Error(`no ${suffix} in ${dir}`);
-  return join(dir, file);
+function must<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 /**
@@ -136,7 +183,7 @@ export async function runTrusteeDuty(
         );
       }
     } else if (event.type === HeliosEventTypes.contribution) {
-      const message = readStepMessage(content, 'payload');
+      const message = readContribution(content);
       const run = message ? elections.get(message.decision) : undefined;
       const expected = message ? run?.memberTrustees[message.trusteeId - 2] : undefined;
       if (message && run && expected === event.sender) {
@@ -161,13 +208,13 @@ export async function runTrusteeDuty(
         decryptedBy: [],
         memberTrustees,
         keys: new Map(),
-        ballotsSeen: new Set(),
         ballotsAccepted: 0,
         ballotsRefused: 0,
         verifiedBy: [],
         timings: {},
         waiting: new Map(),
         deadlines: new Map(),
+        decryptionKeys: new Map(),
       };
       elections.set(id, run);
       context.log.info(
@@ -185,7 +232,7 @@ export async function runTrusteeDuty(
       }
     }
     if (!run) continue;
-    if (run.phase === 'keys' && setUpBefore(context, roomId, id)) {
+    if (run.phase === 'keys' && replayed(context, run)) {
       // Set up by an earlier run of the service: resuming it is not supported (see the README).
       run.phase = 'failed';
       context.log.warn('trustee', 'this election was set up before the service restarted: not resumed', {
@@ -210,7 +257,7 @@ export async function runTrusteeDuty(
       );
     }
     if (run.phase === 'open' && run.uuid) {
-      await addBallots(context, run);
+      countBallots(context, run);
       if (decision.status === 'closed') {
         run.phase = 'tallying';
         void tally(context, run).catch((error: Error) => {
@@ -222,15 +269,51 @@ export async function runTrusteeDuty(
   }
 }
 
-/** Whether this service account already announced an election for the decision. */
-function setUpBefore(context: DutyContext, roomId: string, decision: string): boolean {
-  const me = context.client.getSafeUserId();
-  return (context.watcher.rooms.get(roomId)?.raw ?? []).some(
-    (e) =>
-      e.type === HeliosEventTypes.election &&
-      e.sender === me &&
-      (e.content as { decision?: unknown } | undefined)?.decision === decision,
-  );
+/** The election as replayed from the room (the Setup this service posted). */
+function replayed(context: DutyContext, run: ElectionRun): SecretBallotReplay | undefined {
+  const log = context.watcher.rooms.get(run.roomId)?.log;
+  if (!log) return undefined;
+  if (run.uuid) return roomElections(log).get(run.uuid);
+  return electionOfDecision(log, run.decision, context.client.getSafeUserId());
+}
+
+/**
+ * Waits until the replayed election satisfies `ready` (the room's events arrive by sync).
+ *
+ * @returns the election then.
+ */
+async function until(
+  context: DutyContext,
+  run: ElectionRun,
+  what: string,
+  ready: (election: SecretBallotReplay) => boolean,
+): Promise<SecretBallotReplay> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    const election = replayed(context, run);
+    if (election && ready(election)) return election;
+    if (Date.now() > deadline || run.phase === 'failed') throw new Error(`${what} did not arrive`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** Posts a step and waits until the room replays it. */
+async function post(
+  context: DutyContext,
+  run: ElectionRun,
+  step: Parameters<typeof postStep>[3],
+): Promise<SecretBallotReplay> {
+  const eventId = await postStep(context.client, run.roomId, run.uuid as string, step);
+  return until(context, run, `the ${step.type} step`, (e) => e.steps.some((s) => s.eventId === eventId));
+}
+
+const countOf = (election: SecretBallotReplay, type: string) =>
+  election.steps.filter((s) => s.type === type).length;
+
+function newUuid(): string {
+  let token = '';
+  for (let i = 0; i < 14; i++) token += base58Alphabet[Number(randomBelow(58n))];
+  return token;
 }
 
 async function setUp(
@@ -239,51 +322,60 @@ async function setUp(
   parameters: SecretElectionParameters,
 ): Promise<void> {
   const started = Date.now();
-  const group = `--group=${context.config.heliosGroup}`;
-  const serverDir = join(run.dir, 'server-key');
-  await mkdir(serverDir, { recursive: true });
-  await heliosC(['setup', 'generate-trustee-key', group], serverDir);
-  const serverKey = (await readFile(await only(serverDir, '.pubkey'), 'utf8')).trim();
+  const group = groupByName(context.config.heliosGroup) as AnyGroup;
+  const serverKey = generateTrusteeKey(group);
+  run.serverSecret = serverKey.secretKey;
   const memberKeys = run.memberTrustees.map((t) => run.keys.get(t) as TrusteeKey);
+  const items: TrusteeKind<unknown>[] = [{ kind: 'Single', key: serverKey.publicKey }];
   if (run.threshold === undefined) {
-    const keys = [serverKey, ...memberKeys.map((k) => ('publicKey' in k ? k.publicKey.trim() : ''))];
-    await writeFile(join(run.dir, 'public_keys.jsons'), `${keys.join('\n')}\n`);
+    memberKeys.forEach((k, i) => {
+      const key = decodeTrusteePublicKey(
+        JSON.parse('publicKey' in k ? k.publicKey : 'null'),
+        `trustee_key[${i}]`,
+        group,
+      );
+      if (!verifyTrusteePublicKey(group, key))
+        throw new Error(`the key of ${run.memberTrustees[i]} does not prove its secret`);
+      items.push({ kind: 'Single', key });
+    });
   } else {
-    await establishThresholdKey(context, run, memberKeys, group);
-    await writeFile(join(run.dir, 'public_keys.jsons'), `${serverKey}\n`);
+    items.push({
+      kind: 'Pedersen',
+      parameters: await establishThresholdKey(context, run, memberKeys, group),
+    });
   }
-  await heliosC(['setup', 'make-trustees'], run.dir);
-  const uuid = (await heliosC(['setup', 'generate-token'], run.dir)).trim();
+  const trustees = serializeTrustees(group, items);
+  const uuid = newUuid();
   run.uuid = uuid;
-  await heliosC(
-    ['setup', 'generate-credentials', `--uuid=${uuid}`, group, `--count=${parameters.voters.length}`],
-    run.dir,
+  const credentials = generateCredentials(group, uuid, numberedVoters(parameters.voters.length));
+  const template = must(
+    parseElectionTemplate(
+      JSON.stringify({
+        description: `Secret ballot of decision ${run.decision}`,
+        name:
+          'value' in parameters.question ? parameters.question.value.question : parameters.question.question,
+        questions: [parameters.question],
+      }),
+    ),
   );
-  await rename(await only(run.dir, '.pubcreds'), join(run.dir, 'public_creds.json'));
-  const template = {
-    description: `Secret ballot of decision ${run.decision}`,
-    name: 'value' in parameters.question ? parameters.question.value.question : parameters.question.question,
-    questions: [parameters.question],
-  };
-  await writeFile(join(run.dir, 'template.json'), JSON.stringify(template));
-  await heliosC(['setup', 'make-election', `--uuid=${uuid}`, group, '--template=template.json'], run.dir);
-  await heliosC(['archive', 'init'], run.dir);
-  const archive = await uploadBytes(
+  const publicKey = electionPublicKey(group, items);
+  if (publicKey === undefined) throw new Error('no election key from the trustees');
+  const election = serializeElection(group, template, uuid, publicKey);
+  await mkdir(run.dir, { recursive: true });
+  const setup = setupStep({ election, trustees, credentials: credentials.publicCredentials });
+  const setupId = await postStep(
     context.client,
-    await readFile(join(run.dir, `${uuid}.bel`)),
-    `${uuid}.bel`,
-  );
-  await sendEvent(context.client, run.roomId, HeliosEventTypes.election, {
-    decision: run.decision,
+    run.roomId,
     uuid,
-    archive,
-    trustees: ['server', ...run.memberTrustees],
-  });
+    setup,
+    Math.floor(Date.now() / 1000),
+    run.decision,
+  );
+  await until(context, run, 'the Setup step', (e) => e.steps[0]?.eventId === setupId);
   // Credentials: one per voter, in the voter list's order, sent privately (to-device).
-  const lines = (await readFile(await only(run.dir, '.privcreds'), 'utf8')).trim().split('\n');
   const messages = new Map<string, Map<string, Record<string, unknown>>>();
   parameters.voters.forEach((voter, index) => {
-    const credential = lines[index]?.split(' ')[1];
+    const credential = credentials.privateLines[index]?.split(' ')[1];
     if (credential)
       messages.set(voter.member, new Map([['*', { decision: run.decision, uuid, credential }]]));
   });
@@ -298,38 +390,19 @@ async function setUp(
   );
 }
 
-async function addBallots(context: DutyContext, run: ElectionRun): Promise<void> {
-  for (const event of context.watcher.rooms.get(run.roomId)?.raw ?? []) {
-    if (event.type !== HeliosEventTypes.ballot || run.ballotsSeen.has(String(event.event_id))) continue;
-    run.ballotsSeen.add(String(event.event_id));
-    const ballot = readBallot(event.content);
-    if (ballot?.decision !== run.decision) continue;
-    if (typeof event.origin_server_ts === 'number' && event.origin_server_ts > run.closesAt) {
-      run.ballotsRefused++;
-      context.log.warn('trustee', `ballot from ${event.sender} refused: sent after the end of the vote`, {
-        roomId: run.roomId,
-        decision: run.decision,
-      });
-      continue;
-    }
-    try {
-      await heliosC(['archive', 'add-event', '--type=Ballot'], run.dir, `${ballot.ballot.trim()}\n`);
-      run.ballotsAccepted++;
-      context.log.info(
-        'trustee',
-        `ballot ${run.ballotsAccepted} accepted into the archive (sent by ${event.sender})`,
-        {
-          roomId: run.roomId,
-          decision: run.decision,
-        },
-      );
-    } catch (error) {
-      run.ballotsRefused++;
-      context.log.warn('trustee', `ballot from ${event.sender} refused: ${(error as Error).message}`, {
-        roomId: run.roomId,
-        decision: run.decision,
-      });
-    }
+/** Logs the ballots the room's replay accepted or set aside since last time. */
+function countBallots(context: DutyContext, run: ElectionRun): void {
+  const election = replayed(context, run);
+  if (!election) return;
+  const accepted = countOf(election, 'Ballot');
+  while (run.ballotsAccepted < accepted) {
+    run.ballotsAccepted++;
+    const step = election.steps.filter((s) => s.type === 'Ballot')[run.ballotsAccepted - 1];
+    context.log.info(
+      'trustee',
+      `ballot ${run.ballotsAccepted} accepted into the election (sent by ${step?.sender})`,
+      { roomId: run.roomId, decision: run.decision },
+    );
   }
 }
 
@@ -343,183 +416,185 @@ async function establishThresholdKey(
   context: DutyContext,
   run: ElectionRun,
   keys: readonly TrusteeKey[],
-  group: string,
-): Promise<void> {
-  const certs = keys.map((k) => ('certificate' in k ? k.certificate.trim() : ''));
-  const ids = keys.map((k) => ('certId' in k ? k.certId : ''));
-  const certsText = `${certs.join('\n')}\n`;
-  await writeFile(join(run.dir, 'certs.jsons'), certsText);
-  const t = ['setup', 'generate-trustee-key-threshold', group, '--certs=certs.jsons'];
-  await heliosC([...t, '--step=2'], run.dir);
+  group: AnyGroup,
+) {
+  const certs: SignedMessage[] = keys.map((k) =>
+    must(parseCertificate(group, 'certificate' in k ? k.certificate : '')),
+  );
+  const certsText = `${certs.map(serializeSignedMessage).join('\n')}\n`;
   const encoder = new TextEncoder();
-  const polynomials = await Promise.all(
-    run.memberTrustees.map((_, i) =>
-      memberStep(context, run, 'polynomial', i + 2, encoder.encode(certsText)),
-    ),
-  );
-  await writeFile(join(run.dir, 'polynomials.jsons'), `${polynomials.map((p) => p.trim()).join('\n')}\n`);
-  await heliosC([...t, '--step=4', '--polynomials=polynomials.jsons'], run.dir);
-  const voutputs = await Promise.all(
-    run.memberTrustees.map(async (_, i) => {
-      const vinput = await readFile(join(run.dir, `${ids[i]}.vinput`), 'utf8');
-      return memberStep(
-        context,
-        run,
-        'voutput',
-        i + 2,
-        encoder.encode(JSON.stringify({ certs: certsText, vinput })),
-      );
-    }),
-  );
-  const threshold = await heliosC(
-    [...t, '--step=6', '--polynomials=polynomials.jsons'],
-    run.dir,
-    `${voutputs.map((v) => v.trim()).join('\n')}\n`,
-  );
-  await writeFile(join(run.dir, 'threshold.json'), threshold);
+  const polynomials = (
+    await Promise.all(
+      run.memberTrustees.map((_, i) =>
+        memberStep(context, run, 'polynomial', i + 2, encoder.encode(certsText)),
+      ),
+    )
+  ).map((text) => must(parsePolynomial(group, text.trim())));
+  const inputs = makeVerificationInputs(group, certs, polynomials);
+  const outputs = (
+    await Promise.all(
+      run.memberTrustees.map((_, i) =>
+        memberStep(
+          context,
+          run,
+          'voutput',
+          i + 2,
+          encoder.encode(
+            JSON.stringify({
+              certs: certsText,
+              vinput: serializeVerificationInput(inputs[i] as (typeof inputs)[number]),
+            }),
+          ),
+        ),
+      ),
+    )
+  ).map((text) => must(parseVerificationOutput(group, text.trim())));
+  const parameters = makeThresholdParameters(group, certs, polynomials, outputs);
+  for (const [i, output] of outputs.entries())
+    run.decryptionKeys.set(run.memberTrustees[i] as string, String(output.privateKey));
   context.log.info(
     'trustee',
     `threshold key established with ${run.memberTrustees.length} trustees (any ${run.threshold} decrypt)`,
     { roomId: run.roomId, decision: run.decision },
   );
+  return parameters;
 }
 
+/** Asks a member trustee for a key-establishment step and returns its answer. */
 async function memberStep(
+  context: DutyContext,
+  run: ElectionRun,
+  step: 'polynomial' | 'voutput',
+  trusteeId: number,
+  input: Uint8Array,
+): Promise<string> {
+  const uri = await uploadBytes(context.client, input, `${step}.json`);
+  const answer = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`trustee ${trusteeId} did not answer the ${step} request`)),
+      STEP_TIMEOUT,
+    );
+    run.deadlines.set(`${step}/${trusteeId}`, timer);
+    run.waiting.set(`${step}/${trusteeId}`, (payload) => {
+      clearTimeout(timer);
+      run.waiting.delete(`${step}/${trusteeId}`);
+      run.deadlines.delete(`${step}/${trusteeId}`);
+      resolve(payload);
+    });
+  });
+  await request(context, run, step, trusteeId, { input: uri });
+  const payload = await answer;
+  return new TextDecoder().decode(await downloadBytes(context.client, payload));
+}
+
+/** Sends a request for a trustee's step. */
+async function request(
   context: DutyContext,
   run: ElectionRun,
   step: TrusteeStep,
   trusteeId: number,
-  input?: Uint8Array,
-  extra: Record<string, unknown> = {},
-): Promise<string> {
-  const bytes = input ?? (await readFile(join(run.dir, `${run.uuid}.bel`)));
-  const archive = await uploadBytes(context.client, bytes, input ? `${step}.json` : `${run.uuid}.bel`);
-  const answer = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`trustee ${trusteeId} did not answer the ${step} request`)),
-      120_000,
-    );
-    run.deadlines.set(`${step}/${trusteeId}`, timer);
-    run.waiting.set(`${step}/${trusteeId}`, (uri) => {
-      clearTimeout(timer);
-      run.waiting.delete(`${step}/${trusteeId}`);
-      run.deadlines.delete(`${step}/${trusteeId}`);
-      resolve(uri);
-    });
-  });
+  extra: Record<string, unknown>,
+): Promise<void> {
   await sendEvent(context.client, run.roomId, HeliosEventTypes.request, {
     decision: run.decision,
     step,
     trustee: run.memberTrustees[trusteeId - 2],
     trustee_id: trusteeId,
-    archive,
     ...(run.threshold === undefined ? {} : { threshold: run.threshold }),
     ...extra,
   });
   context.log.info(
     'trustee',
     `asked trustee ${trusteeId} (${run.memberTrustees[trusteeId - 2]}) for its ${step}`,
-    {
-      roomId: run.roomId,
-      decision: run.decision,
-    },
+    { roomId: run.roomId, decision: run.decision },
   );
-  const uri = await answer;
-  return new TextDecoder().decode(await downloadBytes(context.client, uri));
 }
 
-/** Asks every threshold trustee at once and adds the first `threshold` answers. */
-async function thresholdDecryptions(
-  context: DutyContext,
-  run: ElectionRun,
-  add: (type: string, input: string) => Promise<string>,
-): Promise<void> {
-  const at = { roomId: run.roomId, decision: run.decision };
-  const needed = run.threshold as number;
-  const certIds = run.memberTrustees.map((t) => {
-    const key = run.keys.get(t);
-    return key && 'certId' in key ? key.certId : '';
-  });
-  let queue = Promise.resolve();
-  await new Promise<void>((resolve, reject) => {
-    let failures = 0;
-    run.memberTrustees.forEach((member, i) => {
-      void (async () => {
-        const dkey = await readFile(join(run.dir, `${certIds[i]}.dkey`), 'utf8');
-        const partial = await memberStep(context, run, 'decrypt', i + 2, undefined, {
-          decryption_key: dkey.trim(),
-        });
-        queue = queue.then(async () => {
-          if (run.decryptedBy.length >= needed) return;
-          await add('PartialDecryption', partial);
-          run.decryptedBy.push(member);
-          context.log.info(
-            'trustee',
-            `partial decryption of trustee ${i + 2} (${member}) verified and added`,
-            at,
-          );
-          if (run.decryptedBy.length === needed) resolve();
-        });
-        await queue;
-      })().catch((error: Error) => {
-        failures++;
-        context.log.warn('trustee', `trustee ${i + 2} (${member}): ${error.message}`, at);
-        if (run.memberTrustees.length - failures < needed) reject(new Error('too few trustees decrypted'));
-      });
-    });
-  });
-  // Later answers are not needed: forget the requests still pending.
-  for (const key of [...run.waiting.keys()]) {
-    if (!key.startsWith('decrypt/')) continue;
-    run.waiting.delete(key);
-    clearTimeout(run.deadlines.get(key));
-    run.deadlines.delete(key);
-  }
+/** The member trustees whose partial decryption is in the election, in chain order. */
+function decryptorsOf(election: SecretBallotReplay, members: readonly string[]): string[] {
+  return election.steps
+    .filter((s) => s.type === 'PartialDecryption' && members.includes(s.sender))
+    .map((s) => s.sender);
 }
 
 async function tally(context: DutyContext, run: ElectionRun): Promise<void> {
   const started = Date.now();
   const at = { roomId: run.roomId, decision: run.decision };
-  const add = (type: string, input: string) =>
-    heliosC(['archive', 'add-event', `--type=${type}`], run.dir, input);
-  await add('EndBallots', '');
-  await add('EncryptedTally', await heliosC(['election', 'compute-encrypted-tally'], run.dir));
+  const uuid = run.uuid as string;
+  let election = await post(context, run, { type: 'EndBallots', data: [] });
+  run.ballotsAccepted = countOf(election, 'Ballot');
+  election = await post(context, run, encryptedTallyStep(election));
   context.log.info(
     'trustee',
     `voting closed with ${run.ballotsAccepted} ballots; encrypted tally computed`,
     at,
   );
   const trustees = 1 + run.memberTrustees.length;
-  const privkey = await only(join(run.dir, 'server-key'), '.privkey');
   for (let id = 1; id <= trustees; id++) {
-    const shuffle =
-      id === 1
-        ? await heliosC(['election', 'shuffle', '--trustee-id=1'], run.dir)
-        : await memberStep(context, run, 'shuffle', id);
-    await add('Shuffle', shuffle);
-    context.log.info('trustee', `shuffle of trustee ${id} verified and added`, at);
+    if (id === 1) election = await post(context, run, shuffleStep(election, 1));
+    else {
+      await request(context, run, 'shuffle', id, { election: uuid });
+      election = await until(
+        context,
+        run,
+        `the shuffle of trustee ${id}`,
+        (e) => countOf(e, 'Shuffle') >= id,
+      );
+    }
+    context.log.info('trustee', `shuffle of trustee ${id} in the election`, at);
   }
-  await add('EndShuffles', '');
-  await add(
-    'PartialDecryption',
-    await heliosC(['election', 'decrypt', `--privkey=${privkey}`, '--trustee-id=1'], run.dir),
-  );
-  context.log.info('trustee', 'partial decryption of trustee 1 (server key) verified and added', at);
+  election = await post(context, run, { type: 'EndShuffles', data: [] });
+  election = await post(context, run, partialDecryptionStep(election, 1, run.serverSecret as bigint));
+  context.log.info('trustee', 'partial decryption of trustee 1 (server key) in the election', at);
   if (run.threshold === undefined) {
     for (let id = 2; id <= trustees; id++) {
-      await add('PartialDecryption', await memberStep(context, run, 'decrypt', id));
-      run.decryptedBy.push(run.memberTrustees[id - 2] as string);
-      context.log.info('trustee', `partial decryption of trustee ${id} verified and added`, at);
+      const member = run.memberTrustees[id - 2] as string;
+      await request(context, run, 'decrypt', id, { election: uuid });
+      election = await until(
+        context,
+        run,
+        `the partial decryption of trustee ${id}`,
+        (e) => decryptorsOf(e, [member]).length > 0,
+      );
+      context.log.info('trustee', `partial decryption of trustee ${id} in the election`, at);
     }
+    run.decryptedBy = decryptorsOf(election, run.memberTrustees);
   } else {
-    await thresholdDecryptions(context, run, add);
+    // Every threshold trustee is asked at once; the first `threshold` answers decrypt.
+    const needed = run.threshold;
+    await Promise.all(
+      run.memberTrustees.map((member, i) =>
+        request(context, run, 'decrypt', i + 2, {
+          election: uuid,
+          decryption_key: run.decryptionKeys.get(member),
+        }),
+      ),
+    );
+    election = await until(
+      context,
+      run,
+      `${needed} partial decryptions`,
+      (e) => decryptorsOf(e, run.memberTrustees).length >= needed,
+    );
+    // The result combines the first `threshold` decryptions in trustee order.
+    const present = decryptorsOf(election, run.memberTrustees);
+    run.decryptedBy = run.memberTrustees.filter((m) => present.includes(m)).slice(0, needed);
+    for (const member of run.decryptedBy)
+      context.log.info(
+        'trustee',
+        `partial decryption of trustee ${run.memberTrustees.indexOf(member) + 2} (${member}) in the election`,
+        at,
+      );
   }
-  const resultText = await heliosC(['election', 'compute-result'], run.dir);
-  await add('Result', resultText);
+  election = await post(context, run, resultStep(election));
   run.timings.tally = Date.now() - started;
   const verifyStarted = Date.now();
-  await heliosC(['election', 'verify'], run.dir);
+  const bytes = exportBelArchive(election);
+  const verification = await verifyArchive(bytes);
+  if (!verification.ok)
+    throw new Error(`Helios-C refused the archive: ${verification.issues.map((i) => i.check).join(', ')}`);
   run.verifiedBy.push('helios-c');
+  await writeFile(join(run.dir, `${uuid}.bel`), bytes);
   const tool = context.config.beleniosTool;
   if (tool && existsSync(tool)) {
     await beleniosTool(tool, ['election', 'verify', '--dir=.'], run.dir);
@@ -528,15 +603,16 @@ async function tally(context: DutyContext, run: ElectionRun): Promise<void> {
     context.log.warn('trustee', 'belenios-tool not available: archive verified by Helios-C only', at);
   }
   run.timings.verify = Date.now() - verifyStarted;
-  const result = (JSON.parse(resultText) as { result: (readonly (readonly number[])[])[] }).result[0] ?? [];
+  const result =
+    (JSON.parse(election.result ?? '{}') as { result?: (readonly (readonly number[])[])[] }).result?.[0] ??
+    [];
   run.result = result;
-  const bytes = await readFile(join(run.dir, `${run.uuid}.bel`));
   run.archiveBytes = bytes.length;
-  run.archive = await uploadBytes(context.client, bytes, `${run.uuid}.bel`);
+  run.archive = belArchiveFromSteps(election.timestamp, election.steps).lastEvent;
   run.phase = 'verified';
   context.log.info(
     'trustee',
-    `archive ${run.uuid}.bel (${bytes.length} bytes) verified by ${run.verifiedBy.join(' and ')}; ${result.length} ballots decrypted`,
+    `archive ${uuid}.bel exported from the room (${bytes.length} bytes, ${election.steps.length} steps) verified by ${run.verifiedBy.join(' and ')}; ${result.length} ballots decrypted`,
     at,
   );
   await sendGovernanceEvent(context.client, run.roomId, GovernanceEventTypes.secretResult, {

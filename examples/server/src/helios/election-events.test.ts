@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBallot, readCredential, readElection, readStepMessage, readTrusteeKey } from './election-events';
+import { readContribution, readCredential, readStepRequest, readTrusteeKey } from './election-events';
 
 describe('secret-election event readers', () => {
   it('read well-formed contents', () => {
@@ -14,47 +14,60 @@ describe('secret-election event readers', () => {
       certId: 'ab12',
     });
     expect(
-      readStepMessage(
-        {
-          decision: '$d',
-          step: 'decrypt',
-          trustee: '@a:x',
-          trustee_id: 3,
-          archive: 'mxc://x/y',
-          decryption_key: 'k',
-        },
-        'archive',
-      ),
+      readStepRequest({
+        decision: '$d',
+        step: 'decrypt',
+        trustee: '@a:x',
+        trustee_id: 3,
+        election: 'u',
+        decryption_key: 'k',
+      }),
     ).toEqual({
       decision: '$d',
       step: 'decrypt',
       trustee: '@a:x',
       trusteeId: 3,
-      uri: 'mxc://x/y',
+      election: 'u',
       decryptionKey: 'k',
     });
     expect(
-      readElection({ decision: '$d', uuid: 'u', archive: 'mxc://x/y', trustees: ['server', 7] }),
+      readStepRequest({
+        decision: '$d',
+        step: 'polynomial',
+        trustee: '@a:x',
+        trustee_id: 2,
+        input: 'mxc://x/y',
+        threshold: 2,
+      }),
     ).toEqual({
       decision: '$d',
+      step: 'polynomial',
+      trustee: '@a:x',
+      trusteeId: 2,
+      input: 'mxc://x/y',
+      threshold: 2,
+    });
+    expect(
+      readContribution({ decision: '$d', step: 'voutput', trustee_id: 2, payload: 'mxc://x/y' }),
+    ).toEqual({ decision: '$d', step: 'voutput', trusteeId: 2, uri: 'mxc://x/y' });
+    expect(readCredential({ decision: '$d', uuid: 'u', credential: 'c' })).toEqual({
+      decision: '$d',
       uuid: 'u',
-      archive: 'mxc://x/y',
-      trustees: ['server'],
+      credential: 'c',
     });
   });
 
   it('refuse what does not fit', () => {
     expect(readTrusteeKey({ decision: '$d', certificate: '{}', cert_id: '../etc/passwd' })).toBeUndefined();
+    const request = { decision: '$d', trustee: '@a:x', trustee_id: 2 };
+    expect(readStepRequest({ ...request, step: 'rm', election: 'u' })).toBeUndefined();
+    expect(readStepRequest({ ...request, step: 'shuffle', trustee_id: 2.5, election: 'u' })).toBeUndefined();
+    // Key-establishment steps need their input, election steps the election.
+    expect(readStepRequest({ ...request, step: 'shuffle', input: 'mxc://x/y' })).toBeUndefined();
+    expect(readStepRequest({ ...request, step: 'polynomial', election: 'u' })).toBeUndefined();
     expect(
-      readStepMessage({ decision: '$d', step: 'rm', trustee_id: 2, archive: 'mxc://x/y' }, 'archive'),
+      readContribution({ decision: '$d', step: 'shuffle', trustee_id: 2, payload: 'mxc://x/y' }),
     ).toBeUndefined();
-    expect(
-      readStepMessage({ decision: '$d', step: 'shuffle', trustee_id: 2.5, archive: 'mxc://x/y' }, 'archive'),
-    ).toBeUndefined();
-    expect(
-      readStepMessage({ decision: '$d', step: 'shuffle', trustee_id: 2, payload: 'mxc://x/y' }, 'archive'),
-    ).toBeUndefined();
-    expect(readBallot({ decision: '$d', ballot: 42 })).toBeUndefined();
     expect(readCredential({ decision: '$d', uuid: 'u' })).toBeUndefined();
   });
 
@@ -62,10 +75,8 @@ describe('secret-election event readers', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         readTrusteeKey(value);
-        readElection(value);
-        readBallot(value);
-        readStepMessage(value, 'archive');
-        readStepMessage(value, 'payload');
+        readStepRequest(value);
+        readContribution(value);
         readCredential(value);
       }),
       { numRuns: 300 },

@@ -1,36 +1,38 @@
 /**
  * @module
- * The events of a secret election run for a decision (namespace `org.imago.helios.*`), as this
- * service and the members' clients exchange them in the group's decisions room, and the to-device
- * message carrying a voter's credential. Each reader returns the typed content or `undefined`.
+ * The example's own messages around a secret election, for what @imago/matrix-binding does not
+ * map: the member trustees' keys and the threshold key establishment (Belenios 2.0
+ * specification §4.2), the service's requests to a trustee for its step, and the to-device
+ * message carrying a voter's private credential. The election itself (Setup, ballots, tally,
+ * shuffles, partial decryptions, result) travels as the binding's `org.imago.helios.step` events.
+ * Namespace `org.imago.example.helios.*`, outside the binding's `org.imago.helios.*`. Each reader
+ * returns the typed content or `undefined`.
  */
 
-/** Event types of the secret-election exchange. */
+/** Event types of the example's own secret-election messages. */
 export const HeliosEventTypes = {
   /**
    * A member trustee's key: `{ decision, public_key }` (plain trustee) or
    * `{ decision, certificate, cert_id }` (threshold trustee, step 1 of the key establishment).
    */
-  trusteeKey: 'org.imago.helios.trustee_key',
-  /** The election is set up: `{ decision, uuid, archive: mxc, trustees: string[] }`. */
-  election: 'org.imago.helios.election',
-  /** A voter's encrypted ballot: `{ decision, ballot }` (the Belenios ballot JSON text). */
-  ballot: 'org.imago.helios.ballot',
+  trusteeKey: 'org.imago.example.helios.trustee_key',
   /**
-   * The service asks a trustee for a step: `{ decision, step, trustee, trustee_id, archive: mxc,
-   * threshold?, decryption_key? }` (`archive`: the step's input — certificates, a bundle, or the
-   * election archive).
+   * The service asks a trustee for a step: `{ decision, step, trustee, trustee_id, input?,
+   * election?, threshold?, decryption_key? }`. Key establishment (`polynomial`, `voutput`):
+   * `input` is the `mxc://` URI of the step's input (certificates, or certificates and
+   * verification input). `shuffle` and `decrypt`: `election` is the uuid; the trustee computes
+   * from the room's `org.imago.helios.step` events and posts its own step there.
    */
-  request: 'org.imago.helios.request',
-  /** A trustee's answer: `{ decision, step, trustee_id, payload: mxc }`. */
-  contribution: 'org.imago.helios.contribution',
+  request: 'org.imago.example.helios.request',
+  /** A trustee's key-establishment answer: `{ decision, step, trustee_id, payload: mxc }`. */
+  contribution: 'org.imago.example.helios.contribution',
   /** To-device: a voter's private credential `{ decision, uuid, credential }`. */
-  credential: 'org.imago.helios.credential',
+  credential: 'org.imago.example.helios.credential',
 } as const;
 
 /**
  * A step a member trustee performs: the threshold key establishment (`polynomial`: step 3,
- * `voutput`: step 5), then `shuffle` and `decrypt`.
+ * `voutput`: step 5), then `shuffle` and `decrypt` (posted as `org.imago.helios.step`).
  */
 export type TrusteeStep = 'polynomial' | 'voutput' | 'shuffle' | 'decrypt';
 
@@ -54,54 +56,52 @@ export function readTrusteeKey(content: unknown): TrusteeKey | undefined {
   return undefined;
 }
 
-/** @returns the content of an election event, or undefined. */
-export function readElection(
-  content: unknown,
-): { decision: string; uuid: string; archive: string; trustees: string[] } | undefined {
-  if (
-    !isObject(content) ||
-    !isString(content.decision) ||
-    !isString(content.uuid) ||
-    !isString(content.archive)
-  )
-    return undefined;
-  const trustees = Array.isArray(content.trustees) ? content.trustees.filter(isString) : [];
-  return { decision: content.decision, uuid: content.uuid, archive: content.archive, trustees };
+/** A request for a trustee's step. */
+export interface StepRequest {
+  readonly decision: string;
+  readonly step: TrusteeStep;
+  readonly trusteeId: number;
+  readonly trustee: string;
+  /** Key establishment: the `mxc://` URI of the input. */
+  readonly input?: string;
+  /** Shuffle and decryption: the election uuid. */
+  readonly election?: string;
+  readonly threshold?: number;
+  readonly decryptionKey?: string;
 }
 
-/** @returns the content of a ballot event, or undefined. */
-export function readBallot(content: unknown): { decision: string; ballot: string } | undefined {
-  if (!isObject(content) || !isString(content.decision) || !isString(content.ballot)) return undefined;
-  return { decision: content.decision, ballot: content.ballot };
-}
-
-/** @returns the content of a request or contribution event, or undefined. */
-export function readStepMessage(
-  content: unknown,
-  key: 'archive' | 'payload',
-):
-  | {
-      decision: string;
-      step: TrusteeStep;
-      trusteeId: number;
-      uri: string;
-      trustee?: string;
-      threshold?: number;
-      decryptionKey?: string;
-    }
-  | undefined {
-  if (!isObject(content) || !isString(content.decision) || !isString(content[key])) return undefined;
+/** @returns the content of a request event, or undefined. */
+export function readStepRequest(content: unknown): StepRequest | undefined {
+  if (!isObject(content) || !isString(content.decision) || !isString(content.trustee)) return undefined;
   if (typeof content.step !== 'string' || !STEPS.includes(content.step)) return undefined;
   if (typeof content.trustee_id !== 'number' || !Number.isInteger(content.trustee_id)) return undefined;
+  const step = content.step as TrusteeStep;
+  const keyStep = step === 'polynomial' || step === 'voutput';
+  if (keyStep ? !isString(content.input) : !isString(content.election)) return undefined;
   const threshold = content.threshold;
   return {
     decision: content.decision,
-    step: content.step as TrusteeStep,
+    step,
     trusteeId: content.trustee_id,
-    uri: content[key] as string,
-    ...(isString(content.trustee) ? { trustee: content.trustee } : {}),
+    trustee: content.trustee,
+    ...(keyStep ? { input: content.input as string } : { election: content.election as string }),
     ...(typeof threshold === 'number' && Number.isInteger(threshold) ? { threshold } : {}),
     ...(isString(content.decryption_key) ? { decryptionKey: content.decryption_key } : {}),
+  };
+}
+
+/** @returns the content of a key-establishment contribution, or undefined. */
+export function readContribution(
+  content: unknown,
+): { decision: string; step: 'polynomial' | 'voutput'; trusteeId: number; uri: string } | undefined {
+  if (!isObject(content) || !isString(content.decision) || !isString(content.payload)) return undefined;
+  if (content.step !== 'polynomial' && content.step !== 'voutput') return undefined;
+  if (typeof content.trustee_id !== 'number' || !Number.isInteger(content.trustee_id)) return undefined;
+  return {
+    decision: content.decision,
+    step: content.step,
+    trusteeId: content.trustee_id,
+    uri: content.payload,
   };
 }
 

@@ -1,18 +1,48 @@
 /**
  * @module
- * A member's side of a secret election, as a member's client runs it: the trustee (generates
- * its key pair, publishes the public key, answers the service's shuffle and decryption requests)
- * and the voter (receives its credential privately, encrypts its ballot with Helios-C, sends it
- * as a room event). The private key and credential never leave the member's machine.
+ * A member's side of a secret election, as a member's client runs it, with @imago/helios-c's
+ * library: the trustee (generates its key pair or threshold certificate, publishes the public
+ * half, answers the key-establishment requests, and on request posts its shuffle and partial
+ * decryption as `org.imago.helios.step` events computed from the room's history) and the voter
+ * (receives its credential privately, encrypts its ballot, casts it with the binding's
+ * `castBallot`). The private key and credential never leave the member's machine.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sendEvent } from '@imago/matrix-binding';
+import {
+  type AnyGroup,
+  generateCertificate,
+  generatePolynomial,
+  generateTrusteeKey,
+  groupByName,
+  makeVerificationOutput,
+  parseCertificate,
+  parseVerificationInput,
+  recoverDecryptionKey,
+  serializePolynomial,
+  serializeSignedMessage,
+  serializeVerificationOutput,
+} from '@imago/helios-c';
+import {
+  appendToRoomLog,
+  ballotFor,
+  castBallot,
+  emptyRoomLog,
+  fetchRoomHistory,
+  partialDecryptionStep,
+  postStep,
+  SECRET_BALLOT_STEP_TYPE,
+  type SecretBallotReplay,
+  sendEvent,
+  shuffleStep,
+} from '@imago/matrix-binding';
 import { ClientEvent, type MatrixClient, type MatrixEvent, RoomEvent } from 'matrix-js-sdk';
-import { HeliosEventTypes, readCredential, readElection, readStepMessage } from '../helios/election-events';
-import { heliosC } from '../helios/helios-cli';
+import {
+  HeliosEventTypes,
+  readCredential,
+  readStepRequest,
+  type StepRequest,
+} from '../helios/election-events';
 import { downloadBytes, uploadBytes } from '../helios/media';
+import { electionOfDecision, roomElections } from '../helios/room-election';
 
 /** A member acting as trustee and voter in secret elections. */
 export interface ElectionMember {
@@ -53,6 +83,18 @@ function deliver<T>(map: Map<string, Waiter<T>>, key: string, value: T): void {
   entry.resolve?.(value);
 }
 
+function must<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+
+/** A member trustee's secret for one decision. */
+type TrusteeSecret =
+  | { readonly kind: 'plain'; readonly group: AnyGroup; readonly secretKey: bigint }
+  | { readonly kind: 'threshold'; readonly group: AnyGroup; readonly seed: string };
+
 /**
  * Starts listening for election messages on a member's (syncing) client.
  *
@@ -61,11 +103,14 @@ function deliver<T>(map: Map<string, Waiter<T>>, key: string, value: T): void {
  */
 export function electionMember(client: MatrixClient): ElectionMember {
   const credentials = new Map<string, Waiter<string>>();
-  const elections = new Map<string, Waiter<{ uuid: string; archive: string; trustees: string[] }>>();
-  const keyDirs = new Map<string, string>();
-  const groups = new Map<string, string>();
+  const setups = new Map<string, Waiter<true>>();
+  const secrets = new Map<string, TrusteeSecret>();
   const answered: string[] = [];
   const me = client.getSafeUserId();
+
+  /** The room's history, replayed (every event from the room's creation). */
+  const history = async (roomId: string) =>
+    appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(client, roomId));
 
   const onToDevice = (event: MatrixEvent) => {
     if (event.getType() !== HeliosEventTypes.credential) return;
@@ -74,88 +119,69 @@ export function electionMember(client: MatrixClient): ElectionMember {
   };
   const onTimeline = (event: MatrixEvent, _room: unknown, toStart?: boolean) => {
     if (toStart) return;
-    if (event.getType() === HeliosEventTypes.election) {
-      const election = readElection(event.getContent());
-      if (election) deliver(elections, election.decision, election);
+    if (event.getType() === SECRET_BALLOT_STEP_TYPE) {
+      const content = event.getContent() as { type?: unknown; decision?: unknown };
+      if (content.type === 'Setup' && typeof content.decision === 'string')
+        deliver(setups, content.decision, true);
     } else if (event.getType() === HeliosEventTypes.request) {
-      const request = readStepMessage(event.getContent(), 'archive');
-      const dir = request && keyDirs.get(request.decision);
-      if (!request || !dir) return;
-      answer(event.getRoomId() as string, request, dir).catch((error: Error) =>
+      const request = readStepRequest(event.getContent());
+      const secret = request && secrets.get(request.decision);
+      if (!request || !secret || request.trustee !== me) return;
+      answer(event.getRoomId() as string, request, secret).catch((error: Error) =>
         process.stderr.write(`trustee ${me}: ${request.step} failed: ${error.message}\n`),
       );
     }
   };
 
-  const keyFile = async (dir: string, suffix: string) =>
-    join(dir, (await readdir(dir)).find((f) => f.endsWith(suffix)) as string);
+  /** The election a request names, replayed from the room's history. */
+  const electionOf = async (roomId: string, uuid: string): Promise<SecretBallotReplay> => {
+    const election = roomElections(await history(roomId)).get(uuid);
+    if (!election) throw new Error(`no election ${uuid} in the room`);
+    return election;
+  };
 
-  const answer = async (
-    roomId: string,
-    request: NonNullable<ReturnType<typeof readStepMessage>>,
-    dir: string,
-  ) => {
-    if (request.trustee !== me) return;
-    const group = groups.get(request.decision) ?? 'RFC-3526-2048';
-    const work = await mkdtemp(join(tmpdir(), 'imago-trustee-'));
-    const input = await downloadBytes(client, request.uri);
-    const threshold = ['setup', 'generate-trustee-key-threshold', `--group=${group}`, '--certs=certs.jsons'];
-    let output: string;
-    if (request.step === 'polynomial') {
-      await writeFile(join(work, 'certs.jsons'), input);
-      output = await heliosC(
-        [
-          ...threshold,
-          `--key=${await keyFile(dir, '.key')}`,
-          '--step=3',
-          `--threshold=${request.threshold ?? 1}`,
-        ],
-        work,
-      );
-    } else if (request.step === 'voutput') {
-      const bundle = JSON.parse(new TextDecoder().decode(input)) as { certs: string; vinput: string };
-      await writeFile(join(work, 'certs.jsons'), bundle.certs);
-      output = await heliosC(
-        [...threshold, `--key=${await keyFile(dir, '.key')}`, '--step=5'],
-        work,
-        bundle.vinput,
-      );
-    } else {
-      const election = await waiter(elections, request.decision);
-      await writeFile(join(work, `${election.uuid}.bel`), input);
-      if (request.step === 'shuffle') {
-        output = await heliosC(['election', 'shuffle', `--trustee-id=${request.trusteeId}`], work);
-      } else if (request.decryptionKey !== undefined) {
-        await writeFile(join(work, 'decryption.dkey'), request.decryptionKey);
-        output = await heliosC(
-          [
-            'election',
-            'decrypt-threshold',
-            `--key=${await keyFile(dir, '.key')}`,
-            '--decryption-key=decryption.dkey',
-            `--trustee-id=${request.trusteeId}`,
-          ],
-          work,
-        );
+  const answer = async (roomId: string, request: StepRequest, secret: TrusteeSecret) => {
+    const group = secret.group;
+    if (request.step === 'polynomial' || request.step === 'voutput') {
+      if (secret.kind !== 'threshold' || !request.input) return;
+      const input = new TextDecoder().decode(await downloadBytes(client, request.input));
+      let output: string;
+      if (request.step === 'polynomial') {
+        const certs = lines(input).map((l) => must(parseCertificate(group, l)));
+        output = serializePolynomial(generatePolynomial(group, certs, secret.seed, request.threshold ?? 1));
       } else {
-        output = await heliosC(
-          [
-            'election',
-            'decrypt',
-            `--privkey=${await keyFile(dir, '.privkey')}`,
-            `--trustee-id=${request.trusteeId}`,
-          ],
-          work,
+        const bundle = JSON.parse(input) as { certs: string; vinput: string };
+        const certs = lines(bundle.certs).map((l) => must(parseCertificate(group, l)));
+        const vinput = must(parseVerificationInput(group, bundle.vinput.trim()));
+        output = serializeVerificationOutput(
+          group,
+          makeVerificationOutput(group, certs, secret.seed, vinput),
+        );
+      }
+      const payload = await uploadBytes(client, new TextEncoder().encode(output), `${request.step}.json`);
+      await sendEvent(client, roomId, HeliosEventTypes.contribution, {
+        decision: request.decision,
+        step: request.step,
+        trustee_id: request.trusteeId,
+        payload,
+      });
+    } else {
+      const election = await electionOf(roomId, request.election as string);
+      if (request.step === 'shuffle') {
+        await postStep(client, roomId, election.election, shuffleStep(election, request.trusteeId));
+      } else {
+        const key =
+          secret.kind === 'plain'
+            ? secret.secretKey
+            : recoverDecryptionKey(group, secret.seed, request.decryptionKey ?? '');
+        await postStep(
+          client,
+          roomId,
+          election.election,
+          partialDecryptionStep(election, request.trusteeId, key),
         );
       }
     }
-    const payload = await uploadBytes(client, new TextEncoder().encode(output), `${request.step}.json`);
-    await sendEvent(client, roomId, HeliosEventTypes.contribution, {
-      decision: request.decision,
-      step: request.step,
-      trustee_id: request.trusteeId,
-      payload,
-    });
     answered.push(request.step);
   };
 
@@ -165,40 +191,35 @@ export function electionMember(client: MatrixClient): ElectionMember {
   return {
     answered,
     async offerTrusteeKey(roomId, decision, options = {}) {
-      const group = options.group ?? 'RFC-3526-2048';
-      const dir = await mkdtemp(join(tmpdir(), 'imago-trustee-key-'));
-      keyDirs.set(decision, dir);
-      groups.set(decision, group);
+      const group = groupByName(options.group ?? 'RFC-3526-2048') as AnyGroup;
       if (options.threshold) {
-        await heliosC(['setup', 'generate-trustee-key-threshold', `--group=${group}`, '--step=1'], dir);
-        const cert = (await readdir(dir)).find((f) => f.endsWith('.cert')) as string;
+        const { seed, cert, id } = generateCertificate(group);
+        secrets.set(decision, { kind: 'threshold', group, seed });
         await sendEvent(client, roomId, HeliosEventTypes.trusteeKey, {
           decision,
-          certificate: (await readFile(join(dir, cert), 'utf8')).trim(),
-          cert_id: cert.slice(0, -'.cert'.length),
+          certificate: serializeSignedMessage(cert),
+          cert_id: id,
         });
         return;
       }
-      await heliosC(['setup', 'generate-trustee-key', `--group=${group}`], dir);
-      await sendEvent(client, roomId, HeliosEventTypes.trusteeKey, {
-        decision,
-        public_key: (await readFile(await keyFile(dir, '.pubkey'), 'utf8')).trim(),
-      });
+      const key = generateTrusteeKey(group);
+      secrets.set(decision, { kind: 'plain', group, secretKey: key.secretKey });
+      await sendEvent(client, roomId, HeliosEventTypes.trusteeKey, { decision, public_key: key.publicText });
     },
     async castBallot(roomId, decision, plaintext) {
-      const [credential, election] = await Promise.all([
-        waiter(credentials, decision),
-        waiter(elections, decision),
-      ]);
-      const work = await mkdtemp(join(tmpdir(), 'imago-voter-'));
-      await writeFile(join(work, `${election.uuid}.bel`), await downloadBytes(client, election.archive));
-      await writeFile(join(work, 'credential'), `${credential}\n`);
-      await writeFile(join(work, 'ballot.json'), JSON.stringify(plaintext));
-      const ballot = await heliosC(
-        ['election', 'generate-ballot', '--privcred=credential', '--ballot=ballot.json'],
-        work,
+      const [credential] = await Promise.all([waiter(credentials, decision), waiter(setups, decision)]);
+      const election = electionOfDecision(await history(roomId), decision);
+      if (!election) throw new Error(`no election for decision ${decision} in the room`);
+      await castBallot(
+        client,
+        roomId,
+        election.election,
+        ballotFor(
+          election,
+          credential,
+          plaintext.map((answers) => [...answers]),
+        ),
       );
-      await sendEvent(client, roomId, HeliosEventTypes.ballot, { decision, ballot: ballot.trim() });
     },
     stop() {
       client.off(ClientEvent.ToDeviceEvent, onToDevice);

@@ -74,7 +74,7 @@ export function SecretBallot({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const parameters = parametersOf(state, decision.id);
   if (!parameters || decision.outcome) return null;
-  const service = readServiceElection(events, decision.id);
+  const service = readServiceElection(decisionsRoomId, events, decision.id);
   if (service) {
     return (
       <div class="secret-ballot">
@@ -89,9 +89,6 @@ export function SecretBallot({
           rule={rule}
           eligible={eligible}
           service={service}
-          ballotsInBox={events
-            .filter((e) => e.type === SecretBallotEventTypes.ballot)
-            .map((e) => String(e.event_id))}
         />
         {decision.status === 'closed' && <p role="status">Voting is closed: the trustees are counting.</p>}
       </div>

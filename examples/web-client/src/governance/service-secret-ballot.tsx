@@ -1,18 +1,17 @@
 /**
  * @module
- * Voting in a secret election run by the group's service: the election is read from its setup
- * archive (verified in this browser), the ballot — any counting method, including a
+ * Voting in a secret election run by the group's service: the election is read from its Setup
+ * step (verified in this browser), the ballot — any counting method, including a
  * majority-judgment grid — is encrypted and signed here with the credential the service sent
- * privately, and only the encrypted ballot is posted.
+ * privately, and only the encrypted ballot is posted, as the election's `Ballot` step.
  */
 import type { Decision, DemocracyRule } from '@imago/governance';
-import { sendEvent } from '@imago/matrix-binding';
+import { castBallot } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { ballotTracker, createBallot, type Election } from '../secret-ballot/helios';
-import { SecretBallotEventTypes } from '../secret-ballot/secret-ballot-events';
 import { loadTracker, saveTracker } from '../secret-ballot/secret-store';
-import { checkArchive, credentialFor, type ServiceElection } from '../secret-ballot/service-election';
+import { checkSetup, credentialFor, type ServiceElection } from '../secret-ballot/service-election';
 import { BallotForm } from './ballot-form';
 
 /** Props of {@link ServiceSecretBallot}. */
@@ -23,7 +22,6 @@ export interface ServiceSecretBallotProps {
   rule: DemocracyRule;
   eligible: boolean;
   service: ServiceElection;
-  ballotsInBox: readonly string[];
 }
 
 /** The ballot of a service-run secret election. */
@@ -34,22 +32,21 @@ export function ServiceSecretBallot({
   rule,
   eligible,
   service,
-  ballotsInBox,
 }: ServiceSecretBallotProps) {
   const [election, setElection] = useState<Election | null | undefined>();
   const [, setCast] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    checkArchive(client, service.archive).then((check) => {
+    checkSetup(service.replay).then((check) => {
       if (!cancelled) setElection(check.ok && check.election?.uuid === service.uuid ? check.election : null);
     });
     return () => {
       cancelled = true;
     };
-  }, [client, service.archive, service.uuid]);
+  }, [service.replay, service.uuid]);
   const credential = credentialFor(decision.id);
   const tracker = loadTracker(decision.id);
-  const inBox = tracker !== undefined && ballotsInBox.includes(tracker.eventId);
+  const inBox = tracker !== undefined && service.ballots.includes(tracker.eventId);
 
   if (election === undefined) return <p role="status">Checking the election's setup…</p>;
   if (election === null) {
@@ -62,7 +59,8 @@ export function ServiceSecretBallot({
   return (
     <>
       <p class="muted">
-        Election {service.uuid}, trustees: {service.trustees.join(', ')}.
+        Election {service.uuid}: its setup (trustees' keys and proofs, credentials) verified in this browser;
+        {service.ballots.length} ballot(s) in the box.
       </p>
       {decision.status === 'open' && eligible && !credential && (
         <p role="status">Waiting for your voting credential from the group's service.</p>
@@ -79,10 +77,7 @@ export function ServiceSecretBallot({
             const { text } = createBallot(election, credential.credential, [
               question?.kind === 'homomorphic' && question.blank ? [0, ...values] : values,
             ]);
-            const eventId = await sendEvent(client, decisionsRoomId, SecretBallotEventTypes.ballot, {
-              decision: decision.id,
-              ballot: text,
-            });
+            const eventId = await castBallot(client, decisionsRoomId, service.uuid, text);
             saveTracker(decision.id, { eventId, tracker: ballotTracker(text) });
             setCast((n) => n + 1);
           }}

@@ -19,7 +19,7 @@ import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoomEvents } from '../matrix/use-room-events';
 import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
-import { checkArchive, verifiedArchives } from '../secret-ballot/service-election';
+import { checkFinishedElection, verifiedArchives } from '../secret-ballot/service-election';
 
 /** The governance of one group, as replayed by this browser. */
 export interface GroupGovernance {
@@ -64,30 +64,37 @@ export function useGovernance(
       .filter((e) => e.type === 'org.imago.governance.propose' && typeof e.event_id === 'string')
       .map((e) => [e.event_id as string, e.sender as string]),
   );
-  // Archives named as evidence of secret results are downloaded and verified in the background.
+  // Results of service-run elections name their archive by the hash of its last event: the
+  // archive is exported from the room's steps and verified in the background.
   const [, setVerifiedCount] = useState(0);
-  const evidence = events
+  const pendingEvidence = events
     .filter((e) => e.type === GovernanceEventTypes.secretResult)
-    .map((e) => (e.content as { evidence?: unknown } | undefined)?.evidence)
-    .filter((uri): uri is string => typeof uri === 'string' && uri.startsWith('mxc://'));
-  const pendingEvidence = evidence.filter((uri) => !verifiedArchives.has(uri)).join(' ');
+    .map((e) => e.content as { decision?: unknown; evidence?: unknown } | undefined)
+    .filter(
+      (c): c is { decision: string; evidence: string } =>
+        typeof c?.decision === 'string' &&
+        typeof c.evidence === 'string' &&
+        !verifiedArchives.has(c.evidence),
+    );
+  const pendingKey = pendingEvidence.map((c) => c.evidence).join(' ');
   useEffect(() => {
-    if (!pendingEvidence) return;
+    if (!pendingKey) return;
     let cancelled = false;
-    for (const uri of pendingEvidence.split(' ')) {
-      checkArchive(client, uri).then((check) => {
-        verifiedArchives.set(uri, check);
+    for (const { decision, evidence } of pendingEvidence) {
+      checkFinishedElection(decisionsRoomId, events, decision)?.then((check) => {
+        verifiedArchives.set(evidence, check);
         if (!cancelled) setVerifiedCount((n) => n + 1);
       });
     }
     return () => {
       cancelled = true;
     };
-  }, [client, pendingEvidence]);
+    // Retried as events arrive (the Result step may come after the result event is seen).
+  }, [decisionsRoomId, pendingKey, events.length]);
   const replayed = replayDecisions(log, {
     groups,
     now: evaluatedAt,
-    verifySecretResult: secretResultVerifier(events, (decision) => proposers.get(decision)),
+    verifySecretResult: secretResultVerifier(decisionsRoomId, events, (decision) => proposers.get(decision)),
   });
   const state = replayed.state;
 

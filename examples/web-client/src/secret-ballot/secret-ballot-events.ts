@@ -104,20 +104,25 @@ const verified = new Map<string, number[] | null>();
  * the room, verify every proof, and compare with the published result. Memoised by the evidence
  * it looks at, since replays happen on every change.
  *
+ * @param roomId - the decisions room.
  * @param events - the decisions room's events.
  * @param proposerOf - the proposer of a decision.
  */
 export function secretResultVerifier(
+  roomId: string,
   events: readonly RawMatrixEvent[],
   proposerOf: (decision: string) => string | undefined,
 ): (parameters: SecretElectionParameters, content: SecretResultContent) => boolean {
   return (parameters, content) => {
-    // Run by the group's service: the result must be the one of its archive, verified here.
-    if (typeof content.evidence === 'string' && content.evidence.startsWith('mxc://')) {
-      const check = verifiedArchives.get(content.evidence);
+    // Run by the group's service: the result must be the one of the election's archive, exported
+    // from the room's steps and verified here; the evidence is the hash of its last event.
+    const service = readServiceElection(roomId, events, parameters.decision);
+    if (service) {
+      const check = typeof content.evidence === 'string' ? verifiedArchives.get(content.evidence) : undefined;
       return (
         check?.ok === true &&
-        check.election?.uuid === readServiceElection(events, parameters.decision)?.uuid &&
+        check.lastEvent === content.evidence &&
+        check.election?.uuid === service.uuid &&
         JSON.stringify(check.result) === JSON.stringify(content.result)
       );
     }

@@ -100,12 +100,16 @@ describe('secret ballot run by the members', () => {
     events.push(
       event('$d', '@ana:x', 3000, 'org.imago.helios.decryption', { partial_decryption: decryption }),
     );
-    const verify = secretResultVerifier(events, () => '@ana:x');
+    const verify = secretResultVerifier('!decisions:x', events, () => '@ana:x');
     expect(verify(parameters, { decision: parameters.decision, result: [0, 1] })).toBe(true);
     expect(verify(parameters, { decision: parameters.decision, result: [1, 1] })).toBe(false);
     // Only the proposer is the trustee: a setup by someone else is ignored.
     expect(
-      secretResultVerifier(events, () => '@bo:x')(parameters, {
+      secretResultVerifier(
+        '!decisions:x',
+        events,
+        () => '@bo:x',
+      )(parameters, {
         decision: parameters.decision,
         result: [0, 1],
       }),
