@@ -1,13 +1,15 @@
 /**
  * @module
- * The secret ballot's Matrix events in the group's decisions room, and the fold that reads them
- * back, parsing untrusted content at this one boundary:
+ * The events of a secret ballot run by the members themselves (the proposer is the trustee) in the
+ * group's decisions room, and the fold that reads them back, parsing untrusted content at this one
+ * boundary. They are this example's own (`org.imago.example.helios.*`), outside
+ * `@imago/matrix-binding`'s `org.imago.helios.*` namespace:
  *
- * - `org.imago.helios.setup` `{ decision, election, trustee }` — by the decision's proposer (the
+ * - `org.imago.example.helios.setup` `{ decision, election, trustee }` — by the decision's proposer (the
  *   trustee): the election JSON text and the trustee public key JSON text; the first valid one counts;
- * - `org.imago.helios.ballot` `{ decision, ballot }` — by a voter: the ballot JSON text; ballots
+ * - `org.imago.example.helios.ballot` `{ decision, ballot }` — by a voter: the ballot JSON text; ballots
  *   sent after the decision closed do not count;
- * - `org.imago.helios.decryption` `{ decision, partial_decryption }` — by the trustee;
+ * - `org.imago.example.helios.decryption` `{ decision, partial_decryption }` — by the trustee;
  * - the result itself is governance's `org.imago.governance.secret.result`, accepted by the
  *   decision engine only when {@link secretResultVerifier} confirms it.
  */
@@ -19,9 +21,9 @@ import { readServiceElection, verifiedArchives } from './service-election';
 
 /** Event types of the secret ballot. */
 export const SecretBallotEventTypes = {
-  setup: 'org.imago.helios.setup',
-  ballot: 'org.imago.helios.ballot',
-  decryption: 'org.imago.helios.decryption',
+  setup: 'org.imago.example.helios.setup',
+  ballot: 'org.imago.example.helios.ballot',
+  decryption: 'org.imago.example.helios.decryption',
 } as const;
 
 /** What the room says about one decision's secret ballot. */

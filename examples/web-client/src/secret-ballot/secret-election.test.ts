@@ -86,19 +86,19 @@ describe('secret ballot run by the members', () => {
     const ana = castBallot(e, [0, 1]).text;
     const late = castBallot(e, [1, 0]).text;
     const events = [
-      event('$s', '@ana:x', 10, 'org.imago.helios.setup', {
+      event('$s', '@ana:x', 10, 'org.imago.example.helios.setup', {
         election: setup.election,
         trustee: setup.trustee,
       }),
-      event('$b1', '@ana:x', 20, 'org.imago.helios.ballot', { ballot: ana }),
-      event('$b2', '@bo:x', 2000, 'org.imago.helios.ballot', { ballot: late }),
+      event('$b1', '@ana:x', 20, 'org.imago.example.helios.ballot', { ballot: ana }),
+      event('$b2', '@bo:x', 2000, 'org.imago.example.helios.ballot', { ballot: late }),
     ];
     const record = readSecretBallot(events, parameters.decision, '@ana:x');
     const inTime = ballotsInTime(record, parameters);
     expect(inTime.map((b) => b.id)).toEqual(['$b1']);
     const decryption = decryptTally(e, countedBallots(e, inTime, parameters.voters), setup.secretKey);
     events.push(
-      event('$d', '@ana:x', 3000, 'org.imago.helios.decryption', { partial_decryption: decryption }),
+      event('$d', '@ana:x', 3000, 'org.imago.example.helios.decryption', { partial_decryption: decryption }),
     );
     const verify = secretResultVerifier('!decisions:x', events, () => '@ana:x');
     expect(verify(parameters, { decision: parameters.decision, result: [0, 1] })).toBe(true);
