@@ -7,7 +7,13 @@
 import { sha256BigInt } from '../encoding/sha256';
 import type { Group } from './group';
 import { jacobi } from './jacobi-symbol';
-import { chainPow, fixedBaseModPow, modInverse, modMultiPow, powerChain } from './modular-exponentiation';
+import {
+  chainPow,
+  extendPowerChain,
+  fixedBaseModPow,
+  modInverse,
+  modMultiPow,
+} from './modular-exponentiation';
 import { randomBelow } from './random-scalar';
 
 /** Parameters of a finite-field group: modulus `p`, generator `g` of prime order `q`. */
@@ -39,7 +45,6 @@ export class FiniteFieldGroup implements Group<bigint> {
   readonly one = 1n;
   private readonly qBits: number;
   private readonly safePrime: boolean;
-  private readonly windows: number;
   private readonly prepared = new Map<bigint, bigint[]>();
   private generatorPower: ((e: bigint) => bigint) | undefined;
 
@@ -51,7 +56,6 @@ export class FiniteFieldGroup implements Group<bigint> {
     this.g = parameters.g;
     this.qBits = parameters.q.toString(2).length;
     this.safePrime = parameters.p === 2n * parameters.q + 1n;
-    this.windows = Math.ceil(this.qBits / 4);
   }
 
   private reduce(e: bigint): bigint {
@@ -84,9 +88,11 @@ export class FiniteFieldGroup implements Group<bigint> {
     let chain = this.prepared.get(a);
     if (!chain) {
       if (this.prepared.size >= 256) this.prepared.clear();
-      chain = powerChain(a, this.windows, this.p);
+      chain = [a % this.p];
       this.prepared.set(a, chain);
     }
+    // Hexadecimal digits of e: the chain grows to the largest exponent asked of this base.
+    extendPowerChain(chain, Math.ceil(e.toString(2).length / 4), this.p);
     return chainPow(chain, e, this.p);
   }
 

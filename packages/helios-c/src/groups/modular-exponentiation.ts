@@ -168,17 +168,28 @@ export function modInverse(a: bigint, p: bigint): bigint {
  * @returns the chain
  */
 export function powerChain(base: bigint, windows: number, p: bigint): bigint[] {
-  const chain: bigint[] = new Array(windows);
-  let x = base % p;
-  chain[0] = x;
-  for (let i = 1; i < windows; i++) {
-    x = (x * x) % p;
-    x = (x * x) % p;
-    x = (x * x) % p;
-    x = (x * x) % p;
-    chain[i] = x;
-  }
+  const chain: bigint[] = [base % p];
+  extendPowerChain(chain, windows, p);
   return chain;
+}
+
+/**
+ * Lengthens a {@link powerChain} in place to `windows` entries (no-op when it is long enough), so
+ * that a chain is only as long as the largest exponent it has served: in RFC-3526-2048 the group
+ * order has 2047 bits but proof challenges have 256.
+ * @param chain - a power chain (at least its first entry, the base)
+ * @param windows - the length wanted
+ * @param p - the modulus
+ */
+export function extendPowerChain(chain: bigint[], windows: number, p: bigint): void {
+  let x = chain[chain.length - 1] as bigint;
+  for (let i = chain.length; i < windows; i++) {
+    x = (x * x) % p;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    chain.push(x);
+  }
 }
 
 /**
