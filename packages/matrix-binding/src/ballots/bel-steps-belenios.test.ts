@@ -52,3 +52,68 @@ describe('election steps ⇄ .bel archive (belenios-tool as oracle)', () => {
     });
   }
 });
+
+describe('data repeated by a later step', () => {
+  it('is written again, as belenios-tool writes it: an election without ballots whose two partial decryptions are identical', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'imago-bel-empty-'));
+    const tool = async (args: string[], input = '') => {
+      const child = execFile('belenios-tool', args, { cwd: dir });
+      child.stdin?.end(input);
+      let out = '';
+      child.stdout?.on('data', (chunk) => {
+        out += chunk;
+      });
+      return new Promise<string>((resolve, reject) =>
+        child.on('close', (code) =>
+          code === 0 ? resolve(out) : reject(new Error(`belenios-tool ${args.join(' ')}: ${code}`)),
+        ),
+      );
+    };
+    try {
+      const group = ['--group', 'RFC-3526-2048'];
+      const uuid = (await tool(['setup', 'generate-token'])).trim();
+      await tool(['setup', 'generate-credentials', '--uuid', uuid, ...group, '--count', '2']);
+      await run('sh', ['-c', 'mv *.pubcreds public_creds.json && mv *.privcreds private_creds.txt'], {
+        cwd: dir,
+      });
+      await tool(['setup', 'generate-trustee-key', ...group]);
+      await tool(['setup', 'generate-trustee-key', ...group]);
+      await run('sh', ['-c', 'cat *.pubkey > public_keys.jsons'], { cwd: dir });
+      await tool(['setup', 'make-trustees']);
+      await writeFile(
+        join(dir, 'template.json'),
+        JSON.stringify({
+          description: 'd',
+          name: 'n',
+          questions: [{ type: 'NonHomomorphic', value: { answers: ['X', 'Y'], question: 'R?' } }],
+        }),
+      );
+      await tool(['setup', 'make-election', '--uuid', uuid, ...group, '--template', 'template.json']);
+      await tool(['archive', 'init']);
+      await tool(['archive', 'add-event', '--type=EndBallots']);
+      await tool(
+        ['archive', 'add-event', '--type=EncryptedTally'],
+        await tool(['election', 'compute-encrypted-tally']),
+      );
+      for (const trustee of ['1', '2'])
+        await tool(
+          ['archive', 'add-event', '--type=Shuffle'],
+          await tool(['election', 'shuffle', `--trustee-id=${trustee}`]),
+        );
+      await tool(['archive', 'add-event', '--type=EndShuffles']);
+      const keys = (await run('sh', ['-c', 'ls *.privkey'], { cwd: dir })).stdout.trim().split('\n');
+      const decryptions = [];
+      for (const [i, key] of keys.entries())
+        decryptions.push(await tool(['election', 'decrypt', `--privkey=${key}`, `--trustee-id=${i + 1}`]));
+      expect(decryptions[0]?.split('\n')[0]).toBe(decryptions[1]?.split('\n')[0]);
+      for (const decryption of decryptions)
+        await tool(['archive', 'add-event', '--type=PartialDecryption'], decryption);
+      await tool(['archive', 'add-event', '--type=Result'], await tool(['election', 'compute-result']));
+      const original = new Uint8Array(await readFile(join(dir, `${uuid}.bel`)));
+      const { timestamp, steps } = belStepsFromArchive(original);
+      expect(belArchiveFromSteps(timestamp, steps).bytes).toEqual(original);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -73,8 +73,8 @@ export function belStepsFromArchive(
 }
 
 /**
- * Builds a `.bel` archive from steps: header, then for each step its data files (each stored once)
- * and its event, chained by `parent` and `height`.
+ * Builds a `.bel` archive from steps: header, then for each step its data files and its event,
+ * chained by `parent` and `height` — the records belenios-tool writes, in its order.
  *
  * @param timestamp - the archive header's timestamp (seconds).
  * @param steps - the steps in chain order.
@@ -85,15 +85,12 @@ export function belArchiveFromSteps(
   steps: readonly BelStep[],
 ): { bytes: Uint8Array; lastEvent?: string } {
   const parts: Uint8Array[] = [encodeArchiveHeader(timestamp)];
-  const stored = new Set<string>();
   let parent: string | undefined;
   steps.forEach((step, height) => {
-    for (const item of step.data) {
-      const entry = encodeDataEntry(item, timestamp);
-      if (stored.has(entry.hash)) continue;
-      stored.add(entry.hash);
-      parts.push(entry.bytes);
-    }
+    // Every step writes its own data, even a text an earlier step already wrote (two trustees'
+    // partial decryptions of an election without ballots are identical): belenios-tool writes it
+    // again, and rejects an archive whose records differ from the ones it regenerates.
+    for (const item of step.data) parts.push(encodeDataEntry(item, timestamp).bytes);
     const event = encodeEventEntry(
       {
         ...(parent ? { parent } : {}),
