@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readTar } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
+import { beleniosTool } from '../../test/support/belenios-tool';
 import { belArchiveFromSteps, belStepsFromArchive } from './bel-steps';
 
 const run = promisify(execFile);
@@ -56,19 +57,7 @@ describe('election steps ⇄ .bel archive (belenios-tool as oracle)', () => {
 describe('data repeated by a later step', () => {
   it('is written again, as belenios-tool writes it: an election without ballots whose two partial decryptions are identical', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imago-bel-empty-'));
-    const tool = async (args: string[], input = '') => {
-      const child = execFile('belenios-tool', args, { cwd: dir });
-      child.stdin?.end(input);
-      let out = '';
-      child.stdout?.on('data', (chunk) => {
-        out += chunk;
-      });
-      return new Promise<string>((resolve, reject) =>
-        child.on('close', (code) =>
-          code === 0 ? resolve(out) : reject(new Error(`belenios-tool ${args.join(' ')}: ${code}`)),
-        ),
-      );
-    };
+    const tool = (args: string[], input?: string) => beleniosTool(args, input, dir);
     try {
       const group = ['--group', 'RFC-3526-2048'];
       const uuid = (await tool(['setup', 'generate-token'])).trim();
