@@ -1,5 +1,7 @@
 // Adds up the vitest JSON reports of every workspace package and prints one closing line:
-// "Tests: N passed, N failed, N skipped". Exits non-zero when a package wrote no report.
+// "Tests: N passed, N failed, N skipped". Exits non-zero when a package wrote no report, or when
+// vitest said the run did not succeed although no test failed (an unhandled error, a file that
+// could not load): such a package counts one failure.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,8 +29,13 @@ for (const folder of ['packages', 'examples']) {
       `${folder}/${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${s ? `, ${s} skipped` : ''}`,
     );
     passed += r.numPassedTests;
-    // A file that fails to load fails no test but must still count as a failure.
-    failed += r.numFailedTests || r.numFailedTestSuites || 0;
+    // A file that fails to load fails no test, and an unhandled error fails none either: vitest
+    // then reports `success: false`, which must still count as a failure.
+    const packageFailures = r.numFailedTests || r.numFailedTestSuites || (r.success === false ? 1 : 0);
+    if (packageFailures > 0 && !r.numFailedTests && !r.numFailedTestSuites) {
+      console.error(`${folder}/${name}: vitest reported an unsuccessful run (unhandled error)`);
+    }
+    failed += packageFailures;
     skipped += s;
   }
 }

@@ -27,11 +27,12 @@ step "typecheck, lint, docs"
 pnpm turbo run typecheck lint --output-logs=errors-only --concurrency=2
 pnpm biome check .
 pnpm typedoc --logLevel Warn
+bash scripts/check-self-contained.sh
 
 step "tests"
 rm -rf packages/*/test-artifacts examples/*/test-artifacts
 set +e
-pnpm turbo run test --concurrency=2 --output-logs=full -- \
+pnpm turbo run test --continue --concurrency=2 --output-logs=full -- \
   --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json
 status=$?
 set -e

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { appendToRoomLog, belStepsFromArchive, emptyRoomLog, exportBelArchive } from '@imago/matrix-binding';
 import { describe, expect, it } from 'vitest';
+import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import { electionOfDecision, roomElections } from './room-election';
 
 // A non-homomorphic election made by belenios-tool (ballots, encrypted tally, two shuffles,
 // partial decryptions, result) is the oracle: posted step by step as room events, the election
 // replayed from the room must export the very archive belenios-tool wrote.
-const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/nh-rfc', import.meta.url));
+const fixture = beleniosVector('nh-rfc');
 const admin = '@service:example.org';
 
 async function roomOf(reorder?: (events: unknown[]) => unknown[]) {

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import { DAY, EventLog, members, tableJson } from '../decisions/event-log.fixture';
 import type { GovernanceContext } from '../decisions/governance-state';
 import { evaluateAt, replay } from '../decisions/replay';
 import type { SecretResultContent } from '../events/event-types';
 import { type SecretElectionParameters, secretElectionParameters } from './election-parameters';
 
-const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/nh-rfc', import.meta.url));
+const fixture = beleniosVector('nh-rfc');
 const voters = Array.from({ length: 8 }, (_, i) => `voter${i + 1}`);
 
 /** Accepts a result only if it names the evidence the test election produced. */

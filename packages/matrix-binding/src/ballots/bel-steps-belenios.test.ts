@@ -2,15 +2,15 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readTar } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
+import { beleniosVectors } from '../../../../test-support/belenios-vectors';
 import { beleniosTool } from '../../test/support/belenios-tool';
 import { belArchiveFromSteps, belStepsFromArchive } from './bel-steps';
 
 const run = promisify(execFile);
-const fixtures = fileURLToPath(new URL('../../../../../shared/fixtures/belenios', import.meta.url));
+const fixtures = beleniosVectors;
 
 async function beleniosVerify(dir: string): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { MatrixBindingError } from '../errors/matrix-binding-error';
 import { type BelStep, belStepsFromArchive } from './bel-steps';
@@ -17,7 +17,7 @@ import { type SecretBallotReplay, verifyElection } from './replay-secret-ballots
 
 // The reference election made by belenios-tool is the oracle: the steps computed by
 // @imago/helios-c from its history must be the ones belenios-tool wrote.
-const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/h-2048', import.meta.url));
+const fixture = beleniosVector('h-2048');
 
 async function reference(dir = fixture): Promise<{ uuid: string; timestamp: number; steps: BelStep[] }> {
   const { uuid } = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as { uuid: string };
@@ -73,9 +73,7 @@ describe('election steps computed with @imago/helios-c (belenios-tool archive as
   });
 
   it('shuffles the non-homomorphic ciphertexts as a trustee, which verification accepts', async () => {
-    const { uuid, timestamp, steps } = await reference(
-      fileURLToPath(new URL('../../../../../shared/fixtures/belenios/nh-rfc', import.meta.url)),
-    );
+    const { uuid, timestamp, steps } = await reference(beleniosVector('nh-rfc'));
     const tallied = steps.slice(
       0,
       steps.findIndex((s) => s.type === 'Shuffle'),

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
 import { belStepsFromArchive } from './bel-steps';
@@ -9,7 +9,7 @@ import { exportBelArchive, replaySecretBallots } from './replay-secret-ballots';
 // belenios-tool's non-homomorphic election (ballots, EncryptedTally, two Shuffles, EndShuffles,
 // partial decryptions, Result) posted step by step as room events: the replay must follow
 // Belenios 2.0's order and export the very archive belenios-tool wrote.
-const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/nh-rfc', import.meta.url));
+const fixture = beleniosVector('nh-rfc');
 const admin = '@service:example.org';
 
 async function roomOf(reorder: (events: RawMatrixEvent[]) => RawMatrixEvent[] = (e) => e) {

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type ControlTable, GovernanceEventTypes, secretElectionParameters } from '@imago/governance';
 import { numberedVoters } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import {
   appendToRoomLog,
   ballotFor,
@@ -38,7 +38,7 @@ import { type LiveUser, liveUser, stopAll } from '../support/live-users';
 
 // Elections run with @imago/helios-c (the Imago path); belenios-tool verifies every exported .bel,
 // and one election mixes steps of both tools. The reference Setup below was made by belenios-tool.
-const fixture = fileURLToPath(new URL('../../../../../shared/fixtures/belenios/h-2048', import.meta.url));
+const fixture = beleniosVector('h-2048');
 const template = {
   description: 'Imago secret ballot',
   name: 'Secret ballot',
