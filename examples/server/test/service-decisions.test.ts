@@ -64,7 +64,8 @@ describe('the service on a live homeserver', () => {
     group = await createGroup(alice, {
       profile: { name: 'Jardin des Pentes', places: ['Q456'] },
       invite: [bot.userId],
-      powerLevels: { [bot.userId]: 50 },
+      // The service is the group's authority: it closes decisions and applies their outcome.
+      authority: [bot.userId],
     });
     await initControlTable(
       alice,
@@ -73,6 +74,7 @@ describe('the service on a live homeserver', () => {
         'publish-text': { protocol: 'democracy', method: 'plurality', duration: 3000 },
         'change-control-table': { protocol: 'consent', duration: 3000 },
       }),
+      group.authority,
     );
   });
 

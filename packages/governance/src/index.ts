@@ -55,6 +55,7 @@ export {
   type GovernanceState,
   initialGovernanceState,
 } from './decisions/governance-state';
+export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
 export { type ReduceResult, reduce } from './decisions/reduce';
 export type { RejectedEvent, RejectionReason } from './decisions/rejection';
 export { evaluateAt, type ReplayResult, replay } from './decisions/replay';
@@ -76,6 +77,7 @@ export { InvalidEventError } from './errors/invalid-event-error';
 export { SecretBallotError } from './errors/secret-ballot-error';
 export {
   type AmendContent,
+  type ChangeAuthorityAction,
   type DecisionRefContent,
   type DelegateContent,
   type GovernanceEvent,

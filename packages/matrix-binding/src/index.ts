@@ -137,20 +137,28 @@ export {
   KIND_POWERS,
 } from './governance/derived-power-levels';
 export {
+  type ClockAdjustment,
   type DecisionsReplay,
   type GovernanceInput,
   type ReplayDecisionsOptions,
   replayDecisions,
 } from './governance/replay-decisions';
 export {
+  AUTHORITY_LEVEL,
   type CreatedGroup,
   type CreateGroupOptions,
   createGroup,
   type GroupProfileInput,
   type GroupRoomRole,
   joinGroup,
+  PROTECTED_STATE_TYPES,
   readGroup,
 } from './group/create-group';
+export {
+  type GroupAuthority,
+  groupAuthorityContent,
+  readGroupAuthority,
+} from './group/group-authority';
 export {
   type Coordinates,
   type GroupProfile,

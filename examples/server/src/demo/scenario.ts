@@ -183,7 +183,8 @@ export async function runScenario(
       profile,
       rooms,
       invite: [bot, ...members.map(id)],
-      powerLevels: { [bot]: 50 },
+      // The service is each group's authority: it runs elections, closes decisions, speaks for it.
+      authority: [bot],
       ...(parent ? { parent: parent.spaceId } : {}),
     });
     groups.set(created.spaceId, { name: profile.name, created, profile });
@@ -308,7 +309,7 @@ export async function runScenario(
       duration: timings.secretVote,
     },
   };
-  await initControlTable(p('amelie').client, decisions, table(baseRules));
+  await initControlTable(p('amelie').client, decisions, table(baseRules), [bot]);
   await waitForLog(
     log,
     (e) => e.duty === 'control-table' && e.message.includes('(initial)'),

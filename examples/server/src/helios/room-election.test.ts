@@ -28,10 +28,40 @@ async function roomOf(reorder?: (events: unknown[]) => unknown[]) {
       ...(i === 0 ? { timestamp, decision: '$decision' } : {}),
     },
   }));
-  const log = appendToRoomLog(
-    emptyRoomLog('!decisions:example.org'),
-    (reorder ? reorder(events) : events) as Parameters<typeof appendToRoomLog>[1],
-  );
+  // The room's authority (its creator, who set the control table) is the election's administrator.
+  const room = '!decisions:example.org';
+  const founding = [
+    {
+      type: 'm.room.create',
+      state_key: '',
+      event_id: '$create',
+      sender: admin,
+      room_id: room,
+      origin_server_ts: 1,
+      content: { room_version: '12' },
+    },
+    {
+      type: 'm.room.member',
+      state_key: admin,
+      event_id: '$join',
+      sender: admin,
+      room_id: room,
+      origin_server_ts: 2,
+      content: { membership: 'join' },
+    },
+    {
+      type: 'org.imago.governance.init',
+      event_id: '$init',
+      sender: admin,
+      room_id: room,
+      origin_server_ts: 3,
+      content: { table: { rules: { 'change-control-table': { protocol: 'consensus', duration: 60_000 } } } },
+    },
+  ];
+  const log = appendToRoomLog(emptyRoomLog(room), [
+    ...founding,
+    ...(reorder ? reorder(events) : events),
+  ] as Parameters<typeof appendToRoomLog>[1]);
   return { uuid, bytes, log };
 }
 

@@ -32,6 +32,7 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
   const [ballot, setBallot] = useState<'public' | 'secret'>(DEFAULT_RULE.ballot);
   const [minutes, setMinutes] = useState(String(DEFAULT_RULE.duration / MINUTE));
   const [delegation, setDelegation] = useState(DEFAULT_RULE.delegation);
+  const [service, setService] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const parents = groups.filter((group) => group.membership === 'join');
@@ -47,6 +48,7 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
         encryptedChat,
         ...(parentId ? { parentId } : {}),
         rule: { protocol, method, ballot, duration: Number(minutes) * MINUTE, delegation, grades: 5 },
+        ...(service.trim() ? { service: service.trim() } : {}),
       });
       location.hash = routeHref('groups', spaceId, 'chat');
     } catch (cause) {
@@ -98,6 +100,20 @@ export function CreateGroupForm({ client, groups }: CreateGroupFormProps) {
         />
         Encrypt the group's chat end to end
       </label>
+      <label for="group-service">Service acting for the group (Matrix user id, optional)</label>
+      <input
+        id="group-service"
+        name="service"
+        pattern="@[^:\s]+:\S+"
+        placeholder="@imago-service:example.org"
+        aria-describedby="group-service-help"
+        value={service}
+        onInput={(e) => setService(e.currentTarget.value)}
+      />
+      <p id="group-service-help" class="muted">
+        With you, it is the group's authority: it closes decisions, runs secret ballots and speaks for the
+        group. Changing the authority later takes a decision of the group.
+      </p>
       <fieldset class="stack">
         <legend>How the group decides</legend>
         <label for="rule-protocol">Protocol</label>

@@ -27,6 +27,11 @@ export interface NewGroup {
   parentId?: string;
   /** How the group decides at first. */
   rule: DecisionRuleChoice;
+  /**
+   * A service account that acts for the group beside its creator: it closes decisions, runs
+   * secret ballots and speaks for the group (it becomes part of the group's authority, invited).
+   */
+  service?: string;
 }
 
 /**
@@ -38,18 +43,20 @@ export async function createGroup(
   client: MatrixClient,
   group: NewGroup,
 ): Promise<{ spaceId: string; chatRoomId: string; decisionsRoomId: string }> {
+  const me = client.getSafeUserId();
   const created = await createSpace(client, {
     profile: { name: group.name, ...(group.description ? { description: group.description } : {}) },
     rooms: ['chat', 'decisions', 'announcements'],
     joinRule: group.parentId ? 'restricted' : 'invite',
     ...(group.parentId ? { parent: group.parentId } : {}),
+    ...(group.service ? { authority: [me, group.service], invite: [group.service] } : {}),
   });
   const chatRoomId = created.rooms.chat as string;
   const decisionsRoomId = created.rooms.decisions as string;
   if (group.encryptedChat !== false) {
     await sendState(client, chatRoomId, 'm.room.encryption', '', { algorithm: 'm.megolm.v1.aes-sha2' });
   }
-  await initControlTable(client, decisionsRoomId, initialControlTable(group.rule));
+  await initControlTable(client, decisionsRoomId, initialControlTable(group.rule), created.authority);
   return { spaceId: created.spaceId, chatRoomId, decisionsRoomId };
 }
 

@@ -41,6 +41,8 @@ export async function createGroupThroughForm(
     minutes?: number;
     secret?: boolean;
     protocol?: 'democracy' | 'consensus' | 'consent';
+    /** A service account that becomes part of the group's authority. */
+    service?: string;
   } = {},
 ): Promise<void> {
   await page.getByRole('link', { name: 'Groups', exact: true }).click();
@@ -53,6 +55,7 @@ export async function createGroupThroughForm(
   if (options.minutes !== undefined)
     await page.getByLabel('Decision period (minutes)').fill(String(options.minutes));
   if (options.secret) await page.getByRole('radio', { name: /^Secret/ }).check();
+  if (options.service) await page.getByLabel(/^Service acting for the group/).fill(options.service);
   await page.getByRole('button', { name: 'Create the group' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }

@@ -34,6 +34,11 @@ export const ActionKinds = {
   changeProfile: 'change-profile',
   /** Changing the control table itself: the table governs its own changes. */
   changeControlTable: 'change-control-table',
+  /**
+   * Changing the group's authority: who administers its elections, closes its decisions and
+   * speaks for it (action `{ authority: [member, …] }`).
+   */
+  changeAuthority: 'change-authority',
 } as const;
 
 /** A kind of action: a built-in one or an application-defined one. */

@@ -99,9 +99,10 @@ describe('do-ocracy', () => {
     log.add('bo', 4000, 'vote', { decision, ballot: [0, 1] });
     log.add('cy', 5000, 'vote', { decision, ballot: [0, 1] });
     log.add('ana', 6000, 'vote', { decision, ballot: [1, 0] });
-    log.add('cy', 3000 + DAY, 'tick', {});
+    log.add('cy', 3000 + DAY, 'tick', {}); // only the authority makes time pass
+    log.add('ana', 3000 + DAY, 'tick', {});
     const { state, rejected } = replay(log.events, context);
-    expect(rejected.map((r) => r.reason)).toEqual(['wrong-sender']);
+    expect(rejected.map((r) => r.reason)).toEqual(['wrong-sender', 'wrong-sender']);
     const decided = state.decisions.get(decision);
     expect(decided?.challenge?.by).toBe('bo');
     expect(decided?.act?.protocol).toBe('do-ocracy');
@@ -110,6 +111,7 @@ describe('do-ocracy', () => {
 
   it('refuses a challenge after the window', () => {
     const { log, decision } = start('publish-offer', rule);
+    log.add('ana', 1000 + DAY, 'tick', {});
     log.add('bo', 1000 + DAY, 'challenge', { decision, reason: 'late' });
     expect(replay(log.events, context).rejected.map((r) => r.reason)).toEqual(['too-late']);
   });

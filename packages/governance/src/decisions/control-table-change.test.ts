@@ -26,7 +26,7 @@ describe('changing the control table', () => {
       },
     });
     log.add('bo', 2000, 'stance', { decision: change, stance: 'agree' });
-    log.add('cy', 1000 + DAY, 'tick', {});
+    log.add('ana', 1000 + DAY, 'tick', {});
     const after = log.add('ana', 2000 + DAY, 'propose', { kind: 'publish-text', action: { text: 'after' } });
     const { state, rejected } = replay(log.events, context);
     expect(rejected).toEqual([]);

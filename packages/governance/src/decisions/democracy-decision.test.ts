@@ -44,6 +44,7 @@ describe('democracy: motions', () => {
     log.add('cy', 2600, 'vote', { decision, ballot: [1, 1] });
     log.add('cy', 2700, 'vote', { decision, ballot: [1, 0, 0] });
     log.add('cy', 2800, 'vote', { decision, ballot: 'yes' });
+    log.add('ana', 1000 + DAY, 'tick', {});
     log.add('dee', 1000 + DAY, 'vote', { decision, ballot: [1, 0] });
     const result = outcome(log, decision);
     expect(result.rejected.map((r) => r.reason)).toEqual([
@@ -160,6 +161,7 @@ describe('democracy: liquid delegation', () => {
     log.add('bo', 2000, 'vote', { decision, ballot: [1, 0] });
     log.add('cy', 2000, 'vote', { decision, ballot: [0, 1] });
     log.add('dee', 3000, 'delegate', { scope: { type: 'group' }, to: { member: 'bo' } });
+    log.add('ana', 1000 + DAY, 'tick', {});
     log.add('dee', 1000 + DAY, 'revoke', { scope: { type: 'group' } });
     const { state } = replay(log.events, context);
     expect(state.decisions.get(decision)?.outcome?.status).toBe('adopted');

@@ -11,6 +11,7 @@ import type { SecretResultContent } from '../events/event-types';
 import { PersistentMap } from '../persistent/persistent-map';
 import type { SecretElectionParameters } from '../secret-ballot/election-parameters';
 import type { Decision } from './decision';
+import type { DEFAULT_CLOCK_SKEW, effectiveTime } from './group-clock';
 
 /** The governance state of one group. Immutable: the reducer returns new states. */
 export interface GovernanceState {
@@ -18,8 +19,20 @@ export interface GovernanceState {
   readonly table: ControlTable | undefined;
   /** 0 for the initial table, +1 per adopted change. */
   readonly tableVersion: number;
-  /** The latest timestamp of an accepted event (ms): the engine's notion of "now". */
+  /**
+   * The group's clock (ms): the effective time of the latest accepted event, never going back
+   * (see {@link effectiveTime}). The engine's notion of "now".
+   */
   readonly clock: number;
+  /**
+   * The group's authority: the members who administer its elections, close its decisions
+   * (`tick`, `close`), publish secret results and speak for it. Set by `init` (its `authority`,
+   * else its sender) and changed only by an adopted `change-authority` decision. Sorted; empty
+   * before `init`.
+   */
+  readonly authority: readonly MemberId[];
+  /** The effective time of the authority's latest accepted event (ms): what bounds everyone else's. */
+  readonly authorityClock: number;
   /** Every decision, keyed by id. */
   readonly decisions: PersistentMap<Decision>;
   /** Every member's current delegations, keyed by member. */
@@ -47,6 +60,11 @@ export interface GovernanceContext {
    * Without it, every `org.imago.governance.secret.result` is rejected.
    */
   verifySecretResult?(parameters: SecretElectionParameters, content: SecretResultContent): boolean;
+  /**
+   * How far ahead of the authority's clock another member's event may claim to be (ms; default
+   * {@link DEFAULT_CLOCK_SKEW}): see {@link effectiveTime}.
+   */
+  readonly clockSkew?: number;
 }
 
 /**
@@ -58,6 +76,8 @@ export function initialGovernanceState(): GovernanceState {
     table: undefined,
     tableVersion: 0,
     clock: 0,
+    authority: [],
+    authorityClock: 0,
     decisions: PersistentMap.empty(),
     delegations: PersistentMap.empty(),
     seen: PersistentMap.empty(),

@@ -64,7 +64,8 @@ export function settleAtDeadline(
 
 /**
  * Writes a decision into the state, keeping `pending` in sync and applying an adopted
- * `change-control-table` decision (it governs decisions proposed afterwards).
+ * `change-control-table` decision (it governs decisions proposed afterwards) or
+ * `change-authority` decision (the new authority acts from then on).
  * @internal
  */
 export function commitDecision(state: GovernanceState, decision: Decision): GovernanceState {
@@ -91,6 +92,13 @@ export function commitDecision(state: GovernanceState, decision: Decision): Gove
   ) {
     const table = (decision.action as { table: ControlTable }).table;
     next = { ...next, table, tableVersion: state.tableVersion + 1 };
+  }
+  if (
+    decision.status === 'adopted' &&
+    before?.status !== 'adopted' &&
+    decision.kind === ActionKinds.changeAuthority
+  ) {
+    next = { ...next, authority: (decision.action as { authority: readonly string[] }).authority };
   }
   return next;
 }

@@ -5,8 +5,10 @@
  * every auditor the same state. An invalid event (malformed, duplicate, wrong sender, too early,
  * too late, wrong protocol…) is ignored — the returned state is the input state — and reported.
  *
- * Before an accepted event applies, time advances to its timestamp: decisions whose period has
- * ended settle (at their `closesAt`), decisions whose `opensAt` has come open.
+ * Each event is taken at its effective time (see {@link effectiveTime}: never back in time, and
+ * for anyone but the authority never ahead of the authority's clock by more than the skew).
+ * Before an accepted event applies, time advances to that time: decisions whose period has ended
+ * settle (at their `closesAt`), decisions whose `opensAt` has come open.
  *
  * @module
  */
@@ -16,7 +18,11 @@ import type { ProtocolRule } from '../control-table/protocol-rule';
 import { hasNoDelegation, NO_DELEGATIONS, withDelegation } from '../delegation/delegation-scope';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent, GovernanceEventOf } from '../events/event-types';
-import { parseGovernanceEvent, readChangeTableAction } from '../events/parse-event';
+import {
+  parseGovernanceEvent,
+  readChangeAuthorityAction,
+  readChangeTableAction,
+} from '../events/parse-event';
 import { takeStance } from '../protocols/consensus';
 import { amend, object, withdrawObjection } from '../protocols/consent';
 import { castVote, settleSecretResult } from '../protocols/democracy/democracy';
@@ -26,6 +32,7 @@ import type { Step } from '../protocols/protocol-step';
 import { startParticipation } from '../protocols/start-participation';
 import type { Decision } from './decision';
 import type { GovernanceContext, GovernanceState } from './governance-state';
+import { DEFAULT_CLOCK_SKEW, effectiveTime } from './group-clock';
 import { advanceClock, commitDecision, isPending, openDecision } from './lifecycle';
 import type { RejectedEvent, RejectionReason } from './rejection';
 
@@ -37,7 +44,19 @@ export interface ReduceResult {
   readonly rejected?: RejectedEvent;
   /** Ids of decisions that opened, closed or reached an outcome while applying the event. */
   readonly settled: readonly string[];
+  /**
+   * When the event was taken at another time than its sender claimed (see {@link effectiveTime}):
+   * the claimed and the effective time.
+   */
+  readonly time?: { readonly claimed: number; readonly effective: number };
 }
+
+/** Event types only the group's authority may send. */
+const AUTHORITY_ONLY: ReadonlySet<string> = new Set([
+  'org.imago.governance.tick',
+  'org.imago.governance.close',
+  'org.imago.governance.secret.result',
+]);
 
 function peek(raw: unknown, key: 'id' | 'type'): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -50,12 +69,14 @@ function rejection(
   raw: unknown,
   reason: RejectionReason,
   error?: InvalidEventError,
+  time?: ReduceResult['time'],
 ): ReduceResult {
   const id = peek(raw, 'id');
   const type = peek(raw, 'type');
   return {
     state,
     settled: [],
+    ...(time === undefined ? {} : { time }),
     rejected: {
       reason,
       ...(id === undefined ? {} : { id }),
@@ -86,21 +107,31 @@ function rejection(
 export function reduce(state: GovernanceState, raw: unknown, context: GovernanceContext): ReduceResult {
   const parsed = parseGovernanceEvent(raw);
   if (!parsed.ok) return rejection(state, raw, 'malformed', parsed.error);
-  const event = parsed.value;
-  if (state.seen.has(event.id)) return rejection(state, raw, 'duplicate');
-  if (!context.members.has(event.sender)) return rejection(state, raw, 'not-a-member');
+  const claimed = parsed.value;
+  if (state.seen.has(claimed.id)) return rejection(state, raw, 'duplicate');
+  if (!context.members.has(claimed.sender)) return rejection(state, raw, 'not-a-member');
+  const at = effectiveTime(state, claimed.sender, claimed.timestamp, context.clockSkew ?? DEFAULT_CLOCK_SKEW);
+  const time = at === claimed.timestamp ? undefined : { claimed: claimed.timestamp, effective: at };
+  if (AUTHORITY_ONLY.has(claimed.type) && !state.authority.includes(claimed.sender)) {
+    return rejection(state, raw, 'wrong-sender', undefined, time);
+  }
+  const event = { ...claimed, timestamp: at } as GovernanceEvent;
 
-  const advanced = advanceClock(state, event.timestamp, context);
+  const advanced = advanceClock(state, at, context);
   const applied = apply(advanced.state, event, context, advanced.changed);
-  if (typeof applied === 'string') return rejection(state, raw, applied);
-  if (applied instanceof InvalidEventError) return rejection(state, raw, 'malformed', applied);
+  if (typeof applied === 'string') return rejection(state, raw, applied, undefined, time);
+  if (applied instanceof InvalidEventError) return rejection(state, raw, 'malformed', applied, time);
+  const fromAuthority =
+    applied.state.authority.includes(event.sender) || event.type === 'org.imago.governance.init';
   return {
     state: {
       ...applied.state,
       seen: applied.state.seen.set(event.id, true),
-      clock: Math.max(applied.state.clock, event.timestamp),
+      clock: Math.max(applied.state.clock, at),
+      ...(fromAuthority ? { authorityClock: Math.max(applied.state.authorityClock, at) } : {}),
     },
     settled: applied.settled,
+    ...(time === undefined ? {} : { time }),
   };
 }
 
@@ -129,7 +160,12 @@ function apply(
   switch (event.type) {
     case 'org.imago.governance.init':
       if (state.table !== undefined) return 'control-table-exists';
-      return ok({ ...state, table: event.content.table, tableVersion: 0 });
+      return ok({
+        ...state,
+        table: event.content.table,
+        tableVersion: 0,
+        authority: event.content.authority ?? [sender],
+      });
     case 'org.imago.governance.propose':
       return propose(state, event, context, ok);
     case 'org.imago.governance.withdraw':
@@ -166,9 +202,15 @@ function apply(
     case 'org.imago.governance.amend': {
       const decision = state.decisions.get(event.content.decision);
       let content = event.content;
-      if (decision?.kind === ActionKinds.changeControlTable) {
+      const readAction =
+        decision?.kind === ActionKinds.changeControlTable
+          ? readChangeTableAction
+          : decision?.kind === ActionKinds.changeAuthority
+            ? readChangeAuthorityAction
+            : undefined;
+      if (readAction !== undefined) {
         try {
-          content = { ...content, action: readChangeTableAction(content.action) };
+          content = { ...content, action: readAction(content.action) };
         } catch (error) {
           if (error instanceof InvalidEventError) return error;
           throw error;

@@ -242,10 +242,11 @@ describe('rejections', () => {
       table: tableJson({ 'publish-text': { protocol: 'consensus', duration: DAY } }),
     });
     const decision = log.add('m0', 10, 'propose', { kind: 'publish-text', action: 'x' });
-    log.add('m1', 20, 'close', { decision });
-    log.add('m1', 10 + DAY, 'close', { decision });
+    log.add('m0', 20, 'close', { decision });
+    log.add('m1', 10 + DAY, 'close', { decision }); // only the authority closes
+    log.add('m0', 10 + DAY, 'close', { decision });
     const result = replay(log.events, context);
-    expect(result.rejected.map((r) => r.reason)).toEqual(['too-early']);
+    expect(result.rejected.map((r) => r.reason)).toEqual(['too-early', 'wrong-sender']);
     expect(result.state.decisions.get(decision)?.status).toBe('adopted');
     expect(reduce(initialGovernanceState(), 42, context).rejected?.error?.path).toBe('$');
   });

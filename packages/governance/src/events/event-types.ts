@@ -42,11 +42,14 @@ export const GovernanceEventTypes = {
   delegate: 'org.imago.governance.delegate',
   /** Liquid democracy: revoke one's delegation for a scope. */
   revoke: 'org.imago.governance.revoke',
-  /** Advances time: closes every decision whose period ended at or before the timestamp. */
+  /**
+   * The authority advances time: closes every decision whose period ended at or before the
+   * timestamp (from anyone else: rejected).
+   */
   tick: 'org.imago.governance.tick',
-  /** Closes one decision whose period has ended (rejected before its end). */
+  /** The authority closes one decision whose period has ended (rejected before its end). */
   close: 'org.imago.governance.close',
-  /** Secret ballot: the verified Helios-C result of a closed secret democracy decision. */
+  /** Secret ballot: the authority publishes the verified Helios-C result of a closed decision. */
   secretResult: 'org.imago.governance.secret.result',
 } as const;
 
@@ -56,6 +59,16 @@ export type GovernanceEventType = (typeof GovernanceEventTypes)[keyof typeof Gov
 /** Content of `org.imago.governance.init`. */
 export interface InitContent {
   readonly table: ControlTable;
+  /**
+   * The group's founding authority: the members who administer its elections, close its
+   * decisions and speak for it. Absent: the sender of `init` alone.
+   */
+  readonly authority?: readonly MemberId[];
+}
+
+/** Action of a `change-authority` proposal: the members who become the group's authority. */
+export interface ChangeAuthorityAction {
+  readonly authority: readonly MemberId[];
 }
 
 /** Content of `org.imago.governance.propose`. */

@@ -85,11 +85,20 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
   const path = 'content';
   const decision = () => readId(content.decision, `${path}.decision`);
   switch (type) {
-    case 'org.imago.governance.init':
-      return { table: readControlTable(content.table, `${path}.table`) };
+    case 'org.imago.governance.init': {
+      const table = readControlTable(content.table, `${path}.table`);
+      return content.authority === undefined
+        ? { table }
+        : { table, authority: readAuthority(content.authority, `${path}.authority`) };
+    }
     case 'org.imago.governance.propose': {
       const kind = readKind(content.kind, `${path}.kind`);
-      const action = kind === 'change-control-table' ? readChangeTableAction(content.action) : content.action;
+      const action =
+        kind === 'change-control-table'
+          ? readChangeTableAction(content.action)
+          : kind === 'change-authority'
+            ? readChangeAuthorityAction(content.action)
+            : content.action;
       const title = readOptionalString(content.title, `${path}.title`);
       const options =
         content.options === undefined
@@ -156,6 +165,27 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
       };
     }
   }
+}
+
+const MAX_AUTHORITY = 20;
+
+function readAuthority(value: unknown, path: string): readonly string[] {
+  const members = readStringList(value, path, MAX_AUTHORITY);
+  if (members.length === 0) fail(path, 'at least one member');
+  if (new Set(members).size !== members.length) fail(path, 'a member is named twice');
+  members.forEach((member, index) => {
+    if (member.length === 0 || member.length > MAX_ID) fail(`${path}[${index}]`, 'expected a member id');
+  });
+  return [...members].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Reads the action of a `change-authority` proposal or amendment: `{ authority: [member, …] }`.
+ * @internal
+ */
+export function readChangeAuthorityAction(value: unknown): unknown {
+  const action = readObject(value, 'content.action');
+  return { authority: readAuthority(action.authority, 'content.action.authority') };
 }
 
 /**

@@ -100,7 +100,7 @@ describe('secret ballots: feeding back a verified Belenios result (fixture nh-rf
 
   it('counts the non-homomorphic ballots with Schulze exactly as belenios-tool does', async () => {
     const { log, decision } = secretDecision({ method: 'schulze' }, ['North', 'South', 'East', 'West']);
-    log.add('voter2', 2000 + DAY, 'secret.result', { decision, result: rankings, evidence: 'archive-hash' });
+    log.add('voter1', 2000 + DAY, 'secret.result', { decision, result: rankings, evidence: 'archive-hash' });
     const seen: SecretElectionParameters[] = [];
     const { state, rejected } = replay(log.events, verifying('archive-hash', seen));
     expect(rejected).toEqual([]);
@@ -110,13 +110,15 @@ describe('secret ballots: feeding back a verified Belenios result (fixture nh-rf
     expect(outcome?.reason).toBe('tie');
   });
 
-  it('counts homomorphic totals; a 4–4 motion is a tie; unverified results are refused', () => {
+  it('counts homomorphic totals; a 4–4 motion is a tie; unverified results and results from anyone but the authority are refused', () => {
     const { log, decision } = secretDecision({ method: 'plurality' });
-    log.add('voter2', 2000 + DAY, 'secret.result', { decision, result: yesNo, evidence: 'forged' });
-    log.add('voter2', 2000 + DAY, 'secret.result', { decision, result: [5, 4], evidence: 'archive-hash' });
-    log.add('voter2', 2000 + DAY, 'secret.result', { decision, result: yesNo, evidence: 'archive-hash' });
+    // voter2 is a member, not the group's authority: even a verified result from them is refused.
+    log.add('voter2', 2000 + DAY, 'secret.result', { decision, result: [5, 3], evidence: 'archive-hash' });
+    log.add('voter1', 2000 + DAY, 'secret.result', { decision, result: yesNo, evidence: 'forged' });
+    log.add('voter1', 2000 + DAY, 'secret.result', { decision, result: [5, 4], evidence: 'archive-hash' });
+    log.add('voter1', 2000 + DAY, 'secret.result', { decision, result: yesNo, evidence: 'archive-hash' });
     const { state, rejected } = replay(log.events, verifying('archive-hash'));
-    expect(rejected.map((r) => r.reason)).toEqual(['unverified-result', 'unverified-result']);
+    expect(rejected.map((r) => r.reason)).toEqual(['wrong-sender', 'unverified-result', 'unverified-result']);
     expect(state.decisions.get(decision)?.outcome).toMatchObject({ status: 'rejected', reason: 'tie' });
   });
 
@@ -128,7 +130,7 @@ describe('secret ballots: feeding back a verified Belenios result (fixture nh-rf
     );
     const withoutVerifier = new EventLog();
     withoutVerifier.add(
-      'voter2',
+      'voter1',
       2000 + DAY,
       'secret.result',
       { decision, result: [5, 3], evidence: 'x' },

@@ -3,9 +3,10 @@
  * Secret ballots on Matrix: each step of a Helios-C / Belenios election (setup, ballots, end of
  * voting, encrypted tally, shuffles, partial decryptions, result) is an `org.imago.helios.step`
  * event in the decisions room. The replay keeps the steps that respect the election's phases and
- * roles (the Setup's sender administers the election; trustees and voters are checked
- * cryptographically by the verifier), rebuilds the archive's hash chain, and exports the `.bel`
- * that `belenios-tool election verify` (or @imago/helios-c) checks. Pure.
+ * roles (only the group's authority sets up an election, and the Setup's sender administers it;
+ * trustees and voters are checked cryptographically by the verifier), rebuilds the archive's
+ * hash chain, and exports the `.bel` that `belenios-tool election verify` (or @imago/helios-c)
+ * checks. Pure.
  */
 import {
   type ArchiveVerification,
@@ -25,6 +26,7 @@ import {
 } from '../events/content-reader';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
+import { replayDecisions } from '../governance/replay-decisions';
 import { logEvents, type RoomLog } from '../replay/room-log';
 import { BEL_EVENT_TYPES, type BelStep, belArchiveFromSteps, belDataHash } from './bel-steps';
 
@@ -103,6 +105,11 @@ export interface ReplaySecretBallotsOptions {
    * `true`; `false` leaves it to the final verification.
    */
   checkBallots?: boolean;
+  /**
+   * The group's authority before a given event (see `replayDecisions(log).authorityAt`): only
+   * they may set up an election. Default: computed from the same log's governance events.
+   */
+  authorityAt?: (eventId: string) => readonly string[];
 }
 
 type BallotCheck = (text: string) => { check: string; path: string } | undefined;
@@ -224,6 +231,7 @@ export function replaySecretBallots(
 } {
   const elections = new Map<string, Election>();
   const warnings: ImagoWarning[] = [];
+  let authorityAt = options.authorityAt;
   const warn = (
     event: ImagoEvent,
     code: ImagoWarning['code'],
@@ -257,6 +265,11 @@ export function replaySecretBallots(
     if (!known) {
       if (step.type !== 'Setup') {
         warn(event, 'unknown-reference', 'no Setup for this election');
+        continue;
+      }
+      authorityAt ??= replayDecisions(log).authorityAt;
+      if (!authorityAt(event.eventId).includes(event.sender)) {
+        warn(event, 'unauthorised', 'only the group’s authority sets up an election');
         continue;
       }
       if (

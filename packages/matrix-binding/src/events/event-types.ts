@@ -8,6 +8,11 @@
 export const ImagoEventTypes = {
   /** State (key `""`) in a group's space: the group profile. */
   group: 'org.imago.group',
+  /**
+   * State (key `""`) in a group's space, power 100, set at creation: the pinned decisions room and
+   * the group's authority.
+   */
+  authority: 'org.imago.authority',
   /** State (key = the other group's space id) in a group's space: this side asserts a relation. */
   relation: 'org.imago.relation',
   /** State (key `""`) in a group's space: the control table in force, mirrored after each decision. */

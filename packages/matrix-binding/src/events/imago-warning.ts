@@ -23,7 +23,15 @@ export type ImagoWarningCode =
   /** The encrypted event could not be decrypted. */
   | 'undecryptable'
   /** A domain package rejected the event (its error code is in `detail`). */
-  | 'rejected';
+  | 'rejected'
+  /** An `m.replace` edit of an Imago event: Imago events never change once sent. */
+  | 'edit'
+  /**
+   * A redaction removed an event that a decision settled before the redaction had taken into
+   * account (only power 100 can redact in a group's rooms): the decision's evidence is gone, and
+   * replays no longer see what settled it. `reason` names the decision.
+   */
+  | 'settled-evidence-redacted';
 
 /** A typed warning about one event. */
 export interface ImagoWarning {

@@ -17,6 +17,7 @@ import {
   readHandContent,
 } from '../debates/debate-content';
 import { type DelegationSet, readDelegationSet } from '../delegations/delegation-set';
+import { type GroupAuthority, readGroupAuthority } from '../group/group-authority';
 import { type GroupProfile, readGroupProfile } from '../group/group-profile';
 import { roomCreators } from '../group/room-creators';
 import { type RelationAssertion, readRelationAssertion } from '../relations/relation-assertion';
@@ -57,6 +58,11 @@ export type ImagoEvent =
       readonly kind: 'group-profile';
       readonly stateKey: string;
       readonly content: GroupProfile;
+    })
+  | (EventEnvelope & {
+      readonly kind: 'authority';
+      readonly stateKey: string;
+      readonly content: GroupAuthority;
     })
   | (EventEnvelope & {
       readonly kind: 'relation';
@@ -233,6 +239,9 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
     case ImagoEventTypes.group:
       requireStateKey(envelope);
       return { ...envelope, kind: 'group-profile', stateKey: '', content: readGroupProfile(content) };
+    case ImagoEventTypes.authority:
+      if (requireStateKey(envelope) !== '') throw new ContentProblem('state_key', 'expected ""');
+      return { ...envelope, kind: 'authority', stateKey: '', content: readGroupAuthority(content) };
     case ImagoEventTypes.relation: {
       const stateKey = requireStateKey(envelope);
       if (!isRoomId(stateKey)) throw new ContentProblem('state_key', 'expected the other group’s space id');
@@ -343,6 +352,16 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
   throw new ContentProblem('type', 'unknown org.imago event type');
 }
 
+/** Whether content is an `m.replace` edit (MSC2676): `m.relates_to.rel_type` or `m.new_content`. */
+function isEdit(content: JsonObject): boolean {
+  const relation = content['m.relates_to'];
+  const relType =
+    typeof relation === 'object' && relation !== null
+      ? (relation as Record<string, unknown>).rel_type
+      : undefined;
+  return relType === 'm.replace' || content['m.new_content'] !== undefined;
+}
+
 function readReference(content: JsonObject): string {
   const relation = readObject(content['m.relates_to'], 'content["m.relates_to"]');
   if (relation.rel_type !== 'm.reference')
@@ -430,6 +449,17 @@ export function parseImagoEvent(raw: RawMatrixEvent, options: ParseEventOptions 
   }
   try {
     const content = readObject(raw.content ?? {}, 'content');
+    if (envelope.type.startsWith('org.imago.') && isEdit(content)) {
+      return {
+        status: 'warning',
+        warning: {
+          ...about,
+          code: 'edit',
+          path: 'content["m.relates_to"]',
+          detail: 'Imago events are never edited',
+        },
+      };
+    }
     const event = readContent(envelope, content, raw);
     return event === null ? { status: 'foreign' } : { status: 'event', event };
   } catch (problem) {

@@ -40,16 +40,26 @@ export function sendGovernanceEvent(
 }
 
 /**
- * Sets the group's initial control table (only the room's creator's first `init` counts).
+ * Sets the group's initial control table and founding authority (only the room's creator's first
+ * `init` counts).
  *
  * @param client - the room creator's client.
  * @param roomId - the decisions room.
  * @param table - the control table.
+ * @param authority - the group's authority, as pinned by {@link createGroup} (default: the sender).
  * @returns the event id.
  * @throws {@link HomeserverError} when refused.
  */
-export function initControlTable(client: MatrixClient, roomId: string, table: ControlTable): Promise<string> {
-  return sendGovernanceEvent(client, roomId, GovernanceEventTypes.init, { table: controlTableToJson(table) });
+export function initControlTable(
+  client: MatrixClient,
+  roomId: string,
+  table: ControlTable,
+  authority?: readonly string[],
+): Promise<string> {
+  return sendGovernanceEvent(client, roomId, GovernanceEventTypes.init, {
+    table: controlTableToJson(table),
+    ...(authority === undefined ? {} : { authority: [...authority] }),
+  });
 }
 
 /**

@@ -5,15 +5,23 @@
  * (`org.imago.governance.delegations`, own state key) becomes `delegate`/`revoke` events by
  * difference with their previous state; MSC3381 poll responses to a poll the proposer opened as
  * the mirror of a decision become votes. Membership at each event comes from the room's own
- * `m.room.member` events, so every member replaying the room gets the same outcome. Pure.
+ * `m.room.member` events, so every member replaying the room gets the same outcome.
+ *
+ * Time is governance's group clock (`effectiveTime`): the claimed `origin_server_ts` of an event
+ * is taken no earlier than the events before it and, for anyone but the group's authority, no
+ * later than the authority's clock plus the skew; {@link DecisionsReplay.clock} lists the events
+ * whose time was adjusted. A governance event that a redaction removed counts as never sent (its
+ * content is gone for everyone who replays later); if a decision had settled with it before the
+ * redaction came, a `settled-evidence-redacted` warning names that decision. Pure.
  */
 import {
   evaluateAt,
   type GovernanceContext,
   GovernanceEventTypes,
   type GovernanceState,
+  initialGovernanceState,
   type RejectedEvent,
-  replay,
+  reduce,
 } from '@imago/governance';
 import { type Delegation, scopeKey } from '../delegations/delegation-set';
 import type { ImagoWarning } from '../events/imago-warning';
@@ -29,8 +37,21 @@ export interface ReplayDecisionsOptions {
   groups?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Plugs Helios-C verification of secret results (see @imago/governance `GovernanceContext`). */
   verifySecretResult?: GovernanceContext['verifySecretResult'];
-  /** Evaluate the state at this time (settles decisions whose period ended); default: the log's clock. */
+  /**
+   * Evaluate the state at this time (settles decisions whose period ended); default: the log's
+   * clock. A view for display: only the authority's events settle decisions in the log itself.
+   */
   now?: number;
+  /** How far ahead of the authority's clock another member's event may claim to be (ms). */
+  clockSkew?: number;
+}
+
+/** An event the group clock took at another time than its homeserver claimed. */
+export interface ClockAdjustment {
+  readonly eventId: string;
+  readonly sender: string;
+  readonly claimed: number;
+  readonly effective: number;
 }
 
 /** What {@link replayDecisions} returns. */
@@ -42,6 +63,13 @@ export interface DecisionsReplay {
   readonly rejected: readonly RejectedEvent[];
   /** The governance events fed to the reducer, in order (for audit and tests). */
   readonly fed: readonly GovernanceInput[];
+  /** Events taken at another time than claimed: backdated, or ahead of the authority's clock. */
+  readonly clock: readonly ClockAdjustment[];
+  /**
+   * The group's authority before each event of the log, by event id (the founding authority
+   * from `init` on; changed by adopted `change-authority` decisions).
+   */
+  readonly authorityAt: (eventId: string) => readonly string[];
 }
 
 /** A governance event as fed to the reducer. */
@@ -97,22 +125,56 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
   const mirrors = new Map<string, Mirror>();
   const warnings: ImagoWarning[] = [...logWarnings(log)];
   const fed: GovernanceInput[] = [];
-  const contexts: GovernanceContext[] = [];
+  const rejected: RejectedEvent[] = [];
+  const adjustments: ClockAdjustment[] = [];
+  const authorityBefore = new Map<string, readonly string[]>();
+  // Where each decision settled (index in the log), to tell a redaction that came too late.
+  const settledAt = new Map<string, number>();
+  const pendingAt: { index: number; pending: readonly string[] }[] = [];
   const groups = options.groups ?? new Map<string, ReadonlySet<string>>();
+  const redactedAt = new Map<string, number>();
+  let state: GovernanceState = initialGovernanceState();
+  let index = 0;
+  const context = (): GovernanceContext => ({
+    members: new Set(members),
+    resolveGroup: (group) => groups.get(group),
+    ...(options.verifySecretResult ? { verifySecretResult: options.verifySecretResult } : {}),
+    ...(options.clockSkew === undefined ? {} : { clockSkew: options.clockSkew }),
+  });
   const feed = (input: GovernanceInput) => {
     fed.push(input);
-    contexts.push({
-      members: new Set(members),
-      resolveGroup: (group) => groups.get(group),
-      ...(options.verifySecretResult ? { verifySecretResult: options.verifySecretResult } : {}),
-    });
+    const result = reduce(state, input, context());
+    state = result.state;
+    for (const id of result.settled) {
+      const decision = state.decisions.get(id);
+      if (decision && decision.status !== 'open' && decision.status !== 'proposed' && !settledAt.has(id))
+        settledAt.set(id, index);
+    }
+    if (result.time) adjustments.push({ eventId: input.id, sender: input.sender, ...result.time });
+    if (result.rejected) {
+      rejected.push(result.rejected);
+      warnings.push(warningFor(input, result.rejected));
+    }
   };
   const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string) =>
     warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
 
   for (const entry of log.entries) {
-    if (entry.status !== 'event') continue;
+    index++;
+    if (entry.status !== 'event') {
+      const { warning } = entry;
+      if (
+        warning.code === 'redacted' &&
+        warning.eventId &&
+        warning.type?.startsWith('org.imago.governance.')
+      ) {
+        pendingAt.push({ index, pending: state.pending });
+        redactedAt.set(warning.eventId, pendingAt.length - 1);
+      }
+      continue;
+    }
     const event = entry.event;
+    authorityBefore.set(event.eventId, state.authority);
     const envelope = { sender: event.sender, timestamp: event.timestamp };
     switch (event.kind) {
       case 'room-create':
@@ -122,6 +184,25 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
         if (event.content.membership === 'join') members.add(event.stateKey);
         else members.delete(event.stateKey);
         break;
+      case 'redaction': {
+        const victim = redactedAt.get(event.content.redacts);
+        const before = victim === undefined ? undefined : pendingAt[victim];
+        if (before === undefined) break;
+        // Decisions open when the redacted event was sent that had settled before its redaction.
+        for (const decision of before.pending) {
+          const settled = settledAt.get(decision);
+          if (settled !== undefined && settled > before.index && settled < index) {
+            warnings.push({
+              code: 'settled-evidence-redacted',
+              eventId: event.content.redacts,
+              sender: event.sender,
+              reason: decision,
+              detail: `redacted by ${event.sender} after decision ${decision} had settled`,
+            });
+          }
+        }
+        break;
+      }
       case 'governance':
         if (event.type === GovernanceEventTypes.init && !creators.includes(event.sender)) {
           warn(event, 'unauthorised', 'only the room creator sets the initial control table');
@@ -199,17 +280,19 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
         break;
     }
   }
-  const result = replay(fed, (_event, index) => contexts[index] as GovernanceContext);
-  const byId = new Map(fed.map((input) => [input.id, input]));
-  for (const rejection of result.rejected) {
-    warnings.push(warningFor(rejection.id ? byId.get(rejection.id) : undefined, rejection));
-  }
-  let state = result.state;
   if (options.now !== undefined) {
     state = evaluateAt(state, options.now, {
       members: new Set(members),
       resolveGroup: (group) => groups.get(group),
     }).state;
   }
-  return { state, warnings, rejected: result.rejected, fed };
+  const current = state.authority;
+  return {
+    state,
+    warnings,
+    rejected,
+    fed,
+    clock: adjustments,
+    authorityAt: (eventId) => authorityBefore.get(eventId) ?? current,
+  };
 }

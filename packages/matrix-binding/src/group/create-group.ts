@@ -2,7 +2,10 @@
  * @module
  * Creating a group on Matrix: a space (`m.space`) carrying the profile, with its rooms (chat,
  * decisions, …) as children, and for a sub-group the `m.space.child` / canonical `m.space.parent`
- * pair with the parent group. Thin I/O over `MatrixClient.createRoom`.
+ * pair with the parent group. The group's pin (`org.imago.authority`: its decisions room and its
+ * authority) is set before anyone else is invited. Every state event type that matters to the
+ * group's security needs power 100, redactions included, so that members and moderators cannot
+ * rewrite the group's settings or its history. Thin I/O over `MatrixClient.createRoom`.
  */
 import { type ICreateRoomOpts, type MatrixClient, Preset, Visibility } from 'matrix-js-sdk';
 import { sendState } from '../client/send';
@@ -10,6 +13,7 @@ import { HomeserverError } from '../errors/homeserver-error';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import { ROOM_ROLE_KEY } from '../events/parse-imago-event';
 import { fetchRoomState } from '../replay/fetch-room-history';
+import { groupAuthorityContent } from './group-authority';
 import { type GroupProfile, groupProfileContent } from './group-profile';
 import { type GroupView, groupFromState } from './group-view';
 
@@ -37,6 +41,12 @@ export interface CreateGroupOptions {
   invite?: readonly string[];
   /** Extra power levels of users in the space and its rooms. */
   powerLevels?: Readonly<Record<string, number>>;
+  /**
+   * The group's authority: the members who administer its elections, close its decisions and
+   * speak for it (e.g. a service account). Default: the creator. They get power 100 in the space
+   * and every room; the control table's `init` must name the same members.
+   */
+  authority?: readonly string[];
 }
 
 /** The rooms of a created group. */
@@ -45,29 +55,75 @@ export interface CreatedGroup {
   /** Servers through which to join (the creator's). */
   readonly via: readonly string[];
   readonly rooms: Readonly<Partial<Record<GroupRoomRole, string>>>;
+  /** The group's authority (sorted). */
+  readonly authority: readonly string[];
 }
 
+/** The power of the group's authority (and of the creator before room version 12). */
+export const AUTHORITY_LEVEL = 100;
+
+/**
+ * State event types that decide who the group is, who may join, who may read and what the
+ * rooms are: only power 100 changes them (listed explicitly, whatever `state_default` says).
+ */
+export const PROTECTED_STATE_TYPES: readonly string[] = [
+  MatrixEventTypes.powerLevels,
+  MatrixEventTypes.joinRules,
+  'm.room.history_visibility',
+  'm.room.server_acl',
+  'm.room.tombstone',
+  MatrixEventTypes.encryption,
+  'm.room.canonical_alias',
+  'm.room.guest_access',
+  'm.room.name',
+  'm.room.topic',
+  'm.room.avatar',
+  'm.room.pinned_events',
+  'm.room.third_party_invite',
+  'im.vector.modular.widgets',
+  MatrixEventTypes.spaceChild,
+  MatrixEventTypes.spaceParent,
+  ImagoEventTypes.authority,
+  ImagoEventTypes.group,
+  ImagoEventTypes.relation,
+  ImagoEventTypes.controlTable,
+  ImagoEventTypes.debateSettings,
+];
+
 /** Power needed per event type in a group's rooms (see docs/matrix-events.md). */
-function powerLevelContent(creator: string | undefined, users: Readonly<Record<string, number>>) {
+function powerLevelContent(
+  creator: string,
+  creatorIsPrivileged: boolean,
+  authority: readonly string[],
+  users: Readonly<Record<string, number>>,
+  lockedHistory: boolean,
+) {
   const events: Record<string, number> = {
-    [MatrixEventTypes.powerLevels]: 100,
-    [MatrixEventTypes.spaceChild]: 50,
-    [MatrixEventTypes.spaceParent]: 50,
-    [ImagoEventTypes.group]: 50,
-    [ImagoEventTypes.relation]: 50,
-    [ImagoEventTypes.controlTable]: 50,
-    [ImagoEventTypes.debateSettings]: 50,
+    ...Object.fromEntries(PROTECTED_STATE_TYPES.map((type) => [type, AUTHORITY_LEVEL])),
+    // In the space and the decisions room nobody but power 100 redacts, not even their own
+    // events: a settled decision's evidence stays in every replay. Elsewhere members may take
+    // back their own messages (and lower an Element Call hand, a redacted reaction).
+    [MatrixEventTypes.redaction]: lockedHistory ? AUTHORITY_LEVEL : 0,
     // A member's own state key (@user:server) protects it; anyone may set their own.
     [ImagoEventTypes.delegations]: 0,
     // MatrixRTC memberships (Element Call) use member-owned state keys too.
     [MatrixEventTypes.callMember]: 0,
   };
+  const listed: Record<string, number> = { ...users };
+  for (const member of [...authority, creator]) listed[member] = AUTHORITY_LEVEL;
+  // From room version 12 the creators have unlimited power and must not be listed.
+  if (creatorIsPrivileged) delete listed[creator];
   return {
-    // From room version 12 the creators have unlimited power and must not be listed.
-    users: creator === undefined ? { ...users } : { ...users, [creator]: 100 },
+    users: listed,
+    users_default: 0,
     events,
     events_default: 0,
-    state_default: 50,
+    state_default: AUTHORITY_LEVEL,
+    invite: AUTHORITY_LEVEL,
+    kick: AUTHORITY_LEVEL,
+    ban: AUTHORITY_LEVEL,
+    redact: AUTHORITY_LEVEL,
+    notifications: { room: AUTHORITY_LEVEL },
   };
 }
 
@@ -120,14 +176,16 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
   const server = client.getDomain() ?? creator.slice(creator.indexOf(':') + 1);
   const via = [server];
   const users = options.powerLevels ?? {};
+  // Invitations go out once the group's pin is set (below), never before.
   const invite = [...(options.invite ?? [])];
+  const authority = [...new Set(options.authority ?? [creator])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const profile: GroupProfile = {
     places: [],
     themes: [],
     blocks: [],
     ...options.profile,
   };
-  const listedCreator = (await creatorsArePrivileged(client)) ? undefined : creator;
+  const privileged = await creatorsArePrivileged(client);
   const spaceRule = options.joinRule ?? (options.parent ? 'restricted' : 'public');
   const spaceId = await create(
     client,
@@ -137,8 +195,7 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
       preset: spaceRule === 'public' ? Preset.PublicChat : Preset.PrivateChat,
       visibility: Visibility.Private,
       creation_content: { type: 'm.space' },
-      invite,
-      power_level_content_override: powerLevelContent(listedCreator, users),
+      power_level_content_override: powerLevelContent(creator, privileged, authority, users, true),
       initial_state: [
         { type: ImagoEventTypes.group, state_key: '', content: groupProfileContent(profile) },
         joinRuleState(spaceRule, options.parent),
@@ -171,8 +228,13 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
         name: `${profile.name} — ${role}`,
         preset: roomRule === 'public' ? Preset.PublicChat : Preset.PrivateChat,
         visibility: Visibility.Private,
-        invite,
-        power_level_content_override: powerLevelContent(listedCreator, users),
+        power_level_content_override: powerLevelContent(
+          creator,
+          privileged,
+          authority,
+          users,
+          role === 'decisions',
+        ),
         initial_state: [
           { type: MatrixEventTypes.spaceParent, state_key: spaceId, content: { via, canonical: true } },
           joinRuleState(roomRule, spaceId),
@@ -193,13 +255,31 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
     await sendState(client, spaceId, MatrixEventTypes.spaceChild, roomId, { via, [ROOM_ROLE_KEY]: role });
     rooms[role] = roomId;
   }
+  if (rooms.decisions !== undefined) {
+    await sendState(
+      client,
+      spaceId,
+      ImagoEventTypes.authority,
+      '',
+      groupAuthorityContent({ decisions: rooms.decisions, authority }),
+    );
+  }
   if (options.parent) {
     await sendState(client, options.parent, MatrixEventTypes.spaceChild, spaceId, {
       via,
       [ROOM_ROLE_KEY]: 'sub-group',
     });
   }
-  return { spaceId, via, rooms };
+  for (const roomId of [spaceId, ...Object.values(rooms)]) {
+    for (const user of invite) {
+      try {
+        await client.invite(roomId, user);
+      } catch (cause) {
+        throw new HomeserverError('invite', `could not invite ${user} to ${roomId}`, { cause });
+      }
+    }
+  }
+  return { spaceId, via, rooms, authority };
 }
 
 /**
@@ -211,7 +291,53 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
  * @throws {@link HomeserverError} (operation `read-state`).
  */
 export async function readGroup(client: MatrixClient, spaceId: string): Promise<GroupView> {
-  return groupFromState(spaceId, await fetchRoomState(client, spaceId));
+  const view = groupFromState(spaceId, await fetchRoomState(client, spaceId));
+  return view.authority?.replaces === undefined ? view : withFoundingPin(client, view);
+}
+
+/** How many earlier pins {@link readGroup} follows back to the founding one. */
+const MAX_PIN_CHAIN = 50;
+
+/**
+ * Follows a pin's `replaces_state` chain back to the founding pin: the decisions room is the one
+ * pinned at creation, whatever a later pin says, and a later pin that names no adopting decision
+ * is reported (the decisions replay decides who the authority is).
+ */
+async function withFoundingPin(client: MatrixClient, view: GroupView): Promise<GroupView> {
+  const current = view.authority;
+  if (current === undefined) return view;
+  const warnings = [...view.warnings];
+  if (current.decision === undefined) {
+    warnings.push({
+      code: 'unauthorised',
+      eventId: current.eventId,
+      type: ImagoEventTypes.authority,
+      detail: 'a pin that replaces another must name the decision that adopted it',
+    });
+  }
+  let founding: string = current.decisions;
+  let previous: string | undefined = current.replaces;
+  for (let step = 0; previous !== undefined && step < MAX_PIN_CHAIN; step++) {
+    let raw: Record<string, unknown>;
+    try {
+      raw = (await client.fetchRoomEvent(view.spaceId, previous)) as Record<string, unknown>;
+    } catch (cause) {
+      throw new HomeserverError('read-state', `cannot read the earlier pin ${previous}`, { cause });
+    }
+    const decisions = (raw.content as { decisions?: unknown } | undefined)?.decisions;
+    if (typeof decisions === 'string') founding = decisions;
+    const replaces = (raw.unsigned as { replaces_state?: unknown } | undefined)?.replaces_state;
+    previous = typeof replaces === 'string' ? replaces : undefined;
+  }
+  if (founding !== current.decisions) {
+    warnings.push({
+      code: 'unauthorised',
+      eventId: current.eventId,
+      type: ImagoEventTypes.authority,
+      detail: `the decisions room pinned at creation (${founding}) never changes`,
+    });
+  }
+  return { ...view, authority: { ...current, decisions: founding }, warnings };
 }
 
 /**
@@ -224,7 +350,7 @@ export async function readGroup(client: MatrixClient, spaceId: string): Promise<
  */
 export async function joinGroup(
   client: MatrixClient,
-  group: CreatedGroup,
+  group: Pick<CreatedGroup, 'spaceId' | 'via' | 'rooms'>,
   roles: readonly GroupRoomRole[] = Object.keys(group.rooms) as GroupRoomRole[],
 ): Promise<void> {
   const join = async (roomId: string) => {

@@ -10,6 +10,7 @@ import type { ImagoWarning } from '../events/imago-warning';
 import { type ImagoEvent, parseImagoEvent } from '../events/parse-imago-event';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import type { RelationAssertion } from '../relations/relation-assertion';
+import type { GroupAuthority } from './group-authority';
 import type { GroupProfile } from './group-profile';
 import { roomCreators } from './room-creators';
 
@@ -36,6 +37,16 @@ export interface GroupView {
   readonly spaceId: string;
   /** Absent when the space has no valid `org.imago.group` (not an Imago group, or a malformed one). */
   readonly profile?: GroupProfile;
+  /**
+   * The group's pin (`org.imago.authority`): its decisions room and its authority. Absent when
+   * the space has none (or a malformed one): such a space has no trustworthy decisions room.
+   */
+  readonly authority?: GroupAuthority & {
+    /** The pin's event id. */
+    readonly eventId: string;
+    /** The pin it replaced (`unsigned.replaces_state`): absent on the founding pin. */
+    readonly replaces?: string;
+  };
   readonly children: readonly GroupChild[];
   /** Space ids of the sub-groups (children with role `sub-group`). */
   readonly subGroups: readonly string[];
@@ -135,6 +146,7 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
   const relations = new Map<string, RelationAssertion>();
   const joined: string[] = [];
   let profile: GroupProfile | undefined;
+  let authority: GroupView['authority'];
   let powerLevelContent: unknown;
   let create: RawMatrixEvent | undefined;
   for (const raw of state) {
@@ -162,6 +174,15 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
       case 'group-profile':
         profile = event.content;
         break;
+      case 'authority': {
+        const replaces = (raw.unsigned as { replaces_state?: unknown } | undefined)?.replaces_state;
+        authority = {
+          ...event.content,
+          eventId: event.eventId,
+          ...(typeof replaces === 'string' ? { replaces } : {}),
+        };
+        break;
+      }
       case 'space-child':
         if (event.content) {
           children.push({
@@ -192,6 +213,7 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
   return {
     spaceId,
     ...(profile ? { profile } : {}),
+    ...(authority ? { authority } : {}),
     children,
     subGroups: children.filter((child) => child.role === 'sub-group').map((child) => child.roomId),
     parents: parents.map((parent) => parent.roomId),
@@ -203,12 +225,15 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
 }
 
 /**
- * The room of a group with a given role (the first one, in room id order).
+ * The room of a group with a given role: for `decisions`, the room the group's pin names (never a
+ * space child that a moderator could add); for the others, the first child with that role in room
+ * id order.
  *
  * @param group - the group view.
  * @param role - `chat`, `decisions`, `announcements`, `debate`…
- * @returns the room id, or `undefined`.
+ * @returns the room id, or `undefined` (for `decisions`: when the group has no valid pin).
  */
 export function groupRoom(group: GroupView, role: string): string | undefined {
+  if (role === 'decisions') return group.authority?.decisions;
   return group.children.find((child) => child.role === role)?.roomId;
 }

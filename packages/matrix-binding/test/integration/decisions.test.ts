@@ -152,9 +152,15 @@ describe('decisions on a live Synapse', () => {
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, proposedAt + VOTE_PERIOD + 1_000 - Date.now())),
     );
-    await closeDecision(eve.client, room, decision);
+    // Only the group's authority (Alice, who created it) closes a decision.
+    const forgedClose = await closeDecision(eve.client, room, decision);
+    await closeDecision(alice.client, room, decision);
 
     const { state, warnings } = await replayRoom();
+    expect(warnings.find((w) => w.eventId === forgedClose)).toMatchObject({
+      code: 'rejected',
+      reason: 'wrong-sender',
+    });
     const outcome = state.decisions.get(decision)?.outcome;
     expect(outcome?.status).toBe('adopted');
     expect(outcome?.winners).toEqual([0]);

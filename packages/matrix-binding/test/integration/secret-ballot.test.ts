@@ -69,6 +69,23 @@ const sums = (votes: readonly (readonly (readonly number[])[])[]) =>
 const resultOf = (election: SecretBallotReplay) =>
   (JSON.parse(election.result as string) as { result: unknown[][] }).result.map((q) => q.map(Number));
 
+const PERIOD = 10_000;
+const table: ControlTable = {
+  rules: {
+    'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
+    'elect-delegate': {
+      protocol: 'democracy',
+      method: 'plurality',
+      quorum: 0,
+      threshold: 0.5,
+      duration: PERIOD,
+      ballot: 'secret',
+      delegation: false,
+      groupDelegation: 'majority',
+    },
+  },
+};
+
 describe('a secret Helios-C vote whose .bel, exported from the room, belenios-tool verifies (live Synapse)', () => {
   let users: Record<'admin' | 'bob' | 'carol' | 'dave' | 'eve', LiveUser>;
   let room: string;
@@ -105,6 +122,8 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     });
     room = group.rooms.decisions as string;
     for (const n of ['bob', 'carol', 'dave', 'eve'] as const) await joinGroup(users[n].client, group);
+    // The admin created the group: it is the group's authority, the only one who sets up elections.
+    await initControlTable(users.admin.client, room, table);
     work = await mkdtemp(join(tmpdir(), 'imago-secret-'));
   });
   afterAll(async () => {
@@ -128,6 +147,12 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
       if (i === 0) firstBallot = ballot;
       expect(id).toMatch(/^\$/);
     }
+    // A member who is not the group's authority sets up an election of their own: no effect.
+    const rogue = heliosSetup(numberedVoters(3), 1, template);
+    const rogueSetup = await postStep(eve.client, room, rogue.uuid, setupStep(rogue.texts), 0);
+    const afterRogue = await replay(eve.client);
+    expect(afterRogue.elections.has(rogue.uuid)).toBe(false);
+    expect(afterRogue.warnings.find((w) => w.eventId === rogueSetup)?.code).toBe('unauthorised');
     // Hostile steps: a replayed ballot, and a non-administrator ending the vote.
     const replayed = await castBallot(eve.client, room, uuid, firstBallot);
     const forgedEnd = await postStep(eve.client, room, uuid, { type: 'EndBallots', data: [] });
@@ -267,23 +292,6 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
 
   it('decides a secret governance decision: Helios-C election from the decision, verified result settles it', async () => {
     const { admin, bob, carol, dave, eve } = users;
-    const PERIOD = 10_000;
-    const table: ControlTable = {
-      rules: {
-        'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
-        'elect-delegate': {
-          protocol: 'democracy',
-          method: 'plurality',
-          quorum: 0,
-          threshold: 0.5,
-          duration: PERIOD,
-          ballot: 'secret',
-          delegation: false,
-          groupDelegation: 'majority',
-        },
-      },
-    };
-    await initControlTable(admin.client, room, table);
     const decision = await propose(admin.client, room, {
       kind: 'elect-delegate',
       action: {},
@@ -332,7 +340,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
 
     // After the period the decision closes and waits for its verified result.
     await new Promise((resolve) => setTimeout(resolve, PERIOD + 500));
-    await closeDecision(eve.client, room, decision);
+    await closeDecision(admin.client, room, decision);
     expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
 
     // The administrator (here also the only trustee) tallies, decrypts and publishes the result.
@@ -373,9 +381,10 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     await beleniosTool(['election', 'verify', '--dir', auditor.dir]);
     const { state, warnings } = await replayGovernance(eve.client, new Set([electionId]));
     expect(state.decisions.get(decision)?.outcome).toMatchObject({ status: 'adopted', winners: [0] });
+    // Eve is not the group's authority: her result is refused whatever it says.
     expect(warnings.find((w) => w.eventId === forged)).toMatchObject({
       code: 'rejected',
-      reason: 'unverified-result',
+      reason: 'wrong-sender',
     });
     // Without verifying the archive, no result is trusted.
     expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');

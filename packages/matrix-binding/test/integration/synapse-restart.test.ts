@@ -136,7 +136,7 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, proposedAt + PERIOD + 1_000 - Date.now())),
     );
-    await closeDecision(bo.client, room, decision);
+    await closeDecision(ana.client, room, decision); // Ana created the group: its authority
 
     const history = await fetchRoomHistory(ana.client, room, { pageSize: 5 });
     for (let i = 0; i < 100 && !follower.log().seen.has(history.at(-1)?.event_id as string); i++) {
