@@ -36,6 +36,14 @@ describe('speaking queue', () => {
     expect(q.queue.map((h) => h.userId)).toEqual(['@bob:hs', '@carol:hs']);
   });
 
+  it('keeps the room’s order: a backdated hand does not jump the queue, and its time is not in the past', () => {
+    const first = hand('@bob:hs');
+    const backdated = { ...hand('@carol:hs'), origin_server_ts: 0 };
+    const q = fold([first, backdated]);
+    expect(q.queue.map((h) => h.userId)).toEqual(['@bob:hs', '@carol:hs']);
+    expect(q.queue[1]?.since).toBe(first.origin_server_ts);
+  });
+
   it('gives the floor only through a chair, with the time limit of the settings', () => {
     const settings = ev(
       '@alice:hs',
@@ -43,9 +51,10 @@ describe('speaking queue', () => {
       { chairs: ['@carol:hs'], speakingTime: 60_000 },
       { state_key: '' },
     );
+    const raised = hand('@bob:hs');
     const byBob = ev('@bob:hs', ImagoEventTypes.debateFloor, { speaker: '@bob:hs' });
     const byCarol = ev('@carol:hs', ImagoEventTypes.debateFloor, { speaker: '@bob:hs' });
-    const q = fold([settings, hand('@bob:hs'), byBob, byCarol]);
+    const q = fold([settings, raised, byBob, byCarol]);
     expect(q.warnings.map((w) => [w.code, w.eventId])).toEqual([['unauthorised', byBob.event_id]]);
     expect(q.floor).toEqual({
       speaker: '@bob:hs',

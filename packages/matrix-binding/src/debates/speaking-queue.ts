@@ -3,8 +3,10 @@
  * The speaking queue of a debate (a virtual general assembly), folded from the room's events:
  * raised hands in order, who has the floor and until when. Hands may be raised with
  * `org.imago.debate.hand` or with Element Call's 🖐️ reaction on the sender's own MatrixRTC
- * membership event; only chairs give the floor; the speaker may yield it. Pure: events and the
- * session's memberships in, queue out.
+ * membership event; only chairs give the floor; the speaker may yield it. The queue follows the
+ * room's order, never the timestamps that senders' homeservers claim, and times never go back
+ * (a backdated hand is raised now): nobody jumps the queue by lying about the time. Pure: events
+ * and the session's memberships in, queue out.
  */
 import { ImagoEventTypes } from '../events/event-types';
 import type { ImagoWarning } from '../events/imago-warning';
@@ -15,7 +17,7 @@ import type { DebateSettings } from './debate-content';
 /** A raised hand. */
 export interface RaisedHand {
   readonly userId: string;
-  /** Timestamp of the raise (queue order). */
+  /** When the hand was raised: its timestamp, never earlier than the events before it. */
   readonly since: number;
   /** The event that raised it (an `org.imago.debate.hand` or a 🖐️ reaction). */
   readonly eventId: string;
@@ -32,7 +34,7 @@ export interface Floor {
 /** The state of a debate. */
 export interface SpeakingQueue {
   readonly settings: DebateSettings;
-  /** Raised hands, first raised first. */
+  /** Raised hands, first raised (in room order) first. */
   readonly queue: readonly RaisedHand[];
   readonly floor: Floor | null;
   readonly warnings: readonly ImagoWarning[];
@@ -89,20 +91,24 @@ export function speakingQueue(
     (options.powerLevels !== undefined &&
       maySend(options.powerLevels, userId, ImagoEventTypes.debateSettings, true));
   const speakingTime = () => options.speakingTime ?? settings.speakingTime;
-  const raise = (event: ImagoEvent) => {
+  // The room's clock: an event is never earlier than the one before it.
+  let clock = Number.NEGATIVE_INFINITY;
+  const raise = (event: ImagoEvent, at: number) => {
     if (participants && !participants.has(event.sender))
       return warn(event, 'unauthorised', 'not in the session');
     if (!hands.has(event.sender) && floor?.speaker !== event.sender) {
-      hands.set(event.sender, { userId: event.sender, since: event.timestamp, eventId: event.eventId });
+      hands.set(event.sender, { userId: event.sender, since: at, eventId: event.eventId });
     }
   };
   for (const event of events) {
+    clock = Math.max(clock, event.timestamp);
+    const at = clock;
     switch (event.kind) {
       case 'debate-settings':
         if (event.stateKey === '') settings = event.content;
         break;
       case 'hand':
-        if (event.content.raised) raise(event);
+        if (event.content.raised) raise(event, at);
         else hands.delete(event.sender);
         break;
       case 'raise-hand-reaction': {
@@ -111,7 +117,7 @@ export function speakingQueue(
           warn(event, 'unknown-reference', 'not a membership of the current session');
         } else if (owner !== undefined && owner !== event.sender) {
           warn(event, 'unauthorised', 'raise-hand reaction on another user’s membership');
-        } else raise(event);
+        } else raise(event, at);
         break;
       }
       case 'floor': {
@@ -132,8 +138,8 @@ export function speakingQueue(
         const duration = event.content.duration ?? speakingTime();
         floor = {
           speaker,
-          since: event.timestamp,
-          ...(duration > 0 ? { endsAt: event.timestamp + duration } : {}),
+          since: at,
+          ...(duration > 0 ? { endsAt: at + duration } : {}),
         };
         hands.delete(speaker);
         break;
@@ -142,7 +148,8 @@ export function speakingQueue(
         break;
     }
   }
-  const queue = [...hands.values()].sort((a, b) => a.since - b.since || (a.eventId < b.eventId ? -1 : 1));
+  // A Map keeps insertion order: the order in which the room raised the hands.
+  const queue = [...hands.values()];
   return { settings, queue, floor, warnings };
 }
 
