@@ -14,6 +14,10 @@
 #   SYNAPSE_PORT          port to listen on (default: a free one)
 #   SYNAPSE_FEDERATION=1  name the server localhost:PORT and add a TLS federation listener with a
 #                         self-signed certificate, so several instances on this machine federate.
+#   SYNAPSE_APPSERVICES   application service registration files, `:`-separated
+#                         (`/path/a.yaml:/path/b.yaml`), loaded as `app_service_config_files` by
+#                         `start`; an instance keeps them across restarts until `start` is given
+#                         another value (empty: none). Synapse reads them only when it starts.
 set -euo pipefail
 
 SYNAPSE_VERSION=1.163.2
@@ -150,6 +154,20 @@ IMAGO_SYNAPSE_SHARED_SECRET=$secret
 EOF
 }
 
+write_appservices() { # $1 = dir, $2 = registration files separated by ':'
+  local file files=()
+  IFS=':' read -r -a files <<<"$2"
+  {
+    echo "app_service_config_files:"
+    for file in "${files[@]}"; do
+      [ -n "$file" ] || continue
+      [ -f "$file" ] || die "application service registration $file not found"
+      echo "  - \"$file\""
+    done
+    [ -n "${files[*]}" ] || echo "  []"
+  } >"$dir/appservices.yaml"
+}
+
 start() {
   local name=${1:-hs1} dir
   dir="$(instance_dir "$name")"
@@ -164,9 +182,12 @@ start() {
   fi
   # shellcheck disable=SC1091
   url="$(. "$dir/env"; echo "$IMAGO_HOMESERVER_URL")"
+  if [ -n "${SYNAPSE_APPSERVICES+set}" ]; then write_appservices "$dir" "$SYNAPSE_APPSERVICES"; fi
+  local extra=()
+  if [ -f "$dir/appservices.yaml" ]; then extra=(-c "$dir/appservices.yaml"); fi
   log "starting $name at $url"
   (cd "$dir" || exit 1; nohup "$PY" -m synapse.app.homeserver -c "$dir/homeserver.yaml" -c "$dir/overrides.yaml" \
-    >"$dir/stdout.log" 2>&1 & echo $! >"$dir/run.pid")
+    "${extra[@]}" >"$dir/stdout.log" 2>&1 & echo $! >"$dir/run.pid")
   local pid i
   pid="$(cat "$dir/run.pid")"
   for i in $(seq 1 300); do
@@ -225,5 +246,5 @@ case $cmd in
   env) cat "$(instance_dir "${1:-hs1}")/env" ;;
   register) register "$@" ;;
   reset) stop "$@"; rm -rf "$(instance_dir "${1:-hs1}")" ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,21p' "$0" >&2; exit 2 ;;
 esac
