@@ -92,7 +92,15 @@ export async function followRoom(
     if (!toStart && room?.roomId === roomId) live(event);
   };
   const onLocalEcho = (event: MatrixEvent, room: { roomId: string }) => {
-    if (room.roomId === roomId) live(event);
+    if (room.roomId !== roomId || event.status !== EventStatus.SENT) return;
+    const id = event.getId();
+    if (!id?.startsWith('$')) return;
+    // A local echo carries this client's clock, not the homeserver's: take the event as the
+    // homeserver stored it, as every other member (and a later replay) will read it.
+    client
+      .fetchRoomEvent(roomId, id)
+      .then((raw) => append([raw as RawMatrixEvent]))
+      .catch(() => undefined); // the next sync or reconnection brings it anyway
   };
   let catchingUp = false;
   const onSync = (state: SyncState, previous: SyncState | null) => {

@@ -13,12 +13,16 @@ const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
 export class DedicatedSynapse {
   constructor(
     readonly name: string,
-    readonly options: { federation?: boolean } = {},
+    readonly options: { federation?: boolean; appservices?: readonly string[] } = {},
   ) {}
 
   /** Starts (or restarts, keeping its data) the instance; `serverName` is its Matrix server name. */
   async start(): Promise<TestHomeserver & { serverName: string }> {
-    const env = { ...process.env, SYNAPSE_FEDERATION: this.options.federation ? '1' : '0' };
+    const env = {
+      ...process.env,
+      SYNAPSE_FEDERATION: this.options.federation ? '1' : '0',
+      ...(this.options.appservices ? { SYNAPSE_APPSERVICES: this.options.appservices.join(':') } : {}),
+    };
     const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8', env });
     const vars = Object.fromEntries(
       stdout
