@@ -18,6 +18,8 @@
 #                         (`/path/a.yaml:/path/b.yaml`), loaded as `app_service_config_files` by
 #                         `start`; an instance keeps them across restarts until `start` is given
 #                         another value (empty: none). Synapse reads them only when it starts.
+#   SYNAPSE_RTC_TRANSPORTS='[{"type":"livekit","livekit_service_url":"http://127.0.0.1:PORT"}]'
+#                         advertise these MatrixRTC transports (MSC4143 `rtc/transports`).
 set -euo pipefail
 
 SYNAPSE_VERSION=1.163.2
@@ -58,7 +60,12 @@ write_config() { # $1 = dir, $2 = port, $3 = server name
   (cd "$dir" && "$PY" -m synapse.app.homeserver --server-name "$name" --config-path "$dir/homeserver.yaml" \
     --generate-config --report-stats=no --data-directory "$dir" >/dev/null)
   # The generated file keeps its secrets and signing key; the overrides below win (later -c wins).
-  local fed_listener="" fed_settings=""
+  local fed_listener="" fed_settings="" rtc_settings=""
+  if [ -n "${SYNAPSE_RTC_TRANSPORTS:-}" ]; then
+    rtc_settings="
+matrix_rtc:
+  transports: $SYNAPSE_RTC_TRANSPORTS"
+  fi
   if [ "${SYNAPSE_FEDERATION:-0}" = 1 ]; then
     local tls_port
     tls_port="$(free_port)"
@@ -115,6 +122,7 @@ experimental_features:
   msc3266_enabled: true
   msc4222_enabled: true
   msc4140_enabled: true
+  msc4143_enabled: true
 max_event_delay_duration: 24h
 # Tests create many rooms and users quickly: lift every rate limit.
 rc_message: { per_second: 100000, burst_count: 100000 }
@@ -145,7 +153,7 @@ rc_presence:
 rc_delayed_event_mgmt: { per_second: 100000, burst_count: 100000 }
 rc_reports: { per_second: 100000, burst_count: 100000 }
 rc_room_creation: { per_second: 100000, burst_count: 100000 }
-$fed_settings
+$fed_settings$rtc_settings
 EOF
   cat > "$dir/env" <<EOF
 IMAGO_HOMESERVER_URL=http://127.0.0.1:$port
@@ -246,5 +254,5 @@ case $cmd in
   env) cat "$(instance_dir "${1:-hs1}")/env" ;;
   register) register "$@" ;;
   reset) stop "$@"; rm -rf "$(instance_dir "${1:-hs1}")" ;;
-  *) sed -n '2,21p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,23p' "$0" >&2; exit 2 ;;
 esac
