@@ -52,6 +52,18 @@ export {
   type MatrixSession,
 } from './client/create-client';
 export { sendEvent, sendState } from './client/send';
+export { type Assembly, assemblyMinutes, type Motion, maySpeak, type PostedMinutes, type ReplayAssemblyOptions, replayAssembly } from './debates/assembly';
+export { type MotionInput, openMotion, postMinutes, requestToSpeak } from './debates/assembly-actions';
+export { assemblyChairs, CHAIR_ASSEMBLY_KIND } from './debates/assembly-chairs';
+export {
+  type MinutesContent,
+  type MinutesMotion,
+  type MinutesTurn,
+  type MotionContent,
+  type MotionOutcome,
+  readMinutesContent,
+  readMotionContent,
+} from './debates/assembly-content';
 export { configureDebate, giveFloor, lowerHand, raiseHand } from './debates/debate-actions';
 export {
   type DebateSettings,
@@ -77,7 +89,19 @@ export {
   type SpeakingQueue,
   type SpeakingQueueOptions,
   speakingQueue,
+  type Turn,
 } from './debates/speaking-queue';
+export { readSpeakingSlot, SPEAKING_SLOTS, type SpeakingSlot, slotPriority } from './debates/speaking-slot';
+export {
+  type AdvertisedTransport,
+  isJoined,
+  type OpenIdRejection,
+  type OpenIdToken,
+  type OpenIdVerification,
+  requestOpenIdToken,
+  rtcTransports,
+  verifyOpenIdToken,
+} from './debates/rtc-authorisation';
 export {
   type Delegation,
   type DelegationScope,

@@ -6,6 +6,7 @@
  * an equivalent of `org.imago.debate.hand`; redacting it lowers the hand.
  */
 import { readArray, readBoolean, readInteger, readObject, readUserId } from '../events/content-reader';
+import { readSpeakingSlot, type SpeakingSlot } from './speaking-slot';
 
 /** Content of `org.imago.debate.settings`. */
 export interface DebateSettings {
@@ -18,6 +19,8 @@ export interface DebateSettings {
 /** Content of `org.imago.debate.hand`. */
 export interface HandContent {
   readonly raised: boolean;
+  /** What the hand asks for (absent: an ordinary turn). */
+  readonly slot?: SpeakingSlot;
 }
 
 /** Content of `org.imago.debate.floor`: `speaker: null` takes the floor back. */
@@ -25,6 +28,8 @@ export interface FloorContent {
   readonly speaker: string | null;
   /** Speaking time granted in milliseconds (0: no limit); default: the settings' `speakingTime`. */
   readonly duration?: number;
+  /** What the floor is given for (absent: an ordinary turn). */
+  readonly slot?: SpeakingSlot;
 }
 
 /** The reaction key Element Call sends on a membership event to raise a hand. */
@@ -66,7 +71,9 @@ export function readDebateSettings(content: unknown, path = 'content'): DebateSe
  * @throws {@link ContentProblem} naming the offending field.
  */
 export function readHandContent(content: unknown, path = 'content'): HandContent {
-  return { raised: readBoolean(readObject(content, path).raised, `${path}.raised`) };
+  const object = readObject(content, path);
+  const raised = readBoolean(object.raised, `${path}.raised`);
+  return object.slot === undefined ? { raised } : { raised, slot: readSpeakingSlot(object.slot, `${path}.slot`) };
 }
 
 /**
@@ -80,6 +87,11 @@ export function readHandContent(content: unknown, path = 'content'): HandContent
 export function readFloorContent(content: unknown, path = 'content'): FloorContent {
   const object = readObject(content, path);
   const speaker = object.speaker === null ? null : readUserId(object.speaker, `${path}.speaker`);
-  if (object.duration === undefined) return { speaker };
-  return { speaker, duration: readInteger(object.duration, `${path}.duration`, 0, 24 * HOUR) };
+  return {
+    speaker,
+    ...(object.duration === undefined
+      ? {}
+      : { duration: readInteger(object.duration, `${path}.duration`, 0, 24 * HOUR) }),
+    ...(object.slot === undefined ? {} : { slot: readSpeakingSlot(object.slot, `${path}.slot`) }),
+  };
 }

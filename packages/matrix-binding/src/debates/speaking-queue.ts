@@ -13,6 +13,7 @@ import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
 import { maySend, type PowerLevels } from '../group/group-view';
 import type { DebateSettings } from './debate-content';
+import { type SpeakingSlot, slotPriority } from './speaking-slot';
 
 /** A raised hand. */
 export interface RaisedHand {
@@ -21,6 +22,8 @@ export interface RaisedHand {
   readonly since: number;
   /** The event that raised it (an `org.imago.debate.hand` or a 🖐️ reaction). */
   readonly eventId: string;
+  /** What the hand asks for (absent: an ordinary turn). */
+  readonly slot?: SpeakingSlot;
 }
 
 /** Who speaks. */
@@ -29,14 +32,29 @@ export interface Floor {
   readonly since: number;
   /** When the speaking time ends (absent: no limit). */
   readonly endsAt?: number;
+  /** What the floor was given for (absent: an ordinary turn). */
+  readonly slot?: SpeakingSlot;
+}
+
+/** A past or current turn: who had the floor, from when to when. */
+export interface Turn {
+  readonly speaker: string;
+  readonly since: number;
+  /** When the floor moved on (absent: the turn goes on). */
+  readonly until?: number;
+  readonly slot?: SpeakingSlot;
+  /** The `org.imago.debate.floor` event that gave it. */
+  readonly eventId: string;
 }
 
 /** The state of a debate. */
 export interface SpeakingQueue {
   readonly settings: DebateSettings;
-  /** Raised hands, first raised (in room order) first. */
+  /** Raised hands: points of order, then direct replies, then turns, each first raised (in room order) first. */
   readonly queue: readonly RaisedHand[];
   readonly floor: Floor | null;
+  /** Every turn given, in order. */
+  readonly turns: readonly Turn[];
   readonly warnings: readonly ImagoWarning[];
 }
 
@@ -57,6 +75,12 @@ export interface SpeakingQueueOptions {
   memberships?: readonly SessionMembership[];
   /** Speaking time that overrides the settings' one (e.g. set by the group's control table). */
   speakingTime?: number;
+  /**
+   * The chairs, when something above the room names them (e.g. the group's control table, see
+   * `assemblyChairs`): then they alone give the floor, and the settings' chairs and power levels
+   * are not consulted.
+   */
+  chairs?: readonly string[];
 }
 
 const NO_SETTINGS: DebateSettings = { chairs: [], speakingTime: 0 };
@@ -86,19 +110,31 @@ export function speakingQueue(
   const participants = options.memberships ? new Set(options.memberships.map((m) => m.userId)) : undefined;
   const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string) =>
     warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
+  const turns: Turn[] = [];
   const isChair = (userId: string) =>
-    settings.chairs.includes(userId) ||
-    (options.powerLevels !== undefined &&
-      maySend(options.powerLevels, userId, ImagoEventTypes.debateSettings, true));
+    options.chairs
+      ? options.chairs.includes(userId)
+      : settings.chairs.includes(userId) ||
+        (options.powerLevels !== undefined &&
+          maySend(options.powerLevels, userId, ImagoEventTypes.debateSettings, true));
   const speakingTime = () => options.speakingTime ?? settings.speakingTime;
   // The room's clock: an event is never earlier than the one before it.
   let clock = Number.NEGATIVE_INFINITY;
-  const raise = (event: ImagoEvent, at: number) => {
+  const raise = (event: ImagoEvent, at: number, slot?: SpeakingSlot) => {
     if (participants && !participants.has(event.sender))
       return warn(event, 'unauthorised', 'not in the session');
     if (!hands.has(event.sender) && floor?.speaker !== event.sender) {
-      hands.set(event.sender, { userId: event.sender, since: at, eventId: event.eventId });
+      hands.set(event.sender, {
+        userId: event.sender,
+        since: at,
+        eventId: event.eventId,
+        ...(slot ? { slot } : {}),
+      });
     }
+  };
+  const endTurn = (at: number) => {
+    const last = turns.at(-1);
+    if (floor && last && last.until === undefined) turns[turns.length - 1] = { ...last, until: at };
   };
   for (const event of events) {
     clock = Math.max(clock, event.timestamp);
@@ -108,7 +144,7 @@ export function speakingQueue(
         if (event.stateKey === '') settings = event.content;
         break;
       case 'hand':
-        if (event.content.raised) raise(event, at);
+        if (event.content.raised) raise(event, at, event.content.slot);
         else hands.delete(event.sender);
         break;
       case 'raise-hand-reaction': {
@@ -128,6 +164,7 @@ export function speakingQueue(
           break;
         }
         if (speaker === null) {
+          endTurn(at);
           floor = null;
           break;
         }
@@ -136,11 +173,15 @@ export function speakingQueue(
           break;
         }
         const duration = event.content.duration ?? speakingTime();
+        const slot = event.content.slot;
+        endTurn(at);
         floor = {
           speaker,
           since: at,
           ...(duration > 0 ? { endsAt: at + duration } : {}),
+          ...(slot ? { slot } : {}),
         };
+        turns.push({ speaker, since: at, ...(slot ? { slot } : {}), eventId: event.eventId });
         hands.delete(speaker);
         break;
       }
@@ -148,9 +189,9 @@ export function speakingQueue(
         break;
     }
   }
-  // A Map keeps insertion order: the order in which the room raised the hands.
-  const queue = [...hands.values()];
-  return { settings, queue, floor, warnings };
+  // A Map keeps insertion order (the order in which the room raised the hands); the sort is stable.
+  const queue = [...hands.values()].sort((a, b) => slotPriority(a.slot) - slotPriority(b.slot));
+  return { settings, queue, floor, turns, warnings };
 }
 
 /**

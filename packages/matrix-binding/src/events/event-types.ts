@@ -27,6 +27,10 @@ export const ImagoEventTypes = {
   debateHand: 'org.imago.debate.hand',
   /** Timeline: a chair gives the floor to a participant (or takes it back). */
   debateFloor: 'org.imago.debate.floor',
+  /** Timeline: a chair puts a decision of the group to the meeting's vote. */
+  debateMotion: 'org.imago.debate.motion',
+  /** Timeline: a chair closes the meeting with its minutes (turns, motions and outcomes). */
+  debateMinutes: 'org.imago.debate.minutes',
 } as const;
 
 /** One of {@link ImagoEventTypes}. */

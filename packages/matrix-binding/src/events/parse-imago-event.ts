@@ -8,6 +8,12 @@
  */
 import { type Announcement, readAnnouncement } from '../announcements/announcement-content';
 import {
+  type MinutesContent,
+  type MotionContent,
+  readMinutesContent,
+  readMotionContent,
+} from '../debates/assembly-content';
+import {
   type DebateSettings,
   type FloorContent,
   type HandContent,
@@ -89,6 +95,8 @@ export type ImagoEvent =
     })
   | (EventEnvelope & { readonly kind: 'hand'; readonly content: HandContent })
   | (EventEnvelope & { readonly kind: 'floor'; readonly content: FloorContent })
+  | (EventEnvelope & { readonly kind: 'motion'; readonly content: MotionContent })
+  | (EventEnvelope & { readonly kind: 'minutes'; readonly content: MinutesContent })
   | (EventEnvelope & {
       /** Element Call's raise-hand reaction on a MatrixRTC membership event. */
       readonly kind: 'raise-hand-reaction';
@@ -175,6 +183,7 @@ function contentBytes(content: unknown): number {
 
 function maxBytesOf(type: string): number {
   return type === ImagoEventTypes.controlTable ||
+    type === ImagoEventTypes.debateMinutes ||
     type.startsWith('org.imago.governance.') ||
     type.startsWith('org.imago.helios.')
     ? LARGE_MAX_CONTENT_BYTES
@@ -279,6 +288,10 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
       return { ...envelope, kind: 'hand', content: readHandContent(content) };
     case ImagoEventTypes.debateFloor:
       return { ...envelope, kind: 'floor', content: readFloorContent(content) };
+    case ImagoEventTypes.debateMotion:
+      return { ...envelope, kind: 'motion', content: readMotionContent(content) };
+    case ImagoEventTypes.debateMinutes:
+      return { ...envelope, kind: 'minutes', content: readMinutesContent(content) };
     case MatrixEventTypes.spaceChild:
     case MatrixEventTypes.spaceParent: {
       const stateKey = requireStateKey(envelope);

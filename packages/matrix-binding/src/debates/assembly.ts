@@ -1,0 +1,193 @@
+/**
+ * @module
+ * A general assembly, replayed from its debate room: the speaking queue with its turns (chairs
+ * named by the group's control table, see {@link assemblyChairs}), the motions a chair put to the
+ * vote (decisions of the group like any other, replayed from its decisions room), the minutes a
+ * chair posted, each checked against this replay, and who may speak into the microphone now.
+ * Pure: the debate room's events, the group's governance state and the session's memberships in,
+ * the assembly out; every member computes the same.
+ */
+import type { GovernanceState } from '@imago/governance';
+import type { ImagoWarning } from '../events/imago-warning';
+import type { ImagoEvent } from '../events/parse-imago-event';
+import { assemblyChairs } from './assembly-chairs';
+import type { MinutesContent, MinutesMotion, MotionOutcome } from './assembly-content';
+import {
+  isOvertime,
+  type SessionMembership,
+  type SpeakingQueue,
+  speakingQueue,
+  type Turn,
+} from './speaking-queue';
+
+/** A motion put to the meeting's vote. */
+export interface Motion {
+  /** The decision in the group's decisions room. */
+  readonly decision: string;
+  readonly title: string;
+  /** The `org.imago.debate.motion` event. */
+  readonly eventId: string;
+  readonly by: string;
+  readonly at: number;
+  /** Where the decision stands now. */
+  readonly outcome: MotionOutcome;
+  /** The elected options (labels), once settled with winners. */
+  readonly winners?: readonly string[];
+}
+
+/** Minutes posted in the room, with the result of checking them against the replay. */
+export interface PostedMinutes {
+  readonly eventId: string;
+  readonly sender: string;
+  readonly at: number;
+  readonly content: MinutesContent;
+  /** Whether they say exactly what the room's replay says at their time. */
+  readonly faithful: boolean;
+}
+
+/** The state of an assembly. */
+export interface Assembly extends SpeakingQueue {
+  /** The chairs, from the group's control table. */
+  readonly chairs: readonly string[];
+  readonly motions: readonly Motion[];
+  /** Minutes posted by a chair, in order (the meeting is closed once there are some). */
+  readonly minutes: readonly PostedMinutes[];
+}
+
+/** Options of {@link replayAssembly}. */
+export interface ReplayAssemblyOptions {
+  /** The group's governance (its control table names the chairs; motions are its decisions). */
+  governance?: GovernanceState;
+  /** Members of groups by id, for chairs given as a sub-group. */
+  groups?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Memberships of the room's MatrixRTC session (see {@link SpeakingQueueOptions.memberships}). */
+  memberships?: readonly SessionMembership[];
+  /** Speaking time that overrides the room's settings. */
+  speakingTime?: number;
+}
+
+function outcomeOf(
+  governance: GovernanceState | undefined,
+  decision: string,
+  at = Number.POSITIVE_INFINITY,
+): Pick<Motion, 'outcome' | 'winners'> {
+  const found = governance?.decisions.get(decision);
+  const outcome = found?.outcome;
+  if (!found || !outcome || outcome.at > at)
+    return { outcome: 'pending' };
+  const winners = outcome.winners?.map((index) => found.options[index] ?? String(index));
+  return { outcome: outcome.status, ...(winners && winners.length > 0 ? { winners } : {}) };
+}
+
+/**
+ * The minutes of an assembly as the replay says they are at a time: every turn with its duration
+ * (a turn still going on ends at `at`), every motion with its outcome as settled by then.
+ *
+ * @param assembly - the replayed assembly (up to `at`).
+ * @param governance - the group's governance, for the motions' outcomes.
+ * @param at - when the minutes are taken (ms).
+ * @returns the content of an `org.imago.debate.minutes` event.
+ */
+export function assemblyMinutes(
+  assembly: Pick<Assembly, 'turns' | 'motions'>,
+  governance: GovernanceState | undefined,
+  at: number,
+): MinutesContent {
+  const turns = assembly.turns.map((turn: Turn) => ({
+    speaker: turn.speaker,
+    ...(turn.slot ? { slot: turn.slot } : {}),
+    since: turn.since,
+    duration: Math.max(0, (turn.until ?? at) - turn.since),
+  }));
+  const motions: MinutesMotion[] = assembly.motions.map((motion) => ({
+    decision: motion.decision,
+    title: motion.title,
+    ...outcomeOf(governance, motion.decision, at),
+  }));
+  return { turns, motions };
+}
+
+function sameMinutes(a: MinutesContent, b: MinutesContent): boolean {
+  const canonical = (m: MinutesContent) =>
+    JSON.stringify({
+      turns: m.turns.map((t) => [t.speaker, t.slot ?? 'turn', t.since, t.duration]),
+      motions: m.motions.map((x) => [x.decision, x.title, x.outcome, x.winners ?? []]),
+    });
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * Replays an assembly from its debate room.
+ *
+ * @param events - the debate room's events in timeline order (e.g. `logEvents(log)`).
+ * @param options - the group's governance, the session's memberships, a speaking time.
+ * @returns the queue, floor and turns, the chairs, the motions, the minutes and the warnings
+ *   for events that had no effect (a motion or minutes from someone who does not chair, a motion
+ *   naming no decision of the group).
+ * @example
+ * ```ts
+ * const assembly = replayAssembly(logEvents(debateLog), { governance: replayDecisions(decisionsLog).state });
+ * ```
+ */
+export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAssemblyOptions = {}): Assembly {
+  const { governance } = options;
+  const chairs = assemblyChairs(governance?.table, options.groups);
+  const queueOptions = {
+    chairs,
+    ...(options.memberships ? { memberships: options.memberships } : {}),
+    ...(options.speakingTime === undefined ? {} : { speakingTime: options.speakingTime }),
+  };
+  const queue = speakingQueue(events, queueOptions);
+  const warnings: ImagoWarning[] = [...queue.warnings];
+  const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string) =>
+    warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
+  const motions: Motion[] = [];
+  const minutes: PostedMinutes[] = [];
+  events.forEach((event, index) => {
+    if (event.kind !== 'motion' && event.kind !== 'minutes') return;
+    if (!chairs.includes(event.sender)) return warn(event, 'unauthorised', 'only a chair may do this');
+    if (event.kind === 'motion') {
+      const { decision, title } = event.content;
+      if (!governance?.decisions.get(decision))
+        return warn(event, 'unknown-reference', 'not a decision of the group');
+      if (motions.some((m) => m.decision === decision)) return warn(event, 'duplicate', 'motion already put');
+      motions.push({
+        decision,
+        title,
+        eventId: event.eventId,
+        by: event.sender,
+        at: event.timestamp,
+        ...outcomeOf(governance, decision),
+      });
+      return;
+    }
+    const before = speakingQueue(events.slice(0, index + 1), queueOptions);
+    const expected = assemblyMinutes(
+      { turns: before.turns, motions },
+      governance,
+      event.timestamp,
+    );
+    minutes.push({
+      eventId: event.eventId,
+      sender: event.sender,
+      at: event.timestamp,
+      content: event.content,
+      faithful: sameMinutes(event.content, expected),
+    });
+  });
+  return { ...queue, chairs, motions, minutes, warnings };
+}
+
+/**
+ * Whether a participant may publish sound now: a chair always, the speaker until their time is
+ * up, nobody else. The RTC authorisation service turns this into LiveKit permissions.
+ *
+ * @param assembly - the replayed assembly.
+ * @param userId - the participant.
+ * @param now - the current time (ms).
+ * @returns `true` when the participant may speak.
+ */
+export function maySpeak(assembly: Pick<Assembly, 'chairs' | 'floor'>, userId: string, now: number): boolean {
+  if (assembly.chairs.includes(userId)) return true;
+  return assembly.floor?.speaker === userId && !isOvertime(assembly.floor, now);
+}
