@@ -52,7 +52,15 @@ export {
   type MatrixSession,
 } from './client/create-client';
 export { sendEvent, sendState } from './client/send';
-export { type Assembly, assemblyMinutes, type Motion, maySpeak, type PostedMinutes, type ReplayAssemblyOptions, replayAssembly } from './debates/assembly';
+export {
+  type Assembly,
+  assemblyMinutes,
+  type Motion,
+  maySpeak,
+  type PostedMinutes,
+  type ReplayAssemblyOptions,
+  replayAssembly,
+} from './debates/assembly';
 export { type MotionInput, openMotion, postMinutes, requestToSpeak } from './debates/assembly-actions';
 export { assemblyChairs, CHAIR_ASSEMBLY_KIND } from './debates/assembly-chairs';
 export {
@@ -82,6 +90,16 @@ export {
   waitForMemberships,
 } from './debates/debate-session';
 export {
+  type AdvertisedTransport,
+  isJoined,
+  type OpenIdRejection,
+  type OpenIdToken,
+  type OpenIdVerification,
+  requestOpenIdToken,
+  rtcTransports,
+  verifyOpenIdToken,
+} from './debates/rtc-authorisation';
+export {
   type Floor,
   isOvertime,
   type RaisedHand,
@@ -92,16 +110,6 @@ export {
   type Turn,
 } from './debates/speaking-queue';
 export { readSpeakingSlot, SPEAKING_SLOTS, type SpeakingSlot, slotPriority } from './debates/speaking-slot';
-export {
-  type AdvertisedTransport,
-  isJoined,
-  type OpenIdRejection,
-  type OpenIdToken,
-  type OpenIdVerification,
-  requestOpenIdToken,
-  rtcTransports,
-  verifyOpenIdToken,
-} from './debates/rtc-authorisation';
 export {
   type Delegation,
   type DelegationScope,

@@ -6,8 +6,8 @@
  * outcomes). Both are timeline events; the minutes are checked against the room's own replay.
  */
 import {
-  readArray,
   fail,
+  readArray,
   readEnum,
   readInteger,
   readObject,

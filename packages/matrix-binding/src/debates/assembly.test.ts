@@ -27,7 +27,9 @@ function governance(votes: [string, number[]][] = [], closeAt = 10_000 + 2 * HOU
   n = 0;
   const events = [
     ev(decisions, chair, 'm.room.create', { room_version: '12' }, 1, { state_key: '' }),
-    ...members.map((user) => ev(decisions, user, 'm.room.member', { membership: 'join' }, 2, { state_key: user })),
+    ...members.map((user) =>
+      ev(decisions, user, 'm.room.member', { membership: 'join' }, 2, { state_key: user }),
+    ),
     ev(
       decisions,
       chair,
@@ -36,7 +38,12 @@ function governance(votes: [string, number[]][] = [], closeAt = 10_000 + 2 * HOU
         table: {
           rules: {
             'change-control-table': { protocol: 'consensus', duration: HOUR },
-            'chair-assembly': { protocol: 'oligarchy', deciders: { members: [chair] }, required: 1, duration: HOUR },
+            'chair-assembly': {
+              protocol: 'oligarchy',
+              deciders: { members: [chair] },
+              required: 1,
+              duration: HOUR,
+            },
           },
           fallback: {
             protocol: 'democracy',
@@ -53,10 +60,17 @@ function governance(votes: [string, number[]][] = [], closeAt = 10_000 + 2 * HOU
       3,
     ),
   ];
-  const propose = ev(decisions, chair, 'org.imago.governance.propose', { kind: 'publish-text', title: 'Adopt the budget', action: { text: 'Adopt the budget' } }, 10_000);
+  const propose = ev(
+    decisions,
+    chair,
+    'org.imago.governance.propose',
+    { kind: 'publish-text', title: 'Adopt the budget', action: { text: 'Adopt the budget' } },
+    10_000,
+  );
   const decision = propose.event_id as string;
   events.push(propose);
-  for (const [voter, ballot] of votes) events.push(ev(decisions, voter, 'org.imago.governance.vote', { decision, ballot }, 20_000));
+  for (const [voter, ballot] of votes)
+    events.push(ev(decisions, voter, 'org.imago.governance.vote', { decision, ballot }, 20_000));
   const log = appendToRoomLog(emptyRoomLog(decisions), events);
   return { decision, state: replayDecisions(log, { now: closeAt }).state };
 }
@@ -75,7 +89,16 @@ describe('an assembly chaired under the control table', () => {
     expect(assemblyChairs({ rules: {}, fallback: { protocol: 'consent', duration: 1 } })).toEqual([]);
     expect(
       assemblyChairs(
-        { rules: { 'chair-assembly': { protocol: 'oligarchy', deciders: { group: '!bureau:hs' }, required: 1, duration: 1 } } },
+        {
+          rules: {
+            'chair-assembly': {
+              protocol: 'oligarchy',
+              deciders: { group: '!bureau:hs' },
+              required: 1,
+              duration: 1,
+            },
+          },
+        },
         new Map([['!bureau:hs', new Set([carol, bob])]]),
       ),
     ).toEqual([bob, carol]);
@@ -91,7 +114,9 @@ describe('an assembly chaired under the control table', () => {
         hand(mallory, 120_000, 'point-of-order'),
         forged,
         // Settings naming mallory as chair change nothing: the control table names the chairs.
-        ev(debate, mallory, ImagoEventTypes.debateSettings, { chairs: [mallory], speakingTime: 0 }, 130_000, { state_key: '' }),
+        ev(debate, mallory, ImagoEventTypes.debateSettings, { chairs: [mallory], speakingTime: 0 }, 130_000, {
+          state_key: '',
+        }),
       ],
       state,
     );
@@ -121,7 +146,9 @@ describe('an assembly chaired under the control table', () => {
     ];
     const open = replay(events, state);
     expect(open.warnings.map((w) => w.code)).toEqual(['unauthorised', 'unknown-reference']);
-    expect(open.motions.map((m) => [m.title, m.outcome, m.winners])).toEqual([['Adopt the budget', 'adopted', ['yes']]]);
+    expect(open.motions.map((m) => [m.title, m.outcome, m.winners])).toEqual([
+      ['Adopt the budget', 'adopted', ['yes']],
+    ]);
     const minutes = assemblyMinutes(open, state, 10_000 + 2 * HOUR);
     expect(minutes.turns).toEqual([
       { speaker: bob, since: 100_000, duration: 30_000 },
@@ -129,7 +156,13 @@ describe('an assembly chaired under the control table', () => {
     ]);
     const at = 10_000 + 2 * HOUR;
     const posted = ev(debate, chair, ImagoEventTypes.debateMinutes, minutes, at);
-    const lying = ev(debate, chair, ImagoEventTypes.debateMinutes, { ...minutes, turns: minutes.turns.slice(1) }, at + 1);
+    const lying = ev(
+      debate,
+      chair,
+      ImagoEventTypes.debateMinutes,
+      { ...minutes, turns: minutes.turns.slice(1) },
+      at + 1,
+    );
     const byMallory = ev(debate, mallory, ImagoEventTypes.debateMinutes, minutes, at + 2);
     const closed = replay([...events, posted, lying, byMallory], state);
     expect(closed.minutes.map((m) => [m.eventId, m.faithful])).toEqual([

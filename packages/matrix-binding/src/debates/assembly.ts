@@ -73,8 +73,7 @@ function outcomeOf(
 ): Pick<Motion, 'outcome' | 'winners'> {
   const found = governance?.decisions.get(decision);
   const outcome = found?.outcome;
-  if (!found || !outcome || outcome.at > at)
-    return { outcome: 'pending' };
+  if (!found || !outcome || outcome.at > at) return { outcome: 'pending' };
   const winners = outcome.winners?.map((index) => found.options[index] ?? String(index));
   return { outcome: outcome.status, ...(winners && winners.length > 0 ? { winners } : {}) };
 }
@@ -143,30 +142,32 @@ export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAss
     warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
   const motions: Motion[] = [];
   const minutes: PostedMinutes[] = [];
-  events.forEach((event, index) => {
-    if (event.kind !== 'motion' && event.kind !== 'minutes') return;
-    if (!chairs.includes(event.sender)) return warn(event, 'unauthorised', 'only a chair may do this');
+  for (const [index, event] of events.entries()) {
+    if (event.kind !== 'motion' && event.kind !== 'minutes') continue;
+    if (!chairs.includes(event.sender)) {
+      warn(event, 'unauthorised', 'only a chair may do this');
+      continue;
+    }
     if (event.kind === 'motion') {
       const { decision, title } = event.content;
-      if (!governance?.decisions.get(decision))
-        return warn(event, 'unknown-reference', 'not a decision of the group');
-      if (motions.some((m) => m.decision === decision)) return warn(event, 'duplicate', 'motion already put');
-      motions.push({
-        decision,
-        title,
-        eventId: event.eventId,
-        by: event.sender,
-        at: event.timestamp,
-        ...outcomeOf(governance, decision),
-      });
-      return;
+      if (!governance?.decisions.get(decision)) {
+        warn(event, 'unknown-reference', 'not a decision of the group');
+      } else if (motions.some((m) => m.decision === decision)) {
+        warn(event, 'duplicate', 'motion already put');
+      } else {
+        motions.push({
+          decision,
+          title,
+          eventId: event.eventId,
+          by: event.sender,
+          at: event.timestamp,
+          ...outcomeOf(governance, decision),
+        });
+      }
+      continue;
     }
     const before = speakingQueue(events.slice(0, index + 1), queueOptions);
-    const expected = assemblyMinutes(
-      { turns: before.turns, motions },
-      governance,
-      event.timestamp,
-    );
+    const expected = assemblyMinutes({ turns: before.turns, motions }, governance, event.timestamp);
     minutes.push({
       eventId: event.eventId,
       sender: event.sender,
@@ -174,7 +175,7 @@ export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAss
       content: event.content,
       faithful: sameMinutes(event.content, expected),
     });
-  });
+  }
   return { ...queue, chairs, motions, minutes, warnings };
 }
 

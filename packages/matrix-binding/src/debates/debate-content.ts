@@ -73,7 +73,9 @@ export function readDebateSettings(content: unknown, path = 'content'): DebateSe
 export function readHandContent(content: unknown, path = 'content'): HandContent {
   const object = readObject(content, path);
   const raised = readBoolean(object.raised, `${path}.raised`);
-  return object.slot === undefined ? { raised } : { raised, slot: readSpeakingSlot(object.slot, `${path}.slot`) };
+  return object.slot === undefined
+    ? { raised }
+    : { raised, slot: readSpeakingSlot(object.slot, `${path}.slot`) };
 }
 
 /**

@@ -6,7 +6,7 @@
  * `openid/userinfo` endpoint (which names the user) and the user's membership of the room, before
  * issuing a media token.
  */
-import { Method, type MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, Method } from 'matrix-js-sdk';
 import { HomeserverError } from '../errors/homeserver-error';
 
 /** A MatrixRTC transport advertised by the homeserver (e.g. `{ type: 'livekit', livekit_service_url }`). */

@@ -1,0 +1,162 @@
+/**
+ * The RTC authorisation service against a live Synapse (OpenID check through the federation
+ * `openid/userinfo` endpoint) and a live LiveKit (room creation), attacked with raw HTTP.
+ */
+import type { MatrixSession } from '@imago/matrix-binding';
+import { verifyOpenIdToken } from '@imago/matrix-binding';
+import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTokenService, type TokenService } from '../src/authorisation/index';
+import { LISTENER, livekitRoomName, SPEAKER } from '../src/index';
+
+const homeserver = () => testHomeserverFromEnvironment();
+const livekit = () => ({
+  url: process.env.IMAGO_LIVEKIT_URL as string,
+  apiKey: process.env.IMAGO_LIVEKIT_API_KEY as string,
+  apiSecret: process.env.IMAGO_LIVEKIT_API_SECRET as string,
+});
+
+async function raw(session: MatrixSession, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${session.baseUrl}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const openId = async (session: MatrixSession) =>
+  (await raw(session, 'POST', `/user/${encodeURIComponent(session.userId)}/openid/request_token`, {}))
+    .body as {
+    access_token: string;
+    matrix_server_name: string;
+  };
+
+function claims(jwt: string): { sub: string; video: Record<string, unknown> } {
+  const payload = jwt.split('.')[1] as string;
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+}
+
+describe('RTC authorisation service (live Synapse and LiveKit)', () => {
+  let chair: MatrixSession;
+  let member: MatrixSession;
+  let outsider: MatrixSession;
+  let roomId: string;
+  let service: TokenService;
+  let serverName: string;
+
+  const ask = (body: unknown) =>
+    service.handle(
+      new Request('http://service.test/get_token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
+  const request = async (session: MatrixSession, overrides: Record<string, unknown> = {}) => ({
+    room_id: roomId,
+    slot_id: 'm.call#ROOM',
+    openid_token: await openId(session),
+    member: { id: 'm1', claimed_user_id: session.userId, claimed_device_id: session.deviceId },
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    const stamp = Date.now().toString(36);
+    [chair, member, outsider] = await Promise.all(
+      ['chair', 'member', 'outsider'].map((name) => registerUser(homeserver(), `${name}-${stamp}`)),
+    );
+    serverName = chair.userId.slice(chair.userId.indexOf(':') + 1);
+    roomId = (await raw(chair, 'POST', '/createRoom', { preset: 'public_chat' })).body.room_id as string;
+    await raw(member, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
+    service = createTokenService({
+      livekit: livekit(),
+      verifyIdentity: (token) =>
+        verifyOpenIdToken(token, (name) => (name === serverName ? homeserver().baseUrl : undefined)),
+      async authorise(room, userId) {
+        const state = await raw(
+          chair,
+          'GET',
+          `/rooms/${encodeURIComponent(room)}/state/m.room.member/${encodeURIComponent(userId)}`,
+        );
+        return {
+          joined: state.status === 200 && state.body.membership === 'join',
+          permission: userId === chair.userId ? SPEAKER : LISTENER,
+        };
+      },
+    });
+  });
+
+  it('issues a token for a joined member: identity user:device, grants that follow the assembly', async () => {
+    const response = await ask(await request(member));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const { url, jwt } = (await response.json()) as { url: string; jwt: string };
+    expect(url).toBe(livekit().url);
+    const { sub, video } = claims(jwt);
+    expect(sub).toBe(`${member.userId}:${member.deviceId}`);
+    expect(video).toMatchObject({
+      room: await livekitRoomName(roomId),
+      roomJoin: true,
+      canPublish: false,
+      canPublishData: false,
+    });
+    const chairs = claims(((await (await ask(await request(chair))).json()) as { jwt: string }).jwt).video;
+    expect(chairs).toMatchObject({ canPublish: true, canPublishSources: ['microphone', 'camera'] });
+    // The service created the LiveKit room (MSC4195: the server ensures the room exists).
+    const rooms = await new RoomServiceClient(
+      livekit().url.replace(/^ws/, 'http'),
+      livekit().apiKey,
+      livekit().apiSecret,
+    ).listRooms();
+    expect(rooms.map((r) => r.name)).toContain(await livekitRoomName(roomId));
+  });
+
+  it('refuses a forged OpenID token, a token claimed for another user, a non-member and bad JSON', async () => {
+    const forged = await ask(
+      await request(member, { openid_token: { access_token: 'forged', matrix_server_name: serverName } }),
+    );
+    expect([forged.status, ((await forged.json()) as { errcode: string }).errcode]).toEqual([
+      401,
+      'M_UNAUTHORIZED',
+    ]);
+
+    // The outsider's genuine token, presented as the chair's: the homeserver names the outsider.
+    const impostor = await ask({
+      ...(await request(outsider)),
+      member: { id: 'm1', claimed_user_id: chair.userId, claimed_device_id: chair.deviceId },
+    });
+    expect([impostor.status, ((await impostor.json()) as { errcode: string }).errcode]).toEqual([
+      401,
+      'M_UNAUTHORIZED',
+    ]);
+
+    const foreignServer = await ask(
+      await request(member, {
+        openid_token: { ...(await openId(member)), matrix_server_name: 'elsewhere.example' },
+      }),
+    );
+    expect(foreignServer.status).toBe(401);
+
+    const outside = await ask(await request(outsider));
+    expect([outside.status, ((await outside.json()) as { errcode: string }).errcode]).toEqual([
+      403,
+      'M_FORBIDDEN',
+    ]);
+
+    for (const body of [
+      '{not json',
+      { room_id: 'no-room' },
+      { ...(await request(member)), member: { id: 'x' } },
+    ]) {
+      const response = await ask(body);
+      expect([response.status, ((await response.json()) as { errcode: string }).errcode]).toEqual([
+        400,
+        'M_BAD_JSON',
+      ]);
+    }
+    const wrongPath = await service.handle(new Request('http://service.test/sfu/other', { method: 'POST' }));
+    expect(wrongPath.status).toBe(404);
+  });
+});
