@@ -58,6 +58,7 @@ export {
   type Motion,
   maySpeak,
   type PostedMinutes,
+  publishedMemberships,
   type ReplayAssemblyOptions,
   replayAssembly,
 } from './debates/assembly';

@@ -28,6 +28,10 @@ export interface ServiceConfig {
   readonly closeMarginMs: number;
   /** Log format: readable lines or JSON lines. */
   readonly logFormat: 'text' | 'json';
+  /** The LiveKit SFU of assemblies (absent: the service runs no RTC authorisation). */
+  readonly livekit?: { readonly url: string; readonly apiKey: string; readonly apiSecret: string };
+  /** Port of the RTC authorisation service on 127.0.0.1 (0: a free one). */
+  readonly rtcPort: number;
 }
 
 /** A configuration value is missing or invalid. */
@@ -44,7 +48,10 @@ export class ConfigError extends Error {
 
 type Source = Record<string, unknown>;
 
-const ENV: Record<string, keyof ServiceConfig | 'propagation.by' | 'propagation.k'> = {
+const ENV: Record<
+  string,
+  keyof ServiceConfig | 'propagation.by' | 'propagation.k' | `livekit.${'url' | 'apiKey' | 'apiSecret'}`
+> = {
   IMAGO_HOMESERVER_URL: 'homeserverUrl',
   IMAGO_SERVICE_USER: 'user',
   IMAGO_SERVICE_PASSWORD: 'password',
@@ -57,6 +64,10 @@ const ENV: Record<string, keyof ServiceConfig | 'propagation.by' | 'propagation.
   IMAGO_PROPAGATION_K: 'propagation.k',
   IMAGO_CLOSE_MARGIN_MS: 'closeMarginMs',
   IMAGO_LOG_FORMAT: 'logFormat',
+  IMAGO_LIVEKIT_URL: 'livekit.url',
+  IMAGO_LIVEKIT_API_KEY: 'livekit.apiKey',
+  IMAGO_LIVEKIT_API_SECRET: 'livekit.apiSecret',
+  IMAGO_RTC_PORT: 'rtcPort',
 };
 
 function str(source: Source, key: string, fallback?: string): string {
@@ -117,6 +128,10 @@ export function loadConfig(
         if (p.by !== undefined) source['propagation.by'] = p.by;
         if (p.k !== undefined) source['propagation.k'] = p.k;
       }
+      const livekit = source.livekit;
+      if (typeof livekit === 'object' && livekit !== null) {
+        for (const [key, value] of Object.entries(livekit)) source[`livekit.${key}`] = value;
+      }
     } catch (error) {
       if (error instanceof ConfigError) throw error;
       throw new ConfigError(options.file, `cannot read the configuration file (${(error as Error).message})`);
@@ -143,6 +158,16 @@ export function loadConfig(
     },
     closeMarginMs: int(source, 'closeMarginMs', 250, 0),
     logFormat: oneOf(source, 'logFormat', ['text', 'json'], 'text'),
+    ...(source['livekit.url'] === undefined
+      ? {}
+      : {
+          livekit: {
+            url: str(source, 'livekit.url'),
+            apiKey: str(source, 'livekit.apiKey'),
+            apiSecret: str(source, 'livekit.apiSecret'),
+          },
+        }),
+    rtcPort: int(source, 'rtcPort', 0, 0),
   };
   if (!config.password && !config.accessToken) {
     throw new ConfigError('password', 'give a password or an access token for the service account');

@@ -5,15 +5,24 @@
  * secret elections, announcement propagation, the ledger view.
  */
 import { mkdir } from 'node:fs/promises';
+import { createTokenService } from '@imago/assemblies/authorisation';
 import {
   createImagoClient,
   loginWithPassword,
   type MatrixSession,
   type RawMatrixEvent,
   readGroup,
+  verifyOpenIdToken,
 } from '@imago/matrix-binding';
 import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import { serveRtcAuthorisation } from '../assembly/rtc-server';
 import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
+import {
+  type AssemblyDesk,
+  authoriseMedia,
+  decisionsRoomOfDebate,
+  runAssemblyDuty,
+} from '../duties/assembly';
 import { runControlTableDuty } from '../duties/control-table';
 import {
   type DecisionBook,
@@ -40,6 +49,8 @@ export interface ImagoService {
   readonly ledgers: ReadonlyMap<string, LedgerView>;
   readonly announcements: ReadonlyMap<string, AnnouncementRecord>;
   readonly decisions: DecisionBook;
+  /** The RTC authorisation service's URL, when LiveKit is configured. */
+  readonly rtcUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -114,6 +125,13 @@ export async function startService(
       }
     }
     runLedgerDuty(context, room, ledgers);
+    const debateOf = desk && decisionsRoomOfDebate(context, room.roomId);
+    if (desk && debateOf) {
+      const decisions = watcher.rooms.get(debateOf);
+      const governance = decisions && replayRoom(context, decisions, elections).now;
+      await runAssemblyDuty(context, room, governance, desk);
+      return;
+    }
     if (!isDecisionsRoom(room)) return;
     const { logged, now } = replayRoom(context, room, elections);
     const first = !book.replays.has(room.roomId);
@@ -122,6 +140,11 @@ export async function startService(
     await runDecisionDuty(context, room, logged, now, book, elections);
     await runControlTableDuty(context, room.roomId, logged.state, tables);
     await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
+    // The control table names the chairs and motions are decisions: the debate room follows.
+    for (const group of groups.values()) {
+      if (!group.children.some((child: { roomId: string }) => child.roomId === room.roomId)) continue;
+      for (const child of group.children) if (child.role === 'debate') watcher.poke(child.roomId);
+    }
     if (first) {
       const all = logged.state.decisions.keys().map((key) => logged.state.decisions.get(key));
       const pending = all.filter(
@@ -135,6 +158,19 @@ export async function startService(
     }
   };
 
+  const serverName = userId.slice(userId.indexOf(':') + 1);
+  const desk: AssemblyDesk | undefined = config.livekit && {
+    assemblies: new Map(),
+    tokens: createTokenService({
+      livekit: config.livekit,
+      // The service vouches for users of its own homeserver only.
+      verifyIdentity: (token) =>
+        verifyOpenIdToken(token, (name) => (name === serverName ? config.homeserverUrl : undefined)),
+      authorise: (roomId, user) => authoriseMedia(context, desk as AssemblyDesk, roomId, user),
+    }),
+  };
+  const rtc = desk ? await serveRtcAuthorisation(desk.tokens, config.rtcPort) : undefined;
+  if (rtc) log.info('assembly', `RTC authorisation service at ${rtc.url}`);
   const watcher = watchRooms(client, log, handle);
   const context: DutyContext = {
     client,
@@ -183,8 +219,10 @@ export async function startService(
     ledgers,
     announcements,
     decisions: book,
+    rtcUrl: rtc?.url,
     async stop() {
       watcher.stop();
+      await rtc?.close();
       for (const { timer } of wakers.values()) clearTimeout(timer);
       client.stopClient();
       log.info('service', 'stopped');

@@ -75,8 +75,24 @@ function governance(votes: [string, number[]][] = [], closeAt = 10_000 + 2 * HOU
   return { decision, state: replayDecisions(log, { now: closeAt }).state };
 }
 
+/** Everyone joins the MatrixRTC session first (as Element Call publishes it). */
+const session = () =>
+  members.map((user) =>
+    ev(
+      debate,
+      user,
+      'org.matrix.msc3401.call.member',
+      { application: 'm.call', call_id: '', device_id: 'D' },
+      50_000,
+      {
+        state_key: `_${user}_D_m.call`,
+      },
+    ),
+  );
 const replay = (events: RawMatrixEvent[], state: ReturnType<typeof governance>['state']) =>
-  replayAssembly(logEvents(appendToRoomLog(emptyRoomLog(debate), events)), { governance: state });
+  replayAssembly(logEvents(appendToRoomLog(emptyRoomLog(debate), [...session(), ...events])), {
+    governance: state,
+  });
 const floor = (sender: string, speaker: string | null, ts: number, extra = {}) =>
   ev(debate, sender, ImagoEventTypes.debateFloor, { speaker, ...extra }, ts);
 const hand = (sender: string, ts: number, slot?: string) =>
@@ -170,6 +186,20 @@ describe('an assembly chaired under the control table', () => {
       [lying.event_id, false],
     ]);
     expect(closed.warnings.at(-1)?.code).toBe('unauthorised');
+  });
+
+  it('judges hands and floors by the memberships published in the room, even after everyone left', () => {
+    const { state } = governance();
+    const [bobJoins] = session().slice(1, 2) as [RawMatrixEvent];
+    const left = ev(debate, bob, 'org.matrix.msc3401.call.member', {}, 300_000, {
+      state_key: `_${bob}_D_m.call`,
+    });
+    const events = [bobJoins, hand(bob, 100_000), hand(carol, 110_000), floor(chair, bob, 120_000), left];
+    const assembly = replayAssembly(logEvents(appendToRoomLog(emptyRoomLog(debate), events)), {
+      governance: state,
+    });
+    expect(assembly.turns.map((t) => t.speaker)).toEqual([bob]);
+    expect(assembly.warnings.map((w) => [w.code, w.sender])).toEqual([['unauthorised', carol]]);
   });
 
   it('lets the chair and the speaker speak, the speaker only until the time is up', () => {

@@ -60,7 +60,11 @@ export interface ReplayAssemblyOptions {
   governance?: GovernanceState;
   /** Members of groups by id, for chairs given as a sub-group. */
   groups?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Memberships of the room's MatrixRTC session (see {@link SpeakingQueueOptions.memberships}). */
+  /**
+   * Memberships of the room's MatrixRTC session (see `SpeakingQueueOptions.memberships`). Default:
+   * every session membership published in the room's history, so that a replay after the meeting
+   * (when everyone has left) judges each event as it was judged live.
+   */
   memberships?: readonly SessionMembership[];
   /** Speaking time that overrides the room's settings. */
   speakingTime?: number;
@@ -116,6 +120,20 @@ function sameMinutes(a: MinutesContent, b: MinutesContent): boolean {
 }
 
 /**
+ * Every MatrixRTC session membership published in a room's history (joins only).
+ *
+ * @param events - the room's events.
+ * @returns each membership event and its sender.
+ */
+export function publishedMemberships(events: readonly ImagoEvent[]): SessionMembership[] {
+  return events.flatMap((event) =>
+    event.kind === 'rtc-membership' && event.content.joined
+      ? [{ eventId: event.eventId, userId: event.sender }]
+      : [],
+  );
+}
+
+/**
  * Replays an assembly from its debate room.
  *
  * @param events - the debate room's events in timeline order (e.g. `logEvents(log)`).
@@ -133,7 +151,7 @@ export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAss
   const chairs = assemblyChairs(governance?.table, options.groups);
   const queueOptions = {
     chairs,
-    ...(options.memberships ? { memberships: options.memberships } : {}),
+    memberships: options.memberships ?? publishedMemberships(events),
     ...(options.speakingTime === undefined ? {} : { speakingTime: options.speakingTime }),
   };
   const queue = speakingQueue(events, queueOptions);

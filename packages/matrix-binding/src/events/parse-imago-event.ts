@@ -104,6 +104,12 @@ export type ImagoEvent =
     })
   | (EventEnvelope & { readonly kind: 'redaction'; readonly content: { readonly redacts: string } })
   | (EventEnvelope & {
+      /** A MatrixRTC session membership (`org.matrix.msc3401.call.member`); empty content: left. */
+      readonly kind: 'rtc-membership';
+      readonly stateKey: string;
+      readonly content: { readonly joined: boolean };
+    })
+  | (EventEnvelope & {
       readonly kind: 'space-child' | 'space-parent';
       readonly stateKey: string;
       /** `null`: the link was removed (no `via`). */
@@ -200,6 +206,7 @@ function isRelevant(type: string): boolean {
     type === MatrixEventTypes.encrypted ||
     type === MatrixEventTypes.member ||
     type === MatrixEventTypes.create ||
+    type === MatrixEventTypes.callMember ||
     type.startsWith('org.matrix.msc3381.poll.')
   );
 }
@@ -332,6 +339,13 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
         content: roomType ? { creators, roomType } : { creators },
       };
     }
+    case MatrixEventTypes.callMember:
+      return {
+        ...envelope,
+        kind: 'rtc-membership',
+        stateKey: requireStateKey(envelope),
+        content: { joined: Object.keys(content).length > 0 },
+      };
     case MatrixEventTypes.pollStart:
       return { ...envelope, kind: 'poll-start', content: readPollStart(content) };
     case MatrixEventTypes.pollResponse: {

@@ -1,0 +1,82 @@
+/**
+ * @module
+ * The assembly duty: for each group's debate room, replays the assembly (chairs from the
+ * group's control table, the floor, the turns) and keeps the SFU's permissions in line with it —
+ * when the floor moves or a speaker's time runs out, `updateParticipant` moves who may publish.
+ * The RTC authorisation service asks the same replay for the grants of new tokens.
+ */
+import { mediaPermission, nextPermissionChange } from '@imago/assemblies';
+import type { TokenService } from '@imago/assemblies/authorisation';
+import type { GovernanceState } from '@imago/governance';
+import { type Assembly, isJoined, logEvents, replayAssembly } from '@imago/matrix-binding';
+import type { WatchedRoom } from '../service/room-watcher';
+import { type DutyContext, groupMembers, groupOfRoom } from './duty-context';
+
+/** What the duty keeps: the token service and the latest replay of each debate room. */
+export interface AssemblyDesk {
+  readonly tokens: TokenService;
+  readonly assemblies: Map<string, Assembly>;
+}
+
+/** The decisions room of the group whose debate room this is, if it is one. */
+export function decisionsRoomOfDebate(context: DutyContext, roomId: string): string | undefined {
+  return groupOfRoom(context, roomId, 'debate')?.children.find((child) => child.role === 'decisions')?.roomId;
+}
+
+/**
+ * Replays a debate room and moves the SFU's permissions with the floor.
+ *
+ * @param context - the duty context.
+ * @param room - the debate room.
+ * @param governance - the group's governance now (its control table names the chairs).
+ * @param desk - the token service and the replays.
+ */
+export async function runAssemblyDuty(
+  context: DutyContext,
+  room: WatchedRoom,
+  governance: GovernanceState | undefined,
+  desk: AssemblyDesk,
+): Promise<void> {
+  const assembly = replayAssembly(logEvents(room.log), {
+    ...(governance ? { governance } : {}),
+    groups: groupMembers(context),
+  });
+  desk.assemblies.set(room.roomId, assembly);
+  const now = Date.now();
+  try {
+    const updates = await desk.tokens.enforce(room.roomId, (userId) =>
+      mediaPermission(assembly, userId, now),
+    );
+    for (const update of updates) {
+      context.log.info(
+        'assembly',
+        `${update.userId} ${update.permission.canPublish ? 'may now speak' : 'no longer speaks'}`,
+        { roomId: room.roomId },
+      );
+    }
+  } catch (error) {
+    context.log.warn('assembly', `could not update the SFU's permissions: ${(error as Error).message}`, {
+      roomId: room.roomId,
+    });
+  }
+  const next = nextPermissionChange(assembly, now);
+  if (next !== undefined) context.wakeAt(room.roomId, next);
+}
+
+/**
+ * Membership and permission of a user in a debate room, for the token service.
+ *
+ * @param context - the duty context.
+ * @param desk - the replays.
+ * @param roomId - the debate room.
+ * @param userId - the user (checked by OpenID).
+ * @returns whether they are joined, and their media permission now.
+ */
+export function authoriseMedia(context: DutyContext, desk: AssemblyDesk, roomId: string, userId: string) {
+  const assembly = desk.assemblies.get(roomId);
+  const joined = assembly !== undefined && isJoined(context.client, roomId, userId);
+  return {
+    joined,
+    permission: mediaPermission(assembly ?? { chairs: [], floor: null }, userId, Date.now()),
+  };
+}
