@@ -33,7 +33,8 @@ export interface DecisionsPanelProps {
 
 const time = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
-function DecisionCard({
+/** One decision: its rule, its ballot or participation form, its result (also shown in assemblies). */
+export function DecisionCard({
   client,
   group,
   decision,

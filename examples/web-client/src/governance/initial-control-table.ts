@@ -1,10 +1,12 @@
 /**
  * @module
  * The control table a group starts with: one democracy rule for every kind of action (the
- * table's `fallback`) and for changing the table itself. The group changes it later through the
- * rule it names for `change-control-table`.
+ * table's `fallback`) and for changing the table itself; its creator chairs the group's
+ * assemblies (the `chair-assembly` row). The group changes it later through the rule it names
+ * for `change-control-table`.
  */
 import type { ControlTable, CountingMethodName, DemocracyRule, ProtocolRule } from '@imago/governance';
+import { CHAIR_ASSEMBLY_KIND } from '@imago/matrix-binding';
 
 /** The choices offered when creating a group. */
 export interface DecisionRuleChoice {
@@ -31,13 +33,24 @@ export const DEFAULT_RULE: DecisionRuleChoice = {
 
 /**
  * @param choice - method, ballot, period, delegation.
+ * @param chair - who chairs the group's assemblies at first (default: nobody).
  * @returns the control table for `org.imago.governance.init`.
  */
-export function initialControlTable(choice: DecisionRuleChoice): ControlTable {
+export function initialControlTable(choice: DecisionRuleChoice, chair?: string): ControlTable {
   const duration = Math.max(1, Math.round(choice.duration));
+  const chairs: ControlTable['rules'] = chair
+    ? {
+        [CHAIR_ASSEMBLY_KIND]: {
+          protocol: 'oligarchy',
+          deciders: { members: [chair] },
+          required: 1,
+          duration,
+        },
+      }
+    : {};
   if (choice.protocol === 'consensus' || choice.protocol === 'consent') {
     const rule: ProtocolRule = { protocol: choice.protocol, duration };
-    return { rules: { 'change-control-table': rule }, fallback: rule };
+    return { rules: { 'change-control-table': rule, ...chairs }, fallback: rule };
   }
   const rule: DemocracyRule = {
     protocol: 'democracy',
@@ -51,5 +64,5 @@ export function initialControlTable(choice: DecisionRuleChoice): ControlTable {
     ...(choice.method === 'majority-judgment' ? { grades: choice.grades ?? 5 } : {}),
     ...(choice.method === 'stv' ? { seats: 1 } : {}),
   };
-  return { rules: { 'change-control-table': rule }, fallback: rule };
+  return { rules: { 'change-control-table': rule, ...chairs }, fallback: rule };
 }

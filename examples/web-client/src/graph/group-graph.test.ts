@@ -13,6 +13,7 @@ function group(id: string, name: string, view: Partial<GroupView> = {}): Group {
     chatRoomId: undefined,
     decisionsRoomId: undefined,
     announcementsRoomId: undefined,
+    debateRoomId: undefined,
     view: {
       spaceId: id,
       children: [],

@@ -46,7 +46,7 @@ export async function createGroup(
   const me = client.getSafeUserId();
   const created = await createSpace(client, {
     profile: { name: group.name, ...(group.description ? { description: group.description } : {}) },
-    rooms: ['chat', 'decisions', 'announcements'],
+    rooms: ['chat', 'decisions', 'announcements', 'debate'],
     joinRule: group.parentId ? 'restricted' : 'invite',
     ...(group.parentId ? { parent: group.parentId } : {}),
     ...(group.service ? { authority: [me, group.service], invite: [group.service] } : {}),
@@ -56,7 +56,7 @@ export async function createGroup(
   if (group.encryptedChat !== false) {
     await sendState(client, chatRoomId, 'm.room.encryption', '', { algorithm: 'm.megolm.v1.aes-sha2' });
   }
-  await initControlTable(client, decisionsRoomId, initialControlTable(group.rule), created.authority);
+  await initControlTable(client, decisionsRoomId, initialControlTable(group.rule, me), created.authority);
   return { spaceId: created.spaceId, chatRoomId, decisionsRoomId };
 }
 
@@ -74,7 +74,7 @@ export async function joinGroup(client: MatrixClient, spaceId: string): Promise<
   const root = hierarchy.rooms.find((room) => room.room_id === spaceId);
   for (const child of root?.children_state ?? []) {
     const role = (child.content as Record<string, unknown>)['org.imago.room'];
-    if (role === 'chat' || role === 'decisions' || role === 'announcements')
+    if (role === 'chat' || role === 'decisions' || role === 'announcements' || role === 'debate')
       await client.joinRoom(child.state_key);
   }
 }

@@ -7,6 +7,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { AnnouncementsPanel } from '../announcements/announcements-panel';
 import { PageHeading } from '../app/page-heading';
 import { routeHref } from '../app/use-hash-route';
+import { AssemblyPanel } from '../assembly/assembly-panel';
 import { ChatPanel } from '../chat/chat-panel';
 import { DecisionsPanel } from '../governance/decisions-panel';
 import { useClientVersion } from '../matrix/use-client-version';
@@ -26,6 +27,7 @@ export interface GroupPageProps {
 const TABS = [
   { id: 'chat', label: 'Chat' },
   { id: 'decisions', label: 'Decisions' },
+  { id: 'assembly', label: 'Assembly' },
   { id: 'resources', label: 'Offers & needs' },
   { id: 'announcements', label: 'Announcements' },
   { id: 'relations', label: 'Relations' },
@@ -67,6 +69,7 @@ export function GroupPage({ client, groupId, tab }: GroupPageProps) {
       </nav>
       {tab === 'members' && <MembersPanel client={client} groupId={groupId} />}
       {tab === 'decisions' && <DecisionsPanel client={client} group={group} />}
+      {tab === 'assembly' && <AssemblyPanel client={client} group={group} />}
       {tab === 'relations' && <RelationsPanel client={client} group={group} />}
       {tab === 'resources' && <ResourcesPanel client={client} group={group} />}
       {tab === 'announcements' && <AnnouncementsPanel client={client} group={group} />}

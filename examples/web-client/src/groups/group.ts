@@ -20,6 +20,8 @@ export interface Group {
   chatRoomId: string | undefined;
   decisionsRoomId: string | undefined;
   announcementsRoomId: string | undefined;
+  /** The room of the group's assemblies (MatrixRTC session, speaking queue, minutes). */
+  debateRoomId: string | undefined;
   /** The binding's view: children, sub-groups, parents, members, relation assertions. */
   view: GroupView;
 }
@@ -46,6 +48,7 @@ export function readGroup(space: Room): Group {
     chatRoomId: roomOf('chat'),
     decisionsRoomId: roomOf('decisions'),
     announcementsRoomId: roomOf('announcements'),
+    debateRoomId: roomOf('debate'),
     view,
   };
 }

@@ -8,6 +8,7 @@ import { sendEvent, sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import { type DebateSettings, RAISE_HAND_KEY } from './debate-content';
+import type { SpeakingSlot } from './speaking-slot';
 
 /**
  * Sets the debate settings of a room (chairs, default speaking time).
@@ -80,6 +81,7 @@ export async function lowerHand(
  * @param roomId - the debate room.
  * @param speaker - the user id, or `null`.
  * @param duration - speaking time in ms (default: the settings').
+ * @param slot - what the floor is given for (default: an ordinary turn).
  * @returns the event id.
  * @throws {@link HomeserverError} when refused.
  */
@@ -88,11 +90,11 @@ export function giveFloor(
   roomId: string,
   speaker: string | null,
   duration?: number,
+  slot?: SpeakingSlot,
 ): Promise<string> {
-  return sendEvent(
-    client,
-    roomId,
-    ImagoEventTypes.debateFloor,
-    duration === undefined ? { speaker } : { speaker, duration },
-  );
+  return sendEvent(client, roomId, ImagoEventTypes.debateFloor, {
+    speaker,
+    ...(duration === undefined ? {} : { duration }),
+    ...(slot === undefined || slot === 'turn' ? {} : { slot }),
+  });
 }
