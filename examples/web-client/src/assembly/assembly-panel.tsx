@@ -92,7 +92,7 @@ function AssemblyView({
           : 'nobody (the control table names no chair)'}
         .
       </p>
-      <div class="card stack" aria-labelledby="meeting-title">
+      <section class="card stack" aria-labelledby="meeting-title">
         <h3 id="meeting-title">Meeting</h3>
         {status.state === 'outside' && (
           <button type="button" onClick={media.join}>
@@ -137,7 +137,7 @@ function AssemblyView({
             )}
           </>
         )}
-      </div>
+      </section>
       <FloorCard
         client={client}
         roomId={debateRoomId}

@@ -84,14 +84,14 @@ export function MinutesCard({ client, roomId, assembly, governance, isChair, nam
     <section class="card stack" aria-labelledby="minutes-title">
       <h3 id="minutes-title">Minutes</h3>
       {posted ? (
-        <div role="region" aria-label="Posted minutes">
+        <section aria-label="Posted minutes">
           <p class={posted.faithful ? 'ok' : 'error'}>
             {posted.faithful
               ? 'Posted by the chair; they match this room’s history.'
               : 'Posted, but they do not match this room’s history.'}
           </p>
           <MinutesView minutes={posted.content} names={names} />
-        </div>
+        </section>
       ) : (
         <p class="muted">The chair posts the minutes when the meeting closes.</p>
       )}

@@ -29,7 +29,7 @@ function Tile({
       data-user-id={participant.userId}
     >
       {participant.video ? (
-        <video ref={video} autoplay muted playsInline aria-hidden="true" />
+        <video ref={video} autoplay muted playsInline title={`${name}’s camera`} />
       ) : (
         <div class="tile-initial" aria-hidden="true">
           {name.replace(/^@/, '').slice(0, 1).toUpperCase()}
