@@ -16,6 +16,7 @@
 # Options by environment:
 #   IMAGO_CACHE_DIR   where the binary and instances live (default: <repo>/.cache, git-ignored)
 #   LIVEKIT_PORT      signalling port (default: a free one)
+#   LIVEKIT_LOG_LEVEL debug, info, warn (default) or error
 set -euo pipefail
 
 LIVEKIT_VERSION=v1.13.5
@@ -77,13 +78,13 @@ rtc:
   ips:
     includes: [127.0.0.1/32]
   # Told to clients instead of public STUN servers; nothing needs to answer there.
-  stun_servers: ['127.0.0.1:$udp']
+  stun_servers: ['127.0.0.1:$(free_port udp)']
 turn:
   enabled: false
 keys:
   $key: $secret
 logging:
-  level: warn
+  level: ${LIVEKIT_LOG_LEVEL:-warn}
 room:
   auto_create: false
   empty_timeout: 60
@@ -155,5 +156,5 @@ case $cmd in
   status) status "$@" ;;
   env) cat "$(instance_dir "${1:-lk1}")/env" ;;
   reset) stop "$@"; rm -rf "$(instance_dir "${1:-lk1}")" ;;
-  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
 esac

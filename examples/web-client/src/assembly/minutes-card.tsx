@@ -91,6 +91,12 @@ export function MinutesCard({ client, roomId, assembly, governance, isChair, nam
               : 'Posted, but they do not match this room’s history.'}
           </p>
           <MinutesView minutes={posted.content} names={names} />
+          {!posted.faithful && (
+            <details>
+              <summary>What this room’s history says</summary>
+              <MinutesView minutes={posted.expected} names={names} />
+            </details>
+          )}
         </section>
       ) : (
         <p class="muted">The chair posts the minutes when the meeting closes.</p>

@@ -2,8 +2,8 @@
  * @module
  * A room's whole history as raw events, for the pure folds of `@imago/matrix-binding`
  * (`replayDecisions`, `replayResources`, `receivedAnnouncements`): the live timeline is paginated
- * back to the room's creation once, then follows sync. Local echoes are left out until the server
- * has given them their event id.
+ * back to the room's creation once, then follows sync. Local echoes are left out until they come
+ * back from the server (their id and timestamp are the server's only then).
  */
 import {
   appendToRoomLog,
@@ -53,7 +53,7 @@ export function useRoomEvents(client: MatrixClient, roomId: string | undefined):
   }, [client, roomId]);
   const room = roomId ? client.getRoom(roomId) : null;
   const events = (room?.getLiveTimeline().getEvents() ?? [])
-    .filter((event) => event.getId()?.startsWith('$'))
+    .filter((event) => event.getId()?.startsWith('$') && event.status === null)
     .map(toRawEvent);
   return { complete, events, log: appendToRoomLog(emptyRoomLog(roomId ?? ''), events) };
 }

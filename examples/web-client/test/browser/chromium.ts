@@ -12,8 +12,12 @@ export const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screensho
 /** A phone-size viewport (iPhone 12–15 in CSS pixels). */
 export const PHONE = { width: 390, height: 844 } as const;
 
-/** Launches headless Chromium; fails with a clear message when it is missing. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches headless Chromium; fails with a clear message when it is missing.
+ *
+ * @param extraArgs - more command-line switches (e.g. fake media devices).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: CHROMIUM,
@@ -27,6 +31,7 @@ export async function launchChromium(): Promise<Browser> {
         '--no-first-run',
         // WebGL (the graph picture) in software, since there is no GPU.
         '--enable-unsafe-swiftshader',
+        ...extraArgs,
       ],
     });
   } catch (cause) {

@@ -1,4 +1,8 @@
-import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
+import {
+  registerUser,
+  type TestHomeserver,
+  testHomeserverFromEnvironment,
+} from '@imago/matrix-binding/testing';
 import type { Page } from 'playwright-core';
 import { clientUrl } from './chromium';
 
@@ -7,21 +11,26 @@ export interface Person {
   localpart: string;
   userId: string;
   password: string;
+  /** The person's homeserver (default: the test homeserver of the environment). */
+  baseUrl?: string;
 }
 
 let counter = 0;
 
-/** Registers a fresh user on the test homeserver. */
-export async function newPerson(prefix: string): Promise<Person> {
+/** Registers a fresh user on the test homeserver (or on the one given). */
+export async function newPerson(
+  prefix: string,
+  homeserver: TestHomeserver = testHomeserverFromEnvironment(),
+): Promise<Person> {
   counter += 1;
   const localpart = `${prefix}-${Date.now().toString(36)}-${counter}`;
-  const session = await registerUser(testHomeserverFromEnvironment(), localpart, { displayName: prefix });
-  return { localpart, userId: session.userId, password: session.password };
+  const session = await registerUser(homeserver, localpart, { displayName: prefix });
+  return { localpart, userId: session.userId, password: session.password, baseUrl: homeserver.baseUrl };
 }
 
 /** Logs the person in through the login form and waits for the groups page. */
 export async function logIn(page: Page, person: Person): Promise<void> {
-  const homeserver = testHomeserverFromEnvironment().baseUrl;
+  const homeserver = person.baseUrl ?? testHomeserverFromEnvironment().baseUrl;
   await page.goto(clientUrl());
   await page.getByLabel('Homeserver').fill(homeserver);
   await page.getByLabel('User name').fill(person.localpart);

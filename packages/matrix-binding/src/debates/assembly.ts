@@ -43,6 +43,8 @@ export interface PostedMinutes {
   readonly content: MinutesContent;
   /** Whether they say exactly what the room's replay says at their time. */
   readonly faithful: boolean;
+  /** What the room's replay says at their time. */
+  readonly expected: MinutesContent;
 }
 
 /** The state of an assembly. */
@@ -192,6 +194,7 @@ export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAss
       at: event.timestamp,
       content: event.content,
       faithful: sameMinutes(event.content, expected),
+      expected,
     });
   }
   return { ...queue, chairs, motions, minutes, warnings };

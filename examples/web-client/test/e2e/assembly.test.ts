@@ -1,0 +1,304 @@
+/**
+ * A general assembly end to end: its own Synapse (advertising the RTC transport), LiveKit and
+ * example server (the RTC authorisation service), three Chromium pages with fake media devices —
+ * the chair, a speaker, a listener — and a fourth member on raw Matrix HTTP who does not run Imago.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { TestHomeserver } from '@imago/matrix-binding/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessibleView } from '../browser/accessibility';
+import { launchChromium, openPage, screenshot } from '../browser/chromium';
+import {
+  createGroupThroughForm,
+  inviteThroughForm,
+  joinThroughInvitation,
+  logIn,
+  newPerson,
+  type Person,
+} from '../browser/person';
+import { type RunningService, startService } from '../browser/service';
+
+const scripts = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
+const cache = process.env.IMAGO_CACHE_DIR
+  ? `${process.env.IMAGO_CACHE_DIR}/`
+  : fileURLToPath(new URL('../../../../.cache/', import.meta.url));
+const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const SYNAPSE = 'vitest-assembly';
+const LIVEKIT = 'vitest-assembly';
+const GROUP = 'Assemblée générale';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(script: string, args: string[], env: Record<string, string> = {}): Record<string, string> {
+  const output = execFileSync('bash', [`${scripts}${script}`, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  return Object.fromEntries(
+    output
+      .split('\n')
+      .map((line) => /^(IMAGO_[A-Z_]+)=(.*)$/.exec(line.trim()))
+      .flatMap((match) => (match?.[1] && match[2] !== undefined ? [[match[1], match[2]]] : [])),
+  );
+}
+
+/** Raw client-server HTTP, as a client that knows nothing of Imago. */
+async function raw(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** The sound a page has received from a member so far (the tile's counter, from WebRTC stats). */
+async function bytesFrom(page: Page, userId: string): Promise<number> {
+  const value = await page
+    .locator(`.tile[data-user-id="${userId}"] .tile-bytes`)
+    .getAttribute('data-bytes-received', { timeout: 1_000 })
+    .catch(() => null);
+  return Number(value ?? 0);
+}
+
+/** Waits until the sound received from a member grows by `more` bytes. */
+async function heard(page: Page, userId: string, more = 4_000, timeout = 30_000): Promise<void> {
+  const start = await bytesFrom(page, userId);
+  const deadline = Date.now() + timeout;
+  while ((await bytesFrom(page, userId)) < start + more) {
+    if (Date.now() > deadline) throw new Error(`no sound from ${userId} reached the page`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function openAssembly(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Assembly' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Assembly' }).waitFor();
+  await page.getByRole('button', { name: 'Join the meeting' }).click();
+  await page.getByText('You are in the meeting.').waitFor({ timeout: 30_000 });
+}
+
+describe('a general assembly with speaking turns enforced by the media server', () => {
+  let browser: Browser;
+  let service: RunningService;
+  let homeserver: TestHomeserver;
+
+  beforeAll(async () => {
+    const rtcPort = await freePort();
+    run('livekit.sh', ['reset', LIVEKIT]);
+    const livekit = run('livekit.sh', ['start', LIVEKIT], { LIVEKIT_LOG_LEVEL: 'info' });
+    run('synapse.sh', ['reset', SYNAPSE]);
+    const synapse = run('synapse.sh', ['start', SYNAPSE], {
+      SYNAPSE_RTC_TRANSPORTS: JSON.stringify([
+        { type: 'livekit', livekit_service_url: `http://127.0.0.1:${rtcPort}` },
+      ]),
+    });
+    homeserver = {
+      baseUrl: synapse.IMAGO_HOMESERVER_URL as string,
+      sharedSecret: synapse.IMAGO_SYNAPSE_SHARED_SECRET as string,
+    };
+    service = await startService(
+      homeserver,
+      { ...livekit, IMAGO_RTC_PORT: String(rtcPort) },
+      'assembly-service.log',
+    );
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+      // Media stays on 127.0.0.1: the SFU offers only loopback candidates.
+      '--allow-loopback-in-peer-connection',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    service?.stop();
+    run('synapse.sh', ['reset', SYNAPSE]);
+    // The SFU's log is kept with the screenshots.
+    copyFileSync(`${cache}livekit/${LIVEKIT}/stdout.log`, `${artifacts}livekit.log`);
+    run('livekit.sh', ['reset', LIVEKIT]);
+  });
+
+  it('hears the floor holder only, moves the floor, queues a raw raise-hand, votes and posts the minutes', async () => {
+    const [chair, speaker, listener, outsider] = (await Promise.all(
+      ['chair', 'speaker', 'listener', 'dave'].map((name) => newPerson(name, homeserver)),
+    )) as [Person, Person, Person, Person];
+    const a = await openPage(browser);
+    await logIn(a.page, chair);
+    await createGroupThroughForm(a.page, GROUP, { method: 'Plurality (one choice)', minutes: 0.3 });
+    for (const person of [speaker, listener, outsider]) await inviteThroughForm(a.page, person);
+    await inviteThroughForm(a.page, { userId: service.userId } as Person);
+    const spaceId = decodeURIComponent(/#\/groups\/([^/]+)/.exec(a.page.url())?.[1] ?? '');
+
+    const b = await openPage(browser);
+    const c = await openPage(browser);
+    await Promise.all([
+      logIn(b.page, speaker).then(() => joinThroughInvitation(b.page, GROUP)),
+      logIn(c.page, listener).then(() => joinThroughInvitation(c.page, GROUP)),
+    ]);
+    await openAssembly(a.page);
+    await a.page.getByText(`Chaired by ${chair.localpart.split('-')[0]}`).waitFor();
+    await openAssembly(b.page);
+    await openAssembly(c.page);
+
+    // The speaker asks for the floor; the chair gives it; the listener hears the speaker.
+    await b.page.getByRole('button', { name: 'Ask to speak' }).click();
+    await a.page.getByRole('list', { name: 'Speaking queue' }).getByText('speaker').waitFor();
+    await a.page.getByRole('button', { name: /^Give the floor to speaker/ }).click();
+    await c.page.getByText(/speaker has the floor — \d:\d\d left/).waitFor();
+    await heard(c.page, speaker.userId);
+    await screenshot(a.page, 'assembly-chair-desktop');
+    await expectAccessibleView(a.page);
+
+    // The listener tries to speak: the media server refuses, and nobody hears them.
+    await c.page.getByRole('button', { name: 'Unmute my microphone' }).click();
+    await c.page
+      .getByText('The media server refused: you do not have the floor.')
+      .waitFor({ timeout: 15_000 });
+    await b.page.waitForTimeout(2_000);
+    expect(await bytesFrom(b.page, listener.userId)).toBe(0);
+    expect(await bytesFrom(a.page, listener.userId)).toBe(0);
+
+    // The chair gives the floor to the listener (who asked to be heard): she is heard, the
+    // former speaker no longer is (the SFU removed his track).
+    await a.page.getByLabel('Give the floor to').selectOption({ value: listener.userId });
+    await a.page.getByRole('button', { name: 'Give the floor', exact: true }).click();
+    await heard(b.page, listener.userId);
+    await a.page.getByRole('listitem', { name: /^speaker: microphone off/ }).waitFor({ timeout: 15_000 });
+    const before = await bytesFrom(a.page, speaker.userId);
+    await a.page.waitForTimeout(2_000);
+    expect(await bytesFrom(a.page, speaker.userId)).toBeLessThanOrEqual(before);
+
+    // A member on a client that does not run Imago raises a hand the Element Call way.
+    const dave = await (async () => {
+      const login = (await fetch(`${homeserver.baseUrl}/_matrix/client/v3/login`, {
+        method: 'POST',
+        body: JSON.stringify({
+          type: 'm.login.password',
+          identifier: { type: 'm.id.user', user: outsider.localpart },
+          password: outsider.password,
+        }),
+      }).then((r) => r.json())) as { access_token: string; device_id: string };
+      return { token: login.access_token, device: login.device_id };
+    })();
+    await raw(homeserver.baseUrl, dave.token, 'POST', `/join/${encodeURIComponent(spaceId)}`, {});
+    const spaceState = (await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'GET',
+      `/rooms/${encodeURIComponent(spaceId)}/state`,
+    )) as unknown as {
+      type: string;
+      state_key: string;
+      content: Record<string, unknown>;
+    }[];
+    const debateRoomId = spaceState.find(
+      (e) => e.type === 'm.space.child' && e.content['org.imago.room'] === 'debate',
+    )?.state_key as string;
+    await raw(homeserver.baseUrl, dave.token, 'POST', `/join/${encodeURIComponent(debateRoomId)}`, {});
+    const stateKey = `_${outsider.userId}_${dave.device}_m.call`;
+    const membership = (await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(debateRoomId)}/state/org.matrix.msc3401.call.member/${encodeURIComponent(stateKey)}`,
+      {
+        application: 'm.call',
+        call_id: '',
+        scope: 'm.room',
+        device_id: dave.device,
+        expires: 3_600_000,
+        focus_active: { type: 'livekit', focus_selection: 'oldest_membership' },
+        foci_preferred: [],
+      },
+    )) as { event_id: string };
+    await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(debateRoomId)}/send/m.reaction/hand${Date.now()}`,
+      {
+        'm.relates_to': { rel_type: 'm.annotation', event_id: membership.event_id, key: '🖐️' },
+      },
+    );
+    await a.page.getByRole('list', { name: 'Speaking queue' }).getByText('dave').waitFor();
+    // Dave, who chairs nothing, tries to give himself the floor: no member's replay moves it.
+    await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.floor/f${Date.now()}`,
+      {
+        speaker: outsider.userId,
+      },
+    );
+    await c.page.waitForTimeout(1_000);
+    await c.page.getByText(/listener has the floor/).waitFor();
+
+    // A vote during the meeting: the chair opens it, two members vote from the meeting view.
+    await a.page.getByLabel('Motion', { exact: true }).fill('Adopt the budget');
+    await a.page.getByRole('button', { name: 'Open the vote' }).click();
+    for (const page of [a.page, b.page]) {
+      const ballot = page.getByRole('form', { name: 'Ballot: Adopt the budget' });
+      await ballot.getByRole('radio', { name: 'yes' }).check();
+      await ballot.getByRole('button', { name: 'Vote' }).click();
+      await page.getByText('Your vote is recorded').waitFor();
+    }
+    await c.page
+      .getByRole('status', { name: 'Votes so far on Adopt the budget' })
+      .getByText(/yes: 2, no: 0/)
+      .waitFor();
+    const result = c.page.getByRole('region', { name: 'Result of Adopt the budget' });
+    await result.waitFor({ timeout: 45_000 });
+    await expect(result.textContent()).resolves.toMatch(/Adopted/);
+
+    // The chair closes the meeting: the minutes list the turns and the vote, and match the room.
+    await a.page.getByRole('button', { name: 'Close the meeting and post the minutes' }).click();
+    const minutes = c.page.getByRole('region', { name: 'Posted minutes' });
+    await minutes.getByText('they match this room’s history').waitFor({ timeout: 20_000 });
+    const turns = await minutes.getByRole('list', { name: 'Turns' }).getByRole('listitem').allTextContents();
+    expect(turns.map((t) => t.split(' — ')[0])).toEqual(['speaker', 'listener']);
+    await expect(minutes.getByRole('list', { name: 'Motions' }).textContent()).resolves.toBe(
+      'Adopt the budget: adopted (yes)',
+    );
+    await screenshot(c.page, 'assembly-minutes-desktop');
+
+    // The minutes are an event any client reads.
+    const messages = (await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'GET',
+      `/rooms/${encodeURIComponent(debateRoomId)}/messages?dir=b&limit=100`,
+    )) as {
+      chunk: {
+        type: string;
+        sender: string;
+        content: { turns: { speaker: string }[]; motions: { title: string; outcome: string }[] };
+      }[];
+    };
+    const posted = messages.chunk.find((e) => e.type === 'org.imago.debate.minutes');
+    expect(posted?.sender).toBe(chair.userId);
+    expect(posted?.content.turns.map((t) => t.speaker)).toEqual([speaker.userId, listener.userId]);
+    expect(posted?.content.motions.map((m) => [m.title, m.outcome])).toEqual([
+      ['Adopt the budget', 'adopted'],
+    ]);
+    for (const page of [a, b, c]) await page.context.close();
+  });
+});
