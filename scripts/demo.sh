@@ -19,3 +19,5 @@ pnpm turbo run build --filter @imago/example-server... --output-logs=errors-only
 node examples/server/dist/demo.js "$@"
 echo
 echo "Synapse keeps running at $IMAGO_HOMESERVER_URL (stop it with: scripts/synapse.sh stop demo)."
+echo "General assemblies with sound (LiveKit, speaking turns the media server enforces): see"
+echo "docs/assemblies.md, section \"Try it\"."

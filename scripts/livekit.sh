@@ -33,14 +33,17 @@ free_port() { # $1 = tcp | udp
 
 install() {
   [ -x "$BIN" ] && return 0
-  command -v go >/dev/null || die "Go (>= 1.25) is required to build livekit-server (Debian: apt-get install golang)"
+  local go
+  go="$(command -v go || true)"
+  [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
+  [ -n "$go" ] || die "Go (>= 1.21, which fetches the 1.26 toolchain livekit-server asks for) is required to build livekit-server"
   log "building livekit-server $LIVEKIT_VERSION into $CACHE (once; several minutes)"
   mkdir -p "$CACHE/bin"
   local gobin
   gobin="$(mktemp -d "$CACHE/gobin.XXXXXX")"
   # Module and build caches stay in .cache so a rebuild (e.g. after a failed start) is quick.
   CGO_ENABLED=0 GOBIN="$gobin" GOMODCACHE="$CACHE/gomod" GOCACHE="$CACHE/gocache" GOFLAGS="-modcacherw -buildvcs=false" \
-    go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION" >&2 \
+    "$go" install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION" >&2 \
     || { rm -rf "$gobin"; die "go install github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION failed"; }
   mv "$gobin/server" "$BIN"
   rm -rf "$gobin"

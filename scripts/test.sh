@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: toolchain, system packages, a live Synapse, then
 # build, typecheck, lint, API docs and every package's tests (unit, interop with belenios-tool,
-# integration on Synapse, browser end-to-end in Chromium).
+# integration on Synapse and LiveKit, browser end-to-end in Chromium). livekit-server is built
+# from the Go module proxy once into .cache, in the background while the TypeScript builds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,6 +13,11 @@ step "toolchain"
 # shellcheck source=bootstrap.sh
 source scripts/bootstrap.sh
 bash scripts/system-deps.sh
+
+step "LiveKit (building in the background when not cached)"
+mkdir -p .cache
+bash scripts/livekit.sh install >.cache/livekit-install.log 2>&1 &
+livekit_install=$!
 
 step "Synapse"
 instance="test-suite"
@@ -28,6 +34,9 @@ pnpm turbo run typecheck lint --output-logs=errors-only --concurrency=2
 pnpm biome check .
 pnpm typedoc --logLevel Warn
 bash scripts/check-self-contained.sh
+
+step "LiveKit"
+wait "$livekit_install" || { cat .cache/livekit-install.log >&2; exit 1; }
 
 step "tests"
 rm -rf packages/*/test-artifacts examples/*/test-artifacts
