@@ -64,9 +64,12 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
 
   beforeAll(async () => {
     const stamp = Date.now().toString(36);
-    [chair, member, outsider] = await Promise.all(
-      ['chair', 'member', 'outsider'].map((name) => registerUser(homeserver(), `${name}-${stamp}`)),
-    );
+    const register = (name: string) => registerUser(homeserver(), `${name}-${stamp}`);
+    [chair, member, outsider] = await Promise.all([
+      register('chair'),
+      register('member'),
+      register('outsider'),
+    ]);
     serverName = chair.userId.slice(chair.userId.indexOf(':') + 1);
     roomId = (await raw(chair, 'POST', '/createRoom', { preset: 'public_chat' })).body.room_id as string;
     await raw(member, 'POST', `/join/${encodeURIComponent(roomId)}`, {});

@@ -10,4 +10,5 @@ export {
   type MediaParticipant,
   type PublishOutcome,
 } from './assembly-media';
+export { MediaUnavailableError } from '../errors/media-unavailable-error';
 export { type MediaTokenRequest, requestMediaToken } from './request-media-token';
