@@ -4,11 +4,12 @@
  *
  * @module @imago/assemblies/media
  */
+
+export { MediaUnavailableError } from '../errors/media-unavailable-error';
 export {
   type AssemblyMedia,
   joinAssemblyMedia,
   type MediaParticipant,
   type PublishOutcome,
 } from './assembly-media';
-export { MediaUnavailableError } from '../errors/media-unavailable-error';
 export { type MediaTokenRequest, requestMediaToken } from './request-media-token';
