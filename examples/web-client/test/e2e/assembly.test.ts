@@ -253,8 +253,31 @@ describe('a general assembly with speaking turns enforced by the media server', 
         speaker: outsider.userId,
       },
     );
+    // Nor do his motion and minutes: only a chair's count.
+    await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.motion/m${Date.now()}`,
+      {
+        decision: membership.event_id,
+        title: 'Forged motion',
+      },
+    );
+    await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.minutes/n${Date.now()}`,
+      {
+        turns: [{ speaker: outsider.userId, since: 0, duration: 1 }],
+        motions: [],
+      },
+    );
     await c.page.waitForTimeout(1_000);
     await c.page.getByText(/listener has the floor/).waitFor();
+    await c.page.getByText('No motion put to the vote yet.').waitFor();
+    await c.page.getByText('The chair posts the minutes when the meeting closes.').waitFor();
 
     // A vote during the meeting: the chair opens it, two members vote from the meeting view.
     await a.page.getByLabel('Motion', { exact: true }).fill('Adopt the budget');
