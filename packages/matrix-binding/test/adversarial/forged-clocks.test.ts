@@ -145,7 +145,14 @@ describe('forged clocks: a second homeserver’s application service lies about 
       { ts: t0 - 48 * HOUR },
     );
     // One hour and one minute later by the authority's clock, the authority ticks.
-    await service.sendOk(room, 'org.imago.governance.tick', {}, { ts: t0 + HOUR + MINUTE });
+    const close = await service.sendOk(room, 'org.imago.governance.tick', {}, { ts: t0 + HOUR + MINUTE });
+    // The attacker's server has received the tick: what it sends now comes after it in every
+    // server's history (a vote sent before its server knew of the tick would be concurrent with
+    // it, and Matrix leaves the order of concurrent events to each homeserver).
+    await eventually(
+      () => forger.request('GET', `/rooms/${encodeURIComponent(room)}/event/${encodeURIComponent(close)}`),
+      (answer) => answer.status === 200,
+    );
     // Too late for a vote, however early it claims to be; not too late to challenge the act.
     const lateVote = await forger.sendOk(
       room,
