@@ -7,6 +7,13 @@
  */
 export { type AnnounceOptions, announce, type Delivery } from './announcements/announce';
 export {
+  type AppserviceIdentity,
+  createAppserviceClient,
+  registerAppserviceUser,
+} from './appservice/appservice-client';
+export { admitToRoom, joinRoom, setDisplayName } from './appservice/room-presence';
+export { type MessageText, sendThreadMessage } from './appservice/thread-message';
+export {
   type Announcement,
   type AnnouncementOrigin,
   readAnnouncement,
@@ -238,6 +245,13 @@ export {
   logWarnings,
   type RoomLog,
 } from './replay/room-log';
+export {
+  AGREEMENT_EVENT_TYPE,
+  type AgreementRecord,
+  type AgreementRecordContent,
+  readAgreementRecords,
+  recordAgreement,
+} from './resources/agreement-record';
 export {
   ResourceEventTypes,
   type ResourcesReplay,
