@@ -8,6 +8,7 @@
  * decisions) is in the key–value store it shares with Fedify.
  */
 import type { Federation, KvStore } from '@fedify/fedify';
+import { signRequest } from '@fedify/fedify/sig';
 import {
   Accept,
   type Actor,
@@ -51,7 +52,7 @@ import { proposalDocument, proposalText, readIntentIri } from '../mapping/propos
 import { parseReplyNote } from '../mapping/reply-note';
 import { ActivitypubActionKinds, readPublication } from '../vocabulary/action-kinds';
 import { BridgeStore, type FollowerRecord, type GroupRecord, type ProposalRecord } from './bridge-store';
-import { buildFederation, type RequestData } from './federation';
+import { buildFederation, keysOf, type RequestData } from './federation';
 
 type MatrixClient = ReturnType<typeof createAppserviceClient>;
 
@@ -135,7 +136,7 @@ export class ActivityPubBridge {
         groupView: async (group) => {
           const view = await this.#readGroup(group.spaceId).catch(() => undefined);
           if (view === undefined) return undefined;
-          return { profile: view.profile, moderators: moderatorsOf(view) };
+          return { ...(view.profile ? { profile: view.profile } : {}), moderators: moderatorsOf(view) };
         },
         isModerator: async (userId) => {
           for await (const entry of options.kv.list(['imago', 'group'])) {
@@ -204,10 +205,17 @@ export class ActivityPubBridge {
         this.#log('warn', 'inbox-refused', { code: admitted.code, server: admitted.server, path: url.pathname });
         return admitted.response;
       }
-      const response = await this.federation.fetch(admitted.request, {
-        contextData: { json: admitted.json },
-        onNotFound: () => new Response('Not found.\n', { status: 404 }),
-      });
+      let response: Response;
+      try {
+        response = await this.federation.fetch(admitted.request, {
+          contextData: { json: admitted.json },
+          onNotFound: () => new Response('Not found.\n', { status: 404 }),
+        });
+      } catch (error) {
+        // Fedify throws on some documents it cannot read (e.g. a literal where it expects an IRI).
+        this.#log('warn', 'inbox-unreadable', { server: admitted.server, path: url.pathname, ...describe(error) });
+        response = new Response('Invalid activity.\n', { status: 400 });
+      }
       if (response.status >= 400) {
         this.#log('warn', 'inbox-refused', { status: response.status, server: admitted.server, path: url.pathname });
       }
@@ -239,7 +247,8 @@ export class ActivityPubBridge {
     const group = await this.store.group(handle);
     const view = group && (await this.#readGroup(group.spaceId).catch(() => undefined));
     if (!view) return new Response('Not found.\n', { status: 404 });
-    const items = moderatorsOf(view).map((userId) => this.#actorUri(userId));
+    const ctx = this.#context();
+    const items = moderatorsOf(view).map((userId) => ctx.getActorUri(userId).href);
     return Response.json(
       {
         '@context': 'https://www.w3.org/ns/activitystreams',
@@ -463,17 +472,18 @@ export class ActivityPubBridge {
       published: new Date(parsed.event.timestamp).toISOString(),
     };
     await this.store.saveProposal(record);
-    const ctx = this.#context();
     const document = this.#proposalDocument(record);
-    const object = await ApObject.fromJsonLd(document, ctx);
-    const create = new Create({
-      id: new URL(`${this.#proposalIri(group.handle, record.eventId)}/create`),
-      actor: new URL(this.#actorUri(group.handle)),
+    const { '@context': context, ...object } = document;
+    await this.#deliver(group.handle, {
+      '@context': context,
+      id: `${this.#proposalIri(group.handle, record.eventId)}/create`,
+      type: 'Create',
+      actor: this.#actorUri(group.handle),
       object,
-      tos: [PUBLIC_COLLECTION],
-      ccs: [new URL(`${this.#actorUri(group.handle)}/followers`)],
+      to: [PUBLIC_COLLECTION.href],
+      cc: [`${this.#actorUri(group.handle)}/followers`],
+      published: record.published,
     });
-    await ctx.sendActivity({ identifier: group.handle }, 'followers', create, { preferSharedInbox: true });
     this.#log('info', 'proposal-published', { handle: group.handle, eventId: record.eventId, text: proposalText(proposal)[0] });
   }
 
@@ -575,14 +585,52 @@ export class ActivityPubBridge {
     await this.store.saveBridged(reply.activity, eventId);
     this.#log('info', 'reply-bridged', { handle: group.handle, activity: reply.activity, eventId });
     // FEP-1b12: the group announces what it accepts to its followers, the activity unchanged.
-    const announce = new Announce({
-      id: new URL(`${groupIri}/announces/${crypto.randomUUID()}`),
-      actor: new URL(groupIri),
-      object: create,
-      tos: [PUBLIC_COLLECTION],
-      ccs: [new URL(`${groupIri}/followers`)],
+    await this.#deliver(group.handle, {
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: `${groupIri}/announces/${crypto.randomUUID()}`,
+      type: 'Announce',
+      actor: groupIri,
+      object: json,
+      to: [PUBLIC_COLLECTION.href],
+      cc: [`${groupIri}/followers`],
     });
-    await ctx.sendActivity({ identifier: group.handle }, 'followers', announce, { preferSharedInbox: true });
+  }
+
+  /**
+   * Delivers an activity to the group's followers exactly as written (one request per inbox,
+   * shared inboxes preferred), signed with the group's key (draft-cavage HTTP signatures).
+   * Fedify's own sending re-compacts activities with its context, which would rewrite FEP-0837's
+   * terms (`purpose`, `publishes`…) as full IRIs and change an announced activity; so proposals
+   * and announces go out this way, everything else through Fedify.
+   */
+  async #deliver(handle: string, activity: Record<string, unknown>): Promise<void> {
+    const followers = await this.store.followers(handle);
+    const inboxes = [...new Set(followers.map((f) => f.sharedInbox ?? f.inbox))];
+    const [rsa] = await keysOf({ store: this.store }, handle);
+    if (rsa === undefined) return;
+    const keyId = new URL(`${this.#actorUri(handle)}#main-key`);
+    const body = JSON.stringify(activity);
+    await Promise.all(
+      inboxes.map(async (inbox) => {
+        try {
+          const request = await signRequest(
+            new Request(inbox, {
+              method: 'POST',
+              headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
+              body,
+            }),
+            rsa.privateKey,
+            keyId,
+            { spec: 'draft-cavage-http-signatures-12' },
+          );
+          const response = await fetch(request);
+          await response.arrayBuffer();
+          if (!response.ok) this.#log('warn', 'delivery-refused', { inbox, status: response.status, id: activity.id });
+        } catch (error) {
+          this.#log('warn', 'delivery-failed', { inbox, id: activity.id, ...describe(error) });
+        }
+      }),
+    );
   }
 
   async #ghost(actorId: string, actor: Actor | null): Promise<MatrixClient> {

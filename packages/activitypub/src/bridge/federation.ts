@@ -26,7 +26,7 @@ import {
   Place,
   Undo,
 } from '@fedify/fedify/vocab';
-import { readGroupProfile } from '@imago/matrix-binding';
+import type { GroupProfile } from '@imago/matrix-binding';
 import { actorProfileFields } from '../mapping/group-profile-fields';
 import type { BridgeStore, GroupRecord, StoredKeys } from './bridge-store';
 
@@ -40,7 +40,7 @@ export interface RequestData {
 export interface FederationHost {
   readonly store: BridgeStore;
   /** The group's current profile and moderators (user ids), read from Matrix. */
-  groupView(group: GroupRecord): Promise<{ profile: unknown; moderators: readonly string[] } | undefined>;
+  groupView(group: GroupRecord): Promise<{ profile?: GroupProfile; moderators: readonly string[] } | undefined>;
   /** Whether a Matrix user moderates a published group (only those get a `Person` document). */
   isModerator(userId: string): Promise<boolean>;
   onFollow(handle: string, follow: Follow, json: Record<string, unknown>): Promise<void>;
@@ -61,7 +61,14 @@ export interface BuildFederationOptions {
 
 const MATRIX_USER = /^@[a-z0-9._=/+-]{1,255}:[A-Za-z0-9.:[\]-]{1,255}$/;
 
-async function keysOf(host: FederationHost, handle: string) {
+/**
+ * The group's key pairs (RSA for HTTP signatures, Ed25519 for FEP-8b32 proofs), made on first use.
+ *
+ * @param host - the bridge (its store).
+ * @param handle - the group.
+ * @returns the RSA pair, then the Ed25519 pair.
+ */
+export async function keysOf(host: Pick<FederationHost, 'store'>, handle: string) {
   let stored = await host.store.keys(handle);
   if (stored === undefined) {
     const rsa = await generateCryptoKeyPair('RSASSA-PKCS1-v1_5');
@@ -95,12 +102,7 @@ async function groupActor(
 ): Promise<Group | null> {
   const view = await host.groupView(group);
   if (view === undefined) return null;
-  let fields: ReturnType<typeof actorProfileFields> | undefined;
-  try {
-    fields = actorProfileFields(readGroupProfile(view.profile));
-  } catch {
-    fields = undefined;
-  }
+  const fields = view.profile === undefined ? undefined : actorProfileFields(view.profile);
   const keys = await ctx.getActorKeyPairs(group.handle);
   const origin = ctx.origin;
   return new Group({
