@@ -4,7 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
 import { Peer } from '../support/peer';
-import { newRegistration, playScenario, run, runBridge } from '../support/scenario';
+import { playAttacks } from '../support/attacks';
+import { newRegistration, type PlayedScenario, playScenario, run, runBridge } from '../support/scenario';
 import { resetPeer, resetSynapse, startPeer, startSynapse } from '../support/services';
 
 describe('a group on the fediverse, with an independent ActivityPub server as its peer', () => {
@@ -14,6 +15,7 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
   let peer: Peer;
   let homeserver: Awaited<ReturnType<typeof startSynapse>>;
   const lines: Record<string, unknown>[] = [];
+  let played: PlayedScenario | undefined;
 
   beforeAll(async () => {
     const { registration, file, dir } = await newRegistration();
@@ -29,10 +31,21 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
 
   it('follows, publishes, replies and agrees across the bridge; forged requests change nothing', async () => {
     try {
-      await playScenario({ groupServer: homeserver, bridge, peer, name: 'main' });
+      played = await playScenario({ groupServer: homeserver, bridge, peer, name: 'main' });
     } catch (error) {
       await mkdir('test-artifacts', { recursive: true });
       await writeFile('test-artifacts/bridge-log-main.json', JSON.stringify(lines, null, 1));
+      throw error;
+    }
+  });
+
+  it('refuses unsigned, forged, stale, unknown-key, oversize, malformed, replayed and flooding requests, and offers from non-moderators', async () => {
+    if (played === undefined) throw new Error('the story did not play');
+    try {
+      await playAttacks({ groupServer: homeserver, bridge, peer, played });
+    } catch (error) {
+      await mkdir('test-artifacts', { recursive: true });
+      await writeFile('test-artifacts/bridge-log-attacks.json', JSON.stringify(lines, null, 1));
       throw error;
     }
   });

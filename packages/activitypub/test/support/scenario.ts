@@ -75,7 +75,7 @@ export async function playScenario(options: {
   bridge: RunningBridge;
   peer: Peer;
   name: string;
-}): Promise<void> {
+}): Promise<PlayedScenario> {
   const { groupServer, bridge, peer } = options;
   const bot = bridge.bridge.botUserId;
   const origin = bridge.origin;
@@ -289,4 +289,19 @@ export async function playScenario(options: {
   expect(await bridge.bridge.store.followers(handle)).toEqual(before.followers);
   expect((await rawHistory(groupServer, anaSession.accessToken, chat)).length).toBe(before.chat);
   ana.stopClient();
+  return { handle, groupIri, inbox, proposalIri, chat, decisions, spaceId: group.spaceId, ana: anaSession };
 }
+
+/** What the story leaves for the attacks. */
+export interface PlayedScenario {
+  readonly handle: string;
+  readonly groupIri: string;
+  readonly inbox: string;
+  readonly proposalIri: string;
+  readonly chat: string;
+  readonly decisions: string;
+  readonly spaceId: string;
+  readonly ana: { readonly userId: string; readonly accessToken: string };
+}
+
+export { rawHistory };
