@@ -11,4 +11,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // node:sqlite has no bare-name alias: keep the prefix (esbuild strips it unless told).
+  platform: 'node',
+  external: ['node:sqlite'],
 });

@@ -11,7 +11,6 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ActivitypubError } from '../errors/activitypub-error';
 import { InvalidConfigError } from '../errors/invalid-config-error';
-import { startBridge } from '../node/bridge-server';
 import { createRegistration, readRegistration } from '../node/registration';
 
 const HELP = `imago-activitypub — Imago groups on the fediverse (a Matrix application service on Fedify)
@@ -85,6 +84,8 @@ async function main(argv: string[]): Promise<void> {
     const registration = await readRegistration(required(values.registration, '--registration'));
     const [host, port] = (values.listen ?? '127.0.0.1:8790').split(/:(?=\d+$)/);
     if (!host || !port || !/^\d+$/.test(port)) throw new InvalidConfigError('--listen', 'expected HOST:PORT');
+    // Loaded only to serve: --help and register stay quick.
+    const { startBridge } = await import('../node/bridge-server');
     const running = await startBridge({
       registration,
       homeserverUrl: required(values.homeserver, '--homeserver'),
