@@ -16,7 +16,12 @@ export {
   type ProposalRecord,
   type StoredKeys,
 } from './bridge/bridge-store';
-export { type BuildFederationOptions, buildFederation, type FederationHost, type RequestData } from './bridge/federation';
+export {
+  type BuildFederationOptions,
+  buildFederation,
+  type FederationHost,
+  type RequestData,
+} from './bridge/federation';
 export { ActivitypubError } from './errors/activitypub-error';
 export { InvalidActivityError } from './errors/invalid-activity-error';
 export { InvalidConfigError } from './errors/invalid-config-error';
@@ -53,6 +58,7 @@ export {
 export { htmlToText, type ParseReplyResult, parseReplyNote, type ReplyNote } from './mapping/reply-note';
 export {
   ActivitypubActionKinds,
+  type DecisionSummary,
   type FollowerPolicy,
   HANDLE_PATTERN,
   type Publication,

@@ -7,13 +7,6 @@
  */
 export { type AnnounceOptions, announce, type Delivery } from './announcements/announce';
 export {
-  type AppserviceIdentity,
-  createAppserviceClient,
-  registerAppserviceUser,
-} from './appservice/appservice-client';
-export { admitToRoom, joinRoom, setDisplayName } from './appservice/room-presence';
-export { type MessageText, sendThreadMessage } from './appservice/thread-message';
-export {
   type Announcement,
   type AnnouncementOrigin,
   readAnnouncement,
@@ -21,6 +14,13 @@ export {
 export { feedItemsFromLog, readFeed } from './announcements/feed';
 export { groupGraph } from './announcements/group-graph';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
+export {
+  type AppserviceIdentity,
+  createAppserviceClient,
+  registerAppserviceUser,
+} from './appservice/appservice-client';
+export { admitToRoom, joinRoom, setDisplayName } from './appservice/room-presence';
+export { type MessageText, sendThreadMessage } from './appservice/thread-message';
 export {
   BEL_EVENT_TYPES,
   type BelEventType,

@@ -12,17 +12,14 @@ import { signRequest } from '@fedify/fedify/sig';
 import {
   Accept,
   type Actor,
-  Announce,
-  Create,
+  type Create,
   Follow,
-  Object as ApObject,
   Offer,
   PUBLIC_COLLECTION,
   Reject,
   type Undo,
 } from '@fedify/fedify/vocab';
 import {
-
   admitToRoom,
   appendToRoomLog,
   closeDecision,
@@ -30,22 +27,28 @@ import {
   emptyRoomLog,
   fetchRoomHistory,
   fetchRoomState,
+  type GroupView,
   groupFromState,
   groupRoom,
-  type GroupView,
   joinRoom,
   parseImagoEvent,
   propose,
   type RawMatrixEvent,
+  ResourceEventTypes,
   readAgreementRecords,
   recordAgreement,
   registerAppserviceUser,
   replayDecisions,
-  ResourceEventTypes,
   sendThreadMessage,
   setDisplayName,
 } from '@imago/matrix-binding';
-import { acceptProposal, type Measure, type Proposal, parseProposal, ValueflowsError } from '@imago/valueflows';
+import {
+  acceptProposal,
+  type Measure,
+  type Proposal,
+  parseProposal,
+  ValueflowsError,
+} from '@imago/valueflows';
 import { InboxGuard, type InboxGuardOptions } from '../guard/inbox-guard';
 import { parseAgreementOffer } from '../mapping/agreement-offer';
 import { proposalDocument, proposalText, readIntentIri } from '../mapping/proposal-document';
@@ -93,7 +96,8 @@ const ORIGIN_KEY = 'org.imago.activitypub.origin';
 
 /** A Matrix-side error that must not stop the bridge. */
 function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) return { error: error.name, message: error.message, code: (error as { code?: unknown }).code };
+  if (error instanceof Error)
+    return { error: error.name, message: error.message, code: (error as { code?: unknown }).code };
   return { error: String(error) };
 }
 
@@ -155,7 +159,9 @@ export class ActivityPubBridge {
       {
         kv: options.kv,
         origin: options.origin,
-        ...(options.allowPrivateAddress !== undefined ? { allowPrivateAddress: options.allowPrivateAddress } : {}),
+        ...(options.allowPrivateAddress !== undefined
+          ? { allowPrivateAddress: options.allowPrivateAddress }
+          : {}),
       },
     );
   }
@@ -202,7 +208,11 @@ export class ActivityPubBridge {
     if (request.method === 'POST' && INBOX_PATH.test(url.pathname)) {
       const admitted = await this.#guard.admit(request);
       if (!admitted.ok) {
-        this.#log('warn', 'inbox-refused', { code: admitted.code, server: admitted.server, path: url.pathname });
+        this.#log('warn', 'inbox-refused', {
+          code: admitted.code,
+          server: admitted.server,
+          path: url.pathname,
+        });
         return admitted.response;
       }
       let response: Response;
@@ -213,18 +223,27 @@ export class ActivityPubBridge {
         });
       } catch (error) {
         // Fedify throws on some documents it cannot read (e.g. a literal where it expects an IRI).
-        this.#log('warn', 'inbox-unreadable', { server: admitted.server, path: url.pathname, ...describe(error) });
+        this.#log('warn', 'inbox-unreadable', {
+          server: admitted.server,
+          path: url.pathname,
+          ...describe(error),
+        });
         response = new Response('Invalid activity.\n', { status: 400 });
       }
       if (response.status >= 400) {
-        this.#log('warn', 'inbox-refused', { status: response.status, server: admitted.server, path: url.pathname });
+        this.#log('warn', 'inbox-refused', {
+          status: response.status,
+          server: admitted.server,
+          path: url.pathname,
+        });
       }
       await this.#guard.settle(admitted, response);
       return response;
     }
     if (request.method === 'GET') {
       const proposal = PROPOSAL_PATH.exec(url.pathname);
-      if (proposal) return this.#serveProposal(proposal[1] as string, decodeURIComponent(proposal[2] as string));
+      if (proposal)
+        return this.#serveProposal(proposal[1] as string, decodeURIComponent(proposal[2] as string));
       const moderators = MODERATORS_PATH.exec(url.pathname);
       if (moderators) return this.#serveModerators(moderators[1] as string);
       const icon = ICON_PATH.exec(url.pathname);
@@ -418,7 +437,12 @@ export class ActivityPubBridge {
     for (const pending of await this.store.pendingOf(record.handle)) {
       const decision = replay.state.decisions.get(pending.decision);
       if (decision === undefined) continue;
-      if (decision.status === 'adopted' || decision.status === 'rejected' || decision.status === 'expired' || decision.status === 'withdrawn') {
+      if (
+        decision.status === 'adopted' ||
+        decision.status === 'rejected' ||
+        decision.status === 'expired' ||
+        decision.status === 'withdrawn'
+      ) {
         await this.#settle(record, pending, decision.status === 'adopted', decisionsRoom);
       } else if (decision.status === 'open' || decision.status === 'proposed') {
         this.#scheduleClose(spaceId, decisionsRoom, pending.decision, decision.closesAt);
@@ -453,7 +477,10 @@ export class ActivityPubBridge {
     const view = await this.#readGroup(spaceId);
     // A proposal is the group's when one of its moderators (its attributedTo) posts it.
     if (!moderatorsOf(view).includes(parsed.event.sender)) {
-      this.#log('warn', 'proposal-not-from-moderator', { eventId: parsed.event.eventId, sender: parsed.event.sender });
+      this.#log('warn', 'proposal-not-from-moderator', {
+        eventId: parsed.event.eventId,
+        sender: parsed.event.sender,
+      });
       return;
     }
     let proposal: Proposal;
@@ -484,7 +511,11 @@ export class ActivityPubBridge {
       cc: [`${this.#actorUri(group.handle)}/followers`],
       published: record.published,
     });
-    this.#log('info', 'proposal-published', { handle: group.handle, eventId: record.eventId, text: proposalText(proposal)[0] });
+    this.#log('info', 'proposal-published', {
+      handle: group.handle,
+      eventId: record.eventId,
+      text: proposalText(proposal)[0],
+    });
   }
 
   // ---------------------------------------------------------------- ActivityPub side
@@ -526,13 +557,19 @@ export class ActivityPubBridge {
 
   async #onUndo(handle: string, undo: Undo): Promise<void> {
     const object = await undo.getObject(this.#context()).catch(() => null);
-    if (!(object instanceof Follow) || undo.actorId === null || object.actorId?.href !== undo.actorId.href) return;
+    if (!(object instanceof Follow) || undo.actorId === null || object.actorId?.href !== undo.actorId.href)
+      return;
     await this.store.removeFollower(handle, undo.actorId.href);
     this.#log('info', 'follow-undone', { handle, follower: undo.actorId.href });
   }
 
   /** Sends Accept or Reject of `activity` to `to`, from the group. */
-  async #answer(group: GroupRecord, to: FollowerRecord, activity: Follow | Offer, accept: boolean): Promise<void> {
+  async #answer(
+    group: GroupRecord,
+    to: FollowerRecord,
+    activity: Follow | Offer,
+    accept: boolean,
+  ): Promise<void> {
     const ctx = this.#context();
     const values = {
       id: new URL(`${this.#actorUri(group.handle)}/answers/${crypto.randomUUID()}`),
@@ -552,7 +589,9 @@ export class ActivityPubBridge {
     const prefix = `${this.#options.origin}/groups/`;
     if (!iri.startsWith(prefix)) return undefined;
     const match = PROPOSAL_PATH.exec(iri.slice(this.#options.origin.length));
-    return match ? { handle: match[1] as string, eventId: decodeURIComponent(match[2] as string) } : undefined;
+    return match
+      ? { handle: match[1] as string, eventId: decodeURIComponent(match[2] as string) }
+      : undefined;
   }
 
   async #onCreate(create: Create, json: Record<string, unknown>): Promise<void> {
@@ -625,7 +664,8 @@ export class ActivityPubBridge {
           );
           const response = await fetch(request);
           await response.arrayBuffer();
-          if (!response.ok) this.#log('warn', 'delivery-refused', { inbox, status: response.status, id: activity.id });
+          if (!response.ok)
+            this.#log('warn', 'delivery-refused', { inbox, status: response.status, id: activity.id });
         } catch (error) {
           this.#log('warn', 'delivery-failed', { inbox, id: activity.id, ...describe(error) });
         }
@@ -687,7 +727,14 @@ export class ActivityPubBridge {
         offer: terms.offer,
         actor: terms.actor,
         proposal: record.eventId,
-        ...(terms.quantity ? { quantity: { hasUnit: terms.quantity.hasUnit, hasNumericalValue: String(terms.quantity.hasNumericalValue) } } : {}),
+        ...(terms.quantity
+          ? {
+              quantity: {
+                hasUnit: terms.quantity.hasUnit,
+                hasNumericalValue: String(terms.quantity.hasNumericalValue),
+              },
+            }
+          : {}),
       },
     });
     await this.store.saveBridged(terms.offer, decision);
@@ -707,12 +754,18 @@ export class ActivityPubBridge {
    * What remains of a proposal after the agreements the group adopted (records whose decision is
    * an adopted agreement decision of this group), and whether the new terms fit it.
    */
-  async #remaining(record: ProposalRecord, group: GroupRecord): Promise<{ proposal: Proposal; origins: Set<string> }> {
+  async #remaining(
+    record: ProposalRecord,
+    group: GroupRecord,
+  ): Promise<{ proposal: Proposal; origins: Set<string> }> {
     let proposal = record.proposal;
     const origins = new Set<string>();
     if (group.decisions === undefined) return { proposal, origins };
     const replay = await this.#decisionsReplay(group.decisions);
-    const log = appendToRoomLog(emptyRoomLog(record.roomId), await fetchRoomHistory(this.#bot, record.roomId));
+    const log = appendToRoomLog(
+      emptyRoomLog(record.roomId),
+      await fetchRoomHistory(this.#bot, record.roomId),
+    );
     for (const agreement of readAgreementRecords(log).records) {
       const decision = replay.state.decisions.get(agreement.decision);
       if (decision?.kind !== ActivitypubActionKinds.agreement || decision.status !== 'adopted') continue;
@@ -828,4 +881,3 @@ async function ghostSuffix(actorId: string): Promise<string> {
   const host = new URL(actorId).host.toLowerCase().replace(/[^a-z0-9.=-]/g, '=');
   return `${host}_${hex}`;
 }
-

@@ -40,7 +40,9 @@ export interface RequestData {
 export interface FederationHost {
   readonly store: BridgeStore;
   /** The group's current profile and moderators (user ids), read from Matrix. */
-  groupView(group: GroupRecord): Promise<{ profile?: GroupProfile; moderators: readonly string[] } | undefined>;
+  groupView(
+    group: GroupRecord,
+  ): Promise<{ profile?: GroupProfile; moderators: readonly string[] } | undefined>;
   /** Whether a Matrix user moderates a published group (only those get a `Person` document). */
   isModerator(userId: string): Promise<boolean>;
   onFollow(handle: string, follow: Follow, json: Record<string, unknown>): Promise<void>;
@@ -75,7 +77,10 @@ export async function keysOf(host: Pick<FederationHost, 'store'>, handle: string
     const ed25519 = await generateCryptoKeyPair('Ed25519');
     const fresh: StoredKeys = {
       rsa: { privateKey: await exportJwk(rsa.privateKey), publicKey: await exportJwk(rsa.publicKey) },
-      ed25519: { privateKey: await exportJwk(ed25519.privateKey), publicKey: await exportJwk(ed25519.publicKey) },
+      ed25519: {
+        privateKey: await exportJwk(ed25519.privateKey),
+        publicKey: await exportJwk(ed25519.publicKey),
+      },
     };
     await host.store.saveKeys(handle, fresh);
     stored = fresh;
@@ -134,7 +139,10 @@ async function groupActor(
     attachments: (fields?.attachment ?? []).map(
       (link) => new Link({ href: new URL(link.href), name: link.name, rel: link.rel }),
     ),
-    icon: new Image({ url: new URL(`${origin}/actors/${group.handle}/icon.svg`), mediaType: 'image/svg+xml' }),
+    icon: new Image({
+      url: new URL(`${origin}/actors/${group.handle}/icon.svg`),
+      mediaType: 'image/svg+xml',
+    }),
   });
 }
 
@@ -145,7 +153,10 @@ async function groupActor(
  * @param options - key–value store, origin, loopback allowance.
  * @returns the federation.
  */
-export function buildFederation(host: FederationHost, options: BuildFederationOptions): Federation<RequestData> {
+export function buildFederation(
+  host: FederationHost,
+  options: BuildFederationOptions,
+): Federation<RequestData> {
   const federation = createFederation<RequestData>({
     kv: options.kv,
     origin: options.origin,
@@ -191,9 +202,13 @@ export function buildFederation(host: FederationHost, options: BuildFederationOp
     for (const record of records) {
       items.push(
         new Create({
-          id: new URL(`${ctx.origin}/groups/${identifier}/proposals/${encodeURIComponent(record.eventId)}/create`),
+          id: new URL(
+            `${ctx.origin}/groups/${identifier}/proposals/${encodeURIComponent(record.eventId)}/create`,
+          ),
           actor: ctx.getActorUri(identifier),
-          object: new URL(`${ctx.origin}/groups/${identifier}/proposals/${encodeURIComponent(record.eventId)}`),
+          object: new URL(
+            `${ctx.origin}/groups/${identifier}/proposals/${encodeURIComponent(record.eventId)}`,
+          ),
         }),
       );
     }

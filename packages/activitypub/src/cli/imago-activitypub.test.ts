@@ -28,13 +28,25 @@ describe('imago-activitypub', () => {
 
   it('register writes a registration with fresh tokens and an exclusive ghost namespace', async () => {
     const out = join(work, 'registration.yaml');
-    const result = await run('register', '--url', 'http://127.0.0.1:9001', '--out', out, '--prefix', '_fedi_');
+    const result = await run(
+      'register',
+      '--url',
+      'http://127.0.0.1:9001',
+      '--out',
+      out,
+      '--prefix',
+      '_fedi_',
+    );
     expect(result.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain("regex: '@_fedi_.*'");
     expect(text).toContain('exclusive: true');
     const registration = await readRegistration(out);
-    expect(registration).toMatchObject({ url: 'http://127.0.0.1:9001', senderLocalpart: '_ap_bridge', ghostPrefix: '_fedi_' });
+    expect(registration).toMatchObject({
+      url: 'http://127.0.0.1:9001',
+      senderLocalpart: '_ap_bridge',
+      ghostPrefix: '_fedi_',
+    });
     expect(registration.asToken).toMatch(/^[A-Za-z0-9]{32,}$/);
     expect(registration.asToken).not.toBe(registration.hsToken);
   });
@@ -42,8 +54,28 @@ describe('imago-activitypub', () => {
   it.each([
     [['register', '--out', join(work, 'x.yaml')]],
     [['register', '--url', 'not a url', '--out', join(work, 'y.yaml')]],
-    [['serve', '--registration', join(work, 'missing.yaml'), '--homeserver', 'http://127.0.0.1:1', '--store', ':memory:']],
-    [['serve', '--registration', join(work, 'bad.yaml'), '--homeserver', 'http://127.0.0.1:1', '--store', ':memory:']],
+    [
+      [
+        'serve',
+        '--registration',
+        join(work, 'missing.yaml'),
+        '--homeserver',
+        'http://127.0.0.1:1',
+        '--store',
+        ':memory:',
+      ],
+    ],
+    [
+      [
+        'serve',
+        '--registration',
+        join(work, 'bad.yaml'),
+        '--homeserver',
+        'http://127.0.0.1:1',
+        '--store',
+        ':memory:',
+      ],
+    ],
     [['serve', '--nonsense']],
     [['frobnicate']],
   ])('%j fails with one line on standard error', async (args) => {

@@ -13,13 +13,21 @@ function memory() {
 }
 
 const request = (body: string, headers: Record<string, string> = {}) =>
-  new Request('https://bridge.example/inbox', { method: 'POST', body, headers: { 'content-type': 'application/activity+json', ...headers } });
-const signed = { signature: 'keyId="https://peer.example/actor#main",algorithm="rsa-sha256",signature="abc"' };
+  new Request('https://bridge.example/inbox', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/activity+json', ...headers },
+  });
+const signed = {
+  signature: 'keyId="https://peer.example/actor#main",algorithm="rsa-sha256",signature="abc"',
+};
 
 describe('the inbox guard', () => {
   it('names the server of the signature’s key id (draft-cavage or RFC 9421)', () => {
     expect(claimedServer(new Headers(signed))).toBe('peer.example');
-    expect(claimedServer(new Headers({ 'signature-input': 'sig1=("@method");keyid="https://b.example:8443/k"' }))).toBe('b.example:8443');
+    expect(
+      claimedServer(new Headers({ 'signature-input': 'sig1=("@method");keyid="https://b.example:8443/k"' })),
+    ).toBe('b.example:8443');
     expect(claimedServer(new Headers())).toBe('unsigned');
     expect(claimedServer(new Headers({ signature: 'keyId="not a url"' }))).toBe('unsigned');
   });
@@ -30,12 +38,20 @@ describe('the inbox guard', () => {
       const result = await guard.admit(r);
       return result.ok ? undefined : [result.code, result.response.status];
     };
-    expect(await refusal(request(`{"type":"Note","content":"${'x'.repeat(200)}"}`))).toEqual(['oversize', 413]);
+    expect(await refusal(request(`{"type":"Note","content":"${'x'.repeat(200)}"}`))).toEqual([
+      'oversize',
+      413,
+    ]);
     expect(await refusal(request('{"type":'))).toEqual(['malformed-json', 400]);
     expect(await refusal(request('"Follow"'))).toEqual(['malformed-activity', 400]);
     expect(await refusal(request('{"id":"x"}'))).toEqual(['malformed-activity', 400]);
-    expect(await refusal(request('{"type":"A","o":{"o":{"o":{"o":{"o":1}}}}}'))).toEqual(['malformed-activity', 400]);
-    expect(await refusal(new Request('https://b/inbox', { method: 'POST', body: new Uint8Array([0xff, 0xfe]) }))).toEqual(['malformed-json', 400]);
+    expect(await refusal(request('{"type":"A","o":{"o":{"o":{"o":{"o":1}}}}}'))).toEqual([
+      'malformed-activity',
+      400,
+    ]);
+    expect(
+      await refusal(new Request('https://b/inbox', { method: 'POST', body: new Uint8Array([0xff, 0xfe]) })),
+    ).toEqual(['malformed-json', 400]);
   });
 
   it('hands Fedify the same bytes, and refuses a signature once accepted', async () => {
@@ -50,12 +66,19 @@ describe('the inbox guard', () => {
     expect((await guard.admit(request(body, signed))).ok).toBe(true); // refused by Fedify: not remembered
     await guard.settle(first, new Response(null, { status: 202 }));
     const replay = await guard.admit(request(body, signed));
-    expect(replay.ok ? undefined : [replay.code, replay.response.status]).toEqual(['replayed-signature', 401]);
+    expect(replay.ok ? undefined : [replay.code, replay.response.status]).toEqual([
+      'replayed-signature',
+      401,
+    ]);
   });
 
   it('limits each server to its burst, then its rate, with Retry-After', async () => {
     let now = 0;
-    const guard = new InboxGuard({ memory: memory(), rateLimit: { burst: 2, perMinute: 60 }, now: () => now });
+    const guard = new InboxGuard({
+      memory: memory(),
+      rateLimit: { burst: 2, perMinute: 60 },
+      now: () => now,
+    });
     const status = async (headers: Record<string, string>) => {
       const result = await guard.admit(request('{"type":"Note"}', headers));
       return result.ok ? 'ok' : `${result.response.status} ${result.response.headers.get('retry-after')}`;

@@ -31,7 +31,12 @@ export interface SignatureMemory {
 }
 
 /** Why a request was refused (stable codes, logged). */
-export type RefusalCode = 'oversize' | 'rate-limited' | 'malformed-json' | 'malformed-activity' | 'replayed-signature';
+export type RefusalCode =
+  | 'oversize'
+  | 'rate-limited'
+  | 'malformed-json'
+  | 'malformed-activity'
+  | 'replayed-signature';
 
 /** A request the guard let through, with what it learnt. */
 export interface AdmittedRequest {
@@ -114,7 +119,8 @@ export class InboxGuard {
       response,
     });
     const wait = this.#limit.take(server, now);
-    if (wait > 0) return refuse('rate-limited', text(429, 'Too many requests.', { 'retry-after': String(wait) }));
+    if (wait > 0)
+      return refuse('rate-limited', text(429, 'Too many requests.', { 'retry-after': String(wait) }));
     const max = this.#options.maxBodyBytes ?? 262_144;
     const declared = Number(request.headers.get('content-length') ?? '0');
     if (declared > max) return refuse('oversize', text(413, 'Request body too large.'));
@@ -131,7 +137,8 @@ export class InboxGuard {
       json === null ||
       Array.isArray(json) ||
       !depthWithin(json, this.#options.maxDepth ?? 32) ||
-      (typeof (json as { type?: unknown }).type !== 'string' && !Array.isArray((json as { type?: unknown }).type))
+      (typeof (json as { type?: unknown }).type !== 'string' &&
+        !Array.isArray((json as { type?: unknown }).type))
     ) {
       return refuse('malformed-activity', text(400, 'Invalid activity.'));
     }
@@ -162,7 +169,10 @@ export class InboxGuard {
   async settle(admitted: AdmittedRequest, response: Response): Promise<void> {
     if (admitted.signature === undefined || response.status >= 300) return;
     const now = (this.#options.now ?? Date.now)();
-    await this.#options.memory.remember(admitted.signature, now + (this.#options.replayWindowMs ?? 3_600_000));
+    await this.#options.memory.remember(
+      admitted.signature,
+      now + (this.#options.replayWindowMs ?? 3_600_000),
+    );
   }
 }
 

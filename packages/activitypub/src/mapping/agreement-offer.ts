@@ -37,7 +37,8 @@ function readMeasure(value: unknown, path: string): Measure {
 
 function firstCommitment(value: unknown, path: string): { commitment: JsonObject; path: string } {
   if (Array.isArray(value)) {
-    if (value.length === 0 || value.length > 20) throw new InvalidActivityError(path, 'expected 1 to 20 commitments');
+    if (value.length === 0 || value.length > 20)
+      throw new InvalidActivityError(path, 'expected 1 to 20 commitments');
     return { commitment: readObject(value[0], `${path}[0]`), path: `${path}[0]` };
   }
   return { commitment: readObject(value, path), path };

@@ -19,7 +19,9 @@ describe('group profiles and ActivityStreams actors, both ways', () => {
       'https://www.wikidata.org/wiki/Q48803',
       'https://www.wikidata.org/wiki/Q132580',
     ]);
-    expect(fields.attachment).toEqual([{ type: 'Link', href: 'https://www.wikidata.org/wiki/Q582', name: 'Q582', rel: 'place' }]);
+    expect(fields.attachment).toEqual([
+      { type: 'Link', href: 'https://www.wikidata.org/wiki/Q582', name: 'Q582', rel: 'place' },
+    ]);
     expect(fields.location).toEqual({ type: 'Place', latitude: 45.7719, longitude: 4.8902 });
   });
 
@@ -39,7 +41,10 @@ describe('group profiles and ActivityStreams actors, both ways', () => {
       profileFromActor({
         type: 'Group',
         preferredUsername: 'velo',
-        tag: [{ type: 'Hashtag', href: 'https://lemmy.example/tag/bikes' }, { href: 'http://www.wikidata.org/entity/Q11442' }],
+        tag: [
+          { type: 'Hashtag', href: 'https://lemmy.example/tag/bikes' },
+          { href: 'http://www.wikidata.org/entity/Q11442' },
+        ],
         attachment: 'https://www.wikidata.org/wiki/Q90',
         location: { type: 'Place', latitude: 123, longitude: 2 },
       }),

@@ -99,7 +99,8 @@ export function profileFromActor(actor: unknown): GroupProfile | undefined {
   }
   const name = typeof object.name === 'string' ? object.name : object.preferredUsername;
   if (typeof name !== 'string' || name.length === 0 || name.length > 255) return undefined;
-  const summary = typeof object.summary === 'string' && object.summary.length <= 10_000 ? object.summary : undefined;
+  const summary =
+    typeof object.summary === 'string' && object.summary.length <= 10_000 ? object.summary : undefined;
   const where = coordinates(object.location);
   return {
     name,

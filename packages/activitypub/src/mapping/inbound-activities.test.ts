@@ -8,13 +8,25 @@ const create = (object: Record<string, unknown>, extra: Record<string, unknown> 
   id: 'https://peer.example/activities/1',
   type: 'Create',
   actor,
-  object: { id: 'https://peer.example/notes/1', type: 'Note', attributedTo: actor, inReplyTo: 'https://bridge.example/p', content: '<p>Hi</p>', ...object },
+  object: {
+    id: 'https://peer.example/notes/1',
+    type: 'Note',
+    attributedTo: actor,
+    inReplyTo: 'https://bridge.example/p',
+    content: '<p>Hi</p>',
+    ...object,
+  },
   ...extra,
 });
 
 describe('a reply from the fediverse', () => {
   it('reads the note, its target and its audience, as text', () => {
-    const result = parseReplyNote(create({ audience: 'https://bridge.example/actors/g', content: '<p>Yes &amp; <b>thanks</b></p><p>&#128077;</p>' }));
+    const result = parseReplyNote(
+      create({
+        audience: 'https://bridge.example/actors/g',
+        content: '<p>Yes &amp; <b>thanks</b></p><p>&#128077;</p>',
+      }),
+    );
     expect(result).toEqual({
       ok: true,
       value: {
@@ -61,7 +73,11 @@ describe('an Offer(Agreement) (FEP-0837)', () => {
   it('reads the intent it satisfies and the quantity asked', () => {
     expect(
       parseAgreementOffer(
-        offer({ type: 'Commitment', satisfies: 'https://bridge.example/p#primary', resourceQuantity: { hasUnit: 'one', hasNumericalValue: '2' } }),
+        offer({
+          type: 'Commitment',
+          satisfies: 'https://bridge.example/p#primary',
+          resourceQuantity: { hasUnit: 'one', hasNumericalValue: '2' },
+        }),
       ),
     ).toEqual({
       ok: true,
@@ -77,8 +93,20 @@ describe('an Offer(Agreement) (FEP-0837)', () => {
   it.each([
     ['object.stipulates', offer([])],
     ['object.stipulates.satisfies', offer({ type: 'Commitment' })],
-    ['object.stipulates.resourceQuantity.hasNumericalValue', offer({ satisfies: 'https://b/p#primary', resourceQuantity: { hasUnit: 'one', hasNumericalValue: '-1' } })],
-    ['object.stipulates.resourceQuantity.hasNumericalValue', offer({ satisfies: 'https://b/p#primary', resourceQuantity: { hasUnit: 'one', hasNumericalValue: '1e400' } })],
+    [
+      'object.stipulates.resourceQuantity.hasNumericalValue',
+      offer({
+        satisfies: 'https://b/p#primary',
+        resourceQuantity: { hasUnit: 'one', hasNumericalValue: '-1' },
+      }),
+    ],
+    [
+      'object.stipulates.resourceQuantity.hasNumericalValue',
+      offer({
+        satisfies: 'https://b/p#primary',
+        resourceQuantity: { hasUnit: 'one', hasNumericalValue: '1e400' },
+      }),
+    ],
     ['object.stipulates.type', offer({ type: 'Intent', satisfies: 'https://b/p#primary' })],
     ['object.type', { ...offer({}), object: { type: 'Note' } }],
   ])('refuses a bad %s', (path, activity) => {

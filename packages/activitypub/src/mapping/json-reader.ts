@@ -19,7 +19,8 @@ export function readObject(value: unknown, path: string): JsonObject {
 
 /** Reads a string of at most `max` characters. */
 export function readString(value: unknown, path: string, max: number): string {
-  if (typeof value !== 'string' || value.length === 0) throw new InvalidActivityError(path, 'expected a string');
+  if (typeof value !== 'string' || value.length === 0)
+    throw new InvalidActivityError(path, 'expected a string');
   if (value.length > max) throw new InvalidActivityError(path, `longer than ${max} characters`);
   return value;
 }
@@ -33,7 +34,8 @@ export function readIri(value: unknown, path: string): string {
   } catch {
     throw new InvalidActivityError(path, 'expected an absolute IRI');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidActivityError(path, 'expected http(s)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidActivityError(path, 'expected http(s)');
   return text;
 }
 

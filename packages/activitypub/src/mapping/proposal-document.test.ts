@@ -11,7 +11,12 @@ const offer: Proposal = {
   proposer: 'group:garden',
   eligibleLocation: { lat: 45.77, long: 4.83, name: 'Lyon' },
   publishes: [
-    { id: 'give-seeds', action: 'transfer', resourceConformsTo: 'seeds', resourceQuantity: { hasNumericalValue: 10, hasUnit: 'gram' } },
+    {
+      id: 'give-seeds',
+      action: 'transfer',
+      resourceConformsTo: 'seeds',
+      resourceQuantity: { hasNumericalValue: 10, hasUnit: 'gram' },
+    },
   ],
   reciprocal: [{ id: 'pay', action: 'transfer', resourceQuantity: { hasNumericalValue: 2, hasUnit: 'one' } }],
 };
@@ -27,8 +32,16 @@ describe('FEP-0837 proposal documents of a group', () => {
     const doc = proposalDocument(offer, options);
     expect((doc.publishes as { id: string }).id).toBe(`${options.id}#primary`);
     expect((doc.reciprocal as { id: string }).id).toBe(`${options.id}#reciprocal`);
-    expect(readIntentIri(`${options.id}#primary`)).toEqual({ proposal: options.id, role: 'primary', index: 0 });
-    expect(readIntentIri(intentIri(options.id, 'reciprocal', 2))).toEqual({ proposal: options.id, role: 'reciprocal', index: 2 });
+    expect(readIntentIri(`${options.id}#primary`)).toEqual({
+      proposal: options.id,
+      role: 'primary',
+      index: 0,
+    });
+    expect(readIntentIri(intentIri(options.id, 'reciprocal', 2))).toEqual({
+      proposal: options.id,
+      role: 'reciprocal',
+      index: 2,
+    });
     expect(readIntentIri(`${options.id}#primary-1`)).toBeUndefined();
     expect(readIntentIri(options.id)).toBeUndefined();
   });
@@ -51,10 +64,9 @@ describe('FEP-0837 proposal documents of a group', () => {
     expect(doc.content).toBe(
       '<p>Offer: Seeds &#60;tomatoes&#62;</p><p>Heirloom seeds &#38; tips</p><p>Offered: transfer 10 gram seeds</p><p>In return: transfer 2 one</p>',
     );
-    expect(proposalText({ ...offer, purpose: 'request', name: undefined, note: undefined, reciprocal: [] })).toEqual([
-      'Need: transfer 10 gram seeds',
-      'Asked for: transfer 10 gram seeds',
-    ]);
+    expect(
+      proposalText({ ...offer, purpose: 'request', name: undefined, note: undefined, reciprocal: [] }),
+    ).toEqual(['Need: transfer 10 gram seeds', 'Asked for: transfer 10 gram seeds']);
   });
 
   it('comes back as the same proposal through @imago/valueflows’ FEP-0837 import', () => {

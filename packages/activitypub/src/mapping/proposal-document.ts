@@ -48,8 +48,7 @@ export function readIntentIri(
   return { proposal: match[1] as string, role: match[2] as 'primary' | 'reciprocal', index };
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function measureText(measure: Measure | undefined): string | undefined {
   return measure === undefined ? undefined : `${measure.hasNumericalValue} ${measure.hasUnit}`;
@@ -57,7 +56,10 @@ function measureText(measure: Measure | undefined): string | undefined {
 
 function intentText(intent: Intent): string {
   const what =
-    intent.name ?? intent.resourceInventoriedAs ?? intent.resourceConformsTo ?? intent.resourceClassifiedAs?.[0];
+    intent.name ??
+    intent.resourceInventoriedAs ??
+    intent.resourceConformsTo ??
+    intent.resourceClassifiedAs?.[0];
   const quantity = measureText(intent.resourceQuantity ?? intent.effortQuantity);
   return [intent.action, quantity, what].filter((part) => part !== undefined).join(' ');
 }
@@ -71,11 +73,15 @@ function intentText(intent: Intent): string {
  */
 export function proposalText(proposal: Proposal): string[] {
   const offer = proposal.purpose === 'offer';
-  const lines = [`${offer ? 'Offer' : 'Need'}: ${proposal.name ?? proposal.publishes.map(intentText).join(', ')}`];
+  const lines = [
+    `${offer ? 'Offer' : 'Need'}: ${proposal.name ?? proposal.publishes.map(intentText).join(', ')}`,
+  ];
   if (proposal.note) lines.push(proposal.note);
   lines.push(`${offer ? 'Offered' : 'Asked for'}: ${proposal.publishes.map(intentText).join('; ')}`);
   if (proposal.reciprocal.length > 0) {
-    lines.push(`${offer ? 'In return' : 'Given in return'}: ${proposal.reciprocal.map(intentText).join('; ')}`);
+    lines.push(
+      `${offer ? 'In return' : 'Given in return'}: ${proposal.reciprocal.map(intentText).join('; ')}`,
+    );
   }
   return lines;
 }
@@ -92,7 +98,10 @@ export function proposalText(proposal: Proposal): string[] {
  * document.content; // '<p>Offer: Cargo bike to lend</p>…'
  * ```
  */
-export function proposalDocument(proposal: Proposal, options: ProposalDocumentOptions): Record<string, unknown> {
+export function proposalDocument(
+  proposal: Proposal,
+  options: ProposalDocumentOptions,
+): Record<string, unknown> {
   const iris = new Map<string, string>([[proposal.id, options.id]]);
   proposal.publishes.forEach((intent, i) => {
     iris.set(intent.id, intentIri(options.id, 'primary', i));

@@ -39,7 +39,8 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (entity, name: string) => {
       if (name.startsWith('#')) {
-        const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+        const code =
+          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
         return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
       }
       return ENTITIES[name.toLowerCase()] ?? entity;
@@ -64,7 +65,8 @@ export function parseReplyNote(activity: unknown): ParseReplyResult {
     if (!hasType(note, 'Note')) throw new InvalidActivityError('object.type', 'expected Note');
     const noteId = readIri(note.id, 'object.id');
     const author = readReference(note.attributedTo, 'object.attributedTo');
-    if (author !== actor) throw new InvalidActivityError('object.attributedTo', 'the note is not the actor’s');
+    if (author !== actor)
+      throw new InvalidActivityError('object.attributedTo', 'the note is not the actor’s');
     const inReplyTo = readReference(note.inReplyTo, 'object.inReplyTo');
     const html = readString(note.content, 'object.content', 65_536);
     const text = htmlToText(html);

@@ -60,7 +60,7 @@ async function toRequest(message: IncomingMessage, origin: string): Promise<Requ
 
 async function send(response: Response, out: ServerResponse): Promise<void> {
   out.statusCode = response.status;
-  response.headers.forEach((value, name) => out.setHeader(name, value));
+  for (const [name, value] of response.headers) out.setHeader(name, value);
   out.end(Buffer.from(await response.arrayBuffer()));
 }
 
@@ -103,7 +103,9 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     botUserId,
     ghostPrefix: registration.ghostPrefix,
     kv,
-    ...(options.allowPrivateAddress !== undefined ? { allowPrivateAddress: options.allowPrivateAddress } : {}),
+    ...(options.allowPrivateAddress !== undefined
+      ? { allowPrivateAddress: options.allowPrivateAddress }
+      : {}),
     ...(options.guard ? { guard: options.guard } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -123,7 +125,11 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   });
   const listenUrl = new URL(registration.url);
   await appservice.listen(Number(listenUrl.port || 80), listenUrl.hostname, 64);
-  options.log?.({ level: 'info', what: 'bridge-started', detail: { origin, appservice: registration.url, bot: botUserId } });
+  options.log?.({
+    level: 'info',
+    what: 'bridge-started',
+    detail: { origin, appservice: registration.url, bot: botUserId },
+  });
   return {
     bridge,
     origin,

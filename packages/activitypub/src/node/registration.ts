@@ -40,7 +40,10 @@ const LOCALPART = /^[a-z0-9._=/-]{1,64}$/;
  * @returns the registration and its YAML text.
  * @throws {@link InvalidConfigError} for a bad URL or localpart.
  */
-export function createRegistration(options: CreateRegistrationOptions): { registration: BridgeRegistration; yaml: string } {
+export function createRegistration(options: CreateRegistrationOptions): {
+  registration: BridgeRegistration;
+  yaml: string;
+} {
   try {
     new URL(options.url);
   } catch {
@@ -49,7 +52,8 @@ export function createRegistration(options: CreateRegistrationOptions): { regist
   const senderLocalpart = options.senderLocalpart ?? '_ap_bridge';
   const ghostPrefix = options.ghostPrefix ?? '_ap_';
   if (!LOCALPART.test(senderLocalpart)) throw new InvalidConfigError('senderLocalpart', 'not a localpart');
-  if (!/^[a-z0-9._=-]{1,32}$/.test(ghostPrefix)) throw new InvalidConfigError('ghostPrefix', 'not a localpart prefix');
+  if (!/^[a-z0-9._=-]{1,32}$/.test(ghostPrefix))
+    throw new InvalidConfigError('ghostPrefix', 'not a localpart prefix');
   const registration = new AppServiceRegistration(options.url);
   registration.setId(options.id ?? 'imago-activitypub');
   registration.setHomeserverToken(AppServiceRegistration.generateToken());
@@ -85,15 +89,20 @@ export async function readRegistration(path: string): Promise<BridgeRegistration
   } catch (cause) {
     throw new InvalidConfigError('registration', `cannot read ${path}: ${(cause as Error).message}`);
   }
-  const object = (typeof document === 'object' && document !== null ? document : {}) as Record<string, unknown>;
+  const object = (typeof document === 'object' && document !== null ? document : {}) as Record<
+    string,
+    unknown
+  >;
   const text = (field: string): string => {
     const value = object[field];
-    if (typeof value !== 'string' || value.length === 0) throw new InvalidConfigError(field, 'missing in the registration');
+    if (typeof value !== 'string' || value.length === 0)
+      throw new InvalidConfigError(field, 'missing in the registration');
     return value;
   };
   const users = (object.namespaces as { users?: { regex?: unknown }[] } | undefined)?.users ?? [];
   const regex = users.find((u) => typeof u.regex === 'string')?.regex as string | undefined;
-  const prefix = regex === undefined ? undefined : /^@([a-z0-9._=\\-]+)\.\*/.exec(regex)?.[1]?.replace(/\\/g, '');
+  const prefix =
+    regex === undefined ? undefined : /^@([a-z0-9._=\\-]+)\.\*/.exec(regex)?.[1]?.replace(/\\/g, '');
   if (prefix === undefined) throw new InvalidConfigError('namespaces.users', 'expected a regex @<prefix>.*');
   return {
     id: text('id'),

@@ -39,7 +39,9 @@ export class SqliteKvStore implements KvStore {
   async set(key: KvKey, value: unknown, options?: KvStoreSetOptions): Promise<void> {
     const ttl = options?.ttl ? options.ttl.total({ unit: 'millisecond' }) : undefined;
     this.#db
-      .prepare('INSERT INTO kv (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires')
+      .prepare(
+        'INSERT INTO kv (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires',
+      )
       .run(encode(key), JSON.stringify(value), ttl === undefined ? null : Date.now() + ttl);
   }
 
@@ -47,7 +49,12 @@ export class SqliteKvStore implements KvStore {
     this.#db.prepare('DELETE FROM kv WHERE key = ?').run(encode(key));
   }
 
-  async cas(key: KvKey, expectedValue: unknown, newValue: unknown, options?: KvStoreSetOptions): Promise<boolean> {
+  async cas(
+    key: KvKey,
+    expectedValue: unknown,
+    newValue: unknown,
+    options?: KvStoreSetOptions,
+  ): Promise<boolean> {
     const current = await this.get(key);
     if (JSON.stringify(current) !== JSON.stringify(expectedValue)) return false;
     if (newValue === undefined) await this.delete(key);

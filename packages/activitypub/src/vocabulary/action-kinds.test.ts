@@ -12,7 +12,10 @@ const adopted = (id: string, at: number, action: unknown, kind: string = Activit
 describe('a group’s publication, from its adopted decisions', () => {
   it('is the latest adopted publish decision', () => {
     expect(
-      readPublication([adopted('$a', 1, { handle: 'garden' }), adopted('$b', 2, { handle: 'jardin', followers: 'decided' })]),
+      readPublication([
+        adopted('$a', 1, { handle: 'garden' }),
+        adopted('$b', 2, { handle: 'jardin', followers: 'decided' }),
+      ]),
     ).toEqual({ handle: 'jardin', followers: 'decided', decision: '$b' });
   });
 
@@ -29,7 +32,11 @@ describe('a group’s publication, from its adopted decisions', () => {
   });
 
   it('is withdrawn by a later publish: false', () => {
-    expect(readPublication([adopted('$a', 1, { handle: 'garden' }), adopted('$b', 2, { publish: false })])).toBeUndefined();
-    expect(readPublication([adopted('$b', 2, { publish: false }), adopted('$c', 3, { handle: 'garden' })])?.handle).toBe('garden');
+    expect(
+      readPublication([adopted('$a', 1, { handle: 'garden' }), adopted('$b', 2, { publish: false })]),
+    ).toBeUndefined();
+    expect(
+      readPublication([adopted('$b', 2, { publish: false }), adopted('$c', 3, { handle: 'garden' })])?.handle,
+    ).toBe('garden');
   });
 });

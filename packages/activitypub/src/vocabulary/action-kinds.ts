@@ -34,7 +34,8 @@ export interface Publication {
 /** Handles are lower-case letters, digits and `_`, as most fediverse servers accept them. */
 export const HANDLE_PATTERN: RegExp = /^[a-z0-9_]{1,64}$/;
 
-interface DecisionLike {
+/** What {@link readPublication} reads of a decision (a @imago/governance `Decision` has it). */
+export interface DecisionSummary {
   readonly id: string;
   readonly kind: string;
   readonly status: string;
@@ -54,7 +55,7 @@ interface DecisionLike {
  * const publication = readPublication(replayDecisions(log).state.decisions.values());
  * ```
  */
-export function readPublication(decisions: Iterable<DecisionLike>): Publication | undefined {
+export function readPublication(decisions: Iterable<DecisionSummary>): Publication | undefined {
   let latest: { at: number; id: string; publication: Publication | undefined } | undefined;
   for (const decision of decisions) {
     if (decision.kind !== ActivitypubActionKinds.publish || decision.status !== 'adopted') continue;

@@ -3,8 +3,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
-import { Peer } from '../support/peer';
 import { playAttacks } from '../support/attacks';
+import { Peer } from '../support/peer';
 import { newRegistration, type PlayedScenario, playScenario, run, runBridge } from '../support/scenario';
 import { resetPeer, resetSynapse, startPeer, startSynapse } from '../support/services';
 

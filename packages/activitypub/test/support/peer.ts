@@ -23,7 +23,12 @@ export class Peer {
   }
 
   async waitFor(what: string, match: (activity: Json) => boolean, timeoutMs = 30_000): Promise<Json> {
-    const items = await eventually(what, () => this.inbox(), (list) => list.some(match), timeoutMs);
+    const items = await eventually(
+      what,
+      () => this.inbox(),
+      (list) => list.some(match),
+      timeoutMs,
+    );
     return items.find(match) as Json;
   }
 
@@ -81,7 +86,10 @@ export function signedRequest(
 
 /** A throw-away RSA key the attacker owns. */
 export function attackerKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+    type: 'pkcs8',
+    format: 'pem',
+  }) as string;
 }
 
 /** POSTs raw bytes with the given headers. */

@@ -22,14 +22,23 @@ import {
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
 import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
-import { type BridgeRegistration, createRegistration, type RunningBridge, startBridge } from '../../src/node/index';
+import {
+  type BridgeRegistration,
+  createRegistration,
+  type RunningBridge,
+  startBridge,
+} from '../../src/node/index';
 import { attackerKey, type Json, type Peer, post, signedRequest } from './peer';
 import { eventually, freePort } from './services';
 
 export const run = Date.now().toString(36);
 
 /** A registration file for a bridge listening for transactions on a free port. */
-export async function newRegistration(): Promise<{ registration: BridgeRegistration; file: string; dir: string }> {
+export async function newRegistration(): Promise<{
+  registration: BridgeRegistration;
+  file: string;
+  dir: string;
+}> {
   const dir = await mkdtemp(join(tmpdir(), 'imago-ap-'));
   const port = await freePort();
   const { registration, yaml } = createRegistration({ url: `http://127.0.0.1:${port}` });
@@ -99,7 +108,12 @@ export async function playScenario(options: {
   });
   const chat = group.rooms.chat as string;
   const decisions = group.rooms.decisions as string;
-  const alone = { protocol: 'oligarchy', deciders: { members: [anaSession.userId] }, required: 1, duration: HOUR };
+  const alone = {
+    protocol: 'oligarchy',
+    deciders: { members: [anaSession.userId] },
+    required: 1,
+    duration: HOUR,
+  };
   await initControlTable(ana, decisions, {
     rules: {
       'change-control-table': { protocol: 'consensus', duration: HOUR },
@@ -109,9 +123,10 @@ export async function playScenario(options: {
   } as never);
   await eventually(
     'the bot to join the decisions room',
-    async () => (await rawHistory(groupServer, anaSession.accessToken, decisions)).some(
-      (e) => e.type === 'm.room.member' && e.state_key === bot && (e.content as Json).membership === 'join',
-    ),
+    async () =>
+      (await rawHistory(groupServer, anaSession.accessToken, decisions)).some(
+        (e) => e.type === 'm.room.member' && e.state_key === bot && (e.content as Json).membership === 'join',
+      ),
     (joined) => joined,
     60_000,
   );
@@ -154,10 +169,18 @@ export async function playScenario(options: {
   expect(webfinger.status).toBe(200);
 
   // Follow → Accept, signed (the peer's inbox only takes requests whose signature it verified).
-  const follow = { '@context': 'https://www.w3.org/ns/activitystreams', type: 'Follow', actor: peer.actor, object: groupIri };
+  const follow = {
+    '@context': 'https://www.w3.org/ns/activitystreams',
+    type: 'Follow',
+    actor: peer.actor,
+    object: groupIri,
+  };
   const followId = await peer.publish(`follow-${options.name}-${run}`, follow);
   expect((await peer.send(inbox, { ...follow, id: followId })).status).toBe(202);
-  const accepted = await peer.waitFor('Accept(Follow)', (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(followId));
+  const accepted = await peer.waitFor(
+    'Accept(Follow)',
+    (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(followId),
+  );
   expect(accepted.actor).toBe(groupIri);
 
   // The group publishes an offer: the peer receives a Proposal with readable content.
@@ -212,9 +235,14 @@ export async function playScenario(options: {
   expect((await peer.send(inbox, { ...create, id: createId })).status).toBe(202);
   const threaded = (await eventually(
     'the ghost reply in the thread',
-    async () => (await rawHistory(groupServer, anaSession.accessToken, chat)).find(
-      (e) => e.type === 'm.room.message' && ((e.content as Json)['m.relates_to'] as Json | undefined)?.event_id === offerEvent,
-    ),
+    async () =>
+      (
+        await rawHistory(groupServer, anaSession.accessToken, chat)
+      ).find(
+        (e) =>
+          e.type === 'm.room.message' &&
+          ((e.content as Json)['m.relates_to'] as Json | undefined)?.event_id === offerEvent,
+      ),
     (e) => e !== undefined,
   )) as Json;
   expect(((threaded.content as Json)['m.relates_to'] as Json).rel_type).toBe('m.thread');
@@ -266,8 +294,12 @@ export async function playScenario(options: {
       ),
     (e) => e !== undefined,
   );
-  expect(await peer.inbox()).not.toContainEqual(expect.objectContaining({ type: 'Accept', object: expect.objectContaining({ id: offerId }) }));
-  await sendGovernanceEvent(ana, decisions, 'org.imago.governance.approve', { decision: agreementDecision?.eventId });
+  expect(await peer.inbox()).not.toContainEqual(
+    expect.objectContaining({ type: 'Accept', object: expect.objectContaining({ id: offerId }) }),
+  );
+  await sendGovernanceEvent(ana, decisions, 'org.imago.governance.approve', {
+    decision: agreementDecision?.eventId,
+  });
   const acceptedOffer = await peer.waitFor(
     'Accept(Offer)',
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(offerId),
@@ -281,8 +313,15 @@ export async function playScenario(options: {
   expect(records[0]?.commitments[0]?.resourceQuantity).toEqual({ hasNumericalValue: 1, hasUnit: 'one' });
 
   // An unsigned request and one signed with a key that is not the peer's are refused, and change nothing.
-  const before = { followers: await bridge.bridge.store.followers(handle), chat: (await rawHistory(groupServer, anaSession.accessToken, chat)).length };
-  const forgedFollow = JSON.stringify({ ...follow, id: `${peer.url}/objects/forged-${run}`, actor: peer.actor });
+  const before = {
+    followers: await bridge.bridge.store.followers(handle),
+    chat: (await rawHistory(groupServer, anaSession.accessToken, chat)).length,
+  };
+  const forgedFollow = JSON.stringify({
+    ...follow,
+    id: `${peer.url}/objects/forged-${run}`,
+    actor: peer.actor,
+  });
   expect(await post(inbox, forgedFollow, { 'content-type': 'application/activity+json' })).toBe(401);
   const forged = signedRequest(inbox, forgedFollow, `${peer.actor}#main`, attackerKey());
   expect(await post(inbox, forged.body, forged.headers)).toBe(401);

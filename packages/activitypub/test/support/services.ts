@@ -30,7 +30,10 @@ export async function startSynapse(
     SYNAPSE_FEDERATION: options.federation ? '1' : '0',
     SYNAPSE_APPSERVICES: (options.appservices ?? []).join(':'),
   };
-  const { stdout } = await run('bash', [`${root}scripts/synapse.sh`, 'start', name], { encoding: 'utf8', env });
+  const { stdout } = await run('bash', [`${root}scripts/synapse.sh`, 'start', name], {
+    encoding: 'utf8',
+    env,
+  });
   const v = vars(stdout);
   return {
     baseUrl: v.IMAGO_HOMESERVER_URL as string,
@@ -45,7 +48,9 @@ export async function resetSynapse(name: string): Promise<void> {
 
 /** The independent ActivityPub server (fediverse-pasture + bovine). */
 export async function startPeer(name: string): Promise<{ url: string; dir: string }> {
-  const { stdout } = await run('bash', [`${root}scripts/activitypub-peer.sh`, 'start', name], { encoding: 'utf8' });
+  const { stdout } = await run('bash', [`${root}scripts/activitypub-peer.sh`, 'start', name], {
+    encoding: 'utf8',
+  });
   return { url: vars(stdout).IMAGO_AP_PEER_URL as string, dir: `${cacheDir}/activitypub-peer/${name}` };
 }
 

@@ -15,7 +15,11 @@ import { HomeserverError } from '../errors/homeserver-error';
  * @param via - servers to join through (needed for a room on another homeserver).
  * @throws {@link HomeserverError} (operation `join`).
  */
-export async function joinRoom(client: MatrixClient, roomId: string, via: readonly string[] = []): Promise<void> {
+export async function joinRoom(
+  client: MatrixClient,
+  roomId: string,
+  via: readonly string[] = [],
+): Promise<void> {
   try {
     await client.joinRoom(roomId, { viaServers: [...via] });
   } catch (cause) {
@@ -58,6 +62,8 @@ export async function setDisplayName(client: MatrixClient, name: string): Promis
   try {
     await client.setDisplayName(name);
   } catch (cause) {
-    throw new HomeserverError('profile', `could not set the display name of ${client.getUserId()}`, { cause });
+    throw new HomeserverError('profile', `could not set the display name of ${client.getUserId()}`, {
+      cause,
+    });
   }
 }

@@ -70,7 +70,10 @@ export function readAgreementRecords(log: RoomLog): {
         throw new ContentProblem('content.commitments', 'expected at most 100 commitments');
       if (typeof content.decision !== 'string' || content.decision.length > 255)
         throw new ContentProblem('content.decision', 'expected a decision id');
-      if (content.origin !== undefined && (typeof content.origin !== 'string' || content.origin.length > 2048))
+      if (
+        content.origin !== undefined &&
+        (typeof content.origin !== 'string' || content.origin.length > 2048)
+      )
         throw new ContentProblem('content.origin', 'expected a URI');
       records.push({
         eventId: event.eventId,

@@ -16,9 +16,9 @@ import {
   ValueflowsError,
 } from '@imago/valueflows';
 import type { ImagoWarning } from '../events/imago-warning';
-import { AGREEMENT_EVENT_TYPE } from './agreement-record';
 import type { ImagoEvent } from '../events/parse-imago-event';
 import { logEvents, type RoomLog } from '../replay/room-log';
+import { AGREEMENT_EVENT_TYPE } from './agreement-record';
 
 /** The ValueFlows event types. */
 export const ResourceEventTypes = {
