@@ -38,7 +38,7 @@ const LOCALPART = /^[a-z0-9._=/-]{1,64}$/;
  *
  * @param options - URL, id, sender and ghost prefix (defaults `imago-activitypub`, `_ap_bridge`, `_ap_`).
  * @returns the registration and its YAML text.
- * @throws {@link InvalidConfigError} for a bad URL or localpart.
+ * @throws `InvalidConfigError` (code `AP_INVALID_CONFIG`) for a bad URL or localpart.
  */
 export function createRegistration(options: CreateRegistrationOptions): {
   registration: BridgeRegistration;
@@ -80,7 +80,7 @@ export function createRegistration(options: CreateRegistrationOptions): {
  *
  * @param path - the YAML file.
  * @returns the registration.
- * @throws {@link InvalidConfigError} naming the missing or bad field.
+ * @throws `InvalidConfigError` (code `AP_INVALID_CONFIG`) naming the missing or bad field.
  */
 export async function readRegistration(path: string): Promise<BridgeRegistration> {
   let document: unknown;
