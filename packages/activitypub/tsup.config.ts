@@ -11,7 +11,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  // node:sqlite has no bare-name alias: keep the prefix (esbuild strips it unless told).
-  platform: 'node',
-  external: ['node:sqlite'],
+  // node:sqlite has no bare-name alias: tsup must keep the `node:` prefix.
+  removeNodeProtocol: false,
 });

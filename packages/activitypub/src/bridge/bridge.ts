@@ -126,7 +126,7 @@ export class ActivityPubBridge {
   constructor(options: ActivityPubBridgeOptions) {
     this.#options = options;
     this.store = new BridgeStore(options.kv);
-    this.#bot = createAppserviceClient({ ...options.homeserver, userId: options.botUserId });
+    this.#bot = createAppserviceClient({ ...this.#matrix(), userId: options.botUserId });
     this.#guard = new InboxGuard({
       ...options.guard,
       memory: {
@@ -164,6 +164,21 @@ export class ActivityPubBridge {
           : {}),
       },
     );
+  }
+
+  /** The homeserver, with a matrix-js-sdk logger that passes only errors, to the bridge's log. */
+  #matrix() {
+    const none = () => undefined;
+    const logger = {
+      trace: none,
+      debug: none,
+      info: none,
+      warn: none,
+      error: (...args: unknown[]) =>
+        this.#log('error', 'matrix-client', { message: args.map(String).join(' ') }),
+      getChild: () => logger,
+    };
+    return { ...this.#options.homeserver, logger };
   }
 
   /** The bot's user id. */
@@ -679,7 +694,7 @@ export class ActivityPubBridge {
     const known = await this.store.ghost(actorId);
     const localpart = `${this.#options.ghostPrefix}${await ghostSuffix(actorId)}`;
     const userId = known ?? (await registerAppserviceUser(this.#options.homeserver, localpart));
-    const client = createAppserviceClient({ ...this.#options.homeserver, userId });
+    const client = createAppserviceClient({ ...this.#matrix(), userId });
     if (known === undefined) {
       await this.store.saveGhost(actorId, userId);
       const handle = actor?.preferredUsername?.toString();

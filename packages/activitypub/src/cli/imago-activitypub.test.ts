@@ -51,6 +51,23 @@ describe('imago-activitypub', () => {
     expect(registration.asToken).not.toBe(registration.hsToken);
   });
 
+  it('serve loads the bridge and stops with one line when the homeserver does not answer', async () => {
+    const registration = join(work, 'serve.yaml');
+    expect((await run('register', '--url', 'http://127.0.0.1:9002', '--out', registration)).code).toBe(0);
+    const result = await run(
+      'serve',
+      '--registration',
+      registration,
+      '--homeserver',
+      'http://127.0.0.1:1',
+      '--store',
+      ':memory:',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toContain('Cannot find');
+  });
+
   it.each([
     [['register', '--out', join(work, 'x.yaml')]],
     [['register', '--url', 'not a url', '--out', join(work, 'y.yaml')]],

@@ -64,6 +64,9 @@ export async function runBridge(
 }
 
 const HOUR = 3_600_000;
+const none = () => undefined;
+/** A matrix-js-sdk logger that says nothing (the SDK logs every request). */
+const silent = { trace: none, debug: none, info: none, warn: none, error: none, getChild: () => silent };
 
 async function roomEvents(client: Awaited<ReturnType<typeof createImagoClient>>, roomId: string) {
   return logEvents(appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(client, roomId)));
@@ -94,7 +97,7 @@ export async function playScenario(options: {
 
   // A group whose control table gives the bridge's kinds to its administrator (oligarchy, 1 of 1).
   const anaSession = await registerUser(groupServer, `ana-${options.name}-${run}`);
-  const ana = await createImagoClient(anaSession);
+  const ana = await createImagoClient({ ...anaSession, logger: silent as never });
   const group = await createGroup(ana, {
     profile: {
       name: 'Repair Café Croix-Rousse',

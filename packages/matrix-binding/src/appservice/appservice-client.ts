@@ -7,6 +7,7 @@
  * their ghost users; no password or device is involved.
  */
 import { createClient, type MatrixClient } from 'matrix-js-sdk';
+import type { CreateImagoClientOptions } from '../client/create-client';
 import { HomeserverError } from '../errors/homeserver-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 
@@ -18,6 +19,8 @@ export interface AppserviceIdentity {
   readonly asToken: string;
   /** The user to act as: the service's sender or a user of its exclusive namespace. */
   readonly userId: string;
+  /** Logger of the client (matrix-js-sdk's `Logger`); default: matrix-js-sdk's global logger. */
+  readonly logger?: CreateImagoClientOptions['logger'];
 }
 
 const USER_ID = /^@[a-z0-9._=/+-]+:[A-Za-z0-9.:[\]-]+$/;
@@ -46,6 +49,7 @@ export function createAppserviceClient(identity: AppserviceIdentity): MatrixClie
     userId: identity.userId,
     useAuthorizationHeader: true,
     queryParams: { user_id: identity.userId },
+    ...(identity.logger ? { logger: identity.logger } : {}),
   });
 }
 
