@@ -22,7 +22,6 @@ import {
 import {
   admitToRoom,
   appendToRoomLog,
-  closeDecision,
   createAppserviceClient,
   emptyRoomLog,
   fetchRoomHistory,
@@ -118,8 +117,6 @@ export class ActivityPubBridge {
   readonly #bot: MatrixClient;
   readonly #guard: InboxGuard;
   readonly #queues = new Map<string, Promise<void>>();
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  readonly #closing = new Set<string>();
   readonly #ghosts = new Map<string, MatrixClient>();
   #stopped = false;
 
@@ -186,11 +183,9 @@ export class ActivityPubBridge {
     return this.#options.botUserId;
   }
 
-  /** Stops the timers (closing decisions); the HTTP servers are the caller's. */
+  /** Stops handling Matrix events; the HTTP servers are the caller's. */
   stop(): void {
     this.#stopped = true;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
   }
 
   #log(level: BridgeLogEntry['level'], what: string, detail?: Record<string, unknown>): void {
@@ -329,6 +324,7 @@ export class ActivityPubBridge {
    * @returns when the event has been handled.
    */
   handleMatrixEvent(event: Record<string, unknown>): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
     const roomId = typeof event.room_id === 'string' ? event.room_id : '';
     const previous = this.#queues.get(roomId) ?? Promise.resolve();
     const next = previous
@@ -459,28 +455,10 @@ export class ActivityPubBridge {
         decision.status === 'withdrawn'
       ) {
         await this.#settle(record, pending, decision.status === 'adopted', decisionsRoom);
-      } else if (decision.status === 'open' || decision.status === 'proposed') {
-        this.#scheduleClose(spaceId, decisionsRoom, pending.decision, decision.closesAt);
       }
+      // Open decisions settle when the group's authority closes them (or on approvals): the
+      // event reaches the bridge in a transaction and brings it back here.
     }
-  }
-
-  #scheduleClose(spaceId: string, roomId: string, decision: string, closesAt: number): void {
-    if (this.#closing.has(decision) || this.#stopped || !Number.isFinite(closesAt)) return;
-    this.#closing.add(decision);
-    const timer = setTimeout(
-      async () => {
-        this.#timers.delete(timer);
-        this.#closing.delete(decision);
-        if (this.#stopped) return;
-        await closeDecision(this.#bot, roomId, decision).catch((error: unknown) =>
-          this.#log('warn', 'close-failed', { decision, ...describe(error) }),
-        );
-        await this.syncGroup(spaceId).catch(() => undefined);
-      },
-      Math.max(0, closesAt - Date.now()) + 500,
-    );
-    this.#timers.add(timer);
   }
 
   async #onProposalEvent(spaceId: string, roomId: string, event: RawMatrixEvent): Promise<void> {

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
 import { playAttacks } from '../support/attacks';
 import { Peer } from '../support/peer';
-import { newRegistration, type PlayedScenario, playScenario, run, runBridge } from '../support/scenario';
+import {
+  newRegistration,
+  type PlayedScenario,
+  playDecidedFollowers,
+  playScenario,
+  run,
+  runBridge,
+} from '../support/scenario';
 import { resetPeer, resetSynapse, startPeer, startSynapse } from '../support/services';
 
 describe('a group on the fediverse, with an independent ActivityPub server as its peer', () => {
@@ -46,6 +53,16 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
     } catch (error) {
       await mkdir('test-artifacts', { recursive: true });
       await writeFile('test-artifacts/bridge-log-attacks.json', JSON.stringify(lines, null, 1));
+      throw error;
+    }
+  });
+
+  it('lets a group decide each follower under its control table: refused → Reject, approved → Accept', async () => {
+    try {
+      await playDecidedFollowers({ groupServer: homeserver, bridge, peer });
+    } catch (error) {
+      await mkdir('test-artifacts', { recursive: true });
+      await writeFile('test-artifacts/bridge-log-followers.json', JSON.stringify(lines, null, 1));
       throw error;
     }
   });

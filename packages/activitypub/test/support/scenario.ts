@@ -347,3 +347,105 @@ export interface PlayedScenario {
 }
 
 export { rawHistory };
+
+/**
+ * A group that decides its followers (`followers: 'decided'`): each Follow becomes a decision of
+ * kind `org.imago.activitypub.follower`; a refusal is answered Reject, an approval Accept.
+ */
+export async function playDecidedFollowers(options: {
+  groupServer: TestHomeserver;
+  bridge: RunningBridge;
+  peer: Peer;
+}): Promise<void> {
+  const { groupServer, bridge, peer } = options;
+  const bot = bridge.bridge.botUserId;
+  const handle = `decided_${run}`;
+  const groupIri = `${bridge.origin}/actors/${handle}`;
+  const inbox = `${groupIri}/inbox`;
+  const beaSession = await registerUser(groupServer, `bea-${run}`);
+  const bea = await createImagoClient({ ...beaSession, logger: silent as never });
+  const group = await createGroup(bea, {
+    profile: { name: 'Conseil de quartier' },
+    rooms: ['chat', 'decisions'],
+    invite: [bot],
+  });
+  const decisions = group.rooms.decisions as string;
+  const alone = {
+    protocol: 'oligarchy',
+    deciders: { members: [beaSession.userId] },
+    required: 1,
+    duration: HOUR,
+  };
+  await initControlTable(bea, decisions, {
+    rules: {
+      'change-control-table': { protocol: 'consensus', duration: HOUR },
+      [ActivitypubActionKinds.publish]: alone,
+      [ActivitypubActionKinds.follower]: alone,
+    },
+  } as never);
+  await eventually(
+    'the bot to join',
+    async () =>
+      (await rawHistory(groupServer, beaSession.accessToken, decisions)).some(
+        (e) => e.type === 'm.room.member' && e.state_key === bot && (e.content as Json).membership === 'join',
+      ),
+    (joined) => joined,
+    60_000,
+  );
+  const publish = await propose(bea, decisions, {
+    kind: ActivitypubActionKinds.publish,
+    action: { handle, followers: 'decided' },
+  } as never);
+  await sendGovernanceEvent(bea, decisions, 'org.imago.governance.approve', { decision: publish });
+  const actor = (await eventually(
+    'the group actor',
+    async () => {
+      const response = await fetch(groupIri, { headers: { accept: 'application/activity+json' } });
+      return response.ok ? ((await response.json()) as Json) : undefined;
+    },
+    (value) => value !== undefined,
+  )) as Json;
+  expect(actor.manuallyApprovesFollowers).toBe(true);
+
+  const followDecision = async (followId: string) =>
+    (await eventually(
+      'the follower decision',
+      async () =>
+        (
+          await roomEvents(bea, decisions)
+        ).find(
+          (e) =>
+            e.type === 'org.imago.governance.propose' &&
+            (e.content as Json).kind === ActivitypubActionKinds.follower &&
+            ((e.content as Json).action as Json).activity === followId,
+        ),
+      (e) => e !== undefined,
+    )) as { eventId: string };
+  const follow = {
+    '@context': 'https://www.w3.org/ns/activitystreams',
+    type: 'Follow',
+    actor: peer.actor,
+    object: groupIri,
+  };
+  const first = await peer.publish(`decided-1-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: first })).status).toBe(202);
+  const refused = await followDecision(first);
+  expect(await bridge.bridge.store.followers(handle)).toEqual([]);
+  await sendGovernanceEvent(bea, decisions, 'org.imago.governance.refuse', { decision: refused.eventId });
+  await peer.waitFor(
+    'Reject(Follow)',
+    (a) => a.type === 'Reject' && JSON.stringify(a.object).includes(first),
+  );
+  expect(await bridge.bridge.store.followers(handle)).toEqual([]);
+
+  const second = await peer.publish(`decided-2-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: second })).status).toBe(202);
+  const approved = await followDecision(second);
+  await sendGovernanceEvent(bea, decisions, 'org.imago.governance.approve', { decision: approved.eventId });
+  await peer.waitFor(
+    'Accept(Follow)',
+    (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(second),
+  );
+  expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual([peer.actor]);
+  bea.stopClient();
+}
