@@ -11,6 +11,8 @@ cd "$ROOT"
 # shellcheck source=bootstrap.sh
 source scripts/bootstrap.sh
 bash scripts/system-deps.sh
+# shellcheck source=demo-activitypub.sh
+source scripts/demo-activitypub.sh
 while IFS='=' read -r key value; do
   case $key in IMAGO_*) export "$key=$value" ;; esac
 done < <(bash scripts/synapse.sh start demo)
@@ -21,3 +23,4 @@ echo
 echo "Synapse keeps running at $IMAGO_HOMESERVER_URL (stop it with: scripts/synapse.sh stop demo)."
 echo "General assemblies with sound (LiveKit, speaking turns the media server enforces): see"
 echo "docs/assemblies.md, section \"Try it\"."
+echo "The ActivityPub peer keeps running at $IMAGO_AP_PEER_URL (stop it with: scripts/activitypub-peer.sh stop demo-peer)."

@@ -13,6 +13,8 @@ step "toolchain"
 # shellcheck source=bootstrap.sh
 source scripts/bootstrap.sh
 bash scripts/system-deps.sh
+# The independent ActivityPub server of @imago/activitypub's tests (a venv under .cache).
+bash scripts/activitypub-peer.sh install
 
 step "LiveKit (building in the background when not cached)"
 mkdir -p .cache

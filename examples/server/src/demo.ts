@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
+import { runFediverseScene } from './demo/fediverse';
 import { reportHtml } from './demo/report-html';
 import { reportText } from './demo/report-text';
 import { runScenario } from './demo/scenario';
@@ -33,7 +34,15 @@ async function main(): Promise<void> {
     say: (line) => say(`• ${line}`),
     workDir: join(root, 'demo-report', 'service'),
   });
-  for (const line of reportText(report)) say(line);
+  const fediverse =
+    process.env.IMAGO_AP_REGISTRATION && process.env.IMAGO_AP_PEER_URL
+      ? await runFediverseScene(homeserver, {
+          registration: process.env.IMAGO_AP_REGISTRATION,
+          peerUrl: process.env.IMAGO_AP_PEER_URL,
+          say: (line) => say(`• ${line}`),
+        })
+      : [];
+  for (const line of [...reportText(report), ...fediverse]) say(line);
   const out = join(root, 'demo-report', 'index.html');
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, reportHtml(report));

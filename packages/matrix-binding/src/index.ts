@@ -15,6 +15,13 @@ export { feedItemsFromLog, readFeed } from './announcements/feed';
 export { groupGraph } from './announcements/group-graph';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {
+  type AppserviceIdentity,
+  createAppserviceClient,
+  registerAppserviceUser,
+} from './appservice/appservice-client';
+export { admitToRoom, joinRoom, setDisplayName } from './appservice/room-presence';
+export { type MessageText, sendThreadMessage } from './appservice/thread-message';
+export {
   BEL_EVENT_TYPES,
   type BelEventType,
   type BelStep,
@@ -238,6 +245,13 @@ export {
   logWarnings,
   type RoomLog,
 } from './replay/room-log';
+export {
+  AGREEMENT_EVENT_TYPE,
+  type AgreementRecord,
+  type AgreementRecordContent,
+  readAgreementRecords,
+  recordAgreement,
+} from './resources/agreement-record';
 export {
   ResourceEventTypes,
   type ResourcesReplay,

@@ -18,6 +18,7 @@ import {
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
 import { logEvents, type RoomLog } from '../replay/room-log';
+import { AGREEMENT_EVENT_TYPE } from './agreement-record';
 
 /** The ValueFlows event types. */
 export const ResourceEventTypes = {
@@ -82,7 +83,7 @@ export function replayResources(log: RoomLog): ResourcesReplay {
           sender: event.sender,
           proposal: parseProposal({ ...event.content, id: event.eventId }, 'content'),
         });
-      } else {
+      } else if (event.type !== AGREEMENT_EVENT_TYPE) {
         warnings.push({
           code: 'malformed-content',
           eventId: event.eventId,
