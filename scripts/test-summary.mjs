@@ -10,6 +10,13 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let missing = 0;
+const failures = [];
+const firstLines = (text) =>
+  (text ?? '')
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(0, 6)
+    .join('\n      ');
 for (const folder of ['packages', 'examples']) {
   const dir = join(root, folder);
   if (!existsSync(dir)) continue;
@@ -37,7 +44,20 @@ for (const folder of ['packages', 'examples']) {
     }
     failed += packageFailures;
     skipped += s;
+    // Name every failed test and file, with the first lines of its message: the end of the log
+    // is what a reader of a red run sees first.
+    for (const file of r.testResults ?? []) {
+      const where = file.name.slice(root.length);
+      if (file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed')) {
+        failures.push(`${where}: ${firstLines(file.message)}`);
+      }
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== 'failed') continue;
+        failures.push(`${where} › ${t.fullName}: ${firstLines(t.failureMessages?.join('\n'))}`);
+      }
+    }
   }
 }
+for (const failure of failures) console.error(`  FAILED ${failure}`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || missing > 0 ? 1 : 0);

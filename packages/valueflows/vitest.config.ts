@@ -8,5 +8,10 @@ const conditions = ['module-sync', 'node', 'import', 'default'];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], globalSetup: ['./test/global-setup.ts'] },
+  test: {
+    // CLI tests spawn processes; on a loaded two-core machine they can take seconds.
+    testTimeout: 30_000,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+  },
 });

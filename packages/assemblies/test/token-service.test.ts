@@ -1,12 +1,15 @@
 /**
  * The RTC authorisation service against a live Synapse (OpenID check through the federation
- * `openid/userinfo` endpoint) and a live LiveKit (room creation), attacked with raw HTTP.
+ * `openid/userinfo` endpoint) and a live LiveKit (room creation), served on loopback HTTP and
+ * attacked with raw HTTP requests.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { MatrixSession } from '@imago/matrix-binding';
 import { verifyOpenIdToken } from '@imago/matrix-binding';
 import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenService, type TokenService } from '../src/authorisation/index';
 import { LISTENER, livekitRoomName, SPEAKER } from '../src/index';
 
@@ -46,14 +49,14 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
   let service: TokenService;
   let serverName: string;
 
+  let endpoint: string;
+  let close: () => void;
   const ask = (body: unknown) =>
-    service.handle(
-      new Request('http://service.test/get_token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
-    );
+    fetch(`${endpoint}/sfu/get_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const request = async (session: MatrixSession, overrides: Record<string, unknown> = {}) => ({
     room_id: roomId,
     slot_id: 'm.call#ROOM',
@@ -91,7 +94,28 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
     });
   });
 
-  it('issues a token for a joined member: identity user:device, grants that follow the assembly', async () => {
+  beforeAll(async () => {
+    // A thin HTTP shell around the web-standard handler, as the example server serves it.
+    const server = createServer(async (incoming, outgoing) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      const response = await service.handle(
+        new Request(`http://127.0.0.1${incoming.url ?? '/'}`, {
+          method: incoming.method ?? 'GET',
+          headers: incoming.headers as Record<string, string>,
+          ...(incoming.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
+        }),
+      );
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+      outgoing.end(Buffer.from(await response.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close?.());
+
+  it('issues a token for a joined member to join and listen, never to publish (the chair’s neither)', async () => {
     const response = await ask(await request(member));
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -105,8 +129,11 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
       canPublish: false,
       canPublishData: false,
     });
+    // Even the chair's token gives no right to publish: rights are granted on the SFU once
+    // connected, so a token kept from an earlier floor is worth nothing after it moved.
     const chairs = claims(((await (await ask(await request(chair))).json()) as { jwt: string }).jwt).video;
-    expect(chairs).toMatchObject({ canPublish: true, canPublishSources: ['microphone', 'camera'] });
+    expect(chairs).toMatchObject({ canPublish: false, canPublishData: false });
+    expect(chairs.canPublishSources ?? []).toEqual([]);
     // The service created the LiveKit room (MSC4195: the server ensures the room exists).
     const rooms = await new RoomServiceClient(
       livekit().url.replace(/^ws/, 'http'),
@@ -148,6 +175,12 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
       'M_FORBIDDEN',
     ]);
 
+    // Only the room's one slot is an assembly.
+    const otherSlot = await ask(await request(member, { slot_id: 'm.call#SIDE' }));
+    expect([otherSlot.status, ((await otherSlot.json()) as { errcode: string }).errcode]).toEqual([
+      400,
+      'M_BAD_JSON',
+    ]);
     for (const body of [
       '{not json',
       { room_id: 'no-room' },
@@ -159,7 +192,7 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
         'M_BAD_JSON',
       ]);
     }
-    const wrongPath = await service.handle(new Request('http://service.test/sfu/other', { method: 'POST' }));
+    const wrongPath = await fetch(`${endpoint}/sfu/other`, { method: 'POST' });
     expect(wrongPath.status).toBe(404);
   });
 });

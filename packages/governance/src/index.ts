@@ -54,6 +54,8 @@ export {
   type GovernanceContext,
   type GovernanceState,
   initialGovernanceState,
+  type TableEra,
+  tableAt,
 } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
 export { type ReduceResult, reduce } from './decisions/reduce';

@@ -3,7 +3,9 @@
  * The assembly duty: for each group's debate room, replays the assembly (chairs from the
  * group's control table, the floor, the turns) and keeps the SFU's permissions in line with it —
  * when the floor moves or a speaker's time runs out, `updateParticipant` moves who may publish.
- * The RTC authorisation service asks the same replay for the grants of new tokens.
+ * Tokens never carry the right to publish: {@link enforceAssemblies} runs every moment as well, so
+ * that a participant who has just joined gets what the replay allows, and one who left the Matrix
+ * room is removed from the SFU.
  */
 import { mediaPermission, nextPermissionChange } from '@imago/assemblies';
 import type { TokenService } from '@imago/assemblies/authorisation';
@@ -42,25 +44,49 @@ export async function runAssemblyDuty(
     groups: groupMembers(context),
   });
   desk.assemblies.set(room.roomId, assembly);
+  await enforceAssembly(context, desk, room.roomId, assembly);
+  const next = nextPermissionChange(assembly, Date.now());
+  if (next !== undefined) context.wakeAt(room.roomId, next);
+}
+
+async function enforceAssembly(
+  context: DutyContext,
+  desk: AssemblyDesk,
+  roomId: string,
+  assembly: Assembly,
+): Promise<void> {
   const now = Date.now();
   try {
-    const updates = await desk.tokens.enforce(room.roomId, (userId) =>
-      mediaPermission(assembly, userId, now),
+    const updates = await desk.tokens.enforce(
+      roomId,
+      (userId) => mediaPermission(assembly, userId, now),
+      (userId) => isJoined(context.client, roomId, userId),
     );
     for (const update of updates) {
-      context.log.info(
-        'assembly',
-        `${update.userId} ${update.permission.canPublish ? 'may now speak' : 'no longer speaks'}`,
-        { roomId: room.roomId },
-      );
+      const what =
+        update.permission === null
+          ? 'left the room: removed from the media server'
+          : update.permission.canPublish
+            ? 'may now speak'
+            : 'no longer speaks';
+      context.log.info('assembly', `${update.userId} ${what}`, { roomId });
     }
   } catch (error) {
     context.log.warn('assembly', `could not update the SFU's permissions: ${(error as Error).message}`, {
-      roomId: room.roomId,
+      roomId,
     });
   }
-  const next = nextPermissionChange(assembly, now);
-  if (next !== undefined) context.wakeAt(room.roomId, next);
+}
+
+/**
+ * Brings every assembly's SFU room in line with its latest replay (participants who joined since,
+ * participants who left the Matrix room). The service runs it every moment.
+ *
+ * @param context - the duty context.
+ * @param desk - the token service and the replays.
+ */
+export async function enforceAssemblies(context: DutyContext, desk: AssemblyDesk): Promise<void> {
+  for (const [roomId, assembly] of desk.assemblies) await enforceAssembly(context, desk, roomId, assembly);
 }
 
 /**

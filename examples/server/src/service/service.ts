@@ -21,6 +21,7 @@ import {
   type AssemblyDesk,
   authoriseMedia,
   decisionsRoomOfDebate,
+  enforceAssemblies,
   runAssemblyDuty,
 } from '../duties/assembly';
 import { runControlTableDuty } from '../duties/control-table';
@@ -38,6 +39,9 @@ import type { ServiceConfig } from './config';
 import { createLog, type ServiceLog } from './log';
 import { quietLogger } from './quiet-logger';
 import { type WatchedRoom, watchRooms } from './room-watcher';
+
+/** How often the SFU's permissions are checked against the assemblies' replays (ms). */
+const ENFORCE_EVERY_MS = 1_000;
 
 /** A running service. */
 export interface ImagoService {
@@ -171,6 +175,17 @@ export async function startService(
   };
   const rtc = desk ? await serveRtcAuthorisation(desk.tokens, config.rtcPort) : undefined;
   if (rtc) log.info('assembly', `RTC authorisation service at ${rtc.url}`);
+  // New participants join with no right to publish: grant what the replay allows within a moment.
+  let enforcing = false;
+  const enforcer =
+    desk &&
+    setInterval(() => {
+      if (enforcing) return;
+      enforcing = true;
+      void enforceAssemblies(context, desk).finally(() => {
+        enforcing = false;
+      });
+    }, ENFORCE_EVERY_MS);
   const watcher = watchRooms(client, log, handle);
   const context: DutyContext = {
     client,
@@ -222,6 +237,7 @@ export async function startService(
     rtcUrl: rtc?.url,
     async stop() {
       watcher.stop();
+      if (enforcer) clearInterval(enforcer);
       await rtc?.close();
       for (const { timer } of wakers.values()) clearTimeout(timer);
       client.stopClient();

@@ -189,6 +189,12 @@ describe('a general assembly with speaking turns enforced by the media server', 
     const before = await bytesFrom(a.page, speaker.userId);
     await a.page.waitForTimeout(2_000);
     expect(await bytesFrom(a.page, speaker.userId)).toBeLessThanOrEqual(before);
+    // The former speaker tries again: the media server refuses him too (tokens never carry the
+    // right to publish; the service took it back on the SFU when the floor moved).
+    await b.page.getByRole('button', { name: 'Unmute my microphone' }).click();
+    await b.page
+      .getByText('The media server refused: you do not have the floor.')
+      .waitFor({ timeout: 15_000 });
 
     // A member on a client that does not run Imago raises a hand the Element Call way.
     const dave = await (async () => {
@@ -253,14 +259,25 @@ describe('a general assembly with speaking turns enforced by the media server', 
         speaker: outsider.userId,
       },
     );
-    // Nor do his motion and minutes: only a chair's count.
+    // Nor do his motion and minutes: only a chair's count. His motion names a real decision of
+    // the group, which he proposed himself, so that only the chair check can refuse it.
+    const decisionsRoomId = spaceState.find((e) => e.type === 'org.imago.authority' && e.state_key === '')
+      ?.content.decisions as string;
+    await raw(homeserver.baseUrl, dave.token, 'POST', `/join/${encodeURIComponent(decisionsRoomId)}`, {});
+    const daveDecision = (await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(decisionsRoomId)}/send/org.imago.governance.propose/p${Date.now()}`,
+      { kind: 'publish-text', title: 'Forged motion', action: { text: 'Dave speaks for the group' } },
+    )) as { event_id: string };
     await raw(
       homeserver.baseUrl,
       dave.token,
       'PUT',
       `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.motion/m${Date.now()}`,
       {
-        decision: membership.event_id,
+        decision: daveDecision.event_id,
         title: 'Forged motion',
       },
     );
@@ -274,7 +291,26 @@ describe('a general assembly with speaking turns enforced by the media server', 
         motions: [],
       },
     );
-    await c.page.waitForTimeout(1_000);
+    // Then he lowers his hand the Element Call way (redacting his reaction): once the page shows
+    // his hand down, it has read everything he sent before.
+    const reactions = (await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'GET',
+      `/rooms/${encodeURIComponent(debateRoomId)}/messages?dir=b&limit=50`,
+    )) as unknown as { chunk: { type: string; event_id: string; sender: string }[] };
+    const ownReaction = reactions.chunk.find((e) => e.type === 'm.reaction' && e.sender === outsider.userId);
+    await raw(
+      homeserver.baseUrl,
+      dave.token,
+      'PUT',
+      `/rooms/${encodeURIComponent(debateRoomId)}/redact/${encodeURIComponent(ownReaction?.event_id as string)}/r${Date.now()}`,
+      {},
+    );
+    await c.page
+      .getByRole('list', { name: 'Speaking queue' })
+      .getByText('dave')
+      .waitFor({ state: 'detached' });
     await c.page.getByText(/listener has the floor/).waitFor();
     await c.page.getByText('No motion put to the vote yet.').waitFor();
     await c.page.getByText('The chair posts the minutes when the meeting closes.').waitFor();

@@ -2,17 +2,20 @@
  * @module
  * The RTC authorisation service of an assembly (MSC4195 `get_token` semantics, as lk-jwt-service
  * serves Element Call): it checks the caller's Matrix identity with their homeserver (OpenID),
- * their membership of the room, and issues a LiveKit token whose grants follow the assembly (only
- * the chairs and the member who has the floor may publish). When the floor moves, {@link
- * TokenService.enforce} changes the permissions of the participants already connected
- * (`updateParticipant`); LiveKit then removes the tracks a participant may no longer publish.
+ * their membership of the room, and issues a short-lived LiveKit token to join and listen: a token
+ * never carries the right to publish, since a token kept from an earlier floor could otherwise be
+ * used again after the floor moved. Who may publish (the chairs and the member who has the floor)
+ * is granted to participants once connected, by {@link TokenService.enforce}
+ * (`updateParticipant`), which the host runs when the floor moves and whenever someone joins;
+ * LiveKit then removes the tracks a participant may no longer publish, and `enforce` disconnects
+ * anyone who is no longer in the Matrix room.
  *
  * Web-standard: the handler takes a `Request` and answers a `Response`, so any HTTP server (or
  * a Matrix application service behind MSC4512's proxy) can host it.
  */
 import type { OpenIdVerification } from '@imago/matrix-binding';
 import { AccessToken, type ParticipantInfo, RoomServiceClient, TrackSource } from 'livekit-server-sdk';
-import { livekitRoomName, participantIdentity, userOfIdentity } from '../livekit-names';
+import { livekitRoomName, participantIdentity, ROOM_SLOT_ID, userOfIdentity } from '../livekit-names';
 import { type MediaPermission, type MediaSource, samePermission } from '../media-permission';
 import { parseTokenRequest } from './token-request';
 
@@ -39,15 +42,15 @@ export interface TokenServiceOptions {
   verifyIdentity(token: { access_token: string; matrix_server_name: string }): Promise<OpenIdVerification>;
   /** Membership and permission of a user in a room, from the host's replay of the assembly. */
   authorise(roomId: string, userId: string): RoomAuthorisation | Promise<RoomAuthorisation>;
-  /** Lifetime of issued tokens in seconds (default 6 hours). */
+  /** Lifetime of issued tokens in seconds (default 10 minutes: a token is only needed to join). */
   readonly tokenTtlSeconds?: number;
 }
 
-/** A permission change made on the SFU. */
+/** A permission change made on the SFU (`permission: null`: the participant was removed). */
 export interface PermissionUpdate {
   readonly identity: string;
   readonly userId: string;
-  readonly permission: MediaPermission;
+  readonly permission: MediaPermission | null;
 }
 
 /** The service. */
@@ -60,9 +63,15 @@ export interface TokenService {
    *
    * @param roomId - the Matrix room.
    * @param permissionOf - each user's permission now.
+   * @param joined - whether a user is still joined to the Matrix room (default: everyone is);
+   *   participants who are not are removed from the SFU's room.
    * @returns the changes made.
    */
-  enforce(roomId: string, permissionOf: (userId: string) => MediaPermission): Promise<PermissionUpdate[]>;
+  enforce(
+    roomId: string,
+    permissionOf: (userId: string) => MediaPermission,
+    joined?: (userId: string) => boolean,
+  ): Promise<PermissionUpdate[]>;
 }
 
 const CORS = {
@@ -122,12 +131,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     options.livekit.apiKey,
     options.livekit.apiSecret,
   );
-  const created = new Set<string>();
-
+  // LiveKit closes an empty room after a while: make sure it exists on every request (creating
+  // an existing room answers it as it is).
   const ensureRoom = async (name: string) => {
-    if (created.has(name)) return;
     await rooms.createRoom({ name, emptyTimeout: 300 });
-    created.add(name);
   };
 
   const getToken = async (request: Request): Promise<Response> => {
@@ -135,6 +142,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     const parsed = parseTokenRequest(body);
     if (!parsed.ok) return matrixError(400, 'M_BAD_JSON', `bad or missing ${parsed.error.path}`);
     const { roomId, slotId, openIdToken, member } = parsed.value;
+    // Only the room's one slot is an assembly; a token for any other would open an SFU room
+    // nobody governs.
+    if (slotId !== ROOM_SLOT_ID)
+      return matrixError(400, 'M_BAD_JSON', `unknown slot_id (only ${ROOM_SLOT_ID})`);
     const identity = await options.verifyIdentity(openIdToken);
     if (!identity.ok)
       return matrixError(401, 'M_UNAUTHORIZED', `OpenID token not accepted (${identity.reason})`);
@@ -151,16 +162,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     const token = new AccessToken(options.livekit.apiKey, options.livekit.apiSecret, {
       identity: participantIdentity(identity.userId, member.claimedDeviceId),
       name: identity.userId,
-      ttl: options.tokenTtlSeconds ?? 6 * 3600,
+      ttl: options.tokenTtlSeconds ?? 600,
     });
-    const permission = authorisation.permission;
     token.addGrant({
       room: name,
       roomJoin: true,
-      canSubscribe: permission.canSubscribe,
-      canPublish: permission.canPublish,
-      canPublishData: permission.canPublishData,
-      canPublishSources: permission.canPublishSources.map((source) => SOURCES[source]),
+      canSubscribe: authorisation.permission.canSubscribe,
+      canPublish: false,
+      canPublishData: false,
+      canPublishSources: [],
       canUpdateOwnMetadata: false,
     });
     return json(200, { url: options.livekit.url, jwt: await token.toJwt() });
@@ -174,7 +184,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       if (request.method !== 'POST') return matrixError(405, 'M_UNRECOGNIZED', 'use POST');
       return getToken(request);
     },
-    async enforce(roomId, permissionOf) {
+    async enforce(roomId, permissionOf, joined = () => true) {
       const name = await livekitRoomName(roomId);
       let participants: ParticipantInfo[];
       try {
@@ -186,6 +196,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       for (const participant of participants) {
         const userId = userOfIdentity(participant.identity);
         if (!userId) continue;
+        if (!joined(userId)) {
+          await rooms.removeParticipant(name, participant.identity);
+          updates.push({ identity: participant.identity, userId, permission: null });
+          continue;
+        }
         const permission = permissionOf(userId);
         if (samePermission(currentPermission(participant), permission)) continue;
         await rooms.updateParticipant(name, participant.identity, {

@@ -20,6 +20,11 @@ export interface GovernanceState {
   /** 0 for the initial table, +1 per adopted change. */
   readonly tableVersion: number;
   /**
+   * Every table the group has had, oldest first: when each came into force and, after the
+   * initial one, the decision that adopted it (see {@link tableAt}).
+   */
+  readonly tableHistory: readonly TableEra[];
+  /**
    * The group's clock (ms): the effective time of the latest accepted event, never going back
    * (see {@link effectiveTime}). The engine's notion of "now".
    */
@@ -43,6 +48,37 @@ export interface GovernanceState {
   readonly pending: readonly string[];
   /** The earliest time at which a pending decision opens or settles (`Infinity` if none). */
   readonly nextDue: number;
+}
+
+/** A control table and the time from which it was in force. */
+export interface TableEra {
+  readonly version: number;
+  readonly table: ControlTable;
+  /** When it came into force (ms, the group's clock). */
+  readonly since: number;
+  /** The adopted `change-control-table` decision; absent for the initial table. */
+  readonly decision?: string;
+}
+
+/**
+ * The control table in force at a time: the latest table that came into force at or before it.
+ *
+ * @param state - the governance state.
+ * @param time - the time (ms).
+ * @returns the table era, or `undefined` before the initial table.
+ * @example
+ * ```ts
+ * const era = tableAt(state, event.timestamp);
+ * era?.decision; // the decision that adopted the table in force then
+ * ```
+ */
+export function tableAt(state: Pick<GovernanceState, 'tableHistory'>, time: number): TableEra | undefined {
+  let found: TableEra | undefined;
+  for (const era of state.tableHistory) {
+    if (era.since > time) break;
+    found = era;
+  }
+  return found;
 }
 
 /**
@@ -75,6 +111,7 @@ export function initialGovernanceState(): GovernanceState {
   return {
     table: undefined,
     tableVersion: 0,
+    tableHistory: [],
     clock: 0,
     authority: [],
     authorityClock: 0,

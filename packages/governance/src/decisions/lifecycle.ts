@@ -91,7 +91,14 @@ export function commitDecision(state: GovernanceState, decision: Decision): Gove
     decision.kind === ActionKinds.changeControlTable
   ) {
     const table = (decision.action as { table: ControlTable }).table;
-    next = { ...next, table, tableVersion: state.tableVersion + 1 };
+    const version = state.tableVersion + 1;
+    const since = decision.outcome?.at ?? state.clock;
+    next = {
+      ...next,
+      table,
+      tableVersion: version,
+      tableHistory: [...state.tableHistory, { version, table, since, decision: decision.id }],
+    };
   }
   if (
     decision.status === 'adopted' &&

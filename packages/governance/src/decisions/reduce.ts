@@ -164,6 +164,7 @@ function apply(
         ...state,
         table: event.content.table,
         tableVersion: 0,
+        tableHistory: [{ version: 0, table: event.content.table, since: at }],
         authority: event.content.authority ?? [sender],
       });
     case 'org.imago.governance.propose':

@@ -211,3 +211,77 @@ describe('an assembly chaired under the control table', () => {
     expect(maySpeak(assembly, carol, 120_000)).toBe(false);
   });
 });
+
+describe('an assembly that no lie about time or later table change rewrites', () => {
+  it('bounds a member’s event from the future by the chairs’ clock: no turn is stretched by it', () => {
+    const { state } = governance();
+    const future = hand(mallory, 10 * HOUR);
+    const assembly = replay([future, floor(chair, bob, 100_000, { duration: 60_000 })], state);
+    const taken = assembly.times.get(future.event_id as string) as number;
+    expect(taken).toBeLessThanOrEqual(50_000 + 300_000);
+    expect(assembly.floor?.endsAt).toBeLessThanOrEqual(taken + 60_000);
+    expect(maySpeak(assembly, bob, 2 * HOUR)).toBe(false);
+  });
+
+  it('judges each floor, motion and minutes by the chairs in force at its time', () => {
+    n = 0;
+    const events = [
+      ev(decisions, chair, 'm.room.create', { room_version: '12' }, 1, { state_key: '' }),
+      ...members.map((user) =>
+        ev(decisions, user, 'm.room.member', { membership: 'join' }, 2, { state_key: user }),
+      ),
+      ev(
+        decisions,
+        chair,
+        'org.imago.governance.init',
+        {
+          table: {
+            rules: {
+              'change-control-table': { protocol: 'consensus', duration: HOUR },
+              'chair-assembly': {
+                protocol: 'oligarchy',
+                deciders: { members: [chair] },
+                required: 1,
+                duration: HOUR,
+              },
+            },
+          },
+        },
+        3,
+      ),
+      ev(
+        decisions,
+        carol,
+        'org.imago.governance.propose',
+        {
+          kind: 'change-control-table',
+          action: {
+            table: {
+              rules: {
+                'change-control-table': { protocol: 'consensus', duration: HOUR },
+                'chair-assembly': {
+                  protocol: 'oligarchy',
+                  deciders: { members: [carol] },
+                  required: 1,
+                  duration: HOUR,
+                },
+              },
+            },
+          },
+        },
+        10_000,
+      ),
+      ev(decisions, chair, 'org.imago.governance.tick', {}, 10_000 + HOUR),
+    ];
+    const state = replayDecisions(appendToRoomLog(emptyRoomLog(decisions), events)).state;
+    expect(state.tableVersion).toBe(1);
+    const before = floor(chair, bob, 100_000);
+    const earlyCarol = floor(carol, carol, 110_000);
+    const afterChange = floor(chair, bob, 20_000 + HOUR);
+    const carolNow = floor(carol, carol, 30_000 + HOUR);
+    const assembly = replay([before, earlyCarol, afterChange, carolNow], state);
+    expect(assembly.warnings.map((w) => w.eventId)).toEqual([earlyCarol.event_id, afterChange.event_id]);
+    expect(assembly.turns.map((t) => t.eventId)).toEqual([before.event_id, carolNow.event_id]);
+    expect(assembly.chairs).toEqual([carol]);
+  });
+});

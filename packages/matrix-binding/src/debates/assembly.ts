@@ -7,7 +7,7 @@
  * Pure: the debate room's events, the group's governance state and the session's memberships in,
  * the assembly out; every member computes the same.
  */
-import type { GovernanceState } from '@imago/governance';
+import { type GovernanceState, tableAt } from '@imago/governance';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
 import { assemblyChairs } from './assembly-chairs';
@@ -49,7 +49,7 @@ export interface PostedMinutes {
 
 /** The state of an assembly. */
 export interface Assembly extends SpeakingQueue {
-  /** The chairs, from the group's control table. */
+  /** The chairs now, from the group's control table (each event is judged by its own time's). */
   readonly chairs: readonly string[];
   readonly motions: readonly Motion[];
   /** Minutes posted by a chair, in order (the meeting is closed once there are some). */
@@ -150,9 +150,13 @@ export function publishedMemberships(events: readonly ImagoEvent[]): SessionMemb
  */
 export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAssemblyOptions = {}): Assembly {
   const { governance } = options;
+  // The chairs in force when each event was taken: a later change of the control table neither
+  // makes an earlier chair's acts unauthorised nor an earlier refused act valid.
+  const chairsAt = (at: number) =>
+    assemblyChairs(governance ? tableAt(governance, at)?.table : undefined, options.groups);
   const chairs = assemblyChairs(governance?.table, options.groups);
   const queueOptions = {
-    chairs,
+    chairs: chairsAt,
     memberships: options.memberships ?? publishedMemberships(events),
     ...(options.speakingTime === undefined ? {} : { speakingTime: options.speakingTime }),
   };
@@ -164,7 +168,8 @@ export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAss
   const minutes: PostedMinutes[] = [];
   for (const [index, event] of events.entries()) {
     if (event.kind !== 'motion' && event.kind !== 'minutes') continue;
-    if (!chairs.includes(event.sender)) {
+    const at = queue.times.get(event.eventId) ?? event.timestamp;
+    if (!chairsAt(at).includes(event.sender)) {
       warn(event, 'unauthorised', 'only a chair may do this');
       continue;
     }
@@ -180,18 +185,18 @@ export function replayAssembly(events: readonly ImagoEvent[], options: ReplayAss
           title,
           eventId: event.eventId,
           by: event.sender,
-          at: event.timestamp,
+          at,
           ...outcomeOf(governance, decision),
         });
       }
       continue;
     }
     const before = speakingQueue(events.slice(0, index + 1), queueOptions);
-    const expected = assemblyMinutes({ turns: before.turns, motions }, governance, event.timestamp);
+    const expected = assemblyMinutes({ turns: before.turns, motions }, governance, at);
     minutes.push({
       eventId: event.eventId,
       sender: event.sender,
-      at: event.timestamp,
+      at,
       content: event.content,
       faithful: sameMinutes(event.content, expected),
       expected,

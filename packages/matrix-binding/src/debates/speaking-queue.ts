@@ -8,6 +8,7 @@
  * (a backdated hand is raised now): nobody jumps the queue by lying about the time. Pure: events
  * and the session's memberships in, queue out.
  */
+import { DEFAULT_CLOCK_SKEW, effectiveTime } from '@imago/governance';
 import { ImagoEventTypes } from '../events/event-types';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
@@ -56,6 +57,8 @@ export interface SpeakingQueue {
   /** Every turn given, in order. */
   readonly turns: readonly Turn[];
   readonly warnings: readonly ImagoWarning[];
+  /** The time at which each event was taken (ms), by event id: the room's clock. */
+  readonly times: ReadonlyMap<string, number>;
 }
 
 /** A MatrixRTC session membership: its state event id and its user (`CallMembership.eventId`/`sender`). */
@@ -78,9 +81,15 @@ export interface SpeakingQueueOptions {
   /**
    * The chairs, when something above the room names them (e.g. the group's control table, see
    * `assemblyChairs`): then they alone give the floor, and the settings' chairs and power levels
-   * are not consulted.
+   * are not consulted. A function gives the chairs in force at a time (ms), so that every event
+   * is judged by the chairs of its own time.
    */
-  chairs?: readonly string[];
+  chairs?: readonly string[] | ((at: number) => readonly string[]);
+  /**
+   * How far ahead of the chairs' clock anyone else's event may claim to be (ms; default
+   * governance's `DEFAULT_CLOCK_SKEW`).
+   */
+  clockSkew?: number;
 }
 
 const NO_SETTINGS: DebateSettings = { chairs: [], speakingTime: 0 };
@@ -111,15 +120,23 @@ export function speakingQueue(
   const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string) =>
     warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
   const turns: Turn[] = [];
-  const isChair = (userId: string) =>
+  // The chairs whose clock bounds everyone else's: those named above the room, or the settings'.
+  const chairsAt = (at: number): readonly string[] =>
+    typeof options.chairs === 'function' ? options.chairs(at) : (options.chairs ?? settings.chairs);
+  const isChair = (userId: string, at: number) =>
     options.chairs
-      ? options.chairs.includes(userId)
+      ? chairsAt(at).includes(userId)
       : settings.chairs.includes(userId) ||
         (options.powerLevels !== undefined &&
           maySend(options.powerLevels, userId, ImagoEventTypes.debateSettings, true));
   const speakingTime = () => options.speakingTime ?? settings.speakingTime;
-  // The room's clock: an event is never earlier than the one before it.
-  let clock = Number.NEGATIVE_INFINITY;
+  // The room's clock: never earlier than the event before, and for anyone but a chair never
+  // ahead of the chairs' clock by more than the skew (governance's group clock, with the chairs
+  // as the authority): nobody jumps the queue or stretches a turn by lying about the time.
+  const skew = options.clockSkew ?? DEFAULT_CLOCK_SKEW;
+  let clock = events[0]?.timestamp ?? 0;
+  let chairClock = clock;
+  const times = new Map<string, number>();
   const raise = (event: ImagoEvent, at: number, slot?: SpeakingSlot) => {
     if (participants && !participants.has(event.sender))
       return warn(event, 'unauthorised', 'not in the session');
@@ -137,8 +154,16 @@ export function speakingQueue(
     if (floor && last && last.until === undefined) turns[turns.length - 1] = { ...last, until: at };
   };
   for (const event of events) {
-    clock = Math.max(clock, event.timestamp);
-    const at = clock;
+    const chairs = chairsAt(clock);
+    const at = effectiveTime(
+      { clock, authority: chairs.length > 0 ? chairs : [event.sender], authorityClock: chairClock },
+      event.sender,
+      event.timestamp,
+      skew,
+    );
+    clock = at;
+    if (chairs.includes(event.sender)) chairClock = Math.max(chairClock, at);
+    times.set(event.eventId, at);
     switch (event.kind) {
       case 'debate-settings':
         if (event.stateKey === '') settings = event.content;
@@ -159,7 +184,7 @@ export function speakingQueue(
       case 'floor': {
         const { speaker } = event.content;
         const yielding = speaker === null && floor?.speaker === event.sender;
-        if (!yielding && !isChair(event.sender)) {
+        if (!yielding && !isChair(event.sender, at)) {
           warn(event, 'unauthorised', 'only a chair gives the floor');
           break;
         }
@@ -191,7 +216,7 @@ export function speakingQueue(
   }
   // A Map keeps insertion order (the order in which the room raised the hands); the sort is stable.
   const queue = [...hands.values()].sort((a, b) => slotPriority(a.slot) - slotPriority(b.slot));
-  return { settings, queue, floor, turns, warnings };
+  return { settings, queue, floor, turns, warnings, times };
 }
 
 /**
