@@ -11,7 +11,7 @@ import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-bindi
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenService, type TokenService } from '../src/authorisation/index';
-import { LISTENER, livekitRoomName, SPEAKER } from '../src/index';
+import { LISTENER, livekitRoomName, SPEAKER, userOfIdentity } from '../src/index';
 
 const homeserver = () => testHomeserverFromEnvironment();
 const livekit = () => ({
@@ -194,5 +194,58 @@ describe('RTC authorisation service (live Synapse and LiveKit)', () => {
     }
     const wrongPath = await fetch(`${endpoint}/sfu/other`, { method: 'POST' });
     expect(wrongPath.status).toBe(404);
+  });
+
+  it('grants the floor only through enforcement, and removes a participant who left the Matrix room', async () => {
+    // Each connects to the SFU the way any client would: its own token, a raw signalling socket.
+    const connect = async (session: MatrixSession) => {
+      const { jwt, url } = (await (await ask(await request(session))).json()) as { jwt: string; url: string };
+      const socket = new WebSocket(
+        `${url.replace(/\/$/, '')}/rtc?access_token=${jwt}&auto_subscribe=1&protocol=15`,
+      );
+      socket.binaryType = 'arraybuffer';
+      await new Promise((resolve, reject) => {
+        socket.addEventListener('message', resolve, { once: true });
+        socket.addEventListener('error', reject, { once: true });
+      });
+      return socket;
+    };
+    const sockets = [await connect(chair), await connect(member)];
+    try {
+      const name = await livekitRoomName(roomId);
+      const rooms = new RoomServiceClient(
+        livekit().url.replace(/^ws/, 'http'),
+        livekit().apiKey,
+        livekit().apiSecret,
+      );
+      const permissions = async () =>
+        Object.fromEntries(
+          (await rooms.listParticipants(name)).map((p) => [
+            userOfIdentity(p.identity),
+            p.permission?.canPublish ?? false,
+          ]),
+        );
+      expect(await permissions()).toEqual({ [chair.userId]: false, [member.userId]: false });
+
+      // The floor holder (here the member) may publish once the service says so; nobody else.
+      const granted = await service.enforce(roomId, (user) => (user === member.userId ? SPEAKER : LISTENER));
+      expect(granted.map((u) => u.userId)).toEqual([member.userId]);
+      expect(await permissions()).toEqual({ [chair.userId]: false, [member.userId]: true });
+      expect(await service.enforce(roomId, (user) => (user === member.userId ? SPEAKER : LISTENER))).toEqual(
+        [],
+      );
+
+      // The member leaves the Matrix room: the SFU no longer keeps them, floor or not.
+      await raw(member, 'POST', `/rooms/${encodeURIComponent(roomId)}/leave`, {});
+      const removed = await service.enforce(
+        roomId,
+        (user) => (user === member.userId ? SPEAKER : LISTENER),
+        (user) => user !== member.userId,
+      );
+      expect(removed).toEqual([expect.objectContaining({ userId: member.userId, permission: null })]);
+      expect(Object.keys(await permissions())).toEqual([chair.userId]);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
   });
 });

@@ -5,7 +5,9 @@
  * minutes. What the media server lets each member publish follows the same replay every member
  * computes here: the floor holder and the chair are heard, nobody else.
  */
+
 import type { PublishOutcome } from '@imago/assemblies/media';
+import type { SpeakingSlot } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useState } from 'preact/hooks';
 import type { Group } from '../groups/group';
@@ -78,9 +80,17 @@ function AssemblyView({
   const speak = async (on: boolean) => {
     if (status.state !== 'joined') return;
     setOutcome(undefined);
-    const result = await status.media.setMicrophone(on);
-    setOutcome(result === 'stopped' ? 'Your microphone is off.' : OUTCOME_TEXT[result]);
+    try {
+      const result = await status.media.setMicrophone(on);
+      setOutcome(result === 'stopped' ? 'Your microphone is off.' : OUTCOME_TEXT[result]);
+    } catch {
+      setOutcome('The microphone could not be changed. Try again.');
+    }
   };
+  const giveFloorTo = (userId: string, slot: SpeakingSlot) =>
+    giveFloorFor(client, debateRoomId, userId, slot).catch(() =>
+      setOutcome(`The floor was not given to ${names(userId)}. Try again.`),
+    );
 
   return (
     <section aria-labelledby="assembly-title" aria-busy={!complete} class="assembly">
@@ -147,11 +157,7 @@ function AssemblyView({
         handAction={
           isChair
             ? (userId, slot) => (
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => giveFloorFor(client, debateRoomId, userId, slot)}
-                >
+                <button type="button" class="secondary" onClick={() => giveFloorTo(userId, slot)}>
                   Give the floor to {names(userId)}
                 </button>
               )

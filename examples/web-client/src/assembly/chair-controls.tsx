@@ -45,6 +45,10 @@ export function ChairControls({ client, roomId, assembly, members }: ChairContro
       setError('The floor was not given. Try again.');
     }
   };
+  const takeBack = () => {
+    setError(undefined);
+    giveFloor(client, roomId, null).catch(() => setError('The floor was not taken back. Try again.'));
+  };
   return (
     <form class="card stack" aria-labelledby="chair-title" onSubmit={submit}>
       <h3 id="chair-title">Chair</h3>
@@ -71,7 +75,7 @@ export function ChairControls({ client, roomId, assembly, members }: ChairContro
           Give the floor
         </button>
         {assembly.floor && (
-          <button type="button" class="secondary" onClick={() => giveFloor(client, roomId, null)}>
+          <button type="button" class="secondary" onClick={takeBack}>
             Take the floor back
           </button>
         )}

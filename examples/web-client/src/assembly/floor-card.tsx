@@ -50,16 +50,17 @@ export function FloorCard({ client, roomId, assembly, now, names, handAction }: 
   return (
     <section class="card stack" aria-labelledby="floor-title">
       <h3 id="floor-title">Floor</h3>
+      {/* The live region says who has the floor, and once that the time is up; the ticking timer
+          is a separate timer role, which assistive technologies do not announce every second. */}
       <p role="status" aria-live="polite" class="floor">
         {floor ? (
           <>
             <strong>{names(floor.speaker)}</strong> has the floor
             {floor.slot && floor.slot !== 'turn' ? ` (${SLOT_LABELS[floor.slot].toLowerCase()})` : ''}
-            {left !== undefined && (
+            {left !== undefined && left < 0 && (
               <>
                 {' '}
-                —{' '}
-                <span class={left < 0 ? 'error' : ''}>{left < 0 ? 'time is up' : `${clock(left)} left`}</span>
+                — <span class="error">time is up</span>
               </>
             )}
           </>
@@ -67,6 +68,11 @@ export function FloorCard({ client, roomId, assembly, now, names, handAction }: 
           'Nobody has the floor.'
         )}
       </p>
+      {left !== undefined && left >= 0 && (
+        <p role="timer" aria-label="Time left to speak" class="floor">
+          {clock(left)} left
+        </p>
+      )}
       <h4>Queue</h4>
       {assembly.queue.length === 0 ? (
         <p class="muted">No hand raised.</p>

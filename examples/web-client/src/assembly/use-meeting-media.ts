@@ -75,7 +75,8 @@ export function useMeetingMedia(client: MatrixClient, roomId: string): MeetingMe
   };
 
   const leave = async () => {
-    if (status.state === 'joined') await status.media.leave();
+    // Leaving never fails for the member: a session the SFU already dropped is left anyway.
+    if (status.state === 'joined') await status.media.leave().catch(() => undefined);
     await session.current?.leaveRoomSession().catch(() => false);
     session.current = undefined;
     setStatus({ state: 'outside' });
@@ -94,7 +95,7 @@ export function useMeetingMedia(client: MatrixClient, roomId: string): MeetingMe
   joined.current = status.state === 'joined' ? status.media : undefined;
   useEffect(
     () => () => {
-      void joined.current?.leave();
+      void joined.current?.leave().catch(() => undefined);
       void session.current?.leaveRoomSession().catch(() => false);
     },
     [],
