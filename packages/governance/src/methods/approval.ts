@@ -5,7 +5,7 @@
  * A ballot selecting between `min` and `max` choices is valid; with `blankAllowed`, a ballot of only
  * zeros is a blank vote; anything else is invalid. Plurality is approval with `min = max = 1`.
  */
-import { type Ballots, ballotAt, inferChoiceCount, requireBallotWidth, toPackedBallots } from './ballots';
+import { type Ballots, ballotAt, choiceCount, requireBallotWidth, toPackedBallots } from './ballots';
 import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
 
 /** Options of {@link approval}. */
@@ -70,13 +70,7 @@ export function rankByScore(scores: ArrayLike<number>): number[][] {
  */
 export function approval(ballots: Ballots, options: ApprovalOptions): ApprovalResult {
   const packed = toPackedBallots(ballots);
-  const n = inferChoiceCount(packed, options.nchoices);
-  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidMethodOptionsError(
-      'nchoices',
-      'must be a positive integer (or inferable from a first ballot)',
-    );
-  }
+  const n = choiceCount(packed, options.nchoices);
   const min = options.min ?? 0;
   const max = options.max ?? n;
   if (!Number.isSafeInteger(min) || min < 0 || min > n) {

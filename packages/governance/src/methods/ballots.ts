@@ -7,6 +7,7 @@
  * Rows are stored packed — one `Float64Array` of cells and one `Uint32Array` of row offsets — so
  * that large ballot sets are counted without one allocation per ballot.
  */
+import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
 import { MalformedBallotsError } from './errors/malformed-ballots-error';
 
 /**
@@ -75,12 +76,24 @@ export function toPackedBallots(ballots: Ballots): PackedBallots {
 
 /**
  * The number of choices to count: `nchoices` when given and non-zero, otherwise the length of the
- * first ballot (as belenios-tool infers it). Undefined when neither is available.
+ * first ballot (as belenios-tool infers it).
+ *
+ * @throws {@link InvalidMethodOptionsError} when neither gives a positive integer.
  */
-export function inferChoiceCount(ballots: PackedBallots, nchoices: number | undefined): number | undefined {
-  if (nchoices !== undefined && nchoices !== 0) return nchoices;
-  if (ballots.count === 0) return undefined;
-  return ballots.offsets[1]! - ballots.offsets[0]!;
+export function choiceCount(ballots: PackedBallots, nchoices: number | undefined): number {
+  const n =
+    nchoices !== undefined && nchoices !== 0
+      ? nchoices
+      : ballots.count === 0
+        ? undefined
+        : ballots.offsets[1]! - ballots.offsets[0]!;
+  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
+    throw new InvalidMethodOptionsError(
+      'nchoices',
+      'must be a positive integer (or inferable from a first ballot)',
+    );
+  }
+  return n;
 }
 
 /** Throws unless every ballot has exactly `width` cells. */

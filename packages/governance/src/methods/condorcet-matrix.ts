@@ -4,8 +4,7 @@
  * {@link rankedPairs}. A ballot ranks choice `i` above choice `j` when its integer for `i` is
  * smaller; 0 means unranked, below every ranked choice (as in belenios-tool's `schulze.ml`).
  */
-import { type Ballots, inferChoiceCount, requireBallotWidth, toPackedBallots } from './ballots';
-import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
+import { type Ballots, choiceCount, requireBallotWidth, toPackedBallots } from './ballots';
 
 /** Options shared by the methods that read Condorcet rankings. */
 export interface CondorcetOptions {
@@ -29,13 +28,7 @@ export interface CondorcetMatrix {
 /** Counts, for every pair of choices, the ballots that rank one above the other. */
 export function condorcetMatrix(ballots: Ballots, options: CondorcetOptions): CondorcetMatrix {
   const packed = toPackedBallots(ballots);
-  const n = inferChoiceCount(packed, options.nchoices);
-  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidMethodOptionsError(
-      'nchoices',
-      'must be a positive integer (or inferable from a first ballot)',
-    );
-  }
+  const n = choiceCount(packed, options.nchoices);
   const { cells, offsets, count } = packed;
   const blankAllowed = options.blankAllowed;
   const raw = new Int32Array(n * n);

@@ -12,7 +12,7 @@
  * middle grade numbers, i.e. the better of the two middle grades — this is belenios-tool's rule.
  * Balinski and Laraki's book takes the worse of the two; pass `median: 'worse'` for that.
  */
-import { type Ballots, ballotAt, inferChoiceCount, requireBallotWidth, toPackedBallots } from './ballots';
+import { type Ballots, ballotAt, choiceCount, requireBallotWidth, toPackedBallots } from './ballots';
 import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
 import { ocamlHeapSort } from './ocaml-heap-sort';
 
@@ -94,13 +94,7 @@ function medianOrder(n: number, median: 'better' | 'worse'): Int32Array {
  */
 export function majorityJudgment(ballots: Ballots, options: MajorityJudgmentOptions): MajorityJudgmentResult {
   const packed = toPackedBallots(ballots);
-  const n = inferChoiceCount(packed, options.nchoices);
-  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidMethodOptionsError(
-      'nchoices',
-      'must be a positive integer (or inferable from a first ballot)',
-    );
-  }
+  const n = choiceCount(packed, options.nchoices);
   const grades = options.ngrades;
   if (!Number.isSafeInteger(grades) || grades <= 0) {
     throw new InvalidMethodOptionsError('ngrades', 'must be a positive integer');
