@@ -17,6 +17,7 @@ import {
 import { propose } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useState } from 'preact/hooks';
+import { democracyRule } from './initial-control-table';
 import { METHOD_LABELS } from './labels';
 import { KIND_LABELS } from './propose-form';
 import { ruleSummary } from './rule-summary';
@@ -49,18 +50,7 @@ export interface RuleChoice {
 export function ruleOfChoice(choice: RuleChoice): ProtocolRule {
   const duration = Math.max(1_000, Math.round(choice.amount * UNIT_MS[choice.unit]));
   if (choice.protocol !== 'democracy') return { protocol: choice.protocol, duration };
-  return {
-    protocol: 'democracy',
-    method: choice.method,
-    quorum: 0,
-    threshold: 0.5,
-    duration,
-    ballot: choice.ballot,
-    delegation: choice.delegation,
-    groupDelegation: 'fractional',
-    ...(choice.method === 'majority-judgment' ? { grades: 5 } : {}),
-    ...(choice.method === 'stv' ? { seats: 1 } : {}),
-  };
+  return democracyRule({ ...choice, duration });
 }
 
 /**

@@ -52,17 +52,27 @@ export function initialControlTable(choice: DecisionRuleChoice, chair?: string):
     const rule: ProtocolRule = { protocol: choice.protocol, duration };
     return { rules: { 'change-control-table': rule, ...chairs }, fallback: rule };
   }
-  const rule: DemocracyRule = {
+  const rule = democracyRule({ ...choice, duration });
+  return { rules: { 'change-control-table': rule, ...chairs }, fallback: rule };
+}
+
+/**
+ * The web client's vote rule: passes with more than half of the counted weight, no quorum;
+ * delegations to a group carry the group's vote fractionally.
+ *
+ * @param choice - method, ballot, period (ms), delegation, grades for majority judgment (default 5).
+ */
+export function democracyRule(choice: Omit<DecisionRuleChoice, 'protocol'>): DemocracyRule {
+  return {
     protocol: 'democracy',
     method: choice.method,
     quorum: 0,
     threshold: 0.5,
-    duration,
+    duration: choice.duration,
     ballot: choice.ballot,
     delegation: choice.delegation,
     groupDelegation: 'fractional',
     ...(choice.method === 'majority-judgment' ? { grades: choice.grades ?? 5 } : {}),
     ...(choice.method === 'stv' ? { seats: 1 } : {}),
   };
-  return { rules: { 'change-control-table': rule, ...chairs }, fallback: rule };
 }
