@@ -80,18 +80,15 @@ function buildPostings(graph: ReadableGraph, depth: number): ThemePostings {
   // them from the theme side touches only the themes' edges, not every edge of every group.
   const pairGroup: number[] = [];
   const pairTheme: number[] = [];
-  const lastTheme = new Int32Array(groups.length).fill(-1);
   for (const theme of candidates) {
     let id = -1;
     graph.forEachEdge(theme, (_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
       if (attributes?.type !== INTERESTED_IN || source === target) return;
       const other = source === theme ? target : source;
       if (!isGroupAttributes(source === theme ? targetAttributes : sourceAttributes)) return;
-      const group = groupIds.get(other)!;
       if (id < 0) id = themeId(theme);
-      if (lastTheme[group] === id) return; // a parallel edge
-      lastTheme[group] = id;
-      pairGroup.push(group);
+      // A parallel edge repeats the pair; the sets below are built without repeats.
+      pairGroup.push(groupIds.get(other)!);
       pairTheme.push(id);
     });
   }
