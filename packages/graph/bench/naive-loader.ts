@@ -42,28 +42,40 @@ for (const edge of data.edges ?? []) {
   if (target !== source) target.edges.push(edge);
 }
 const undirectedByDefault = data.options?.type === 'undirected';
+type EdgeCallback = (
+  edge: string,
+  a: Bag,
+  s: string,
+  t: string,
+  sa: Bag,
+  ta: Bag,
+  undirected: boolean,
+) => void;
+function report(edge: SerializedEdge, callback: EdgeCallback): void {
+  const source = String(edge.source);
+  const target = String(edge.target);
+  callback(
+    '',
+    edge.attributes,
+    source,
+    target,
+    adjacency.get(source)!.attributes,
+    adjacency.get(target)!.attributes,
+    edge.undirected ?? undirectedByDefault,
+  );
+}
 const graph = {
   forEachNode(callback: (key: string, attributes: Bag) => void) {
     for (const [key, entry] of adjacency) callback(key, entry.attributes);
   },
   getNodeAttributes: (key: string) => adjacency.get(key)!.attributes,
   getNodeAttribute: (key: string, name: string) => adjacency.get(key)!.attributes[name],
-  forEachEdge(
-    node: string,
-    callback: (edge: string, a: Bag, s: string, t: string, sa: Bag, ta: Bag, undirected: boolean) => void,
-  ) {
+  forEachEdge(node: string, callback: EdgeCallback) {
+    for (const edge of adjacency.get(node)!.edges) report(edge, callback);
+  },
+  forEachOutboundEdge(node: string, callback: EdgeCallback) {
     for (const edge of adjacency.get(node)!.edges) {
-      const source = String(edge.source);
-      const target = String(edge.target);
-      callback(
-        '',
-        edge.attributes,
-        source,
-        target,
-        adjacency.get(source)!.attributes,
-        adjacency.get(target)!.attributes,
-        edge.undirected ?? undirectedByDefault,
-      );
+      if (String(edge.source) === node || (edge.undirected ?? undirectedByDefault)) report(edge, callback);
     }
   },
 } as unknown as NaiveGraph;

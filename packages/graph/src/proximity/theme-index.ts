@@ -22,7 +22,7 @@ import { widenThemes } from './theme-set';
 
 /** The posting lists of one theme depth. */
 interface ThemePostings {
-  /** Group keys by group id. */
+  /** Group keys by group id, in key order. */
   groups: string[];
   /** Theme node key → theme id. */
   themeIds: Map<string, number>;
@@ -50,21 +50,48 @@ function lowerBound(sizes: Uint32Array, from: number, to: number, size: number):
   return lo;
 }
 
-/** Ranking order of targets: higher score first, then key ascending. */
-function byScoreThenKey(a: PropagationTarget, b: PropagationTarget): number {
-  return b.score - a.score || compareKeys(a.key, b.key);
+/**
+ * Merge two rankings (similarity descending, then id ascending) into one of at most `k`
+ * entries.
+ */
+function merge(
+  ids: number[],
+  similarities: number[],
+  otherIds: number[],
+  otherSimilarities: number[],
+  k: number,
+): [number[], number[]] {
+  const mergedIds: number[] = [];
+  const mergedSimilarities: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (mergedIds.length < k && (i < ids.length || j < otherIds.length)) {
+    const takeFirst =
+      j >= otherIds.length ||
+      (i < ids.length &&
+        (similarities[i]! > otherSimilarities[j]! ||
+          (similarities[i] === otherSimilarities[j] && ids[i]! < otherIds[j]!)));
+    if (takeFirst) {
+      mergedIds.push(ids[i]!);
+      mergedSimilarities.push(similarities[i++]!);
+    } else {
+      mergedIds.push(otherIds[j]!);
+      mergedSimilarities.push(otherSimilarities[j++]!);
+    }
+  }
+  return [mergedIds, mergedSimilarities];
 }
 
 function buildPostings(graph: ReadableGraph, depth: number): ThemePostings {
   const groups: string[] = [];
-  const groupIds = new Map<string, number>();
   const candidates: string[] = [];
   graph.forEachNode((key, attributes) => {
-    if (isGroupAttributes(attributes)) {
-      groupIds.set(key, groups.length);
-      groups.push(key);
-    } else candidates.push(key);
+    if (isGroupAttributes(attributes)) groups.push(key);
+    else candidates.push(key);
   });
+  // Group ids in key order: ties of similarity are then broken by comparing ids.
+  groups.sort(compareKeys);
+  const groupIds = new Map<string, number>(groups.map((key, id) => [key, id]));
   const themeIds = new Map<string, number>();
   const themeKeys: string[] = [];
   const themeId = (key: string) => {
@@ -242,8 +269,11 @@ export class ThemeIndex {
       const id = themeIds.get(theme);
       if (id !== undefined) lists.push(id);
     }
-    let found: PropagationTarget[] = [];
+    // The best so far, by similarity descending then id (= key) ascending, at most k.
+    let foundIds: number[] = [];
+    let foundSimilarities: number[] = [];
     const touched: number[] = [];
+    const byShared: number[][] = Array.from({ length: s + 1 }, () => []);
     // Size classes by decreasing bound: t = s, then t < s (bound t/s) and t > s (bound s/t)
     // merged, whichever bound is larger first.
     let below = Math.min(s, maxSize);
@@ -252,9 +282,11 @@ export class ThemeIndex {
       let t: number;
       if (above > maxSize || (below >= 1 && below * above >= s * s)) t = below--;
       else t = above++;
+      const full = foundIds.length >= k;
+      const kthSimilarity = full ? foundSimilarities[k - 1]! : 0;
+      const kthId = full ? foundIds[k - 1]! : 0;
       const bound = Math.min(s, t) / Math.max(s, t);
-      if (bound < minSimilarity) break;
-      if (found.length >= k && bound < found[k - 1]!.score) break;
+      if (bound < minSimilarity || (full && bound < kthSimilarity)) break;
       for (const theme of lists) {
         const end = lowerBound(memberSizes, start[theme]!, start[theme + 1]!, t + 1);
         for (let i = lowerBound(memberSizes, start[theme]!, end, t); i < end; i++) {
@@ -264,22 +296,56 @@ export class ThemeIndex {
           counts[group] = count + 1;
         }
       }
-      const entering: PropagationTarget[] = [];
-      const last = found.length >= k ? found[k - 1] : undefined;
       for (const group of touched) {
-        const c = counts[group]!;
+        byShared[counts[group]!]!.push(group);
         counts[group] = 0;
-        const similarity = c / (s + t - c);
-        if (similarity < minSimilarity) continue;
-        const key = groups[group]!;
-        if (last && byScoreThenKey({ key, score: similarity }, last) > 0) continue;
-        if (!accept(key)) continue;
-        entering.push({ key, score: similarity, similarity });
       }
       touched.length = 0;
-      if (entering.length > 0) found = found.concat(entering).sort(byScoreThenKey).slice(0, k);
+      // Within a class the similarity c / (s + t − c) grows with the shared count c: visit
+      // counts downwards and, at equal count, ids upwards; the first k acceptable groups are
+      // the class's best, and no other group of the class can enter the top k.
+      const enteringIds: number[] = [];
+      const enteringSimilarities: number[] = [];
+      let closed = false;
+      for (let c = Math.min(s, t); c >= 1; c--) {
+        const bucket = byShared[c]!;
+        if (closed || bucket.length === 0) {
+          bucket.length = 0;
+          continue;
+        }
+        const similarity = c / (s + t - c);
+        if (similarity < minSimilarity || (full && similarity < kthSimilarity)) {
+          closed = true;
+          bucket.length = 0;
+          continue;
+        }
+        bucket.sort((a, b) => a - b);
+        for (const id of bucket) {
+          if (enteringIds.length >= k || (full && similarity === kthSimilarity && id > kthId)) {
+            closed = true;
+            break;
+          }
+          if (!accept(groups[id]!)) continue;
+          enteringIds.push(id);
+          enteringSimilarities.push(similarity);
+        }
+        bucket.length = 0;
+      }
+      if (enteringIds.length > 0) {
+        [foundIds, foundSimilarities] = merge(
+          foundIds,
+          foundSimilarities,
+          enteringIds,
+          enteringSimilarities,
+          k,
+        );
+      }
     }
-    return found;
+    return foundIds.map((id, i) => ({
+      key: groups[id]!,
+      score: foundSimilarities[i]!,
+      similarity: foundSimilarities[i]!,
+    }));
   }
 }
 

@@ -10,7 +10,7 @@ import type { AbstractGraph } from 'graphology-types';
 export type NaiveGraph = Pick<
   // biome-ignore lint/suspicious/noExplicitAny: reference over any graph
   AbstractGraph<any, any, any>,
-  'forEachNode' | 'forEachEdge' | 'getNodeAttributes' | 'getNodeAttribute'
+  'forEachNode' | 'forEachEdge' | 'forEachOutboundEdge' | 'getNodeAttributes' | 'getNodeAttribute'
 >;
 type G = NaiveGraph;
 
@@ -152,8 +152,9 @@ export function naiveThemes(graph: G, key: string, themeDepth: number): Set<stri
   for (let step = 0; step < themeDepth; step++) {
     const next: string[] = [];
     for (const theme of frontier) {
-      // Broader themes: the targets of subclass-of edges stored from this theme.
-      graph.forEachEdge(theme, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
+      // Broader themes: the targets of subclass-of edges stored from this theme (outbound, or
+      // undirected), not the theme's many incoming interests.
+      graph.forEachOutboundEdge(theme, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
         if (a.type !== 'subclass-of' || s !== theme || t === theme || themes.has(t)) return;
         themes.add(t);
         next.push(t);
