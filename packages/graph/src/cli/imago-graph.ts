@@ -11,7 +11,6 @@ import { parseCompactGraph } from '../compact/parse-compact-graph';
 import { GraphError } from '../errors/graph-error';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import { NodeNotFoundError } from '../errors/node-not-found-error';
-import { parseGraphJson } from '../model/walk-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { PROXIMITY_MODES, type PropagateOptions, type ProximityMode } from '../propagation/propagate-options';
 import { createGeoIndex } from '../proximity/geo-index';
@@ -94,15 +93,9 @@ function readText(path: string, what: string): string {
 /** A graph file, JSON or snapshot, as a read-only compact graph. */
 function readGraph(path: string): CompactGraph {
   if (process.stderr.isTTY) process.stderr.write(`reading ${path}…\n`);
-  let bytes: Buffer | undefined = readBytes(path, 'graph file');
-  if (isGraphSnapshot(bytes)) return parseGraphSnapshot(bytes);
-  // Let go of the bytes, then of the text, as soon as they are used: the parsed JSON tree is
-  // what memory peaks on, and a 100 MB file is as large again as bytes and as text.
-  let text: string | undefined = decode(bytes);
-  bytes = undefined;
-  const value = parseGraphJson(text);
-  text = undefined;
-  return parseCompactGraph(value);
+  const bytes = readBytes(path, 'graph file');
+  // From the bytes, the JSON is parsed a piece at a time: its whole tree never exists.
+  return isGraphSnapshot(bytes) ? parseGraphSnapshot(bytes) : parseCompactGraph(bytes);
 }
 
 const USAGE_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;

@@ -145,6 +145,28 @@ export function parseGraphJson(text: string): unknown {
  */
 export function walkSerializedGraph(input: unknown, sink: SerializedGraphSink): void {
   const data = typeof input === 'string' ? parseGraphJson(input) : input;
+  const { undirectedByDefault, nodes, edges } = walkGraphHeader(data, sink);
+  for (let i = 0; i < nodes.length; i++) walkNode(nodes[i], i, sink);
+  for (let i = 0; i < edges.length; i++) walkEdge(edges[i], i, undirectedByDefault, sink);
+}
+
+/** What the rest of the walk needs from the top of a serialised graph. */
+export interface SerializedGraphHeader {
+  /** Whether edges without `undirected` are undirected (`options.type` is `"undirected"`). */
+  undirectedByDefault: boolean;
+  /** The `nodes` array. */
+  nodes: unknown[];
+  /** The `edges` array (empty when absent). */
+  edges: unknown[];
+}
+
+/**
+ * First step of {@link walkSerializedGraph}: check the top of a serialised graph (`options`,
+ * `attributes`, that `nodes` and `edges` are arrays) and hand the graph attributes to `sink`.
+ *
+ * @throws {MalformedGraphError} naming the offending path.
+ */
+export function walkGraphHeader(data: unknown, sink: SerializedGraphSink): SerializedGraphHeader {
   if (!isObject(data)) fail('$', 'expected a serialised graph object');
   let undirectedByDefault = false;
   if (data.options !== undefined) {
@@ -160,39 +182,52 @@ export function walkSerializedGraph(input: unknown, sink: SerializedGraphSink): 
   if (!Array.isArray(nodes)) fail('nodes', 'expected an array');
   const edges = data.edges ?? [];
   if (!Array.isArray(edges)) fail('edges', 'expected an array');
-
   if (isObject(data.attributes)) sink.graphAttributes({ ...data.attributes });
-  for (let i = 0; i < nodes.length; i++) {
-    const node: unknown = nodes[i];
-    if (!isObject(node)) fail(`nodes[${i}]`, 'expected an object');
-    const key = parseKey(node.key, `nodes[${i}].key`);
-    if (sink.nodeRef(key) >= 0) fail(`nodes[${i}].key`, `duplicate node key ${JSON.stringify(key)}`);
-    sink.addNode(key, parseNodeAttributes(node.attributes, `nodes[${i}].attributes`));
+  return { undirectedByDefault, nodes, edges };
+}
+
+/**
+ * Check `nodes[i]` and hand it to `sink`.
+ *
+ * @throws {MalformedGraphError} naming the offending path.
+ */
+export function walkNode(node: unknown, i: number, sink: SerializedGraphSink): void {
+  if (!isObject(node)) fail(`nodes[${i}]`, 'expected an object');
+  const key = parseKey(node.key, `nodes[${i}].key`);
+  if (sink.nodeRef(key) >= 0) fail(`nodes[${i}].key`, `duplicate node key ${JSON.stringify(key)}`);
+  sink.addNode(key, parseNodeAttributes(node.attributes, `nodes[${i}].attributes`));
+}
+
+/**
+ * Check `edges[i]` and hand it to `sink`. Paths are built only on failure: this runs once per
+ * edge of graphs with millions.
+ *
+ * @throws {MalformedGraphError} naming the offending path.
+ */
+export function walkEdge(
+  edge: unknown,
+  i: number,
+  undirectedByDefault: boolean,
+  sink: SerializedGraphSink,
+): void {
+  if (!isObject(edge)) fail(`edges[${i}]`, 'expected an object');
+  const source = typeof edge.source === 'string' ? edge.source : parseKey(edge.source, `edges[${i}].source`);
+  const target = typeof edge.target === 'string' ? edge.target : parseKey(edge.target, `edges[${i}].target`);
+  const sourceRef = sink.nodeRef(source);
+  if (sourceRef < 0) fail(`edges[${i}].source`, `unknown node ${JSON.stringify(source)}`);
+  const targetRef = sink.nodeRef(target);
+  if (targetRef < 0) fail(`edges[${i}].target`, `unknown node ${JSON.stringify(target)}`);
+  if (edge.undirected !== undefined && typeof edge.undirected !== 'boolean') {
+    fail(`edges[${i}].undirected`, 'expected a boolean');
   }
-  // Paths are built only on failure: this loop runs once per edge of graphs with millions.
-  for (let i = 0; i < edges.length; i++) {
-    const edge: unknown = edges[i];
-    if (!isObject(edge)) fail(`edges[${i}]`, 'expected an object');
-    const source =
-      typeof edge.source === 'string' ? edge.source : parseKey(edge.source, `edges[${i}].source`);
-    const target =
-      typeof edge.target === 'string' ? edge.target : parseKey(edge.target, `edges[${i}].target`);
-    const sourceRef = sink.nodeRef(source);
-    if (sourceRef < 0) fail(`edges[${i}].source`, `unknown node ${JSON.stringify(source)}`);
-    const targetRef = sink.nodeRef(target);
-    if (targetRef < 0) fail(`edges[${i}].target`, `unknown node ${JSON.stringify(target)}`);
-    if (edge.undirected !== undefined && typeof edge.undirected !== 'boolean') {
-      fail(`edges[${i}].undirected`, 'expected a boolean');
-    }
-    const undirected = edge.undirected === undefined ? undirectedByDefault : edge.undirected;
-    const attributes = isEdgeAttributes(edge.attributes)
-      ? edge.attributes
-      : checkEdgeAttributes(edge.attributes, `edges[${i}].attributes`);
-    let key: string | undefined;
-    if (edge.key !== undefined && edge.key !== null) {
-      key = parseKey(edge.key, `edges[${i}].key`);
-      if (sink.hasEdgeKey(key)) fail(`edges[${i}].key`, `duplicate edge key ${JSON.stringify(key)}`);
-    }
-    sink.addEdge(key, source, target, sourceRef, targetRef, undirected, attributes);
+  const undirected = edge.undirected === undefined ? undirectedByDefault : edge.undirected;
+  const attributes = isEdgeAttributes(edge.attributes)
+    ? edge.attributes
+    : checkEdgeAttributes(edge.attributes, `edges[${i}].attributes`);
+  let key: string | undefined;
+  if (edge.key !== undefined && edge.key !== null) {
+    key = parseKey(edge.key, `edges[${i}].key`);
+    if (sink.hasEdgeKey(key)) fail(`edges[${i}].key`, `duplicate edge key ${JSON.stringify(key)}`);
   }
+  sink.addEdge(key, source, target, sourceRef, targetRef, undirected, attributes);
 }
