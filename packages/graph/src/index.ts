@@ -4,7 +4,7 @@
  * (geographic, relational, thematic, composite) and propagation of announcements. Wikidata
  * entity parsing lives in `@imago/graph/wikidata`, manual feeds in `@imago/graph/feeds`.
  */
-export { CompactGraph } from './compact/compact-graph';
+export { CompactGraph, type EdgeCallback } from './compact/compact-graph';
 export { parseCompactGraph } from './compact/parse-compact-graph';
 export { ConsentError } from './errors/consent-error';
 export { GraphError } from './errors/graph-error';

@@ -50,7 +50,8 @@ export interface CompactGraphParts {
   edgeKeys: string[];
 }
 
-type Callback = EdgeIterationCallback<NodeAttributes, EdgeAttributes>;
+/** What an edge iteration calls, as in graphology. */
+export type EdgeCallback = EdgeIterationCallback<NodeAttributes, EdgeAttributes>;
 
 /** Incidence lists in compressed sparse rows: the edges of node i are `edges[start[i]..start[i+1]]`. */
 interface Incidence {
@@ -250,7 +251,7 @@ export class CompactGraph {
     return this.explicitKeys?.[e] ?? `${this.generatedKeyPrefix}${e}`;
   }
 
-  private report(e: number, callback: Callback): void {
+  private report(e: number, callback: EdgeCallback): void {
     const s = this.source[e]!;
     const t = this.target[e]!;
     callback(
@@ -269,7 +270,7 @@ export class CompactGraph {
     node: number,
     other: number,
     skipSelfLoops: boolean,
-    callback: Callback,
+    callback: EdgeCallback,
   ) {
     const { edges } = list;
     const end = list.start[node + 1]!;
@@ -287,13 +288,13 @@ export class CompactGraph {
   private iterate(direction: 'all' | 'inbound' | 'outbound', args: unknown[]): void {
     if (args.length === 1) {
       // Over the whole graph, every edge is inbound and outbound (of some node).
-      const callback = args[0] as Callback;
+      const callback = args[0] as EdgeCallback;
       for (let e = 0; e < this.size; e++) this.report(e, callback);
       return;
     }
     const node = this.nodeIndex(args[0]);
     const other = args.length === 3 ? this.nodeIndex(args[1]) : -1;
-    const callback = args[args.length - 1] as Callback;
+    const callback = args[args.length - 1] as EdgeCallback;
     if (direction !== 'outbound') this.reportList(this.inbound, node, other, false, callback);
     // A directed self-loop was reported among the inbound edges already.
     if (direction !== 'inbound') this.reportList(this.outbound, node, other, direction === 'all', callback);
@@ -306,9 +307,9 @@ export class CompactGraph {
    *
    * @throws {NodeNotFoundError} when a node does not exist.
    */
-  forEachEdge(callback: Callback): void;
-  forEachEdge(node: unknown, callback: Callback): void;
-  forEachEdge(source: unknown, target: unknown, callback: Callback): void;
+  forEachEdge(callback: EdgeCallback): void;
+  forEachEdge(node: unknown, callback: EdgeCallback): void;
+  forEachEdge(source: unknown, target: unknown, callback: EdgeCallback): void;
   forEachEdge(...args: unknown[]): void {
     this.iterate('all', args);
   }
@@ -319,9 +320,9 @@ export class CompactGraph {
    *
    * @throws {NodeNotFoundError} when a node does not exist.
    */
-  forEachInboundEdge(callback: Callback): void;
-  forEachInboundEdge(node: unknown, callback: Callback): void;
-  forEachInboundEdge(source: unknown, target: unknown, callback: Callback): void;
+  forEachInboundEdge(callback: EdgeCallback): void;
+  forEachInboundEdge(node: unknown, callback: EdgeCallback): void;
+  forEachInboundEdge(source: unknown, target: unknown, callback: EdgeCallback): void;
   forEachInboundEdge(...args: unknown[]): void {
     this.iterate('inbound', args);
   }
@@ -332,9 +333,9 @@ export class CompactGraph {
    *
    * @throws {NodeNotFoundError} when a node does not exist.
    */
-  forEachOutboundEdge(callback: Callback): void;
-  forEachOutboundEdge(node: unknown, callback: Callback): void;
-  forEachOutboundEdge(source: unknown, target: unknown, callback: Callback): void;
+  forEachOutboundEdge(callback: EdgeCallback): void;
+  forEachOutboundEdge(node: unknown, callback: EdgeCallback): void;
+  forEachOutboundEdge(source: unknown, target: unknown, callback: EdgeCallback): void;
   forEachOutboundEdge(...args: unknown[]): void {
     this.iterate('outbound', args);
   }
