@@ -10,8 +10,8 @@
  * at most min(|S|, t) / max(|S|, t) — the size bound of set-similarity joins. The search visits
  * size classes by decreasing bound, counts c for the groups of each class in the source themes'
  * posting lists (so the similarity is exact, without building T), and stops when the bound
- * falls below the k-th best similarity found: only groups that could still enter the top k are
- * ever looked at, ties included.
+ * falls below the k-th best similarity found (strictly: a group tying with the k-th can still
+ * enter by key). Size classes past that point are never read.
  */
 import { INTERESTED_IN, type ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
