@@ -155,11 +155,12 @@ class CompactGraphBuilder implements SerializedGraphSink {
 const PIECE_BYTES = 1 << 20;
 
 /**
- * Read UTF-8 JSON bytes (no byte-order mark) piece by piece: the top-level members are located first, `nodes` and
- * `edges` are parsed a few megabytes of elements at a time and each element is checked and
- * added as it comes, so the whole JSON tree never exists. Any doubt (a layout the scan does not
- * recognise, a syntax error, a broken rule) gives `undefined`: the caller then parses the text
- * whole, which gives the graph or the very error the text deserves.
+ * Read UTF-8 JSON bytes (no byte-order mark) piece by piece: the top-level members are located
+ * first, `nodes` and `edges` are parsed about `pieceBytes` (a megabyte) of elements at a time
+ * and each element is checked and added as it comes, so the whole JSON tree never exists. Any
+ * doubt (a layout the scan does not recognise, a syntax error, a broken rule) gives `undefined`:
+ * the caller then parses the text whole, which gives the graph or the very error the text
+ * deserves.
  */
 export function parseInPieces(bytes: Uint8Array, pieceBytes = PIECE_BYTES): CompactGraph | undefined {
   const layout = scanGraphJson(bytes, pieceBytes);
@@ -212,8 +213,8 @@ export function parseInPieces(bytes: Uint8Array, pieceBytes = PIECE_BYTES): Comp
  * queried: it takes a fraction of the time and memory of a graphology multigraph.
  *
  * Given the file's bytes (UTF-8, a byte-order mark ignored, as `TextDecoder` reads them), the
- * JSON is parsed a few megabytes of nodes or edges at a time and never held whole: the fastest
- * and smallest way to load a large graph from JSON. Whether given bytes, text or a value, the
+ * JSON is parsed about a megabyte of nodes or edges at a time and its tree never exists whole:
+ * the fastest and smallest way to load a large graph from JSON. Whether given bytes, text or a value, the
  * same input gives the same graph or the same error.
  *
  * @param input - UTF-8 JSON bytes, JSON text, or a parsed JSON value.

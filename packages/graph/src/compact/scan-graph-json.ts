@@ -1,9 +1,9 @@
 /**
  * @module
  * The layout of a serialised graph's JSON bytes, found without parsing them: the byte range of
- * each top-level member's value and, in arrays, cut points between elements every few
- * megabytes. A reader can then parse a huge `edges` array piece by piece, so that the whole
- * JSON tree never exists at once.
+ * each top-level member's value and, in arrays, cut points between elements about every
+ * `chunkBytes` (a megabyte for `parseCompactGraph`). A reader can then parse a huge `edges`
+ * array piece by piece, so that the whole JSON tree never exists at once.
  *
  * The scan only follows structure (strings, nesting, separators); the pieces are checked by
  * `JSON.parse`. Whatever the scan does not recognise — or any doubt, such as a repeated
