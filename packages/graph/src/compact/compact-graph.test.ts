@@ -265,6 +265,20 @@ describe('CompactGraph from JSON bytes, parsed in pieces', () => {
     );
   });
 
+  it('refuses an array closed by a brace (or an object by a bracket), as the text parsed whole does', () => {
+    const node = '{"key":"a","attributes":{"kind":"group"}}';
+    for (const text of [
+      `{"nodes":[${node}},"edges":[]}`,
+      `{"nodes":[${node},${node}},"edges":[]}`,
+      `{"nodes":[${node}],"edges":[}}`,
+      `{"options":{"multi":true],"nodes":[${node}],"edges":[]}`,
+    ]) {
+      expect(outcome(() => parseSerializedGraph(text)).error, text).toMatch(/^MALFORMED_GRAPH/);
+      expect(outcome(() => parseCompactGraph(encode(text))).error, text).toMatch(/^MALFORMED_GRAPH/);
+      for (const pieceBytes of [1, 5]) expect(parseInPieces(encode(text), pieceBytes), text).toBeUndefined();
+    }
+  });
+
   it('refuses the malformed graphs with the same paths', () => {
     for (const [input, path] of MALFORMED_GRAPHS) {
       const text = typeof input === 'string' ? input : JSON.stringify(input);

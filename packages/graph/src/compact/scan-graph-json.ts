@@ -81,7 +81,8 @@ function skipValue(bytes: Uint8Array, i: number, chunkBytes: number, cuts: numbe
     } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
     else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
       depth--;
-      if (depth === 0) return at + 1;
+      // The outer brackets are left out of the pieces JSON.parse checks: they must match here.
+      if (depth === 0) return byte === (isArray ? CLOSE_ARRAY : CLOSE_OBJECT) ? at + 1 : -1;
     } else if (byte === COMMA && isArray && depth === 1 && at - lastCut >= chunkBytes) {
       cuts.push(at);
       lastCut = at;
