@@ -137,7 +137,5 @@ export function createStoreView(store: VfStore) {
       if (registered) return { ...p, ...registered };
       return { ...p, id: p.id ?? `${p.lat},${p.long}`, name: p.name ?? p.mappableAddress ?? p.id ?? 'place' };
     },
-    sameRecord: (a: { id?: string } | undefined, b: { id?: string } | undefined) =>
-      a?.id !== undefined && a.id === b?.id,
   };
 }
