@@ -1,7 +1,8 @@
 /**
  * `@imago/valueflows` — ValueFlows 1.0 for groups: agents, resources, economic events with the
  * action effects of the ValueFlows ontology, an invariant-checked ledger, offers and needs
- * (proposals) and their matching, agreements and their fulfilment, JSON-LD and FEP-0837.
+ * (proposals) and their matching, agreements and their fulfilment, track and trace of resource
+ * flows, JSON-LD and FEP-0837.
  * The GraphQL API is the separate entry point `@imago/valueflows/graphql`.
  *
  * @module @imago/valueflows
@@ -100,6 +101,7 @@ export type { PlannedFlow } from './model/flow';
 export type { Intent } from './model/intent';
 export type { Measure } from './model/measure';
 export type { Process } from './model/process';
+export type { ProcessSpecification } from './model/process-specification';
 export type { Proposal, ProposalPurpose } from './model/proposal';
 export type { ResourceSpecification } from './model/resource-specification';
 export type { SpatialThing } from './model/spatial-thing';
@@ -114,3 +116,11 @@ export {
   parseProcess,
   parseResourceSpecification,
 } from './parse/parse-records';
+export {
+  type FlowItem,
+  type FlowItemKind,
+  nextProcesses,
+  previousProcesses,
+  trace,
+  track,
+} from './provenance/track-trace';

@@ -112,6 +112,8 @@ function copyResource(b: EconomicResource): Writable<EconomicResource> {
     stage: b.stage,
     state: b.state,
     unitOfEffort: b.unitOfEffort,
+    image: b.image,
+    ofBatchLot: b.ofBatchLot,
   };
 }
 
@@ -146,7 +148,7 @@ function takesCustody(a: ActionDefinition): boolean {
 }
 
 /** Whether the action acts on a "to" resource (the receiver's side). */
-function hasToSide(a: ActionDefinition): boolean {
+export function hasToSide(a: ActionDefinition): boolean {
   return (
     a.accountingEffect === 'decrementIncrement' ||
     a.onhandEffect === 'decrementIncrement' ||
@@ -213,6 +215,9 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
       throw new InvalidEventError(id, 'cannot-create-resource', `${action.id} cannot create a resource`);
     }
     if (state.resources.has(created.id)) throw new DuplicateResourceError(id, created.id);
+    if (created.containedIn !== undefined && !state.resources.has(created.containedIn)) {
+      throw new UnknownResourceError(id, created.containedIn);
+    }
     const slot = action.createResource === 'optional' ? fromId : toId;
     if (slot !== undefined && slot !== created.id) {
       throw new InvalidEventError(
@@ -394,6 +399,9 @@ function newResource(
     currentLocation: location,
     stage: source?.stage,
     state: source?.state,
+    image: n.image,
+    ofBatchLot: n.ofBatchLot,
+    containedIn: n.containedIn,
   });
 }
 
