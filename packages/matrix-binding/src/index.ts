@@ -170,6 +170,7 @@ export {
   setDelegations,
   vote,
 } from './governance/decision-actions';
+export { DecisionsFold, type DecisionsFoldSnapshot } from './governance/decisions-fold';
 export {
   applyDerivedPowerLevels,
   derivePowerLevels,
