@@ -178,6 +178,12 @@ export {
   KIND_POWERS,
 } from './governance/derived-power-levels';
 export {
+  type DecodedFoldSnapshot,
+  decodeFoldSnapshot,
+  encodeFoldSnapshot,
+  sha256Hex,
+} from './governance/fold-snapshot-codec';
+export {
   type ClockAdjustment,
   type DecisionsReplay,
   type GovernanceInput,
@@ -234,7 +240,19 @@ export {
   readRelationAssertion,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
-export { type FollowRoomOptions, followRoom, type RoomFollower } from './replay/follow-room';
+export {
+  FOLLOW_PAGE_SIZE,
+  type FollowerStats,
+  type FollowRoomOptions,
+  followRoom,
+  type RoomFollower,
+} from './replay/follow-room';
+export {
+  FollowedLog,
+  type FollowedLogBase,
+  type FollowedLogOptions,
+  type LogChange,
+} from './replay/followed-log';
 export {
   type AppendOptions,
   appendToRoomLog,
@@ -245,7 +263,9 @@ export {
   logEvents,
   logWarnings,
   type RoomLog,
+  RoomLogBuilder,
 } from './replay/room-log';
+export { type HoldReason, RoomTimeline, type TimelineChunk } from './replay/room-timeline';
 export {
   AGREEMENT_EVENT_TYPE,
   type AgreementRecord,
