@@ -61,6 +61,8 @@ export interface RoomFollower {
    * @param now - evaluate at this time.
    */
   readonly decisions: (now?: number) => DecisionsReplay | undefined;
+  /** Where the log stands: its last event and the decisions fold after it (with `decisions`). */
+  readonly snapshot: () => FollowedLogBase | undefined;
   /** Rebuilds the decisions fold, e.g. when sub-group memberships or verified results changed. */
   readonly refold: (options?: ReplayDecisionsOptions) => void;
   /** What was read so far. */
@@ -374,6 +376,7 @@ export async function followRoom(
     log: () => followed.log,
     events: () => followed.events(),
     decisions: (now) => followed.decisions(now),
+    snapshot: () => followed.snapshot(),
     refold: (decisions) => {
       followed.refold(decisions);
       changed({ events: [], rebuilt: true });

@@ -128,9 +128,23 @@ export class FollowedLog {
     return this.#fold?.current(now);
   }
 
-  /** The decisions fold itself (for checkpoints), if this log keeps one. */
+  /** The decisions fold itself, if this log keeps one. */
   get fold(): DecisionsFold | undefined {
     return this.#fold;
+  }
+
+  /**
+   * Where the log stands: its last event and the decisions fold after it, from which another
+   * followed log can start (a checkpoint).
+   *
+   * @returns the base, or `undefined` without the decisions fold or before any event.
+   */
+  snapshot(): FollowedLogBase | undefined {
+    if (this.#fold === undefined) return undefined;
+    if (this.#built === 0) return this.#options.base;
+    const last = this.#timeline.at(this.#built - 1);
+    if (typeof last?.event_id !== 'string') return undefined;
+    return { eventId: last.event_id, fold: this.#fold.snapshot() };
   }
 
   /** Events whose homeserver copy is wanted: events that a redaction placed after them names. */
