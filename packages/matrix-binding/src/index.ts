@@ -241,6 +241,11 @@ export {
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
 export {
+  type FollowJoinedRoomsOptions,
+  followJoinedRooms,
+  type JoinedRoomsFollower,
+} from './replay/follow-joined-rooms';
+export {
   FOLLOW_PAGE_SIZE,
   type FollowerStats,
   type FollowRoomOptions,

@@ -28,6 +28,7 @@ import { runControlTableDuty } from '../duties/control-table';
 import {
   type DecisionBook,
   decisionBook,
+  decisionsInputs,
   isDecisionsRoom,
   replayRoom,
   runDecisionDuty,
@@ -186,7 +187,7 @@ export async function startService(
         enforcing = false;
       });
     }, ENFORCE_EVERY_MS);
-  const watcher = watchRooms(client, log, handle);
+  const watcher = watchRooms(client, log, () => decisionsInputs(context, elections), handle);
   const context: DutyContext = {
     client,
     config,
