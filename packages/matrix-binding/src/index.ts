@@ -157,6 +157,11 @@ export {
   type RawMatrixEvent,
   toRawEvent,
 } from './events/raw-matrix-event';
+export {
+  type CheckpointContent,
+  MAX_CHECKPOINT_BYTES,
+  readCheckpointContent,
+} from './governance/checkpoint-content';
 export { type ControlTableMirror, controlTableMirror } from './governance/control-table-mirror';
 export {
   closeDecision,
@@ -170,6 +175,12 @@ export {
   setDelegations,
   vote,
 } from './governance/decision-actions';
+export {
+  type Checkpoint,
+  type CheckpointReading,
+  postCheckpoint,
+  readCheckpoint,
+} from './governance/decisions-checkpoint';
 export { DecisionsFold, type DecisionsFoldSnapshot } from './governance/decisions-fold';
 export {
   applyDerivedPowerLevels,
@@ -181,6 +192,7 @@ export {
   type DecodedFoldSnapshot,
   decodeFoldSnapshot,
   encodeFoldSnapshot,
+  foldDifferences,
   sha256Hex,
 } from './governance/fold-snapshot-codec';
 export {
@@ -240,6 +252,12 @@ export {
   readRelationAssertion,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
+export {
+  type CheckpointVerification,
+  type DecisionsFollower,
+  type FollowDecisionsOptions,
+  followDecisions,
+} from './replay/follow-decisions';
 export {
   type FollowJoinedRoomsOptions,
   followJoinedRooms,

@@ -4,9 +4,9 @@
  * what a member who replays the whole room compares it with. JSON, with governance's persistent
  * maps, `Map`s, `Set`s and non-finite numbers written as tagged objects (`{"$pmap": [...]}`); a
  * plain object that has a key starting with `$` is wrapped (`{"$object": {...}}`) so that content
- * taken from events can never pass for a tag. Entries keep their iteration order, which a fold
- * makes deterministic, so equal folds give equal bytes and decoding then encoding gives the same
- * bytes back. Decoding is a trust boundary: it returns a result, never throws.
+ * taken from events can never pass for a tag. Object keys are sorted; map and set entries keep
+ * their iteration order, which a fold makes deterministic (and decoding restores). So equal folds
+ * give equal bytes, and decoding then encoding gives the same bytes back. Decoding is a trust boundary: it returns a result, never throws.
  */
 import { PersistentMap } from '@imago/governance';
 import type { DecisionsFoldSnapshot } from './decisions-fold';
@@ -33,8 +33,8 @@ function encodeValue(value: unknown): Json | undefined {
   if (value instanceof Set) return { $set: [...value].map((item) => encodeValue(item) ?? null) };
   const object: { [key: string]: Json } = {};
   let escaped = false;
-  for (const [key, item] of Object.entries(value)) {
-    const encoded = encodeValue(item);
+  for (const key of Object.keys(value).sort()) {
+    const encoded = encodeValue((value as Record<string, unknown>)[key]);
     if (encoded === undefined) continue;
     if (key.startsWith('$')) escaped = true;
     object[key] = encoded;
@@ -162,6 +162,33 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
   } catch (problem) {
     return { ok: false, path: problem instanceof SnapshotProblem ? problem.path : '$' };
   }
+}
+
+/**
+ * Where two fold snapshots differ: the top-level fields, the state's fields, and each decision by
+ * id, as paths (`state.decisions["$abc"]`, `members`), in a stable order.
+ *
+ * @param a - a snapshot.
+ * @param b - another.
+ * @returns the paths of the parts that differ (empty when the snapshots are equal).
+ */
+export function foldDifferences(a: DecisionsFoldSnapshot, b: DecisionsFoldSnapshot): string[] {
+  const same = (x: unknown, y: unknown) => JSON.stringify(encodeValue(x)) === JSON.stringify(encodeValue(y));
+  const differences: string[] = [];
+  for (const key of Object.keys(a) as (keyof DecisionsFoldSnapshot)[]) {
+    if (key === 'state') continue;
+    if (!same(a[key], b[key])) differences.push(key);
+  }
+  for (const key of Object.keys(a.state) as (keyof DecisionsFoldSnapshot['state'])[]) {
+    if (key === 'decisions') continue;
+    if (!same(a.state[key], b.state[key])) differences.push(`state.${key}`);
+  }
+  const ids = new Set([...a.state.decisions.keys(), ...b.state.decisions.keys()]);
+  for (const id of [...ids].sort()) {
+    if (!same(a.state.decisions.get(id), b.state.decisions.get(id)))
+      differences.push(`state.decisions[${JSON.stringify(id)}]`);
+  }
+  return differences;
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 import { HomeserverError } from '../errors/homeserver-error';
 import { type RawMatrixEvent, toRawEvent } from '../events/raw-matrix-event';
 import type { DecisionsReplay, ReplayDecisionsOptions } from '../governance/replay-decisions';
-import { FollowedLog, type FollowedLogBase, type LogChange } from './followed-log';
+import { FollowedLog, type FollowedLogBase, type FollowedLogOptions, type LogChange } from './followed-log';
 import type { AppendOptions, RoomLog } from './room-log';
 
 /** What a follower has read from the homeserver so far. */
@@ -81,8 +81,10 @@ export interface FollowRoomOptions extends AppendOptions {
   decisions?: ReplayDecisionsOptions | boolean;
   /** Events per `GET /messages` request (default 1000, what Synapse serves at most). */
   pageSize?: number;
-  /** Start after a checkpoint rather than at the room's creation. */
+  /** Start after a checkpoint rather than at the room's creation (see {@link followDecisions}). */
   base?: FollowedLogBase;
+  /** Called with the decisions fold right after this event is folded (to check a checkpoint). */
+  mark?: FollowedLogOptions['mark'];
 }
 
 /** Default page size: Synapse serves at most 1000 events per `GET /messages`. */
@@ -135,6 +137,7 @@ export async function followRoom(
     ...(options.mayRedact ? { mayRedact: options.mayRedact } : {}),
     ...(options.decisions === undefined ? {} : { decisions: options.decisions }),
     ...(options.base ? { base: options.base } : {}),
+    ...(options.mark ? { mark: options.mark } : {}),
   });
   const stats = {
     historyEvents: 0,

@@ -33,6 +33,8 @@ export interface FollowedLogOptions extends AppendOptions {
   decisions?: ReplayDecisionsOptions | boolean;
   /** Start after a checkpoint rather than at the room's creation. */
   base?: FollowedLogBase;
+  /** Called with the decisions fold right after this event is folded (to check a checkpoint). */
+  mark?: { readonly eventId: string; readonly onFolded: (snapshot: DecisionsFoldSnapshot) => void };
 }
 
 /** What changed in a followed log. */
@@ -282,16 +284,24 @@ export class FollowedLog {
     }
     if (this.#built >= ready && !rebuilt) return undefined;
     let refold = false;
+    let rebuiltFold = false;
+    const mark = this.#options.mark;
     while (this.#built < ready) {
-      const changed = this.#builder.add(this.#timeline.at(this.#built));
+      const raw = this.#timeline.at(this.#built);
+      const changed = this.#builder.add(raw);
       if (changed !== undefined && changed < this.#folded) refold = true;
       this.#built++;
+      if (mark !== undefined && raw?.event_id === mark.eventId && this.#fold !== undefined) {
+        if (refold) this.#restartFold();
+        rebuiltFold ||= refold;
+        refold = false;
+        this.#foldEntries();
+        mark.onFolded(this.#fold.snapshot());
+      }
     }
-    if (refold) {
-      this.#fold = this.#newFold();
-      this.#folded = 0;
-    }
+    if (refold) this.#restartFold();
     this.#foldEntries();
+    refold ||= rebuiltFold;
     const events: RawMatrixEvent[] = [];
     for (let i = Math.min(lowest ?? previous, previous); i < this.#built; i++) {
       const raw = this.#timeline.at(i);
@@ -301,6 +311,11 @@ export class FollowedLog {
       events.push(raw);
     }
     return { events, rebuilt: rebuilt || refold };
+  }
+
+  #restartFold(): void {
+    this.#fold = this.#newFold();
+    this.#folded = 0;
   }
 
   #foldEntries(): void {
