@@ -32,6 +32,11 @@ import { checkFinishedElection, verifiedArchives } from '../secret-ballot/servic
 export interface GroupGovernance {
   /** `false` until the decisions room's history is loaded. */
   complete: boolean;
+  /**
+   * Whether the state comes from the group authority's checkpoint and the whole history is still
+   * being replayed to check it.
+   */
+  provisional: boolean;
   state: GovernanceState;
   /** Events that had no effect (malformed, unauthorised, rejected by the reducer). */
   warnings: readonly ImagoWarning[];
@@ -79,14 +84,20 @@ function refoldIfNeeded(
  * @param client - the running client.
  * @param decisionsRoomId - the group's decisions room.
  * @param subGroupIds - spaces of sub-groups one may delegate to.
+ * @param authority - the group's authority (from its pin): the room opens from its checkpoint.
  * @returns the replayed governance, evaluated now.
  */
 export function useGovernance(
   client: MatrixClient,
   decisionsRoomId: string,
   subGroupIds: readonly string[],
+  authority?: readonly string[],
 ): GroupGovernance {
-  const { complete, follower } = useRoomFollower(client, decisionsRoomId);
+  const { complete, follower, provisional, checkpointWarnings } = useRoomFollower(
+    client,
+    decisionsRoomId,
+    authority,
+  );
   const events = follower?.events() ?? [];
   const [now, setNow] = useState(Date.now);
   const room = client.getRoom(decisionsRoomId);
@@ -154,8 +165,9 @@ export function useGovernance(
   }
   return {
     complete,
+    provisional,
     state,
-    warnings: replayed.warnings,
+    warnings: [...checkpointWarnings, ...replayed.warnings],
     members: joinedMembers(client, decisionsRoomId),
     myDelegations,
     events,
