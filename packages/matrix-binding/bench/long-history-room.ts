@@ -6,16 +6,15 @@
  * minutes, so the homeserver's data and a manifest (users, tokens, rooms) stay under
  * `.cache/bench/`; later runs reuse them and only add what a size lacks.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
+import { DedicatedSynapse } from '../test/support/dedicated-synapse.ts';
 
 export type Database = 'sqlite' | 'postgres';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cache = `${root}.cache/bench`;
-const script = `${root}scripts/synapse.sh`;
 
 export interface BenchUser {
   readonly userId: string;
@@ -42,30 +41,8 @@ export interface Manifest {
 const instance = (database: Database) => `bench-long-history-${database}`;
 const manifestPath = (database: Database) => `${cache}/long-history-${database}.json`;
 
-/** Starts (or restarts) the bench's homeserver for a database and returns its URL and secret. */
-export function startHomeserver(database: Database): TestHomeserver {
-  const output = execFileSync('bash', [script, 'start', instance(database)], {
-    encoding: 'utf8',
-    env: { ...process.env, SYNAPSE_DATABASE: database },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const vars = Object.fromEntries(
-    output
-      .split('\n')
-      .map((line) => /^(IMAGO_[A-Z_]+)=(.*)$/.exec(line.trim()))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  );
-  return {
-    baseUrl: vars.IMAGO_HOMESERVER_URL as string,
-    sharedSecret: vars.IMAGO_SYNAPSE_SHARED_SECRET as string,
-  };
-}
-
-/** Stops the bench's homeserver (its data is kept). */
-export function stopHomeserver(database: Database): void {
-  execFileSync('bash', [script, 'stop', instance(database)], { stdio: 'inherit' });
-}
+/** The bench's homeserver for a database (its data kept under `.cache/`). */
+export const homeserverOf = (database: Database) => new DedicatedSynapse(instance(database), { database });
 
 export function readManifest(database: Database): Manifest | undefined {
   return existsSync(manifestPath(database))

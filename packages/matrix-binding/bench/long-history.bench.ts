@@ -15,7 +15,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type Database, ensureRoom, startHomeserver, stopHomeserver } from './long-history-room.ts';
+import { type Database, ensureRoom, homeserverOf } from './long-history-room.ts';
 
 const options = new Map<string, string>();
 const argv = process.argv.slice(2);
@@ -30,7 +30,7 @@ const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 process.stderr.write(`[bench] machine load at start: ${load()}\n`);
 
 for (const database of databases) {
-  const homeserver = startHomeserver(database);
+  const homeserver = await homeserverOf(database).start();
   for (const size of sizes) await ensureRoom(database, size, homeserver);
 }
 
@@ -53,7 +53,7 @@ for (let sample = 0; sample < samples; sample++) {
     }
   }
 }
-for (const database of databases) stopHomeserver(database);
+for (const database of databases) await homeserverOf(database).stop();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
 const of = (list: Figures[], key: string) => median(list.map((f) => Number(f[key])));

@@ -27,17 +27,10 @@ import {
   sha256Hex,
   vote,
 } from '../../src/index';
-import { type LiveUser, liveUser, stopAll } from '../support/live-users';
+import { type LiveUser, liveUser, stopAll, waitUntil } from '../support/live-users';
 import { RawMatrix } from '../support/raw-matrix';
 
 const PERIOD = 2_000;
-const until = async (check: () => boolean, what: string, timeoutMs = 30_000) => {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const CHECKPOINT = 'org.imago.checkpoint';
@@ -121,7 +114,7 @@ describe('checkpoints of the decisions fold (raw HTTP attackers, live Synapse)',
     // The service follows the room and writes its fold down.
     const own = await followRoom(service.client, room, { decisions: true });
     followers.push(own);
-    await until(() => own.log().seen.has(lastEvent), 'the service’s follower');
+    await waitUntil(() => own.log().seen.has(lastEvent), 'the service’s follower');
     const base = own.snapshot();
     if (!base) throw new Error('no fold');
     bytes = encodeFoldSnapshot(base.fold);
@@ -142,7 +135,7 @@ describe('checkpoints of the decisions fold (raw HTTP attackers, live Synapse)',
     expect(follower.provisional()).toBe(true);
     expect(follower.checkpoint?.sender).toBe(service.userId);
     expect(follower.stats().historyRequests).toBe(0);
-    await until(() => follower.log().seen.has(lastEvent), 'the events after the checkpoint');
+    await waitUntil(() => follower.log().seen.has(lastEvent), 'the events after the checkpoint');
     const reference = await fresh();
     const shown = follower.decisions()?.state;
     expect(shown?.decisions.get(adopted)?.outcome).toEqual(reference.state.decisions.get(adopted)?.outcome);

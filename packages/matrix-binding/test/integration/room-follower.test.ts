@@ -22,7 +22,7 @@ import {
   vote,
 } from '../../src/index';
 import { registerUser, testHomeserverFromEnvironment } from '../../src/testing/index';
-import { type LiveUser, liveUser, run, startSynced, stopAll } from '../support/live-users';
+import { type LiveUser, liveUser, run, startSynced, stopAll, waitUntil } from '../support/live-users';
 import { RawMatrix } from '../support/raw-matrix';
 
 const HOUR = 3_600_000;
@@ -58,14 +58,6 @@ async function compare(follower: RoomFollower, client: MatrixClient, room: strin
   };
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('the room follower equals a fresh replay (live Synapse)', () => {
   let ana: LiveUser; // founder: the group's authority
   let bo: LiveUser; // follows the room
@@ -93,7 +85,7 @@ describe('the room follower equals a fresh replay (live Synapse)', () => {
   it('catches up after a gappy sync from where it stopped, without reading the history again', async () => {
     const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 5 } });
     await vote(bo.client, room, decision, [1, 0]); // a local echo first, then the homeserver's copy
-    await until(() => follower.decisions()?.state.decisions.get(decision) !== undefined, 'the proposal');
+    await waitUntil(() => follower.decisions()?.state.decisions.get(decision) !== undefined, 'the proposal');
     const historyRequests = follower.stats().historyRequests;
 
     // Bo's client goes offline; more events than sync's timeline limit (10) happen meanwhile.
@@ -109,7 +101,7 @@ describe('the room follower equals a fresh replay (live Synapse)', () => {
     ]);
     const before = follower.stats();
     await startSynced(bo.client);
-    await until(() => follower.log().seen.has(lastId), 'the events sent while offline');
+    await waitUntil(() => follower.log().seen.has(lastId), 'the events sent while offline');
     await follower.settled();
     // Sync left a gap: the client's own timeline does not hold the first votes sent while offline.
     const timeline =
@@ -138,7 +130,7 @@ describe('the room follower equals a fresh replay (live Synapse)', () => {
   it('takes a redaction that comes after the event it removes as a fresh history serves it', async () => {
     const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 7 } });
     const cysVote = await vote(cy.client, room, decision, [1, 0]);
-    await until(() => follower.log().seen.has(cysVote), 'the vote');
+    await waitUntil(() => follower.log().seen.has(cysVote), 'the vote');
     const counted = () => {
       const participation = follower.decisions()?.state.decisions.get(decision)?.participation;
       return participation?.protocol === 'democracy' ? participation.ballots.has(cy.userId) : undefined;
@@ -146,7 +138,7 @@ describe('the room follower equals a fresh replay (live Synapse)', () => {
     expect(counted()).toBe(true);
     // The authority (power 100) redacts it while the decision is open: the vote is withdrawn.
     const redaction = await ana.client.redactEvent(room, cysVote);
-    await until(() => follower.log().seen.has(redaction.event_id), 'the redaction');
+    await waitUntil(() => follower.log().seen.has(redaction.event_id), 'the redaction');
     await follower.settled();
     expect(counted()).toBe(false);
     expect(follower.stats().refreshes).toBeGreaterThanOrEqual(1);
@@ -196,29 +188,29 @@ describe('an encrypted event whose key comes late (live Synapse, Rust crypto)', 
     });
     const room = group.rooms.decisions as string;
     await Promise.all([joinGroup(bo.client, group), joinGroup(cy, group)]);
-    await until(() => (cy.getRoom(room)?.getJoinedMemberCount() ?? 0) >= 3, 'the members');
+    await waitUntil(() => (cy.getRoom(room)?.getJoinedMemberCount() ?? 0) >= 3, 'the members');
     await initControlTable(ana.client, room, table);
     const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 9 } });
     follower = await followRoom(bo.client, room, { decisions: true });
     const f = follower;
-    await until(() => f.decisions()?.state.decisions.get(decision) !== undefined, 'the proposal');
+    await waitUntil(() => f.decisions()?.state.decisions.get(decision) !== undefined, 'the proposal');
 
     const cysVote = await vote(cy, room, decision, [1, 0]);
-    await until(() => f.log().seen.has(cysVote), 'Cy’s vote');
+    await waitUntil(() => f.log().seen.has(cysVote), 'Cy’s vote');
     await f.settled();
     const warning = () => f.decisions()?.warnings.find((w) => w.eventId === cysVote)?.code;
     const counted = () => {
       const participation = f.decisions()?.state.decisions.get(decision)?.participation;
       return participation?.protocol === 'democracy' ? participation.ballots.has(session.userId) : undefined;
     };
-    await until(() => warning() === 'undecryptable', 'the vote to fail decrypting');
+    await waitUntil(() => warning() === 'undecryptable', 'the vote to fail decrypting');
     expect(counted()).toBe(false);
     expect(held.length).toBeGreaterThan(0);
 
     // The keys arrive.
     holding = false;
     for (const { url, init } of held.splice(0)) expect((await fetch(url, init)).status).toBe(200);
-    await until(() => counted() === true, 'the late decryption');
+    await waitUntil(() => counted() === true, 'the late decryption');
     expect(warning()).toBeUndefined();
     expect(f.stats().rebuilds).toBeGreaterThanOrEqual(1);
     const { live, fresh, liveEntries, freshEntries } = await compare(f, bo.client, room);

@@ -13,7 +13,12 @@ const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
 export class DedicatedSynapse {
   constructor(
     readonly name: string,
-    readonly options: { federation?: boolean; appservices?: readonly string[] } = {},
+    readonly options: {
+      federation?: boolean;
+      appservices?: readonly string[];
+      /** The database of a new instance (kept by it afterwards); default SQLite. */
+      database?: 'sqlite' | 'postgres';
+    } = {},
   ) {}
 
   /** Starts (or restarts, keeping its data) the instance; `serverName` is its Matrix server name. */
@@ -22,6 +27,7 @@ export class DedicatedSynapse {
       ...process.env,
       SYNAPSE_FEDERATION: this.options.federation ? '1' : '0',
       ...(this.options.appservices ? { SYNAPSE_APPSERVICES: this.options.appservices.join(':') } : {}),
+      ...(this.options.database ? { SYNAPSE_DATABASE: this.options.database } : {}),
     };
     const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8', env });
     const vars = Object.fromEntries(
@@ -50,6 +56,11 @@ export class DedicatedSynapse {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** Stops the instance gracefully, keeping its data. */
+  async stop(): Promise<void> {
+    await run('bash', [script, 'stop', this.name]);
   }
 
   async reset(): Promise<void> {
