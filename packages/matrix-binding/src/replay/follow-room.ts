@@ -153,6 +153,7 @@ export async function followRoom(
   let token: string | undefined;
   let last: string | null = options.base?.eventId ?? null;
   const announced = new Set<string>();
+  const contextFailures = new Map<string, number>();
   let resync = false;
   const refreshing = new Set<string>();
   const decrypting = new Map<string, MatrixEvent>();
@@ -239,13 +240,24 @@ export async function followRoom(
       }
       const path = `/rooms/${encodeURIComponent(roomId)}/context/${encodeURIComponent(id)}`;
       for (const limit of [CONTEXT_LIMIT, pageSize]) {
-        const answer = await request<ContextAnswer>(Method.Get, path, { limit: String(limit) });
+        let answer: ContextAnswer;
+        try {
+          answer = await request<ContextAnswer>(Method.Get, path, { limit: String(limit) });
+        } catch (error) {
+          // Not readable (yet): tried again at the next reading, a few times.
+          const tries = (contextFailures.get(id) ?? 0) + 1;
+          contextFailures.set(id, tries);
+          if (tries < 3) throw error;
+          break;
+        }
         if (stopped || answer.event === undefined) break;
         const before = answer.events_before ?? [];
         const known = before.findIndex((raw) => {
           const key = idOf(raw);
           return key !== undefined && followed.timeline.has(key);
         });
+        // Before the checkpoint this follower started from: the full replay behind it takes it.
+        if (known < 0 && followed.base !== undefined) break;
         // Neither an event already placed nor the room's start within reach: ask for more context,
         // then read the history again (an event of another server, far back in the room's order).
         if (known < 0 && before.length >= Math.floor(limit / 2)) {
@@ -281,7 +293,13 @@ export async function followRoom(
     }
   };
 
-  // The whole history, backwards from the present; the first page's start is where reading forward begins.
+  // The token right after an event in the room's order (`GET /context` with no context).
+  const after = async (eventId: string): Promise<string | undefined> => {
+    const path = `/rooms/${encodeURIComponent(roomId)}/context/${encodeURIComponent(eventId)}`;
+    return (await request<{ end?: string }>(Method.Get, path, { limit: '0' })).end;
+  };
+
+  // The whole history, backwards from the present; reading forward begins right after its newest event.
   const readHistory = async () => {
     const newestFirst: RawMatrixEvent[] = [];
     let from: string | null = null;
@@ -297,8 +315,11 @@ export async function followRoom(
     const history = newestFirst.reverse();
     stats.historyEvents += history.length;
     if (token === undefined) {
-      token = start;
       last = idOf(history.at(-1) as RawMatrixEvent) ?? null;
+      // Read forward from right after the newest event in the room's order, not from the stream
+      // position: an event of another server that arrives with an older place in the room's order
+      // is then left to placeAnnounced rather than read as if it came after.
+      token = last === null ? start : ((await after(last)) ?? start);
     }
     await receive(null, history);
   };
@@ -362,9 +383,7 @@ export async function followRoom(
   try {
     if (options.base) {
       // The token right after the checkpoint's event, to read forward from there.
-      const path = `/rooms/${encodeURIComponent(roomId)}/context/${encodeURIComponent(options.base.eventId)}`;
-      const answer = await request<{ end?: string }>(Method.Get, path, { limit: '0' });
-      token = answer.end;
+      token = await after(options.base.eventId);
     } else {
       await readHistory();
     }
