@@ -181,7 +181,7 @@ export {
   postCheckpoint,
   readCheckpoint,
 } from './governance/decisions-checkpoint';
-export { DecisionsFold, type DecisionsFoldSnapshot } from './governance/decisions-fold';
+export { DecisionsFold, type DecisionsFoldSnapshot, type PollMirror } from './governance/decisions-fold';
 export {
   applyDerivedPowerLevels,
   derivePowerLevels,

@@ -31,7 +31,8 @@ import type {
   ReplayDecisionsOptions,
 } from './replay-decisions';
 
-interface Mirror {
+/** An MSC3381 poll that mirrors a decision (its responses are votes). */
+export interface PollMirror {
   readonly decision: string;
   readonly poll: PollStart;
 }
@@ -57,7 +58,7 @@ export interface DecisionsFoldSnapshot {
     { readonly proposer: string; readonly options: readonly unknown[] },
   ])[];
   /** Poll mirrors by poll event id. */
-  readonly mirrors: readonly (readonly [string, Mirror])[];
+  readonly mirrors: readonly (readonly [string, PollMirror])[];
   /** Entry index at which each decision settled. */
   readonly settledAt: readonly (readonly [string, number])[];
   /** Decisions pending when each redacted governance event was sent, by redacted event id. */
@@ -105,7 +106,7 @@ export class DecisionsFold {
   #creators: readonly string[] = [];
   readonly #delegations = new Map<string, readonly Delegation[]>();
   readonly #proposals = new Map<string, { proposer: string; options: readonly unknown[] }>();
-  readonly #mirrors = new Map<string, Mirror>();
+  readonly #mirrors = new Map<string, PollMirror>();
   // Where each decision settled (entry index), to tell a redaction that came too late.
   readonly #settledAt = new Map<string, number>();
   readonly #redacted = new Map<string, { index: number; pending: readonly string[] }>();
