@@ -64,16 +64,19 @@ const foldedWith = new WeakMap<RoomFollower, string>();
  */
 function refoldIfNeeded(
   follower: RoomFollower | undefined,
+  provisional: boolean,
   groups: ReadonlyMap<string, ReadonlySet<string>>,
   verifiedCount: number,
   verifier: () => (parameters: SecretElectionParameters, content: SecretResultContent) => boolean,
 ): void {
   if (!follower) return;
   const results = follower.events().filter((e) => e.type === GovernanceEventTypes.secretResult).length;
+  // Once the whole history replaces a checkpoint's first view, the room's steps are all there.
   const key = JSON.stringify([
     [...groups].map(([id, members]) => [id, [...members].sort()]).sort(),
     verifiedCount,
     results,
+    provisional,
   ]);
   if (foldedWith.get(follower) === key) return;
   foldedWith.set(follower, key);
@@ -122,7 +125,8 @@ export function useGovernance(
     );
   const pendingKey = pendingEvidence.map((c) => c.evidence).join(' ');
   useEffect(() => {
-    if (!pendingKey) return;
+    // From a checkpoint's first view the room's earlier steps are not read yet: wait for them.
+    if (!pendingKey || provisional) return;
     let cancelled = false;
     for (const { decision, evidence } of pendingEvidence) {
       checkFinishedElection(decisionsRoomId, events, decision)?.then((check) => {
@@ -134,8 +138,8 @@ export function useGovernance(
       cancelled = true;
     };
     // Retried as events arrive (the Result step may come after the result event is seen).
-  }, [decisionsRoomId, pendingKey, events.length]);
-  refoldIfNeeded(follower, groups, verifiedArchives.size, () =>
+  }, [decisionsRoomId, pendingKey, events.length, provisional]);
+  refoldIfNeeded(follower, provisional, groups, verifiedArchives.size, () =>
     secretResultVerifier(decisionsRoomId, events, (decision) => proposers.get(decision)),
   );
   const replayed = follower?.decisions(evaluatedAt) ?? {
