@@ -187,12 +187,21 @@ export async function followRoom(
       const id = idOf(raw);
       if (raw.type !== 'm.room.encrypted' || id === undefined || isRedacted(raw) || decrypting.has(id))
         continue;
+      // Read again (a page overlapping what is placed): already decrypted.
+      const placed = followed.timeline.positionOf(id);
+      if (placed !== undefined && followed.timeline.at(placed)?.type !== 'm.room.encrypted') continue;
       const event = mapper({ ...(raw as object), room_id: roomId } as never);
       decrypting.set(id, event);
       ids.push(id);
       const settle = () => {
         if (stopped || event.isBeingDecrypted()) return;
-        changed(followed.decrypted(id, event.isDecryptionFailure() ? undefined : toRawEvent(event)));
+        const failed = event.isDecryptionFailure();
+        // Kept only while it may still be decrypted (its key may come later).
+        if (!failed) {
+          event.off(MatrixEventEvent.Decrypted, settle);
+          decrypting.delete(id);
+        }
+        changed(followed.decrypted(id, failed ? undefined : toRawEvent(event)));
       };
       event.on(MatrixEventEvent.Decrypted, settle);
       waits.push(
