@@ -11,15 +11,20 @@ const script = `${root}scripts/synapse.sh`;
 const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
 
 export class DedicatedSynapse {
-  constructor(
-    readonly name: string,
-    readonly options: {
-      federation?: boolean;
-      appservices?: readonly string[];
-      /** The database of a new instance (kept by it afterwards); default SQLite. */
-      database?: 'sqlite' | 'postgres';
-    } = {},
-  ) {}
+  readonly name: string;
+  readonly options: {
+    federation?: boolean;
+    appservices?: readonly string[];
+    /** The database of a new instance (kept by it afterwards); default SQLite. */
+    database?: 'sqlite' | 'postgres';
+  };
+
+  // Explicit fields rather than parameter properties: the bench runs this file under Node's type
+  // stripping, which does not transform them.
+  constructor(name: string, options: DedicatedSynapse['options'] = {}) {
+    this.name = name;
+    this.options = options;
+  }
 
   /** Starts (or restarts, keeping its data) the instance; `serverName` is its Matrix server name. */
   async start(): Promise<TestHomeserver & { serverName: string }> {
