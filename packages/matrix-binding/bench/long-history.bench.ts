@@ -76,7 +76,7 @@ for (const database of databases) {
         s(of(list, 'rawPaging')),
         `${s(of(list, 'fetchRoomHistory'))} (×${ratio(list, 'fetchRoomHistory').toFixed(2)})`,
         s(of(list, 'fold')),
-        `${of(list, 'liveVoteMs').toFixed(0)} ms`,
+        `${of(list, 'liveVoteMs').toFixed(0)} ms (${of(list, 'liveVoteAfterSyncMs').toFixed(0)} ms)`,
         `${s(of(list, 'followRoomStart'))} (×${ratio(list, 'followRoomStart').toFixed(2)})`,
         `${(of(list, 'reconnection') * 1000).toFixed(0)} ms (${Math.max(...list.map((f) => Number(f.reconnectionHistoryRequests)))})`,
         `${s(of(list, 'firstView'))}${all('firstViewProvisional') ? '' : ' (no checkpoint)'}`,
@@ -92,6 +92,7 @@ for (const database of databases) {
 process.stdout.write(`\n${lines.join('\n')}\n\n`);
 process.stdout.write(
   `${samples} sample(s) per cell, medians; (×r): ratio to the raw paging of the same sample. ` +
+    'One live vote: median of 7, from sending it to its being folded into the service’s follower; in parentheses from its delivery by sync (the follower’s own part). ' +
     'Reconnection: 20 votes sent while the follower’s client was stopped, from its restart until they are folded; ' +
     'in parentheses the history requests it made (0: the history was not read again).\n',
 );
