@@ -14,6 +14,7 @@ import {
   emptyRoomLog,
   fetchRoomHistory,
   fetchRoomState,
+  followDecisions,
   initControlTable,
   propose,
   replayDecisions,
@@ -53,6 +54,7 @@ describe('the service on a live homeserver', () => {
           password: bot.password,
           workDir: await mkdtemp(join(tmpdir(), 'imago-service-test-')),
           closeMarginMs: 100,
+          checkpointEvery: 5,
         },
       }),
       { log },
@@ -167,5 +169,31 @@ describe('the service on a live homeserver', () => {
       'publish-offer',
       'publish-text',
     ]);
+  });
+
+  it('posts checkpoints of its fold, from which a member opens the room and which the history confirms', async () => {
+    const room = group.rooms.decisions as string;
+    await propose(alice, room, { kind: 'publish-text', title: 'Open the shed', action: {} });
+    await waitForLog(
+      service.log,
+      (e) => e.duty === 'checkpoints' && e.roomId === room,
+      'a checkpoint',
+      45_000,
+    );
+    const follower = await followDecisions(alice, room, { authority: group.authority });
+    try {
+      expect(follower.checkpoint?.sender).toBe(service.userId);
+      expect(follower.provisional()).toBe(true);
+      const verification = await follower.verification;
+      expect(verification).toMatchObject({ ok: true, issues: [] });
+      const replay = replayDecisions(
+        appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(alice, room)),
+      );
+      expect([...(follower.decisions()?.state.decisions.keys() ?? [])].sort()).toEqual(
+        [...replay.state.decisions.keys()].sort(),
+      );
+    } finally {
+      follower.stop();
+    }
   });
 });

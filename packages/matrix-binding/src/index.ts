@@ -157,6 +157,11 @@ export {
   type RawMatrixEvent,
   toRawEvent,
 } from './events/raw-matrix-event';
+export {
+  type CheckpointContent,
+  MAX_CHECKPOINT_BYTES,
+  readCheckpointContent,
+} from './governance/checkpoint-content';
 export { type ControlTableMirror, controlTableMirror } from './governance/control-table-mirror';
 export {
   closeDecision,
@@ -171,11 +176,25 @@ export {
   vote,
 } from './governance/decision-actions';
 export {
+  type Checkpoint,
+  type CheckpointReading,
+  postCheckpoint,
+  readCheckpoint,
+} from './governance/decisions-checkpoint';
+export { DecisionsFold, type DecisionsFoldSnapshot, type PollMirror } from './governance/decisions-fold';
+export {
   applyDerivedPowerLevels,
   derivePowerLevels,
   EXECUTOR_LEVEL,
   KIND_POWERS,
 } from './governance/derived-power-levels';
+export {
+  type DecodedFoldSnapshot,
+  decodeFoldSnapshot,
+  encodeFoldSnapshot,
+  foldDifferences,
+  sha256Hex,
+} from './governance/fold-snapshot-codec';
 export {
   type ClockAdjustment,
   type DecisionsReplay,
@@ -233,7 +252,30 @@ export {
   readRelationAssertion,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
-export { type FollowRoomOptions, followRoom, type RoomFollower } from './replay/follow-room';
+export {
+  type CheckpointVerification,
+  type DecisionsFollower,
+  type FollowDecisionsOptions,
+  followDecisions,
+} from './replay/follow-decisions';
+export {
+  type FollowJoinedRoomsOptions,
+  followJoinedRooms,
+  type JoinedRoomsFollower,
+} from './replay/follow-joined-rooms';
+export {
+  FOLLOW_PAGE_SIZE,
+  type FollowerStats,
+  type FollowRoomOptions,
+  followRoom,
+  type RoomFollower,
+} from './replay/follow-room';
+export {
+  FollowedLog,
+  type FollowedLogBase,
+  type FollowedLogOptions,
+  type LogChange,
+} from './replay/followed-log';
 export {
   type AppendOptions,
   appendToRoomLog,
@@ -244,7 +286,9 @@ export {
   logEvents,
   logWarnings,
   type RoomLog,
+  RoomLogBuilder,
 } from './replay/room-log';
+export { type HoldReason, RoomTimeline, type TimelineChunk } from './replay/room-timeline';
 export {
   AGREEMENT_EVENT_TYPE,
   type AgreementRecord,

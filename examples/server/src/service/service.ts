@@ -24,10 +24,12 @@ import {
   enforceAssemblies,
   runAssemblyDuty,
 } from '../duties/assembly';
+import { type CheckpointBook, runCheckpointDuty } from '../duties/checkpoints';
 import { runControlTableDuty } from '../duties/control-table';
 import {
   type DecisionBook,
   decisionBook,
+  decisionsInputs,
   isDecisionsRoom,
   replayRoom,
   runDecisionDuty,
@@ -99,6 +101,7 @@ export async function startService(
   const announcements = new Map<string, AnnouncementRecord>();
   const book = decisionBook();
   const tables = new Map<string, number>();
+  const checkpoints: CheckpointBook = new Map();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
@@ -149,6 +152,7 @@ export async function startService(
       if (!group.children.some((child: { roomId: string }) => child.roomId === room.roomId)) continue;
       for (const child of group.children) if (child.role === 'debate') watcher.poke(child.roomId);
     }
+    await runCheckpointDuty(context, room, checkpoints);
     if (first) {
       const all = logged.state.decisions.keys().map((key) => logged.state.decisions.get(key));
       const pending = all.filter(
@@ -186,7 +190,7 @@ export async function startService(
         enforcing = false;
       });
     }, ENFORCE_EVERY_MS);
-  const watcher = watchRooms(client, log, handle);
+  const watcher = watchRooms(client, log, () => decisionsInputs(context, elections), handle);
   const context: DutyContext = {
     client,
     config,

@@ -7,7 +7,7 @@
 import { receivedAnnouncements } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { type Group, readGroups } from '../groups/group';
-import { useRoomEvents } from '../matrix/use-room-events';
+import { useRoomFollower } from '../matrix/use-room-follower';
 
 /** Kinds of announcement, for people. */
 export const KIND_NAMES: Record<string, string> = {
@@ -19,7 +19,7 @@ export const KIND_NAMES: Record<string, string> = {
 
 /** The announcements tab of a group. */
 export function AnnouncementsPanel({ client, group }: { client: MatrixClient; group: Group }) {
-  const { complete, log } = useRoomEvents(client, group.announcementsRoomId);
+  const { complete, log } = useRoomFollower(client, group.announcementsRoomId);
   if (!group.announcementsRoomId) return <p>This group has no announcements room.</p>;
   const names = new Map(readGroups(client).map((g) => [g.id, g.name]));
   const received = receivedAnnouncements(log, group.view.profile).announcements.slice().reverse();

@@ -11,7 +11,10 @@ import {
   castBallot,
   closeDecision,
   createGroup,
+  DecisionsFold,
+  type DecisionsFoldSnapshot,
   emptyRoomLog,
+  encodeFoldSnapshot,
   exportBelArchive,
   fetchRoomHistory,
   followRoom,
@@ -33,6 +36,8 @@ import type { TestHomeserver } from '../../src/testing/index';
 import { beleniosTool } from '../support/belenios-tool';
 import { DedicatedSynapse } from '../support/dedicated-synapse';
 import { type LiveUser, liveUser, nextEvent, run, stopAll } from '../support/live-users';
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 // Long enough for a vote after the restart to fall inside the period on a busy machine.
 const PERIOD = 30_000;
@@ -96,7 +101,8 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     const proposedAt = Date.now();
     const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 40 } });
     // Di's client follows the room live through the crash.
-    const follower = await followRoom(di.client, room);
+    const follower = await followRoom(di.client, room, { decisions: true });
+    const historyRequests = follower.stats().historyRequests;
     const before: string[] = [
       await vote(ana.client, room, decision, [0, 1]),
       await setDelegations(bo.client, room, [
@@ -231,8 +237,14 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
       appendToRoomLog(appendToRoomLog(emptyRoomLog(room), history), await fetchRoomHistory(di.client, room)),
     );
     expect(again.state.decisions.get(decision)?.outcome).toEqual(outcome);
-    // The live follower, which lived through the crash, reached the same outcome.
+    // The live follower, which lived through the crash, reached the same outcome, in the same state
+    // as a fresh replay, reading forward from where it was: the history was not read again.
     expect(live).toEqual(outcome);
+    const fresh = new DecisionsFold().add(appendToRoomLog(emptyRoomLog(room), history).entries);
+    expect(text(encodeFoldSnapshot(follower.snapshot()?.fold as DecisionsFoldSnapshot))).toBe(
+      text(encodeFoldSnapshot(fresh.snapshot())),
+    );
+    expect(follower.stats().historyRequests).toBe(historyRequests);
     // The ballot cast before the crash is still in the election, and the one in flight is not.
     const election = replaySecretBallots(appendToRoomLog(emptyRoomLog(room), history)).elections.get(uuid);
     expect(election?.steps.filter((step) => step.type === 'Ballot').map((step) => step.eventId)).toEqual([

@@ -12,11 +12,20 @@ const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
 
 export class DedicatedSynapse {
   private port: number | undefined;
+  readonly name: string;
+  readonly options: {
+    federation?: boolean;
+    appservices?: readonly string[];
+    /** The database of a new instance (kept by it afterwards); default SQLite. */
+    database?: 'sqlite' | 'postgres';
+  };
 
-  constructor(
-    readonly name: string,
-    readonly options: { federation?: boolean; appservices?: readonly string[] } = {},
-  ) {}
+  // Explicit fields rather than parameter properties: the bench runs this file under Node's type
+  // stripping, which does not transform them.
+  constructor(name: string, options: DedicatedSynapse['options'] = {}) {
+    this.name = name;
+    this.options = options;
+  }
 
   /** Starts (or restarts, keeping its data) the instance; `serverName` is its Matrix server name. */
   async start(): Promise<TestHomeserver & { serverName: string }> {
@@ -24,6 +33,7 @@ export class DedicatedSynapse {
       ...process.env,
       SYNAPSE_FEDERATION: this.options.federation ? '1' : '0',
       ...(this.options.appservices ? { SYNAPSE_APPSERVICES: this.options.appservices.join(':') } : {}),
+      ...(this.options.database ? { SYNAPSE_DATABASE: this.options.database } : {}),
     };
     const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8', env });
     const vars = Object.fromEntries(
@@ -85,6 +95,11 @@ export class DedicatedSynapse {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** Stops the instance gracefully, keeping its data. */
+  async stop(): Promise<void> {
+    await run('bash', [script, 'stop', this.name]);
   }
 
   async reset(): Promise<void> {
