@@ -70,6 +70,8 @@ export interface DecisionsReplay {
    * from `init` on; changed by adopted `change-authority` decisions).
    */
   readonly authorityAt: (eventId: string) => readonly string[];
+  /** The control table in force before each event of the log, by event id (`undefined` before `init`). */
+  readonly tableAt: (eventId: string) => GovernanceState['table'];
 }
 
 /** A governance event as fed to the reducer. */
@@ -128,6 +130,7 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
   const rejected: RejectedEvent[] = [];
   const adjustments: ClockAdjustment[] = [];
   const authorityBefore = new Map<string, readonly string[]>();
+  const tableBefore = new Map<string, GovernanceState['table']>();
   // Where each decision settled (index in the log), to tell a redaction that came too late.
   const settledAt = new Map<string, number>();
   const pendingAt: { index: number; pending: readonly string[] }[] = [];
@@ -175,6 +178,7 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
     }
     const event = entry.event;
     authorityBefore.set(event.eventId, state.authority);
+    tableBefore.set(event.eventId, state.table);
     const envelope = { sender: event.sender, timestamp: event.timestamp };
     switch (event.kind) {
       case 'room-create':
@@ -294,5 +298,6 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
     fed,
     clock: adjustments,
     authorityAt: (eventId) => authorityBefore.get(eventId) ?? current,
+    tableAt: (eventId) => (tableBefore.has(eventId) ? tableBefore.get(eventId) : state.table),
   };
 }

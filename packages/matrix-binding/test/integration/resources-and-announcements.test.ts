@@ -10,6 +10,7 @@ import {
   fetchRoomHistory,
   type GroupView,
   groupGraph,
+  initControlTable,
   publishProposal,
   readFeed,
   readGroup,
@@ -31,7 +32,15 @@ describe('resources and announcements on a live Synapse', () => {
       user: LiveUser,
       profile: Parameters<typeof createGroup>[1]['profile'],
     ) => {
-      groups[key] = await createGroup(user.client, { profile, rooms: ['chat', 'announcements'] });
+      groups[key] = await createGroup(user.client, {
+        profile,
+        rooms: ['chat', 'decisions', 'announcements'],
+        joinRule: 'public',
+      });
+      // The founder is the group's authority: the table's `init` names it in the decisions room.
+      await initControlTable(user.client, groups[key].rooms.decisions as string, {
+        rules: { 'change-control-table': { protocol: 'consensus', duration: 3_600_000 } },
+      });
     };
     // Paris (2.35 E), a partner in Paris, a group in Lyon (far), one that refuses offers, one that blocks the origin.
     await make('origin', alice, {
@@ -71,8 +80,8 @@ describe('resources and announcements on a live Synapse', () => {
   });
   afterAll(stopAll);
 
-  it('replays offers, needs and the ledger from room events, ignoring what breaks the ledger', async () => {
-    const room = groups.origin?.rooms.chat as string;
+  it('replays offers, needs and the group’s ledger from its decisions room, ignoring what breaks the ledger', async () => {
+    const room = groups.origin?.rooms.decisions as string;
     const group = groups.origin?.spaceId as string;
     await recordEconomicEvent(alice.client, room, {
       action: 'raise',
@@ -99,6 +108,7 @@ describe('resources and announcements on a live Synapse', () => {
       purpose: 'offer',
       name: 'Farine',
       unitBased: true,
+      proposer: group,
       publishes: [
         {
           action: 'transfer',
@@ -111,6 +121,7 @@ describe('resources and announcements on a live Synapse', () => {
     } as never);
     const { ledger, proposals, warnings } = replayResources(
       appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(alice.client, room)),
+      { group: await readGroup(alice.client, group) },
     );
     expect(ledger.resources.get('flour')?.onhandQuantity).toEqual({
       hasNumericalValue: 10.5,
@@ -142,7 +153,7 @@ describe('resources and announcements on a live Synapse', () => {
     const partnerRoom = groups.partner?.rooms.announcements as string;
     const partnerView = views.find((v) => v.spaceId === groups.partner?.spaceId) as GroupView;
     const log = appendToRoomLog(emptyRoomLog(partnerRoom), await fetchRoomHistory(bob.client, partnerRoom));
-    const { announcements } = receivedAnnouncements(log, partnerView.profile);
+    const { announcements } = receivedAnnouncements(log, partnerView.profile, views);
     expect(announcements.map((a) => a.announcement)).toEqual([
       {
         kind: 'offer',
@@ -165,21 +176,14 @@ describe('resources and announcements on a live Synapse', () => {
     const relations = consentedRelations(new Map(views.map((v) => [v.spaceId, v.relations])));
     const graph = groupGraph(views, relations);
     const origin = groups.origin as CreatedGroup;
-    await bob.client.joinRoom(origin.rooms.announcements as string, { viaServers: [...origin.via] });
-    for (
-      let i = 0;
-      i < 100 && bob.client.getRoom(origin.rooms.announcements as string)?.getMyMembership() !== 'join';
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
     const definition = {
       id: 'partners-offers',
       owner: groups.partner?.spaceId as string,
       sources: [{ type: 'relations' as const, relations: ['partner'] }],
       kinds: ['offer'],
     };
-    const feed = await readFeed(bob.client, graph, definition, views);
+    // Bob subscribes on the way to the announcements room of the groups the feed selects.
+    const feed = await readFeed(bob.client, graph, definition, views, { subscribe: true });
     expect(feed.map((item) => [item.group, item.kind, item.title])).toEqual([
       [origin.spaceId, 'offer', 'Farine à donner'],
     ]);
