@@ -156,6 +156,20 @@ function proposalWarning(
   return undefined;
 }
 
+/** Sorts warnings by the place of their event in the room (stable for the rest). */
+function inRoomOrder(log: RoomLog, warnings: ImagoWarning[]): ImagoWarning[] {
+  const position = new Map<string, number>();
+  log.entries.forEach((entry, index) => {
+    const id = entry.status === 'event' ? entry.event.eventId : entry.warning.eventId;
+    if (id !== undefined && !position.has(id)) position.set(id, index);
+  });
+  const at = (w: ImagoWarning) => (w.eventId === undefined ? -1 : (position.get(w.eventId) ?? -1));
+  return warnings
+    .map((warning, index) => ({ warning, index }))
+    .sort((a, b) => at(a.warning) - at(b.warning) || a.index - b.index)
+    .map(({ warning }) => warning);
+}
+
 /**
  * Replays a room's ValueFlows events into a ledger and a list of proposals.
  *
@@ -169,7 +183,8 @@ function proposalWarning(
  *
  * @param log - the room's log.
  * @param options - the group whose ledger the room is, and its decisions.
- * @returns the ledger, the proposals, and warnings for malformed, unauthorised or rejected events.
+ * @returns the ledger, the proposals, and warnings for malformed, unauthorised or rejected events,
+ *   in room order.
  * @example
  * ```ts
  * const group = await readGroup(client, spaceId);
@@ -253,5 +268,5 @@ export function replayResources(log: RoomLog, options: ReplayResourcesOptions = 
     }
     warnings.push({ code: 'rejected', ...context, reason: error.code, detail: 'rejected by the ledger' });
   }
-  return { ledger: state, proposals, warnings };
+  return { ledger: state, proposals, warnings: inRoomOrder(log, warnings) };
 }
