@@ -25,8 +25,8 @@ import type { ImagoEvent } from '../events/parse-imago-event';
 import { type DecisionsReplay, replayDecisions } from '../governance/replay-decisions';
 import type { GroupView } from '../group/group-view';
 import { logEvents, logWarnings, type RoomLog } from '../replay/room-log';
-import { type GroupLedger, LedgerKinds, matrixAgent, speaksFor } from './ledger-sides';
 import { AGREEMENT_EVENT_TYPE } from './agreement-record';
+import { type GroupLedger, LedgerKinds, matrixAgent, speaksFor } from './ledger-sides';
 
 /** The ValueFlows event types. */
 export const ResourceEventTypes = {

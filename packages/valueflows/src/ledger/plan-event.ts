@@ -172,7 +172,7 @@ function quantityEffectOn(effect: string, side: 'from' | 'to'): -1 | 0 | 1 {
   }
 }
 
-/** Options of {@link planEvent}. */
+/** Options of {@link applyEvent} (and of the ledger's planning of one event). */
 export interface PlanOptions {
   /**
    * Whether the event's recorder speaks for an agent. When given, an event is recorded only if its
