@@ -86,15 +86,31 @@ export async function reachRoom(
 }
 
 /**
- * The servers to reach a child room of a group through: the `via` of its `m.space.child`.
+ * The servers to reach a child room of a group through: the `via` of its `m.space.child`, then the
+ * servers of the group's pinned authority (power 100 in every room of the group, so their servers
+ * are in its rooms while they are), without repeats. A room id of room version 12 names no server,
+ * so a child without `via` is still reached through the space state.
  *
- * @param group - the group's space children.
+ * @param group - the group's space children and, when known, its pinned authority.
  * @param roomId - the child room.
- * @returns server names (possibly none).
+ * @returns server names, the child's own first (possibly none).
+ * @example
+ * ```ts
+ * viaOf({ children: [{ roomId: '!r', via: [] }], authority: { authority: ['@ana:a.example'] } }, '!r');
+ * // ['a.example']
+ * ```
  */
 export function viaOf(
-  group: { readonly children: readonly { readonly roomId: string; readonly via: readonly string[] }[] },
+  group: {
+    readonly children: readonly { readonly roomId: string; readonly via: readonly string[] }[];
+    readonly authority?: { readonly authority: readonly string[] };
+  },
   roomId: string,
 ): readonly string[] {
-  return group.children.find((child) => child.roomId === roomId)?.via ?? [];
+  const own = group.children.find((child) => child.roomId === roomId)?.via ?? [];
+  const authority = (group.authority?.authority ?? []).flatMap((user) => {
+    const colon = user.indexOf(':');
+    return colon > 0 ? [user.slice(colon + 1)] : [];
+  });
+  return [...new Set([...own, ...authority])];
 }
