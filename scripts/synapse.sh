@@ -211,6 +211,10 @@ experimental_features:
   msc4222_enabled: true
   msc4140_enabled: true
   msc4143_enabled: true
+  # /hierarchy of a space this server is not in, asked through given servers (MSC4235 via).
+  msc4235_enabled: true
+# Members may list their groups' spaces in the public room directory (default: nobody may).
+room_list_publication_rules: [{ action: allow }]
 max_event_delay_duration: 24h
 # Tests create many rooms and users quickly: lift every rate limit.
 rc_message: { per_second: 100000, burst_count: 100000 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { GovernanceEventTypes, parseControlTable } from '@imago/governance';
 import {
   appendToRoomLog,
+  assertRelation,
   createGroup,
   createImagoClient,
   emptyRoomLog,
@@ -17,6 +18,7 @@ import {
   followDecisions,
   initControlTable,
   propose,
+  readGroupCard,
   replayDecisions,
   vote,
 } from '@imago/matrix-binding';
@@ -195,5 +197,24 @@ describe('the service on a live homeserver', () => {
     } finally {
       follower.stop();
     }
+  });
+
+  it('keeps the group’s card in the space hierarchy equal to its space’s state', async () => {
+    const other = await createGroup(alice, { profile: { name: 'Verger' }, rooms: [] });
+    await assertRelation(alice, group.spaceId, other.spaceId, 'partner');
+    let card = await readGroupCard(alice, group.spaceId);
+    for (let i = 0; i < 150 && !card.relations.has(other.spaceId); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      card = await readGroupCard(alice, group.spaceId);
+    }
+    expect(card.relations.get(other.spaceId)).toEqual({ type: 'partner' });
+    expect(card.authority?.authority).toEqual([service.userId]);
+    expect(card.profile?.name).toBe('Jardin des Pentes');
+    // Once for the relation: the card written at creation already matched, and the service's own
+    // write changes nothing further.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(service.log.entries.filter((e) => e.duty === 'card' && e.roomId === group.spaceId)).toHaveLength(
+      1,
+    );
   });
 });

@@ -11,8 +11,16 @@ export {
   type AnnouncementOrigin,
   readAnnouncement,
 } from './announcements/announcement-content';
-export { feedItemsFromLog, readFeed } from './announcements/feed';
+export {
+  ANNOUNCING_ROLES,
+  type AnnouncingGroup,
+  announcingGroups,
+  announcingRooms,
+  checkAnnouncementOrigin,
+} from './announcements/announcement-origin';
+export { feedItemsFromLog, type ReadFeedOptions, readFeed } from './announcements/feed';
 export { groupGraph } from './announcements/group-graph';
+export { type ReachError, type ReachFailure, reachRoom } from './announcements/reach-room';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {
   type AppserviceIdentity,
@@ -126,6 +134,26 @@ export {
   readDelegationSet,
   scopeKey,
 } from './delegations/delegation-set';
+export {
+  type DiscoveredGroups,
+  discoverGroups,
+  type ListedSpace,
+  listGroupInDirectory,
+  listPublicSpaces,
+  publishGroupCard,
+  readGroupAnywhere,
+  readGroupCard,
+  type Unreached,
+} from './discovery/discover-groups';
+export {
+  cardOf,
+  GROUP_CARD_KEY,
+  type GroupCard,
+  groupCardContent,
+  groupFromHierarchy,
+  MAX_CARD_ENTRIES,
+  readGroupCardContent,
+} from './discovery/group-card';
 export { CryptoUnavailableError } from './errors/crypto-unavailable-error';
 export { HomeserverError } from './errors/homeserver-error';
 export { InvalidArgumentError } from './errors/invalid-argument-error';
@@ -297,6 +325,14 @@ export {
   recordAgreement,
 } from './resources/agreement-record';
 export {
+  type GroupLedger,
+  LedgerKinds,
+  type MatrixAgent,
+  matrixAgent,
+  speaksFor,
+} from './resources/ledger-sides';
+export {
+  type ReplayResourcesOptions,
   ResourceEventTypes,
   type ResourcesReplay,
   replayResources,

@@ -31,6 +31,7 @@ export { NegativeQuantityError } from './errors/negative-quantity-error';
 export { VfParseError } from './errors/parse-error';
 export { ProposalTermsError } from './errors/proposal-terms-error';
 export { RecordConflictError } from './errors/record-conflict-error';
+export { UnauthorisedRecorderError } from './errors/unauthorised-recorder-error';
 export { UnitMismatchError } from './errors/unit-mismatch-error';
 export { UnknownActionError } from './errors/unknown-action-error';
 export { UnknownEventError } from './errors/unknown-event-error';
@@ -38,6 +39,7 @@ export { UnknownRecordError } from './errors/unknown-record-error';
 export { UnknownResourceError } from './errors/unknown-resource-error';
 export { ValueflowsError } from './errors/valueflows-error';
 export { WrongProviderError } from './errors/wrong-provider-error';
+export { WrongReceiverError } from './errors/wrong-receiver-error';
 export { type AcceptedProposal, type AcceptProposalTerms, acceptProposal } from './exchange/accept-proposal';
 export {
   agreementProgress,
@@ -57,6 +59,16 @@ export {
 } from './jsonld/fep-0837';
 export { agentToJsonLd, type JsonLdDocument, toJsonLd, type VfClass } from './jsonld/to-json-ld';
 export { IMAGO_NAMESPACE, VF_CONTEXT, VF_NAMESPACE } from './jsonld/vf-context';
+export {
+  answeringAgent,
+  answeringSide,
+  changesResource,
+  changesToResource,
+  type EventSide,
+  type SpeaksFor,
+  takesCustody,
+  takesRights,
+} from './ledger/answering-side';
 export { applyEvent, type LedgerResult } from './ledger/apply-event';
 export {
   createLedger,
@@ -65,6 +77,7 @@ export {
   type QuantityDelta,
   type RecordedEvent,
 } from './ledger/ledger-state';
+export type { PlanOptions } from './ledger/plan-event';
 export {
   type LedgerRejection,
   type ReplayOptions,

@@ -35,6 +35,7 @@ import {
   runDecisionDuty,
 } from '../duties/decisions';
 import type { DutyContext } from '../duties/duty-context';
+import { runGroupCardDuty } from '../duties/group-card';
 import { type LedgerView, runLedgerDuty } from '../duties/ledger';
 import { type Elections, runTrusteeDuty } from '../duties/trustee';
 import type { ServiceConfig } from './config';
@@ -110,6 +111,7 @@ export async function startService(
       const view = await readGroup(client, room.roomId);
       const known = groups.has(room.roomId);
       groups.set(room.roomId, view);
+      await runGroupCardDuty(context, view);
       if (!known && view.profile) {
         log.info(
           'watcher',

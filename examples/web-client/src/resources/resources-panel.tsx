@@ -34,7 +34,7 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   if (!roomId) return <p>This group has no room for its resources.</p>;
-  const replay = replayResources(log);
+  const replay = replayResources(log, { group: group.view });
   const proposals = [...replay.proposals].reverse();
 
   const submit = async (event: Event) => {

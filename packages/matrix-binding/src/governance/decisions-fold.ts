@@ -116,6 +116,7 @@ export class DecisionsFold {
   readonly #rejected: RejectedEvent[] = [];
   readonly #clock: ClockAdjustment[] = [];
   readonly #authorityBefore = new Map<string, readonly string[]>();
+  readonly #tableBefore = new Map<string, GovernanceState['table']>();
 
   /**
    * @param options - sub-group memberships, secret-result verification, clock skew (`now` is
@@ -205,6 +206,8 @@ export class DecisionsFold {
     }
     const authority = this.#state.authority;
     const before = this.#authorityBefore;
+    const table = this.#state.table;
+    const tableBefore = this.#tableBefore;
     return {
       state,
       warnings: [...this.#logWarnings, ...this.#warnings],
@@ -212,6 +215,7 @@ export class DecisionsFold {
       fed: [...this.#fed],
       clock: [...this.#clock],
       authorityAt: (eventId) => before.get(eventId) ?? authority,
+      tableAt: (eventId) => (tableBefore.has(eventId) ? tableBefore.get(eventId) : table),
     };
   }
 
@@ -266,6 +270,7 @@ export class DecisionsFold {
     }
     const event = entry.event;
     this.#authorityBefore.set(event.eventId, this.#state.authority);
+    this.#tableBefore.set(event.eventId, this.#state.table);
     const envelope = { sender: event.sender, timestamp: event.timestamp };
     switch (event.kind) {
       case 'room-create':

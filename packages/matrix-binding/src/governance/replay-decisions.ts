@@ -61,6 +61,8 @@ export interface DecisionsReplay {
    * from `init` on; changed by adopted `change-authority` decisions).
    */
   readonly authorityAt: (eventId: string) => readonly string[];
+  /** The control table in force before each event of the log, by event id (`undefined` before `init`). */
+  readonly tableAt: (eventId: string) => GovernanceState['table'];
 }
 
 /** A governance event as fed to the reducer. */

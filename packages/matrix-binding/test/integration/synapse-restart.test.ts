@@ -109,10 +109,11 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
         { scope: { type: 'decision', decision }, to: { member: cy.userId } },
       ]),
       await vote(cy.client, room, decision, [1, 0]),
+      // Di's own seeds: a person speaks for herself in the group's ledger.
       await recordEconomicEvent(di.client, room, {
         action: 'raise',
-        provider: group.spaceId,
-        receiver: group.spaceId,
+        provider: di.userId,
+        receiver: di.userId,
         resourceQuantity: { hasNumericalValue: 2.5, hasUnit: 'kilogram' },
         newInventoriedResource: { id: 'seeds' },
       } as never),
