@@ -54,6 +54,7 @@ import { proposalDocument, proposalText, readIntentIri } from '../mapping/propos
 import { parseReplyNote } from '../mapping/reply-note';
 import { ActivitypubActionKinds, readPublication } from '../vocabulary/action-kinds';
 import { BridgeStore, type FollowerRecord, type GroupRecord, type ProposalRecord } from './bridge-store';
+import { type DeliveryOptions, deliverToInboxes, targetProblem } from './delivery';
 import { buildFederation, keysOf, type RequestData } from './federation';
 
 type MatrixClient = ReturnType<typeof createAppserviceClient>;
@@ -80,6 +81,8 @@ export interface ActivityPubBridgeOptions {
   readonly kv: KvStore;
   /** Allow `http:` and loopback peers (tests, the demo); never in production. */
   readonly allowPrivateAddress?: boolean;
+  /** Limits of outgoing deliveries (deadline, size); `allowPrivateAddress` above applies to them. */
+  readonly delivery?: Omit<DeliveryOptions, 'allowPrivateAddress'>;
   /** Limits of the inbox guard (size, rate, replay window). */
   readonly guard?: Omit<InboxGuardOptions, 'memory'>;
   /** Where log lines go. */
@@ -118,6 +121,7 @@ export class ActivityPubBridge {
   readonly #guard: InboxGuard;
   readonly #queues = new Map<string, Promise<void>>();
   readonly #ghosts = new Map<string, MatrixClient>();
+  readonly #deliveries = new Set<Promise<void>>();
   #stopped = false;
 
   constructor(options: ActivityPubBridgeOptions) {
@@ -494,7 +498,7 @@ export class ActivityPubBridge {
     await this.store.saveProposal(record);
     const document = this.#proposalDocument(record);
     const { '@context': context, ...object } = document;
-    await this.#deliver(group.handle, {
+    this.#deliver(group.handle, {
       '@context': context,
       id: `${this.#proposalIri(group.handle, record.eventId)}/create`,
       type: 'Create',
@@ -516,11 +520,17 @@ export class ActivityPubBridge {
   async #follower(actor: Actor | null, id: URL | null): Promise<FollowerRecord | undefined> {
     if (actor === null || actor.id === null || actor.inboxId === null) return undefined;
     if (id !== null && actor.id.href !== id.href) return undefined;
-    return {
-      id: actor.id.href,
-      inbox: actor.inboxId.href,
-      ...(actor.endpoints?.sharedInbox ? { sharedInbox: actor.endpoints.sharedInbox.href } : {}),
-    };
+    // The inboxes are the remote server's word: never a target inside the bridge's network.
+    const allow = this.#options.allowPrivateAddress ?? false;
+    const shared = actor.endpoints?.sharedInbox?.href;
+    for (const target of [actor.inboxId.href, ...(shared ? [shared] : [])]) {
+      const problem = await targetProblem(target, allow);
+      if (problem !== undefined) {
+        this.#log('warn', 'actor-inbox-refused', { actor: actor.id.href, inbox: target, problem });
+        return undefined;
+      }
+    }
+    return { id: actor.id.href, inbox: actor.inboxId.href, ...(shared ? { sharedInbox: shared } : {}) };
   }
 
   async #onFollow(handle: string, follow: Follow, json: Record<string, unknown>): Promise<void> {
@@ -617,7 +627,7 @@ export class ActivityPubBridge {
     await this.store.saveBridged(reply.activity, eventId);
     this.#log('info', 'reply-bridged', { handle: group.handle, activity: reply.activity, eventId });
     // FEP-1b12: the group announces what it accepts to its followers, the activity unchanged.
-    await this.#deliver(group.handle, {
+    this.#deliver(group.handle, {
       '@context': 'https://www.w3.org/ns/activitystreams',
       id: `${groupIri}/announces/${crypto.randomUUID()}`,
       type: 'Announce',
@@ -633,37 +643,53 @@ export class ActivityPubBridge {
    * shared inboxes preferred), signed with the group's key (draft-cavage HTTP signatures).
    * Fedify's own sending re-compacts activities with its context, which would rewrite FEP-0837's
    * terms (`purpose`, `publishes`…) as full IRIs and change an announced activity; so proposals
-   * and announces go out this way, everything else through Fedify.
+   * and announces go out this way, everything else through Fedify. The deliveries run beside the
+   * room's queue (a slow inbox holds up no Matrix event) within {@link deliverToInboxes}' limits;
+   * {@link ActivityPubBridge.idle} waits for them.
    */
-  async #deliver(handle: string, activity: Record<string, unknown>): Promise<void> {
+  #deliver(handle: string, activity: Record<string, unknown>): void {
+    const delivery = this.#deliverNow(handle, activity).catch((error: unknown) =>
+      this.#log('error', 'delivery-failed', { id: activity.id, ...describe(error) }),
+    );
+    this.#deliveries.add(delivery);
+    void delivery.finally(() => this.#deliveries.delete(delivery));
+  }
+
+  async #deliverNow(handle: string, activity: Record<string, unknown>): Promise<void> {
     const followers = await this.store.followers(handle);
-    const inboxes = [...new Set(followers.map((f) => f.sharedInbox ?? f.inbox))];
     const [rsa] = await keysOf({ store: this.store }, handle);
     if (rsa === undefined) return;
     const keyId = new URL(`${this.#actorUri(handle)}#main-key`);
-    const body = JSON.stringify(activity);
-    await Promise.all(
-      inboxes.map(async (inbox) => {
-        try {
-          const request = await signRequest(
-            new Request(inbox, {
-              method: 'POST',
-              headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
-              body,
-            }),
-            rsa.privateKey,
-            keyId,
-            { spec: 'draft-cavage-http-signatures-12' },
-          );
-          const response = await fetch(request);
-          await response.arrayBuffer();
-          if (!response.ok)
-            this.#log('warn', 'delivery-refused', { inbox, status: response.status, id: activity.id });
-        } catch (error) {
-          this.#log('warn', 'delivery-failed', { inbox, id: activity.id, ...describe(error) });
-        }
-      }),
+    const results = await deliverToInboxes(
+      followers.map((f) => f.sharedInbox ?? f.inbox),
+      JSON.stringify(activity),
+      (request) =>
+        signRequest(request, rsa.privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
+      {
+        ...this.#options.delivery,
+        ...(this.#options.allowPrivateAddress !== undefined
+          ? { allowPrivateAddress: this.#options.allowPrivateAddress }
+          : {}),
+      },
     );
+    for (const result of results) {
+      if (!result.ok)
+        this.#log('warn', result.status === undefined ? 'delivery-failed' : 'delivery-refused', {
+          inbox: result.inbox,
+          id: activity.id,
+          problem: result.problem,
+          ...(result.status !== undefined ? { status: result.status } : {}),
+        });
+    }
+  }
+
+  /**
+   * Waits until the deliveries under way have ended (each has a deadline).
+   *
+   * @returns when no delivery is under way.
+   */
+  async idle(): Promise<void> {
+    while (this.#deliveries.size > 0) await Promise.allSettled([...this.#deliveries]);
   }
 
   async #ghost(actorId: string, actor: Actor | null): Promise<MatrixClient> {
