@@ -49,6 +49,7 @@ import {
   ValueflowsError,
 } from '@imago/valueflows';
 import { InboxGuard, type InboxGuardOptions } from '../guard/inbox-guard';
+import { RateLimit } from '../guard/rate-limit';
 import { parseAgreementOffer } from '../mapping/agreement-offer';
 import { proposalDocument, proposalText, readIntentIri } from '../mapping/proposal-document';
 import { parseReplyNote } from '../mapping/reply-note';
@@ -122,12 +123,15 @@ export class ActivityPubBridge {
   readonly #queues = new Map<string, Promise<void>>();
   readonly #ghosts = new Map<string, MatrixClient>();
   readonly #deliveries = new Set<Promise<void>>();
+  /** Verified activities per remote server (the host of the actor whose signature Fedify checked). */
+  readonly #actorLimit: RateLimit;
   #stopped = false;
 
   constructor(options: ActivityPubBridgeOptions) {
     this.#options = options;
     this.store = new BridgeStore(options.kv);
     this.#bot = createAppserviceClient({ ...this.#matrix(), userId: options.botUserId });
+    this.#actorLimit = new RateLimit(options.guard?.rateLimit);
     this.#guard = new InboxGuard({
       ...options.guard,
       memory: {
@@ -150,6 +154,11 @@ export class ActivityPubBridge {
             if (view && moderatorsOf(view).includes(userId)) return true;
           }
           return false;
+        },
+        admitActor: (actor) => {
+          const wait = this.#actorLimit.take(actor.host, Date.now());
+          if (wait > 0) this.#log('warn', 'actor-rate-limited', { server: actor.host, actor: actor.href });
+          return wait === 0;
         },
         onFollow: (handle, follow, json) => this.#onFollow(handle, follow, json),
         onUndo: (handle, undo) => this.#onUndo(handle, undo),
@@ -215,12 +224,14 @@ export class ActivityPubBridge {
    * then Fedify; proposals and moderators are served here; the rest is Fedify's.
    *
    * @param request - the request.
+   * @param from - where it comes from: the connecting address (the inbox's rate limit before any
+   *   signature is checked).
    * @returns the response.
    */
-  async fetch(request: Request): Promise<Response> {
+  async fetch(request: Request, from: { readonly remoteAddress?: string } = {}): Promise<Response> {
     const url = new URL(request.url);
     if (request.method === 'POST' && INBOX_PATH.test(url.pathname)) {
-      const admitted = await this.#guard.admit(request);
+      const admitted = await this.#guard.admit(request, from.remoteAddress);
       if (!admitted.ok) {
         this.#log('warn', 'inbox-refused', {
           code: admitted.code,

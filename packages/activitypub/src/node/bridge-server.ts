@@ -111,7 +111,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   });
   server.on('request', (message: IncomingMessage, out: ServerResponse) => {
     toRequest(message, origin)
-      .then((request) => bridge.fetch(request))
+      .then((request) => bridge.fetch(request, { remoteAddress: message.socket.remoteAddress ?? 'unknown' }))
       .then((response) => send(response, out))
       .catch((error: unknown) => {
         options.log?.({ level: 'error', what: 'http-failed', detail: { error: String(error) } });

@@ -4,7 +4,7 @@
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
 import { expect } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
-import { attackerKey, type Json, type Peer, post, signedRequest } from './peer';
+import { attackerKey, type Json, type Peer, post, postFrom, signedRequest } from './peer';
 import { type PlayedScenario, rawHistory, run } from './scenario';
 
 const AS = 'https://www.w3.org/ns/activitystreams';
@@ -104,17 +104,14 @@ export async function playAttacks(options: {
   expect(accepts).toHaveLength(1);
   expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual(followers.map((f) => f.id));
 
-  // A flood from one server runs into its rate limit (40, then one a minute, here); others are not affected.
+  // A flood from another machine (127.0.0.2) that names the peer's key id, to spend the peer's
+  // budget: it runs into the limit of its own address (40, then one a minute, here), and the peer,
+  // connecting from its own address, is not affected.
   const floodKey = attackerKey();
   const flood = await Promise.all(
     Array.from({ length: 50 }, (_, i) => {
-      const junk = signedRequest(
-        inbox,
-        follow(`flood-${i}`, 'http://flood.invalid/actor'),
-        'http://flood.invalid/actor#key',
-        floodKey,
-      );
-      return post(inbox, junk.body, junk.headers);
+      const junk = signedRequest(inbox, follow(`flood-${i}`), keyId, floodKey);
+      return postFrom('127.0.0.2', inbox, junk.body, junk.headers);
     }),
   );
   expect(flood.every((status) => status === 401 || status === 429)).toBe(true);

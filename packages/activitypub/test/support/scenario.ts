@@ -58,8 +58,9 @@ export async function runBridge(
     homeserverUrl: homeserver.baseUrl,
     store: join(dir, 'bridge.sqlite'),
     allowPrivateAddress: true,
-    // 40 requests per server, refilled at one a minute: the flood in the attacks meets the limit
-    // however slowly a loaded machine sends it (each test file sends far fewer from the peer).
+    // 40 requests per connecting address (and per verified server), refilled at one a minute: the
+    // flood in the attacks meets the limit however slowly a loaded machine sends it (each test
+    // file sends far fewer from 127.0.0.1, the peer's and the tests' address).
     guard: { rateLimit: { burst: 40, perMinute: 1 } },
     log: (entry) => lines.push(entry as unknown as Json),
   });
