@@ -637,7 +637,12 @@ export class ActivityPubBridge {
     );
     await this.store.saveBridged(reply.activity, eventId);
     this.#log('info', 'reply-bridged', { handle: group.handle, activity: reply.activity, eventId });
-    // FEP-1b12: the group announces what it accepts to its followers, the activity unchanged.
+    // FEP-1b12: the group announces what it accepts to its followers, the activity unchanged;
+    // a reply not addressed to the public keeps its audience and is not announced.
+    if (!reply.public) {
+      this.#log('info', 'reply-not-announced', { handle: group.handle, activity: reply.activity });
+      return;
+    }
     this.#deliver(group.handle, {
       '@context': 'https://www.w3.org/ns/activitystreams',
       id: `${groupIri}/announces/${crypto.randomUUID()}`,
@@ -792,11 +797,16 @@ export class ActivityPubBridge {
     const origins = new Set<string>();
     if (group.decisions === undefined) return { proposal, origins };
     const replay = await this.#decisionsReplay(group.decisions);
+    // A record is its sender's claim: only the bridge (which records what the group adopted) and
+    // the group's authority keep the ledger; anyone else's record counts for nothing.
+    const view = await this.#readGroup(group.spaceId);
+    const keepers = new Set([this.#options.botUserId, ...(view.authority?.authority ?? [])]);
     const log = appendToRoomLog(
       emptyRoomLog(record.roomId),
       await fetchRoomHistory(this.#bot, record.roomId),
     );
     for (const agreement of readAgreementRecords(log).records) {
+      if (!keepers.has(agreement.sender)) continue;
       const decision = replay.state.decisions.get(agreement.decision);
       if (decision?.kind !== ActivitypubActionKinds.agreement || decision.status !== 'adopted') continue;
       if (agreement.agreement.proposal !== record.eventId || agreement.origin === undefined) continue;

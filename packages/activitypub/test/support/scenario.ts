@@ -18,8 +18,10 @@ import {
   publishProposal,
   readAgreementRecords,
   sendGovernanceEvent,
+  encodeDecimals,
 } from '@imago/matrix-binding';
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
+import { acceptProposal, parseProposal } from '@imago/valueflows';
 import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
 import {
@@ -67,6 +69,7 @@ export async function runBridge(
 }
 
 const HOUR = 3_600_000;
+const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const none = () => undefined;
 /** A matrix-js-sdk logger that says nothing (the SDK logs every request). */
 const silent = { trace: none, debug: none, info: none, warn: none, error: none, getChild: () => silent };
@@ -190,7 +193,7 @@ export async function playScenario(options: {
   expect(accepted.actor).toBe(groupIri);
 
   // The group publishes an offer: the peer receives a Proposal with readable content.
-  const offerEvent = await publishProposal(ana, chat, {
+  const offerContent = {
     purpose: 'offer',
     name: 'Cargo bike to lend',
     note: 'A Bullitt cargo bike, free to borrow for a month.',
@@ -205,7 +208,8 @@ export async function playScenario(options: {
       },
     ],
     reciprocal: [],
-  });
+  } as const;
+  const offerEvent = await publishProposal(ana, chat, offerContent);
   const created = await peer.waitFor(
     'Create(Proposal)',
     (a) => a.type === 'Create' && (a.object as Json | undefined)?.type === 'Proposal',
@@ -227,7 +231,8 @@ export async function playScenario(options: {
     inReplyTo: proposalIri,
     audience: groupIri,
     content: '<p>We would love to borrow it &amp; bring it back!</p>',
-    to: [groupIri],
+    to: [PUBLIC],
+    cc: [groupIri],
   };
   const noteId = await peer.publish(`note-${options.name}-${run}`, note);
   const create = {
@@ -235,7 +240,8 @@ export async function playScenario(options: {
     type: 'Create',
     actor: peer.actor,
     object: { ...note, id: noteId },
-    to: [groupIri],
+    to: [PUBLIC],
+    cc: [groupIri],
   };
   const createId = await peer.publish(`create-${options.name}-${run}`, create);
   expect((await peer.send(inbox, { ...create, id: createId })).status).toBe(202);
@@ -258,6 +264,30 @@ export async function playScenario(options: {
   // FEP-1b12: the group announces the reply to its followers, the activity as the peer sent it.
   const announce = await peer.waitFor('Announce(Create)', (a) => a.type === 'Announce');
   expect((announce.object as Json).id ?? announce.object).toBe(createId);
+
+  // A reply addressed to the group only reaches the thread, and is not announced to the followers.
+  const privateNote = { ...note, content: '<p>Between us: is the lock code still 1234?</p>', to: [groupIri] };
+  delete (privateNote as Partial<typeof note>).cc;
+  const privateNoteId = await peer.publish(`private-note-${options.name}-${run}`, privateNote);
+  const privateCreate = { ...create, object: { ...privateNote, id: privateNoteId }, to: [groupIri] };
+  delete (privateCreate as Partial<typeof create>).cc;
+  const privateCreateId = await peer.publish(`private-create-${options.name}-${run}`, privateCreate);
+  expect((await peer.send(inbox, { ...privateCreate, id: privateCreateId })).status).toBe(202);
+  await eventually(
+    'the private reply in the thread',
+    async () => (await rawHistory(groupServer, anaSession.accessToken, chat)).map((e) => (e.content as Json).body),
+    (bodies) => bodies.includes('Between us: is the lock code still 1234?'),
+  );
+  // Once the reply is recorded as bridged, its announcement (if any) is under way: wait for it.
+  await eventually(
+    'the private reply recorded',
+    () => bridge.bridge.store.bridged(privateCreateId),
+    (eventId) => eventId !== undefined,
+  );
+  await bridge.bridge.idle();
+  expect(
+    (await peer.inbox()).filter((a) => a.type === 'Announce').map((a) => JSON.stringify(a.object)),
+  ).not.toContainEqual(expect.stringContaining(privateCreateId));
 
   // Offer(Agreement) → a decision of the group → Accept, and the agreement in the ledger room.
   const offer = {
@@ -303,6 +333,32 @@ export async function playScenario(options: {
   expect(await peer.inbox()).not.toContainEqual(
     expect.objectContaining({ type: 'Accept', object: expect.objectContaining({ id: offerId }) }),
   );
+  // An attack on the ledger, in raw HTTP: a member who is not the group's authority records the
+  // agreement first, naming the pending decision and the offer, with a counterparty of their own.
+  const forger = await registerUser(groupServer, `forger-${options.name}-${run}`);
+  const asForger = (path: string, method: string, body: unknown) =>
+    fetch(`${groupServer.baseUrl}/_matrix/client/v3${path}`, {
+      method,
+      headers: { authorization: `Bearer ${forger.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  expect((await asForger(`/join/${encodeURIComponent(chat)}`, 'POST', {})).status).toBe(200);
+  const forgedTerms = acceptProposal(parseProposal({ ...offerContent, id: offerEvent }, 'content'), {
+    agreementId: offerId,
+    counterparty: 'https://attacker.example/actor',
+    quantity: { hasNumericalValue: 1, hasUnit: 'one' },
+  });
+  const forgedRecord = await asForger(
+    `/rooms/${encodeURIComponent(chat)}/send/org.imago.vf.agreement/forged-${run}`,
+    'PUT',
+    encodeDecimals({
+      agreement: forgedTerms.agreement,
+      commitments: forgedTerms.commitments,
+      decision: agreementDecision?.eventId,
+      origin: offerId,
+    }),
+  );
+  expect(forgedRecord.status).toBe(200);
   await sendGovernanceEvent(ana, decisions, 'org.imago.governance.approve', {
     decision: agreementDecision?.eventId,
   });
@@ -312,7 +368,10 @@ export async function playScenario(options: {
   );
   expect(acceptedOffer.actor).toBe(groupIri);
   const ledger = appendToRoomLog(emptyRoomLog(chat), await fetchRoomHistory(ana, chat));
-  const records = readAgreementRecords(ledger).records;
+  const all = readAgreementRecords(ledger).records;
+  // The forged record is in the room, and counted for nothing: the bridge recorded the agreement.
+  expect(all.filter((r) => r.sender === forger.userId)).toHaveLength(1);
+  const records = all.filter((r) => r.sender === bot);
   expect(records).toHaveLength(1);
   expect(records[0]?.decision).toBe(agreementDecision?.eventId);
   expect(records[0]?.agreement.proposal).toBe(offerEvent);
