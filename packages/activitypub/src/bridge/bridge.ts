@@ -91,6 +91,7 @@ export interface ActivityPubBridgeOptions {
 }
 
 const PROPOSAL_PATH = /^\/groups\/([a-z0-9_]{1,64})\/proposals\/([^/]{1,512})$/;
+const ACTOR_PATH = /^\/actors\/([a-z0-9_]{1,64})$/;
 const INBOX_PATH = /^\/(?:actors\/[^/]{1,600}\/)?inbox$/;
 const MODERATORS_PATH = /^\/actors\/([a-z0-9_]{1,64})\/moderators$/;
 const ICON_PATH = /^\/actors\/([a-z0-9_]{1,64})\/icon\.svg$/;
@@ -266,6 +267,11 @@ export class ActivityPubBridge {
       return response;
     }
     if (request.method === 'GET') {
+      const actor = ACTOR_PATH.exec(url.pathname);
+      if (actor) {
+        const gone = await this.#serveTombstone(actor[1] as string);
+        if (gone) return gone;
+      }
       const proposal = PROPOSAL_PATH.exec(url.pathname);
       if (proposal)
         return this.#serveProposal(proposal[1] as string, decodeURIComponent(proposal[2] as string));
@@ -279,6 +285,23 @@ export class ActivityPubBridge {
       onNotFound: () => new Response('Not found.\n', { status: 404 }),
       onNotAcceptable: () => new Response('Not acceptable.\n', { status: 406 }),
     });
+  }
+
+  /** A withdrawn group's actor: 410 with a `Tombstone`, while no group holds the handle. */
+  async #serveTombstone(handle: string): Promise<Response | undefined> {
+    if ((await this.store.group(handle)) !== undefined) return undefined;
+    const tombstone = await this.store.tombstone(handle);
+    if (tombstone === undefined) return undefined;
+    return Response.json(
+      {
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: this.#actorUri(handle),
+        type: 'Tombstone',
+        formerType: 'Group',
+        deleted: tombstone.deleted,
+      },
+      { status: 410, headers: { 'content-type': ACTIVITY_JSON } },
+    );
   }
 
   async #serveProposal(handle: string, eventId: string): Promise<Response> {
@@ -370,6 +393,7 @@ export class ActivityPubBridge {
       type.startsWith('org.imago.governance.') ||
       type.startsWith('org.matrix.msc3381.poll.') ||
       type === 'm.room.power_levels' ||
+      type === 'm.room.encryption' ||
       type === 'org.imago.group'
     ) {
       await this.syncGroup(spaceId);
@@ -431,11 +455,13 @@ export class ActivityPubBridge {
     const replay = await this.#decisionsReplay(decisionsRoom);
     const publication = readPublication(replay.state.decisions.values());
     const existing = await this.store.groupOfSpace(spaceId);
-    if (publication === undefined) {
-      if (existing !== undefined) {
-        await this.store.removeGroup(existing);
-        this.#log('info', 'group-withdrawn', { spaceId, handle: existing.handle });
-      }
+    // An end-to-end encrypted room never has its messages leave in clear: such a group is not
+    // shown on the fediverse (and is withdrawn when one of its rooms turns encryption on).
+    const encrypted = publication === undefined ? undefined : await this.#encryptedRoom(view, spaceId);
+    if (encrypted !== undefined)
+      this.#log('warn', 'group-encrypted', { spaceId, roomId: encrypted, handle: publication?.handle });
+    if (publication === undefined || encrypted !== undefined) {
+      if (existing !== undefined) await this.#withdraw(existing, encrypted ? 'encrypted' : 'decision');
       return;
     }
     const taken = await this.store.group(publication.handle);
@@ -456,8 +482,9 @@ export class ActivityPubBridge {
       decision: publication.decision,
     };
     if (existing?.handle !== record.handle || existing.followers !== record.followers) {
-      if (existing !== undefined && existing.handle !== record.handle) await this.store.removeGroup(existing);
-      await this.store.saveGroup(record);
+      if (existing !== undefined && existing.handle !== record.handle) await this.#withdraw(existing, 'renamed');
+      if (existing?.handle === record.handle) await this.store.saveGroup(record);
+      else await this.store.startGroup(record);
       this.#log('info', 'group-published', { spaceId, handle: record.handle, followers: record.followers });
     }
     for (const pending of await this.store.pendingOf(record.handle)) {
@@ -474,6 +501,40 @@ export class ActivityPubBridge {
       // Open decisions settle when the group's authority closes them (or on approvals): the
       // event reaches the bridge in a transaction and brings it back here.
     }
+  }
+
+  /** The first of the group's rooms (its space included) that is end-to-end encrypted. */
+  async #encryptedRoom(view: GroupView, spaceId: string): Promise<string | undefined> {
+    const rooms = [spaceId, ...(['chat', 'decisions', 'announcements'] as const).map((role) => groupRoom(view, role))];
+    for (const roomId of new Set(rooms)) {
+      if (roomId === undefined) continue;
+      const state = await fetchRoomState(this.#bot, roomId);
+      if (state.some((e) => e.type === 'm.room.encryption')) return roomId;
+    }
+    return undefined;
+  }
+
+  /**
+   * Withdraws a group from the fediverse: its followers are told first (`Delete` of the actor,
+   * signed with its key while its actor document can still be fetched to check it; each delivery
+   * has its deadline), then its keys, followers, proposals and awaited decisions are deleted and a
+   * tombstone answers for its actor (410), so a later group under the same handle inherits none.
+   */
+  async #withdraw(group: GroupRecord, reason: string): Promise<void> {
+    const actor = this.#actorUri(group.handle);
+    if ((await this.store.keys(group.handle)) !== undefined) {
+      await this.#deliverNow(group.handle, {
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: `${actor}#delete-${crypto.randomUUID()}`,
+        type: 'Delete',
+        actor,
+        object: actor,
+        to: [PUBLIC_COLLECTION.href],
+        cc: [`${actor}/followers`],
+      }).catch((error: unknown) => this.#log('warn', 'delivery-failed', { actor, ...describe(error) }));
+    }
+    await this.store.withdrawGroup(group, new Date().toISOString());
+    this.#log('info', 'group-withdrawn', { spaceId: group.spaceId, handle: group.handle, reason });
   }
 
   async #onProposalEvent(spaceId: string, roomId: string, event: RawMatrixEvent): Promise<void> {
@@ -673,14 +734,15 @@ export class ActivityPubBridge {
 
   async #deliverNow(handle: string, activity: Record<string, unknown>): Promise<void> {
     const followers = await this.store.followers(handle);
-    const [rsa] = await keysOf({ store: this.store }, handle);
-    if (rsa === undefined) return;
+    if (followers.length === 0) return;
+    const privateKey = (await keysOf({ store: this.store }, handle))[0]?.privateKey;
+    if (privateKey === undefined) return;
     const keyId = new URL(`${this.#actorUri(handle)}#main-key`);
     const results = await deliverToInboxes(
       followers.map((f) => f.sharedInbox ?? f.inbox),
       JSON.stringify(activity),
       (request) =>
-        signRequest(request, rsa.privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
+        signRequest(request, privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
       {
         ...this.#options.delivery,
         ...(this.#options.allowPrivateAddress !== undefined

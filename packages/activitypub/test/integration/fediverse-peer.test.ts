@@ -57,7 +57,7 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
     }
   });
 
-  it('lets a group decide each follower under its control table: refused → Reject, approved → Accept', async () => {
+  it('lets a group decide each follower under its control table (refused → Reject, approved → Accept), withdraws it when it turns on encryption, and leaves nothing to a later group under its handle', async () => {
     try {
       await playDecidedFollowers({ groupServer: homeserver, bridge, peer });
     } catch (error) {

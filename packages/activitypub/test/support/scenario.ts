@@ -509,5 +509,70 @@ export async function playDecidedFollowers(options: {
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(second),
   );
   expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual([peer.actor]);
+  const oldKey = ((actor.publicKey as Json).publicKeyPem as string) ?? '';
+  expect(oldKey).toContain('PUBLIC KEY');
+
+  // The group turns on end-to-end encryption in its chat room (raw HTTP): its messages must never
+  // leave in clear, so the bridge withdraws it; its followers are told, its keys and followers
+  // deleted, and its actor is a tombstone.
+  const chat = group.rooms.chat as string;
+  const encryption = await fetch(
+    `${groupServer.baseUrl}/_matrix/client/v3/rooms/${encodeURIComponent(chat)}/state/m.room.encryption/`,
+    {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${beaSession.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ algorithm: 'm.megolm.v1.aes-sha2' }),
+    },
+  );
+  expect(encryption.status).toBe(200);
+  const gone = await eventually(
+    'the withdrawn actor',
+    () => fetch(groupIri, { headers: { accept: 'application/activity+json' } }),
+    (response) => response.status === 410,
+  );
+  expect(((await gone.json()) as Json).type).toBe('Tombstone');
+  await peer.waitFor('Delete of the actor', (a) => a.type === 'Delete' && a.object === groupIri);
+  expect(await bridge.bridge.store.keys(handle)).toBeUndefined();
+  expect(await bridge.bridge.store.followers(handle)).toEqual([]);
+  expect((await peer.send(inbox, { ...follow, id: await peer.publish(`decided-3-${run}`, follow) })).status).not.toBe(202);
+
+  // A later group takes the same handle: a new key, no follower of the old one.
+  const later = await createGroup(bea, {
+    profile: { name: 'Another group' },
+    rooms: ['chat', 'decisions'],
+    invite: [bot],
+  });
+  const laterDecisions = later.rooms.decisions as string;
+  await initControlTable(bea, laterDecisions, {
+    rules: {
+      'change-control-table': { protocol: 'consensus', duration: HOUR },
+      [ActivitypubActionKinds.publish]: alone,
+    },
+  } as never);
+  await eventually(
+    'the bot to join the later group',
+    async () =>
+      (await rawHistory(groupServer, beaSession.accessToken, laterDecisions)).some(
+        (e) => e.type === 'm.room.member' && e.state_key === bot && (e.content as Json).membership === 'join',
+      ),
+    (joined) => joined,
+    60_000,
+  );
+  const republish = await propose(bea, laterDecisions, {
+    kind: ActivitypubActionKinds.publish,
+    action: { handle },
+  } as never);
+  await sendGovernanceEvent(bea, laterDecisions, 'org.imago.governance.approve', { decision: republish });
+  const reborn = (await eventually(
+    'the later group actor',
+    async () => {
+      const response = await fetch(groupIri, { headers: { accept: 'application/activity+json' } });
+      return response.ok ? ((await response.json()) as Json) : undefined;
+    },
+    (value) => value !== undefined,
+  )) as Json;
+  expect(reborn.name).toBe('Another group');
+  expect((reborn.publicKey as Json).publicKeyPem).not.toBe(oldKey);
+  expect(await bridge.bridge.store.followers(handle)).toEqual([]);
   bea.stopClient();
 }
