@@ -45,6 +45,18 @@ export interface ProposalRecord {
   readonly published: string;
 }
 
+/** An announcement of the group without a proposal, published as a `Note`. */
+export interface NoteRecord {
+  readonly handle: string;
+  readonly roomId: string;
+  /** The Matrix event that carried it. */
+  readonly eventId: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly body?: string;
+  readonly published: string;
+}
+
 /** A decision the bridge proposed and waits for. */
 export type PendingDecision =
   | {
@@ -130,9 +142,10 @@ export class BridgeStore {
   async #clearHandle(handle: string): Promise<void> {
     await this.#delete(['keys', handle]);
     await this.#delete(['followers', handle]);
-    const proposals: KvKey[] = [];
-    for await (const entry of this.kv.list([PREFIX, 'proposal', handle])) proposals.push(entry.key);
-    for (const key of proposals) await this.kv.delete(key);
+    const published: KvKey[] = [];
+    for await (const entry of this.kv.list([PREFIX, 'proposal', handle])) published.push(entry.key);
+    for await (const entry of this.kv.list([PREFIX, 'note', handle])) published.push(entry.key);
+    for (const key of published) await this.kv.delete(key);
     for (const pending of await this.pendingOf(handle)) await this.deletePending(pending.decision);
   }
 
@@ -188,6 +201,14 @@ export class BridgeStore {
 
   saveProposal(record: ProposalRecord): Promise<void> {
     return this.#set(['proposal', record.handle, record.eventId], record);
+  }
+
+  note(handle: string, eventId: string): Promise<NoteRecord | undefined> {
+    return this.#get(['note', handle, eventId]);
+  }
+
+  saveNote(record: NoteRecord): Promise<void> {
+    return this.#set(['note', record.handle, record.eventId], record);
   }
 
   pending(decision: string): Promise<PendingDecision | undefined> {

@@ -29,6 +29,7 @@ import {
   type GroupView,
   groupFromState,
   groupRoom,
+  ImagoEventTypes,
   joinRoom,
   parseImagoEvent,
   propose,
@@ -51,10 +52,17 @@ import {
 import { InboxGuard, type InboxGuardOptions } from '../guard/inbox-guard';
 import { RateLimit } from '../guard/rate-limit';
 import { parseAgreementOffer } from '../mapping/agreement-offer';
+import { announcementNote } from '../mapping/announcement-note';
 import { proposalDocument, proposalText, readIntentIri } from '../mapping/proposal-document';
 import { parseReplyNote } from '../mapping/reply-note';
 import { ActivitypubActionKinds, readPublication } from '../vocabulary/action-kinds';
-import { BridgeStore, type FollowerRecord, type GroupRecord, type ProposalRecord } from './bridge-store';
+import {
+  BridgeStore,
+  type FollowerRecord,
+  type GroupRecord,
+  type NoteRecord,
+  type ProposalRecord,
+} from './bridge-store';
 import { type DeliveryOptions, deliverToInboxes, targetProblem } from './delivery';
 import { buildFederation, keysOf, type RequestData } from './federation';
 
@@ -92,6 +100,7 @@ export interface ActivityPubBridgeOptions {
 
 const PROPOSAL_PATH = /^\/groups\/([a-z0-9_]{1,64})\/proposals\/([^/]{1,512})$/;
 const ACTOR_PATH = /^\/actors\/([a-z0-9_]{1,64})$/;
+const NOTE_PATH = /^\/groups\/([a-z0-9_]{1,64})\/notes\/([^/]{1,512})$/;
 const INBOX_PATH = /^\/(?:actors\/[^/]{1,600}\/)?inbox$/;
 const MODERATORS_PATH = /^\/actors\/([a-z0-9_]{1,64})\/moderators$/;
 const ICON_PATH = /^\/actors\/([a-z0-9_]{1,64})\/icon\.svg$/;
@@ -214,6 +223,20 @@ export class ActivityPubBridge {
     return `${this.#options.origin}/groups/${handle}/proposals/${encodeURIComponent(eventId)}`;
   }
 
+  #noteIri(handle: string, eventId: string): string {
+    return `${this.#options.origin}/groups/${handle}/notes/${encodeURIComponent(eventId)}`;
+  }
+
+  #noteDocument(record: NoteRecord): Record<string, unknown> {
+    const actor = this.#actorUri(record.handle);
+    return announcementNote(record, {
+      id: this.#noteIri(record.handle, record.eventId),
+      actor,
+      followers: `${actor}/followers`,
+      published: record.published,
+    });
+  }
+
   #context() {
     return this.federation.createContext(new URL(this.#options.origin), {});
   }
@@ -275,6 +298,13 @@ export class ActivityPubBridge {
       const proposal = PROPOSAL_PATH.exec(url.pathname);
       if (proposal)
         return this.#serveProposal(proposal[1] as string, decodeURIComponent(proposal[2] as string));
+      const note = NOTE_PATH.exec(url.pathname);
+      if (note) {
+        const record = await this.store.note(note[1] as string, decodeURIComponent(note[2] as string));
+        return record === undefined
+          ? new Response('Not found.\n', { status: 404 })
+          : Response.json(this.#noteDocument(record), { headers: { 'content-type': ACTIVITY_JSON } });
+      }
       const moderators = MODERATORS_PATH.exec(url.pathname);
       if (moderators) return this.#serveModerators(moderators[1] as string);
       const icon = ICON_PATH.exec(url.pathname);
@@ -385,8 +415,8 @@ export class ActivityPubBridge {
     }
     if (sender === this.#options.botUserId || this.#isGhost(sender)) return;
     const spaceId = (await this.store.spaceOfRoom(roomId)) ?? roomId;
-    if (type === ResourceEventTypes.proposal) {
-      await this.#onProposalEvent(spaceId, roomId, event);
+    if (type === ResourceEventTypes.proposal || type === ImagoEventTypes.announcement) {
+      await this.#onPublishedEvent(spaceId, roomId, event);
       return;
     }
     if (
@@ -537,53 +567,94 @@ export class ActivityPubBridge {
     this.#log('info', 'group-withdrawn', { spaceId: group.spaceId, handle: group.handle, reason });
   }
 
-  async #onProposalEvent(spaceId: string, roomId: string, event: RawMatrixEvent): Promise<void> {
+  /**
+   * A proposal (`org.imago.vf.proposal`) or an announcement (`org.imago.announcement`) in the
+   * group's chat or announcements room: the group's when one of its moderators (its
+   * attributedTo) posts it; an announcement must be the group's own original (its origin this
+   * group and room, not a copy delivered from another group). A proposal, or an announcement
+   * carrying one, goes out as a FEP-0837 `Proposal`; another announcement as a `Note`.
+   */
+  async #onPublishedEvent(spaceId: string, roomId: string, event: RawMatrixEvent): Promise<void> {
     const group = await this.store.groupOfSpace(spaceId);
     if (group === undefined) return;
     if (roomId !== group.chat && roomId !== group.announcements) return;
     const parsed = parseImagoEvent(event, { roomId });
-    if (parsed.status !== 'event' || parsed.event.kind !== 'valueflows') return;
+    if (parsed.status !== 'event') return;
+    const { eventId, sender, timestamp } = parsed.event;
+    if (parsed.event.kind !== 'valueflows' && parsed.event.kind !== 'announcement') return;
+    const announcement = parsed.event.kind === 'announcement' ? parsed.event.content : undefined;
+    if (
+      announcement !== undefined &&
+      (announcement.origin.group !== spaceId ||
+        announcement.origin.room !== roomId ||
+        announcement.origin.event !== undefined)
+    ) {
+      this.#log('info', 'announcement-not-the-group’s', { eventId, origin: announcement.origin.group });
+      return;
+    }
     const view = await this.#readGroup(spaceId);
-    // A proposal is the group's when one of its moderators (its attributedTo) posts it.
-    if (!moderatorsOf(view).includes(parsed.event.sender)) {
-      this.#log('warn', 'proposal-not-from-moderator', {
-        eventId: parsed.event.eventId,
-        sender: parsed.event.sender,
-      });
+    if (!moderatorsOf(view).includes(sender)) {
+      this.#log('warn', 'proposal-not-from-moderator', { eventId, sender });
       return;
     }
-    let proposal: Proposal;
-    try {
-      proposal = parseProposal({ ...parsed.event.content, id: parsed.event.eventId }, 'content');
-    } catch (error) {
-      this.#log('warn', 'proposal-malformed', { eventId: parsed.event.eventId, ...describe(error) });
+    const published = new Date(timestamp).toISOString();
+    const content = announcement === undefined ? parsed.event.content : announcement.payload;
+    let proposal: Proposal | undefined;
+    if (content !== undefined) {
+      try {
+        proposal = parseProposal({ ...content, id: eventId }, 'content');
+      } catch (error) {
+        this.#log('warn', 'proposal-malformed', { eventId, ...describe(error) });
+        if (announcement === undefined) return;
+      }
+    }
+    if (proposal !== undefined) {
+      await this.#publishProposal({ handle: group.handle, roomId, eventId, proposal, published });
       return;
     }
-    if ((await this.store.proposal(group.handle, parsed.event.eventId)) !== undefined) return;
-    const record: ProposalRecord = {
+    if (announcement === undefined || (await this.store.note(group.handle, eventId)) !== undefined) return;
+    const record: NoteRecord = {
       handle: group.handle,
       roomId,
-      eventId: parsed.event.eventId,
-      proposal,
-      published: new Date(parsed.event.timestamp).toISOString(),
+      eventId,
+      kind: announcement.kind,
+      title: announcement.title,
+      ...(announcement.body !== undefined ? { body: announcement.body } : {}),
+      published,
     };
-    await this.store.saveProposal(record);
-    const document = this.#proposalDocument(record);
-    const { '@context': context, ...object } = document;
+    await this.store.saveNote(record);
+    const { '@context': context, ...object } = this.#noteDocument(record);
     this.#deliver(group.handle, {
       '@context': context,
-      id: `${this.#proposalIri(group.handle, record.eventId)}/create`,
+      id: `${this.#noteIri(group.handle, eventId)}/create`,
       type: 'Create',
       actor: this.#actorUri(group.handle),
       object,
       to: [PUBLIC_COLLECTION.href],
       cc: [`${this.#actorUri(group.handle)}/followers`],
+      published,
+    });
+    this.#log('info', 'announcement-published', { handle: group.handle, eventId, kind: record.kind });
+  }
+
+  async #publishProposal(record: ProposalRecord): Promise<void> {
+    if ((await this.store.proposal(record.handle, record.eventId)) !== undefined) return;
+    await this.store.saveProposal(record);
+    const { '@context': context, ...object } = this.#proposalDocument(record);
+    this.#deliver(record.handle, {
+      '@context': context,
+      id: `${this.#proposalIri(record.handle, record.eventId)}/create`,
+      type: 'Create',
+      actor: this.#actorUri(record.handle),
+      object,
+      to: [PUBLIC_COLLECTION.href],
+      cc: [`${this.#actorUri(record.handle)}/followers`],
       published: record.published,
     });
     this.#log('info', 'proposal-published', {
-      handle: group.handle,
+      handle: record.handle,
       eventId: record.eventId,
-      text: proposalText(proposal)[0],
+      text: proposalText(record.proposal)[0],
     });
   }
 

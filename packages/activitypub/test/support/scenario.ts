@@ -224,6 +224,45 @@ export async function playScenario(options: {
   expect(((proposal.publishes as Json).id as string).endsWith('#primary')).toBe(true);
   expect((await fetch(proposalIri, accept)).status).toBe(200);
 
+  // The group announces a need (org.imago.announcement, in raw HTTP): its followers get a Note
+  // with a readable name and content. A copy delivered from another group is not re-published.
+  const announceRaw = async (content: Json) => {
+    const response = await fetch(
+      `${groupServer.baseUrl}/_matrix/client/v3/rooms/${encodeURIComponent(chat)}/send/org.imago.announcement/a${Date.now()}${Math.random()}`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${anaSession.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(content),
+      },
+    );
+    expect(response.status).toBe(200);
+  };
+  await announceRaw({
+    kind: 'offer',
+    title: 'Relayed: bread from another group',
+    origin: { group: '!other:elsewhere.example', room: '!room:elsewhere.example', event: '$original' },
+  });
+  await announceRaw({
+    kind: 'need',
+    title: 'Someone to fix a sewing machine',
+    body: 'Our Singer 201 skips stitches.\n\nSaturday mornings <3',
+    origin: { group: group.spaceId, room: chat },
+  });
+  const needCreate = await peer.waitFor(
+    'Create(Note) of the need',
+    (a) => a.type === 'Create' && (a.object as Json | undefined)?.name === 'Someone to fix a sewing machine',
+  );
+  const need = needCreate.object as Json;
+  expect(need.type).toBe('Note');
+  expect(need.attributedTo).toBe(groupIri);
+  expect(need.content).toBe(
+    '<p>Need: Someone to fix a sewing machine</p><p>Our Singer 201 skips stitches.</p><p>Saturday mornings &#60;3</p>',
+  );
+  expect(((await (await fetch(need.id as string, accept)).json()) as Json).content).toBe(need.content);
+  // The copy went first in the same room: it was handled before the need, and sent nowhere.
+  await bridge.bridge.idle();
+  expect((await peer.inbox()).some((a) => JSON.stringify(a).includes('Relayed: bread'))).toBe(false);
+
   // The peer replies: a ghost user's message in the offer's thread.
   const note = {
     type: 'Note',
