@@ -512,7 +512,8 @@ export class ActivityPubBridge {
       decision: publication.decision,
     };
     if (existing?.handle !== record.handle || existing.followers !== record.followers) {
-      if (existing !== undefined && existing.handle !== record.handle) await this.#withdraw(existing, 'renamed');
+      if (existing !== undefined && existing.handle !== record.handle)
+        await this.#withdraw(existing, 'renamed');
       if (existing?.handle === record.handle) await this.store.saveGroup(record);
       else await this.store.startGroup(record);
       this.#log('info', 'group-published', { spaceId, handle: record.handle, followers: record.followers });
@@ -535,7 +536,10 @@ export class ActivityPubBridge {
 
   /** The first of the group's rooms (its space included) that is end-to-end encrypted. */
   async #encryptedRoom(view: GroupView, spaceId: string): Promise<string | undefined> {
-    const rooms = [spaceId, ...(['chat', 'decisions', 'announcements'] as const).map((role) => groupRoom(view, role))];
+    const rooms = [
+      spaceId,
+      ...(['chat', 'decisions', 'announcements'] as const).map((role) => groupRoom(view, role)),
+    ];
     for (const roomId of new Set(rooms)) {
       if (roomId === undefined) continue;
       const state = await fetchRoomState(this.#bot, roomId);
@@ -812,8 +816,7 @@ export class ActivityPubBridge {
     const results = await deliverToInboxes(
       followers.map((f) => f.sharedInbox ?? f.inbox),
       JSON.stringify(activity),
-      (request) =>
-        signRequest(request, privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
+      (request) => signRequest(request, privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
       {
         ...this.#options.delivery,
         ...(this.#options.allowPrivateAddress !== undefined

@@ -149,14 +149,17 @@ export async function playAttacks(options: {
     }),
   });
   expect(sent.status).toBe(200);
-  const relayed = await api(`/rooms/${encodeURIComponent(played.chat)}/send/org.imago.announcement/${txn()}`, {
-    method: 'PUT',
-    body: JSON.stringify({
-      kind: 'offer',
-      title: 'Free money, announced (not the group’s)',
-      origin: { group: played.spaceId, room: played.chat },
-    }),
-  });
+  const relayed = await api(
+    `/rooms/${encodeURIComponent(played.chat)}/send/org.imago.announcement/${txn()}`,
+    {
+      method: 'PUT',
+      body: JSON.stringify({
+        kind: 'offer',
+        title: 'Free money, announced (not the group’s)',
+        origin: { group: played.spaceId, room: played.chat },
+      }),
+    },
+  );
   expect(relayed.status).toBe(200);
   const hijack = await api(
     `/rooms/${encodeURIComponent(played.decisions)}/send/org.imago.governance.propose/${txn()}`,

@@ -11,6 +11,7 @@ import {
   createGroup,
   createImagoClient,
   emptyRoomLog,
+  encodeDecimals,
   fetchRoomHistory,
   initControlTable,
   logEvents,
@@ -18,7 +19,6 @@ import {
   publishProposal,
   readAgreementRecords,
   sendGovernanceEvent,
-  encodeDecimals,
 } from '@imago/matrix-binding';
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
 import { acceptProposal, parseProposal } from '@imago/valueflows';
@@ -314,7 +314,8 @@ export async function playScenario(options: {
   expect((await peer.send(inbox, { ...privateCreate, id: privateCreateId })).status).toBe(202);
   await eventually(
     'the private reply in the thread',
-    async () => (await rawHistory(groupServer, anaSession.accessToken, chat)).map((e) => (e.content as Json).body),
+    async () =>
+      (await rawHistory(groupServer, anaSession.accessToken, chat)).map((e) => (e.content as Json).body),
     (bodies) => bodies.includes('Between us: is the lock code still 1234?'),
   );
   // Once the reply is recorded as bridged, its announcement (if any) is under way: wait for it.
@@ -573,7 +574,9 @@ export async function playDecidedFollowers(options: {
   await peer.waitFor('Delete of the actor', (a) => a.type === 'Delete' && a.object === groupIri);
   expect(await bridge.bridge.store.keys(handle)).toBeUndefined();
   expect(await bridge.bridge.store.followers(handle)).toEqual([]);
-  expect((await peer.send(inbox, { ...follow, id: await peer.publish(`decided-3-${run}`, follow) })).status).not.toBe(202);
+  expect(
+    (await peer.send(inbox, { ...follow, id: await peer.publish(`decided-3-${run}`, follow) })).status,
+  ).not.toBe(202);
 
   // A later group takes the same handle: a new key, no follower of the old one.
   const later = await createGroup(bea, {
