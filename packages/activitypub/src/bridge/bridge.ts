@@ -696,6 +696,24 @@ export class ActivityPubBridge {
       return;
     }
     if (group.decisions === undefined) return;
+    // One decision per follower: a repeated Follow while one is open, or from a follower the
+    // group already accepted, proposes nothing again.
+    if ((await this.store.followers(handle)).some((f) => f.id === follower.id)) {
+      await this.#answer(group, follower, follow, true);
+      this.#log('info', 'follow-accepted', { handle, follower: follower.id, already: true });
+      return;
+    }
+    const open = (await this.store.pendingOf(handle)).find(
+      (p) => p.kind === 'follower' && p.follower.id === follower.id,
+    );
+    if (open !== undefined) {
+      this.#log('info', 'follow-already-proposed', {
+        handle,
+        follower: follower.id,
+        decision: open.decision,
+      });
+      return;
+    }
     const decision = await propose(this.#bot, group.decisions, {
       kind: ActivitypubActionKinds.follower,
       title: `Accept ${follower.id} as a follower on the fediverse`,
@@ -705,10 +723,15 @@ export class ActivityPubBridge {
     this.#log('info', 'follow-proposed', { handle, follower: follower.id, decision });
   }
 
-  async #onUndo(handle: string, undo: Undo): Promise<void> {
+  async #onUndo(recipient: string | null, undo: Undo): Promise<void> {
     const object = await undo.getObject(this.#context()).catch(() => null);
     if (!(object instanceof Follow) || undo.actorId === null || object.actorId?.href !== undo.actorId.href)
       return;
+    // Through the shared inbox there is no recipient: the undone Follow names the group.
+    const prefix = `${this.#options.origin}/actors/`;
+    const followed = object.objectId?.href;
+    const handle = recipient ?? (followed?.startsWith(prefix) ? followed.slice(prefix.length) : undefined);
+    if (handle === undefined || (await this.store.group(handle)) === undefined) return;
     await this.store.removeFollower(handle, undo.actorId.href);
     this.#log('info', 'follow-undone', { handle, follower: undo.actorId.href });
   }

@@ -48,7 +48,8 @@ export interface FederationHost {
   /** Takes a token of the rate limit of a verified actor's server; `false` drops the activity. */
   admitActor(actor: URL): boolean;
   onFollow(handle: string, follow: Follow, json: Record<string, unknown>): Promise<void>;
-  onUndo(handle: string, undo: Undo): Promise<void>;
+  /** An `Undo`, to the group's inbox (`handle`) or to the shared inbox (`null`). */
+  onUndo(handle: string | null, undo: Undo): Promise<void>;
   onCreate(handle: string | null, create: Create, json: Record<string, unknown>): Promise<void>;
   onOffer(handle: string | null, offer: Offer, json: Record<string, unknown>): Promise<void>;
   onError(error: unknown): void;
@@ -231,7 +232,7 @@ export function buildFederation(
     })
     .on(Undo, async (ctx, undo) => {
       if (!admitted(undo)) return;
-      if (ctx.recipient !== null) await host.onUndo(ctx.recipient, undo);
+      await host.onUndo(ctx.recipient, undo);
     })
     .on(Create, async (ctx, create) => {
       if (!admitted(create)) return;

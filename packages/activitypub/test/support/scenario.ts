@@ -549,6 +549,49 @@ export async function playDecidedFollowers(options: {
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(second),
   );
   expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual([peer.actor]);
+
+  // A repeated Follow from an accepted follower is accepted again, with no new decision.
+  const third = await peer.publish(`decided-again-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: third })).status).toBe(202);
+  await peer.waitFor(
+    'Accept of the repeated Follow',
+    (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(third),
+  );
+  const proposedFor = async (followId: string) =>
+    (await roomEvents(bea, decisions)).filter(
+      (e) =>
+        e.type === 'org.imago.governance.propose' &&
+        ((e.content as Json).action as Json | undefined)?.activity === followId,
+    ).length;
+  expect(await proposedFor(third)).toBe(0);
+
+  // Undo(Follow) through the shared inbox removes the follower; a new Follow is decided again.
+  const undo = {
+    '@context': 'https://www.w3.org/ns/activitystreams',
+    type: 'Undo',
+    actor: peer.actor,
+    object: { ...follow, id: second },
+  };
+  const undoId = await peer.publish(`decided-undo-${run}`, undo);
+  expect((await peer.send(`${bridge.origin}/inbox`, { ...undo, id: undoId })).status).toBe(202);
+  await eventually(
+    'the follower removed',
+    () => bridge.bridge.store.followers(handle),
+    (list) => list.length === 0,
+  );
+  const fourth = await peer.publish(`decided-4-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: fourth })).status).toBe(202);
+  const again = await followDecision(fourth);
+  // While that decision is open, the same actor's next Follow proposes nothing more.
+  const fifth = await peer.publish(`decided-5-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: fifth })).status).toBe(202);
+  await sendGovernanceEvent(bea, decisions, 'org.imago.governance.approve', { decision: again.eventId });
+  await peer.waitFor(
+    'Accept(Follow) again',
+    (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(fourth),
+  );
+  expect(await proposedFor(fifth)).toBe(0);
+  expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual([peer.actor]);
   const oldKey = ((actor.publicKey as Json).publicKeyPem as string) ?? '';
   expect(oldKey).toContain('PUBLIC KEY');
 
