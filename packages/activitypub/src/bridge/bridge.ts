@@ -50,7 +50,7 @@ import {
   ValueflowsError,
 } from '@imago/valueflows';
 import { InboxGuard, type InboxGuardOptions } from '../guard/inbox-guard';
-import { RateLimit } from '../guard/rate-limit';
+import { RateLimit, type RateLimitOptions } from '../guard/rate-limit';
 import { parseAgreementOffer } from '../mapping/agreement-offer';
 import { announcementNote } from '../mapping/announcement-note';
 import { proposalDocument, proposalText, readIntentIri } from '../mapping/proposal-document';
@@ -92,8 +92,16 @@ export interface ActivityPubBridgeOptions {
   readonly allowPrivateAddress?: boolean;
   /** Limits of outgoing deliveries (deadline, size); `allowPrivateAddress` above applies to them. */
   readonly delivery?: Omit<DeliveryOptions, 'allowPrivateAddress'>;
-  /** Limits of the inbox guard (size, rate, replay window). */
-  readonly guard?: Omit<InboxGuardOptions, 'memory'>;
+  /**
+   * Age limit of incoming HTTP signatures (their `Date`, either way), in ms. Default one hour
+   * (Fedify's). An accepted signature is remembered for twice this (a signature dated ahead stays
+   * valid that long), so it cannot be played again while it is valid.
+   */
+  readonly signatureWindowMs?: number;
+  /** Rate limit of `GET` requests per connecting address (each may read Matrix state). Default 300 at once, 600 a minute. */
+  readonly getRateLimit?: RateLimitOptions;
+  /** Limits of the inbox guard (size, rate); its replay window follows `signatureWindowMs`. */
+  readonly guard?: Omit<InboxGuardOptions, 'memory' | 'replayWindowMs'>;
   /** Where log lines go. */
   readonly log?: (entry: BridgeLogEntry) => void;
 }
@@ -135,6 +143,8 @@ export class ActivityPubBridge {
   readonly #deliveries = new Set<Promise<void>>();
   /** Verified activities per remote server (the host of the actor whose signature Fedify checked). */
   readonly #actorLimit: RateLimit;
+  /** Reads per connecting address. */
+  readonly #getLimit: RateLimit;
   #stopped = false;
 
   constructor(options: ActivityPubBridgeOptions) {
@@ -142,8 +152,11 @@ export class ActivityPubBridge {
     this.store = new BridgeStore(options.kv);
     this.#bot = createAppserviceClient({ ...this.#matrix(), userId: options.botUserId });
     this.#actorLimit = new RateLimit(options.guard?.rateLimit);
+    this.#getLimit = new RateLimit(options.getRateLimit ?? { burst: 300, perMinute: 600 });
+    const signatureWindowMs = options.signatureWindowMs ?? 3_600_000;
     this.#guard = new InboxGuard({
       ...options.guard,
+      replayWindowMs: 2 * signatureWindowMs,
       memory: {
         has: (signature) => this.store.signatureSeen(signature, Date.now()),
         remember: (signature, until) => this.store.rememberSignature(signature, until),
@@ -179,6 +192,7 @@ export class ActivityPubBridge {
       {
         kv: options.kv,
         origin: options.origin,
+        signatureWindowMs,
         ...(options.allowPrivateAddress !== undefined
           ? { allowPrivateAddress: options.allowPrivateAddress }
           : {}),
@@ -288,6 +302,16 @@ export class ActivityPubBridge {
       }
       await this.#guard.settle(admitted, response);
       return response;
+    }
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const wait = this.#getLimit.take(from.remoteAddress ?? 'unknown', Date.now());
+      if (wait > 0) {
+        this.#log('warn', 'get-rate-limited', { address: from.remoteAddress, path: url.pathname });
+        return new Response('Too many requests.\n', {
+          status: 429,
+          headers: { 'retry-after': String(wait) },
+        });
+      }
     }
     if (request.method === 'GET') {
       const actor = ACTOR_PATH.exec(url.pathname);

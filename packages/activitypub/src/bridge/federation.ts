@@ -62,6 +62,8 @@ export interface BuildFederationOptions {
   readonly origin: string;
   /** Allow `http:` and loopback peers (tests, the demo); never in production. */
   readonly allowPrivateAddress?: boolean;
+  /** Age limit of incoming HTTP signatures, in ms (default one hour). */
+  readonly signatureWindowMs?: number;
 }
 
 const MATRIX_USER = /^@[a-z0-9._=/+-]{1,255}:[A-Za-z0-9.:[\]-]{1,255}$/;
@@ -164,6 +166,7 @@ export function buildFederation(
     kv: options.kv,
     origin: options.origin,
     allowPrivateAddress: options.allowPrivateAddress ?? false,
+    signatureTimeWindow: { seconds: Math.ceil((options.signatureWindowMs ?? 3_600_000) / 1000) },
     // Most servers still speak draft-cavage; Fedify falls back to RFC 9421 when refused.
     firstKnock: 'draft-cavage-http-signatures-12',
   });
