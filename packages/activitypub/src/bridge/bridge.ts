@@ -31,6 +31,7 @@ import {
   groupRoom,
   ImagoEventTypes,
   joinRoom,
+  leaveRoom,
   parseImagoEvent,
   propose,
   type RawMatrixEvent,
@@ -434,7 +435,7 @@ export class ActivityPubBridge {
       stateKey === this.#options.botUserId &&
       (event.content as { membership?: unknown } | undefined)?.membership === 'invite'
     ) {
-      await this.#enter(roomId, [serverOf(sender) ?? ''].filter(Boolean));
+      await this.#enter(roomId, [serverOf(sender) ?? ''].filter(Boolean), event);
       return;
     }
     if (sender === this.#options.botUserId || this.#isGhost(sender)) return;
@@ -458,22 +459,42 @@ export class ActivityPubBridge {
     return userId.startsWith(`@${this.#options.ghostPrefix}`);
   }
 
-  /** Joins a room the bot was invited to; for a group's space, joins its rooms and syncs it. */
-  async #enter(roomId: string, via: readonly string[]): Promise<void> {
-    await joinRoom(this.#bot, roomId, via);
-    const state = await fetchRoomState(this.#bot, roomId);
-    const create = state.find((e) => e.type === 'm.room.create');
-    const isSpace = (create?.content as { type?: unknown } | undefined)?.type === 'm.space';
-    if (!isSpace) {
-      const parent = state.find((e) => e.type === 'm.space.parent' && typeof e.state_key === 'string');
-      if (typeof parent?.state_key === 'string') {
-        await this.store.setSpaceOfRoom(roomId, parent.state_key);
-        await this.syncGroup(parent.state_key).catch(() => undefined);
-      }
-      this.#log('info', 'joined-room', { roomId });
+  /**
+   * Answers an invitation of the bot. Only an Imago group's space is entered (joined, then left
+   * again if its state shows no valid `org.imago.group`), and the group's own `chat`, `decisions`
+   * and `announcements` rooms, which its space lists. An invitation to another room is left
+   * pending (the room is joined when the space that lists it is), so a room that claims a
+   * group's space as its parent gets nothing.
+   */
+  async #enter(roomId: string, via: readonly string[], invite: Record<string, unknown>): Promise<void> {
+    const known = await this.store.spaceOfRoom(roomId);
+    if (known !== undefined) {
+      await joinRoom(this.#bot, roomId, via);
+      this.#log('info', 'joined-room', { roomId, spaceId: known });
+      await this.syncGroup(known).catch(() => undefined);
       return;
     }
-    const view = groupFromState(roomId, state);
+    const stripped = (invite.unsigned as { invite_room_state?: unknown } | undefined)?.invite_room_state;
+    const create = Array.isArray(stripped)
+      ? (stripped as { type?: unknown; content?: { type?: unknown } }[]).find(
+          (e) => e?.type === 'm.room.create',
+        )
+      : undefined;
+    if (create !== undefined && create.content?.type !== 'm.space') {
+      this.#log('info', 'invite-pending', { roomId, reason: 'not a space the bot knows' });
+      return;
+    }
+    await joinRoom(this.#bot, roomId, via);
+    const state = await fetchRoomState(this.#bot, roomId);
+    const isSpace =
+      (state.find((e) => e.type === 'm.room.create')?.content as { type?: unknown } | undefined)?.type ===
+      'm.space';
+    const view = isSpace ? groupFromState(roomId, state) : undefined;
+    if (view?.profile === undefined) {
+      await leaveRoom(this.#bot, roomId);
+      this.#log('warn', 'left-room', { roomId, reason: isSpace ? 'not an Imago group' : 'not a space' });
+      return;
+    }
     for (const child of view.children) {
       if (child.role !== 'chat' && child.role !== 'decisions' && child.role !== 'announcements') continue;
       await this.store.setSpaceOfRoom(child.roomId, roomId);
@@ -481,7 +502,7 @@ export class ActivityPubBridge {
         this.#log('info', 'child-room-not-joined', { roomId: child.roomId, ...describe(error) }),
       );
     }
-    this.#log('info', 'joined-group', { spaceId: roomId, name: view.profile?.name });
+    this.#log('info', 'joined-group', { spaceId: roomId, name: view.profile.name });
     await this.syncGroup(roomId);
   }
 

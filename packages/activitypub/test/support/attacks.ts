@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
 import { attackerKey, type Json, type Peer, post, postFrom, signedRequest } from './peer';
 import { type PlayedScenario, rawHistory, run } from './scenario';
+import { eventually } from './services';
 
 const AS = 'https://www.w3.org/ns/activitystreams';
 
@@ -179,4 +180,33 @@ export async function playAttacks(options: {
     ).status,
   ).toBe(404);
   expect((await bridge.bridge.store.group(handle))?.spaceId).toBe(played.spaceId);
+
+  // Mallory invites the bot into rooms of her own: a space that is no Imago group (entered, then
+  // left), and a room that claims the group's space as its parent (never joined).
+  const bot = bridge.bridge.botUserId;
+  const createRoom = async (body: Json) => {
+    const response = await api('/createRoom', { method: 'POST', body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { room_id: string }).room_id;
+  };
+  const fakeSpace = await createRoom({ creation_content: { type: 'm.space' }, invite: [bot] });
+  const squatter = await createRoom({
+    invite: [bot],
+    initial_state: [
+      { type: 'm.space.parent', state_key: played.spaceId, content: { via: ['localhost'], canonical: true } },
+    ],
+  });
+  const membership = async (roomId: string) => {
+    const response = await api(
+      `/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(bot)}`,
+    );
+    return response.ok ? ((await response.json()) as { membership?: string }).membership : undefined;
+  };
+  await eventually(
+    'the bot to leave the fake space',
+    () => membership(fakeSpace),
+    (m) => m === 'leave',
+  );
+  expect(await membership(squatter)).toBe('invite');
+  expect(await bridge.bridge.store.spaceOfRoom(squatter)).toBeUndefined();
 }
