@@ -638,7 +638,7 @@ export class ActivityPubBridge {
         announcement.origin.room !== roomId ||
         announcement.origin.event !== undefined)
     ) {
-      this.#log('info', 'announcement-not-the-group’s', { eventId, origin: announcement.origin.group });
+      this.#log('info', 'announcement-relayed', { eventId, origin: announcement.origin.group });
       return;
     }
     const view = await this.#readGroup(spaceId);
