@@ -27,7 +27,7 @@ export {
   createAppserviceClient,
   registerAppserviceUser,
 } from './appservice/appservice-client';
-export { admitToRoom, joinRoom, setDisplayName } from './appservice/room-presence';
+export { admitToRoom, joinRoom, leaveRoom, setDisplayName } from './appservice/room-presence';
 export { type MessageText, sendThreadMessage } from './appservice/thread-message';
 export {
   BEL_EVENT_TYPES,
