@@ -62,9 +62,11 @@ function summary(values: readonly number[]): { median: number; min: number; max:
   return { median, min: sorted[0] as number, max: sorted.at(-1) as number };
 }
 
+type Tool = 'helios-c' | 'belenios-tool';
+
 interface Sample {
   readonly configuration: string;
-  readonly first: 'helios-c' | 'belenios-tool';
+  readonly first: Tool;
   readonly belenios: ChildTime;
   readonly helios: ChildTime;
   readonly load: number;
@@ -88,13 +90,13 @@ async function main(): Promise<void> {
   const results: Sample[] = [];
   for (let s = 0; s < samples; s++) {
     for (const configuration of configurations) {
-      const order = (s % 2 === 0 ? ['belenios-tool', 'helios-c'] : ['helios-c', 'belenios-tool']) as const;
+      const order: Tool[] = s % 2 === 0 ? ['belenios-tool', 'helios-c'] : ['helios-c', 'belenios-tool'];
       const startLoad = loadavg()[0] as number;
-      const times: Partial<Record<(typeof order)[number], ChildTime>> = {};
+      const times: Partial<Record<Tool, ChildTime>> = {};
       for (const tool of order) times[tool] = await timeChild(tools[tool], { pinned: configuration.pinned });
       const sample: Sample = {
         configuration: configuration.name,
-        first: order[0],
+        first: order[0] as Tool,
         belenios: times['belenios-tool'] as ChildTime,
         helios: times['helios-c'] as ChildTime,
         load: startLoad,
