@@ -24,26 +24,37 @@
     (global.set $bReversed (local.get $bReversed))
     (global.set $m (local.get $m)))
 
-  ;; Σ x[i]·y[i] + Σ u[i]·v[i] for i < count (rounded up to a multiple of 4), in 64-bit lanes.
+  ;; Σ x[i]·y[i] + Σ u[i]·v[i] for i < count (rounded up to a multiple of 4), in 64-bit lanes,
+  ;; 8 limbs per turn with two accumulators.
   (func $dots (param $x i32) (param $y i32) (param $u i32) (param $v i32) (param $count i32) (result i64)
-    (local $sum v128) (local $a v128) (local $b v128) (local $end i32)
+    (local $sum v128) (local $sum2 v128) (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $end i32)
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $count) (i32.const 2))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_s (local.get $x) (local.get $end)))
         (local.set $a (v128.load (local.get $x)))
         (local.set $b (v128.load (local.get $y)))
+        (local.set $c (v128.load (local.get $u)))
+        (local.set $d (v128.load (local.get $v)))
         (local.set $sum (i64x2.add (local.get $sum) (i64x2.extmul_low_i32x4_u (local.get $a) (local.get $b))))
-        (local.set $sum (i64x2.add (local.get $sum) (i64x2.extmul_high_i32x4_u (local.get $a) (local.get $b))))
-        (local.set $a (v128.load (local.get $u)))
-        (local.set $b (v128.load (local.get $v)))
+        (local.set $sum2 (i64x2.add (local.get $sum2) (i64x2.extmul_high_i32x4_u (local.get $a) (local.get $b))))
+        (local.set $sum (i64x2.add (local.get $sum) (i64x2.extmul_low_i32x4_u (local.get $c) (local.get $d))))
+        (local.set $sum2 (i64x2.add (local.get $sum2) (i64x2.extmul_high_i32x4_u (local.get $c) (local.get $d))))
+        (br_if $done (i32.ge_s (i32.add (local.get $x) (i32.const 16)) (local.get $end)))
+        (local.set $a (v128.load offset=16 (local.get $x)))
+        (local.set $b (v128.load offset=16 (local.get $y)))
+        (local.set $c (v128.load offset=16 (local.get $u)))
+        (local.set $d (v128.load offset=16 (local.get $v)))
         (local.set $sum (i64x2.add (local.get $sum) (i64x2.extmul_low_i32x4_u (local.get $a) (local.get $b))))
-        (local.set $sum (i64x2.add (local.get $sum) (i64x2.extmul_high_i32x4_u (local.get $a) (local.get $b))))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
-        (local.set $y (i32.add (local.get $y) (i32.const 16)))
-        (local.set $u (i32.add (local.get $u) (i32.const 16)))
-        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (local.set $sum2 (i64x2.add (local.get $sum2) (i64x2.extmul_high_i32x4_u (local.get $a) (local.get $b))))
+        (local.set $sum (i64x2.add (local.get $sum) (i64x2.extmul_low_i32x4_u (local.get $c) (local.get $d))))
+        (local.set $sum2 (i64x2.add (local.get $sum2) (i64x2.extmul_high_i32x4_u (local.get $c) (local.get $d))))
+        (local.set $x (i32.add (local.get $x) (i32.const 32)))
+        (local.set $y (i32.add (local.get $y) (i32.const 32)))
+        (local.set $u (i32.add (local.get $u) (i32.const 32)))
+        (local.set $v (i32.add (local.get $v) (i32.const 32)))
         (br $next)))
+    (local.set $sum (i64x2.add (local.get $sum) (local.get $sum2)))
     (i64.add (i64x2.extract_lane 0 (local.get $sum)) (i64x2.extract_lane 1 (local.get $sum))))
 
   ;; r = a·b·R⁻¹ mod p (below 2p); r may be a or b (byte offsets of n-limb numbers).
