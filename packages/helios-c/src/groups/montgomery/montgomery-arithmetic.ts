@@ -243,14 +243,15 @@ export class MontgomeryArithmetic {
   }
 
   /**
-   * Fixed-base exponentiation with 8-bit windows (`base^(d·2^(8i))` for every window `i` and
-   * digit `d`): about `maxBits / 8` products per exponentiation.
+   * Fixed-base exponentiation (`base^(d·2^(w·i))` for every window `i` and digit `d`), with the
+   * window sizes of the bigint path: 8 bits for exponents up to 512 bits (about `maxBits / 8`
+   * products per exponentiation), 6 bits above (smaller tables for 2047-bit exponents).
    * @param base - the fixed base
    * @param maxBits - bit length of the largest exponent
    * @returns the exponentiation function; larger exponents go through a power chain
    */
   fixedBase(base: bigint, maxBits: number): (e: bigint) => bigint {
-    const window = 8;
+    const window = maxBits <= 512 ? 8 : 6;
     const size = 1 << window;
     const windows = Math.ceil(maxBits / window);
     const table = new Uint32Array(windows * size * limbs);
@@ -266,23 +267,23 @@ export class MontgomeryArithmetic {
         mul(this.accumulator, this.accumulator, current);
         this.save(table, row + d, this.accumulator);
       }
-      // base^(2^(8(i+1))) = base^(255·2^(8i)) · base^(2^(8i)).
+      // base^(2^(w(i+1))) = base^((2^w − 1)·2^(wi)) · base^(2^(wi)).
       mul(current, this.accumulator, current);
     }
     let fallback: MontgomeryChain | undefined;
     return (e: bigint): bigint => {
       if (e === 0n) return 1n;
-      const hex = e.toString(16);
-      const digits = Math.ceil(hex.length / 2);
+      const bits = e.toString(2);
+      const digits = Math.ceil(bits.length / window);
       if (digits > windows) {
         fallback ??= this.powerChain(base);
-        this.extendPowerChain(fallback, hex.length);
+        this.extendPowerChain(fallback, Math.ceil(bits.length / 4));
         return this.chainPow(fallback, e);
       }
       let started = false;
       for (let i = 0; i < digits; i++) {
-        const end = hex.length - 2 * i;
-        const d = Number.parseInt(hex.slice(Math.max(0, end - 2), end), 16);
+        const end = bits.length - window * i;
+        const d = Number.parseInt(bits.slice(Math.max(0, end - window), end), 2);
         if (d === 0) continue;
         if (started) {
           this.load(this.scratch, table, i * size + d);
