@@ -54,6 +54,11 @@ export class FiniteFieldGroup implements Group<bigint> {
   readonly q: bigint;
   readonly g: bigint;
   readonly one = 1n;
+  /**
+   * The arithmetic exponentiations run on: `webassembly` (Montgomery multiplication) or `bigint`
+   * (where WebAssembly with SIMD is missing, the modulus is too large, or `bigint` was asked for).
+   */
+  readonly arithmetic: 'webassembly' | 'bigint';
   private readonly qBits: number;
   private readonly safePrime: boolean;
   private readonly prepared = new Map<bigint, bigint[]>();
@@ -69,6 +74,7 @@ export class FiniteFieldGroup implements Group<bigint> {
     this.name = parameters.name;
     this.montgomery =
       (options.arithmetic ?? 'auto') === 'auto' ? MontgomeryArithmetic.for(parameters.p) : undefined;
+    this.arithmetic = this.montgomery ? 'webassembly' : 'bigint';
     this.p = parameters.p;
     this.q = parameters.q;
     this.g = parameters.g;
