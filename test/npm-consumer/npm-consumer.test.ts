@@ -93,8 +93,9 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
   it('README: names no file of the monorepo as if it were at hand', () => {
     // Outside links and code: paths such as `scripts/synapse.sh` or `test/vectors/` are not in the
     // tarball; the README links to them in the repository instead.
-    const text = prose(readme(name)).replace(/\]\([^)]*\)/g, ']');
-    const paths = text.match(/(?<![\w/.-])(?:\.\.\/|(?:scripts|bench|test|vocab|src|docs)\/)[\w./-]*/g) ?? [];
+    const text = prose(readme(name)).replace(/\[[^\]]*\]\([^)]*\)/g, '');
+    const paths =
+      text.match(/(?<![\w/.-])(?:\.\.\/|(?:scripts|bench|test|vocab|src|docs|examples)\/)[\w./-]*|vitest\.config\.ts/g) ?? [];
     expect(paths).toEqual([]);
   });
 
