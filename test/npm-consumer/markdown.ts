@@ -16,7 +16,8 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   markdown.split('\n').forEach((text, index) => {
     const fence = /^```(.*)$/.exec(text);
     if (open === undefined) {
-      if (fence) open = { language: (fence[1] ?? '').trim().split(/\s/)[0] ?? '', line: index + 1, lines: [] };
+      if (fence)
+        open = { language: (fence[1] ?? '').trim().split(/\s/)[0] ?? '', line: index + 1, lines: [] };
     } else if (fence && fence[1]?.trim() === '') {
       blocks.push({ language: open.language, line: open.line, code: `${open.lines.join('\n')}\n` });
       open = undefined;

@@ -12,7 +12,12 @@ import { createConsumerProject, publishedPackages, readManifest, repositoryRoot 
 import { codeBlocks, linkTargets, prose } from './markdown';
 
 const packages = publishedPackages();
-const runnable: Readonly<Record<string, string>> = { ts: 'ts', typescript: 'ts', js: 'mjs', javascript: 'mjs' };
+const runnable: Readonly<Record<string, string>> = {
+  ts: 'ts',
+  typescript: 'ts',
+  js: 'mjs',
+  javascript: 'mjs',
+};
 let project = '';
 
 beforeAll(() => {
@@ -66,7 +71,11 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
 
   it('README: an install command, the licence, the Node engines and where the full docs are', () => {
     const published = installed(name);
-    const text = prose(readme(name)) + codeBlocks(readme(name)).map((block) => block.code).join('');
+    const text =
+      prose(readme(name)) +
+      codeBlocks(readme(name))
+        .map((block) => block.code)
+        .join('');
     expect(text).toContain(`npm install ${name}`);
     expect(text).toContain(published.license?.split(' ')[0]);
     expect(text).toContain(`Node ${published.engines?.node?.replace('>=', '≥ ')}`);
@@ -95,7 +104,9 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
     // tarball; the README links to them in the repository instead.
     const text = prose(readme(name)).replace(/\[[^\]]*\]\([^)]*\)/g, '');
     const paths =
-      text.match(/(?<![\w/.-])(?:\.\.\/|(?:scripts|bench|test|vocab|src|docs|examples)\/)[\w./-]*|vitest\.config\.ts/g) ?? [];
+      text.match(
+        /(?<![\w/.-])(?:\.\.\/|(?:scripts|bench|test|vocab|src|docs|examples)\/)[\w./-]*|vitest\.config\.ts/g,
+      ) ?? [];
     expect(paths).toEqual([]);
   });
 
@@ -112,6 +123,18 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
     }
     expect(failures).toEqual([]);
   });
+
+  it.runIf(name === '@imago/matrix-binding')(
+    'README: the examples print only what they log (matrix-js-sdk is quiet by default)',
+    () => {
+      for (const block of blocks()) {
+        const run = node(blockFile(folder, block.line, runnable[block.language]!));
+        const logged = block.code.split('\n').filter((line) => /^\s*console\.log\(/.test(line)).length;
+        expect(run.status).toBe(0);
+        expect(run.stdout.trimEnd().split('\n')).toHaveLength(logged);
+      }
+    },
+  );
 });
 
 /** The repository's web address, from the manifest's `repository`. */
