@@ -110,6 +110,20 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
     expect(paths).toEqual([]);
   });
 
+  it.runIf(manifest.bin !== undefined)('its commands answer --help and --version (exit 0)', () => {
+    const published = installed(name);
+    for (const [command, path] of Object.entries(published.bin ?? {})) {
+      const help = node(`node_modules/${name}/${path}`, ['--help']);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain(command);
+      const version = node(`node_modules/${name}/${path}`, ['--version']);
+      expect(version.status).toBe(0);
+      expect(version.stdout).toContain(
+        command === 'helios-c' ? 'helios-c' : `${command} ${published.version}`,
+      );
+    }
+  });
+
   const blocks = () => codeBlocks(readme(name)).filter((block) => runnable[block.language] !== undefined);
 
   it('README: every TypeScript and JavaScript block runs in the project', () => {
