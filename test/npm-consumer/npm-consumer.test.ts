@@ -170,14 +170,30 @@ function entryPointsModule(): string {
   return `${lines.join('\n')}\nexport const entryPoints: readonly object[] = [${all}];\n`;
 }
 
+/** Public types a consumer should get precisely (an `any` here would silence their type errors). */
+const typesModule = `import { createGeoIndex, parseSerializedGraph } from '@imago/graph';
+import { generateTrusteeKey, groupByName } from '@imago/helios-c';
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+const notAny = <T>(_value: T, _check: IsAny<T> extends true ? never : true) => undefined;
+
+const group = groupByName('BELENIOS-2048');
+notAny(group, true);
+notAny(generateTrusteeKey(group).publicKey.publicKey, true);
+notAny(groupByName('Ed25519').g, true);
+const index = createGeoIndex(parseSerializedGraph({ nodes: [], edges: [] }));
+notAny(index.graph.getNodeAttributes('some-group'), true);
+`;
+
 describe.each([
   { resolution: 'nodenext', module: 'nodenext' },
   { resolution: 'bundler', module: 'esnext' },
 ])('a strict TypeScript consumer ($resolution resolution)', ({ resolution, module }) => {
-  it('type-checks every entry point and every README TypeScript block', () => {
+  it('type-checks every entry point, every README TypeScript block and the precision of public types', () => {
     const folder = `${project}tsc-${resolution}/`;
     mkdirSync(folder, { recursive: true });
     writeFileSync(`${folder}entry-points.ts`, entryPointsModule());
+    writeFileSync(`${folder}types.ts`, typesModule);
     const readmeBlocks: string[] = [];
     for (const { folder: packageFolder, manifest } of packages) {
       for (const block of codeBlocks(readme(manifest.name))) {
@@ -202,7 +218,7 @@ describe.each([
     };
     writeFileSync(
       `${folder}tsconfig.json`,
-      JSON.stringify({ compilerOptions, include: ['entry-points.ts', 'readme/*.ts'] }, null, 2),
+      JSON.stringify({ compilerOptions, include: ['entry-points.ts', 'types.ts', 'readme/*.ts'] }, null, 2),
     );
     const tsc = spawnSync(process.execPath, [`${project}node_modules/typescript/bin/tsc`, '-p', folder], {
       cwd: folder,
