@@ -230,3 +230,38 @@ describe.each([
     expect(tsc.status).toBe(0);
   });
 });
+
+describe('a consumer with skipLibCheck: false', () => {
+  it('finds no error in the declarations of the packages (matrix-js-sdk and livekit-client lack files)', () => {
+    const folder = `${project}tsc-lib-check/`;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(`${folder}entry-points.ts`, entryPointsModule());
+    const compilerOptions = {
+      target: 'es2022',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      strict: true,
+      skipLibCheck: false,
+      types: ['node'],
+      noEmit: true,
+    };
+    writeFileSync(
+      `${folder}tsconfig.json`,
+      JSON.stringify({ compilerOptions, include: ['entry-points.ts'] }),
+    );
+    const tsc = spawnSync(process.execPath, [`${project}node_modules/typescript/bin/tsc`, '-p', folder], {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    const errors = tsc.stdout.split('\n').filter((line) => / error TS\d+/.test(line));
+    const ours = errors.filter((line) => line.includes('/@imago/') || line.startsWith('entry-points'));
+    expect(ours).toEqual([]);
+    // The others come from the declarations of two dependencies (documented in CONTRIBUTING.md).
+    const packageOf = (line: string) =>
+      [...line.split('(')[0]!.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1)?.[1] ?? line;
+    const theirs = new Set(errors.map(packageOf));
+    expect([...theirs].filter((name) => name !== 'matrix-js-sdk' && name !== 'livekit-client')).toEqual([]);
+  });
+});
