@@ -110,6 +110,17 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
     expect(paths).toEqual([]);
   });
 
+  it.runIf(name === '@imago/helios-c')(
+    'installs only what the library needs (the CLI bundles its own)',
+    () => {
+      expect(Object.keys(installed(name).dependencies ?? {}).sort()).toEqual([
+        '@noble/ciphers',
+        '@noble/curves',
+        '@noble/hashes',
+      ]);
+    },
+  );
+
   it.runIf(manifest.bin !== undefined)('its commands answer --help and --version (exit 0)', () => {
     const published = installed(name);
     for (const [command, path] of Object.entries(published.bin ?? {})) {
