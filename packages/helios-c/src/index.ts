@@ -104,7 +104,7 @@ export {
   type FiniteFieldParameters,
 } from './groups/finite-field-group';
 export type { AnyGroup, Group } from './groups/group';
-export { groupByName, groupNames } from './groups/group-by-name';
+export { type FiniteFieldGroupName, groupByName, groupNames } from './groups/group-by-name';
 export { belenios2048 } from './groups/parameters/belenios-2048';
 export { rfc3526_2048 } from './groups/parameters/rfc-3526-2048';
 export { randomBelow } from './groups/random-scalar';

@@ -66,6 +66,7 @@ export {
   loginWithPassword,
   type MatrixSession,
 } from './client/create-client';
+export { type MatrixLogger, matrixSdkLogger, quietMatrixLogger } from './client/matrix-logger';
 export { sendEvent, sendState } from './client/send';
 export {
   type Assembly,

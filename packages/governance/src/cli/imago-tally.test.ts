@@ -69,6 +69,13 @@ describe('imago-tally usage', () => {
     expect(specific.stdout).toContain('--ngrades');
   });
 
+  it('--version prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const result = await tally(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`imago-tally ${version}`);
+  });
+
   it.each([
     [[], 124],
     [['borda'], 124],

@@ -37,10 +37,11 @@ function file(name: string, content: string): string {
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 const keys = (output: { targets: { key: string }[] }) => output.targets.map((t) => t.key);
 
-function expectOneLineError(result: Run, code: number): void {
+function expectOneLineError(result: Run, code: number, names?: string): void {
   expect(result.code).toBe(code);
   expect(result.stdout).toBe('');
   expect(lines(result.stderr)).toHaveLength(1);
+  if (names !== undefined) expect(result.stderr).toContain(names);
 }
 
 describe('imago-graph propagate', () => {
@@ -48,6 +49,13 @@ describe('imago-graph propagate', () => {
     const result = await run('--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('imago-graph propagate');
+  });
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const result = await run('--version');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`imago-graph ${version}`);
   });
 
   it('geo: one JSON object, distances in km, best first, ties by key', async () => {
@@ -236,9 +244,11 @@ describe('imago-graph propagate', () => {
   });
 
   it('an unknown key is a one-line error and no output', async () => {
-    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from', 'nobody', '--by', 'geo'), 1);
+    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from', 'nobody', '--by', 'geo'), 1, GRAPH);
     const keysFile = file('bad-keys.txt', 'g-bastille\nnobody\n');
-    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo'), 1);
+    const fromFile = await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo');
+    expectOneLineError(fromFile, 1, keysFile);
+    expect(fromFile.stderr).toContain('line 2');
   });
 
   it('a malformed or missing graph file is a one-line error', async () => {
@@ -252,15 +262,11 @@ describe('imago-graph propagate', () => {
       '{"nodes": [{"key": "a", "attributes": {"kind": "group"}}], "edges": [{"source": "a", "target": "a"}]}',
     ];
     for (const [i, content] of bad.entries()) {
-      expectOneLineError(
-        await run('propagate', '--graph', file(`bad-${i}.json`, content), '--from', 'a', '--by', 'geo'),
-        1,
-      );
+      const graph = file(`bad-${i}.json`, content);
+      expectOneLineError(await run('propagate', '--graph', graph, '--from', 'a', '--by', 'geo'), 1, graph);
     }
-    expectOneLineError(
-      await run('propagate', '--graph', join(work, 'missing.json'), '--from', 'a', '--by', 'geo'),
-      1,
-    );
+    const missing = join(work, 'missing.json');
+    expectOneLineError(await run('propagate', '--graph', missing, '--from', 'a', '--by', 'geo'), 1, missing);
   });
 
   it('a bad command line is a one-line error with exit code 2', async () => {

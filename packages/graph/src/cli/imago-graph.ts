@@ -46,8 +46,9 @@ Limits (--radius-km, --max-hops, --min-similarity) filter targets whatever the m
 --from-file: one key per line, blank lines skipped, one output line per key, in order.
 snapshot: writes FILE as a snapshot (binary, versioned, checked on reading) and prints one JSON
 line {"snapshot", "version", "nodes", "edges", "bytes"}.
-Errors: one line on standard error; exit code 2 for a bad command line, 1 for bad input
-(unreadable or malformed graph file or snapshot, unknown key) or an unwritable output.
+Errors: one line on standard error naming the file (and the place in it); exit code 2 for a bad
+command line, 1 for bad input (unreadable or malformed graph file or snapshot, unknown key) or an
+unwritable output. imago-graph --version prints the version.
 `;
 
 /** A bad command line (exit code 2). */
@@ -95,7 +96,17 @@ function readGraph(path: string): CompactGraph {
   if (process.stderr.isTTY) process.stderr.write(`reading ${path}…\n`);
   const bytes = readBytes(path, 'graph file');
   // From the bytes, the JSON is parsed a piece at a time: its whole tree never exists.
-  return isGraphSnapshot(bytes) ? parseGraphSnapshot(bytes) : parseCompactGraph(bytes);
+  return inFile(path, () => (isGraphSnapshot(bytes) ? parseGraphSnapshot(bytes) : parseCompactGraph(bytes)));
+}
+
+/** Runs `parse`, naming the file in its error. */
+function inFile<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (GraphError.isInstance(error)) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
 }
 
 const USAGE_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
@@ -181,21 +192,27 @@ function propagateCommand(args: string[]): void {
   };
   const weights = str('weights');
   if (weights !== undefined) options.weights = parseWeights(weights);
+  const keyFile = str('from-file');
+  // Each key with where it was given: the command line, or its line in the key file.
   const sources =
-    str('from') !== undefined
-      ? [str('from')!]
-      : readText(str('from-file')!, 'key file')
+    keyFile === undefined
+      ? [{ key: str('from')!, where: '--from' }]
+      : readText(keyFile, 'key file')
           .split(/\r?\n/)
-          .filter((line) => line.trim() !== '');
+          .map((key, i) => ({ key, where: `${keyFile}: line ${i + 1}` }))
+          .filter(({ key }) => key.trim() !== '');
 
-  const graph = readGraph(str('graph')!);
+  const graphFile = str('graph')!;
+  const graph = readGraph(graphFile);
   // Check every key before printing anything, so a bad key never leaves half an output.
-  sources.forEach((line, i) => {
+  for (const source of sources) {
     // A key is taken as written; surrounding blanks are dropped only if that makes it a node.
-    if (!graph.hasNode(line) && graph.hasNode(line.trim())) sources[i] = line.trim();
-    else if (!graph.hasNode(line))
-      throw new NodeNotFoundError(`unknown node key ${JSON.stringify(line)}`, line);
-  });
+    if (!graph.hasNode(source.key) && graph.hasNode(source.key.trim())) source.key = source.key.trim();
+    else if (!graph.hasNode(source.key)) {
+      const message = `${source.where}: no node ${JSON.stringify(source.key)} in ${graphFile}`;
+      throw new NodeNotFoundError(message, source.key);
+    }
+  }
   // An index pays for itself over several sources; a single query is as fast without.
   if (options.by === 'geo' && sources.length > 4) {
     if (process.stderr.isTTY) process.stderr.write('indexing locations…\n');
@@ -206,7 +223,7 @@ function propagateCommand(args: string[]): void {
     options.themeIndex = createThemeIndex(graph);
   }
   const lines: string[] = [];
-  for (const from of sources) {
+  for (const { key: from } of sources) {
     lines.push(JSON.stringify({ from, targets: propagate(graph, from, options) }));
   }
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
@@ -215,6 +232,11 @@ function propagateCommand(args: string[]): void {
 function run(argv: string[]): void {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     process.stdout.write(HELP);
+    return;
+  }
+  if (argv[0] === '--version') {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`imago-graph ${version} (@imago/graph)\n`);
     return;
   }
   const [command, ...rest] = argv;

@@ -50,9 +50,9 @@ function groupEndOfLocatedIn(graph: ReadableGraph, payload: Record<string, unkno
  * {@link createGeoIndex}, pass it to `propagate` as `geoIndex`, call {@link GeoIndex.dispose}
  * when the graph is no longer watched.
  */
-export class GeoIndex {
-  /** The indexed graph. */
-  readonly graph: ReadableGraph;
+export class GeoIndex<G extends ReadableGraph = ReadableGraph> {
+  /** The indexed graph, with its own type. */
+  readonly graph: G;
   private tree: KDBush | undefined;
   private keys: string[] = [];
   private points: Coordinates[] = [];
@@ -64,7 +64,7 @@ export class GeoIndex {
   private readonly subscription: GraphSubscription;
 
   /** @param graph - The graph to index; its events keep the index current. */
-  constructor(graph: ReadableGraph) {
+  constructor(graph: G) {
     this.graph = graph;
     this.subscription = new GraphSubscription(graph);
     const markStale = () => {
@@ -210,7 +210,7 @@ export class GeoIndex {
  * const geoIndex = createGeoIndex(graph);
  * propagate(graph, 'lyon-repair-cafe', { by: 'geo', k: 5, geoIndex });
  */
-export function createGeoIndex(graph: ReadableGraph): GeoIndex {
+export function createGeoIndex<G extends ReadableGraph>(graph: G): GeoIndex<G> {
   const index = new GeoIndex(graph);
   index.rebuild();
   return index;

@@ -35,7 +35,7 @@ export interface ReplayOptions {
   readonly speaksFor?: SpeaksFor;
 }
 
-/** The result of a replay. */
+/** The result of a ledger replay (not `@imago/governance`'s `ReplayResult`, a decision log's). */
 export interface ReplayResult {
   readonly state: LedgerState;
   /** Rejected events, in log order (at most one with `onRejection: 'stop'`). */
