@@ -37,13 +37,20 @@ export interface LiveUser {
 /** Registers `name-<run>` and returns a synced client (stop it with `stopAll`). */
 export async function liveUser(
   name: string,
-  options: { encryption?: boolean; sync?: boolean; homeserver?: TestHomeserver } = {},
+  options: {
+    encryption?: boolean;
+    sync?: boolean;
+    homeserver?: TestHomeserver;
+    /** Collects the to-device events of every sync response, as they arrive on the wire. */
+    toDevice?: WireToDevice[];
+  } = {},
 ): Promise<LiveUser> {
   const session = await registerUser(options.homeserver ?? testHomeserverFromEnvironment(), `${name}-${run}`);
   const client = await createImagoClient({
     ...session,
     encryption: options.encryption ?? false,
     logger: silent(),
+    ...(options.toDevice ? { fetchFn: recordingToDevice(options.toDevice) } : {}),
   });
   started.push(client);
   if (options.sync !== false) await startSynced(client);
@@ -51,6 +58,26 @@ export async function liveUser(
 }
 
 const started: MatrixClient[] = [];
+
+/** A to-device event as the homeserver sent it in a `/sync` response. */
+export interface WireToDevice {
+  readonly type: string;
+  readonly sender: string;
+  readonly content: Record<string, unknown>;
+}
+
+/** A `fetch` that records the raw `to_device` events of each `/sync` response. */
+export function recordingToDevice(into: WireToDevice[]): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.includes('/_matrix/client/v3/sync') && response.ok) {
+      const body = (await response.clone().json()) as { to_device?: { events?: WireToDevice[] } };
+      into.push(...(body.to_device?.events ?? []));
+    }
+    return response;
+  };
+}
 
 /** Stops every client made by {@link liveUser}. */
 export function stopAll(): void {

@@ -1,70 +1,42 @@
 /**
  * @module
- * The steps of a Helios-C election computed with @imago/helios-c from what a room holds: the Setup
- * from the election, trustees and credentials texts; a ballot; the encrypted tally; a trustee's
- * shuffle (non-homomorphic questions) and partial decryption; the result (Belenios 2.0
- * specification §4.4 for the data each event stores). Each function reads the archive exported from the room, so every participant computes
- * from the same replayed history. Pure: post the steps with {@link postStep}.
+ * The steps of a Helios-C election computed with @imago/helios-c from what a room holds: a ballot;
+ * the encrypted tally; a trustee's shuffle (non-homomorphic questions) and partial decryption; the
+ * result (Belenios 2.0 specification §4.4 for the data each event stores; the records around
+ * them are @imago/helios-c's `setupStep` and `ownedStep`). Each function reads the archive
+ * exported from the room, so every participant computes from the same replayed history. Pure:
+ * post the steps with `postStep`.
  */
 import {
   type Archive,
+  type ArchiveStep,
   combineFactors,
   computeEncryptedTally,
   computePartialDecryption,
   createBallot,
   currentTally,
+  dataHash,
   decryptResult,
   type Election,
+  ownedStep,
   type PlaintextBallot,
   parseElection,
   parseTrustees,
   publishedDecryptions,
   readArchive,
+  type SetupTexts,
   type ShuffleArchiveOptions,
   serializeEncryptedTally,
   serializePartialDecryption,
   serializeResult,
   serializeSizedEncryptedTally,
-  sha256Hex,
+  setupTextsOf,
   shuffleArchive,
   talliedBallots,
   trusteeSlots,
 } from '@imago/helios-c';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
-import type { BelStep } from './bel-steps';
 import { exportBelArchive, type SecretBallotReplay } from './replay-secret-ballots';
-
-/** The texts an election is set up with (`election.json`, `trustees.json`, public credentials). */
-export interface ElectionSetupTexts {
-  /** The election JSON text (e.g. `serializeElection` of @imago/helios-c). */
-  readonly election: string;
-  /** The trustees JSON text (`serializeTrustees`). */
-  readonly trustees: string;
-  /** The public credentials JSON text (`generateCredentials(...).publicCredentials`). */
-  readonly credentials: string;
-}
-
-/**
- * The Setup step of an election (as `belenios-tool archive init` writes it).
- *
- * @param texts - the election, trustees and public credentials texts.
- * @returns the step; post it with {@link postStep} (with the archive timestamp and, for a
- * governance decision, the decision id).
- * @throws `MalformedInputError` (from `@imago/helios-c`) when the election text does not parse.
- * @example
- * await postStep(client, room, uuid, setupStep({ election, trustees, credentials }), timestamp, decision);
- */
-export function setupStep(texts: ElectionSetupTexts): BelStep {
-  const parsed = parseElection(texts.election);
-  if (!parsed.ok) throw parsed.error;
-  const hash = sha256Hex;
-  const setup = `{"election":"${hash(texts.election)}","trustees":"${hash(texts.trustees)}","credentials":"${hash(texts.credentials)}"}`;
-  return {
-    type: 'Setup',
-    payload: sha256Hex(setup),
-    data: [texts.election, texts.trustees, texts.credentials, setup],
-  };
-}
 
 /**
  * The setup texts of a replayed election.
@@ -73,27 +45,19 @@ export function setupStep(texts: ElectionSetupTexts): BelStep {
  * @returns the election, trustees and public credentials texts its Setup carries.
  * @throws {@link InvalidArgumentError} when the Setup does not carry them.
  */
-export function electionSetupTexts(election: SecretBallotReplay): ElectionSetupTexts {
+export function electionSetupTexts(election: SecretBallotReplay): SetupTexts {
   const setup = election.steps[0];
-  const byHash = new Map((setup?.data ?? []).map((text) => [sha256Hex(text), text]));
-  let names: { election?: unknown; trustees?: unknown; credentials?: unknown } | undefined;
-  try {
-    names = JSON.parse(byHash.get(setup?.payload ?? '') ?? 'null') as typeof names;
-  } catch {
-    names = undefined;
-  }
-  const text = (name: unknown) => (typeof name === 'string' ? byHash.get(name) : undefined);
-  const [e, t, c] = [text(names?.election), text(names?.trustees), text(names?.credentials)];
-  if (e === undefined || t === undefined || c === undefined)
+  const texts = setup && setupTextsOf(setup);
+  if (texts === undefined)
     throw new InvalidArgumentError(`election ${election.election}: the Setup lacks its texts`);
-  return { election: e, trustees: t, credentials: c };
+  return texts;
 }
 
 /** The parsed election and the archive exported from the room. */
 function context(replay: SecretBallotReplay): {
   election: Election;
   archive: Archive;
-  texts: ElectionSetupTexts;
+  texts: SetupTexts;
 } {
   const texts = electionSetupTexts(replay);
   const election = parseElection(texts.election);
@@ -133,16 +97,16 @@ export function ballotFor(
  * @returns the `EncryptedTally` step.
  * @throws {@link InvalidArgumentError} when the Setup is unusable.
  */
-export function encryptedTallyStep(election: SecretBallotReplay): BelStep {
+export function encryptedTallyStep(election: SecretBallotReplay): ArchiveStep {
   const { election: parsed, archive, texts } = context(election);
   const ballots = talliedBallots(parsed, texts.credentials, archive);
   const tally = serializeEncryptedTally(parsed.group, computeEncryptedTally(parsed, ballots));
   const sized = serializeSizedEncryptedTally({
     numTallied: ballots.length,
     totalWeight: ballots.reduce((sum, b) => sum + b.weight, 0n),
-    encryptedTally: sha256Hex(tally),
+    encryptedTally: dataHash(tally),
   });
-  return { type: 'EncryptedTally', payload: sha256Hex(sized), data: [tally, sized] };
+  return { type: 'EncryptedTally', payload: dataHash(sized), data: [tally, sized] };
 }
 
 /** The published encrypted tally, or a misuse error. */
@@ -167,14 +131,9 @@ export function shuffleStep(
   election: SecretBallotReplay,
   owner: number,
   options: ShuffleArchiveOptions = {},
-): BelStep {
+): ArchiveStep {
   const { archive } = context(election);
-  const lines = shuffleArchive(archive, owner, options);
-  return {
-    type: 'Shuffle',
-    payload: sha256Hex(lines.ownedShuffle),
-    data: [lines.shuffle, lines.ownedShuffle],
-  };
+  return ownedStep('Shuffle', owner, shuffleArchive(archive, owner, options).shuffle);
 }
 
 /**
@@ -192,7 +151,7 @@ export function partialDecryptionStep(
   election: SecretBallotReplay,
   owner: number,
   secretKey: bigint,
-): BelStep {
+): ArchiveStep {
   const { election: parsed, archive, texts } = context(election);
   const { tally } = publishedTally(election, archive, parsed);
   const group = parsed.group;
@@ -205,8 +164,7 @@ export function partialDecryptionStep(
     parsed.group,
     computePartialDecryption(parsed, tally, secretKey),
   );
-  const owned = `{"owner":${owner},"payload":"${sha256Hex(decryption)}"}`;
-  return { type: 'PartialDecryption', payload: sha256Hex(owned), data: [decryption, owned] };
+  return ownedStep('PartialDecryption', owner, decryption);
 }
 
 /**
@@ -217,7 +175,7 @@ export function partialDecryptionStep(
  * @throws {@link InvalidArgumentError} before the encrypted tally, when decryptions are missing
  * or a count is out of range.
  */
-export function resultStep(election: SecretBallotReplay): BelStep {
+export function resultStep(election: SecretBallotReplay): ArchiveStep {
   const { election: parsed, archive, texts } = context(election);
   const { tally, sized } = publishedTally(election, archive, parsed);
   const trustees = parseTrustees(parsed.group, texts.trustees);
@@ -227,5 +185,5 @@ export function resultStep(election: SecretBallotReplay): BelStep {
   const result = decryptResult(parsed, tally, combined.factors, sized.totalWeight);
   if (!result) throw new InvalidArgumentError(`election ${election.election}: a count is out of range`);
   const text = serializeResult(result);
-  return { type: 'Result', payload: sha256Hex(text), data: [text] };
+  return { type: 'Result', payload: dataHash(text), data: [text] };
 }
