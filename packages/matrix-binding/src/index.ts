@@ -149,6 +149,7 @@ export {
   shuffleStep,
 } from './elections/election-steps';
 export { type ElectionStore, memoryElectionStore } from './elections/election-store';
+export { type FollowedElections, followElections } from './elections/follow-elections';
 export {
   type ElectionPhase,
   electionEvidence,

@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type ArchiveStep, archiveSteps, setupStep } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { MatrixBindingError } from '../errors/matrix-binding-error';
-import { type BelStep, belStepsFromArchive } from './bel-steps';
 import {
   electionSetupTexts,
   encryptedTallyStep,
   partialDecryptionStep,
   resultStep,
-  setupStep,
   shuffleStep,
 } from './election-steps';
 import { type SecretBallotReplay, verifyElection } from './replay-secret-ballots';
@@ -19,13 +18,13 @@ import { type SecretBallotReplay, verifyElection } from './replay-secret-ballots
 // @imago/helios-c from its history must be the ones belenios-tool wrote.
 const fixture = beleniosVector('h-2048');
 
-async function reference(dir = fixture): Promise<{ uuid: string; timestamp: number; steps: BelStep[] }> {
+async function reference(dir = fixture): Promise<{ uuid: string; timestamp: number; steps: ArchiveStep[] }> {
   const { uuid } = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as { uuid: string };
-  const archive = belStepsFromArchive(new Uint8Array(await readFile(join(dir, `${uuid}.bel`))));
+  const archive = archiveSteps(new Uint8Array(await readFile(join(dir, `${uuid}.bel`))));
   return { uuid, ...archive };
 }
 
-function replayOf(uuid: string, timestamp: number, steps: readonly BelStep[]): SecretBallotReplay {
+function replayOf(uuid: string, timestamp: number, steps: readonly ArchiveStep[]): SecretBallotReplay {
   return {
     election: uuid,
     administrator: '@admin:example.org',
@@ -38,7 +37,7 @@ function replayOf(uuid: string, timestamp: number, steps: readonly BelStep[]): S
 describe('election steps computed with @imago/helios-c (belenios-tool archive as oracle)', () => {
   it('rebuilds the Setup, the encrypted tally and the result belenios-tool wrote', async () => {
     const { uuid, timestamp, steps } = await reference();
-    const upTo = (type: BelStep['type']) =>
+    const upTo = (type: ArchiveStep['type']) =>
       replayOf(
         uuid,
         timestamp,

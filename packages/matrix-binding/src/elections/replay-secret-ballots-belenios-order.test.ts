@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { archiveSteps } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
-import { belStepsFromArchive } from './bel-steps';
 import { exportBelArchive, replaySecretBallots } from './replay-secret-ballots';
 
 // belenios-tool's non-homomorphic election (ballots, EncryptedTally, two Shuffles, EndShuffles,
@@ -15,7 +15,7 @@ const admin = '@service:example.org';
 async function roomOf(reorder: (events: RawMatrixEvent[]) => RawMatrixEvent[] = (e) => e) {
   const { uuid } = JSON.parse(await readFile(`${fixture}/meta.json`, 'utf8')) as { uuid: string };
   const bytes = new Uint8Array(await readFile(`${fixture}/${uuid}.bel`));
-  const { timestamp, steps } = belStepsFromArchive(bytes);
+  const { timestamp, steps } = archiveSteps(bytes);
   const events = steps.map(
     (step, i): RawMatrixEvent => ({
       type: 'org.imago.helios.step',

@@ -1,27 +1,24 @@
 // Members taking part in a group's elections on the live Synapse: each one's client follows the
-// decisions room and feeds every change to its election duties (the binding's electionDuties), as
-// an application does.
+// decisions room and feeds every change to its election duties (the binding's followElections and
+// electionDuties), as an application does.
 import type { GroupId, MemberId } from '@imago/governance';
 import {
-  appendToRoomLog,
   type ElectionActivity,
   type ElectionDuties,
   type ElectionDutiesOptions,
   electionDuties,
-  emptyRoomLog,
-  fetchRoomHistory,
-  followRoom,
+  type FollowedElections,
+  followElections,
   memoryElectionStore,
-  type RoomFollower,
 } from '../../src/index';
 import type { LiveUser } from './live-users';
 
 export interface ElectionMember {
   readonly user: LiveUser;
   readonly duties: ElectionDuties;
-  readonly activity: ElectionActivity[];
+  readonly activity: (ElectionActivity & { at: number })[];
   readonly errors: Error[];
-  readonly follower: RoomFollower;
+  readonly followed: FollowedElections;
   stop(): void;
 }
 
@@ -34,7 +31,8 @@ export async function electionMember(
     groups?: () => ReadonlyMap<GroupId, ReadonlySet<MemberId>>;
   } = {},
 ): Promise<ElectionMember> {
-  const activity: ElectionActivity[] = [];
+  const activity: (ElectionActivity & { at: number })[] = [];
+  const started = Date.now();
   const errors: Error[] = [];
   const duties = electionDuties({
     client: user.client,
@@ -44,39 +42,18 @@ export async function electionMember(
     ...(options.relayTimeoutMs ? { relayTimeoutMs: options.relayTimeoutMs } : {}),
     ...(options.verify ? { verify: options.verify } : {}),
     ...(options.groups ? { groups: options.groups } : {}),
-    onActivity: (a) => activity.push(a),
+    onActivity: (a) => activity.push({ ...a, at: Date.now() - started }),
     onError: (_room, error) => errors.push(error),
   });
-  // Each change is taken from the room's history in the homeserver's order (the live log's order
-  // may differ between members for events sent at the same moment).
-  let reading: Promise<void> | undefined;
-  let again = false;
-  const update = async (): Promise<void> => {
-    if (reading) {
-      again = true;
-      return reading;
-    }
-    reading = (async () => {
-      do {
-        again = false;
-        const log = appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(user.client, roomId));
-        await duties.update(roomId, log).catch((error: Error) => errors.push(error));
-      } while (again);
-    })().finally(() => {
-      reading = undefined;
-    });
-    return reading;
-  };
-  const follower = await followRoom(user.client, roomId, { onChange: () => void update() });
-  await update();
+  const followed = await followElections(user.client, roomId, duties, (error) => errors.push(error));
   return {
     user,
     duties,
     activity,
     errors,
-    follower,
+    followed,
     stop() {
-      follower.stop();
+      followed.stop();
       duties.stop();
     },
   };
