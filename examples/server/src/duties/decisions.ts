@@ -9,8 +9,8 @@ import type { Decision, GovernanceState } from '@imago/governance';
 import { closeDecision, type DecisionsReplay, replayDecisions, sendEvent } from '@imago/matrix-binding';
 import type { WatchedRoom } from '../service/room-watcher';
 import { type DutyContext, groupMembers, groupName } from './duty-context';
+import type { ElectionSummary, ServiceElections } from './elections';
 import { describeOutcome } from './outcome-text';
-import { type ElectionRun, type Elections, verifiedResultCheck } from './trustee';
 
 /** Key of the outcome field in the service's notices. */
 export const OUTCOME_KEY = 'org.imago.outcome';
@@ -43,9 +43,11 @@ export function isDecisionsRoom(room: WatchedRoom): boolean {
 export function replayRoom(
   context: DutyContext,
   room: WatchedRoom,
-  elections: Elections,
+  elections: ServiceElections,
 ): { logged: DecisionsReplay; now: GovernanceState } {
-  const options = { groups: groupMembers(context), verifySecretResult: verifiedResultCheck(elections) };
+  // Secret results: the binding's one verifier, over the room's elections as the service verified them.
+  const verifySecretResult = elections.duties.last(room.roomId)?.verifySecretResult ?? (() => false);
+  const options = { groups: groupMembers(context), verifySecretResult };
   const logged = replayDecisions(room.log, options);
   const now = replayDecisions(room.log, { ...options, now: Date.now() }).state;
   return { logged, now };
@@ -67,7 +69,7 @@ export async function runDecisionDuty(
   logged: DecisionsReplay,
   now: GovernanceState,
   book: DecisionBook,
-  elections: Elections = new Map(),
+  elections?: ServiceElections,
 ): Promise<void> {
   const me = context.client.getSafeUserId();
   for (const event of room.raw) {
@@ -82,7 +84,7 @@ export async function runDecisionDuty(
     if (FINAL.has(decision.status)) {
       if (!book.published.has(id)) {
         book.published.add(id);
-        await publishOutcome(context, room.roomId, decision, elections.get(id));
+        await publishOutcome(context, room.roomId, decision, elections?.summary(room.roomId, id));
       }
       continue;
     }
@@ -108,13 +110,13 @@ async function publishOutcome(
   context: DutyContext,
   roomId: string,
   decision: Decision,
-  election: ElectionRun | undefined,
+  election: ElectionSummary | undefined,
 ): Promise<void> {
   const names = (id: string) => (id.startsWith('!') ? groupName(context, id) : id);
   const lines = describeOutcome(decision, names);
-  if (election?.archive) {
+  if (election?.evidence) {
     lines.push(
-      `Secret ballot: Helios-C election ${election.uuid}, ${election.ballotsAccepted} ballots; archive ${election.archive} verified by ${election.verifiedBy.join(' and ')}.`,
+      `Secret ballot: Helios-C election ${election.uuid}, ${election.ballots} ballots; archive ${election.evidence} verified by ${election.verifiedBy.join(' and ') || 'helios-c'}.`,
     );
   }
   const outcome = decision.outcome;

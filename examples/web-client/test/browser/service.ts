@@ -44,8 +44,6 @@ export async function startService(
       IMAGO_SERVICE_USER: localpart,
       IMAGO_SERVICE_PASSWORD: account.password,
       IMAGO_SERVICE_WORKDIR: workDir,
-      // belenios-tool, with which the service cross-checks its archives, knows the finite-field groups.
-      IMAGO_HELIOS_GROUP: 'RFC-3526-2048',
       IMAGO_BELENIOS_TOOL: '/usr/bin/belenios-tool',
       IMAGO_CLOSE_MARGIN_MS: '0',
       ...env,
