@@ -110,6 +110,13 @@ export function watchRooms(
   const take = (event: MatrixEvent) => {
     const roomId = event.getRoomId();
     if (!roomId) return;
+    // An encrypted event counts once decrypted (the service has its crypto: it reads encrypted rooms).
+    if (event.isEncrypted() && event.getClearContent() === null && !event.isDecryptionFailure()) {
+      void client.decryptEventIfNeeded(event).then(() => {
+        if (event.getClearContent() !== null) take(event);
+      });
+      return;
+    }
     const list = pending.get(roomId) ?? [];
     list.push(toRawEvent(event));
     pending.set(roomId, list);
