@@ -6,7 +6,7 @@
  * the person sees the same decisions and results as every other member, without trusting a
  * server. A timer re-evaluates when the next decision opens or closes.
  */
-import { GovernanceEventTypes, type GovernanceState } from '@imago/governance';
+import type { GovernanceState } from '@imago/governance';
 import {
   type Delegation,
   ImagoEventTypes,
@@ -17,9 +17,8 @@ import {
 } from '@imago/matrix-binding';
 import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
+import { useElections } from '../elections/use-elections';
 import { useRoomEvents } from '../matrix/use-room-events';
-import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
-import { checkFinishedElection, verifiedArchives } from '../secret-ballot/service-election';
 
 /** The governance of one group, as replayed by this browser. */
 export interface GroupGovernance {
@@ -32,7 +31,7 @@ export interface GroupGovernance {
   members: ReadonlySet<string>;
   /** The person's own delegations (their `org.imago.governance.delegations` state). */
   myDelegations: readonly Delegation[];
-  /** The room's events, in order (for the secret ballots). */
+  /** The room's events, in order. */
   events: readonly RawMatrixEvent[];
 }
 
@@ -59,42 +58,13 @@ export function useGovernance(
   const room = client.getRoom(decisionsRoomId);
   const groups = new Map(subGroupIds.map((id) => [id, joinedMembers(client, id)]));
   const evaluatedAt = Math.max(now, Date.now());
-  const proposers = new Map(
-    events
-      .filter((e) => e.type === 'org.imago.governance.propose' && typeof e.event_id === 'string')
-      .map((e) => [e.event_id as string, e.sender as string]),
-  );
-  // Results of service-run elections name their archive by the hash of its last event: the
-  // archive is exported from the room's steps and verified in the background.
-  const [, setVerifiedCount] = useState(0);
-  const pendingEvidence = events
-    .filter((e) => e.type === GovernanceEventTypes.secretResult)
-    .map((e) => e.content as { decision?: unknown; evidence?: unknown } | undefined)
-    .filter(
-      (c): c is { decision: string; evidence: string } =>
-        typeof c?.decision === 'string' &&
-        typeof c.evidence === 'string' &&
-        !verifiedArchives.has(c.evidence),
-    );
-  const pendingKey = pendingEvidence.map((c) => c.evidence).join(' ');
-  useEffect(() => {
-    if (!pendingKey) return;
-    let cancelled = false;
-    for (const { decision, evidence } of pendingEvidence) {
-      checkFinishedElection(decisionsRoomId, events, decision)?.then((check) => {
-        verifiedArchives.set(evidence, check);
-        if (!cancelled) setVerifiedCount((n) => n + 1);
-      });
-    }
-    return () => {
-      cancelled = true;
-    };
-    // Retried as events arrive (the Result step may come after the result event is seen).
-  }, [decisionsRoomId, pendingKey, events.length]);
+  // Secret results count once the election they name is verified in this browser and is the
+  // decision's: the binding's one verifier, from this browser's election duties.
+  const elections = useElections(client, decisionsRoomId);
   const replayed = replayDecisions(log, {
     groups,
     now: evaluatedAt,
-    verifySecretResult: secretResultVerifier(decisionsRoomId, events, (decision) => proposers.get(decision)),
+    verifySecretResult: elections?.verifySecretResult ?? (() => false),
   });
   const state = replayed.state;
 

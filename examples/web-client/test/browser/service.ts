@@ -12,7 +12,7 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 export interface RunningService {
   readonly process: ChildProcess;
   readonly userId: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /**
@@ -71,8 +71,11 @@ export async function startService(
   return {
     process: child,
     userId: account.userId,
-    stop() {
+    async stop() {
+      // The service writes its crypto store a last time as it stops: its folder goes after it.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       rmSync(workDir, { recursive: true, force: true });
     },
   };

@@ -33,23 +33,37 @@ export async function sendEncryptedToDevice(
   const crypto = client.getCrypto();
   if (crypto === undefined) throw new CryptoUnavailableError('private messages need end-to-end encryption');
   const reached = new Map<string, number>();
-  const users = [...messages.keys()];
-  const known = await crypto.getUserDeviceInfo(users, true);
   const contentMap = new Map<string, Map<string, Record<string, unknown>>>();
-  for (const user of users) {
-    const devices = [...(known.get(user)?.keys() ?? [])].map((deviceId) => ({ userId: user, deviceId }));
-    if (devices.length === 0) {
-      reached.set(user, 0);
-      continue;
+  const encryptFor = async (users: readonly string[]) => {
+    const known = await crypto.getUserDeviceInfo([...users], true);
+    for (const user of users) {
+      const devices = [...(known.get(user)?.keys() ?? [])].map((deviceId) => ({ userId: user, deviceId }));
+      // Only devices the crypto tracks get a payload (a device list merely downloaded gets none).
+      const batch =
+        devices.length === 0
+          ? { batch: [] }
+          : await crypto.encryptToDeviceMessages(
+              type,
+              devices,
+              messages.get(user) as Record<string, unknown>,
+            );
+      const payloads = new Map(batch.batch.map((message) => [message.deviceId, message.payload]));
+      reached.set(user, payloads.size);
+      if (payloads.size > 0) contentMap.set(user, payloads);
     }
-    const batch = await crypto.encryptToDeviceMessages(
-      type,
-      devices,
-      messages.get(user) as Record<string, unknown>,
-    );
-    const payloads = new Map(batch.batch.map((message) => [message.deviceId, message.payload]));
-    reached.set(user, payloads.size);
-    if (payloads.size > 0) contentMap.set(user, payloads);
+  };
+  await encryptFor([...messages.keys()]);
+  const missing = () => [...messages.keys()].filter((user) => reached.get(user) === 0);
+  if (missing().length > 0) {
+    // A client that loads room members lazily may not track everyone it shares an encrypted room
+    // with yet: getting ready to encrypt in those rooms loads their members and tracks them.
+    for (const room of client.getRooms()) {
+      if (room.getMyMembership() === 'join' && room.hasEncryptionStateEvent()) crypto.prepareToEncrypt(room);
+    }
+    for (let attempt = 0; attempt < 10 && missing().length > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await encryptFor(missing());
+    }
   }
   if (contentMap.size > 0) {
     try {
