@@ -27,10 +27,14 @@ import {
   propose,
   sendState,
 } from '@imago/matrix-binding';
-import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import {
+  registerUser,
+  startSynced,
+  testHomeserverFromEnvironment,
+  waitUntil,
+} from '@imago/matrix-binding/testing';
+import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../src/demo/wait';
 import { beleniosTool } from '../src/duties/belenios-tool';
 import { quietLogger } from '../src/service/quiet-logger';
 
@@ -69,17 +73,7 @@ async function client(
   encryption: boolean,
 ): Promise<MatrixClient> {
   const c = await createImagoClient({ ...session, encryption, logger: quietLogger() as never });
-  const ready = new Promise<void>((resolve) => {
-    const on = (state: SyncState) => {
-      if (state === SyncState.Prepared) {
-        c.off(ClientEvent.Sync, on);
-        resolve();
-      }
-    };
-    c.on(ClientEvent.Sync, on);
-  });
-  await c.startClient({ initialSyncLimit: 1 });
-  await ready;
+  await startSynced(c);
   return c;
 }
 
@@ -157,9 +151,9 @@ describe('the service restarted during a secret election', () => {
       await joinGroup(c, group);
     }
     await joinGroup(gusPlain, group);
-    await waitFor(
-      async () => (anaClient.getRoom(room)?.getJoinedMemberCount() ?? 0) >= 5,
+    await waitUntil(
       'the service and the members in the room',
+      async () => (anaClient.getRoom(room)?.getJoinedMemberCount() ?? 0) >= 5,
     );
     await initControlTable(anaClient, room, table, [bot.userId]);
     const duties = new Map<string, ReturnType<typeof electionDuties>>();
@@ -178,13 +172,12 @@ describe('the service restarted during a secret election', () => {
     });
     const status = (name: string) => duties.get(name)!.participant!.status(room, decision);
     for (const name of ['ana', 'bo', 'dee'])
-      await waitFor(async () => (await status(name)).credentials > 0, `${name}'s credential`);
+      await waitUntil(`${name}'s credential`, async () => (await status(name)).credentials > 0);
     const deviceBefore = [
       ...((await anaClient.getCrypto()!.getUserDeviceInfo([bot.userId])).get(bot.userId)?.keys() ?? []),
     ];
-    await waitFor(
-      async () => output.join('').includes('no known device yet'),
-      'the service finding no device of Gus',
+    await waitUntil('the service finding no device of Gus', () =>
+      output.join('').includes('no known device yet'),
     );
 
     // The operator stops the service; Bo hands his ballot to it meanwhile (it waits on the homeserver, encrypted).
@@ -200,17 +193,17 @@ describe('the service restarted during a secret election', () => {
     const gusClient = await client(gus!, true);
     clients.push(gusClient);
     await follow('gus', gusClient);
-    await waitFor(
-      async () => (await status('gus')).credentials > 0,
+    await waitUntil(
       'Gus’s credential after the restart',
+      async () => (await status('gus')).credentials > 0,
       60_000,
     );
     await duties.get('gus')!.participant!.cast(room, decision, [[1, 0]]);
     await duties.get('dee')!.participant!.cast(room, decision, [[1, 0]]);
     for (const name of ['ana', 'bo', 'dee', 'gus'])
-      await waitFor(
-        async () => (await status(name)).receipts.every((r) => r.status === 'counted'),
+      await waitUntil(
         `${name}'s ballot on the board`,
+        async () => (await status(name)).receipts.every((r) => r.status === 'counted'),
         60_000,
       );
     // The same device: the voters know one device of the service, the one they knew before.
@@ -220,10 +213,9 @@ describe('the service restarted during a secret election', () => {
     expect(deviceAfter).toEqual(deviceBefore);
 
     // The restarted service tallies with its kept key; the result settles the decision.
-    await waitFor(
-      async () =>
-        duties.get('dee')!.last(room)?.decisions.state.decisions.get(decision)?.outcome !== undefined,
+    await waitUntil(
       'the outcome',
+      () => duties.get('dee')!.last(room)?.decisions.state.decisions.get(decision)?.outcome,
       120_000,
     );
     const outcome = duties.get('dee')!.last(room)!.decisions.state.decisions.get(decision)!.outcome!;

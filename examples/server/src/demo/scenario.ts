@@ -44,8 +44,8 @@ import {
   speakingQueue,
   vote,
 } from '@imago/matrix-binding';
-import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import { registerUser, startSynced, type TestHomeserver, waitUntil } from '@imago/matrix-binding/testing';
+import type { MatrixClient } from 'matrix-js-sdk';
 import { describeOutcome } from '../duties/outcome-text';
 import { loadConfig } from '../service/config';
 import type { ServiceLog } from '../service/log';
@@ -53,7 +53,7 @@ import { quietLogger } from '../service/quiet-logger';
 import { type ImagoService, startService } from '../service/service';
 import { label } from './places';
 import type { DemoReport } from './report-data';
-import { waitFor, waitForLog } from './wait';
+import { waitForLog } from './wait';
 
 const SECOND = 1000;
 
@@ -62,20 +62,6 @@ interface Person {
   readonly name: string;
   client: MatrixClient;
   readonly password: string;
-}
-
-async function synced(client: MatrixClient): Promise<void> {
-  const ready = new Promise<void>((resolve) => {
-    const on = (state: SyncState) => {
-      if (state === SyncState.Prepared) {
-        client.off(ClientEvent.Sync, on);
-        resolve();
-      }
-    };
-    client.on(ClientEvent.Sync, on);
-  });
-  await client.startClient({ initialSyncLimit: 1 });
-  await ready;
 }
 
 const PEOPLE = [
@@ -167,7 +153,7 @@ export async function runScenario(
         encryption: true,
         logger: quietLogger() as never,
       });
-      await synced(client);
+      await startSynced(client);
       people.set(key, { key, name, client, password: session.password });
     }),
   );
@@ -386,9 +372,9 @@ export async function runScenario(
     Object.entries(SECRET_VOTES).map(async ([key, grades]) => {
       const voter = members.get(key)?.duties.participant;
       if (!voter) throw new Error(`${key} takes no part in the election`);
-      await waitFor(
-        async () => (await voter.status(decisions, secret)).credentials > 0,
+      await waitUntil(
         `${key}'s credential`,
+        async () => (await voter.status(decisions, secret)).credentials > 0,
       );
       await voter.cast(decisions, secret, [[...grades]]);
     }),

@@ -34,22 +34,3 @@ export function waitForLog(
     });
   });
 }
-
-/**
- * Resolves once `ready` holds (checked every 200 ms).
- *
- * @param ready - the condition.
- * @param what - what is awaited, for the timeout error.
- * @param timeoutMs - the deadline.
- */
-export async function waitFor(
-  ready: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 90_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -32,8 +32,13 @@ import {
   sendState,
   setDelegations,
 } from '@imago/matrix-binding';
-import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import {
+  registerUser,
+  startSynced,
+  testHomeserverFromEnvironment,
+  waitUntil as until,
+} from '@imago/matrix-binding/testing';
+import type { MatrixClient } from 'matrix-js-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
@@ -41,20 +46,6 @@ import { joinThroughInvitation, logIn, newPerson } from '../browser/person';
 
 const run = promisify(execFile);
 const VOTE = 50_000;
-
-async function until<T>(
-  what: string,
-  ready: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await ready();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** A member in Node: a client with encryption taking part through the binding's election duties. */
 interface NodeMember {
@@ -68,17 +59,7 @@ interface NodeMember {
 async function nodeMember(name: string): Promise<NodeMember> {
   const session = await registerUser(testHomeserverFromEnvironment(), `${name}-${Date.now().toString(36)}`);
   const client = await createImagoClient({ ...session, encryption: true, logger: silent });
-  const ready = new Promise<void>((resolve) => {
-    const on = (state: SyncState) => {
-      if (state === SyncState.Prepared) {
-        client.off(ClientEvent.Sync, on);
-        resolve();
-      }
-    };
-    client.on(ClientEvent.Sync, on);
-  });
-  await client.startClient({ initialSyncLimit: 1 });
-  await ready;
+  await startSynced(client);
   return { userId: session.userId, session, client };
 }
 

@@ -19,10 +19,9 @@ import {
   type SecretElectionParameters,
   secretElectionParameters,
 } from '@imago/governance';
-import { dataHash, parseElection, parsePublicCredentials, setupTextsOf, verifyBallot } from '@imago/helios-c';
+import { dataHash, verifyBallot } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { onEncryptedToDevice, sendEncryptedToDevice } from '../client/encrypted-to-device';
-import { ContentProblem } from '../events/content-reader';
+import { sendEncryptedToDevice } from '../client/encrypted-to-device';
 import { sendGovernanceEvent } from '../governance/decision-actions';
 import { logEvents, type RoomLog } from '../replay/room-log';
 import {
@@ -32,6 +31,13 @@ import {
   readRelayedBallot,
 } from './election-messages';
 import { checkElectionOfDecision, secretResultContent } from './election-of-decision';
+import {
+  electionCredentials,
+  keepElectionMessages,
+  owners,
+  roleMachinery,
+  secretDecisions,
+} from './election-role';
 import { type PreparedElection, prepareElection } from './election-setup';
 import { encryptedTallyStep, partialDecryptionStep, resultStep, shuffleStep } from './election-steps';
 import { type ElectionStore, readStored, writeStored } from './election-store';
@@ -92,21 +98,8 @@ export interface ElectionAuthority {
   stop(): void;
 }
 
-/** How long a step sent but not yet back from the room is not sent again (ms). */
-const IN_FLIGHT_MS = 60_000;
 /** When to try again to deliver credentials to a voter whose devices are not known yet (ms). */
 const DELIVERY_RETRY_MS = 3_000;
-
-const isSecret = (state: GovernanceState, id: string) => {
-  const decision = state.decisions.get(id);
-  return (
-    decision !== undefined &&
-    decision.rule.protocol === 'democracy' &&
-    decision.rule.ballot === 'secret' &&
-    decision.secret?.trustees !== undefined &&
-    (decision.status === 'open' || decision.status === 'closed')
-  );
-};
 
 /**
  * Starts the authority's election duties on a client.
@@ -122,42 +115,17 @@ const isSecret = (state: GovernanceState, id: string) => {
 export function electionAuthority(options: ElectionAuthorityOptions): ElectionAuthority {
   const { client, store } = options;
   const me = client.getSafeUserId();
-  const now = options.now ?? Date.now;
-  const inFlight = new Map<string, number>();
-  const noted = new Set<string>();
-  /** Whether this is the first time something is noted (to report a state once, not on every change). */
-  const first = (key: string) => !noted.has(key) && noted.add(key) !== undefined;
-  const queues = new Map<string, Promise<void>>();
-  const report = (activity: Omit<ElectionActivity, 'level'> & { level?: ElectionActivity['level'] }) =>
-    options.onActivity?.({ level: 'info', ...activity });
+  const { now, report, once, first, serial } = roleMachinery(options);
 
-  /** Runs `action` unless the same step is already on its way to the room. */
-  const once = async (key: string, action: () => Promise<unknown>): Promise<boolean> => {
-    const since = inFlight.get(key);
-    if (since !== undefined && now() - since < IN_FLIGHT_MS) return false;
-    inFlight.set(key, now());
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      inFlight.delete(key);
-      throw error;
-    }
-  };
-
-  const stopRelay = onEncryptedToDevice(client, RELAYED_BALLOT_TYPE, (content) => {
-    let relayed: RelayedBallot;
-    try {
-      relayed = readRelayedBallot(content);
-    } catch (problem) {
-      if (problem instanceof ContentProblem) return;
-      throw problem;
-    }
-    // Kept before anything else, so that a ballot handed over is not lost if the process stops.
-    void writeStored(store, `relay/${relayed.room}/${dataHash(relayed.ballot)}`, relayed).then(() =>
-      options.wake(relayed.room),
-    );
-  });
+  // A ballot handed over is kept before anything else.
+  const stopRelay = keepElectionMessages(
+    client,
+    store,
+    RELAYED_BALLOT_TYPE,
+    readRelayedBallot,
+    (relayed) => `relay/${relayed.room}/${dataHash(relayed.ballot)}`,
+    options.wake,
+  );
 
   const deliver = async (roomId: string, election: SecretBallotReplay, prepared: PreparedElection) => {
     const key = `authority/${roomId}/${prepared.decision}/delivered`;
@@ -209,49 +177,33 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
   };
 
   const postRelayed = async (roomId: string, election: SecretBallotReplay) => {
-    const texts = election.steps[0] && setupTextsOf(election.steps[0]);
-    const parsed = texts && parseElection(texts.election);
-    const credentials =
-      parsed?.ok && texts ? parsePublicCredentials(parsed.value.group, texts.credentials) : undefined;
+    const relayedActivity = (relayed: RelayedBallot, detail: string, level?: 'warn') =>
+      report({
+        roomId,
+        decision: relayed.decision,
+        election: election.election,
+        step: 'relayed-ballot',
+        detail,
+        ...(level ? { level } : {}),
+      });
+    const usable = electionCredentials(election);
     const onBoard = new Set(election.steps.filter((s) => s.type === 'Ballot').map((s) => s.payload));
     for (const key of await store.list(`relay/${roomId}/`)) {
-      const relayed = await readStored<RelayedBallot>(store, key);
+      const relayed = (await readStored<{ message: RelayedBallot }>(store, key))?.message;
       if (relayed === undefined || relayed.election !== election.election) continue;
       const hash = dataHash(relayed.ballot.replace(/\n$/, ''));
       if (onBoard.has(hash) || election.phase !== 'voting') {
-        if (!onBoard.has(hash))
-          report({
-            roomId,
-            decision: relayed.decision,
-            election: election.election,
-            step: 'relayed-ballot',
-            detail: 'a ballot handed over after voting ended',
-            level: 'warn',
-          });
+        if (!onBoard.has(hash)) relayedActivity(relayed, 'a ballot handed over after voting ended', 'warn');
         await store.delete(key);
         continue;
       }
-      const known = new Set(credentials?.ok ? credentials.value.map((c) => c.text) : []);
-      if (!parsed?.ok || !verifyBallot(parsed.value, relayed.ballot, (c) => known.has(c)).ok) {
-        report({
-          roomId,
-          decision: relayed.decision,
-          election: election.election,
-          step: 'relayed-ballot',
-          detail: 'a handed-over ballot does not verify: not posted',
-          level: 'warn',
-        });
+      if (!usable || !verifyBallot(usable.election, relayed.ballot, (c) => usable.known.has(c)).ok) {
+        relayedActivity(relayed, 'a handed-over ballot does not verify: not posted', 'warn');
         await store.delete(key);
         continue;
       }
       if (await once(`ballot:${hash}`, () => castBallot(client, roomId, election.election, relayed.ballot)))
-        report({
-          roomId,
-          decision: relayed.decision,
-          election: election.election,
-          step: 'relayed-ballot',
-          detail: 'posted a ballot handed over by a voter',
-        });
+        relayedActivity(relayed, 'posted a ballot handed over by a voter');
     }
   };
 
@@ -369,17 +321,11 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
         });
       return;
     }
-    const owners = (type: string) =>
-      new Set(
-        election.steps
-          .filter((s) => s.type === type)
-          .map((s) => (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner),
-      );
     const members = parameters.trustees.members;
     const needed = parameters.trustees.threshold ?? members.length;
     if (election.phase === 'tallied') {
       if (!parameters.homomorphic && !election.steps.some((s) => s.type === 'EndShuffles')) {
-        const shuffled = owners('Shuffle');
+        const shuffled = owners(election, 'Shuffle');
         if (members.length === 0 && !shuffled.has(1)) {
           if (
             await once(`Shuffle:${election.election}`, () =>
@@ -400,7 +346,7 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
         }
         return;
       }
-      const decrypted = owners('PartialDecryption');
+      const decrypted = owners(election, 'PartialDecryption');
       if (!decrypted.has(1)) {
         const secretKey = BigInt(prepared.secretKey);
         if (
@@ -452,8 +398,7 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
   ) => {
     if (!state.authority.includes(me)) return;
     const ballots = given ?? replaySecretBallots(log);
-    for (const id of state.decisions.keys()) {
-      if (!isSecret(state, id)) continue;
+    for (const id of secretDecisions(state)) {
       try {
         await step(roomId, log, state, ballots, secretElectionParameters(state, id));
       } catch (error) {
@@ -463,15 +408,7 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
   };
 
   return {
-    handle(roomId, log, state, ballots) {
-      const previous = queues.get(roomId) ?? Promise.resolve();
-      const next = previous.then(() => handleRoom(roomId, log, state, ballots));
-      queues.set(
-        roomId,
-        next.catch(() => undefined),
-      );
-      return next;
-    },
+    handle: (roomId, log, state, ballots) => serial(roomId, () => handleRoom(roomId, log, state, ballots)),
     stop: stopRelay,
   };
 }

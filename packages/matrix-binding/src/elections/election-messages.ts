@@ -5,7 +5,7 @@
  * its encrypted ballot to the authority to post (`org.imago.helios.ballot`), so that the room does
  * not show who voted. Readers of untrusted content.
  */
-import { readArray, readObject, readString } from '../events/content-reader';
+import { type JsonObject, readArray, readObject, readString } from '../events/content-reader';
 
 /** A voter's credentials, from the authority. */
 export const CREDENTIAL_MESSAGE_TYPE = 'org.imago.helios.credential';
@@ -33,6 +33,15 @@ export interface RelayedBallot {
   readonly ballot: string;
 }
 
+/** The room, decision and election a message is about. */
+function readElectionReference(object: JsonObject): { room: string; decision: string; election: string } {
+  return {
+    room: readString(object.room, 'content.room', 255),
+    decision: readString(object.decision, 'content.decision', 255),
+    election: readString(object.election, 'content.election', 64),
+  };
+}
+
 /**
  * Reads a credential message.
  *
@@ -43,9 +52,7 @@ export interface RelayedBallot {
 export function readCredentialMessage(content: unknown): CredentialMessage {
   const object = readObject(content, 'content');
   return {
-    room: readString(object.room, 'content.room', 255),
-    decision: readString(object.decision, 'content.decision', 255),
-    election: readString(object.election, 'content.election', 64),
+    ...readElectionReference(object),
     credentials: readArray(object.credentials, 'content.credentials', 10_000).map((c, i) =>
       readString(c, `content.credentials[${i}]`, 64),
     ),
@@ -62,9 +69,7 @@ export function readCredentialMessage(content: unknown): CredentialMessage {
 export function readRelayedBallot(content: unknown): RelayedBallot {
   const object = readObject(content, 'content');
   return {
-    room: readString(object.room, 'content.room', 255),
-    decision: readString(object.decision, 'content.decision', 255),
-    election: readString(object.election, 'content.election', 64),
+    ...readElectionReference(object),
     ballot: readString(object.ballot, 'content.ballot', 60_000),
   };
 }

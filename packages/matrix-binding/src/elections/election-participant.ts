@@ -22,17 +22,10 @@ import {
   type SecretElectionParameters,
   secretElectionParameters,
 } from '@imago/governance';
-import {
-  derivePublicCredential,
-  type PlaintextBallot,
-  parseElection,
-  parsePublicCredentials,
-  setupTextsOf,
-} from '@imago/helios-c';
+import { derivePublicCredential, type PlaintextBallot } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { onEncryptedToDevice, sendEncryptedToDevice } from '../client/encrypted-to-device';
+import { sendEncryptedToDevice } from '../client/encrypted-to-device';
 import { ElectionUnavailableError } from '../errors/election-unavailable-error';
-import { ContentProblem } from '../events/content-reader';
 import type { RoomLog } from '../replay/room-log';
 import { type BallotStatus, ballotStatus, trackerOf } from './ballot-tracker';
 import type { ElectionActivity } from './election-authority';
@@ -42,6 +35,13 @@ import {
   RELAYED_BALLOT_TYPE,
   readCredentialMessage,
 } from './election-messages';
+import {
+  electionCredentials,
+  keepElectionMessages,
+  owners,
+  roleMachinery,
+  secretDecisions,
+} from './election-role';
 import { ballotFor, partialDecryptionStep, shuffleStep } from './election-steps';
 import { type ElectionStore, readStored, writeStored } from './election-store';
 import {
@@ -138,8 +138,6 @@ interface StoredReceipt {
   sentAt: number;
 }
 
-const IN_FLIGHT_MS = 60_000;
-
 /**
  * Starts a member's election duties on a client.
  *
@@ -155,38 +153,19 @@ const IN_FLIGHT_MS = 60_000;
 export function electionParticipant(options: ElectionParticipantOptions): ElectionParticipant {
   const { client, store } = options;
   const me = client.getSafeUserId();
-  const now = options.now ?? Date.now;
   const relayTimeout = options.relayTimeoutMs ?? 15_000;
-  const inFlight = new Map<string, number>();
-  const queues = new Map<string, Promise<void>>();
   const lastReplay = new Map<string, SecretBallotsReplay>();
-  const report = (activity: Omit<ElectionActivity, 'level'> & { level?: ElectionActivity['level'] }) =>
-    options.onActivity?.({ level: 'info', ...activity });
-  const once = async (key: string, action: () => Promise<unknown>): Promise<boolean> => {
-    const since = inFlight.get(key);
-    if (since !== undefined && now() - since < IN_FLIGHT_MS) return false;
-    inFlight.set(key, now());
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      inFlight.delete(key);
-      throw error;
-    }
-  };
+  const { now, report, once, serial } = roleMachinery(options);
 
-  const stopInbox = onEncryptedToDevice(client, CREDENTIAL_MESSAGE_TYPE, (content, sender) => {
-    let message: CredentialMessage;
-    try {
-      message = readCredentialMessage(content);
-    } catch (problem) {
-      if (problem instanceof ContentProblem) return;
-      throw problem;
-    }
-    // Kept until the room shows whether it comes from the election's administrator.
-    const key = `inbox/${message.room}/${message.decision}/${sender}/${message.election}`;
-    void writeStored(store, key, { sender, message }).then(() => options.wake(message.room));
-  });
+  // Kept until the room shows whether it comes from the election's administrator.
+  const stopInbox = keepElectionMessages(
+    client,
+    store,
+    CREDENTIAL_MESSAGE_TYPE,
+    readCredentialMessage,
+    (message, sender) => `inbox/${message.room}/${message.decision}/${sender}/${message.election}`,
+    options.wake,
+  );
 
   /** Credentials from the inbox that the room confirms: the pinned authority's, of its election. */
   const acceptCredentials = async (roomId: string, state: GovernanceState, ballots: SecretBallotsReplay) => {
@@ -199,23 +178,18 @@ export function electionParticipant(options: ElectionParticipantOptions): Electi
       const { sender, message } = entry;
       const election = electionOfDecision(ballots.elections, message.decision);
       if (election === undefined) continue; // the Setup has not come yet
-      const texts = election.steps[0] && setupTextsOf(election.steps[0]);
-      const parsed = texts && parseElection(texts.election);
-      const publicCredentials =
-        parsed?.ok && texts ? parsePublicCredentials(parsed.value.group, texts.credentials) : undefined;
-      const known = new Set(publicCredentials?.ok ? publicCredentials.value.map((c) => c.text) : []);
+      const usable = electionCredentials(election);
       const valid =
         state.authority.includes(sender) &&
         sender === election.administrator &&
         message.election === election.election &&
-        parsed?.ok === true &&
+        usable !== undefined &&
         message.credentials.length > 0 &&
         message.credentials.every((credential) => {
           try {
-            return known.has(
-              parsed.value.group.toString(
-                derivePublicCredential(parsed.value.group, election.election, credential),
-              ),
+            const group = usable.election.group;
+            return usable.known.has(
+              group.toString(derivePublicCredential(group, election.election, credential)),
             );
           } catch {
             return false;
@@ -276,15 +250,9 @@ export function electionParticipant(options: ElectionParticipantOptions): Electi
     }
     if (election.phase !== 'tallied' || secret === undefined) return;
     const owner = index + 2;
-    const owners = (type: string) =>
-      new Set(
-        election.steps
-          .filter((s) => s.type === type)
-          .map((s) => (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner),
-      );
     const needed = parameters.trustees.threshold ?? members.length;
     if (!parameters.homomorphic && !election.steps.some((s) => s.type === 'EndShuffles')) {
-      const shuffled = owners('Shuffle');
+      const shuffled = owners(election, 'Shuffle');
       // Member trustees shuffle in their order, until as many as must decrypt have shuffled.
       const mine =
         !shuffled.has(owner) &&
@@ -299,7 +267,7 @@ export function electionParticipant(options: ElectionParticipantOptions): Electi
         report({ ...at, step: 'Shuffle', detail: `shuffled as trustee ${owner}` });
       return;
     }
-    const decrypted = owners('PartialDecryption');
+    const decrypted = owners(election, 'PartialDecryption');
     if (decrypted.has(owner) || members.filter((_, i) => decrypted.has(i + 2)).length >= needed) return;
     const key = trusteeDecryptionKey(parameters, me, contributions, secret);
     if (
@@ -380,14 +348,7 @@ export function electionParticipant(options: ElectionParticipantOptions): Electi
     const ballots = given ?? replaySecretBallots(log);
     lastReplay.set(roomId, ballots);
     await acceptCredentials(roomId, state, ballots);
-    for (const id of state.decisions.keys()) {
-      const decision = state.decisions.get(id)!;
-      if (decision.rule.protocol !== 'democracy' || decision.rule.ballot !== 'secret') continue;
-      if (
-        decision.secret?.trustees === undefined ||
-        (decision.status !== 'open' && decision.status !== 'closed')
-      )
-        continue;
+    for (const id of secretDecisions(state)) {
       const election = electionOfDecision(ballots.elections, id);
       try {
         await trusteeSteps(roomId, secretElectionParameters(state, id), ballots, election);
@@ -399,15 +360,7 @@ export function electionParticipant(options: ElectionParticipantOptions): Electi
   };
 
   return {
-    handle(roomId, log, state, ballots) {
-      const previous = queues.get(roomId) ?? Promise.resolve();
-      const next = previous.then(() => handleRoom(roomId, log, state, ballots));
-      queues.set(
-        roomId,
-        next.catch(() => undefined),
-      );
-      return next;
-    },
+    handle: (roomId, log, state, ballots) => serial(roomId, () => handleRoom(roomId, log, state, ballots)),
     async cast(roomId, decision, plaintext, delivery = options.delivery ?? 'relay') {
       const election = electionOfDecision(lastReplay.get(roomId)?.elections ?? new Map(), decision);
       if (election === undefined)

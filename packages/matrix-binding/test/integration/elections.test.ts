@@ -9,7 +9,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ControlTable, GovernanceEventTypes, secretElectionParameters } from '@imago/governance';
+import {
+  type ControlTable,
+  type CountingMethodName,
+  type DemocracyRule,
+  GovernanceEventTypes,
+  secretElectionParameters,
+} from '@imago/governance';
 import { generateCredentials, groupByName, ownedStep, setupStep } from '@imago/helios-c';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -74,43 +80,25 @@ describe('a secret decision with member trustees, encrypted credentials and dele
     // The sub-group is Eve and Fay: its founder leaves it.
     await users.ana.client.leave(tech.spaceId);
     techMembers = new Set((await readGroup(users.ana.client, tech.spaceId)).members.map((m) => m.userId));
+    // Three secret rules, the same but for the counting method; three threshold trustees, any two decrypt.
+    const secret = (method: CountingMethodName, more: Partial<DemocracyRule> = {}): DemocracyRule => ({
+      protocol: 'democracy',
+      method,
+      quorum: 0,
+      threshold: 0.5,
+      duration: VOTE,
+      ballot: 'secret',
+      delegation: true,
+      groupDelegation: 'fractional',
+      trustees: { members: [id('bo'), id('dee'), id('fay')], threshold: 2 },
+      ...more,
+    });
     const table: ControlTable = {
       rules: {
         'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
-        spend: {
-          protocol: 'democracy',
-          method: 'plurality',
-          quorum: 0,
-          threshold: 0.5,
-          duration: VOTE,
-          ballot: 'secret',
-          delegation: true,
-          groupDelegation: 'fractional',
-          trustees: { members: [id('bo'), id('dee'), id('fay')], threshold: 2 },
-        },
-        rank: {
-          protocol: 'democracy',
-          method: 'schulze',
-          quorum: 0,
-          threshold: 0.5,
-          duration: VOTE,
-          ballot: 'secret',
-          delegation: true,
-          groupDelegation: 'fractional',
-          trustees: { members: [id('bo'), id('dee'), id('fay')], threshold: 2 },
-        },
-        grade: {
-          protocol: 'democracy',
-          method: 'majority-judgment',
-          grades: 4,
-          quorum: 0,
-          threshold: 0.5,
-          duration: VOTE,
-          ballot: 'secret',
-          delegation: true,
-          groupDelegation: 'fractional',
-          trustees: { members: [id('bo'), id('dee'), id('fay')], threshold: 2 },
-        },
+        spend: secret('plurality'),
+        rank: secret('schulze'),
+        grade: secret('majority-judgment', { grades: 4 }),
       },
     };
     await initControlTable(users.ana.client, room, table, [id('svc')]);

@@ -59,17 +59,4 @@ export async function electionMember(
   };
 }
 
-/** Waits until `ready` holds (checked every 200 ms), or fails after `timeoutMs` saying what was awaited. */
-export async function until<T>(
-  what: string,
-  ready: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await ready();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+export { waitUntil as until } from '../../src/testing/index';

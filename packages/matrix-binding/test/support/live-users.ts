@@ -10,7 +10,12 @@ import {
 type Logger = NonNullable<ICreateClientOpts['logger']>;
 
 import { createImagoClient } from '../../src/index';
-import { registerUser, type TestHomeserver, testHomeserverFromEnvironment } from '../../src/testing/index';
+import {
+  registerUser,
+  startSynced as startSyncedWith,
+  type TestHomeserver,
+  testHomeserverFromEnvironment,
+} from '../../src/testing/index';
 
 /** A unique suffix for this test run: the Synapse instance is shared by concurrent files. */
 export const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -85,19 +90,7 @@ export function stopAll(): void {
 }
 
 /** Starts syncing and resolves when the first sync is done. */
-export async function startSynced(client: MatrixClient): Promise<void> {
-  const synced = new Promise<void>((resolve) => {
-    const onSync = (state: string) => {
-      if (state === 'PREPARED' || state === 'SYNCING') {
-        client.off(ClientEvent.Sync, onSync);
-        resolve();
-      }
-    };
-    client.on(ClientEvent.Sync, onSync);
-  });
-  await client.startClient({ initialSyncLimit: 10 });
-  await synced;
-}
+export const startSynced = (client: MatrixClient) => startSyncedWith(client, { initialSyncLimit: 10 });
 
 /** Resolves with the first live timeline event of `roomId` matching `predicate`. */
 export function nextEvent(
