@@ -13,7 +13,6 @@ import {
   createImagoClient,
   loginWithPassword,
   type MatrixSession,
-  type RawMatrixEvent,
   readGroup,
   verifyOpenIdToken,
 } from '@imago/matrix-binding';
@@ -146,7 +145,7 @@ export async function startService(
   const tables = new Map<string, number>();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
-  const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
+  const handle = async (room: WatchedRoom) => {
     const matrixRoom = client.getRoom(room.roomId);
     if (matrixRoom?.isSpaceRoom()) {
       const view = await readGroup(client, room.roomId);

@@ -1,11 +1,5 @@
 // Users on the live test Synapse: registered once per name per run, clients synced and stopped after.
-import {
-  ClientEvent,
-  type ICreateClientOpts,
-  type MatrixClient,
-  type MatrixEvent,
-  RoomEvent,
-} from 'matrix-js-sdk';
+import { type ICreateClientOpts, type MatrixClient, type MatrixEvent, RoomEvent } from 'matrix-js-sdk';
 
 type Logger = NonNullable<ICreateClientOpts['logger']>;
 
