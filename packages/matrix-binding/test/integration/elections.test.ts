@@ -5,7 +5,8 @@
 // and from a sub-group) cast their ballots — handed to the authority or posted directly — and the
 // verified result settles the decision in every member's replay. The exported archive is what
 // belenios-tool verifies. Attackers speaking raw client-server HTTP post their own Setup, send
-// voters credentials and publish results: none of it has any effect.
+// voters credentials, cast a ballot without being a voter, shuffle and decrypt in a trustee's name
+// and publish results: none of it has any effect.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +17,10 @@ import {
   GovernanceEventTypes,
   secretElectionParameters,
 } from '@imago/governance';
-import { generateCredentials, groupByName, ownedStep, setupStep } from '@imago/helios-c';
+import { dataHash, generateCredentials, groupByName, ownedStep, setupStep } from '@imago/helios-c';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ballotFor,
   type CreatedGroup,
   createGroup,
   electionOfDecision,
@@ -149,6 +151,22 @@ describe('a secret decision with member trustees, encrypted credentials and dele
       'unauthorised',
     );
 
+    // A member who is not a voter (Gus delegated his vote) casts a well-formed ballot, signed with a
+    // credential the authority never issued: it never enters the election.
+    const intruder = ballotFor(election, rogue.credential, [[0, 1]]);
+    const intruderBallot = await raw('gus').sendOk(room, 'org.imago.helios.step', {
+      election: election.election,
+      type: 'Ballot',
+      payload: dataHash(intruder),
+      data: [intruder],
+    });
+    await until('the non-voter’s ballot in the authority’s replay', () =>
+      svc.duties.last(room)?.ballots.warnings.find((w) => w.eventId === intruderBallot),
+    );
+    expect(svc.duties.last(room)?.ballots.warnings.find((w) => w.eventId === intruderBallot)?.code).toBe(
+      'rejected',
+    );
+
     // Weights from delegation: cy → bo; gus → the sub-group (eve and fay share its vote: eve, the smaller id).
     const parameters = secretElectionParameters(svc.duties.last(room)!.decisions.state, decision);
     const weight = (n: Name) => parameters.voters.find((v) => v.member === id(n))?.weight;
@@ -211,6 +229,7 @@ describe('a secret decision with member trustees, encrypted credentials and dele
       return ballots.length === 5 ? ballots : undefined;
     });
     expect(posted.map((s) => s.sender).sort()).toEqual([id('ana'), ...Array(4).fill(id('svc'))].sort());
+    expect(posted.some((s) => s.eventId === intruderBallot)).toBe(false);
 
     // The result settles the decision in every member's replay.
     const expected = {
@@ -221,24 +240,6 @@ describe('a secret decision with member trustees, encrypted credentials and dele
       await until(
         `the outcome in ${n}'s replay`,
         () => {
-          if (process.env.DEBUG_ELECTIONS) {
-            const last = members[n].duties.last(room)!;
-            console.log(
-              'ORDER',
-              n,
-              electionOfDecision(last.ballots.elections, decision)
-                ?.steps.slice(-6)
-                .map((s) => `${s.type}:${s.sender.slice(1, 4)}`)
-                .join(' '),
-            );
-            console.log(
-              n,
-              last.decisions.state.decisions.get(decision)?.status,
-              [...last.verified],
-              JSON.stringify(last.decisions.warnings.filter((w) => w.type?.includes('secret'))),
-              members[n].errors.map(String),
-            );
-          }
           const outcome = members[n].duties.last(room)?.decisions.state.decisions.get(decision)?.outcome;
           return outcome?.status === 'adopted' ? outcome : undefined;
         },
@@ -354,6 +355,18 @@ describe('a secret decision with member trustees, encrypted credentials and dele
       payload: forged.payload,
       data: forged.data,
     });
+    // …and a partial decryption in the name of trustee 3 (Dee), with made-up factors: no effect.
+    const share = ownedStep(
+      'PartialDecryption',
+      3,
+      '{"decryption_factors":[[["2"]]],"decryption_proofs":[]}',
+    );
+    const forgedShare = await raw('gus').sendOk(room, 'org.imago.helios.step', {
+      election: tallied.election,
+      type: 'PartialDecryption',
+      payload: share.payload,
+      data: share.data,
+    });
     for (const decision of [graded, ranked])
       for (const n of NAMES)
         await until(
@@ -404,9 +417,11 @@ describe('a secret decision with member trustees, encrypted credentials and dele
     expect(
       members.svc.duties.last(room)!.ballots.warnings.find((w) => w.eventId === forgedShuffle)?.code,
     ).toBe('unauthorised');
-    if (process.env.DEBUG_ELECTIONS)
-      for (const n of ['svc', 'bo'] as const)
-        console.log(n, JSON.stringify(members[n].activity.map((a) => [a.at, a.step])));
+    expect(members.svc.duties.last(room)!.ballots.warnings.find((w) => w.eventId === forgedShare)?.code).toBe(
+      'unauthorised',
+    );
+    const gradedSteps = electionOfDecision(members.svc.duties.last(room)!.ballots.elections, graded)!.steps;
+    expect(gradedSteps.some((s) => s.eventId === forgedShuffle || s.eventId === forgedShare)).toBe(false);
     for (const m of Object.values(members)) expect(m.errors).toEqual([]);
   }, 300_000);
 });
