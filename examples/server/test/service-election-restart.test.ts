@@ -217,7 +217,10 @@ describe('the service restarted during a secret election', () => {
       'the outcome',
       () => duties.get('dee')!.last(room)?.decisions.state.decisions.get(decision)?.outcome,
       120_000,
-    );
+    ).catch((error: Error) => {
+      // What the restarted service said, so that a failure names the step it stopped at.
+      throw new Error(`${error.message}; the service's last lines:\n${output.join('').slice(-4000)}`);
+    });
     const outcome = duties.get('dee')!.last(room)!.decisions.state.decisions.get(decision)!.outcome!;
     expect(outcome).toMatchObject({ status: 'adopted', winners: [0] });
     expect(outcome.tally?.count.totals).toEqual([3, 1]);
