@@ -27,16 +27,19 @@ import {
   enforceAssemblies,
   runAssemblyDuty,
 } from '../duties/assembly';
+import { type CheckpointBook, runCheckpointDuty } from '../duties/checkpoints';
 import { runControlTableDuty } from '../duties/control-table';
 import {
   type DecisionBook,
   decisionBook,
+  decisionsInputs,
   isDecisionsRoom,
   replayRoom,
   runDecisionDuty,
 } from '../duties/decisions';
 import type { DutyContext } from '../duties/duty-context';
 import { type ServiceElections, startElections } from '../duties/elections';
+import { runGroupCardDuty } from '../duties/group-card';
 import { type LedgerView, runLedgerDuty } from '../duties/ledger';
 import type { ServiceConfig } from './config';
 import { createLog, type ServiceLog } from './log';
@@ -143,6 +146,7 @@ export async function startService(
   const announcements = new Map<string, AnnouncementRecord>();
   const book = decisionBook();
   const tables = new Map<string, number>();
+  const checkpoints: CheckpointBook = new Map();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   const handle = async (room: WatchedRoom) => {
@@ -151,6 +155,7 @@ export async function startService(
       const view = await readGroup(client, room.roomId);
       const known = groups.has(room.roomId);
       groups.set(room.roomId, view);
+      await runGroupCardDuty(context, view);
       if (!known && view.profile) {
         log.info(
           'watcher',
@@ -193,6 +198,7 @@ export async function startService(
       if (!group.children.some((child: { roomId: string }) => child.roomId === room.roomId)) continue;
       for (const child of group.children) if (child.role === 'debate') watcher.poke(child.roomId);
     }
+    await runCheckpointDuty(context, room, checkpoints);
     if (first) {
       const all = logged.state.decisions.keys().map((key) => logged.state.decisions.get(key));
       const pending = all.filter(
@@ -230,7 +236,7 @@ export async function startService(
         enforcing = false;
       });
     }, ENFORCE_EVERY_MS);
-  const watcher = watchRooms(client, log, handle);
+  const watcher = watchRooms(client, log, (roomId) => decisionsInputs(context, elections, roomId), handle);
   const context: DutyContext = {
     client,
     config,

@@ -1,29 +1,36 @@
 /**
  * @module
- * Replays a group's decisions room with `@imago/matrix-binding`'s `replayDecisions` (which feeds
- * `@imago/governance`'s pure reducer, with membership taken from the room's own member events):
- * the whole timeline, paginated back to the room's creation, evaluated at the current time. So
- * the person sees the same decisions and results as every other member, without trusting a
- * server. A timer re-evaluates when the next decision opens or closes.
+ * A group's decisions as `@imago/matrix-binding`'s room follower folds them (the decisions room
+ * from its creation, each new event folded into `@imago/governance`'s pure reducer as it comes,
+ * with membership taken from the room's own member events), evaluated at the current time. So the
+ * person sees the same decisions and results as every other member, without trusting a server.
+ * The fold is rebuilt when what it takes from outside the room changes (sub-group memberships,
+ * secret results verified here); a timer re-evaluates when the next decision opens or closes.
  */
-import type { GovernanceState } from '@imago/governance';
+import { GovernanceEventTypes, type GovernanceState, initialGovernanceState } from '@imago/governance';
 import {
   type Delegation,
+  type ElectionsUpdate,
   ImagoEventTypes,
   type ImagoWarning,
   type RawMatrixEvent,
+  type RoomFollower,
   readDelegationSet,
-  replayDecisions,
 } from '@imago/matrix-binding';
 import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useElections } from '../elections/use-elections';
-import { useRoomEvents } from '../matrix/use-room-events';
+import { useRoomFollower } from '../matrix/use-room-follower';
 
 /** The governance of one group, as replayed by this browser. */
 export interface GroupGovernance {
   /** `false` until the decisions room's history is loaded. */
   complete: boolean;
+  /**
+   * Whether the state comes from the group authority's checkpoint and the whole history is still
+   * being replayed to check it.
+   */
+  provisional: boolean;
   state: GovernanceState;
   /** Events that had no effect (malformed, unauthorised, rejected by the reducer). */
   warnings: readonly ImagoWarning[];
@@ -42,18 +49,52 @@ function joinedMembers(client: MatrixClient, roomId: string): Set<string> {
   );
 }
 
+const foldedWith = new WeakMap<RoomFollower, string>();
+
+/**
+ * Rebuilds the follower's decisions fold when its inputs from outside the room changed since it
+ * was folded: sub-group memberships, elections verified here, secret results in the room (checked
+ * by this browser's election duties). Rare; everything else is folded event by event.
+ */
+function refoldIfNeeded(
+  follower: RoomFollower | undefined,
+  provisional: boolean,
+  groups: ReadonlyMap<string, ReadonlySet<string>>,
+  elections: ElectionsUpdate | undefined,
+): void {
+  if (!follower) return;
+  const results = follower.events().filter((e) => e.type === GovernanceEventTypes.secretResult).length;
+  // Once the whole history replaces a checkpoint's first view, the room's steps are all there.
+  const key = JSON.stringify([
+    [...groups].map(([id, members]) => [id, [...members].sort()]).sort(),
+    [...(elections?.verified ?? [])].sort(),
+    results,
+    provisional,
+  ]);
+  if (foldedWith.get(follower) === key) return;
+  foldedWith.set(follower, key);
+  follower.refold({ groups, verifySecretResult: elections?.verifySecretResult ?? (() => false) });
+}
+
 /**
  * @param client - the running client.
  * @param decisionsRoomId - the group's decisions room.
  * @param subGroupIds - spaces of sub-groups one may delegate to.
+ * @param authority - the group's authority (from its pin): the room opens from its checkpoint.
  * @returns the replayed governance, evaluated now.
  */
 export function useGovernance(
   client: MatrixClient,
   decisionsRoomId: string,
   subGroupIds: readonly string[],
+  authority?: readonly string[],
 ): GroupGovernance {
-  const { complete, events, log } = useRoomEvents(client, decisionsRoomId);
+  const { complete, follower, provisional, checkpointWarnings } = useRoomFollower(
+    client,
+    decisionsRoomId,
+    authority,
+  );
+  const events = follower?.events() ?? [];
   const [now, setNow] = useState(Date.now);
   const room = client.getRoom(decisionsRoomId);
   const groups = new Map(subGroupIds.map((id) => [id, joinedMembers(client, id)]));
@@ -61,11 +102,11 @@ export function useGovernance(
   // Secret results count once the election they name is verified in this browser and is the
   // decision's: the binding's one verifier, from this browser's election duties.
   const elections = useElections(client, decisionsRoomId);
-  const replayed = replayDecisions(log, {
-    groups,
-    now: evaluatedAt,
-    verifySecretResult: elections?.verifySecretResult ?? (() => false),
-  });
+  refoldIfNeeded(follower, provisional, groups, elections);
+  const replayed = follower?.decisions(evaluatedAt) ?? {
+    state: initialGovernanceState(),
+    warnings: [],
+  };
   const state = replayed.state;
 
   // Re-evaluate when the next pending decision opens or closes.
@@ -89,8 +130,9 @@ export function useGovernance(
   }
   return {
     complete,
+    provisional,
     state,
-    warnings: replayed.warnings,
+    warnings: [...checkpointWarnings, ...replayed.warnings],
     members: joinedMembers(client, decisionsRoomId),
     myDelegations,
     events,

@@ -12,6 +12,8 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 export interface RunningService {
   readonly process: ChildProcess;
   readonly userId: string;
+  /** The service account's password. */
+  readonly password: string;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startService(
   return {
     process: child,
     userId: account.userId,
+    password: account.password,
     async stop() {
       // The service writes its crypto store a last time as it stops: its folder goes after it.
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readRegistration } from '../node/registration';
 
 // The package's bin, as built (the test suite builds every package first).
 const BIN = fileURLToPath(new URL('../../dist/cli/imago-activitypub.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imago-activitypub-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -31,7 +31,12 @@ export type ImagoWarningCode =
    * account (only power 100 can redact in a group's rooms): the decision's evidence is gone, and
    * replays no longer see what settled it. `reason` names the decision.
    */
-  | 'settled-evidence-redacted';
+  | 'settled-evidence-redacted'
+  /**
+   * A checkpoint of the decisions fold does not match: its snapshot's bytes do not hash to its
+   * digest, or the state it carries is not the state the whole history gives at its event.
+   */
+  | 'checkpoint-mismatch';
 
 /** A typed warning about one event. */
 export interface ImagoWarning {
