@@ -63,7 +63,7 @@ function watched(roomId: string, follower: RoomFollower): WatchedRoom {
 export function watchRooms(
   client: MatrixClient,
   log: ServiceLog,
-  decisions: () => ReplayDecisionsOptions,
+  decisions: (roomId: string) => ReplayDecisionsOptions,
   onChange: (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => Promise<void>,
 ): RoomWatcher {
   const me = client.getSafeUserId();
@@ -116,7 +116,7 @@ export function watchRooms(
   };
 
   const joined = followJoinedRooms(client, {
-    decisions: () => decisions(),
+    decisions: (roomId) => decisions(roomId),
     onChange: (roomId, follower, change) => {
       roomOf(roomId, follower);
       const list = pending.get(roomId) ?? [];

@@ -58,7 +58,6 @@ function MotionVote({
         delegations={card.governance.state.delegations.get(me)}
         names={card.names}
         state={card.governance.state}
-        events={card.governance.events}
       />
     </div>
   );
