@@ -23,6 +23,7 @@ import {
   followElections,
   initControlTable,
   joinGroup,
+  type MatrixClient,
   memoryElectionStore,
   propose,
   sendState,
@@ -33,7 +34,6 @@ import {
   testHomeserverFromEnvironment,
   waitUntil,
 } from '@imago/matrix-binding/testing';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beleniosTool } from '../src/duties/belenios-tool';
 import { quietLogger } from '../src/service/quiet-logger';

@@ -37,6 +37,20 @@ export {
 } from './client/create-client';
 export { onEncryptedToDevice, sendEncryptedToDevice } from './client/encrypted-to-device';
 export { type MatrixLogger, matrixSdkLogger, quietMatrixLogger } from './client/matrix-logger';
+export {
+  ClientEvent,
+  EventType,
+  KnownMembership,
+  type MatrixClient,
+  type MatrixEvent,
+  MatrixEventEvent,
+  MsgType,
+  type Room,
+  RoomEvent,
+  RoomMemberEvent,
+  RoomStateEvent,
+  SyncState,
+} from './client/matrix-sdk';
 export { sendEvent, sendState } from './client/send';
 export {
   type Assembly,

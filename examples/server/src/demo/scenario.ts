@@ -34,6 +34,7 @@ import {
   initControlTable,
   joinGroup,
   logEvents,
+  type MatrixClient,
   memoryElectionStore,
   propose,
   publishProposal,
@@ -45,7 +46,6 @@ import {
   vote,
 } from '@imago/matrix-binding';
 import { registerUser, startSynced, type TestHomeserver, waitUntil } from '@imago/matrix-binding/testing';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { describeOutcome } from '../duties/outcome-text';
 import { loadConfig } from '../service/config';
 import type { ServiceLog } from '../service/log';

@@ -8,13 +8,14 @@
  */
 import {
   followJoinedRooms,
+  type MatrixClient,
+  type MatrixEvent,
   type RawMatrixEvent,
   type ReplayDecisionsOptions,
   type RoomFollower,
   type RoomLog,
+  RoomMemberEvent,
 } from '@imago/matrix-binding';
-import type { MatrixClient, MatrixEvent } from 'matrix-js-sdk';
-import { RoomMemberEvent } from 'matrix-js-sdk';
 import type { ServiceLog } from './log';
 
 /** What the watcher knows of a room. */

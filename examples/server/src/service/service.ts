@@ -10,14 +10,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTokenService } from '@imago/assemblies/authorisation';
 import {
+  ClientEvent,
   createImagoClient,
   loginWithPassword,
+  type MatrixClient,
   type MatrixSession,
   readGroup,
+  SyncState,
   verifyOpenIdToken,
 } from '@imago/matrix-binding';
 import { openPersistentCryptoStore } from '@imago/matrix-binding/node';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
 import { serveRtcAuthorisation } from '../assembly/rtc-server';
 import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
 import {

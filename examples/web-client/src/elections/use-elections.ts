@@ -13,8 +13,9 @@ import {
   electionDuties,
   type FollowedElections,
   followElections,
+  KnownMembership,
+  type MatrixClient,
 } from '@imago/matrix-binding';
-import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { localElectionStore } from './local-election-store';
 

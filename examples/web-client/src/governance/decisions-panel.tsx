@@ -10,8 +10,7 @@ import {
   type GovernanceState,
   type MemberDelegations,
 } from '@imago/governance';
-import { sendGovernanceEvent, vote } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, sendGovernanceEvent, vote } from '@imago/matrix-binding';
 import type { Group } from '../groups/group';
 import { readGroups } from '../groups/group';
 import { BallotForm } from './ballot-form';

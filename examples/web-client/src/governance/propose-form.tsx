@@ -7,8 +7,7 @@
  * with the group's authority).
  */
 import { ActionKinds, type ControlTable, ruleFor } from '@imago/governance';
-import { propose } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, propose } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { ruleSummary } from './rule-summary';
 

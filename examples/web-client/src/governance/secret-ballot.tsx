@@ -18,9 +18,9 @@ import {
   type BallotReceipt,
   ElectionUnavailableError,
   electionOfDecision,
+  type MatrixClient,
   type VoterStatus,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { clientElections, useElections } from '../elections/use-elections';
 import { BallotForm } from './ballot-form';

@@ -13,11 +13,12 @@ import {
   type ElectionsUpdate,
   ImagoEventTypes,
   type ImagoWarning,
+  KnownMembership,
+  type MatrixClient,
   type RawMatrixEvent,
   type RoomFollower,
   readDelegationSet,
 } from '@imago/matrix-binding';
-import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useElections } from '../elections/use-elections';
 import { useRoomFollower } from '../matrix/use-room-follower';

@@ -2,7 +2,7 @@
  * @module
  * A group's members (the space's joined and invited members) and the form to invite someone.
  */
-import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
+import { KnownMembership, type MatrixClient } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { useClientVersion } from '../matrix/use-client-version';
 

@@ -3,8 +3,13 @@
  * Starts a Matrix client for the logged-in session, with end-to-end encryption (matrix-js-sdk's
  * Rust crypto, its store in IndexedDB), and reports when the first sync is done.
  */
-import { createImagoClient, type MatrixSession } from '@imago/matrix-binding';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import {
+  ClientEvent,
+  createImagoClient,
+  type MatrixClient,
+  type MatrixSession,
+  SyncState,
+} from '@imago/matrix-binding';
 import { useEffect, useState } from 'preact/hooks';
 import { clientElections } from '../elections/use-elections';
 

@@ -26,6 +26,7 @@ import {
   followElections,
   initControlTable,
   joinGroup,
+  type MatrixClient,
   memoryElectionStore,
   propose,
   readGroup,
@@ -38,7 +39,6 @@ import {
   testHomeserverFromEnvironment,
   waitUntil as until,
 } from '@imago/matrix-binding/testing';
-import type { MatrixClient } from 'matrix-js-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
