@@ -20,7 +20,7 @@ export {
 } from './announcements/announcement-origin';
 export { feedItemsFromLog, type ReadFeedOptions, readFeed } from './announcements/feed';
 export { groupGraph } from './announcements/group-graph';
-export { type ReachError, type ReachFailure, reachRoom } from './announcements/reach-room';
+export { type ReachError, type ReachFailure, reachRoom, viaOf } from './announcements/reach-room';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {
   type AppserviceIdentity,
@@ -128,6 +128,7 @@ export {
   publishGroupCard,
   readGroupAnywhere,
   readGroupCard,
+  readRelatedGroup,
   type Unreached,
 } from './discovery/discover-groups';
 export {
@@ -341,7 +342,12 @@ export {
   readPowerLevels,
 } from './group/group-view';
 export { roomCreators } from './group/room-creators';
-export { assertRelation, endRelation } from './relations/assert-relation';
+export {
+  assertRelation,
+  endRelation,
+  type RelationOptions,
+  serversInRoom,
+} from './relations/assert-relation';
 export {
   consentedRelations,
   type GroupRelation,
@@ -351,9 +357,12 @@ export {
 } from './relations/consented-relations';
 export { graphEventsBetween } from './relations/graph-events';
 export {
+  MAX_RELATION_VIA,
   RELATION_TYPE_PATTERN,
   type RelationAssertion,
   readRelationAssertion,
+  readServerNames,
+  SERVER_NAME_PATTERN,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
 export {

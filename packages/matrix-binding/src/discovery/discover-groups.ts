@@ -164,6 +164,32 @@ export async function readGroupAnywhere(
 }
 
 /**
+ * Reads a group related to a known one from the relation alone: through the servers the known
+ * group's relation names (`via`), from the space's state when the reader's server is in it, else
+ * from its card in the space hierarchy. The servers a relation names are routes, not credentials:
+ * what they serve is an unsigned summary, read as {@link readGroupCard} reads any (see
+ * `docs/security.md`).
+ *
+ * @param client - the reader's client.
+ * @param from - the group that asserts the relation (read from its space).
+ * @param toSpace - the related group's space.
+ * @returns the related group's view and where it was read from.
+ * @throws {@link HomeserverError} when no server answers for the space.
+ * @example
+ * ```ts
+ * const lyon = await readGroup(client, lyonSpace);
+ * const { view } = await readRelatedGroup(client, lyon, parisSpace);
+ * ```
+ */
+export async function readRelatedGroup(
+  client: MatrixClient,
+  from: Pick<GroupView, 'relations'>,
+  toSpace: string,
+): Promise<{ readonly view: GroupView; readonly source: 'state' | 'card' }> {
+  return readGroupAnywhere(client, toSpace, from.relations.get(toSpace)?.via ?? []);
+}
+
+/**
  * Discovers the groups listed in the public room directories of known servers, reading each one's
  * card from its hierarchy — joining nothing.
  *
