@@ -238,6 +238,7 @@ export { LoginFailedError } from './errors/login-failed-error';
 export { MatrixBindingError } from './errors/matrix-binding-error';
 export { NoTestHomeserverError } from './errors/no-test-homeserver-error';
 export { RegistrationFailedError } from './errors/registration-failed-error';
+export { UncorroboratedCardError } from './errors/uncorroborated-card-error';
 export { ContentProblem, type JsonObject } from './events/content-reader';
 export { DECIMAL_KEY, decodeDecimals, encodeDecimals } from './events/decimal-codec';
 export { type ImagoEventType, ImagoEventTypes, MatrixEventTypes } from './events/event-types';

@@ -19,6 +19,7 @@ import { announcingRooms } from '../announcements/announcement-origin';
 import { type ReachError, reachError } from '../announcements/reach-room';
 import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
+import { UncorroboratedCardError } from '../errors/uncorroborated-card-error';
 import { MatrixEventTypes } from '../events/event-types';
 import { readGroup } from '../group/create-group';
 import type { GroupView } from '../group/group-view';
@@ -106,14 +107,23 @@ export async function listPublicSpaces(client: MatrixClient, server?: string): P
   return spaces;
 }
 
+/** The server name of a user id (`@a:b.example:8448` → `b.example:8448`). */
+function serverOfUser(userId: string): string {
+  return userId.slice(userId.indexOf(':') + 1);
+}
+
 /**
  * Reads a group from its space's hierarchy: works for a space the reader's server is not in.
  *
  * @param client - the reader's client.
  * @param spaceId - the group's space.
  * @param via - servers in the space to ask (its own server, from a relation, a directory, a link).
+ *   The card is taken only when the authority it pins lives on one of them: a hierarchy is
+ *   unsigned, so the servers the reader chose to ask vouch for it. Without `via`, the reader's own
+ *   server answers (from the space's state when it is in the space).
  * @returns the group's view from its card (see {@link groupFromHierarchy}).
- * @throws {@link HomeserverError} (operation `read-hierarchy`) when no server answers for the space.
+ * @throws {@link HomeserverError} (operation `read-hierarchy`) when no server answers for the space;
+ *   {@link UncorroboratedCardError} when the card names an authority on none of `via`.
  */
 export async function readGroupCard(
   client: MatrixClient,
@@ -136,7 +146,19 @@ export async function readGroupCard(
   const root = rooms.find((room) => room?.room_id === spaceId);
   if (root === undefined)
     throw new HomeserverError('read-hierarchy', `no hierarchy of ${spaceId} was served`);
-  return groupFromHierarchy(spaceId, root);
+  const view = groupFromHierarchy(spaceId, root);
+  // Unsigned, and possibly what another server served the reader's server earlier (Synapse keeps
+  // a remote hierarchy by room, whoever answered): taken only when the authority it names lives on
+  // a server the reader was told to ask.
+  const servers = [...new Set(via)];
+  const authority = view.authority?.authority ?? [];
+  if (
+    servers.length > 0 &&
+    authority.length > 0 &&
+    !authority.some((user) => servers.includes(serverOfUser(user)))
+  )
+    throw new UncorroboratedCardError(spaceId, servers, authority);
+  return view;
 }
 
 /**

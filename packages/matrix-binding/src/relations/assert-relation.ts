@@ -90,7 +90,7 @@ export async function assertRelation(
     throw new InvalidArgumentError(`more than ${MAX_RELATION_VIA} servers in via`);
   const bad = servers.find((server) => !SERVER_NAME_PATTERN.test(server));
   if (bad !== undefined) throw new InvalidArgumentError(`via: ${bad} is not a server name`);
-  const content: RelationAssertion = {
+  const content: RelationAssertion & Record<string, unknown> = {
     type,
     ...(note ? { note } : {}),
     ...(servers.length > 0 ? { via: servers } : {}),
