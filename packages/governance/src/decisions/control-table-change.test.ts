@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlTableToJson, parseControlTable } from '../control-table/parse-control-table';
+import { tableAt } from '../control-table/table-history';
 import { DAY, EventLog, members, tableJson } from './event-log.fixture';
-import { tableAt } from './governance-state';
 import { evaluateAt, replay } from './replay';
 
 const context = members('ana', 'bo', 'cy');

@@ -15,6 +15,7 @@
 import { ActionKinds } from '../control-table/action-kinds';
 import { ruleFor } from '../control-table/control-table';
 import type { ProtocolRule } from '../control-table/protocol-rule';
+import { initialTableHistory } from '../control-table/table-history';
 import { hasNoDelegation, NO_DELEGATIONS, withDelegation } from '../delegation/delegation-scope';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent, GovernanceEventOf } from '../events/event-types';
@@ -31,7 +32,8 @@ import { decide } from '../protocols/oligarchy';
 import type { Step } from '../protocols/protocol-step';
 import { startParticipation } from '../protocols/start-participation';
 import type { Decision } from './decision';
-import type { GovernanceContext, GovernanceState } from './governance-state';
+import type { GovernanceContext } from './governance-context';
+import type { GovernanceState } from './governance-state';
 import { DEFAULT_CLOCK_SKEW, effectiveTime } from './group-clock';
 import { advanceClock, commitDecision, isPending, openDecision } from './lifecycle';
 import type { RejectedEvent, RejectionReason } from './rejection';
@@ -162,9 +164,7 @@ function apply(
       if (state.table !== undefined) return 'control-table-exists';
       return ok({
         ...state,
-        table: event.content.table,
-        tableVersion: 0,
-        tableHistory: [{ version: 0, table: event.content.table, since: at }],
+        ...initialTableHistory(event.content.table, at),
         authority: event.content.authority ?? [sender],
       });
     case 'org.imago.governance.propose':

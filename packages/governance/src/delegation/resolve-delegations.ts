@@ -20,7 +20,8 @@
  *
  * @module
  */
-import type { GroupDelegationMode, GroupId, MemberId } from '../control-table/protocol-rule';
+import type { GroupDelegationMode } from '../control-table/protocol-rule';
+import type { GroupId, MemberId } from '../membership/member-id';
 import type { DelegationTarget } from './delegation-scope';
 
 /** What delegation resolution needs to know about one decision. */
