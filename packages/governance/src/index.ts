@@ -66,10 +66,10 @@ export {
   effectiveDelegation,
   type MemberDelegations,
 } from './delegation/delegation-scope';
+export type { GroupDelegateReport, GroupDelegation } from './delegation/group-delegate';
 export {
   type DelegationInput,
   type DelegationResolution,
-  type GroupDelegateReport,
   resolveDelegations,
 } from './delegation/resolve-delegations';
 export { GovernanceError } from './errors/governance-error';
