@@ -21,7 +21,9 @@ export interface GovernanceContext {
   resolveGroup?(group: GroupId): ReadonlySet<MemberId> | undefined;
   /**
    * Whether a secret result is the verified result of the election these parameters describe.
-   * Without it, every `org.imago.governance.secret.result` is rejected.
+   * Without it, every `org.imago.governance.secret.result` is rejected. It answers a boolean, not
+   * the list of issues other `verify*` functions return: the reducer only needs the verdict (the
+   * application that implements it keeps the issues).
    */
   verifySecretResult?(parameters: SecretElectionParameters, content: SecretResultContent): boolean;
   /**
