@@ -14,7 +14,7 @@ export const KEYED_FLAG = 2;
 
 /**
  * The parts a `CompactGraph` is made of. Built by `parseCompactGraph` and
- * `parseGraphSnapshot`, which check them; the constructor trusts them.
+ * `readGraphSnapshot`, which check them; the constructor trusts them.
  *
  * @internal
  */
