@@ -18,8 +18,8 @@ export interface RelationOptions {
   /** Free text. */
   readonly note?: string;
   /**
-   * Servers in the other group's space to reach it through (default: {@link serversInRoom} of the
-   * other space when the client's server is in it, else none).
+   * Servers in the other group's space to reach it through (default: the servers of its joined
+   * members, {@link serversInRoom}, when the client's server is in it, else none).
    */
   readonly via?: readonly string[];
 }
@@ -62,6 +62,30 @@ export function serversInRoom(client: MatrixClient, roomId: string, max = 3): st
 }
 
 /**
+ * The servers of a space's joined members as the client's store has them, else as the homeserver
+ * answers (a space just created or joined may not have reached the store yet); none when the
+ * client's server is not in the space.
+ */
+async function serversOfSpace(client: MatrixClient, spaceId: string): Promise<string[]> {
+  const known = serversInRoom(client, spaceId);
+  if (known.length > 0) return known;
+  try {
+    const { joined } = await client.getJoinedRoomMembers(spaceId);
+    const counts = new Map<string, number>();
+    for (const userId of Object.keys(joined ?? {})) {
+      const server = userId.slice(userId.indexOf(':') + 1);
+      if (userId.includes(':')) counts.set(server, (counts.get(server) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, 3)
+      .map(([server]) => server);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Asserts (proposes, or accepts when the other side already asserts it) a relation.
  *
  * @param client - a client with power to send `org.imago.relation` in `fromSpace`.
@@ -85,7 +109,7 @@ export async function assertRelation(
 ): Promise<string> {
   if (!RELATION_TYPE_PATTERN.test(type)) throw new InvalidArgumentError(`invalid relation type ${type}`);
   const { note, via } = typeof options === 'string' ? { note: options, via: undefined } : (options ?? {});
-  const servers = [...new Set(via ?? serversInRoom(client, toSpace))];
+  const servers = [...new Set(via ?? (await serversOfSpace(client, toSpace)))];
   if (servers.length > MAX_RELATION_VIA)
     throw new InvalidArgumentError(`more than ${MAX_RELATION_VIA} servers in via`);
   const bad = servers.find((server) => !SERVER_NAME_PATTERN.test(server));
