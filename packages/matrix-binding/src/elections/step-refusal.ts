@@ -2,11 +2,11 @@
  * @module
  * Who may send which election step, and when: the rules the replay of a room holds every
  * `org.imago.helios.step` to before it checks its cryptography. Only the group's authority sets up
- * an election, and the Setup names its sender as trustee 1; the Setup's sender alone ends the vote,
- * posts the encrypted tally, ends the shuffles and posts the result; steps come in the order of
- * Belenios 2.0 (ballots while voting, then the encrypted tally, then shuffles, then partial
- * decryptions); a ballot counts once; a shuffle or partial decryption comes once per trustee, from
- * the account the Setup names for its number. Pure.
+ * an election, and a Setup that names trustees names its sender trustee 1; the Setup's sender alone
+ * ends the vote, posts the encrypted tally, ends the shuffles and posts the result; steps come in
+ * the order of Belenios 2.0 (ballots while voting, then the encrypted tally, then shuffles, then
+ * partial decryptions); a ballot counts once; a shuffle or partial decryption comes once per
+ * trustee, from the account the Setup names for its number. Pure.
  */
 import { dataHash } from '@imago/helios-c';
 import type { ImagoWarning } from '../events/imago-warning';
