@@ -74,7 +74,10 @@ describe('helios-c on bad input', () => {
     const dir = join(work, 'template');
     mkdirSync(dir);
     // A real trustee, so that only the file under test is wrong.
-    await ok(belenios(['setup', 'generate-trustee-key', '--group=BELENIOS-2048'], dir), 'generate-trustee-key');
+    await ok(
+      belenios(['setup', 'generate-trustee-key', '--group=BELENIOS-2048'], dir),
+      'generate-trustee-key',
+    );
     const pubkey = readdirSync(dir).find((file) => file.endsWith('.pubkey'))!;
     writeFileSync(join(dir, 'public_keys.jsons'), readFileSync(join(dir, pubkey)));
     await ok(belenios(['setup', 'make-trustees', `--dir=${dir}`], dir), 'make-trustees');
