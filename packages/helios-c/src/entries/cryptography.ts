@@ -101,18 +101,20 @@ export {
   makeThresholdParameters,
   makeVerificationInputs,
   makeVerificationOutput,
+  recoverDecryptionKey,
+} from '../trustees/threshold/pedersen';
+export {
   type PolynomialMessage,
   parseCertificate,
   parsePolynomial,
   parseVerificationInput,
   parseVerificationOutput,
-  recoverDecryptionKey,
   serializePolynomial,
   serializeVerificationInput,
   serializeVerificationOutput,
   type VerificationInput,
   type VerificationOutput,
-} from '../trustees/threshold/pedersen';
+} from '../trustees/threshold/pedersen-messages';
 export {
   decryptMessage,
   deriveDecryptionKey,
