@@ -172,9 +172,12 @@ export {
 } from './governance/decision-actions';
 export {
   applyDerivedPowerLevels,
+  type DerivedPowerInput,
+  type DerivePowerLevelsOptions,
   derivePowerLevels,
-  EXECUTOR_LEVEL,
   KIND_POWERS,
+  type KindPower,
+  kindLevel,
 } from './governance/derived-power-levels';
 export {
   type ClockAdjustment,
@@ -184,14 +187,12 @@ export {
   replayDecisions,
 } from './governance/replay-decisions';
 export {
-  AUTHORITY_LEVEL,
   type CreatedGroup,
   type CreateGroupOptions,
   createGroup,
+  type GroupJoinRule,
   type GroupProfileInput,
-  type GroupRoomRole,
   joinGroup,
-  PROTECTED_STATE_TYPES,
   readGroup,
 } from './group/create-group';
 export {
@@ -199,6 +200,15 @@ export {
   groupAuthorityContent,
   readGroupAuthority,
 } from './group/group-authority';
+export {
+  AUTHORITY_LEVEL,
+  authorityUsers,
+  type GroupPlace,
+  type GroupRoomRole,
+  groupPowerLevels,
+  locksHistory,
+  PROTECTED_STATE_TYPES,
+} from './group/group-power-levels';
 export {
   type Coordinates,
   type GroupProfile,

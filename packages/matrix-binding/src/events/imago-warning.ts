@@ -31,7 +31,17 @@ export type ImagoWarningCode =
    * account (only power 100 can redact in a group's rooms): the decision's evidence is gone, and
    * replays no longer see what settled it. `reason` names the decision.
    */
-  | 'settled-evidence-redacted';
+  | 'settled-evidence-redacted'
+  /**
+   * A user joined a decisions room without the group admitting them (no adopted `admit-member`
+   * decision, not a founder, not an open group): they are not counted in its decisions.
+   */
+  | 'unadmitted-member'
+  /**
+   * A change of the group's state (profile, relation, power levels, join rules…) that no adopted
+   * decision backs: it stands on Matrix, but no decision of the group made it.
+   */
+  | 'unbacked-state';
 
 /** A typed warning about one event. */
 export interface ImagoWarning {

@@ -5,7 +5,9 @@
  * (`org.imago.governance.delegations`, own state key) becomes `delegate`/`revoke` events by
  * difference with their previous state; MSC3381 poll responses to a poll the proposer opened as
  * the mirror of a decision become votes. Membership at each event comes from the room's own
- * `m.room.member` events, so every member replaying the room gets the same outcome.
+ * log — its `m.room.member` events, counted only for members the group admitted (founders, an
+ * open group's joiners, adopted `admit-member` decisions: {@link MembershipRoll}) — so every
+ * member replaying the room gets the same outcome.
  *
  * Time is governance's group clock (`effectiveTime`): the claimed `origin_server_ts` of an event
  * is taken no earlier than the events before it and, for anyone but the group's authority, no
@@ -27,6 +29,7 @@ import { type Delegation, scopeKey } from '../delegations/delegation-set';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent, PollStart } from '../events/parse-imago-event';
 import { logWarnings, type RoomLog } from '../replay/room-log';
+import { MembershipRoll } from './membership-roll';
 
 /** Options of {@link replayDecisions}. */
 export interface ReplayDecisionsOptions {
@@ -118,7 +121,8 @@ function warningFor(input: GovernanceInput | undefined, rejection: RejectedEvent
  * ```
  */
 export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = {}): DecisionsReplay {
-  const members = new Set<string>();
+  // Who counts: admitted members of the room (see MembershipRoll), not whoever joined it.
+  const roll = new MembershipRoll();
   let creators: readonly string[] = [];
   const delegations = new Map<string, readonly Delegation[]>();
   const proposals = new Map<string, { proposer: string; options: readonly unknown[] }>();
@@ -136,7 +140,7 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
   let state: GovernanceState = initialGovernanceState();
   let index = 0;
   const context = (): GovernanceContext => ({
-    members: new Set(members),
+    members: roll.members(state.authority),
     resolveGroup: (group) => groups.get(group),
     ...(options.verifySecretResult ? { verifySecretResult: options.verifySecretResult } : {}),
     ...(options.clockSkew === undefined ? {} : { clockSkew: options.clockSkew }),
@@ -149,6 +153,7 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
       const decision = state.decisions.get(id);
       if (decision && decision.status !== 'open' && decision.status !== 'proposed' && !settledAt.has(id))
         settledAt.set(id, index);
+      if (decision) roll.observeDecision(decision);
     }
     if (result.time) adjustments.push({ eventId: input.id, sender: input.sender, ...result.time });
     if (result.rejected) {
@@ -179,10 +184,21 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
     switch (event.kind) {
       case 'room-create':
         if (creators.length === 0) creators = [event.sender, ...event.content.creators];
+        roll.observeCreate(creators);
+        break;
+      case 'join-rules':
+        roll.observeJoinRule(event.content.joinRule);
         break;
       case 'membership':
-        if (event.content.membership === 'join') members.add(event.stateKey);
-        else members.delete(event.stateKey);
+        if (roll.observeMembership(event.stateKey, event.content.membership, state.authority) === false) {
+          warnings.push({
+            code: 'unadmitted-member',
+            eventId: event.eventId,
+            type: event.type,
+            sender: event.stateKey,
+            detail: `${event.stateKey} joined without an admission of the group: not counted in its decisions`,
+          });
+        }
         break;
       case 'redaction': {
         const victim = redactedAt.get(event.content.redacts);
@@ -213,6 +229,7 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
           proposals.set(event.eventId, { proposer: event.sender, options });
         }
         feed({ id: event.eventId, ...envelope, type: event.type, content: event.content });
+        if (event.type === GovernanceEventTypes.init && state.table !== undefined) roll.observeInit();
         break;
       case 'delegations': {
         const before = new Map((delegations.get(event.sender) ?? []).map((d) => [scopeKey(d.scope), d]));
@@ -282,7 +299,7 @@ export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = 
   }
   if (options.now !== undefined) {
     state = evaluateAt(state, options.now, {
-      members: new Set(members),
+      members: roll.members(state.authority),
       resolveGroup: (group) => groups.get(group),
     }).state;
   }
