@@ -172,13 +172,22 @@ export {
 } from './governance/decision-actions';
 export {
   applyDerivedPowerLevels,
+  applyGroupPowerLevels,
   type DerivedPowerInput,
   type DerivePowerLevelsOptions,
   derivePowerLevels,
+  type GroupPowerLevelsResult,
   KIND_POWERS,
   type KindPower,
   kindLevel,
 } from './governance/derived-power-levels';
+export {
+  ADMIT_MEMBER_KIND,
+  EXCLUDE_MEMBER_KIND,
+  MembershipRoll,
+  type MembershipRollData,
+  memberActionUser,
+} from './governance/membership-roll';
 export {
   type ClockAdjustment,
   type DecisionsReplay,
@@ -186,6 +195,18 @@ export {
   type ReplayDecisionsOptions,
   replayDecisions,
 } from './governance/replay-decisions';
+export {
+  type AdmissionRequest,
+  admissionRequests,
+  executeMemberships,
+  knockOnGroup,
+  type MembershipExecution,
+  type MembershipStep,
+  memberDecisions,
+  pendingMemberships,
+  proposeAdmission,
+  proposeExclusion,
+} from './group/admission';
 export {
   type CreatedGroup,
   type CreateGroupOptions,
@@ -217,6 +238,7 @@ export {
 } from './group/group-profile';
 export {
   type GroupChild,
+  type GroupKnock,
   type GroupMember,
   type GroupView,
   groupFromState,
@@ -227,7 +249,9 @@ export {
   powerLevelOf,
   readPowerLevels,
 } from './group/group-view';
+export { publishAuthority } from './group/publish-authority';
 export { roomCreators } from './group/room-creators';
+export { type BackingDecisions, unbackedStateChanges } from './group/unbacked-state';
 export { assertRelation, endRelation } from './relations/assert-relation';
 export {
   consentedRelations,

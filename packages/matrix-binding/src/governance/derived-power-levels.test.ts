@@ -64,7 +64,8 @@ describe('power levels derived from the control table, per event type', () => {
     const derived = derivePowerLevels({ table: open, authority: ['@bot:hs'] }, {}, { place: 'space' });
     const events = derived.events as Record<string, number>;
     for (const type of PROTECTED_STATE_TYPES) {
-      if (type === 'org.imago.control_table') expect(events[type]).toBe(100); // the table's own rule
+      if (type === 'org.imago.control_table')
+        expect(events[type]).toBe(100); // the table's own rule
       else expect(events[type]).toBe(opened.has(type) ? 0 : 100);
     }
     // The pin and the power levels themselves are never opened.

@@ -15,6 +15,7 @@ import { type ControlTable, ruleFor } from '@imago/governance';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
+import { MatrixBindingError } from '../errors/matrix-binding-error';
 import { canonicalJson } from '../events/canonical-json';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
@@ -157,4 +158,48 @@ export async function applyDerivedPowerLevels(
   const next = derivePowerLevels(input, current, { place, creators });
   if (canonicalJson(next) === canonicalJson(current)) return undefined;
   return sendState(client, roomId, MatrixEventTypes.powerLevels, '', next);
+}
+
+/** What {@link applyGroupPowerLevels} did in each of the group's rooms. */
+export interface GroupPowerLevelsResult {
+  /** Rooms whose power levels changed, with the new event's id. */
+  readonly changed: readonly { readonly roomId: string; readonly eventId: string }[];
+  /** Rooms the homeserver refused (e.g. the client is not in the authority there). */
+  readonly failed: readonly { readonly roomId: string; readonly error: HomeserverError }[];
+}
+
+const PLACES: ReadonlySet<string> = new Set(['chat', 'decisions', 'announcements', 'debate']);
+
+/**
+ * Applies {@link derivePowerLevels} to a group's rooms, then to its space (last, so that a former
+ * authority handing over lowers itself in the space after everything else).
+ *
+ * @param client - an authority member's client (or the former authority's, handing over).
+ * @param view - the group (its rooms by role).
+ * @param input - the table and the authority in force.
+ * @returns the rooms changed and the rooms refused; a refusal does not stop the others.
+ */
+export async function applyGroupPowerLevels(
+  client: MatrixClient,
+  view: { readonly spaceId: string; readonly children: readonly { roomId: string; role?: string }[] },
+  input: DerivedPowerInput,
+): Promise<GroupPowerLevelsResult> {
+  const places: [string, GroupPlace][] = [
+    ...view.children
+      .filter((child) => child.role !== undefined && PLACES.has(child.role))
+      .map((child): [string, GroupPlace] => [child.roomId, child.role as GroupPlace]),
+    [view.spaceId, 'space'],
+  ];
+  const changed: { roomId: string; eventId: string }[] = [];
+  const failed: { roomId: string; error: HomeserverError }[] = [];
+  for (const [roomId, place] of places) {
+    try {
+      const eventId = await applyDerivedPowerLevels(client, roomId, input, place);
+      if (eventId !== undefined) changed.push({ roomId, eventId });
+    } catch (error) {
+      if (!MatrixBindingError.isInstance(error) || error.code !== HomeserverError.code) throw error;
+      failed.push({ roomId, error: error as HomeserverError });
+    }
+  }
+  return { changed, failed };
 }

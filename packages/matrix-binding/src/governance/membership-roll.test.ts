@@ -1,62 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { RawMatrixEvent } from '../events/raw-matrix-event';
-import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
+import {
+  ana,
+  approve,
+  bot,
+  ev,
+  founded,
+  joinRule,
+  membership,
+  propose,
+  replayOf,
+} from '../group/group-log.fixture';
 import { MembershipRoll, memberActionUser } from './membership-roll';
-import { replayDecisions } from './replay-decisions';
 
 // Who counts in a group's decisions, from the decisions room's log alone.
-const room = '!decisions:hs';
-const HOUR = 3_600_000;
-const ana = '@ana:hs'; // founder, creator of the room
-const bot = '@bot:hs'; // the group's authority
-let n = 0;
-let clock = 0;
-const ev = (sender: string, type: string, content: unknown, extra: object = {}): RawMatrixEvent => ({
-  event_id: `$${++n}`,
-  room_id: room,
-  sender,
-  origin_server_ts: (clock += 10),
-  type,
-  content,
-  ...extra,
-});
-const membership = (user: string, value: string, sender = user) =>
-  ev(sender, 'm.room.member', { membership: value }, { state_key: user });
-const joinRule = (rule: string) => ev(ana, 'm.room.join_rules', { join_rule: rule }, { state_key: '' });
-const oligarchy = { protocol: 'oligarchy', deciders: { members: [ana] }, required: 1, duration: HOUR };
-const init = (rules: object = {}) =>
-  ev(ana, 'org.imago.governance.init', {
-    table: {
-      rules: {
-        'change-control-table': { protocol: 'consensus', duration: HOUR },
-        'admit-member': oligarchy,
-        'exclude-member': oligarchy,
-        'publish-text': { protocol: 'consensus', duration: HOUR },
-        ...rules,
-      },
-    },
-    authority: [bot],
-  });
-const propose = (sender: string, kind: string, action: unknown) =>
-  ev(sender, 'org.imago.governance.propose', { kind, action });
-const approve = (decision: string) => ev(ana, 'org.imago.governance.approve', { decision });
-
-function founded(rule = 'restricted', founders: readonly string[] = ['@bo:hs']) {
-  n = 0;
-  clock = 0;
-  return [
-    ev(ana, 'm.room.create', { room_version: '12' }, { state_key: '' }),
-    membership(ana, 'join'),
-    joinRule(rule),
-    membership(bot, 'invite', ana),
-    ...founders.map((user) => membership(user, 'invite', ana)),
-    init(),
-    membership(bot, 'join'),
-    ...founders.map((user) => membership(user, 'join')),
-  ];
-}
-
-const replayOf = (events: RawMatrixEvent[]) => replayDecisions(appendToRoomLog(emptyRoomLog(room), events));
 
 describe('the governance roll: who counts in a group’s decisions', () => {
   it('counts the founders — the creator, the authority, and whoever was invited before the table was set', () => {

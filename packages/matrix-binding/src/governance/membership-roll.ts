@@ -90,7 +90,9 @@ export class MembershipRoll {
       initialised: this.#initialised,
       joinRule: this.#joinRule,
       open: this.#open,
-      decided: Object.fromEntries(sorted(this.#decided.keys()).map((user) => [user, this.#decided.get(user)])),
+      decided: Object.fromEntries(
+        sorted(this.#decided.keys()).map((user) => [user, this.#decided.get(user)]),
+      ),
     } as MembershipRollData;
   }
 
@@ -141,9 +143,7 @@ export class MembershipRoll {
     if (authority.includes(user)) return true;
     const decided = this.#decided.get(user);
     if (decided !== undefined) return decided === 'admitted';
-    return (
-      !this.#initialised || this.#open || this.#founders.has(user) || this.#creators.includes(user)
-    );
+    return !this.#initialised || this.#open || this.#founders.has(user) || this.#creators.includes(user);
   }
 
   /** The joined users who count, with this authority. */
