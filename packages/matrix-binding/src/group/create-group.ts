@@ -164,7 +164,11 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
         {
           type: 'm.room.history_visibility',
           state_key: '',
-          content: { history_visibility: spaceRule === 'public' ? 'world_readable' : 'shared' },
+          // A group one may find (public, or taking requests) shows its profile and relations to
+          // anyone; the rooms where it talks and decides do not.
+          content: {
+            history_visibility: spaceRule === 'public' || spaceRule === 'knock' ? 'world_readable' : 'shared',
+          },
         },
       ],
     },

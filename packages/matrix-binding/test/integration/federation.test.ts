@@ -46,8 +46,12 @@ describe('two federated homeservers each host part of the graph (scripts/synapse
   });
 
   it('relates groups across servers with consent, and a remote member votes in a decision', async () => {
-    const garden = await createGroup(ana.client, { profile: { name: 'Jardin (A)' }, rooms: ['decisions'] });
-    const bees = await createGroup(bo.client, { profile: { name: 'Ruches (B)' }, rooms: [] });
+    const garden = await createGroup(ana.client, {
+      profile: { name: 'Jardin (A)' },
+      rooms: ['decisions'],
+      invite: [bo.userId],
+    });
+    const bees = await createGroup(bo.client, { profile: { name: 'Ruches (B)' }, rooms: [], invite: [ana.userId] });
     expect(ana.userId.split(':').slice(1).join(':')).not.toBe(bo.userId.split(':').slice(1).join(':'));
 
     // Each side asserts the relation in its own space, on its own server.
