@@ -128,9 +128,9 @@ describe('decisions on a live Synapse', () => {
     // nothing, only the authority (Alice) publishes what the decision adopted.
     await applyDerivedPowerLevels(users.alice.client, group.spaceId, state);
     for (const member of [users.bob, users.carol]) {
-      await expect(
-        publishControlTable(member.client, group.spaceId, newTable, change),
-      ).rejects.toMatchObject({ code: 'homeserver-error' });
+      await expect(publishControlTable(member.client, group.spaceId, newTable, change)).rejects.toMatchObject(
+        { code: 'homeserver-error' },
+      );
     }
     await publishControlTable(users.alice.client, group.spaceId, newTable, change);
     expect(controlTableMirror(await mirrorOf(), state)).toMatchObject({ consistent: true, warnings: [] });

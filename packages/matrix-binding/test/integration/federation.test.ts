@@ -51,7 +51,11 @@ describe('two federated homeservers each host part of the graph (scripts/synapse
       rooms: ['decisions'],
       invite: [bo.userId],
     });
-    const bees = await createGroup(bo.client, { profile: { name: 'Ruches (B)' }, rooms: [], invite: [ana.userId] });
+    const bees = await createGroup(bo.client, {
+      profile: { name: 'Ruches (B)' },
+      rooms: [],
+      invite: [ana.userId],
+    });
     expect(ana.userId.split(':').slice(1).join(':')).not.toBe(bo.userId.split(':').slice(1).join(':'));
 
     // Each side asserts the relation in its own space, on its own server.
