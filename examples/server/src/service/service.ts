@@ -16,6 +16,7 @@ import {
 } from '@imago/matrix-binding';
 import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
 import { serveRtcAuthorisation } from '../assembly/rtc-server';
+import { type AdmissionBook, runAdmissionDuty } from '../duties/admission';
 import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
 import {
   type AssemblyDesk,
@@ -99,6 +100,8 @@ export async function startService(
   const announcements = new Map<string, AnnouncementRecord>();
   const book = decisionBook();
   const tables = new Map<string, number>();
+  const powers = new Map<string, string>();
+  const admissions: AdmissionBook = new Set();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
@@ -107,6 +110,9 @@ export async function startService(
       const view = await readGroup(client, room.roomId);
       const known = groups.has(room.roomId);
       groups.set(room.roomId, view);
+      const decisionsRoom = view.authority?.decisions;
+      const governed = decisionsRoom === undefined ? undefined : book.replays.get(decisionsRoom)?.state;
+      await runAdmissionDuty(context, room.roomId, governed, admissions);
       if (!known && view.profile) {
         log.info(
           'watcher',
@@ -142,7 +148,11 @@ export async function startService(
     book.replays.set(room.roomId, logged);
     await runTrusteeDuty(context, room.roomId, now, fresh, elections);
     await runDecisionDuty(context, room, logged, now, book, elections);
-    await runControlTableDuty(context, room.roomId, logged.state, tables);
+    await runControlTableDuty(context, room.roomId, logged.state, tables, powers);
+    for (const group of groups.values()) {
+      if (group.authority?.decisions === room.roomId)
+        await runAdmissionDuty(context, group.spaceId, logged.state, admissions);
+    }
     await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
     // The control table names the chairs and motions are decisions: the debate room follows.
     for (const group of groups.values()) {
