@@ -4,7 +4,7 @@
  * `groupFromState` (profile, rooms by role, sub-groups, relations, members) from the client's
  * in-memory room state, plus the person's membership.
  */
-import { type GroupView, groupFromState, toRawEvent } from '@imago/matrix-binding';
+import { type GroupView, groupFromState, groupRoom, toRawEvent } from '@imago/matrix-binding';
 import { KnownMembership, type MatrixClient, type Room } from 'matrix-js-sdk';
 
 /** A group, read from its space. */
@@ -38,7 +38,8 @@ function stateOf(room: Room) {
  */
 export function readGroup(space: Room): Group {
   const view = groupFromState(space.roomId, stateOf(space));
-  const roomOf = (role: string) => view.children.find((child) => child.role === role)?.roomId;
+  // The decisions room is the one the group's pin names, never a child someone added later.
+  const roomOf = (role: string) => groupRoom(view, role);
   return {
     id: space.roomId,
     name: view.profile?.name ?? space.name,

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
 import {
+  admitThroughForm,
   createGroupThroughForm,
-  inviteThroughForm,
   joinThroughInvitation,
   logIn,
   newPerson,
@@ -148,7 +148,7 @@ describe('a general assembly with speaking turns enforced by the media server', 
       minutes: 0.3,
       service: service.userId,
     });
-    for (const person of [speaker, listener, outsider]) await inviteThroughForm(a.page, person);
+    for (const person of [speaker, listener, outsider]) await admitThroughForm(a.page, person);
     const spaceId = decodeURIComponent(/#\/groups\/([^/]+)/.exec(a.page.url())?.[1] ?? '');
 
     const b = await openPage(browser);

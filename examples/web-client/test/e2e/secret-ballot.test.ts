@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import {
+  admitThroughForm,
   createGroupThroughForm,
-  inviteThroughForm,
   joinThroughInvitation,
   logIn,
   newPerson,
@@ -32,7 +32,7 @@ describe('secret ballot', () => {
       secret: true,
       minutes: 0.35,
     });
-    await inviteThroughForm(a.page, bob);
+    await admitThroughForm(a.page, bob);
     const b = await openPage(browser, PHONE);
     await logIn(b.page, bob);
     await joinThroughInvitation(b.page, 'Conseil de quartier');
