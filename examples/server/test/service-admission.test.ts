@@ -3,9 +3,6 @@
  * the adopted admission an invitation; a table change gives powers per event type; a change of
  * authority is handed over. Checked from the members' side with @imago/matrix-binding.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GovernanceEventTypes, parseControlTable } from '@imago/governance';
 import {
   appendToRoomLog,
@@ -25,10 +22,10 @@ import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-bindi
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForLog } from '../src/demo/wait';
-import { loadConfig } from '../src/service/config';
 import { createLog } from '../src/service/log';
 import { quietLogger } from '../src/service/quiet-logger';
-import { type ImagoService, startService } from '../src/service/service';
+import type { ImagoService } from '../src/service/service';
+import { startTestService } from './test-service';
 
 const HOUR = 3_600_000;
 
@@ -58,20 +55,7 @@ describe('the service admits, gives powers and hands over as the group decides',
 
   beforeAll(async () => {
     const run = Date.now().toString(36);
-    const bot = await registerUser(homeserver, `warden-${run}`);
-    service = await startService(
-      loadConfig({
-        env: {},
-        overrides: {
-          homeserverUrl: homeserver.baseUrl,
-          user: bot.userId,
-          password: bot.password,
-          workDir: await mkdtemp(join(tmpdir(), 'imago-admission-test-')),
-          closeMarginMs: 100,
-        },
-      }),
-      { log },
-    );
+    service = await startTestService(homeserver, `warden-${run}`, log);
     const client = async (name: string) =>
       createImagoClient({
         ...(await registerUser(homeserver, `${name}-${run}`)),
@@ -80,8 +64,8 @@ describe('the service admits, gives powers and hands over as the group decides',
     [alice, kay] = await Promise.all([client('alice'), client('kay')]);
     group = await createGroup(alice, {
       profile: { name: 'Rucher' },
-      invite: [bot.userId],
-      authority: [bot.userId],
+      invite: [service.userId],
+      authority: [service.userId],
     });
     decisions = group.rooms.decisions as string;
     const me = alice.getSafeUserId();

@@ -89,8 +89,7 @@ async function applyPowers(
   state: GovernanceState,
   applied: Map<string, string>,
 ): Promise<void> {
-  const table = state.table;
-  if (!table) return;
+  if (!state.table) return;
   const me = context.client.getSafeUserId();
   const pinned = group.authority?.authority ?? [];
   if (!state.authority.includes(me) && !pinned.includes(me)) return;
@@ -108,10 +107,7 @@ async function applyPowers(
       { roomId: group.spaceId, decision: changedBy.id },
     );
   }
-  const { changed, failed } = await applyGroupPowerLevels(context.client, group, {
-    table,
-    authority: state.authority,
-  });
+  const { changed, failed } = await applyGroupPowerLevels(context.client, group, state);
   for (const { roomId, error } of failed) {
     context.log.warn('control-table', `could not apply the powers in ${roomId}: ${error.message}`, {
       roomId,

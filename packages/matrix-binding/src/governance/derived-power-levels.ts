@@ -61,8 +61,8 @@ export const KIND_POWERS: Readonly<Record<string, readonly KindPower[]>> = {
 
 /** What {@link derivePowerLevels} derives from. */
 export interface DerivedPowerInput {
-  /** The control table in force. */
-  readonly table: ControlTable;
+  /** The control table in force (none yet: every kind is the authority's). */
+  readonly table: ControlTable | undefined;
   /** The group's authority in force (from the decisions replay: `init`, then `change-authority`). */
   readonly authority: readonly string[];
 }
@@ -79,8 +79,8 @@ export interface DerivePowerLevelsOptions {
 }
 
 /** The level the table gives the events that execute `kind`: 0 under do-ocracy, else 100. */
-export function kindLevel(table: ControlTable, kind: string): number {
-  return ruleFor(table, kind)?.protocol === 'do-ocracy' ? 0 : AUTHORITY_LEVEL;
+export function kindLevel(table: ControlTable | undefined, kind: string): number {
+  return table !== undefined && ruleFor(table, kind)?.protocol === 'do-ocracy' ? 0 : AUTHORITY_LEVEL;
 }
 
 /**

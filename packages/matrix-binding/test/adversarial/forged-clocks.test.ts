@@ -24,25 +24,12 @@ import {
   vote,
 } from '../../src/index';
 import { DedicatedSynapse } from '../support/dedicated-synapse';
+import { eventually } from '../support/eventually';
 import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
 import { forgingAppservice, type RawMatrix } from '../support/raw-matrix';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached over federation');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('forged clocks: a second homeserver’s application service lies about time (raw HTTP)', () => {
   let work: string;

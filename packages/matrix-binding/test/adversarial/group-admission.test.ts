@@ -49,7 +49,12 @@ describe('knock → admission decision → join, and exclusion (raw HTTP knocker
   };
 
   beforeAll(async () => {
-    [ana, bot, bo, kay] = await Promise.all(['ana', 'bot', 'bo', 'kay'].map((name) => liveUser(name)));
+    [ana, bot, bo, kay] = (await Promise.all(['ana', 'bot', 'bo', 'kay'].map((name) => liveUser(name)))) as [
+      LiveUser,
+      LiveUser,
+      LiveUser,
+      LiveUser,
+    ];
     knocker = new RawMatrix(kay.session.baseUrl, kay.session.accessToken);
     group = await createGroup(ana.client, {
       profile: { name: 'Portes ouvertes' },

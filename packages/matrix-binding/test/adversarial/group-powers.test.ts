@@ -56,9 +56,9 @@ describe('a group’s government cannot be taken by power given by hand (raw HTT
     unbackedStateChanges(await fetchRoomHistory(bo.client, group.spaceId), await replay());
 
   beforeAll(async () => {
-    [ana, bot, mod, bo, cy, outsider] = await Promise.all(
+    [ana, bot, mod, bo, cy, outsider] = (await Promise.all(
       ['ana', 'bot', 'mod', 'bo', 'cy', 'outsider'].map((name) => liveUser(name)),
-    );
+    )) as [LiveUser, LiveUser, LiveUser, LiveUser, LiveUser, LiveUser];
     group = await createGroup(ana.client, {
       profile: { name: 'Gouvernement' },
       rooms: ['chat', 'decisions', 'announcements'],

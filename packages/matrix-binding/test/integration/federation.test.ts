@@ -14,21 +14,8 @@ import {
   sendGovernanceEvent,
 } from '../../src/index';
 import { DedicatedSynapse } from '../support/dedicated-synapse';
+import { eventually } from '../support/eventually';
 import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached over federation');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('two federated homeservers each host part of the graph (scripts/synapse.sh SYNAPSE_FEDERATION=1)', () => {
   const one = new DedicatedSynapse(`fed-a-${run}`, { federation: true });

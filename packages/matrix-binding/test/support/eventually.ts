@@ -2,7 +2,7 @@
 export async function eventually<T>(
   read: () => Promise<T>,
   ok: (value: T) => boolean,
-  what: string,
+  what = 'a condition on the homeservers',
   timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
