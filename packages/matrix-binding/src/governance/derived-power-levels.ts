@@ -87,7 +87,7 @@ export function kindLevel(table: ControlTable | undefined, kind: string): number
  * The `m.room.power_levels` content that the control table and the authority give a group's space
  * or room.
  *
- * @param input - the table and the authority in force (a {@link GovernanceState} will do).
+ * @param input - the table and the authority in force (a governance state will do).
  * @param current - the room's current `m.room.power_levels` content (levels of event types the
  *   group does not govern are kept).
  * @param options - the room's role and its privileged creators.
