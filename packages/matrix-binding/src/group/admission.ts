@@ -24,8 +24,8 @@ const KNOCK_SKEW = 5 * 60_000;
 /** Statuses after which a decision changes no more. */
 const FINAL: ReadonlySet<string> = new Set(['adopted', 'rejected', 'expired', 'withdrawn']);
 
-/** The roles of a group's own rooms (its sub-groups are not its rooms). */
-const ROOM_ROLES: ReadonlySet<string> = new Set(['chat', 'decisions', 'announcements', 'debate']);
+/** The roles of a group's own rooms (its sub-groups are not its rooms), in the order they are joined. */
+const ROOM_ROLES: readonly string[] = ['chat', 'decisions', 'debate', 'announcements'];
 
 /**
  * Asks to join a group: knocks on its space (join rule `knock`).
@@ -168,14 +168,18 @@ export interface MembershipStep {
  * @param state - the decisions replay's state.
  * @param membership - a user's membership of a room (`join`, `invite`, `knock`, `leave`, `ban`, or
  *   `undefined` for none), e.g. from the client's room state.
- * @returns the steps, space first.
+ * @returns the steps: invitations to the space first, then to its chat, decisions, debate and
+ *   announcements rooms; removals from those rooms first, the space last.
  */
 export function pendingMemberships(
   view: GroupView,
   state: GovernanceState,
   membership: (roomId: string, user: string) => string | undefined,
 ): MembershipStep[] {
-  const rooms = view.children.filter((child) => child.role !== undefined && ROOM_ROLES.has(child.role));
+  const rank = (role: string | undefined) => (role === undefined ? -1 : ROOM_ROLES.indexOf(role));
+  const rooms = view.children
+    .filter((child) => rank(child.role) >= 0)
+    .sort((a, b) => rank(a.role) - rank(b.role));
   const steps: MembershipStep[] = [];
   for (const [user, decision] of memberDecisions(state)) {
     if (state.authority.includes(user)) continue;
