@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../browser/chromium';
-import { createGroupThroughForm, inviteThroughForm, logIn, newPerson, type Person } from '../browser/person';
+import { admitThroughForm, createGroupThroughForm, logIn, newPerson, type Person } from '../browser/person';
 
 const PERIOD_MINUTES = 0.5;
 const RESULT_TIMEOUT = 90_000;
@@ -110,7 +110,7 @@ describe('the web client under attack by a member on raw HTTP', () => {
     await logIn(page, alice);
     const name = 'Conseil de quartier';
     await createGroupThroughForm(page, name, { method: 'Plurality (one choice)', minutes: PERIOD_MINUTES });
-    await inviteThroughForm(page, mallory);
+    await admitThroughForm(page, mallory);
 
     // Mallory accepts the invitation and finds the group's pinned decisions room.
     const raw = await RawClient.logIn(mallory);
