@@ -42,7 +42,8 @@ install() {
   log "installing fediverse-pasture==$PASTURE_VERSION and bovine==$BOVINE_VERSION into $VENV"
   mkdir -p "$CACHE"
   python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+  # Every transitive dependency is pinned too (constraints.txt), so an upstream release changes nothing.
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check --constraint "$SOURCE/constraints.txt" \
     "fediverse-pasture==$PASTURE_VERSION" "bovine==$BOVINE_VERSION" >&2
 }
 

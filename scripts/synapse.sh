@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throw-away Synapse homeserver for tests and the demo, on loopback with SQLite.
+# A throw-away Synapse homeserver for tests and the demo, on loopback, with SQLite or PostgreSQL.
 #
 #   scripts/synapse.sh install              create the venv and install the pinned Synapse (once)
 #   scripts/synapse.sh start [NAME]         start instance NAME (default hs1) on a free port
@@ -20,6 +20,13 @@
 #                         another value (empty: none). Synapse reads them only when it starts.
 #   SYNAPSE_RTC_TRANSPORTS='[{"type":"livekit","livekit_service_url":"http://127.0.0.1:PORT"}]'
 #                         advertise these MatrixRTC transports (MSC4143 `rtc/transports`).
+#   SYNAPSE_DATABASE      `sqlite` (default) or `postgres`, chosen when an instance is created and
+#                         kept by it. `postgres`: Debian's PostgreSQL (installed by
+#                         scripts/system-deps.sh postgres when missing) runs a cluster of the
+#                         instance's own in its directory, on 127.0.0.1 only, as an unprivileged
+#                         user (SYNAPSE_PG_USER, default `postgres`, when this script runs as root);
+#                         `start` starts it before Synapse, `stop` stops both. The deployment to use
+#                         for a real group: see docs/deployment.md.
 set -euo pipefail
 
 SYNAPSE_VERSION=1.163.2
@@ -46,6 +53,89 @@ install() {
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "matrix-synapse==$SYNAPSE_VERSION" >&2
 }
 
+# --- PostgreSQL (SYNAPSE_DATABASE=postgres) ---------------------------------------------------
+
+pg_bin() { # the directory of Debian's PostgreSQL server binaries (initdb is not on PATH)
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
+    log "PostgreSQL is missing: installing it (scripts/system-deps.sh postgres)"
+    bash "$ROOT/scripts/system-deps.sh" postgres
+    dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  fi
+  [ -x "$dir/initdb" ] || die "PostgreSQL server binaries not found under /usr/lib/postgresql"
+  echo "$dir"
+}
+
+pg_as() { # run a PostgreSQL command as the unprivileged user (PostgreSQL refuses to run as root)
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u "${SYNAPSE_PG_USER:-postgres}" -- "$@"
+  else
+    "$@"
+  fi
+}
+
+install_postgres_driver() {
+  "$PY" -c 'import psycopg2' 2>/dev/null && return 0
+  log "installing matrix-synapse[postgres] (psycopg2) into $VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "matrix-synapse[postgres]==$SYNAPSE_VERSION" >&2
+}
+
+pg_init() { # $1 = instance dir: a cluster of its own, owned by the unprivileged user
+  local dir=$1 bin port
+  bin="$(pg_bin)"
+  port="$(free_port)"
+  mkdir -p "$dir/postgres"
+  if [ "$(id -u)" = 0 ]; then chown "${SYNAPSE_PG_USER:-postgres}" "$dir/postgres"; fi
+  pg_as test -w "$dir/postgres" ||
+    die "user ${SYNAPSE_PG_USER:-postgres} cannot reach $dir (a parent directory is private): set IMAGO_CACHE_DIR"
+  chmod 700 "$dir/postgres"
+  pg_as "$bin/initdb" -D "$dir/postgres/data" -U synapse --auth=trust -E UTF8 --locale=C >/dev/null
+  pg_as tee -a "$dir/postgres/data/postgresql.conf" >/dev/null <<EOF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = ''
+EOF
+  echo "$port" >"$dir/postgres.port"
+  pg_start "$dir"
+  pg_as "$bin/createdb" -h 127.0.0.1 -p "$port" -U synapse -E UTF8 --template=template0 \
+    --lc-collate=C --lc-ctype=C synapse
+}
+
+pg_start() { # $1 = instance dir
+  local dir=$1 bin
+  [ -d "$dir/postgres/data" ] || return 0
+  bin="$(pg_bin)"
+  if pg_as "$bin/pg_ctl" -D "$dir/postgres/data" status >/dev/null 2>&1; then return 0; fi
+  pg_as "$bin/pg_ctl" -D "$dir/postgres/data" -l "$dir/postgres/server.log" -w -t 60 start >/dev/null ||
+    die "PostgreSQL of $(basename "$dir") did not start (log: $dir/postgres/server.log)"
+}
+
+pg_stop() { # $1 = instance dir
+  local dir=$1 bin
+  [ -d "$dir/postgres/data" ] || return 0
+  bin="$(pg_bin)"
+  if pg_as "$bin/pg_ctl" -D "$dir/postgres/data" status >/dev/null 2>&1; then
+    pg_as "$bin/pg_ctl" -D "$dir/postgres/data" -m fast -w stop >/dev/null || true
+  fi
+}
+
+database_config() { # $1 = instance dir: the `database:` section of its overrides
+  local dir=$1
+  case "${SYNAPSE_DATABASE:-sqlite}" in
+    postgres)
+      install_postgres_driver
+      pg_init "$dir" >&2
+      printf 'database:\n  name: psycopg2\n  args:\n    user: synapse\n    database: synapse\n'
+      printf '    host: 127.0.0.1\n    port: %s\n    cp_min: 1\n    cp_max: 10\n' "$(cat "$dir/postgres.port")"
+      ;;
+    sqlite)
+      printf 'database:\n  name: sqlite3\n  args:\n    database: %s\n' "$dir/homeserver.db"
+      ;;
+    *) die "SYNAPSE_DATABASE must be sqlite or postgres" ;;
+  esac
+}
+
 instance_dir() { echo "$CACHE/${1:-hs1}"; }
 
 is_up() { # $1 = base url
@@ -54,9 +144,10 @@ is_up() { # $1 = base url
 
 write_config() { # $1 = dir, $2 = port, $3 = server name
   local dir=$1 port=$2 name=$3
-  local secret
+  local secret database
   secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   mkdir -p "$dir/media_store"
+  database="$(database_config "$dir")"
   (cd "$dir" && "$PY" -m synapse.app.homeserver --server-name "$name" --config-path "$dir/homeserver.yaml" \
     --generate-config --report-stats=no --data-directory "$dir" >/dev/null)
   # The generated file keeps its secrets and signing key; the overrides below win (later -c wins).
@@ -103,10 +194,7 @@ listeners:
     resources:
       - names: [client, federation]
         compress: false$fed_listener
-database:
-  name: sqlite3
-  args:
-    database: $dir/homeserver.db
+$database
 media_store_path: $dir/media_store
 registration_shared_secret: "$secret"
 enable_registration: false
@@ -123,6 +211,10 @@ experimental_features:
   msc4222_enabled: true
   msc4140_enabled: true
   msc4143_enabled: true
+  # /hierarchy of a space this server is not in, asked through given servers (MSC4235 via).
+  msc4235_enabled: true
+# Members may list their groups' spaces in the public room directory (default: nobody may).
+room_list_publication_rules: [{ action: allow }]
 max_event_delay_duration: 24h
 # Tests create many rooms and users quickly: lift every rate limit.
 rc_message: { per_second: 100000, burst_count: 100000 }
@@ -193,6 +285,7 @@ start() {
   if [ -n "${SYNAPSE_APPSERVICES+set}" ]; then write_appservices "$dir" "$SYNAPSE_APPSERVICES"; fi
   local extra=()
   if [ -f "$dir/appservices.yaml" ]; then extra=(-c "$dir/appservices.yaml"); fi
+  pg_start "$dir"
   log "starting $name at $url"
   (cd "$dir" || exit 1; nohup "$PY" -m synapse.app.homeserver -c "$dir/homeserver.yaml" -c "$dir/overrides.yaml" \
     "${extra[@]}" >"$dir/stdout.log" 2>&1 & echo $! >"$dir/run.pid")
@@ -212,15 +305,15 @@ start() {
 stop() {
   local dir pid
   dir="$(instance_dir "${1:-hs1}")"
-  [ -f "$dir/run.pid" ] || return 0
-  pid="$(cat "$dir/run.pid")"
-  if kill -0 "$pid" 2>/dev/null; then
+  pid="$(cat "$dir/run.pid" 2>/dev/null || true)"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
     log "${1:-hs1} stopped"
   fi
   rm -f "$dir/run.pid"
+  pg_stop "$dir"
 }
 
 status() {
@@ -254,5 +347,5 @@ case $cmd in
   env) cat "$(instance_dir "${1:-hs1}")/env" ;;
   register) register "$@" ;;
   reset) stop "$@"; rm -rf "$(instance_dir "${1:-hs1}")" ;;
-  *) sed -n '2,23p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,29p' "$0" >&2; exit 2 ;;
 esac

@@ -3,9 +3,15 @@
 # and counting oracle), Chromium (browser end-to-end tests, driven by playwright-core), python3-venv
 # (Synapse's virtualenv), jq (belenios-tool's demo scripts use it), script from bsdutils (a
 # pseudo-terminal for the progress-bar tests). Installs only what is missing; needs root or sudo.
+#
+#   scripts/system-deps.sh postgres   also Debian's PostgreSQL server (Synapse on PostgreSQL:
+#                                     scripts/synapse.sh with SYNAPSE_DATABASE=postgres, the bench)
 set -euo pipefail
 
 need=()
+if [ "${1:-}" = postgres ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  need+=(postgresql)
+fi
 command -v belenios-tool >/dev/null 2>&1 || need+=(belenios-tool)
 command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)

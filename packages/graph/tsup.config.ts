@@ -4,6 +4,7 @@ const entry = {
   index: 'src/index.ts',
   'wikidata/index': 'src/wikidata/index.ts',
   'feeds/index': 'src/feeds/index.ts',
+  'snapshot/index': 'src/snapshot/index.ts',
 };
 
 export default defineConfig({

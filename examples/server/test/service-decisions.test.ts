@@ -6,13 +6,16 @@
 import { GovernanceEventTypes, parseControlTable } from '@imago/governance';
 import {
   appendToRoomLog,
+  assertRelation,
   createGroup,
   createImagoClient,
   emptyRoomLog,
   fetchRoomHistory,
   fetchRoomState,
+  followDecisions,
   initControlTable,
   propose,
+  readGroupCard,
   replayDecisions,
   vote,
 } from '@imago/matrix-binding';
@@ -40,7 +43,7 @@ describe('the service on a live homeserver', () => {
 
   beforeAll(async () => {
     const run = Date.now().toString(36);
-    service = await startTestService(homeserver, `service-${run}`, log);
+    service = await startTestService(homeserver, `service-${run}`, log, { checkpointEvery: 5 });
     alice = await createImagoClient({
       ...(await registerUser(homeserver, `alice-${run}`)),
       logger: quietLogger() as never,
@@ -151,5 +154,50 @@ describe('the service on a live homeserver', () => {
       'publish-offer',
       'publish-text',
     ]);
+  });
+
+  it('posts checkpoints of its fold, from which a member opens the room and which the history confirms', async () => {
+    const room = group.rooms.decisions as string;
+    await propose(alice, room, { kind: 'publish-text', title: 'Open the shed', action: {} });
+    await waitForLog(
+      service.log,
+      (e) => e.duty === 'checkpoints' && e.roomId === room,
+      'a checkpoint',
+      45_000,
+    );
+    const follower = await followDecisions(alice, room, { authority: group.authority });
+    try {
+      expect(follower.checkpoint?.sender).toBe(service.userId);
+      expect(follower.provisional()).toBe(true);
+      const verification = await follower.verification;
+      expect(verification).toMatchObject({ ok: true, issues: [] });
+      const replay = replayDecisions(
+        appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(alice, room)),
+      );
+      expect([...(follower.decisions()?.state.decisions.keys() ?? [])].sort()).toEqual(
+        [...replay.state.decisions.keys()].sort(),
+      );
+    } finally {
+      follower.stop();
+    }
+  });
+
+  it('keeps the group’s card in the space hierarchy equal to its space’s state', async () => {
+    const other = await createGroup(alice, { profile: { name: 'Verger' }, rooms: [] });
+    await assertRelation(alice, group.spaceId, other.spaceId, 'partner');
+    let card = await readGroupCard(alice, group.spaceId);
+    for (let i = 0; i < 150 && !card.relations.has(other.spaceId); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      card = await readGroupCard(alice, group.spaceId);
+    }
+    expect(card.relations.get(other.spaceId)).toEqual({ type: 'partner' });
+    expect(card.authority?.authority).toEqual([service.userId]);
+    expect(card.profile?.name).toBe('Jardin des Pentes');
+    // Once for the relation: the card written at creation already matched, and the service's own
+    // write changes nothing further.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(service.log.entries.filter((e) => e.duty === 'card' && e.roomId === group.spaceId)).toHaveLength(
+      1,
+    );
   });
 });

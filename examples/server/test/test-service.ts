@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
-import { loadConfig } from '../src/service/config';
+import { loadConfig, type ServiceConfig } from '../src/service/config';
 import type { ServiceLog } from '../src/service/log';
 import { type ImagoService, startService } from '../src/service/service';
 
@@ -13,12 +13,14 @@ import { type ImagoService, startService } from '../src/service/service';
  * @param homeserver - the test homeserver.
  * @param localpart - the bot's localpart (made unique by the caller).
  * @param log - where the service logs.
+ * @param overrides - further configuration (e.g. `checkpointEvery`).
  * @returns the running service.
  */
 export async function startTestService(
   homeserver: TestHomeserver,
   localpart: string,
   log: ServiceLog,
+  overrides: Partial<ServiceConfig> = {},
 ): Promise<ImagoService> {
   const bot = await registerUser(homeserver, localpart);
   return startService(
@@ -30,6 +32,7 @@ export async function startTestService(
         password: bot.password,
         workDir: await mkdtemp(join(tmpdir(), `imago-${localpart}-`)),
         closeMarginMs: 100,
+        ...overrides,
       },
     }),
     { log },

@@ -23,11 +23,17 @@ export default async function setup(): Promise<() => Promise<void>> {
     }
     stopSynapse = true;
   }
-  const service = await startService({
-    baseUrl: process.env.IMAGO_HOMESERVER_URL as string,
-    sharedSecret: process.env.IMAGO_SYNAPSE_SHARED_SECRET as string,
-  });
+  const service = await startService(
+    {
+      baseUrl: process.env.IMAGO_HOMESERVER_URL as string,
+      sharedSecret: process.env.IMAGO_SYNAPSE_SHARED_SECRET as string,
+    },
+    // Checkpoints early, so that members' browsers open decisions rooms from them.
+    { IMAGO_CHECKPOINT_EVERY: '5' },
+  );
   process.env.IMAGO_SERVICE_USER_ID = service.userId;
+  // For the checkpoint test, which speaks for the service as a lying authority would.
+  process.env.IMAGO_SERVICE_PASSWORD = service.password;
   await build({ root, logLevel: 'warn', build: { sourcemap: false } });
   const server = await preview({
     root,

@@ -12,10 +12,19 @@ export {
   BridgeStore,
   type FollowerRecord,
   type GroupRecord,
+  type NoteRecord,
   type PendingDecision,
   type ProposalRecord,
   type StoredKeys,
+  type Tombstone,
 } from './bridge/bridge-store';
+export {
+  type DeliveryOptions,
+  type DeliveryProblem,
+  type DeliveryResult,
+  deliverToInboxes,
+  targetProblem,
+} from './bridge/delivery';
 export {
   type BuildFederationOptions,
   buildFederation,
@@ -41,6 +50,7 @@ export {
   type ParseAgreementOfferResult,
   parseAgreementOffer,
 } from './mapping/agreement-offer';
+export { type AnnouncementText, announcementNote } from './mapping/announcement-note';
 export {
   type ActorProfileFields,
   actorProfileFields,

@@ -4,6 +4,8 @@
  * (geographic, relational, thematic, composite) and propagation of announcements. Wikidata
  * entity parsing lives in `@imago/graph/wikidata`, manual feeds in `@imago/graph/feeds`.
  */
+export { CompactGraph, type EdgeCallback } from './compact/compact-graph';
+export { parseCompactGraph } from './compact/parse-compact-graph';
 export { ConsentError } from './errors/consent-error';
 export { GraphError } from './errors/graph-error';
 export { InvalidEventError } from './errors/invalid-event-error';
@@ -38,6 +40,7 @@ export {
   LOCATED_IN,
   type NodeAttributes,
   type NodeKind,
+  type ReadableGraph,
   type RelationStatus,
   SUBCLASS_OF,
 } from './model/attributes';
@@ -62,5 +65,6 @@ export { EARTH_MEAN_RADIUS_KM, haversineKm } from './proximity/haversine';
 export { relationHops } from './proximity/relation-hops';
 export { forEachRelatedGroup } from './proximity/relation-neighbours';
 export { type ResolvedLocation, resolveLocation } from './proximity/resolve-location';
+export { createThemeIndex, ThemeIndex } from './proximity/theme-index';
 export { jaccard, themesOf, widenThemes } from './proximity/theme-set';
 export { type GroupRelation, groupRelations } from './relations/group-relations';

@@ -98,9 +98,13 @@ export { MalformedShuffleError } from './errors/malformed-shuffle-error';
 export { ShuffleError } from './errors/shuffle-error';
 export { UsageError } from './errors/usage-error';
 export { Ed25519Group, type Ed25519Point } from './groups/ed25519-group';
-export { FiniteFieldGroup, type FiniteFieldParameters } from './groups/finite-field-group';
+export {
+  FiniteFieldGroup,
+  type FiniteFieldGroupOptions,
+  type FiniteFieldParameters,
+} from './groups/finite-field-group';
 export type { AnyGroup, Group } from './groups/group';
-export { groupByName, groupNames } from './groups/group-by-name';
+export { type FiniteFieldGroupName, groupByName, groupNames } from './groups/group-by-name';
 export { belenios2048 } from './groups/parameters/belenios-2048';
 export { rfc3526_2048 } from './groups/parameters/rfc-3526-2048';
 export { randomBelow } from './groups/random-scalar';

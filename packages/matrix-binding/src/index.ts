@@ -11,15 +11,23 @@ export {
   type AnnouncementOrigin,
   readAnnouncement,
 } from './announcements/announcement-content';
-export { feedItemsFromLog, readFeed } from './announcements/feed';
+export {
+  ANNOUNCING_ROLES,
+  type AnnouncingGroup,
+  announcingGroups,
+  announcingRooms,
+  checkAnnouncementOrigin,
+} from './announcements/announcement-origin';
+export { feedItemsFromLog, type ReadFeedOptions, readFeed } from './announcements/feed';
 export { groupGraph } from './announcements/group-graph';
+export { type ReachError, type ReachFailure, reachRoom } from './announcements/reach-room';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './announcements/received-announcements';
 export {
   type AppserviceIdentity,
   createAppserviceClient,
   registerAppserviceUser,
 } from './appservice/appservice-client';
-export { admitToRoom, joinRoom, setDisplayName } from './appservice/room-presence';
+export { admitToRoom, joinRoom, leaveRoom, setDisplayName } from './appservice/room-presence';
 export { type MessageText, sendThreadMessage } from './appservice/thread-message';
 export {
   BEL_EVENT_TYPES,
@@ -58,6 +66,7 @@ export {
   loginWithPassword,
   type MatrixSession,
 } from './client/create-client';
+export { type MatrixLogger, matrixSdkLogger, quietMatrixLogger } from './client/matrix-logger';
 export { sendEvent, sendState } from './client/send';
 export {
   type Assembly,
@@ -126,6 +135,26 @@ export {
   readDelegationSet,
   scopeKey,
 } from './delegations/delegation-set';
+export {
+  type DiscoveredGroups,
+  discoverGroups,
+  type ListedSpace,
+  listGroupInDirectory,
+  listPublicSpaces,
+  publishGroupCard,
+  readGroupAnywhere,
+  readGroupCard,
+  type Unreached,
+} from './discovery/discover-groups';
+export {
+  cardOf,
+  GROUP_CARD_KEY,
+  type GroupCard,
+  groupCardContent,
+  groupFromHierarchy,
+  MAX_CARD_ENTRIES,
+  readGroupCardContent,
+} from './discovery/group-card';
 export { CryptoUnavailableError } from './errors/crypto-unavailable-error';
 export { HomeserverError } from './errors/homeserver-error';
 export { InvalidArgumentError } from './errors/invalid-argument-error';
@@ -157,6 +186,11 @@ export {
   type RawMatrixEvent,
   toRawEvent,
 } from './events/raw-matrix-event';
+export {
+  type CheckpointContent,
+  MAX_CHECKPOINT_BYTES,
+  readCheckpointContent,
+} from './governance/checkpoint-content';
 export { type ControlTableMirror, controlTableMirror } from './governance/control-table-mirror';
 export {
   closeDecision,
@@ -171,6 +205,13 @@ export {
   vote,
 } from './governance/decision-actions';
 export {
+  type Checkpoint,
+  type CheckpointReading,
+  postCheckpoint,
+  readCheckpoint,
+} from './governance/decisions-checkpoint';
+export { DecisionsFold, type DecisionsFoldSnapshot, type PollMirror } from './governance/decisions-fold';
+export {
   applyDerivedPowerLevels,
   applyGroupPowerLevels,
   type DerivedPowerInput,
@@ -181,6 +222,13 @@ export {
   type KindPower,
   kindLevel,
 } from './governance/derived-power-levels';
+export {
+  type DecodedFoldSnapshot,
+  decodeFoldSnapshot,
+  encodeFoldSnapshot,
+  foldDifferences,
+  sha256Hex,
+} from './governance/fold-snapshot-codec';
 export {
   ADMIT_MEMBER_KIND,
   EXCLUDE_MEMBER_KIND,
@@ -267,7 +315,30 @@ export {
   readRelationAssertion,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
-export { type FollowRoomOptions, followRoom, type RoomFollower } from './replay/follow-room';
+export {
+  type CheckpointVerification,
+  type DecisionsFollower,
+  type FollowDecisionsOptions,
+  followDecisions,
+} from './replay/follow-decisions';
+export {
+  type FollowJoinedRoomsOptions,
+  followJoinedRooms,
+  type JoinedRoomsFollower,
+} from './replay/follow-joined-rooms';
+export {
+  FOLLOW_PAGE_SIZE,
+  type FollowerStats,
+  type FollowRoomOptions,
+  followRoom,
+  type RoomFollower,
+} from './replay/follow-room';
+export {
+  FollowedLog,
+  type FollowedLogBase,
+  type FollowedLogOptions,
+  type LogChange,
+} from './replay/followed-log';
 export {
   type AppendOptions,
   appendToRoomLog,
@@ -278,7 +349,9 @@ export {
   logEvents,
   logWarnings,
   type RoomLog,
+  RoomLogBuilder,
 } from './replay/room-log';
+export { type HoldReason, RoomTimeline, type TimelineChunk } from './replay/room-timeline';
 export {
   AGREEMENT_EVENT_TYPE,
   type AgreementRecord,
@@ -287,6 +360,14 @@ export {
   recordAgreement,
 } from './resources/agreement-record';
 export {
+  type GroupLedger,
+  LedgerKinds,
+  type MatrixAgent,
+  matrixAgent,
+  speaksFor,
+} from './resources/ledger-sides';
+export {
+  type ReplayResourcesOptions,
   ResourceEventTypes,
   type ResourcesReplay,
   replayResources,

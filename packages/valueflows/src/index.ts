@@ -1,7 +1,8 @@
 /**
  * `@imago/valueflows` — ValueFlows 1.0 for groups: agents, resources, economic events with the
  * action effects of the ValueFlows ontology, an invariant-checked ledger, offers and needs
- * (proposals) and their matching, agreements and their fulfilment, JSON-LD and FEP-0837.
+ * (proposals) and their matching, agreements and their fulfilment, track and trace of resource
+ * flows, JSON-LD and FEP-0837.
  * The GraphQL API is the separate entry point `@imago/valueflows/graphql`.
  *
  * @module @imago/valueflows
@@ -30,6 +31,7 @@ export { NegativeQuantityError } from './errors/negative-quantity-error';
 export { VfParseError } from './errors/parse-error';
 export { ProposalTermsError } from './errors/proposal-terms-error';
 export { RecordConflictError } from './errors/record-conflict-error';
+export { UnauthorisedRecorderError } from './errors/unauthorised-recorder-error';
 export { UnitMismatchError } from './errors/unit-mismatch-error';
 export { UnknownActionError } from './errors/unknown-action-error';
 export { UnknownEventError } from './errors/unknown-event-error';
@@ -37,6 +39,7 @@ export { UnknownRecordError } from './errors/unknown-record-error';
 export { UnknownResourceError } from './errors/unknown-resource-error';
 export { ValueflowsError } from './errors/valueflows-error';
 export { WrongProviderError } from './errors/wrong-provider-error';
+export { WrongReceiverError } from './errors/wrong-receiver-error';
 export { type AcceptedProposal, type AcceptProposalTerms, acceptProposal } from './exchange/accept-proposal';
 export {
   agreementProgress,
@@ -56,6 +59,16 @@ export {
 } from './jsonld/fep-0837';
 export { agentToJsonLd, type JsonLdDocument, toJsonLd, type VfClass } from './jsonld/to-json-ld';
 export { IMAGO_NAMESPACE, VF_CONTEXT, VF_NAMESPACE } from './jsonld/vf-context';
+export {
+  answeringAgent,
+  answeringSide,
+  changesResource,
+  changesToResource,
+  type EventSide,
+  type SpeaksFor,
+  takesCustody,
+  takesRights,
+} from './ledger/answering-side';
 export { applyEvent, type LedgerResult } from './ledger/apply-event';
 export {
   createLedger,
@@ -64,6 +77,7 @@ export {
   type QuantityDelta,
   type RecordedEvent,
 } from './ledger/ledger-state';
+export type { PlanOptions } from './ledger/plan-event';
 export {
   type LedgerRejection,
   type ReplayOptions,
@@ -100,6 +114,7 @@ export type { PlannedFlow } from './model/flow';
 export type { Intent } from './model/intent';
 export type { Measure } from './model/measure';
 export type { Process } from './model/process';
+export type { ProcessSpecification } from './model/process-specification';
 export type { Proposal, ProposalPurpose } from './model/proposal';
 export type { ResourceSpecification } from './model/resource-specification';
 export type { SpatialThing } from './model/spatial-thing';
@@ -114,3 +129,11 @@ export {
   parseProcess,
   parseResourceSpecification,
 } from './parse/parse-records';
+export {
+  type FlowItem,
+  type FlowItemKind,
+  nextProcesses,
+  previousProcesses,
+  trace,
+  track,
+} from './provenance/track-trace';

@@ -389,24 +389,25 @@ export async function runScenario(
     'Farid and Emma delegated their vote on offers to the Atelier vélo; Amélie, Bruno, Chloé and David voted on the offer',
   );
 
-  // Ledger: the Repair Café's equipment, and the offer as a ValueFlows proposal.
-  const chat = repair.rooms.chat as string;
-  const group = `group:repair-cafe-lyon`;
-  await recordEconomicEvent(p('amelie').client, chat, {
+  // Ledger: the Repair Café's equipment, in its decisions room, recorded by the service that acts
+  // for the group (its authority: the control table lets no member spend or record for it alone),
+  // and the offer as a ValueFlows proposal. The group is the ValueFlows agent: its space id.
+  const group = repair.spaceId;
+  await recordEconomicEvent(service.client, decisions, {
     action: 'raise',
     provider: group,
     receiver: group,
     resourceQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
     newInventoriedResource: { id: 'cargo-bike', name: 'Cargo bike' },
   });
-  await recordEconomicEvent(p('amelie').client, chat, {
+  await recordEconomicEvent(service.client, decisions, {
     action: 'raise',
     provider: group,
     receiver: group,
     resourceQuantity: { hasNumericalValue: 3, hasUnit: 'one' },
     newInventoriedResource: { id: 'soldering-station', name: 'Soldering station' },
   });
-  await recordEconomicEvent(p('bruno').client, chat, {
+  await recordEconomicEvent(service.client, decisions, {
     action: 'lower',
     provider: group,
     receiver: group,
@@ -414,7 +415,7 @@ export async function runScenario(
     resourceQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
     note: 'One station broke down.',
   });
-  await publishProposal(p('amelie').client, chat, {
+  await publishProposal(service.client, decisions, {
     purpose: 'offer',
     name: 'Cargo bike to lend',
     proposer: group,
@@ -508,7 +509,7 @@ export async function runScenario(
   const relations = consentedRelations(new Map(views.map((g) => [g.spaceId, g.relations])));
   const secretDecision = replay?.state.decisions.get(secret);
   const offerDecision = replay?.state.decisions.get(offer);
-  const ledger = service.ledgers.get(chat);
+  const ledger = service.ledgers.get(decisions);
 
   const report: DemoReport = {
     homeserver: homeserver.baseUrl,

@@ -98,7 +98,7 @@ export async function runAnnouncementDuty(
       .map(
         (d) =>
           `${groupName(context, d.target.key)}${d.target.distanceKm !== undefined ? ` (${d.target.distanceKm.toFixed(1)} km)` : ''}${
-            d.skipped ? ` [${d.skipped}]` : ''
+            d.skipped ? ` [${d.skipped}${d.error?.errcode ? ` ${d.error.errcode}` : ''}]` : ''
           }`,
       )
       .join(', ');

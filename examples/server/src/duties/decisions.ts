@@ -6,7 +6,13 @@
  * an `org.imago.outcome` field that clients and the service itself recognise).
  */
 import type { Decision, GovernanceState } from '@imago/governance';
-import { closeDecision, type DecisionsReplay, replayDecisions, sendEvent } from '@imago/matrix-binding';
+import {
+  closeDecision,
+  type DecisionsReplay,
+  type ReplayDecisionsOptions,
+  type RoomFollower,
+  sendEvent,
+} from '@imago/matrix-binding';
 import type { WatchedRoom } from '../service/room-watcher';
 import { type DutyContext, groupMembers, groupName } from './duty-context';
 import { describeOutcome } from './outcome-text';
@@ -36,7 +42,27 @@ export function isDecisionsRoom(room: WatchedRoom): boolean {
 }
 
 /**
- * Replays a decisions room (settled as the log says, and as of now).
+ * The inputs of a decisions fold that come from outside the room: sub-group memberships (for
+ * delegations to groups) and the secret results this service verified.
+ */
+export function decisionsInputs(context: DutyContext, elections: Elections): ReplayDecisionsOptions {
+  return { groups: groupMembers(context), verifySecretResult: verifiedResultCheck(elections) };
+}
+
+function inputsKey(context: DutyContext, elections: Elections): string {
+  const groups = [...groupMembers(context)].map(([id, members]) => [id, [...members].sort()]).sort();
+  const verified = [...elections.values()]
+    .filter((run) => run.phase === 'verified')
+    .map((run) => run.decision);
+  return JSON.stringify([groups, verified.sort()]);
+}
+
+const foldedWith = new WeakMap<RoomFollower, string>();
+
+/**
+ * The decisions of a room as the binding's follower folds them event by event (settled as the log
+ * says, and as of now). When the inputs from outside the room changed since the fold began, the
+ * fold is rebuilt with the new ones, so that it stays what a fresh replay gives.
  *
  * @returns the replay of the log alone and the state at the current time.
  */
@@ -45,9 +71,13 @@ export function replayRoom(
   room: WatchedRoom,
   elections: Elections,
 ): { logged: DecisionsReplay; now: GovernanceState } {
-  const options = { groups: groupMembers(context), verifySecretResult: verifiedResultCheck(elections) };
-  const logged = replayDecisions(room.log, options);
-  const now = replayDecisions(room.log, { ...options, now: Date.now() }).state;
+  const key = inputsKey(context, elections);
+  const previous = foldedWith.get(room.follower);
+  foldedWith.set(room.follower, key);
+  // The fold began with the inputs known when the room was first read: check them once, then on change.
+  if (previous !== key) room.follower.refold(decisionsInputs(context, elections));
+  const logged = room.follower.decisions() as DecisionsReplay;
+  const now = (room.follower.decisions(Date.now()) as DecisionsReplay).state;
   return { logged, now };
 }
 

@@ -2,7 +2,8 @@
  * @module
  * The ValueFlows ledger view: for each room carrying `org.imago.vf.*` events, the service replays
  * them (@imago/valueflows through `replayResources`) and keeps the resulting resources, offers
- * and needs in memory, logging each change of the view.
+ * and needs in memory, logging each change of the view. A group's ledger is its pinned decisions
+ * room: there its authority and the members its control table lets act speak for the group.
  */
 import { type ResourcesReplay, replayResources } from '@imago/matrix-binding';
 import type { WatchedRoom } from '../service/room-watcher';
@@ -27,7 +28,8 @@ export interface LedgerView {
 export function runLedgerDuty(context: DutyContext, room: WatchedRoom, views: Map<string, LedgerView>): void {
   const count = room.log.entries.filter((e) => e.status === 'event' && e.event.kind === 'valueflows').length;
   if (count === 0) return;
-  const replay = replayResources(room.log);
+  const owner = [...context.groups.values()].find((g) => g.authority?.decisions === room.roomId);
+  const replay = replayResources(room.log, owner ? { group: owner } : {});
   const summary = [...replay.ledger.resources.values()]
     .map((r) => {
       const q = r.onhandQuantity;

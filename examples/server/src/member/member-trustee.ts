@@ -5,7 +5,9 @@
  * half, answers the key-establishment requests, and on request posts its shuffle and partial
  * decryption as `org.imago.helios.step` events computed from the room's history) and the voter
  * (receives its credential privately, encrypts its ballot, casts it with the binding's
- * `castBallot`). The private key and credential never leave the member's machine.
+ * `castBallot`). The private key and credential never leave the member's machine. The member's
+ * client follows each decisions room it takes part in with the binding's `followRoom` and answers
+ * what comes after it started.
  */
 import {
   type AnyGroup,
@@ -22,19 +24,19 @@ import {
   serializeVerificationOutput,
 } from '@imago/helios-c';
 import {
-  appendToRoomLog,
   ballotFor,
   castBallot,
-  emptyRoomLog,
-  fetchRoomHistory,
+  followRoom,
   partialDecryptionStep,
   postStep,
+  type RawMatrixEvent,
+  type RoomFollower,
   SECRET_BALLOT_STEP_TYPE,
   type SecretBallotReplay,
   sendEvent,
   shuffleStep,
 } from '@imago/matrix-binding';
-import { ClientEvent, type MatrixClient, type MatrixEvent, RoomEvent } from 'matrix-js-sdk';
+import { ClientEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import {
   HeliosEventTypes,
   readCredential,
@@ -108,26 +110,44 @@ export function electionMember(client: MatrixClient): ElectionMember {
   const answered: string[] = [];
   const me = client.getSafeUserId();
 
+  const followers = new Map<string, Promise<RoomFollower>>();
+  let stopped = false;
+  /** The room, followed from now on: Setups already in it count, requests to come are answered. */
+  const follow = (roomId: string): Promise<RoomFollower> => {
+    const known = followers.get(roomId);
+    if (known) return known;
+    let ready = false;
+    const started = followRoom(client, roomId, {
+      onChange: (_log, change) => {
+        if (ready) for (const event of change.events) onEvent(roomId, event, true);
+      },
+    }).then((follower) => {
+      ready = true;
+      for (const event of follower.events()) onEvent(roomId, event, false);
+      if (stopped) follower.stop();
+      return follower;
+    });
+    followers.set(roomId, started);
+    return started;
+  };
   /** The room's history, replayed (every event from the room's creation). */
-  const history = async (roomId: string) =>
-    appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(client, roomId));
+  const history = async (roomId: string) => (await follow(roomId)).log();
 
   const onToDevice = (event: MatrixEvent) => {
     if (event.getType() !== HeliosEventTypes.credential) return;
     const message = readCredential(event.getContent());
     if (message) deliver(credentials, message.decision, message.credential);
   };
-  const onTimeline = (event: MatrixEvent, _room: unknown, toStart?: boolean) => {
-    if (toStart) return;
-    if (event.getType() === SECRET_BALLOT_STEP_TYPE) {
-      const content = event.getContent() as { type?: unknown; decision?: unknown };
-      if (content.type === 'Setup' && typeof content.decision === 'string')
+  const onEvent = (roomId: string, event: RawMatrixEvent, live: boolean) => {
+    if (event.type === SECRET_BALLOT_STEP_TYPE) {
+      const content = event.content as { type?: unknown; decision?: unknown } | undefined;
+      if (content?.type === 'Setup' && typeof content.decision === 'string')
         deliver(setups, content.decision, true);
-    } else if (event.getType() === HeliosEventTypes.request) {
-      const request = readStepRequest(event.getContent());
+    } else if (live && event.type === HeliosEventTypes.request) {
+      const request = readStepRequest(event.content);
       const secret = request && secrets.get(request.decision);
       if (!request || !secret || request.trustee !== me) return;
-      answer(event.getRoomId() as string, request, secret).catch((error: Error) =>
+      answer(roomId, request, secret).catch((error: Error) =>
         process.stderr.write(`trustee ${me}: ${request.step} failed: ${error.message}\n`),
       );
     }
@@ -186,11 +206,11 @@ export function electionMember(client: MatrixClient): ElectionMember {
   };
 
   client.on(ClientEvent.ToDeviceEvent, onToDevice);
-  client.on(RoomEvent.Timeline, onTimeline);
 
   return {
     answered,
     async offerTrusteeKey(roomId, decision, options = {}) {
+      await follow(roomId); // requests for this key come after it
       const group = groupByName(options.group ?? 'RFC-3526-2048') as AnyGroup;
       if (options.threshold) {
         const { seed, cert, id } = generateCertificate(group);
@@ -207,6 +227,7 @@ export function electionMember(client: MatrixClient): ElectionMember {
       await sendEvent(client, roomId, HeliosEventTypes.trusteeKey, { decision, public_key: key.publicText });
     },
     async castBallot(roomId, decision, plaintext) {
+      await follow(roomId);
       const [credential] = await Promise.all([waiter(credentials, decision), waiter(setups, decision)]);
       const election = electionOfDecision(await history(roomId), decision);
       if (!election) throw new Error(`no election for decision ${decision} in the room`);
@@ -222,8 +243,9 @@ export function electionMember(client: MatrixClient): ElectionMember {
       );
     },
     stop() {
+      stopped = true;
       client.off(ClientEvent.ToDeviceEvent, onToDevice);
-      client.off(RoomEvent.Timeline, onTimeline);
+      for (const follower of followers.values()) void follower.then((f) => f.stop());
     },
   };
 }

@@ -32,6 +32,11 @@ export interface ServiceConfig {
   readonly livekit?: { readonly url: string; readonly apiKey: string; readonly apiSecret: string };
   /** Port of the RTC authorisation service on 127.0.0.1 (0: a free one). */
   readonly rtcPort: number;
+  /**
+   * Post a checkpoint of a decisions room's fold (as the group's authority) every this many log
+   * entries, so that members open long histories fast; 0: never.
+   */
+  readonly checkpointEvery: number;
 }
 
 /** A configuration value is missing or invalid. */
@@ -68,6 +73,7 @@ const ENV: Record<
   IMAGO_LIVEKIT_API_KEY: 'livekit.apiKey',
   IMAGO_LIVEKIT_API_SECRET: 'livekit.apiSecret',
   IMAGO_RTC_PORT: 'rtcPort',
+  IMAGO_CHECKPOINT_EVERY: 'checkpointEvery',
 };
 
 function str(source: Source, key: string, fallback?: string): string {
@@ -168,6 +174,7 @@ export function loadConfig(
           },
         }),
     rtcPort: int(source, 'rtcPort', 0, 0),
+    checkpointEvery: int(source, 'checkpointEvery', 1000, 0),
   };
   if (!config.password && !config.accessToken) {
     throw new ConfigError('password', 'give a password or an access token for the service account');

@@ -1,26 +1,31 @@
 /**
  * @module
- * Watches every room the service account is in: joins when invited, reads each room's whole
- * history once (`fetchRoomHistory`), then appends live events from sync, and tells the duties
- * which rooms changed. One log per room (`RoomLog` of @imago/matrix-binding) plus the raw events.
+ * Runs the duties over the rooms the service is in. Following the rooms is
+ * `@imago/matrix-binding`'s (`followJoinedRooms`: each room's history once, then every new event
+ * in the room's order, each decisions room folded event by event); this module only joins rooms
+ * it is invited to and tells the duties, serially per room and after a short debounce, which rooms
+ * changed and with which events.
  */
 import {
-  appendToRoomLog,
-  emptyRoomLog,
-  fetchRoomHistory,
+  followJoinedRooms,
   type RawMatrixEvent,
+  type ReplayDecisionsOptions,
+  type RoomFollower,
   type RoomLog,
-  toRawEvent,
 } from '@imago/matrix-binding';
-import { EventStatus, type MatrixClient, type MatrixEvent, RoomEvent, RoomMemberEvent } from 'matrix-js-sdk';
+import type { MatrixClient, MatrixEvent } from 'matrix-js-sdk';
+import { RoomMemberEvent } from 'matrix-js-sdk';
 import type { ServiceLog } from './log';
 
 /** What the watcher knows of a room. */
 export interface WatchedRoom {
   readonly roomId: string;
-  log: RoomLog;
-  /** Every event in timeline order, as received. */
-  readonly raw: RawMatrixEvent[];
+  /** The binding's follower of the room. */
+  readonly follower: RoomFollower;
+  /** The room's log as it stands. */
+  readonly log: RoomLog;
+  /** Every event in the room's order. */
+  readonly raw: readonly RawMatrixEvent[];
 }
 
 /** The watcher. */
@@ -33,17 +38,32 @@ export interface RoomWatcher {
   stop(): void;
 }
 
+function watched(roomId: string, follower: RoomFollower): WatchedRoom {
+  return {
+    roomId,
+    follower,
+    get log() {
+      return follower.log();
+    },
+    get raw() {
+      return follower.events();
+    },
+  };
+}
+
 /**
- * Starts watching (the client must be syncing or about to).
+ * Starts watching (call it once the client's first sync is done).
  *
  * @param client - the service's client.
  * @param log - the service log.
+ * @param decisions - the decisions fold's options for a room (sub-groups, secret results).
  * @param onChange - called (serially per room, after a short debounce) when a room has new events.
  * @returns the watcher.
  */
 export function watchRooms(
   client: MatrixClient,
   log: ServiceLog,
+  decisions: () => ReplayDecisionsOptions,
   onChange: (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => Promise<void>,
 ): RoomWatcher {
   const me = client.getSafeUserId();
@@ -62,33 +82,21 @@ export function watchRooms(
     return next;
   };
 
-  const append = (room: WatchedRoom, events: readonly RawMatrixEvent[]): RawMatrixEvent[] => {
-    const fresh = events.filter((e) => typeof e.event_id === 'string' && !room.log.seen.has(e.event_id));
-    if (fresh.length === 0) return [];
-    room.log = appendToRoomLog(room.log, fresh);
-    room.raw.push(...fresh);
-    return fresh;
-  };
-
-  const loadNow = async (roomId: string): Promise<WatchedRoom> => {
+  const roomOf = (roomId: string, follower: RoomFollower): WatchedRoom => {
     let room = rooms.get(roomId);
-    if (room) return room;
-    room = { roomId, log: emptyRoomLog(roomId), raw: [] };
-    append(room, await fetchRoomHistory(client, roomId));
-    rooms.set(roomId, room);
-    log.info('watcher', `read ${roomId}: ${room.raw.length} events of history`, { roomId });
+    if (!room) {
+      room = watched(roomId, follower);
+      rooms.set(roomId, room);
+      log.info('watcher', `read ${roomId}: ${follower.stats().historyEvents} events of history`, { roomId });
+    }
     return room;
-  };
-  const load = (roomId: string): Promise<WatchedRoom> => {
-    const known = rooms.get(roomId);
-    return known ? Promise.resolve(known) : enqueue(roomId, () => loadNow(roomId));
   };
 
   const flush = (roomId: string) => {
     timers.delete(roomId);
     void enqueue(roomId, async () => {
-      const room = await loadNow(roomId);
-      const fresh = append(room, pending.get(roomId) ?? []);
+      const room = await refresh(roomId);
+      const fresh = pending.get(roomId) ?? [];
       pending.delete(roomId);
       if (stopped) return;
       try {
@@ -107,24 +115,19 @@ export function watchRooms(
     );
   };
 
-  const take = (event: MatrixEvent) => {
-    const roomId = event.getRoomId();
-    if (!roomId) return;
-    const list = pending.get(roomId) ?? [];
-    list.push(toRawEvent(event));
-    pending.set(roomId, list);
-    schedule(roomId);
-  };
-  const onTimeline = (event: MatrixEvent, room: unknown, toStart: boolean | undefined) => {
-    if (toStart || stopped || !room) return;
-    // Our own events appear first as local echoes with a temporary id: taken once sent.
-    if (event.status !== null) return;
-    take(event);
-  };
-  const onLocalEcho = (event: MatrixEvent) => {
-    if (stopped || (event.status !== null && event.status !== EventStatus.SENT)) return;
-    if (event.getId()?.startsWith('$')) take(event);
-  };
+  const joined = followJoinedRooms(client, {
+    decisions: () => decisions(),
+    onChange: (roomId, follower, change) => {
+      roomOf(roomId, follower);
+      const list = pending.get(roomId) ?? [];
+      list.push(...change.events);
+      pending.set(roomId, list);
+      schedule(roomId);
+    },
+    onError: (roomId, error) => log.warn('watcher', `cannot read ${roomId}: ${error.message}`, { roomId }),
+  });
+
+  const refresh = async (roomId: string): Promise<WatchedRoom> => roomOf(roomId, await joined.follow(roomId));
 
   const onMembership = (
     _event: MatrixEvent,
@@ -136,23 +139,17 @@ export function watchRooms(
       (error: Error) => log.warn('watcher', `could not join ${member.roomId}: ${error.message}`),
     );
   };
-
-  client.on(RoomEvent.Timeline, onTimeline);
-  client.on(RoomEvent.LocalEchoUpdated, onLocalEcho);
   client.on(RoomMemberEvent.Membership, onMembership);
 
   return {
     rooms,
-    async refresh(roomId) {
-      return load(roomId);
-    },
+    refresh,
     poke(roomId) {
       schedule(roomId);
     },
     stop() {
       stopped = true;
-      client.off(RoomEvent.Timeline, onTimeline);
-      client.off(RoomEvent.LocalEchoUpdated, onLocalEcho);
+      joined.stop();
       client.off(RoomMemberEvent.Membership, onMembership);
       for (const timer of timers.values()) clearTimeout(timer);
     },

@@ -25,15 +25,18 @@ import {
   enforceAssemblies,
   runAssemblyDuty,
 } from '../duties/assembly';
+import { type CheckpointBook, runCheckpointDuty } from '../duties/checkpoints';
 import { runControlTableDuty } from '../duties/control-table';
 import {
   type DecisionBook,
   decisionBook,
+  decisionsInputs,
   isDecisionsRoom,
   replayRoom,
   runDecisionDuty,
 } from '../duties/decisions';
 import type { DutyContext } from '../duties/duty-context';
+import { runGroupCardDuty } from '../duties/group-card';
 import { type LedgerView, runLedgerDuty } from '../duties/ledger';
 import { type Elections, runTrusteeDuty } from '../duties/trustee';
 import type { ServiceConfig } from './config';
@@ -102,6 +105,7 @@ export async function startService(
   const tables = new Map<string, number>();
   const powers = new Map<string, string>();
   const admissions: AdmissionBook = new Set();
+  const checkpoints: CheckpointBook = new Map();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
@@ -113,6 +117,7 @@ export async function startService(
       const decisionsRoom = view.authority?.decisions;
       const governed = decisionsRoom === undefined ? undefined : book.replays.get(decisionsRoom)?.state;
       await runAdmissionDuty(context, room.roomId, governed, admissions);
+      await runGroupCardDuty(context, view);
       if (!known && view.profile) {
         log.info(
           'watcher',
@@ -159,6 +164,7 @@ export async function startService(
       if (!group.children.some((child: { roomId: string }) => child.roomId === room.roomId)) continue;
       for (const child of group.children) if (child.role === 'debate') watcher.poke(child.roomId);
     }
+    await runCheckpointDuty(context, room, checkpoints);
     if (first) {
       const all = logged.state.decisions.keys().map((key) => logged.state.decisions.get(key));
       const pending = all.filter(
@@ -196,7 +202,7 @@ export async function startService(
         enforcing = false;
       });
     }, ENFORCE_EVERY_MS);
-  const watcher = watchRooms(client, log, handle);
+  const watcher = watchRooms(client, log, () => decisionsInputs(context, elections), handle);
   const context: DutyContext = {
     client,
     config,

@@ -1,13 +1,15 @@
 /**
  * @module
  * The announcements that reached a group: `org.imago.announcement` events in its announcements
- * room, filtered by the group's own profile (kinds it accepts, groups it blocks) with
- * `@imago/matrix-binding`'s `receivedAnnouncements`, newest first, with their provenance.
+ * room, each checked against its origin group (posted by that group's authority through its
+ * rooms) and filtered by the group's own profile (kinds it accepts, groups it blocks) with
+ * `@imago/matrix-binding`'s `receivedAnnouncements`, newest first, with their provenance. Only
+ * announcements of groups the person knows (their spaces) can be checked, hence shown.
  */
 import { receivedAnnouncements } from '@imago/matrix-binding';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { type Group, readGroups } from '../groups/group';
-import { useRoomEvents } from '../matrix/use-room-events';
+import { useRoomFollower } from '../matrix/use-room-follower';
 
 /** Kinds of announcement, for people. */
 export const KIND_NAMES: Record<string, string> = {
@@ -19,10 +21,17 @@ export const KIND_NAMES: Record<string, string> = {
 
 /** The announcements tab of a group. */
 export function AnnouncementsPanel({ client, group }: { client: MatrixClient; group: Group }) {
-  const { complete, log } = useRoomEvents(client, group.announcementsRoomId);
+  const { complete, log } = useRoomFollower(client, group.announcementsRoomId);
   if (!group.announcementsRoomId) return <p>This group has no announcements room.</p>;
-  const names = new Map(readGroups(client).map((g) => [g.id, g.name]));
-  const received = receivedAnnouncements(log, group.view.profile).announcements.slice().reverse();
+  const known = readGroups(client);
+  const names = new Map(known.map((g) => [g.id, g.name]));
+  const received = receivedAnnouncements(
+    log,
+    group.view.profile,
+    known.map((g) => g.view),
+  )
+    .announcements.slice()
+    .reverse();
   return (
     <section aria-labelledby="announcements-title">
       <h2 id="announcements-title">Announcements</h2>

@@ -8,7 +8,7 @@ import { type Assembly, logEvents, replayAssembly } from '@imago/matrix-binding'
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { type GroupGovernance, useGovernance } from '../governance/use-governance';
-import { useRoomEvents } from '../matrix/use-room-events';
+import { useRoomFollower } from '../matrix/use-room-follower';
 
 /** A group's assembly and governance, replayed here. */
 export interface GroupAssembly {
@@ -31,7 +31,7 @@ export function useAssembly(
   debateRoomId: string,
   decisionsRoomId: string,
 ): GroupAssembly {
-  const debate = useRoomEvents(client, debateRoomId);
+  const debate = useRoomFollower(client, debateRoomId);
   const governance = useGovernance(client, decisionsRoomId, []);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {

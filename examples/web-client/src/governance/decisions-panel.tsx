@@ -149,6 +149,7 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
     client,
     roomId,
     subGroups.map((g) => g.id),
+    group.view.authority?.authority,
   );
   const me = client.getSafeUserId();
   const space = client.getRoom(group.id);
@@ -170,6 +171,11 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
     <section aria-labelledby="decisions-title" aria-busy={!governance.complete}>
       <h2 id="decisions-title">Decisions</h2>
       {!governance.complete && <p role="status">Loading the group's decisions…</p>}
+      {governance.provisional && (
+        <p role="status" class="muted">
+          Shown from the group authority's checkpoint; checking it against the whole history…
+        </p>
+      )}
       {governance.complete && !state.table && <p>This group has not set how it decides yet.</p>}
       {state.table && (
         <p class="muted">

@@ -1,23 +1,30 @@
 /**
  * @module
- * Replays a group's decisions room with `@imago/matrix-binding`'s `replayDecisions` (which feeds
- * `@imago/governance`'s pure reducer, with membership taken from the room's own member events):
- * the whole timeline, paginated back to the room's creation, evaluated at the current time. So
- * the person sees the same decisions and results as every other member, without trusting a
- * server. A timer re-evaluates when the next decision opens or closes.
+ * A group's decisions as `@imago/matrix-binding`'s room follower folds them (the decisions room
+ * from its creation, each new event folded into `@imago/governance`'s pure reducer as it comes,
+ * with membership taken from the room's own member events), evaluated at the current time. So the
+ * person sees the same decisions and results as every other member, without trusting a server.
+ * The fold is rebuilt when what it takes from outside the room changes (sub-group memberships,
+ * secret results verified here); a timer re-evaluates when the next decision opens or closes.
  */
-import { GovernanceEventTypes, type GovernanceState } from '@imago/governance';
+import {
+  GovernanceEventTypes,
+  type GovernanceState,
+  initialGovernanceState,
+  type SecretElectionParameters,
+  type SecretResultContent,
+} from '@imago/governance';
 import {
   type Delegation,
   ImagoEventTypes,
   type ImagoWarning,
   type RawMatrixEvent,
+  type RoomFollower,
   readDelegationSet,
-  replayDecisions,
 } from '@imago/matrix-binding';
 import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
-import { useRoomEvents } from '../matrix/use-room-events';
+import { useRoomFollower } from '../matrix/use-room-follower';
 import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
 import { checkFinishedElection, verifiedArchives } from '../secret-ballot/service-election';
 
@@ -25,6 +32,11 @@ import { checkFinishedElection, verifiedArchives } from '../secret-ballot/servic
 export interface GroupGovernance {
   /** `false` until the decisions room's history is loaded. */
   complete: boolean;
+  /**
+   * Whether the state comes from the group authority's checkpoint and the whole history is still
+   * being replayed to check it.
+   */
+  provisional: boolean;
   state: GovernanceState;
   /** Events that had no effect (malformed, unauthorised, rejected by the reducer). */
   warnings: readonly ImagoWarning[];
@@ -43,18 +55,53 @@ function joinedMembers(client: MatrixClient, roomId: string): Set<string> {
   );
 }
 
+const foldedWith = new WeakMap<RoomFollower, string>();
+
+/**
+ * Rebuilds the follower's decisions fold when its inputs from outside the room changed since it
+ * was folded: sub-group memberships, archives verified here, secret results in the room (checked
+ * against the room's steps as they stand). Rare; everything else is folded event by event.
+ */
+function refoldIfNeeded(
+  follower: RoomFollower | undefined,
+  provisional: boolean,
+  groups: ReadonlyMap<string, ReadonlySet<string>>,
+  verifiedCount: number,
+  verifier: () => (parameters: SecretElectionParameters, content: SecretResultContent) => boolean,
+): void {
+  if (!follower) return;
+  const results = follower.events().filter((e) => e.type === GovernanceEventTypes.secretResult).length;
+  // Once the whole history replaces a checkpoint's first view, the room's steps are all there.
+  const key = JSON.stringify([
+    [...groups].map(([id, members]) => [id, [...members].sort()]).sort(),
+    verifiedCount,
+    results,
+    provisional,
+  ]);
+  if (foldedWith.get(follower) === key) return;
+  foldedWith.set(follower, key);
+  follower.refold({ groups, verifySecretResult: verifier() });
+}
+
 /**
  * @param client - the running client.
  * @param decisionsRoomId - the group's decisions room.
  * @param subGroupIds - spaces of sub-groups one may delegate to.
+ * @param authority - the group's authority (from its pin): the room opens from its checkpoint.
  * @returns the replayed governance, evaluated now.
  */
 export function useGovernance(
   client: MatrixClient,
   decisionsRoomId: string,
   subGroupIds: readonly string[],
+  authority?: readonly string[],
 ): GroupGovernance {
-  const { complete, events, log } = useRoomEvents(client, decisionsRoomId);
+  const { complete, follower, provisional, checkpointWarnings } = useRoomFollower(
+    client,
+    decisionsRoomId,
+    authority,
+  );
+  const events = follower?.events() ?? [];
   const [now, setNow] = useState(Date.now);
   const room = client.getRoom(decisionsRoomId);
   const groups = new Map(subGroupIds.map((id) => [id, joinedMembers(client, id)]));
@@ -78,7 +125,8 @@ export function useGovernance(
     );
   const pendingKey = pendingEvidence.map((c) => c.evidence).join(' ');
   useEffect(() => {
-    if (!pendingKey) return;
+    // From a checkpoint's first view the room's earlier steps are not read yet: wait for them.
+    if (!pendingKey || provisional) return;
     let cancelled = false;
     for (const { decision, evidence } of pendingEvidence) {
       checkFinishedElection(decisionsRoomId, events, decision)?.then((check) => {
@@ -90,12 +138,14 @@ export function useGovernance(
       cancelled = true;
     };
     // Retried as events arrive (the Result step may come after the result event is seen).
-  }, [decisionsRoomId, pendingKey, events.length]);
-  const replayed = replayDecisions(log, {
-    groups,
-    now: evaluatedAt,
-    verifySecretResult: secretResultVerifier(decisionsRoomId, events, (decision) => proposers.get(decision)),
-  });
+  }, [decisionsRoomId, pendingKey, events.length, provisional]);
+  refoldIfNeeded(follower, provisional, groups, verifiedArchives.size, () =>
+    secretResultVerifier(decisionsRoomId, events, (decision) => proposers.get(decision)),
+  );
+  const replayed = follower?.decisions(evaluatedAt) ?? {
+    state: initialGovernanceState(),
+    warnings: [],
+  };
   const state = replayed.state;
 
   // Re-evaluate when the next pending decision opens or closes.
@@ -119,8 +169,9 @@ export function useGovernance(
   }
   return {
     complete,
+    provisional,
     state,
-    warnings: replayed.warnings,
+    warnings: [...checkpointWarnings, ...replayed.warnings],
     members: joinedMembers(client, decisionsRoomId),
     myDelegations,
     events,

@@ -9,7 +9,7 @@ import { announce, consentedRelations, publishProposal, replayResources } from '
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useState } from 'preact/hooks';
 import { type Group, readGroups } from '../groups/group';
-import { useRoomEvents } from '../matrix/use-room-events';
+import { useRoomFollower } from '../matrix/use-room-follower';
 
 /** Units offered in the form (OM2 local names) with their names for people. */
 const UNITS: Record<string, string> = { one: 'items', kilogram: 'kg', litre: 'litres', hour: 'hours' };
@@ -23,7 +23,7 @@ export interface ResourcesPanelProps {
 /** The offers-and-needs tab of a group. */
 export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
   const roomId = group.decisionsRoomId;
-  const { complete, log } = useRoomEvents(client, roomId);
+  const { complete, log } = useRoomFollower(client, roomId);
   const [purpose, setPurpose] = useState<'offer' | 'request'>('offer');
   const [name, setName] = useState('');
   const [resource, setResource] = useState('');
@@ -34,7 +34,7 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   if (!roomId) return <p>This group has no room for its resources.</p>;
-  const replay = replayResources(log);
+  const replay = replayResources(log, { group: group.view });
   const proposals = [...replay.proposals].reverse();
 
   const submit = async (event: Event) => {

@@ -12,6 +12,8 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 export interface RunningService {
   readonly process: ChildProcess;
   readonly userId: string;
+  /** The service account's password. */
+  readonly password: string;
   stop(): void;
 }
 
@@ -73,6 +75,7 @@ export async function startService(
   return {
     process: child,
     userId: account.userId,
+    password: account.password,
     stop() {
       child.kill('SIGTERM');
       rmSync(workDir, { recursive: true, force: true });

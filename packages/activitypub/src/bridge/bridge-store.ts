@@ -21,6 +21,13 @@ export interface GroupRecord {
   readonly decision: string;
 }
 
+/** What stays of a withdrawn group: its handle and when it went. */
+export interface Tombstone {
+  readonly handle: string;
+  /** ISO 8601. */
+  readonly deleted: string;
+}
+
 /** A follower of a group. */
 export interface FollowerRecord {
   readonly id: string;
@@ -35,6 +42,18 @@ export interface ProposalRecord {
   /** The Matrix event that carried it (its ValueFlows id). */
   readonly eventId: string;
   readonly proposal: Proposal;
+  readonly published: string;
+}
+
+/** An announcement of the group without a proposal, published as a `Note`. */
+export interface NoteRecord {
+  readonly handle: string;
+  readonly roomId: string;
+  /** The Matrix event that carried it. */
+  readonly eventId: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly body?: string;
   readonly published: string;
 }
 
@@ -97,9 +116,42 @@ export class BridgeStore {
     await this.#set(['space', group.spaceId], group.handle);
   }
 
-  async removeGroup(group: GroupRecord): Promise<void> {
+  /**
+   * Publishes a group under a handle it did not have: whatever an earlier holder of the handle
+   * left (keys, followers, proposals, awaited decisions, its tombstone) is cleared first, so the
+   * new group inherits nothing, even from a withdrawal that stopped half-way.
+   */
+  async startGroup(group: GroupRecord): Promise<void> {
+    await this.#clearHandle(group.handle);
+    await this.#delete(['tombstone', group.handle]);
+    await this.saveGroup(group);
+  }
+
+  /**
+   * Withdraws a group: its record goes first (nothing more is accepted for it), then its keys,
+   * followers, proposals and awaited decisions; a tombstone stays for its actor.
+   */
+  async withdrawGroup(group: GroupRecord, deleted: string): Promise<void> {
+    await this.#set(['tombstone', group.handle], { handle: group.handle, deleted } satisfies Tombstone);
     await this.#delete(['group', group.handle]);
-    await this.#delete(['space', group.spaceId]);
+    if ((await this.#get<string>(['space', group.spaceId])) === group.handle)
+      await this.#delete(['space', group.spaceId]);
+    await this.#clearHandle(group.handle);
+  }
+
+  async #clearHandle(handle: string): Promise<void> {
+    await this.#delete(['keys', handle]);
+    await this.#delete(['followers', handle]);
+    const published: KvKey[] = [];
+    for await (const entry of this.kv.list([PREFIX, 'proposal', handle])) published.push(entry.key);
+    for await (const entry of this.kv.list([PREFIX, 'note', handle])) published.push(entry.key);
+    for (const key of published) await this.kv.delete(key);
+    for (const pending of await this.pendingOf(handle)) await this.deletePending(pending.decision);
+  }
+
+  /** The tombstone of a withdrawn group's handle. */
+  tombstone(handle: string): Promise<Tombstone | undefined> {
+    return this.#get(['tombstone', handle]);
   }
 
   /** The space a room belongs to, as the bridge learnt when it joined. */
@@ -149,6 +201,14 @@ export class BridgeStore {
 
   saveProposal(record: ProposalRecord): Promise<void> {
     return this.#set(['proposal', record.handle, record.eventId], record);
+  }
+
+  note(handle: string, eventId: string): Promise<NoteRecord | undefined> {
+    return this.#get(['note', handle, eventId]);
+  }
+
+  saveNote(record: NoteRecord): Promise<void> {
+    return this.#set(['note', record.handle, record.eventId], record);
   }
 
   pending(decision: string): Promise<PendingDecision | undefined> {

@@ -29,7 +29,9 @@ import {
   type GroupView,
   groupFromState,
   groupRoom,
+  ImagoEventTypes,
   joinRoom,
+  leaveRoom,
   parseImagoEvent,
   propose,
   type RawMatrixEvent,
@@ -49,11 +51,20 @@ import {
   ValueflowsError,
 } from '@imago/valueflows';
 import { InboxGuard, type InboxGuardOptions } from '../guard/inbox-guard';
+import { RateLimit, type RateLimitOptions } from '../guard/rate-limit';
 import { parseAgreementOffer } from '../mapping/agreement-offer';
+import { announcementNote } from '../mapping/announcement-note';
 import { proposalDocument, proposalText, readIntentIri } from '../mapping/proposal-document';
 import { parseReplyNote } from '../mapping/reply-note';
 import { ActivitypubActionKinds, readPublication } from '../vocabulary/action-kinds';
-import { BridgeStore, type FollowerRecord, type GroupRecord, type ProposalRecord } from './bridge-store';
+import {
+  BridgeStore,
+  type FollowerRecord,
+  type GroupRecord,
+  type NoteRecord,
+  type ProposalRecord,
+} from './bridge-store';
+import { type DeliveryOptions, deliverToInboxes, targetProblem } from './delivery';
 import { buildFederation, keysOf, type RequestData } from './federation';
 
 type MatrixClient = ReturnType<typeof createAppserviceClient>;
@@ -80,13 +91,25 @@ export interface ActivityPubBridgeOptions {
   readonly kv: KvStore;
   /** Allow `http:` and loopback peers (tests, the demo); never in production. */
   readonly allowPrivateAddress?: boolean;
-  /** Limits of the inbox guard (size, rate, replay window). */
-  readonly guard?: Omit<InboxGuardOptions, 'memory'>;
+  /** Limits of outgoing deliveries (deadline, size); `allowPrivateAddress` above applies to them. */
+  readonly delivery?: Omit<DeliveryOptions, 'allowPrivateAddress'>;
+  /**
+   * Age limit of incoming HTTP signatures (their `Date`, either way), in ms. Default one hour
+   * (Fedify's). An accepted signature is remembered for twice this (a signature dated ahead stays
+   * valid that long), so it cannot be played again while it is valid.
+   */
+  readonly signatureWindowMs?: number;
+  /** Rate limit of `GET` requests per connecting address (each may read Matrix state). Default 300 at once, 600 a minute. */
+  readonly getRateLimit?: RateLimitOptions;
+  /** Limits of the inbox guard (size, rate); its replay window follows `signatureWindowMs`. */
+  readonly guard?: Omit<InboxGuardOptions, 'memory' | 'replayWindowMs'>;
   /** Where log lines go. */
   readonly log?: (entry: BridgeLogEntry) => void;
 }
 
 const PROPOSAL_PATH = /^\/groups\/([a-z0-9_]{1,64})\/proposals\/([^/]{1,512})$/;
+const ACTOR_PATH = /^\/actors\/([a-z0-9_]{1,64})$/;
+const NOTE_PATH = /^\/groups\/([a-z0-9_]{1,64})\/notes\/([^/]{1,512})$/;
 const INBOX_PATH = /^\/(?:actors\/[^/]{1,600}\/)?inbox$/;
 const MODERATORS_PATH = /^\/actors\/([a-z0-9_]{1,64})\/moderators$/;
 const ICON_PATH = /^\/actors\/([a-z0-9_]{1,64})\/icon\.svg$/;
@@ -118,14 +141,23 @@ export class ActivityPubBridge {
   readonly #guard: InboxGuard;
   readonly #queues = new Map<string, Promise<void>>();
   readonly #ghosts = new Map<string, MatrixClient>();
+  readonly #deliveries = new Set<Promise<void>>();
+  /** Verified activities per remote server (the host of the actor whose signature Fedify checked). */
+  readonly #actorLimit: RateLimit;
+  /** Reads per connecting address. */
+  readonly #getLimit: RateLimit;
   #stopped = false;
 
   constructor(options: ActivityPubBridgeOptions) {
     this.#options = options;
     this.store = new BridgeStore(options.kv);
     this.#bot = createAppserviceClient({ ...this.#matrix(), userId: options.botUserId });
+    this.#actorLimit = new RateLimit(options.guard?.rateLimit);
+    this.#getLimit = new RateLimit(options.getRateLimit ?? { burst: 300, perMinute: 600 });
+    const signatureWindowMs = options.signatureWindowMs ?? 3_600_000;
     this.#guard = new InboxGuard({
       ...options.guard,
+      replayWindowMs: 2 * signatureWindowMs,
       memory: {
         has: (signature) => this.store.signatureSeen(signature, Date.now()),
         remember: (signature, until) => this.store.rememberSignature(signature, until),
@@ -147,6 +179,11 @@ export class ActivityPubBridge {
           }
           return false;
         },
+        admitActor: (actor) => {
+          const wait = this.#actorLimit.take(actor.host, Date.now());
+          if (wait > 0) this.#log('warn', 'actor-rate-limited', { server: actor.host, actor: actor.href });
+          return wait === 0;
+        },
         onFollow: (handle, follow, json) => this.#onFollow(handle, follow, json),
         onUndo: (handle, undo) => this.#onUndo(handle, undo),
         onCreate: (_handle, create, json) => this.#onCreate(create, json),
@@ -156,6 +193,7 @@ export class ActivityPubBridge {
       {
         kv: options.kv,
         origin: options.origin,
+        signatureWindowMs,
         ...(options.allowPrivateAddress !== undefined
           ? { allowPrivateAddress: options.allowPrivateAddress }
           : {}),
@@ -200,6 +238,20 @@ export class ActivityPubBridge {
     return `${this.#options.origin}/groups/${handle}/proposals/${encodeURIComponent(eventId)}`;
   }
 
+  #noteIri(handle: string, eventId: string): string {
+    return `${this.#options.origin}/groups/${handle}/notes/${encodeURIComponent(eventId)}`;
+  }
+
+  #noteDocument(record: NoteRecord): Record<string, unknown> {
+    const actor = this.#actorUri(record.handle);
+    return announcementNote(record, {
+      id: this.#noteIri(record.handle, record.eventId),
+      actor,
+      followers: `${actor}/followers`,
+      published: record.published,
+    });
+  }
+
   #context() {
     return this.federation.createContext(new URL(this.#options.origin), {});
   }
@@ -211,12 +263,14 @@ export class ActivityPubBridge {
    * then Fedify; proposals and moderators are served here; the rest is Fedify's.
    *
    * @param request - the request.
+   * @param from - where it comes from: the connecting address (the inbox's rate limit before any
+   *   signature is checked).
    * @returns the response.
    */
-  async fetch(request: Request): Promise<Response> {
+  async fetch(request: Request, from: { readonly remoteAddress?: string } = {}): Promise<Response> {
     const url = new URL(request.url);
     if (request.method === 'POST' && INBOX_PATH.test(url.pathname)) {
-      const admitted = await this.#guard.admit(request);
+      const admitted = await this.#guard.admit(request, from.remoteAddress);
       if (!admitted.ok) {
         this.#log('warn', 'inbox-refused', {
           code: admitted.code,
@@ -250,10 +304,32 @@ export class ActivityPubBridge {
       await this.#guard.settle(admitted, response);
       return response;
     }
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const wait = this.#getLimit.take(from.remoteAddress ?? 'unknown', Date.now());
+      if (wait > 0) {
+        this.#log('warn', 'get-rate-limited', { address: from.remoteAddress, path: url.pathname });
+        return new Response('Too many requests.\n', {
+          status: 429,
+          headers: { 'retry-after': String(wait) },
+        });
+      }
+    }
     if (request.method === 'GET') {
+      const actor = ACTOR_PATH.exec(url.pathname);
+      if (actor) {
+        const gone = await this.#serveTombstone(actor[1] as string);
+        if (gone) return gone;
+      }
       const proposal = PROPOSAL_PATH.exec(url.pathname);
       if (proposal)
         return this.#serveProposal(proposal[1] as string, decodeURIComponent(proposal[2] as string));
+      const note = NOTE_PATH.exec(url.pathname);
+      if (note) {
+        const record = await this.store.note(note[1] as string, decodeURIComponent(note[2] as string));
+        return record === undefined
+          ? new Response('Not found.\n', { status: 404 })
+          : Response.json(this.#noteDocument(record), { headers: { 'content-type': ACTIVITY_JSON } });
+      }
       const moderators = MODERATORS_PATH.exec(url.pathname);
       if (moderators) return this.#serveModerators(moderators[1] as string);
       const icon = ICON_PATH.exec(url.pathname);
@@ -264,6 +340,23 @@ export class ActivityPubBridge {
       onNotFound: () => new Response('Not found.\n', { status: 404 }),
       onNotAcceptable: () => new Response('Not acceptable.\n', { status: 406 }),
     });
+  }
+
+  /** A withdrawn group's actor: 410 with a `Tombstone`, while no group holds the handle. */
+  async #serveTombstone(handle: string): Promise<Response | undefined> {
+    if ((await this.store.group(handle)) !== undefined) return undefined;
+    const tombstone = await this.store.tombstone(handle);
+    if (tombstone === undefined) return undefined;
+    return Response.json(
+      {
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: this.#actorUri(handle),
+        type: 'Tombstone',
+        formerType: 'Group',
+        deleted: tombstone.deleted,
+      },
+      { status: 410, headers: { 'content-type': ACTIVITY_JSON } },
+    );
   }
 
   async #serveProposal(handle: string, eventId: string): Promise<Response> {
@@ -342,19 +435,20 @@ export class ActivityPubBridge {
       stateKey === this.#options.botUserId &&
       (event.content as { membership?: unknown } | undefined)?.membership === 'invite'
     ) {
-      await this.#enter(roomId, [serverOf(sender) ?? ''].filter(Boolean));
+      await this.#enter(roomId, [serverOf(sender) ?? ''].filter(Boolean), event);
       return;
     }
     if (sender === this.#options.botUserId || this.#isGhost(sender)) return;
     const spaceId = (await this.store.spaceOfRoom(roomId)) ?? roomId;
-    if (type === ResourceEventTypes.proposal) {
-      await this.#onProposalEvent(spaceId, roomId, event);
+    if (type === ResourceEventTypes.proposal || type === ImagoEventTypes.announcement) {
+      await this.#onPublishedEvent(spaceId, roomId, event);
       return;
     }
     if (
       type.startsWith('org.imago.governance.') ||
       type.startsWith('org.matrix.msc3381.poll.') ||
       type === 'm.room.power_levels' ||
+      type === 'm.room.encryption' ||
       type === 'org.imago.group'
     ) {
       await this.syncGroup(spaceId);
@@ -365,22 +459,42 @@ export class ActivityPubBridge {
     return userId.startsWith(`@${this.#options.ghostPrefix}`);
   }
 
-  /** Joins a room the bot was invited to; for a group's space, joins its rooms and syncs it. */
-  async #enter(roomId: string, via: readonly string[]): Promise<void> {
-    await joinRoom(this.#bot, roomId, via);
-    const state = await fetchRoomState(this.#bot, roomId);
-    const create = state.find((e) => e.type === 'm.room.create');
-    const isSpace = (create?.content as { type?: unknown } | undefined)?.type === 'm.space';
-    if (!isSpace) {
-      const parent = state.find((e) => e.type === 'm.space.parent' && typeof e.state_key === 'string');
-      if (typeof parent?.state_key === 'string') {
-        await this.store.setSpaceOfRoom(roomId, parent.state_key);
-        await this.syncGroup(parent.state_key).catch(() => undefined);
-      }
-      this.#log('info', 'joined-room', { roomId });
+  /**
+   * Answers an invitation of the bot. Only an Imago group's space is entered (joined, then left
+   * again if its state shows no valid `org.imago.group`), and the group's own `chat`, `decisions`
+   * and `announcements` rooms, which its space lists. An invitation to another room is left
+   * pending (the room is joined when the space that lists it is), so a room that claims a
+   * group's space as its parent gets nothing.
+   */
+  async #enter(roomId: string, via: readonly string[], invite: Record<string, unknown>): Promise<void> {
+    const known = await this.store.spaceOfRoom(roomId);
+    if (known !== undefined) {
+      await joinRoom(this.#bot, roomId, via);
+      this.#log('info', 'joined-room', { roomId, spaceId: known });
+      await this.syncGroup(known).catch(() => undefined);
       return;
     }
-    const view = groupFromState(roomId, state);
+    const stripped = (invite.unsigned as { invite_room_state?: unknown } | undefined)?.invite_room_state;
+    const create = Array.isArray(stripped)
+      ? (stripped as { type?: unknown; content?: { type?: unknown } }[]).find(
+          (e) => e?.type === 'm.room.create',
+        )
+      : undefined;
+    if (create !== undefined && create.content?.type !== 'm.space') {
+      this.#log('info', 'invite-pending', { roomId, reason: 'not a space the bot knows' });
+      return;
+    }
+    await joinRoom(this.#bot, roomId, via);
+    const state = await fetchRoomState(this.#bot, roomId);
+    const isSpace =
+      (state.find((e) => e.type === 'm.room.create')?.content as { type?: unknown } | undefined)?.type ===
+      'm.space';
+    const view = isSpace ? groupFromState(roomId, state) : undefined;
+    if (view?.profile === undefined) {
+      await leaveRoom(this.#bot, roomId);
+      this.#log('warn', 'left-room', { roomId, reason: isSpace ? 'not an Imago group' : 'not a space' });
+      return;
+    }
     for (const child of view.children) {
       if (child.role !== 'chat' && child.role !== 'decisions' && child.role !== 'announcements') continue;
       await this.store.setSpaceOfRoom(child.roomId, roomId);
@@ -388,7 +502,7 @@ export class ActivityPubBridge {
         this.#log('info', 'child-room-not-joined', { roomId: child.roomId, ...describe(error) }),
       );
     }
-    this.#log('info', 'joined-group', { spaceId: roomId, name: view.profile?.name });
+    this.#log('info', 'joined-group', { spaceId: roomId, name: view.profile.name });
     await this.syncGroup(roomId);
   }
 
@@ -416,11 +530,13 @@ export class ActivityPubBridge {
     const replay = await this.#decisionsReplay(decisionsRoom);
     const publication = readPublication(replay.state.decisions.values());
     const existing = await this.store.groupOfSpace(spaceId);
-    if (publication === undefined) {
-      if (existing !== undefined) {
-        await this.store.removeGroup(existing);
-        this.#log('info', 'group-withdrawn', { spaceId, handle: existing.handle });
-      }
+    // An end-to-end encrypted room never has its messages leave in clear: such a group is not
+    // shown on the fediverse (and is withdrawn when one of its rooms turns encryption on).
+    const encrypted = publication === undefined ? undefined : await this.#encryptedRoom(view, spaceId);
+    if (encrypted !== undefined)
+      this.#log('warn', 'group-encrypted', { spaceId, roomId: encrypted, handle: publication?.handle });
+    if (publication === undefined || encrypted !== undefined) {
+      if (existing !== undefined) await this.#withdraw(existing, encrypted ? 'encrypted' : 'decision');
       return;
     }
     const taken = await this.store.group(publication.handle);
@@ -441,8 +557,10 @@ export class ActivityPubBridge {
       decision: publication.decision,
     };
     if (existing?.handle !== record.handle || existing.followers !== record.followers) {
-      if (existing !== undefined && existing.handle !== record.handle) await this.store.removeGroup(existing);
-      await this.store.saveGroup(record);
+      if (existing !== undefined && existing.handle !== record.handle)
+        await this.#withdraw(existing, 'renamed');
+      if (existing?.handle === record.handle) await this.store.saveGroup(record);
+      else await this.store.startGroup(record);
       this.#log('info', 'group-published', { spaceId, handle: record.handle, followers: record.followers });
     }
     for (const pending of await this.store.pendingOf(record.handle)) {
@@ -461,53 +579,131 @@ export class ActivityPubBridge {
     }
   }
 
-  async #onProposalEvent(spaceId: string, roomId: string, event: RawMatrixEvent): Promise<void> {
+  /** The first of the group's rooms (its space included) that is end-to-end encrypted. */
+  async #encryptedRoom(view: GroupView, spaceId: string): Promise<string | undefined> {
+    const rooms = [
+      spaceId,
+      ...(['chat', 'decisions', 'announcements'] as const).map((role) => groupRoom(view, role)),
+    ];
+    for (const roomId of new Set(rooms)) {
+      if (roomId === undefined) continue;
+      const state = await fetchRoomState(this.#bot, roomId);
+      if (state.some((e) => e.type === 'm.room.encryption')) return roomId;
+    }
+    return undefined;
+  }
+
+  /**
+   * Withdraws a group from the fediverse: its followers are told first (`Delete` of the actor,
+   * signed with its key while its actor document can still be fetched to check it; each delivery
+   * has its deadline), then its keys, followers, proposals and awaited decisions are deleted and a
+   * tombstone answers for its actor (410), so a later group under the same handle inherits none.
+   */
+  async #withdraw(group: GroupRecord, reason: string): Promise<void> {
+    const actor = this.#actorUri(group.handle);
+    if ((await this.store.keys(group.handle)) !== undefined) {
+      await this.#deliverNow(group.handle, {
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: `${actor}#delete-${crypto.randomUUID()}`,
+        type: 'Delete',
+        actor,
+        object: actor,
+        to: [PUBLIC_COLLECTION.href],
+        cc: [`${actor}/followers`],
+      }).catch((error: unknown) => this.#log('warn', 'delivery-failed', { actor, ...describe(error) }));
+    }
+    await this.store.withdrawGroup(group, new Date().toISOString());
+    this.#log('info', 'group-withdrawn', { spaceId: group.spaceId, handle: group.handle, reason });
+  }
+
+  /**
+   * A proposal (`org.imago.vf.proposal`) or an announcement (`org.imago.announcement`) in the
+   * group's chat or announcements room: the group's when one of its moderators (its
+   * attributedTo) posts it; an announcement must be the group's own original (its origin this
+   * group and room, not a copy delivered from another group). A proposal, or an announcement
+   * carrying one, goes out as a FEP-0837 `Proposal`; another announcement as a `Note`.
+   */
+  async #onPublishedEvent(spaceId: string, roomId: string, event: RawMatrixEvent): Promise<void> {
     const group = await this.store.groupOfSpace(spaceId);
     if (group === undefined) return;
     if (roomId !== group.chat && roomId !== group.announcements) return;
     const parsed = parseImagoEvent(event, { roomId });
-    if (parsed.status !== 'event' || parsed.event.kind !== 'valueflows') return;
+    if (parsed.status !== 'event') return;
+    const { eventId, sender, timestamp } = parsed.event;
+    if (parsed.event.kind !== 'valueflows' && parsed.event.kind !== 'announcement') return;
+    const announcement = parsed.event.kind === 'announcement' ? parsed.event.content : undefined;
+    if (
+      announcement !== undefined &&
+      (announcement.origin.group !== spaceId ||
+        announcement.origin.room !== roomId ||
+        announcement.origin.event !== undefined)
+    ) {
+      this.#log('info', 'announcement-relayed', { eventId, origin: announcement.origin.group });
+      return;
+    }
     const view = await this.#readGroup(spaceId);
-    // A proposal is the group's when one of its moderators (its attributedTo) posts it.
-    if (!moderatorsOf(view).includes(parsed.event.sender)) {
-      this.#log('warn', 'proposal-not-from-moderator', {
-        eventId: parsed.event.eventId,
-        sender: parsed.event.sender,
-      });
+    if (!moderatorsOf(view).includes(sender)) {
+      this.#log('warn', 'proposal-not-from-moderator', { eventId, sender });
       return;
     }
-    let proposal: Proposal;
-    try {
-      proposal = parseProposal({ ...parsed.event.content, id: parsed.event.eventId }, 'content');
-    } catch (error) {
-      this.#log('warn', 'proposal-malformed', { eventId: parsed.event.eventId, ...describe(error) });
+    const published = new Date(timestamp).toISOString();
+    const content = announcement === undefined ? parsed.event.content : announcement.payload;
+    let proposal: Proposal | undefined;
+    if (content !== undefined) {
+      try {
+        proposal = parseProposal({ ...content, id: eventId }, 'content');
+      } catch (error) {
+        this.#log('warn', 'proposal-malformed', { eventId, ...describe(error) });
+        if (announcement === undefined) return;
+      }
+    }
+    if (proposal !== undefined) {
+      await this.#publishProposal({ handle: group.handle, roomId, eventId, proposal, published });
       return;
     }
-    if ((await this.store.proposal(group.handle, parsed.event.eventId)) !== undefined) return;
-    const record: ProposalRecord = {
+    if (announcement === undefined || (await this.store.note(group.handle, eventId)) !== undefined) return;
+    const record: NoteRecord = {
       handle: group.handle,
       roomId,
-      eventId: parsed.event.eventId,
-      proposal,
-      published: new Date(parsed.event.timestamp).toISOString(),
+      eventId,
+      kind: announcement.kind,
+      title: announcement.title,
+      ...(announcement.body !== undefined ? { body: announcement.body } : {}),
+      published,
     };
-    await this.store.saveProposal(record);
-    const document = this.#proposalDocument(record);
-    const { '@context': context, ...object } = document;
-    await this.#deliver(group.handle, {
+    await this.store.saveNote(record);
+    const { '@context': context, ...object } = this.#noteDocument(record);
+    this.#deliver(group.handle, {
       '@context': context,
-      id: `${this.#proposalIri(group.handle, record.eventId)}/create`,
+      id: `${this.#noteIri(group.handle, eventId)}/create`,
       type: 'Create',
       actor: this.#actorUri(group.handle),
       object,
       to: [PUBLIC_COLLECTION.href],
       cc: [`${this.#actorUri(group.handle)}/followers`],
+      published,
+    });
+    this.#log('info', 'announcement-published', { handle: group.handle, eventId, kind: record.kind });
+  }
+
+  async #publishProposal(record: ProposalRecord): Promise<void> {
+    if ((await this.store.proposal(record.handle, record.eventId)) !== undefined) return;
+    await this.store.saveProposal(record);
+    const { '@context': context, ...object } = this.#proposalDocument(record);
+    this.#deliver(record.handle, {
+      '@context': context,
+      id: `${this.#proposalIri(record.handle, record.eventId)}/create`,
+      type: 'Create',
+      actor: this.#actorUri(record.handle),
+      object,
+      to: [PUBLIC_COLLECTION.href],
+      cc: [`${this.#actorUri(record.handle)}/followers`],
       published: record.published,
     });
     this.#log('info', 'proposal-published', {
-      handle: group.handle,
+      handle: record.handle,
       eventId: record.eventId,
-      text: proposalText(proposal)[0],
+      text: proposalText(record.proposal)[0],
     });
   }
 
@@ -516,11 +712,17 @@ export class ActivityPubBridge {
   async #follower(actor: Actor | null, id: URL | null): Promise<FollowerRecord | undefined> {
     if (actor === null || actor.id === null || actor.inboxId === null) return undefined;
     if (id !== null && actor.id.href !== id.href) return undefined;
-    return {
-      id: actor.id.href,
-      inbox: actor.inboxId.href,
-      ...(actor.endpoints?.sharedInbox ? { sharedInbox: actor.endpoints.sharedInbox.href } : {}),
-    };
+    // The inboxes are the remote server's word: never a target inside the bridge's network.
+    const allow = this.#options.allowPrivateAddress ?? false;
+    const shared = actor.endpoints?.sharedInbox?.href;
+    for (const target of [actor.inboxId.href, ...(shared ? [shared] : [])]) {
+      const problem = await targetProblem(target, allow);
+      if (problem !== undefined) {
+        this.#log('warn', 'actor-inbox-refused', { actor: actor.id.href, inbox: target, problem });
+        return undefined;
+      }
+    }
+    return { id: actor.id.href, inbox: actor.inboxId.href, ...(shared ? { sharedInbox: shared } : {}) };
   }
 
   async #onFollow(handle: string, follow: Follow, json: Record<string, unknown>): Promise<void> {
@@ -539,6 +741,24 @@ export class ActivityPubBridge {
       return;
     }
     if (group.decisions === undefined) return;
+    // One decision per follower: a repeated Follow while one is open, or from a follower the
+    // group already accepted, proposes nothing again.
+    if ((await this.store.followers(handle)).some((f) => f.id === follower.id)) {
+      await this.#answer(group, follower, follow, true);
+      this.#log('info', 'follow-accepted', { handle, follower: follower.id, already: true });
+      return;
+    }
+    const open = (await this.store.pendingOf(handle)).find(
+      (p) => p.kind === 'follower' && p.follower.id === follower.id,
+    );
+    if (open !== undefined) {
+      this.#log('info', 'follow-already-proposed', {
+        handle,
+        follower: follower.id,
+        decision: open.decision,
+      });
+      return;
+    }
     const decision = await propose(this.#bot, group.decisions, {
       kind: ActivitypubActionKinds.follower,
       title: `Accept ${follower.id} as a follower on the fediverse`,
@@ -548,10 +768,15 @@ export class ActivityPubBridge {
     this.#log('info', 'follow-proposed', { handle, follower: follower.id, decision });
   }
 
-  async #onUndo(handle: string, undo: Undo): Promise<void> {
+  async #onUndo(recipient: string | null, undo: Undo): Promise<void> {
     const object = await undo.getObject(this.#context()).catch(() => null);
     if (!(object instanceof Follow) || undo.actorId === null || object.actorId?.href !== undo.actorId.href)
       return;
+    // Through the shared inbox there is no recipient: the undone Follow names the group.
+    const prefix = `${this.#options.origin}/actors/`;
+    const followed = object.objectId?.href;
+    const handle = recipient ?? (followed?.startsWith(prefix) ? followed.slice(prefix.length) : undefined);
+    if (handle === undefined || (await this.store.group(handle)) === undefined) return;
     await this.store.removeFollower(handle, undo.actorId.href);
     this.#log('info', 'follow-undone', { handle, follower: undo.actorId.href });
   }
@@ -616,8 +841,13 @@ export class ActivityPubBridge {
     );
     await this.store.saveBridged(reply.activity, eventId);
     this.#log('info', 'reply-bridged', { handle: group.handle, activity: reply.activity, eventId });
-    // FEP-1b12: the group announces what it accepts to its followers, the activity unchanged.
-    await this.#deliver(group.handle, {
+    // FEP-1b12: the group announces what it accepts to its followers, the activity unchanged;
+    // a reply not addressed to the public keeps its audience and is not announced.
+    if (!reply.public) {
+      this.#log('info', 'reply-not-announced', { handle: group.handle, activity: reply.activity });
+      return;
+    }
+    this.#deliver(group.handle, {
       '@context': 'https://www.w3.org/ns/activitystreams',
       id: `${groupIri}/announces/${crypto.randomUUID()}`,
       type: 'Announce',
@@ -633,37 +863,53 @@ export class ActivityPubBridge {
    * shared inboxes preferred), signed with the group's key (draft-cavage HTTP signatures).
    * Fedify's own sending re-compacts activities with its context, which would rewrite FEP-0837's
    * terms (`purpose`, `publishes`…) as full IRIs and change an announced activity; so proposals
-   * and announces go out this way, everything else through Fedify.
+   * and announces go out this way, everything else through Fedify. The deliveries run beside the
+   * room's queue (a slow inbox holds up no Matrix event) within {@link deliverToInboxes}' limits;
+   * {@link ActivityPubBridge.idle} waits for them.
    */
-  async #deliver(handle: string, activity: Record<string, unknown>): Promise<void> {
-    const followers = await this.store.followers(handle);
-    const inboxes = [...new Set(followers.map((f) => f.sharedInbox ?? f.inbox))];
-    const [rsa] = await keysOf({ store: this.store }, handle);
-    if (rsa === undefined) return;
-    const keyId = new URL(`${this.#actorUri(handle)}#main-key`);
-    const body = JSON.stringify(activity);
-    await Promise.all(
-      inboxes.map(async (inbox) => {
-        try {
-          const request = await signRequest(
-            new Request(inbox, {
-              method: 'POST',
-              headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
-              body,
-            }),
-            rsa.privateKey,
-            keyId,
-            { spec: 'draft-cavage-http-signatures-12' },
-          );
-          const response = await fetch(request);
-          await response.arrayBuffer();
-          if (!response.ok)
-            this.#log('warn', 'delivery-refused', { inbox, status: response.status, id: activity.id });
-        } catch (error) {
-          this.#log('warn', 'delivery-failed', { inbox, id: activity.id, ...describe(error) });
-        }
-      }),
+  #deliver(handle: string, activity: Record<string, unknown>): void {
+    const delivery = this.#deliverNow(handle, activity).catch((error: unknown) =>
+      this.#log('error', 'delivery-failed', { id: activity.id, ...describe(error) }),
     );
+    this.#deliveries.add(delivery);
+    void delivery.finally(() => this.#deliveries.delete(delivery));
+  }
+
+  async #deliverNow(handle: string, activity: Record<string, unknown>): Promise<void> {
+    const followers = await this.store.followers(handle);
+    if (followers.length === 0) return;
+    const privateKey = (await keysOf({ store: this.store }, handle))[0]?.privateKey;
+    if (privateKey === undefined) return;
+    const keyId = new URL(`${this.#actorUri(handle)}#main-key`);
+    const results = await deliverToInboxes(
+      followers.map((f) => f.sharedInbox ?? f.inbox),
+      JSON.stringify(activity),
+      (request) => signRequest(request, privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
+      {
+        ...this.#options.delivery,
+        ...(this.#options.allowPrivateAddress !== undefined
+          ? { allowPrivateAddress: this.#options.allowPrivateAddress }
+          : {}),
+      },
+    );
+    for (const result of results) {
+      if (!result.ok)
+        this.#log('warn', result.status === undefined ? 'delivery-failed' : 'delivery-refused', {
+          inbox: result.inbox,
+          id: activity.id,
+          problem: result.problem,
+          ...(result.status !== undefined ? { status: result.status } : {}),
+        });
+    }
+  }
+
+  /**
+   * Waits until the deliveries under way have ended (each has a deadline).
+   *
+   * @returns when no delivery is under way.
+   */
+  async idle(): Promise<void> {
+    while (this.#deliveries.size > 0) await Promise.allSettled([...this.#deliveries]);
   }
 
   async #ghost(actorId: string, actor: Actor | null): Promise<MatrixClient> {
@@ -755,11 +1001,16 @@ export class ActivityPubBridge {
     const origins = new Set<string>();
     if (group.decisions === undefined) return { proposal, origins };
     const replay = await this.#decisionsReplay(group.decisions);
+    // A record is its sender's claim: only the bridge (which records what the group adopted) and
+    // the group's authority keep the ledger; anyone else's record counts for nothing.
+    const view = await this.#readGroup(group.spaceId);
+    const keepers = new Set([this.#options.botUserId, ...(view.authority?.authority ?? [])]);
     const log = appendToRoomLog(
       emptyRoomLog(record.roomId),
       await fetchRoomHistory(this.#bot, record.roomId),
     );
     for (const agreement of readAgreementRecords(log).records) {
+      if (!keepers.has(agreement.sender)) continue;
       const decision = replay.state.decisions.get(agreement.decision);
       if (decision?.kind !== ActivitypubActionKinds.agreement || decision.status !== 'adopted') continue;
       if (agreement.agreement.proposal !== record.eventId || agreement.origin === undefined) continue;

@@ -45,8 +45,11 @@ export interface FederationHost {
   ): Promise<{ profile?: GroupProfile; moderators: readonly string[] } | undefined>;
   /** Whether a Matrix user moderates a published group (only those get a `Person` document). */
   isModerator(userId: string): Promise<boolean>;
+  /** Takes a token of the rate limit of a verified actor's server; `false` drops the activity. */
+  admitActor(actor: URL): boolean;
   onFollow(handle: string, follow: Follow, json: Record<string, unknown>): Promise<void>;
-  onUndo(handle: string, undo: Undo): Promise<void>;
+  /** An `Undo`, to the group's inbox (`handle`) or to the shared inbox (`null`). */
+  onUndo(handle: string | null, undo: Undo): Promise<void>;
   onCreate(handle: string | null, create: Create, json: Record<string, unknown>): Promise<void>;
   onOffer(handle: string | null, offer: Offer, json: Record<string, unknown>): Promise<void>;
   onError(error: unknown): void;
@@ -59,6 +62,8 @@ export interface BuildFederationOptions {
   readonly origin: string;
   /** Allow `http:` and loopback peers (tests, the demo); never in production. */
   readonly allowPrivateAddress?: boolean;
+  /** Age limit of incoming HTTP signatures, in ms (default one hour). */
+  readonly signatureWindowMs?: number;
 }
 
 const MATRIX_USER = /^@[a-z0-9._=/+-]{1,255}:[A-Za-z0-9.:[\]-]{1,255}$/;
@@ -161,6 +166,7 @@ export function buildFederation(
     kv: options.kv,
     origin: options.origin,
     allowPrivateAddress: options.allowPrivateAddress ?? false,
+    signatureTimeWindow: { seconds: Math.ceil((options.signatureWindowMs ?? 3_600_000) / 1000) },
     // Most servers still speak draft-cavage; Fedify falls back to RFC 9421 when refused.
     firstKnock: 'draft-cavage-http-signatures-12',
   });
@@ -215,20 +221,28 @@ export function buildFederation(
     return { items };
   });
 
+  // Fedify calls a listener only once the signature is verified and its key's owner is the
+  // activity's actor: from here on, the actor's server is known, and rate-limited as such.
+  const admitted = (activity: { actorId: URL | null }) =>
+    activity.actorId !== null && host.admitActor(activity.actorId);
   federation
     .setInboxListeners('/actors/{identifier}/inbox', '/inbox')
     .on(Follow, async (ctx, follow) => {
+      if (!admitted(follow)) return;
       const target = follow.objectId === null ? undefined : ctx.parseUri(follow.objectId);
       if (target?.type !== 'actor') return;
       await host.onFollow(target.identifier, follow, ctx.data.json ?? {});
     })
     .on(Undo, async (ctx, undo) => {
-      if (ctx.recipient !== null) await host.onUndo(ctx.recipient, undo);
+      if (!admitted(undo)) return;
+      await host.onUndo(ctx.recipient, undo);
     })
     .on(Create, async (ctx, create) => {
+      if (!admitted(create)) return;
       await host.onCreate(ctx.recipient, create, ctx.data.json ?? {});
     })
     .on(Offer, async (ctx, offer) => {
+      if (!admitted(offer)) return;
       await host.onOffer(ctx.recipient, offer, ctx.data.json ?? {});
     })
     .on(Accept, async () => {

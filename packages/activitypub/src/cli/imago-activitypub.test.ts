@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readRegistration } from '../node/registration';
 
 // The package's bin, as built (the test suite builds every package first).
 const BIN = fileURLToPath(new URL('../../dist/cli/imago-activitypub.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imago-activitypub-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -63,40 +64,39 @@ describe('imago-activitypub', () => {
       '--store',
       ':memory:',
     );
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toContain('Cannot find');
   });
 
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const result = await run('--version');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`imago-activitypub ${version}`);
+  });
+
+  it.each(['missing.yaml', 'bad.yaml'])(
+    'a registration file %s that cannot be used: exit 1, one line naming the file',
+    async (name) => {
+      writeFileSync(join(work, 'bad.yaml'), 'id: x\nurl: http://127.0.0.1:1\n');
+      const registration = join(work, name);
+      const args = ['--homeserver', 'http://127.0.0.1:1', '--store', ':memory:'];
+      const result = await run('serve', '--registration', registration, ...args);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(registration);
+    },
+  );
+
   it.each([
     [['register', '--out', join(work, 'x.yaml')]],
     [['register', '--url', 'not a url', '--out', join(work, 'y.yaml')]],
-    [
-      [
-        'serve',
-        '--registration',
-        join(work, 'missing.yaml'),
-        '--homeserver',
-        'http://127.0.0.1:1',
-        '--store',
-        ':memory:',
-      ],
-    ],
-    [
-      [
-        'serve',
-        '--registration',
-        join(work, 'bad.yaml'),
-        '--homeserver',
-        'http://127.0.0.1:1',
-        '--store',
-        ':memory:',
-      ],
-    ],
+    [['serve', '--homeserver', 'http://127.0.0.1:1', '--store', ':memory:']],
     [['serve', '--nonsense']],
     [['frobnicate']],
-  ])('%j fails with one line on standard error', async (args) => {
-    writeFileSync(join(work, 'bad.yaml'), 'id: x\nurl: http://127.0.0.1:1\n');
+  ])('%j is a bad command line: exit 2, one line on standard error', async (args) => {
     const result = await run(...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');

@@ -7,6 +7,7 @@
  *   imago-activitypub serve --registration FILE --homeserver URL --store FILE
  *                           [--listen HOST:PORT] [--origin URL] [--allow-private-address]
  */
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ActivitypubError } from '../errors/activitypub-error';
@@ -29,12 +30,18 @@ const HELP = `imago-activitypub — Imago groups on the fediverse (a Matrix appl
       loopback peers over plain HTTP (tests, the demo; never in production).
       Log lines (JSON) go to standard error; it stops on SIGINT or SIGTERM.
 
-  imago-activitypub --help
+  imago-activitypub --help | --version
+
+Exit codes: 0 success, 1 rejected input (a registration file that cannot be read or is not one,
+named with the place in it) or a bridge that cannot run, 2 a bad command line.
 `;
 
-function fail(message: string): never {
-  process.stderr.write(`imago-activitypub: ${message}\n`);
-  process.exit(2);
+/** Rejected input or a bridge that cannot run: exit 1. */
+class RunError extends Error {}
+
+function fail(message: string, code: 1 | 2): never {
+  process.stderr.write(`imago-activitypub: ${message.replace(/\s+/g, ' ')}\n`);
+  process.exit(code);
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -46,6 +53,11 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
+    return;
+  }
+  if (command === '--version') {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`imago-activitypub ${version} (@imago/activitypub)\n`);
     return;
   }
   if (command === 'register') {
@@ -81,19 +93,27 @@ async function main(argv: string[]): Promise<void> {
         'allow-private-address': { type: 'boolean' },
       },
     });
-    const registration = await readRegistration(required(values.registration, '--registration'));
+    const registrationFile = required(values.registration, '--registration');
+    const registration = await readRegistration(registrationFile).catch((error: unknown) => {
+      if (!ActivitypubError.isInstance(error)) throw error;
+      throw new RunError(`${registrationFile}: ${error.message}`);
+    });
     const [host, port] = (values.listen ?? '127.0.0.1:8790').split(/:(?=\d+$)/);
     if (!host || !port || !/^\d+$/.test(port)) throw new InvalidConfigError('--listen', 'expected HOST:PORT');
     // Loaded only to serve: --help and register stay quick.
     const { startBridge } = await import('../node/bridge-server');
-    const running = await startBridge({
+    const options = {
       registration,
       homeserverUrl: required(values.homeserver, '--homeserver'),
       store: required(values.store, '--store'),
       listen: { host, port: Number(port) },
       ...(values.origin ? { origin: values.origin } : {}),
       allowPrivateAddress: values['allow-private-address'] === true,
-      log: (entry) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`),
+      log: (entry: object) =>
+        process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`),
+    };
+    const running = await startBridge(options).catch((error: unknown) => {
+      throw new RunError(error instanceof Error ? error.message : String(error));
     });
     const stop = () => {
       void running.close().then(() => process.exit(0));
@@ -102,12 +122,13 @@ async function main(argv: string[]): Promise<void> {
     process.on('SIGTERM', stop);
     return;
   }
-  fail(`unknown command ${command} (see --help)`);
+  fail(`unknown command ${command} (see --help)`, 2);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (ActivitypubError.isInstance(error)) fail(error.message);
+  if (error instanceof RunError) fail(error.message, 1);
+  if (ActivitypubError.isInstance(error)) fail(error.message, 2);
   if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-    fail(error.message);
-  fail(error instanceof Error ? error.message : String(error));
+    fail(error.message, 2);
+  fail(error instanceof Error ? error.message : String(error), 1);
 });

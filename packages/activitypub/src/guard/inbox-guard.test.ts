@@ -72,21 +72,39 @@ describe('the inbox guard', () => {
     ]);
   });
 
-  it('limits each server to its burst, then its rate, with Retry-After', async () => {
+  it('limits each connecting address to its burst, then its rate, with Retry-After', async () => {
     let now = 0;
     const guard = new InboxGuard({
       memory: memory(),
       rateLimit: { burst: 2, perMinute: 60 },
       now: () => now,
     });
-    const status = async (headers: Record<string, string>) => {
-      const result = await guard.admit(request('{"type":"Note"}', headers));
+    const status = async (headers: Record<string, string>, from: string) => {
+      const result = await guard.admit(request('{"type":"Note"}', headers), from);
       return result.ok ? 'ok' : `${result.response.status} ${result.response.headers.get('retry-after')}`;
     };
-    expect([await status(signed), await status(signed), await status(signed)]).toEqual(['ok', 'ok', '429 1']);
-    expect(await status({})).toBe('ok'); // another bucket
+    expect([
+      await status(signed, '192.0.2.1'),
+      await status({}, '192.0.2.1'),
+      await status(signed, '192.0.2.1'),
+    ]).toEqual(['ok', 'ok', '429 1']);
+    expect(await status(signed, '192.0.2.2')).toBe('ok'); // another address, another bucket
     now += 1000;
-    expect(await status(signed)).toBe('ok');
+    expect(await status(signed, '192.0.2.1')).toBe('ok');
+  });
+
+  it('does not let an attacker spend another server’s budget by naming it in a key id', async () => {
+    const guard = new InboxGuard({ memory: memory(), rateLimit: { burst: 3, perMinute: 1 }, now: () => 0 });
+    const attacker = '198.51.100.66';
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const result = await guard.admit(request(`{"type":"Follow","n":${i}}`, signed), attacker);
+      statuses.push(result.ok ? 202 : result.response.status);
+    }
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    // peer.example itself, connecting from its own address, is untouched.
+    const genuine = await guard.admit(request('{"type":"Follow"}', signed), '203.0.113.5');
+    expect(genuine.ok).toBe(true);
   });
 
   it('forgets the least recently seen servers beyond its bound', () => {

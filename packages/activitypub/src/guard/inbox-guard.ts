@@ -1,7 +1,8 @@
 /**
  * @module
  * What an inbox request must pass before Fedify spends any work on it: a size limit (413), a
- * rate limit per remote server named by the signature's key id (429), well-formed JSON (400) of
+ * rate limit per connecting address (429; the key id's host is only a claim before Fedify has
+ * checked the signature, so it must not choose whose budget is spent), well-formed JSON (400) of
  * bounded depth whose top is an object with a `type` (400), and no replay of a signature already
  * accepted (401). Fedify then verifies the signature itself (401 for unsigned, forged, stale or
  * unknown-key requests) and deduplicates activity ids. Web-standard `Request`/`Response` only.
@@ -14,7 +15,7 @@ export interface InboxGuardOptions {
   readonly maxBodyBytes?: number;
   /** Deepest nesting of the JSON document. Default 32. */
   readonly maxDepth?: number;
-  /** Per-server rate limit. */
+  /** Rate limit per connecting address (before any signature is checked). */
   readonly rateLimit?: RateLimitOptions;
   /** How long an accepted signature is remembered (it cannot be used again). Default 1 hour, Fedify's signature window. */
   readonly replayWindowMs?: number;
@@ -45,7 +46,7 @@ export interface AdmittedRequest {
   readonly request: Request;
   /** The parsed body. */
   readonly json: Record<string, unknown>;
-  /** The remote server the signature names (`unsigned` when none). */
+  /** The remote server the signature claims (`unsigned` when none): for logs only. */
   readonly server: string;
   /** The signature header value, remembered once the request is accepted. */
   readonly signature?: string;
@@ -107,9 +108,10 @@ export class InboxGuard {
    * Checks an inbox request.
    *
    * @param request - the incoming request (its body is read).
+   * @param remoteAddress - the connecting address (the rate limit's key); `unknown` when not given.
    * @returns the admitted request for Fedify, or the refusal with its response.
    */
-  async admit(request: Request): Promise<AdmittedRequest | RefusedRequest> {
+  async admit(request: Request, remoteAddress = 'unknown'): Promise<AdmittedRequest | RefusedRequest> {
     const now = (this.#options.now ?? Date.now)();
     const server = claimedServer(request.headers);
     const refuse = (code: RefusalCode, response: Response): RefusedRequest => ({
@@ -118,7 +120,7 @@ export class InboxGuard {
       server,
       response,
     });
-    const wait = this.#limit.take(server, now);
+    const wait = this.#limit.take(remoteAddress, now);
     if (wait > 0)
       return refuse('rate-limited', text(429, 'Too many requests.', { 'retry-after': String(wait) }));
     const max = this.#options.maxBodyBytes ?? 262_144;

@@ -1,7 +1,8 @@
 /**
  * @module
- * A token bucket per remote server: each server may send `burst` requests at once and then
- * `perMinute` requests a minute. Kept in memory: a restart forgives everyone.
+ * A token bucket per key (a connecting address, or a verified actor's server): each may send
+ * `burst` requests at once and then `perMinute` requests a minute. Kept in memory: a restart
+ * forgives everyone.
  */
 
 /** Limits of {@link RateLimit}. */

@@ -36,8 +36,25 @@ describe('a reply from the fediverse', () => {
         inReplyTo: 'https://bridge.example/p',
         audience: ['https://bridge.example/actors/g'],
         text: 'Yes & thanks\n👍',
+        public: false,
       },
     });
+  });
+
+  it('is public only when both the activity and the note are addressed to the public', () => {
+    const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
+    const group = 'https://bridge.example/actors/g';
+    const isPublic = (note: Record<string, unknown>, activity: Record<string, unknown>) => {
+      const result = parseReplyNote(create(note, activity));
+      return result.ok ? result.value.public : result.error.code;
+    };
+    expect(isPublic({ to: [PUBLIC], cc: [group] }, { to: [PUBLIC], cc: [group] })).toBe(true);
+    expect(isPublic({ cc: 'as:Public', to: group }, { cc: ['as:Public'] })).toBe(true);
+    // Followers-only, direct to the group, or public in the activity but not in the note.
+    expect(isPublic({ to: [`${actor}/followers`], cc: [group] }, { to: [`${actor}/followers`] })).toBe(false);
+    expect(isPublic({ to: [group] }, { to: [group] })).toBe(false);
+    expect(isPublic({ to: [group] }, { to: [PUBLIC] })).toBe(false);
+    expect(isPublic({ to: [PUBLIC] }, {})).toBe(false);
   });
 
   it.each([

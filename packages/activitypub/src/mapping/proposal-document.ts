@@ -48,7 +48,7 @@ export function readIntentIri(
   return { proposal: match[1] as string, role: match[2] as 'primary' | 'reciprocal', index };
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function measureText(measure: Measure | undefined): string | undefined {
   return measure === undefined ? undefined : `${measure.hasNumericalValue} ${measure.hasUnit}`;

@@ -19,10 +19,27 @@ export interface ReplyNote {
   readonly audience: readonly string[];
   /** The note's text (HTML tags removed, entities decoded). */
   readonly text: string;
+  /**
+   * Whether both the activity and the note are addressed to the public (`to`/`cc`): only then may
+   * the group announce it to its followers; any other reply keeps the audience its author chose.
+   */
+  readonly public: boolean;
 }
 
 /** The result of {@link parseReplyNote}. */
 export type ParseReplyResult = { ok: true; value: ReplyNote } | { ok: false; error: InvalidActivityError };
+
+const PUBLIC = new Set(['https://www.w3.org/ns/activitystreams#Public', 'as:Public', 'Public']);
+
+/** Whether `to` or `cc` names the public collection (compacted or not); other entries are ignored. */
+function addressedToPublic(object: Readonly<Record<string, unknown>>): boolean {
+  return [object.to, object.cc].some((field) =>
+    (Array.isArray(field) ? field.slice(0, 100) : [field]).some((item) => {
+      const iri = typeof item === 'string' ? item : (item as { id?: unknown } | null)?.id;
+      return typeof iri === 'string' && PUBLIC.has(iri);
+    }),
+  );
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -75,7 +92,11 @@ export function parseReplyNote(activity: unknown): ParseReplyResult {
       ...readReferences(note.audience, 'object.audience', 10),
       ...readReferences(create.audience, 'audience', 10),
     ];
-    return { ok: true, value: { activity: id, actor, note: noteId, inReplyTo, audience, text } };
+    const isPublic = addressedToPublic(create) && addressedToPublic(note);
+    return {
+      ok: true,
+      value: { activity: id, actor, note: noteId, inReplyTo, audience, text, public: isPublic },
+    };
   } catch (error) {
     if (error instanceof InvalidActivityError) return { ok: false, error };
     throw error;

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { AppService } from 'matrix-appservice';
 import { ActivityPubBridge, type BridgeLogEntry } from '../bridge/bridge';
 import type { InboxGuardOptions } from '../guard/inbox-guard';
+import type { RateLimitOptions } from '../guard/rate-limit';
 import type { BridgeRegistration } from './registration';
 import { SqliteKvStore } from './sqlite-kv-store';
 
@@ -25,7 +26,11 @@ export interface StartBridgeOptions {
   readonly store: string;
   /** Allow `http:` and loopback peers (tests, the demo); never in production. */
   readonly allowPrivateAddress?: boolean;
-  readonly guard?: Omit<InboxGuardOptions, 'memory'>;
+  readonly guard?: Omit<InboxGuardOptions, 'memory' | 'replayWindowMs'>;
+  /** Age limit of incoming HTTP signatures, in ms (default one hour). */
+  readonly signatureWindowMs?: number;
+  /** Rate limit of `GET` requests per connecting address. */
+  readonly getRateLimit?: RateLimitOptions;
   readonly log?: (entry: BridgeLogEntry) => void;
 }
 
@@ -107,11 +112,13 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       ? { allowPrivateAddress: options.allowPrivateAddress }
       : {}),
     ...(options.guard ? { guard: options.guard } : {}),
+    ...(options.signatureWindowMs !== undefined ? { signatureWindowMs: options.signatureWindowMs } : {}),
+    ...(options.getRateLimit ? { getRateLimit: options.getRateLimit } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   server.on('request', (message: IncomingMessage, out: ServerResponse) => {
     toRequest(message, origin)
-      .then((request) => bridge.fetch(request))
+      .then((request) => bridge.fetch(request, { remoteAddress: message.socket.remoteAddress ?? 'unknown' }))
       .then((response) => send(response, out))
       .catch((error: unknown) => {
         options.log?.({ level: 'error', what: 'http-failed', detail: { error: String(error) } });

@@ -1,13 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KvStoreSetOptions } from '@fedify/fedify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { SqliteKvStore } from './sqlite-kv-store';
 
 describe('the SQLite key–value store', () => {
   it('keeps values across reopening, lists by prefix, and deletes', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'imago-kv-')), 'kv.sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'imago-kv-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'kv.sqlite');
     const store = new SqliteKvStore(file);
     await store.set(['imago', 'group', 'a'], { handle: 'a' });
     await store.set(['imago', 'group', 'b'], { handle: 'b' });

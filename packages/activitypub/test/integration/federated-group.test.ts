@@ -1,7 +1,7 @@
 // The same story for a group that lives on another homeserver of a two-Synapse federation
 // (SYNAPSE_FEDERATION=1): the bridge is registered with server A, the group and its members are on
 // server B, the bridge's bot and ghost users join the group's rooms over federation.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
 import { Peer } from '../support/peer';
@@ -17,9 +17,11 @@ describe('a group on another homeserver of a federation, on the fediverse throug
   let home: Awaited<ReturnType<typeof startSynapse>>;
   let remote: Awaited<ReturnType<typeof startSynapse>>;
   const lines: Record<string, unknown>[] = [];
+  let workDir: string | undefined;
 
   beforeAll(async () => {
     const { registration, file, dir } = await newRegistration();
+    workDir = dir;
     const [a, b, p] = await Promise.all([
       startSynapse(bridgeServer, { federation: true, appservices: [file] }),
       startSynapse(groupServer, { federation: true }),
@@ -32,6 +34,7 @@ describe('a group on another homeserver of a federation, on the fediverse throug
   });
   afterAll(async () => {
     await bridge?.close();
+    if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
     if (!process.env.IMAGO_KEEP) {
       await Promise.all([resetSynapse(bridgeServer), resetSynapse(groupServer), resetPeer(peerName)]);
     }

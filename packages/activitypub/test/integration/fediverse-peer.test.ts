@@ -1,6 +1,6 @@
 // Done-when of the bridge on one homeserver: live Synapse (with the bridge's registration), the
 // bridge, and an independent ActivityPub server (fediverse-pasture + bovine) as the peer.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
 import { playAttacks } from '../support/attacks';
@@ -22,10 +22,12 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
   let peer: Peer;
   let homeserver: Awaited<ReturnType<typeof startSynapse>>;
   const lines: Record<string, unknown>[] = [];
+  let workDir: string | undefined;
   let played: PlayedScenario | undefined;
 
   beforeAll(async () => {
     const { registration, file, dir } = await newRegistration();
+    workDir = dir;
     const [hs, p] = await Promise.all([startSynapse(synapse, { appservices: [file] }), startPeer(peerName)]);
     homeserver = hs;
     peer = new Peer(p.url, p.dir);
@@ -33,6 +35,7 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
   });
   afterAll(async () => {
     await bridge?.close();
+    if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
     if (!process.env.IMAGO_KEEP) await Promise.all([resetSynapse(synapse), resetPeer(peerName)]);
   });
 
@@ -57,7 +60,7 @@ describe('a group on the fediverse, with an independent ActivityPub server as it
     }
   });
 
-  it('lets a group decide each follower under its control table: refused → Reject, approved → Accept', async () => {
+  it('lets a group decide each follower under its control table (refused → Reject, approved → Accept), withdraws it when it turns on encryption, and leaves nothing to a later group under its handle', async () => {
     try {
       await playDecidedFollowers({ groupServer: homeserver, bridge, peer });
     } catch (error) {

@@ -4,8 +4,9 @@
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
 import { expect } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
-import { attackerKey, type Json, type Peer, post, signedRequest } from './peer';
+import { attackerKey, type Json, type Peer, post, postFrom, signedRequest } from './peer';
 import { type PlayedScenario, rawHistory, run } from './scenario';
+import { eventually } from './services';
 
 const AS = 'https://www.w3.org/ns/activitystreams';
 
@@ -104,17 +105,14 @@ export async function playAttacks(options: {
   expect(accepts).toHaveLength(1);
   expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual(followers.map((f) => f.id));
 
-  // A flood from one server runs into its rate limit (40, then one a minute, here); others are not affected.
+  // A flood from another machine (127.0.0.2) that names the peer's key id, to spend the peer's
+  // budget: it runs into the limit of its own address (40, then one a minute, here), and the peer,
+  // connecting from its own address, is not affected.
   const floodKey = attackerKey();
   const flood = await Promise.all(
     Array.from({ length: 50 }, (_, i) => {
-      const junk = signedRequest(
-        inbox,
-        follow(`flood-${i}`, 'http://flood.invalid/actor'),
-        'http://flood.invalid/actor#key',
-        floodKey,
-      );
-      return post(inbox, junk.body, junk.headers);
+      const junk = signedRequest(inbox, follow(`flood-${i}`), keyId, floodKey);
+      return postFrom('127.0.0.2', inbox, junk.body, junk.headers);
     }),
   );
   expect(flood.every((status) => status === 401 || status === 429)).toBe(true);
@@ -152,6 +150,18 @@ export async function playAttacks(options: {
     }),
   });
   expect(sent.status).toBe(200);
+  const relayed = await api(
+    `/rooms/${encodeURIComponent(played.chat)}/send/org.imago.announcement/${txn()}`,
+    {
+      method: 'PUT',
+      body: JSON.stringify({
+        kind: 'offer',
+        title: 'Free money, announced (not the group’s)',
+        origin: { group: played.spaceId, room: played.chat },
+      }),
+    },
+  );
+  expect(relayed.status).toBe(200);
   const hijack = await api(
     `/rooms/${encodeURIComponent(played.decisions)}/send/org.imago.governance.propose/${txn()}`,
     {
@@ -170,4 +180,33 @@ export async function playAttacks(options: {
     ).status,
   ).toBe(404);
   expect((await bridge.bridge.store.group(handle))?.spaceId).toBe(played.spaceId);
+
+  // Mallory invites the bot into rooms of her own: a space that is no Imago group (entered, then
+  // left), and a room that claims the group's space as its parent (never joined).
+  const bot = bridge.bridge.botUserId;
+  const createRoom = async (body: Json) => {
+    const response = await api('/createRoom', { method: 'POST', body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { room_id: string }).room_id;
+  };
+  const fakeSpace = await createRoom({ creation_content: { type: 'm.space' }, invite: [bot] });
+  const squatter = await createRoom({
+    invite: [bot],
+    initial_state: [
+      { type: 'm.space.parent', state_key: played.spaceId, content: { via: ['localhost'], canonical: true } },
+    ],
+  });
+  const membership = async (roomId: string) => {
+    const response = await api(
+      `/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(bot)}`,
+    );
+    return response.ok ? ((await response.json()) as { membership?: string }).membership : undefined;
+  };
+  await eventually(
+    'the bot to leave the fake space',
+    () => membership(fakeSpace),
+    (m) => m === 'leave',
+  );
+  expect(await membership(squatter)).toBe('invite');
+  expect(await bridge.bridge.store.spaceOfRoom(squatter)).toBeUndefined();
 }

@@ -2,6 +2,7 @@
 // requests by hand (draft-cavage HTTP signatures, as the fediverse sends them) with node:crypto.
 import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { eventually } from './services';
 
 export type Json = Record<string, unknown>;
@@ -97,4 +98,21 @@ export async function post(url: string, body: string, headers: Record<string, st
   const response = await fetch(url, { method: 'POST', headers, body });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** POSTs raw bytes from another loopback address (another machine, as far as the bridge can tell). */
+export function postFrom(
+  localAddress: string,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: 'POST', headers, localAddress }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }

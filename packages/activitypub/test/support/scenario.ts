@@ -11,6 +11,7 @@ import {
   createGroup,
   createImagoClient,
   emptyRoomLog,
+  encodeDecimals,
   fetchRoomHistory,
   initControlTable,
   logEvents,
@@ -20,6 +21,7 @@ import {
   sendGovernanceEvent,
 } from '@imago/matrix-binding';
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
+import { acceptProposal, parseProposal } from '@imago/valueflows';
 import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
 import {
@@ -58,14 +60,16 @@ export async function runBridge(
     homeserverUrl: homeserver.baseUrl,
     store: join(dir, 'bridge.sqlite'),
     allowPrivateAddress: true,
-    // 40 requests per server, refilled at one a minute: the flood in the attacks meets the limit
-    // however slowly a loaded machine sends it (each test file sends far fewer from the peer).
+    // 40 requests per connecting address (and per verified server), refilled at one a minute: the
+    // flood in the attacks meets the limit however slowly a loaded machine sends it (each test
+    // file sends far fewer from 127.0.0.1, the peer's and the tests' address).
     guard: { rateLimit: { burst: 40, perMinute: 1 } },
     log: (entry) => lines.push(entry as unknown as Json),
   });
 }
 
 const HOUR = 3_600_000;
+const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const none = () => undefined;
 /** A matrix-js-sdk logger that says nothing (the SDK logs every request). */
 const silent = { trace: none, debug: none, info: none, warn: none, error: none, getChild: () => silent };
@@ -191,7 +195,7 @@ export async function playScenario(options: {
   expect(accepted.actor).toBe(groupIri);
 
   // The group publishes an offer: the peer receives a Proposal with readable content.
-  const offerEvent = await publishProposal(ana, chat, {
+  const offerContent = {
     purpose: 'offer',
     name: 'Cargo bike to lend',
     note: 'A Bullitt cargo bike, free to borrow for a month.',
@@ -206,7 +210,8 @@ export async function playScenario(options: {
       },
     ],
     reciprocal: [],
-  });
+  } as const;
+  const offerEvent = await publishProposal(ana, chat, offerContent);
   const created = await peer.waitFor(
     'Create(Proposal)',
     (a) => a.type === 'Create' && (a.object as Json | undefined)?.type === 'Proposal',
@@ -221,6 +226,45 @@ export async function playScenario(options: {
   expect(((proposal.publishes as Json).id as string).endsWith('#primary')).toBe(true);
   expect((await fetch(proposalIri, accept)).status).toBe(200);
 
+  // The group announces a need (org.imago.announcement, in raw HTTP): its followers get a Note
+  // with a readable name and content. A copy delivered from another group is not re-published.
+  const announceRaw = async (content: Json) => {
+    const response = await fetch(
+      `${groupServer.baseUrl}/_matrix/client/v3/rooms/${encodeURIComponent(chat)}/send/org.imago.announcement/a${Date.now()}${Math.random()}`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${anaSession.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(content),
+      },
+    );
+    expect(response.status).toBe(200);
+  };
+  await announceRaw({
+    kind: 'offer',
+    title: 'Relayed: bread from another group',
+    origin: { group: '!other:elsewhere.example', room: '!room:elsewhere.example', event: '$original' },
+  });
+  await announceRaw({
+    kind: 'need',
+    title: 'Someone to fix a sewing machine',
+    body: 'Our Singer 201 skips stitches.\n\nSaturday mornings <3',
+    origin: { group: group.spaceId, room: chat },
+  });
+  const needCreate = await peer.waitFor(
+    'Create(Note) of the need',
+    (a) => a.type === 'Create' && (a.object as Json | undefined)?.name === 'Someone to fix a sewing machine',
+  );
+  const need = needCreate.object as Json;
+  expect(need.type).toBe('Note');
+  expect(need.attributedTo).toBe(groupIri);
+  expect(need.content).toBe(
+    '<p>Need: Someone to fix a sewing machine</p><p>Our Singer 201 skips stitches.</p><p>Saturday mornings &#60;3</p>',
+  );
+  expect(((await (await fetch(need.id as string, accept)).json()) as Json).content).toBe(need.content);
+  // The copy went first in the same room: it was handled before the need, and sent nowhere.
+  await bridge.bridge.idle();
+  expect((await peer.inbox()).some((a) => JSON.stringify(a).includes('Relayed: bread'))).toBe(false);
+
   // The peer replies: a ghost user's message in the offer's thread.
   const note = {
     type: 'Note',
@@ -228,7 +272,8 @@ export async function playScenario(options: {
     inReplyTo: proposalIri,
     audience: groupIri,
     content: '<p>We would love to borrow it &amp; bring it back!</p>',
-    to: [groupIri],
+    to: [PUBLIC],
+    cc: [groupIri],
   };
   const noteId = await peer.publish(`note-${options.name}-${run}`, note);
   const create = {
@@ -236,7 +281,8 @@ export async function playScenario(options: {
     type: 'Create',
     actor: peer.actor,
     object: { ...note, id: noteId },
-    to: [groupIri],
+    to: [PUBLIC],
+    cc: [groupIri],
   };
   const createId = await peer.publish(`create-${options.name}-${run}`, create);
   expect((await peer.send(inbox, { ...create, id: createId })).status).toBe(202);
@@ -259,6 +305,31 @@ export async function playScenario(options: {
   // FEP-1b12: the group announces the reply to its followers, the activity as the peer sent it.
   const announce = await peer.waitFor('Announce(Create)', (a) => a.type === 'Announce');
   expect((announce.object as Json).id ?? announce.object).toBe(createId);
+
+  // A reply addressed to the group only reaches the thread, and is not announced to the followers.
+  const privateNote = { ...note, content: '<p>Between us: is the lock code still 1234?</p>', to: [groupIri] };
+  delete (privateNote as Partial<typeof note>).cc;
+  const privateNoteId = await peer.publish(`private-note-${options.name}-${run}`, privateNote);
+  const privateCreate = { ...create, object: { ...privateNote, id: privateNoteId }, to: [groupIri] };
+  delete (privateCreate as Partial<typeof create>).cc;
+  const privateCreateId = await peer.publish(`private-create-${options.name}-${run}`, privateCreate);
+  expect((await peer.send(inbox, { ...privateCreate, id: privateCreateId })).status).toBe(202);
+  await eventually(
+    'the private reply in the thread',
+    async () =>
+      (await rawHistory(groupServer, anaSession.accessToken, chat)).map((e) => (e.content as Json).body),
+    (bodies) => bodies.includes('Between us: is the lock code still 1234?'),
+  );
+  // Once the reply is recorded as bridged, its announcement (if any) is under way: wait for it.
+  await eventually(
+    'the private reply recorded',
+    () => bridge.bridge.store.bridged(privateCreateId),
+    (eventId) => eventId !== undefined,
+  );
+  await bridge.bridge.idle();
+  expect(
+    (await peer.inbox()).filter((a) => a.type === 'Announce').map((a) => JSON.stringify(a.object)),
+  ).not.toContainEqual(expect.stringContaining(privateCreateId));
 
   // Offer(Agreement) → a decision of the group → Accept, and the agreement in the ledger room.
   const offer = {
@@ -304,6 +375,32 @@ export async function playScenario(options: {
   expect(await peer.inbox()).not.toContainEqual(
     expect.objectContaining({ type: 'Accept', object: expect.objectContaining({ id: offerId }) }),
   );
+  // An attack on the ledger, in raw HTTP: a member who is not the group's authority records the
+  // agreement first, naming the pending decision and the offer, with a counterparty of their own.
+  const forger = await registerUser(groupServer, `forger-${options.name}-${run}`);
+  const asForger = (path: string, method: string, body: unknown) =>
+    fetch(`${groupServer.baseUrl}/_matrix/client/v3${path}`, {
+      method,
+      headers: { authorization: `Bearer ${forger.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  expect((await asForger(`/join/${encodeURIComponent(chat)}`, 'POST', {})).status).toBe(200);
+  const forgedTerms = acceptProposal(parseProposal({ ...offerContent, id: offerEvent }, 'content'), {
+    agreementId: offerId,
+    counterparty: 'https://attacker.example/actor',
+    quantity: { hasNumericalValue: 1, hasUnit: 'one' },
+  });
+  const forgedRecord = await asForger(
+    `/rooms/${encodeURIComponent(chat)}/send/org.imago.vf.agreement/forged-${run}`,
+    'PUT',
+    encodeDecimals({
+      agreement: forgedTerms.agreement,
+      commitments: forgedTerms.commitments,
+      decision: agreementDecision?.eventId,
+      origin: offerId,
+    }),
+  );
+  expect(forgedRecord.status).toBe(200);
   await sendGovernanceEvent(ana, decisions, 'org.imago.governance.approve', {
     decision: agreementDecision?.eventId,
   });
@@ -313,7 +410,10 @@ export async function playScenario(options: {
   );
   expect(acceptedOffer.actor).toBe(groupIri);
   const ledger = appendToRoomLog(emptyRoomLog(chat), await fetchRoomHistory(ana, chat));
-  const records = readAgreementRecords(ledger).records;
+  const all = readAgreementRecords(ledger).records;
+  // The forged record is in the room, and counted for nothing: the bridge recorded the agreement.
+  expect(all.filter((r) => r.sender === forger.userId)).toHaveLength(1);
+  const records = all.filter((r) => r.sender === bot);
   expect(records).toHaveLength(1);
   expect(records[0]?.decision).toBe(agreementDecision?.eventId);
   expect(records[0]?.agreement.proposal).toBe(offerEvent);
@@ -453,5 +553,115 @@ export async function playDecidedFollowers(options: {
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(second),
   );
   expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual([peer.actor]);
+
+  // A repeated Follow from an accepted follower is accepted again, with no new decision.
+  const third = await peer.publish(`decided-again-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: third })).status).toBe(202);
+  await peer.waitFor(
+    'Accept of the repeated Follow',
+    (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(third),
+  );
+  const proposedFor = async (followId: string) =>
+    (await roomEvents(bea, decisions)).filter(
+      (e) =>
+        e.type === 'org.imago.governance.propose' &&
+        ((e.content as Json).action as Json | undefined)?.activity === followId,
+    ).length;
+  expect(await proposedFor(third)).toBe(0);
+
+  // Undo(Follow) through the shared inbox removes the follower; a new Follow is decided again.
+  const undo = {
+    '@context': 'https://www.w3.org/ns/activitystreams',
+    type: 'Undo',
+    actor: peer.actor,
+    object: { ...follow, id: second },
+  };
+  const undoId = await peer.publish(`decided-undo-${run}`, undo);
+  expect((await peer.send(`${bridge.origin}/inbox`, { ...undo, id: undoId })).status).toBe(202);
+  await eventually(
+    'the follower removed',
+    () => bridge.bridge.store.followers(handle),
+    (list) => list.length === 0,
+  );
+  const fourth = await peer.publish(`decided-4-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: fourth })).status).toBe(202);
+  const again = await followDecision(fourth);
+  // While that decision is open, the same actor's next Follow proposes nothing more.
+  const fifth = await peer.publish(`decided-5-${run}`, follow);
+  expect((await peer.send(inbox, { ...follow, id: fifth })).status).toBe(202);
+  await sendGovernanceEvent(bea, decisions, 'org.imago.governance.approve', { decision: again.eventId });
+  await peer.waitFor(
+    'Accept(Follow) again',
+    (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(fourth),
+  );
+  expect(await proposedFor(fifth)).toBe(0);
+  expect((await bridge.bridge.store.followers(handle)).map((f) => f.id)).toEqual([peer.actor]);
+  const oldKey = ((actor.publicKey as Json).publicKeyPem as string) ?? '';
+  expect(oldKey).toContain('PUBLIC KEY');
+
+  // The group turns on end-to-end encryption in its chat room (raw HTTP): its messages must never
+  // leave in clear, so the bridge withdraws it; its followers are told, its keys and followers
+  // deleted, and its actor is a tombstone.
+  const chat = group.rooms.chat as string;
+  const encryption = await fetch(
+    `${groupServer.baseUrl}/_matrix/client/v3/rooms/${encodeURIComponent(chat)}/state/m.room.encryption/`,
+    {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${beaSession.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ algorithm: 'm.megolm.v1.aes-sha2' }),
+    },
+  );
+  expect(encryption.status).toBe(200);
+  const gone = await eventually(
+    'the withdrawn actor',
+    () => fetch(groupIri, { headers: { accept: 'application/activity+json' } }),
+    (response) => response.status === 410,
+  );
+  expect(((await gone.json()) as Json).type).toBe('Tombstone');
+  await peer.waitFor('Delete of the actor', (a) => a.type === 'Delete' && a.object === groupIri);
+  expect(await bridge.bridge.store.keys(handle)).toBeUndefined();
+  expect(await bridge.bridge.store.followers(handle)).toEqual([]);
+  expect(
+    (await peer.send(inbox, { ...follow, id: await peer.publish(`decided-3-${run}`, follow) })).status,
+  ).not.toBe(202);
+
+  // A later group takes the same handle: a new key, no follower of the old one.
+  const later = await createGroup(bea, {
+    profile: { name: 'Another group' },
+    rooms: ['chat', 'decisions'],
+    invite: [bot],
+  });
+  const laterDecisions = later.rooms.decisions as string;
+  await initControlTable(bea, laterDecisions, {
+    rules: {
+      'change-control-table': { protocol: 'consensus', duration: HOUR },
+      [ActivitypubActionKinds.publish]: alone,
+    },
+  } as never);
+  await eventually(
+    'the bot to join the later group',
+    async () =>
+      (await rawHistory(groupServer, beaSession.accessToken, laterDecisions)).some(
+        (e) => e.type === 'm.room.member' && e.state_key === bot && (e.content as Json).membership === 'join',
+      ),
+    (joined) => joined,
+    60_000,
+  );
+  const republish = await propose(bea, laterDecisions, {
+    kind: ActivitypubActionKinds.publish,
+    action: { handle },
+  } as never);
+  await sendGovernanceEvent(bea, laterDecisions, 'org.imago.governance.approve', { decision: republish });
+  const reborn = (await eventually(
+    'the later group actor',
+    async () => {
+      const response = await fetch(groupIri, { headers: { accept: 'application/activity+json' } });
+      return response.ok ? ((await response.json()) as Json) : undefined;
+    },
+    (value) => value !== undefined,
+  )) as Json;
+  expect(reborn.name).toBe('Another group');
+  expect((reborn.publicKey as Json).publicKeyPem).not.toBe(oldKey);
+  expect(await bridge.bridge.store.followers(handle)).toEqual([]);
   bea.stopClient();
 }

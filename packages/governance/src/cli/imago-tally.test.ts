@@ -1,15 +1,14 @@
 /**
- * The `imago-tally` executable, built from source and run as a process, next to belenios-tool:
- * same output on the same input, exit codes and one-line errors on bad usage or bad ballots.
+ * The `imago-tally` executable, built from source and run as a process: its options, exit codes
+ * and one-line errors on bad usage or bad ballots, and the STV refusal it shares with
+ * belenios-tool (the byte-for-byte comparison with belenios-tool is in
+ * `belenios-differential.test.ts`).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BELENIOS_TOOL, requireBeleniosTool } from '../methods/testing/belenios-oracle';
+import { runProcess } from '../methods/testing/run-process';
+import { buildImagoTally, type ImagoTallyProcess } from './testing/imago-tally-process';
 
 interface Run {
   readonly code: number;
@@ -17,55 +16,28 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(command: string, args: readonly string[], input: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(command, args, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin?.end(input);
-  });
+async function run(command: string, args: readonly string[], input: string): Promise<Run> {
+  const { code, stdout, stderr } = await runProcess(command, args, input);
+  return { code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') };
 }
 
-let outDir: string;
-let bin: string;
-const tally = (args: readonly string[], input = '[]') => run(process.execPath, [bin, ...args], input);
+let imagoTally: ImagoTallyProcess;
+const tally = async (args: readonly string[], input = '[]'): Promise<Run> => {
+  const { code, stdout, stderr } = await imagoTally.run(args, input);
+  return { code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') };
+};
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'imago-tally-test-'));
-  await build({
-    entry: { 'imago-tally': fileURLToPath(new URL('./imago-tally.ts', import.meta.url)) },
-    outDir,
-    format: ['esm'],
-    target: 'es2022',
-    silent: true,
-    config: false,
-  });
-  bin = join(outDir, 'imago-tally.js');
+  imagoTally = await buildImagoTally();
 }, 60_000);
 
-afterAll(() => {
-  rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => imagoTally?.dispose());
 
 const cases = JSON.parse(
   readFileSync(new URL('../../test/vectors/belenios-tool/cases.json', import.meta.url), 'utf8'),
 ) as { method: string; args: string[]; ballots: number[][] }[];
 
 describe('imago-tally next to belenios-tool method', () => {
-  it.each(['schulze', 'majority-judgment', 'stv'])('%s prints what belenios-tool prints', async (method) => {
-    requireBeleniosTool();
-    for (const c of cases.filter((x) => x.method === method).slice(0, 3)) {
-      const input = JSON.stringify(c.ballots);
-      const [ours, theirs] = await Promise.all([
-        tally([c.method, ...c.args], input),
-        run(BELENIOS_TOOL, ['method', c.method, ...c.args], input),
-      ]);
-      expect(theirs.code).toBe(0);
-      expect(ours).toEqual({ code: 0, stdout: theirs.stdout, stderr: '' });
-    }
-  });
-
   it('accepts --name=value and --name value alike', async () => {
     const input = JSON.stringify(cases[0]!.ballots);
     const a = await tally(['schulze', '--nchoices=5', '--blank-allowed=false'], input);
@@ -95,6 +67,13 @@ describe('imago-tally usage', () => {
     const specific = await tally(['majority-judgment', '--help']);
     expect(specific.code).toBe(0);
     expect(specific.stdout).toContain('--ngrades');
+  });
+
+  it('--version prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const result = await tally(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`imago-tally ${version}`);
   });
 
   it.each([

@@ -6,6 +6,7 @@
  * `belenios-tool method …` (Belenios 2.0) for `schulze`, `majority-judgment` and `stv`.
  */
 import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
 import { runTally, type TallyOutcome } from './tally-command';
 
 // A reader that stops early (`imago-tally … | head`) is not an error of ours.
@@ -21,9 +22,12 @@ function finish({ code, stdout, stderr }: TallyOutcome): void {
 
 const args = process.argv.slice(2);
 let outcome: TallyOutcome | undefined;
+if (args[0] === '--version') {
+  outcome = { code: 0, stdout: `imago-tally ${packageJson.version} (@imago/governance)\n` };
+}
 try {
   // One synchronous read: the fastest way to take a whole file or pipe.
-  outcome = runTally(args, () => readFileSync(0));
+  outcome ??= runTally(args, () => readFileSync(0));
 } catch (error) {
   // A non-blocking standard input cannot be read synchronously: read it as a stream instead.
   if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;

@@ -33,7 +33,11 @@ function usage(): string {
     lines.push(`  ${method.name.padEnd(19)}${method.summary}`);
     lines.push(`  ${''.padEnd(19)}options: ${method.options.map((o) => `--${o.name}=${o.docv}`).join(' ')}`);
   }
-  lines.push('', 'Run `imago-tally <method> --help` for details. Exit: 0 ok, 123 bad input, 124 bad usage.');
+  lines.push(
+    '',
+    'Run `imago-tally <method> --help` for details. Exit: 0 ok, 123 bad input, 124 bad usage (as belenios-tool).',
+    '`imago-tally --version` prints the version.',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -9,7 +9,7 @@ import { advanceClock } from './lifecycle';
 import { reduce } from './reduce';
 import type { RejectedEvent } from './rejection';
 
-/** The result of {@link replay}. */
+/** The result of {@link replay} (not `@imago/valueflows`' `ReplayResult`, a ledger replay's). */
 export interface ReplayResult {
   readonly state: GovernanceState;
   /** Every rejected event, in log order. */

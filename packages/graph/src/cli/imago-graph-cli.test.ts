@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +37,11 @@ function file(name: string, content: string): string {
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 const keys = (output: { targets: { key: string }[] }) => output.targets.map((t) => t.key);
 
-function expectOneLineError(result: Run, code: number): void {
+function expectOneLineError(result: Run, code: number, names?: string): void {
   expect(result.code).toBe(code);
   expect(result.stdout).toBe('');
   expect(lines(result.stderr)).toHaveLength(1);
+  if (names !== undefined) expect(result.stderr).toContain(names);
 }
 
 describe('imago-graph propagate', () => {
@@ -48,6 +49,13 @@ describe('imago-graph propagate', () => {
     const result = await run('--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('imago-graph propagate');
+  });
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const result = await run('--version');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`imago-graph ${version}`);
   });
 
   it('geo: one JSON object, distances in km, best first, ties by key', async () => {
@@ -236,9 +244,11 @@ describe('imago-graph propagate', () => {
   });
 
   it('an unknown key is a one-line error and no output', async () => {
-    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from', 'nobody', '--by', 'geo'), 1);
+    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from', 'nobody', '--by', 'geo'), 1, GRAPH);
     const keysFile = file('bad-keys.txt', 'g-bastille\nnobody\n');
-    expectOneLineError(await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo'), 1);
+    const fromFile = await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo');
+    expectOneLineError(fromFile, 1, keysFile);
+    expect(fromFile.stderr).toContain('line 2');
   });
 
   it('a malformed or missing graph file is a one-line error', async () => {
@@ -252,15 +262,11 @@ describe('imago-graph propagate', () => {
       '{"nodes": [{"key": "a", "attributes": {"kind": "group"}}], "edges": [{"source": "a", "target": "a"}]}',
     ];
     for (const [i, content] of bad.entries()) {
-      expectOneLineError(
-        await run('propagate', '--graph', file(`bad-${i}.json`, content), '--from', 'a', '--by', 'geo'),
-        1,
-      );
+      const graph = file(`bad-${i}.json`, content);
+      expectOneLineError(await run('propagate', '--graph', graph, '--from', 'a', '--by', 'geo'), 1, graph);
     }
-    expectOneLineError(
-      await run('propagate', '--graph', join(work, 'missing.json'), '--from', 'a', '--by', 'geo'),
-      1,
-    );
+    const missing = join(work, 'missing.json');
+    expectOneLineError(await run('propagate', '--graph', missing, '--from', 'a', '--by', 'geo'), 1, missing);
   });
 
   it('a bad command line is a one-line error with exit code 2', async () => {
@@ -310,5 +316,111 @@ describe('imago-graph propagate', () => {
         }
       }
     }
+  });
+
+  it('with --from-file many theme queries use the theme index and agree with single queries', async () => {
+    const graph = JSON.parse(readFileSync(GRAPH, 'utf8'));
+    const sources = graph.nodes.map((n: { key: string }) => n.key);
+    const keysFile = file('theme-keys.txt', `${sources.join('\n')}\n`);
+    for (const depth of ['0', '2']) {
+      const batch = lines(
+        (
+          await run(
+            'propagate',
+            '--graph',
+            GRAPH,
+            '--from-file',
+            keysFile,
+            '--by',
+            'theme',
+            '--theme-depth',
+            depth,
+          )
+        ).stdout,
+      );
+      expect(batch).toHaveLength(sources.length);
+      for (const [i, from] of sources.entries()) {
+        const single = await run(
+          'propagate',
+          '--graph',
+          GRAPH,
+          '--from',
+          from,
+          '--by',
+          'theme',
+          '--theme-depth',
+          depth,
+        );
+        expect(batch[i]).toBe(single.stdout.trim());
+      }
+    }
+  });
+});
+
+describe('imago-graph snapshot', () => {
+  it('writes a snapshot that propagate reads with the same answers as the JSON, on random graphs', async () => {
+    const graphs = fc.sample(serializedGraphArbitrary, { numRuns: 2, seed: 20261205 });
+    for (const [i, serialized] of graphs.entries()) {
+      const json = file(`snap-${i}.json`, JSON.stringify(serialized));
+      const snapshot = join(work, `snap-${i}.snapshot`);
+      const written = await run('snapshot', '--graph', json, '--out', snapshot);
+      expect(written.code).toBe(0);
+      const summary = JSON.parse(written.stdout);
+      expect(summary).toEqual({
+        snapshot,
+        version: 1,
+        nodes: serialized.nodes.length,
+        edges: serialized.edges.length,
+        bytes: readFileSync(snapshot).length,
+      });
+      const keysFile = file(`snap-${i}.txt`, `${serialized.nodes.map((n) => n.key).join('\n')}\n`);
+      for (const by of ['geo', 'relation', 'theme', 'composite']) {
+        const fromJson = await run('propagate', '--graph', json, '--from-file', keysFile, '--by', by);
+        const fromSnapshot = await run('propagate', '--graph', snapshot, '--from-file', keysFile, '--by', by);
+        expect(fromJson.code).toBe(0);
+        expect(fromSnapshot.stdout).toBe(fromJson.stdout);
+      }
+      // A snapshot of a snapshot is the same file.
+      const again = join(work, `snap-${i}-again.snapshot`);
+      expect((await run('snapshot', '--graph', snapshot, '--out', again)).code).toBe(0);
+      expect(readFileSync(again)).toEqual(readFileSync(snapshot));
+    }
+  });
+
+  it('a damaged snapshot is a one-line error (exit 1) and no output', async () => {
+    const snapshot = join(work, 'good.snapshot');
+    expect((await run('snapshot', '--graph', GRAPH, '--out', snapshot)).code).toBe(0);
+    const bytes = readFileSync(snapshot);
+    const truncated = join(work, 'truncated.snapshot');
+    writeFileSync(truncated, bytes.subarray(0, bytes.length - 3));
+    const flipped = join(work, 'flipped.snapshot');
+    const changed = Buffer.from(bytes);
+    changed[bytes.length - 1]! ^= 2;
+    writeFileSync(flipped, changed);
+    const future = join(work, 'future.snapshot');
+    const later = Buffer.from(bytes);
+    later.writeUInt32LE(2, 8);
+    writeFileSync(future, later);
+    for (const path of [truncated, flipped, future]) {
+      const result = await run('propagate', '--graph', path, '--from', 'g-bastille', '--by', 'geo');
+      expectOneLineError(result, 1);
+      expect(result.stderr).toMatch(/^imago-graph: /);
+    }
+    expect((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo')).code).toBe(0);
+  });
+
+  it('a bad command line is exit 2; a bad input or an unwritable output exit 1, leaving nothing behind', async () => {
+    const out = join(work, 'never.snapshot');
+    expectOneLineError(await run('snapshot', '--graph', GRAPH), 2);
+    expectOneLineError(await run('snapshot', '--out', out), 2);
+    expectOneLineError(await run('snapshot', '--graph', GRAPH, '--out', out, '--k', '3'), 2);
+    expectOneLineError(await run('snapshot', '--graph', file('bad.json', '{"nodes": 3}'), '--out', out), 1);
+    expectOneLineError(
+      await run('snapshot', '--graph', GRAPH, '--out', join(work, 'no-such-dir', 'x.snapshot')),
+      1,
+    );
+    expect(
+      readdirSync(work).filter((name) => name.startsWith('never') || name.includes('.partial-')),
+    ).toEqual([]);
   });
 });

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 /**
  * @module
- * `imago-graph`: the command-line face of `@imago/graph`, a thin shell over `propagate`.
+ * `imago-graph`: the command-line face of `@imago/graph`, a thin shell over `propagate` and the
+ * graph snapshot format. A graph is only read here, so it is loaded into a `CompactGraph`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CompactGraph } from '../compact/compact-graph';
+import { parseCompactGraph } from '../compact/parse-compact-graph';
 import { GraphError } from '../errors/graph-error';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import { NodeNotFoundError } from '../errors/node-not-found-error';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { PROXIMITY_MODES, type PropagateOptions, type ProximityMode } from '../propagation/propagate-options';
 import { createGeoIndex } from '../proximity/geo-index';
+import { createThemeIndex } from '../proximity/theme-index';
+import { GRAPH_SNAPSHOT_VERSION, isGraphSnapshot } from '../snapshot/graph-snapshot-format';
+import { parseGraphSnapshot } from '../snapshot/parse-graph-snapshot';
+import { writeGraphSnapshot } from '../snapshot/write-graph-snapshot';
 import { parseWeights } from './parse-weights';
 
 const HELP = `imago-graph — proximity and propagation over a graph of groups
@@ -21,11 +27,13 @@ Usage:
                         [--k N] [--radius-km R] [--max-hops H] [--min-similarity S]
                         [--weights geo=W,theme=W,relation=W] [--geo-scale-km S]
                         [--theme-depth N] [--kind KIND]
+  imago-graph snapshot --graph FILE --out SNAPSHOT
 
-FILE is graphology's JSON serialisation. Nodes: kind ("group" | "entity"), name, optional lat/lon
-(decimal degrees), wikidata (QID) on entities. Edges: type ("located-in", "interested-in" or a
-group-group relation type) and, on group-group edges, status ("accepted" | "proposed"; only
-accepted relations count, a missing status does not).
+FILE is graphology's JSON serialisation, or a snapshot written by "imago-graph snapshot"
+(recognised by its first bytes; it loads many times faster). Nodes: kind ("group" | "entity"),
+name, optional lat/lon (decimal degrees), wikidata (QID) on entities. Edges: type ("located-in",
+"interested-in" or a group-group relation type) and, on group-group edges, status ("accepted" |
+"proposed"; only accepted relations count, a missing status does not).
 
 Output: one JSON line {"from": KEY, "targets": [{"key", "score", ...}]} per source, targets best
 first, ties by key ascending, source excluded, only groups, at most k (default 10).
@@ -36,8 +44,11 @@ first, ties by key ascending, source excluded, only groups, at most k (default 1
              weights default to 1 each; with --weights an omitted component weighs 0; s = 10 km
 Limits (--radius-km, --max-hops, --min-similarity) filter targets whatever the mode.
 --from-file: one key per line, blank lines skipped, one output line per key, in order.
-Errors: one line on standard error; exit code 2 for a bad command line, 1 for bad input
-(unreadable or malformed graph file, unknown key).
+snapshot: writes FILE as a snapshot (binary, versioned, checked on reading) and prints one JSON
+line {"snapshot", "version", "nodes", "edges", "bytes"}.
+Errors: one line on standard error naming the file (and the place in it); exit code 2 for a bad
+command line, 1 for bad input (unreadable or malformed graph file or snapshot, unknown key) or an
+unwritable output. imago-graph --version prints the version.
 `;
 
 /** A bad command line (exit code 2). */
@@ -62,48 +73,99 @@ function number(name: string, value: string | undefined, integer: boolean): numb
   return parsed;
 }
 
-function readText(path: string, what: string): string {
+function readBytes(path: string, what: string): Buffer {
   try {
-    // A byte-order mark is not part of the JSON or of the first key.
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return readFileSync(path);
   } catch (error) {
     throw new InputError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
 }
 
-function run(argv: string[]): void {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    process.stdout.write(HELP);
-    return;
-  }
-  const [command, ...rest] = argv;
-  if (command !== 'propagate')
-    throw new UsageError(`unknown command ${JSON.stringify(command)} (try --help)`);
-  let values: Record<string, string | boolean | undefined>;
+/** UTF-8 text without its byte-order mark, which is not part of the JSON or of the first key. */
+function decode(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function readText(path: string, what: string): string {
+  return decode(readBytes(path, what));
+}
+
+/** A graph file, JSON or snapshot, as a read-only compact graph. */
+function readGraph(path: string): CompactGraph {
+  if (process.stderr.isTTY) process.stderr.write(`reading ${path}…\n`);
+  const bytes = readBytes(path, 'graph file');
+  // From the bytes, the JSON is parsed a piece at a time: its whole tree never exists.
+  return inFile(path, () => (isGraphSnapshot(bytes) ? parseGraphSnapshot(bytes) : parseCompactGraph(bytes)));
+}
+
+/** Runs `parse`, naming the file in its error. */
+function inFile<T>(file: string, parse: () => T): T {
   try {
-    ({ values } = parseArgs({
-      args: rest,
+    return parse();
+  } catch (error) {
+    if (GraphError.isInstance(error)) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+const USAGE_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
+
+function parseCommandLine<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
+  args: string[],
+  options: T,
+): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({
+      args,
       strict: true,
       allowPositionals: false,
-      options: {
-        graph: { type: 'string' },
-        from: { type: 'string' },
-        'from-file': { type: 'string' },
-        by: { type: 'string' },
-        k: { type: 'string' },
-        'radius-km': { type: 'string' },
-        'max-hops': { type: 'string' },
-        'min-similarity': { type: 'string' },
-        weights: { type: 'string' },
-        'geo-scale-km': { type: 'string' },
-        'theme-depth': { type: 'string' },
-        kind: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+      options: { ...options, ...USAGE_OPTIONS },
+    }).values;
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
+}
+
+function snapshotCommand(args: string[]): void {
+  const values = parseCommandLine(args, { graph: { type: 'string' }, out: { type: 'string' } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const [input, out] = [values.graph, values.out] as [string | undefined, string | undefined];
+  if (!input) throw new UsageError('missing --graph FILE');
+  if (!out) throw new UsageError('missing --out SNAPSHOT');
+  const graph = readGraph(input);
+  const bytes = writeGraphSnapshot(graph);
+  // Written beside, then renamed: a reader never sees half a snapshot under the final name.
+  const partial = `${out}.partial-${process.pid}`;
+  try {
+    writeFileSync(partial, bytes);
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new InputError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const summary = { snapshot: out, version: GRAPH_SNAPSHOT_VERSION, nodes: graph.order, edges: graph.size };
+  process.stdout.write(`${JSON.stringify({ ...summary, bytes: bytes.length })}\n`);
+}
+
+function propagateCommand(args: string[]): void {
+  const values = parseCommandLine(args, {
+    graph: { type: 'string' },
+    from: { type: 'string' },
+    'from-file': { type: 'string' },
+    by: { type: 'string' },
+    k: { type: 'string' },
+    'radius-km': { type: 'string' },
+    'max-hops': { type: 'string' },
+    'min-similarity': { type: 'string' },
+    weights: { type: 'string' },
+    'geo-scale-km': { type: 'string' },
+    'theme-depth': { type: 'string' },
+    kind: { type: 'string' },
+  });
   if (values.help) {
     process.stdout.write(HELP);
     return;
@@ -130,30 +192,57 @@ function run(argv: string[]): void {
   };
   const weights = str('weights');
   if (weights !== undefined) options.weights = parseWeights(weights);
+  const keyFile = str('from-file');
+  // Each key with where it was given: the command line, or its line in the key file.
   const sources =
-    str('from') !== undefined
-      ? [str('from')!]
-      : readText(str('from-file')!, 'key file')
+    keyFile === undefined
+      ? [{ key: str('from')!, where: '--from' }]
+      : readText(keyFile, 'key file')
           .split(/\r?\n/)
-          .filter((line) => line.trim() !== '');
+          .map((key, i) => ({ key, where: `${keyFile}: line ${i + 1}` }))
+          .filter(({ key }) => key.trim() !== '');
 
-  const graph = parseSerializedGraph(readText(str('graph')!, 'graph file'));
+  const graphFile = str('graph')!;
+  const graph = readGraph(graphFile);
   // Check every key before printing anything, so a bad key never leaves half an output.
-  sources.forEach((line, i) => {
+  for (const source of sources) {
     // A key is taken as written; surrounding blanks are dropped only if that makes it a node.
-    if (!graph.hasNode(line) && graph.hasNode(line.trim())) sources[i] = line.trim();
-    else if (!graph.hasNode(line))
-      throw new NodeNotFoundError(`unknown node key ${JSON.stringify(line)}`, line);
-  });
+    if (!graph.hasNode(source.key) && graph.hasNode(source.key.trim())) source.key = source.key.trim();
+    else if (!graph.hasNode(source.key)) {
+      const message = `${source.where}: no node ${JSON.stringify(source.key)} in ${graphFile}`;
+      throw new NodeNotFoundError(message, source.key);
+    }
+  }
+  // An index pays for itself over several sources; a single query is as fast without.
   if (options.by === 'geo' && sources.length > 4) {
     if (process.stderr.isTTY) process.stderr.write('indexing locations…\n');
     options.geoIndex = createGeoIndex(graph);
   }
+  if (options.by === 'theme' && sources.length > 4) {
+    if (process.stderr.isTTY) process.stderr.write('indexing themes…\n');
+    options.themeIndex = createThemeIndex(graph);
+  }
   const lines: string[] = [];
-  for (const from of sources) {
+  for (const { key: from } of sources) {
     lines.push(JSON.stringify({ from, targets: propagate(graph, from, options) }));
   }
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+}
+
+function run(argv: string[]): void {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (argv[0] === '--version') {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`imago-graph ${version} (@imago/graph)\n`);
+    return;
+  }
+  const [command, ...rest] = argv;
+  if (command === 'propagate') propagateCommand(rest);
+  else if (command === 'snapshot') snapshotCommand(rest);
+  else throw new UsageError(`unknown command ${JSON.stringify(command)} (try --help)`);
 }
 
 try {

@@ -2,7 +2,7 @@
  * @module
  * A feed, assembled: the items of its groups and kinds, merged in chronological order.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import type { FeedDefinition, FeedItem } from './feed-definition';
 import { feedGroups } from './feed-groups';
 import { type MergeFeedOptions, mergeFeedItems } from './merge-feed-items';
@@ -21,7 +21,7 @@ import { type MergeFeedOptions, mergeFeedItems } from './merge-feed-items';
  * buildFeed(graph, definition, [itemsOfA, itemsOfB], { order: 'newest-first', limit: 20 });
  */
 export function buildFeed(
-  graph: GraphLike,
+  graph: ReadableGraph,
   definition: FeedDefinition,
   streams: Iterable<Iterable<FeedItem>>,
   options: MergeFeedOptions = {},

@@ -3,7 +3,7 @@
  * Which groups a feed reads, given the graph as it is now.
  */
 import { NodeNotFoundError } from '../errors/node-not-found-error';
-import { type GraphLike, LOCATED_IN } from '../model/attributes';
+import { LOCATED_IN, type ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { isAcceptedRelation, isGroupAttributes } from '../model/read-attributes';
 import { haversineKm } from '../proximity/haversine';
@@ -12,7 +12,7 @@ import type { FeedDefinition } from './feed-definition';
 
 /** Groups reachable from `owner` in at most `maxHops` over accepted relations of the given types. */
 function relatedGroups(
-  graph: GraphLike,
+  graph: ReadableGraph,
   owner: string,
   relations: string[],
   maxHops: number,
@@ -39,7 +39,13 @@ function relatedGroups(
 }
 
 /** Groups whose `interested-in` or `located-in` link (direct, or down a chain of places) reaches `entity`. */
-function groupsLinkedTo(graph: GraphLike, entity: string, type: string, follow: boolean, into: Set<string>) {
+function groupsLinkedTo(
+  graph: ReadableGraph,
+  entity: string,
+  type: string,
+  follow: boolean,
+  into: Set<string>,
+) {
   if (!graph.hasNode(entity)) return;
   const seen = new Set([entity]);
   const queue = [entity];
@@ -69,7 +75,7 @@ function groupsLinkedTo(graph: GraphLike, entity: string, type: string, follow: 
  * @example
  * feedGroups(graph, { id: 'f', owner: 'g1', sources: [{ type: 'relations', relations: ['partner'] }] });
  */
-export function feedGroups(graph: GraphLike, definition: FeedDefinition): string[] {
+export function feedGroups(graph: ReadableGraph, definition: FeedDefinition): string[] {
   const { owner } = definition;
   if (!graph.hasNode(owner))
     throw new NodeNotFoundError(`unknown feed owner ${JSON.stringify(owner)}`, owner);

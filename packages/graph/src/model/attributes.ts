@@ -77,3 +77,22 @@ export interface EdgeAttributes extends Attributes {
  */
 // biome-ignore lint/suspicious/noExplicitAny: graphs of any attribute shape are accepted (duck typing)
 export type GraphLike = AbstractGraph<any, any, any>;
+
+/**
+ * The read-only part of graphology's API that proximity, propagation, feeds and indexes use.
+ * Every graphology graph is one, and so is the array-backed {@link CompactGraph} that
+ * `imago-graph` loads large graphs into.
+ */
+export type ReadableGraph = Pick<
+  GraphLike,
+  | 'order'
+  | 'size'
+  | 'hasNode'
+  | 'nodes'
+  | 'forEachNode'
+  | 'getNodeAttributes'
+  | 'getNodeAttribute'
+  | 'forEachEdge'
+  | 'forEachInboundEdge'
+  | 'forEachOutboundEdge'
+>;

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { node as group, MALFORMED_GRAPHS } from '../../test/reference/malformed-graphs';
 import { serializedGraphArbitrary } from '../../test/reference/random-graph';
 import { parseSerializedGraph } from './parse-serialized-graph';
-
-const group = (key: string, extra: object = {}) => ({
-  key,
-  attributes: { kind: 'group', name: key, ...extra },
-});
 
 describe('graphology serialisations', () => {
   it('reads directed, undirected and mixed graphs into one mixed multigraph', () => {
@@ -57,56 +53,8 @@ describe('graphology serialisations', () => {
 });
 
 describe('malformed graphs', () => {
-  const cases: [unknown, string][] = [
-    ['{ nope', '$'],
-    [[], '$'],
-    [{ nodes: {} }, 'nodes'],
-    [{ nodes: [], edges: {} }, 'edges'],
-    [{ options: { type: 'weird' }, nodes: [] }, 'options.type'],
-    [{ nodes: [null] }, 'nodes[0]'],
-    [{ nodes: [{ key: true, attributes: { kind: 'group' } }] }, 'nodes[0].key'],
-    [{ nodes: [group('a'), group('a')] }, 'nodes[1].key'],
-    [{ nodes: [{ key: 'a' }] }, 'nodes[0].attributes'],
-    [{ nodes: [{ key: 'a', attributes: { kind: 'person' } }] }, 'nodes[0].attributes.kind'],
-    [{ nodes: [group('a', { lat: 10 })] }, 'nodes[0].attributes.lon'],
-    [{ nodes: [group('a', { lat: '48.8', lon: 2 })] }, 'nodes[0].attributes.lat'],
-    [{ nodes: [group('a', { lat: 48, lon: 200 })] }, 'nodes[0].attributes.lon'],
-    [{ nodes: [group('a', { name: 7 })] }, 'nodes[0].attributes.name'],
-    [{ nodes: [group('a', { blocks: ['b', 3] })] }, 'nodes[0].attributes.blocks[1]'],
-    [
-      { nodes: [group('a')], edges: [{ source: 'a', target: 'z', attributes: { type: 'partner' } }] },
-      'edges[0].target',
-    ],
-    [{ nodes: [group('a')], edges: [{ source: 'a', target: 'a' }] }, 'edges[0].attributes'],
-    [
-      { nodes: [group('a')], edges: [{ source: 'a', target: 'a', attributes: { type: '' } }] },
-      'edges[0].attributes.type',
-    ],
-    [
-      { nodes: [group('a')], edges: [{ source: 'a', target: 'a', attributes: { type: 'p', status: true } }] },
-      'edges[0].attributes.status',
-    ],
-    [
-      {
-        nodes: [group('a')],
-        edges: [{ source: 'a', target: 'a', undirected: 'yes', attributes: { type: 'p' } }],
-      },
-      'edges[0].undirected',
-    ],
-    [
-      {
-        nodes: [group('a')],
-        edges: [
-          { key: 'e', source: 'a', target: 'a', attributes: { type: 'p' } },
-          { key: 'e', source: 'a', target: 'a', attributes: { type: 'p' } },
-        ],
-      },
-      'edges[1].key',
-    ],
-  ];
-
   it('are refused with MALFORMED_GRAPH naming the path', () => {
-    for (const [input, path] of cases) {
+    for (const [input, path] of MALFORMED_GRAPHS) {
       expect(() => parseSerializedGraph(input)).toThrow(
         expect.objectContaining({ code: 'MALFORMED_GRAPH', path }),
       );

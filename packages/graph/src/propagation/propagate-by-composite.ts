@@ -12,7 +12,7 @@
  * default to 1 each (an omitted weight is 0 once `weights` is given). Only targets with
  * score > 0 are kept; `radiusKm`, `maxHops` and `minSimilarity`, when given, are hard limits.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { isGroupAttributes } from '../model/read-attributes';
 import { haversineKm } from '../proximity/haversine';
@@ -39,7 +39,7 @@ import { comparableThemes, targetEligibility } from './target-eligibility';
  * propagateByComposite(graph, 'paris-food-bank', { weights: { geo: 2, theme: 1 } });
  */
 export function propagateByComposite(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   options: PropagateOptions = {},
 ): PropagationTarget[] {

@@ -3,7 +3,7 @@
  * Geographic propagation: the closest located groups by great-circle distance.
  */
 import { InvalidOptionsError } from '../errors/invalid-options-error';
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { isGroupAttributes } from '../model/read-attributes';
 import { haversineKm } from '../proximity/haversine';
@@ -30,7 +30,7 @@ import { targetEligibility } from './target-eligibility';
  * propagateByGeo(graph, 'paris-food-bank', { k: 5, radiusKm: 50 });
  */
 export function propagateByGeo(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   options: PropagateOptions = {},
 ): PropagationTarget[] {

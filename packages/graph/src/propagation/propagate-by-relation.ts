@@ -3,7 +3,7 @@
  * Relational propagation: the groups fewest hops away over accepted group–group relations,
  * found by a breadth-first search that stops as soon as the k best are known.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { forEachRelatedGroup } from '../proximity/relation-neighbours';
 import { type PropagateOptions, resolvePropagateOptions } from './propagate-options';
@@ -28,7 +28,7 @@ import { targetEligibility } from './target-eligibility';
  * propagateByRelation(graph, 'paris-food-bank', { k: 10, maxHops: 2 });
  */
 export function propagateByRelation(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   options: PropagateOptions = {},
 ): PropagationTarget[] {

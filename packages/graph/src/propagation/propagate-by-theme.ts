@@ -3,8 +3,11 @@
  * Thematic propagation: the groups whose themes are most similar (Jaccard), found through the
  * graph's own inverted index — each theme entity's `interested-in` edges list the groups
  * interested in it — so only groups sharing a theme are ever compared, the most promising first.
+ * With a {@link ThemeIndex} (`options.themeIndex`) the search runs over the index's posting
+ * lists instead, pruned by set sizes, and never builds a candidate's theme set.
  */
-import { type GraphLike, INTERESTED_IN } from '../model/attributes';
+import { InvalidOptionsError } from '../errors/invalid-options-error';
+import { INTERESTED_IN, type ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { isGroupAttributes } from '../model/read-attributes';
 import { jaccard, widenThemes } from '../proximity/theme-set';
@@ -14,7 +17,11 @@ import { sourceNode } from './source-node';
 import { comparableThemes, targetEligibility } from './target-eligibility';
 
 /** Groups interested in `theme` (the posting list of the theme). */
-function forEachInterestedGroup(graph: GraphLike, theme: string, callback: (group: string) => void): void {
+function forEachInterestedGroup(
+  graph: ReadableGraph,
+  theme: string,
+  callback: (group: string) => void,
+): void {
   graph.forEachEdge(theme, (_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
     if (attributes?.type !== INTERESTED_IN || source === target) return;
     const group = source === theme ? target : source;
@@ -22,23 +29,29 @@ function forEachInterestedGroup(graph: GraphLike, theme: string, callback: (grou
   });
 }
 
+/** The themes `group` shares with the source, sorted. */
+function sharedThemes(graph: ReadableGraph, sourceThemes: Set<string>, group: string, themeDepth: number) {
+  return jaccard(sourceThemes, comparableThemes(graph, group, themeDepth)).shared.sort(compareKeys);
+}
+
 /**
  * The `k` groups with the most similar themes, highest similarity first, ties by key. `score`
  * and `similarity` are the Jaccard similarity |A ∩ B| / |A ∪ B| of the two groups' theme sets;
  * only similarities > 0 (and ≥ `minSimilarity`) count. With `themeDepth` n > 0 each set also
- * holds the broader themes up to n `subclass-of` steps above its themes.
+ * holds the broader themes up to n `subclass-of` steps above its themes. With
+ * `options.themeIndex` the same targets come from the index (see {@link createThemeIndex}).
  *
  * @param graph - Any graphology graph following the Imago attribute contract.
  * @param from - Key of the announcing node.
  * @param options - See {@link PropagateOptions} (`by` is ignored).
  * @returns The targets, best first, with `sharedThemes`.
  * @throws {NodeNotFoundError} if `from` is not in the graph.
- * @throws {InvalidOptionsError} on bad options.
+ * @throws {InvalidOptionsError} on bad options, or a `themeIndex` of another graph.
  * @example
  * propagateByTheme(graph, 'paris-food-bank', { k: 10, themeDepth: 1 });
  */
 export function propagateByTheme(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   options: PropagateOptions = {},
 ): PropagationTarget[] {
@@ -49,6 +62,17 @@ export function propagateByTheme(
   const sourceThemes = comparableThemes(graph, from, themeDepth);
   if (sourceThemes.size === 0 || k === 0) return [];
   const eligible = targetEligibility(graph, from, resolved);
+  if (resolved.themeIndex) {
+    if (resolved.themeIndex.graph !== graph) {
+      throw new InvalidOptionsError('themeIndex: built for another graph', 'themeIndex');
+    }
+    return resolved.themeIndex
+      .closest(sourceThemes, themeDepth, k, minSimilarity, eligible)
+      .map((target) => ({
+        ...target,
+        sharedThemes: sharedThemes(graph, sourceThemes, target.key, themeDepth),
+      }));
+  }
   // Count, for every group, how many of the source's themes it holds: a group's widened set
   // holds theme t iff it is interested in t or in a narrower theme at most themeDepth steps below.
   const counts = new Map<string, number>();

@@ -4,6 +4,7 @@
  */
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import type { GeoIndex } from '../proximity/geo-index';
+import type { ThemeIndex } from '../proximity/theme-index';
 
 /** Which proximity ranks the targets. */
 export type ProximityMode = 'geo' | 'relation' | 'theme' | 'composite';
@@ -48,6 +49,11 @@ export interface PropagateOptions {
   kind?: string;
   /** A spatial index of the same graph ({@link createGeoIndex}); without it geo ranking scans every group. */
   geoIndex?: GeoIndex;
+  /**
+   * A thematic index of the same graph ({@link createThemeIndex}); without it theme ranking
+   * counts shared themes through each theme's edges and compares candidate sets one by one.
+   */
+  themeIndex?: ThemeIndex;
 }
 
 /** Options with defaults applied and values checked. */
@@ -62,6 +68,7 @@ export interface ResolvedPropagateOptions {
   themeDepth: number;
   kind: string | undefined;
   geoIndex: GeoIndex | undefined;
+  themeIndex: ThemeIndex | undefined;
 }
 
 function check(condition: boolean, option: string, message: string): void {
@@ -142,5 +149,6 @@ export function resolvePropagateOptions(options: PropagateOptions = {}): Resolve
     themeDepth,
     kind: options.kind,
     geoIndex: options.geoIndex,
+    themeIndex: options.themeIndex,
   };
 }

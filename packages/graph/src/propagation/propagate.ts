@@ -3,7 +3,7 @@
  * Propagation of an announcement (a need, an offer, an event, a call for help) to the groups
  * closest to the announcing one.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { propagateByComposite } from './propagate-by-composite';
 import { propagateByGeo } from './propagate-by-geo';
 import { propagateByRelation } from './propagate-by-relation';
@@ -34,7 +34,7 @@ import type { PropagationTarget } from './propagation-target';
  * const targets = propagate(graph, 'paris-food-bank', { by: 'geo', k: 5, radiusKm: 30, kind: 'need' });
  */
 export function propagate(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   options: PropagateOptions = {},
 ): PropagationTarget[] {

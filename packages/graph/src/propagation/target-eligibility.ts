@@ -4,7 +4,7 @@
  * source and accepts the announcement's kind, and that meets every limit given in the options
  * (radius, hops, similarity), whichever mode ranks the targets.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { isGroupAttributes, receives } from '../model/read-attributes';
 import { haversineKm } from '../proximity/haversine';
 import { relationHops } from '../proximity/relation-hops';
@@ -13,7 +13,7 @@ import { jaccard, themesOf, widenThemes } from '../proximity/theme-set';
 import type { ResolvedPropagateOptions } from './propagate-options';
 
 /** The theme set used for similarity: the group's themes, widened by `themeDepth` broader steps. */
-export function comparableThemes(graph: GraphLike, group: string, themeDepth: number): Set<string> {
+export function comparableThemes(graph: ReadableGraph, group: string, themeDepth: number): Set<string> {
   const themes = themesOf(graph, group);
   return themeDepth > 0 ? widenThemes(graph, themes, themeDepth, 'broader') : themes;
 }
@@ -23,7 +23,7 @@ export function comparableThemes(graph: GraphLike, group: string, themeDepth: nu
  * enforces is skipped here (geo checks its radius, relation its hops, theme its similarity).
  */
 export function targetEligibility(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   options: ResolvedPropagateOptions,
 ): (key: string) => boolean {

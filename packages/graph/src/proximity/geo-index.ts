@@ -7,9 +7,10 @@
  */
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
-import { type GraphLike, LOCATED_IN } from '../model/attributes';
+import { LOCATED_IN, type ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { type Coordinates, isGroupAttributes } from '../model/read-attributes';
+import { type GraphListener, GraphSubscription, touches } from './graph-subscription';
 import { haversineKm } from './haversine';
 import { resolveLocation } from './resolve-location';
 
@@ -31,12 +32,10 @@ export interface NearestOptions {
   accept?: (key: string) => boolean;
 }
 
-type Listener = (payload: Record<string, unknown>) => void;
-
 /** Relative and absolute slack added to distance bounds handed to `geokdbush`, whose radius is 6371 km. */
 const SLACK = 1e-9;
 
-function groupEndOfLocatedIn(graph: GraphLike, payload: Record<string, unknown>): string | undefined {
+function groupEndOfLocatedIn(graph: ReadableGraph, payload: Record<string, unknown>): string | undefined {
   const attributes = payload.attributes as Record<string, unknown> | undefined;
   if (attributes?.type !== LOCATED_IN) return undefined;
   const source = String(payload.source);
@@ -46,23 +45,14 @@ function groupEndOfLocatedIn(graph: GraphLike, payload: Record<string, unknown>)
   return '';
 }
 
-/** Whether a graphology attribute-update payload may have changed one of `names`. */
-function touches(payload: Record<string, unknown>, names: string[]): boolean {
-  if (payload.type === 'set' || payload.type === 'remove') return names.includes(String(payload.name));
-  if (payload.type === 'merge' && typeof payload.data === 'object' && payload.data !== null) {
-    return names.some((name) => name in (payload.data as object));
-  }
-  return true;
-}
-
 /**
  * A spatial index over the located groups of a graph. Create it once per graph with
  * {@link createGeoIndex}, pass it to `propagate` as `geoIndex`, call {@link GeoIndex.dispose}
  * when the graph is no longer watched.
  */
-export class GeoIndex {
-  /** The indexed graph. */
-  readonly graph: GraphLike;
+export class GeoIndex<G extends ReadableGraph = ReadableGraph> {
+  /** The indexed graph, with its own type. */
+  readonly graph: G;
   private tree: KDBush | undefined;
   private keys: string[] = [];
   private points: Coordinates[] = [];
@@ -71,11 +61,12 @@ export class GeoIndex {
   private readonly dirty = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly pending = new Map<string, Coordinates>();
-  private readonly listeners: [string, Listener][] = [];
+  private readonly subscription: GraphSubscription;
 
   /** @param graph - The graph to index; its events keep the index current. */
-  constructor(graph: GraphLike) {
+  constructor(graph: G) {
     this.graph = graph;
+    this.subscription = new GraphSubscription(graph);
     const markStale = () => {
       this.stale = true;
     };
@@ -109,18 +100,13 @@ export class GeoIndex {
     this.listen('edgesCleared', markStale);
   }
 
-  private listen(event: string, listener: Listener): void {
-    const emitter = this.graph as unknown as { on?: (event: string, listener: Listener) => void };
-    if (typeof emitter.on !== 'function') return;
-    emitter.on.call(this.graph, event, listener);
-    this.listeners.push([event, listener]);
+  private listen(event: string, listener: GraphListener): void {
+    this.subscription.on(event, listener);
   }
 
   /** Stop listening to the graph. The index keeps answering from its last state. */
   dispose(): void {
-    const emitter = this.graph as unknown as { removeListener: (event: string, listener: Listener) => void };
-    for (const [event, listener] of this.listeners) emitter.removeListener(event, listener);
-    this.listeners.length = 0;
+    this.subscription.dispose();
   }
 
   /** Rebuild the k-d tree from scratch over every located group. */
@@ -224,7 +210,7 @@ export class GeoIndex {
  * const geoIndex = createGeoIndex(graph);
  * propagate(graph, 'lyon-repair-cafe', { by: 'geo', k: 5, geoIndex });
  */
-export function createGeoIndex(graph: GraphLike): GeoIndex {
+export function createGeoIndex<G extends ReadableGraph>(graph: G): GeoIndex<G> {
   const index = new GeoIndex(graph);
   index.rebuild();
   return index;

@@ -2,7 +2,7 @@
  * @module
  * Breadth-first search over accepted group–group relations, in either direction.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { forEachRelatedGroup } from './relation-neighbours';
 
 /**
@@ -14,7 +14,7 @@ import { forEachRelatedGroup } from './relation-neighbours';
  * @returns A map from group key to hops, `from` included at 0.
  */
 export function relationHops(
-  graph: GraphLike,
+  graph: ReadableGraph,
   from: string,
   maxHops = Number.POSITIVE_INFINITY,
 ): Map<string, number> {

@@ -2,7 +2,7 @@
  * @module
  * Neighbours through accepted group–group relations, in either direction.
  */
-import type { GraphLike } from '../model/attributes';
+import type { ReadableGraph } from '../model/attributes';
 import { isAcceptedRelation } from '../model/read-attributes';
 
 /**
@@ -14,7 +14,7 @@ import { isAcceptedRelation } from '../model/read-attributes';
  * @param callback - Receives each neighbour's key.
  */
 export function forEachRelatedGroup(
-  graph: GraphLike,
+  graph: ReadableGraph,
   group: string,
   callback: (neighbour: string) => void,
 ): void {

@@ -3,7 +3,7 @@
  * Where a node is: its own `lat`/`lon`, or those of the place it is located in, following
  * `located-in` chains (group → district → city) up to the first place with coordinates.
  */
-import { type GraphLike, LOCATED_IN } from '../model/attributes';
+import { LOCATED_IN, type ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { type Coordinates, isGroupAttributes, ownCoordinates } from '../model/read-attributes';
 
@@ -18,7 +18,7 @@ export interface ResolvedLocation extends Coordinates {
  * between a group and an entity reads group → entity whichever way it was stored. Groups are
  * never places.
  */
-function containersOf(graph: GraphLike, node: string, nodeIsGroup: boolean, into: Set<string>): void {
+function containersOf(graph: ReadableGraph, node: string, nodeIsGroup: boolean, into: Set<string>): void {
   graph.forEachEdge(node, (_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
     if (attributes?.type !== LOCATED_IN || source === target) return;
     if (source === node) {
@@ -43,7 +43,7 @@ function containersOf(graph: GraphLike, node: string, nodeIsGroup: boolean, into
  * @example
  * resolveLocation(graph, 'paris-food-bank'); // { lat: 48.86, lon: 2.35, via: 'Q90' }
  */
-export function resolveLocation(graph: GraphLike, node: string): ResolvedLocation | undefined {
+export function resolveLocation(graph: ReadableGraph, node: string): ResolvedLocation | undefined {
   if (!graph.hasNode(node)) return undefined;
   const own = ownCoordinates(graph.getNodeAttributes(node));
   if (own) return { ...own, via: node };

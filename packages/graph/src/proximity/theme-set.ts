@@ -3,7 +3,7 @@
  * The themes of a group: the entities it is `interested-in`, optionally widened to broader
  * themes through `subclass-of` (Wikidata P279).
  */
-import { type GraphLike, INTERESTED_IN, SUBCLASS_OF } from '../model/attributes';
+import { INTERESTED_IN, type ReadableGraph, SUBCLASS_OF } from '../model/attributes';
 import { isGroupAttributes } from '../model/read-attributes';
 
 /**
@@ -14,7 +14,7 @@ import { isGroupAttributes } from '../model/read-attributes';
  * @param group - Key of the group.
  * @returns A new set of entity keys (empty when the group does not exist).
  */
-export function themesOf(graph: GraphLike, group: string): Set<string> {
+export function themesOf(graph: ReadableGraph, group: string): Set<string> {
   const themes = new Set<string>();
   if (!graph.hasNode(group)) return themes;
   graph.forEachEdge(group, (_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
@@ -30,7 +30,7 @@ export function themesOf(graph: GraphLike, group: string): Set<string> {
  * downwards (to narrower ones), and return every theme met, the starting ones included.
  */
 export function widenThemes(
-  graph: GraphLike,
+  graph: ReadableGraph,
   themes: Iterable<string>,
   depth: number,
   direction: 'broader' | 'narrower',

@@ -3,7 +3,7 @@
  * The group–group relations of a group, accepted or pending, as a list: what a client shows
  * ("partners", "proposals waiting for you") and what a binding compares with room state.
  */
-import { type GraphLike, LINK_TYPES } from '../model/attributes';
+import { LINK_TYPES, type ReadableGraph } from '../model/attributes';
 import { compareKeys } from '../model/compare-keys';
 import { isGroupAttributes } from '../model/read-attributes';
 
@@ -34,7 +34,7 @@ export interface GroupRelation {
  * groupRelations(graph, 'lyon-garden', 'pending').filter((r) => r.to === 'lyon-garden'); // to answer
  */
 export function groupRelations(
-  graph: GraphLike,
+  graph: ReadableGraph,
   group: string,
   filter: 'all' | 'accepted' | 'pending' = 'all',
 ): GroupRelation[] {

@@ -6,8 +6,13 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 
-// biome-ignore lint/suspicious/noExplicitAny: reference over any graph
-type G = AbstractGraph<any, any, any>;
+/** All the reference reads of a graph: any graphology graph, or the benchmark's plain adjacency maps. */
+export type NaiveGraph = Pick<
+  // biome-ignore lint/suspicious/noExplicitAny: reference over any graph
+  AbstractGraph<any, any, any>,
+  'forEachNode' | 'forEachEdge' | 'forEachOutboundEdge' | 'getNodeAttributes' | 'getNodeAttribute'
+>;
+type G = NaiveGraph;
 
 export interface NaiveOptions {
   by: 'geo' | 'relation' | 'theme' | 'composite';
@@ -147,14 +152,13 @@ export function naiveThemes(graph: G, key: string, themeDepth: number): Set<stri
   for (let step = 0; step < themeDepth; step++) {
     const next: string[] = [];
     for (const theme of frontier) {
-      for (const edge of graph.outboundEdges(theme).concat(graph.undirectedEdges(theme))) {
-        if (graph.getEdgeAttribute(edge, 'type') !== 'subclass-of' || graph.source(edge) !== theme) continue;
-        const broader = graph.target(edge);
-        if (broader !== theme && !themes.has(broader)) {
-          themes.add(broader);
-          next.push(broader);
-        }
-      }
+      // Broader themes: the targets of subclass-of edges stored from this theme (outbound, or
+      // undirected), not the theme's many incoming interests.
+      graph.forEachOutboundEdge(theme, (_e: string, a: Record<string, unknown>, s: string, t: string) => {
+        if (a.type !== 'subclass-of' || s !== theme || t === theme || themes.has(t)) return;
+        themes.add(t);
+        next.push(t);
+      });
     }
     frontier = next;
   }

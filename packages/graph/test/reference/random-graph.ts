@@ -2,9 +2,10 @@
  * fast-check arbitraries for small serialised Imago graphs that hit the corner cases: shared
  * coordinates (ties), located-in chains with and without coordinates, directed and undirected
  * edges, parallel edges, relations accepted / proposed / without status, links stored either way,
- * subclass-of hierarchies, `accepts` / `blocks` filters.
+ * subclass-of hierarchies, `accepts` / `blocks` filters, edges with and without keys.
  */
 import fc from 'fast-check';
+import type { NaiveOptions } from './naive-propagate';
 
 const COORDINATES = [
   [48.8566, 2.3522],
@@ -20,7 +21,13 @@ const COORDINATES = [
 export interface SerializedGraph {
   options: { type: 'mixed' | 'directed' | 'undirected'; multi: boolean; allowSelfLoops: boolean };
   nodes: { key: string; attributes: Record<string, unknown> }[];
-  edges: { source: string; target: string; attributes: Record<string, unknown>; undirected?: boolean }[];
+  edges: {
+    key?: string | number;
+    source: string;
+    target: string;
+    attributes: Record<string, unknown>;
+    undirected?: boolean;
+  }[];
 }
 
 export const KINDS = ['need', 'offer', 'event'] as const;
@@ -30,8 +37,9 @@ export const serializedGraphArbitrary: fc.Arbitrary<SerializedGraph> = fc
     groups: fc.integer({ min: 1, max: 14 }),
     entities: fc.integer({ min: 0, max: 8 }),
     type: fc.constantFrom('mixed', 'directed', 'undirected'),
+    keyed: fc.boolean(),
   })
-  .chain(({ groups, entities, type }) => {
+  .chain(({ groups, entities, type, keyed }) => {
     const groupKeys = Array.from({ length: groups }, (_, i) => `g${i}`);
     const entityKeys = Array.from({ length: entities }, (_, i) => `Q${i + 1}`);
     const coordinates = fc.oneof(
@@ -82,6 +90,7 @@ export const serializedGraphArbitrary: fc.Arbitrary<SerializedGraph> = fc
           );
     return fc.record({
       type: fc.constant(type),
+      keyed: fc.constant(keyed),
       groups: fc.tuple(...groupKeys.map(() => group)),
       entities: fc.tuple(...entityKeys.map(() => coordinates)),
       edges: fc
@@ -93,7 +102,7 @@ export const serializedGraphArbitrary: fc.Arbitrary<SerializedGraph> = fc
         .map(([a, b, c]) => [...a, ...b, ...c]),
     });
   })
-  .map(({ type, groups, entities, edges }) => ({
+  .map(({ type, keyed, groups, entities, edges }) => ({
     options: { type, multi: true, allowSelfLoops: true },
     nodes: [
       ...groups.map((g, i) => ({
@@ -111,10 +120,39 @@ export const serializedGraphArbitrary: fc.Arbitrary<SerializedGraph> = fc
         attributes: { kind: 'entity', name: `Entity ${i + 1}`, ...(at ? { lat: at[0], lon: at[1] } : {}) },
       })),
     ],
-    edges: edges.map((e) => ({
+    edges: edges.map((e, i) => ({
+      // Keys, when present, are strings or numbers (which graphology reads as strings).
+      ...(keyed ? { key: i % 3 === 0 ? i : `e${i}` } : {}),
       source: e.source,
       target: e.target,
       attributes: { type: e.type, ...(e.status === undefined ? {} : { status: e.status }) },
       ...(type === 'mixed' ? { undirected: e.undirected } : {}),
     })),
   }));
+
+/** Options of `propagate` (and of the naive reference): every mode, limit and filter. */
+export const propagateOptionsArbitrary: fc.Arbitrary<NaiveOptions> = fc
+  .record(
+    {
+      by: fc.constantFrom('geo', 'relation', 'theme', 'composite'),
+      k: fc.integer({ min: 0, max: 8 }),
+      radiusKm: fc.constantFrom(0, 10, 400, 800, 20000),
+      maxHops: fc.integer({ min: 0, max: 4 }),
+      minSimilarity: fc.constantFrom(0, 0.2, 0.5, 1),
+      weights: fc.record(
+        {
+          geo: fc.constantFrom(0, 1, 2.5),
+          relation: fc.constantFrom(0, 1, 3),
+          theme: fc.constantFrom(0, 1, 0.5),
+        },
+        { requiredKeys: [] },
+      ),
+      geoScaleKm: fc.constantFrom(1, 10, 500),
+      themeDepth: fc.integer({ min: 0, max: 2 }),
+      kind: fc.constantFrom(...KINDS),
+    },
+    { requiredKeys: ['by'] },
+  )
+  .filter(
+    ({ weights: w }) => !w || (w.geo ?? 0) + (w.relation ?? 0) + (w.theme ?? 0) > 0,
+  ) as fc.Arbitrary<NaiveOptions>;

@@ -4,14 +4,15 @@
  *
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Archive, dataText, readArchive } from '../archive/archive';
 import { type Election, parseElection } from '../election/election';
-import type { HeliosCError } from '../errors/helios-c-error';
+import { HeliosCError } from '../errors/helios-c-error';
 import { UsageError } from '../errors/usage-error';
 import { arrayOf, field, hashAt, objectAt, parseJsonText, runDecoder } from '../json/decoder';
 import { decodeTrustees, type Trustees } from '../trustees/trustees';
+import { FileInputError } from './file-input-error';
 
 /**
  * The path of the archive in a directory (the one `*.bel` file).
@@ -19,6 +20,8 @@ import { decodeTrustees, type Trustees } from '../trustees/trustees';
  * @returns the archive path
  */
 export function archivePath(dir: string): string {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--dir: no directory ${dir}`);
   const names = readdirSync(dir).filter((f) => f.endsWith('.bel'));
   if (names.length === 0) throw new UsageError(`no .bel archive in ${dir}`);
   if (names.length > 1) throw new UsageError(`several .bel archives in ${dir}`);
@@ -36,6 +39,28 @@ export function readText(path: string): string {
   } catch {
     throw new UsageError(`cannot read ${path}`);
   }
+}
+
+/**
+ * Reads and parses a file named on the command line; a parse error names the file.
+ * @param path - the path
+ * @param parse - the parser (a result, or a throw of a package error)
+ * @returns the parsed value
+ */
+export function parseFile<T>(
+  path: string,
+  parse: (text: string) => { ok: true; value: T } | { ok: false; error: HeliosCError },
+): T {
+  const text = readText(path);
+  let result: ReturnType<typeof parse>;
+  try {
+    result = parse(text);
+  } catch (error) {
+    if (HeliosCError.isInstance(error)) throw new FileInputError(path, error);
+    throw error;
+  }
+  if (!result.ok) throw new FileInputError(path, result.error);
+  return result.value;
 }
 
 /** An archive with its setup decoded. */

@@ -4,6 +4,8 @@ import { HeliosCError } from './helios-c-error';
 export class InvalidArchiveError extends HeliosCError {
   /** Byte offset of the defect in the archive. */
   readonly offset: number;
+  /** What is wrong, without the offset. */
+  readonly reason: string;
 
   /**
    * @param offset - byte offset of the defect
@@ -13,5 +15,6 @@ export class InvalidArchiveError extends HeliosCError {
     super('INVALID_ARCHIVE', `archive at byte ${offset}: ${reason}`);
     this.name = 'InvalidArchiveError';
     this.offset = offset;
+    this.reason = reason;
   }
 }

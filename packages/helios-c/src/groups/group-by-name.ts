@@ -14,13 +14,21 @@ const cache = new Map<string, AnyGroup>();
 /** Names accepted by {@link groupByName}. */
 export const groupNames = ['BELENIOS-2048', 'RFC-3526-2048', 'Ed25519'] as const;
 
+/** The names of the finite-field groups (elements are `bigint`). */
+export type FiniteFieldGroupName = 'BELENIOS-2048' | 'RFC-3526-2048';
+
 /**
- * The group of the given name, shared (its precomputed tables are built once).
+ * The group of the given name, shared (its precomputed tables are built once). A name written in
+ * the code gives the group's own type (elements `bigint` for the finite fields, `Ed25519Point` for
+ * Ed25519); a name read from elsewhere gives a group whose element type is unknown until run time.
  * @param name - `BELENIOS-2048`, `RFC-3526-2048` or `Ed25519`
  * @returns the group, or `undefined` for an unknown name
  * @example
- * const group = groupByName('BELENIOS-2048');
+ * const group = groupByName('BELENIOS-2048'); // FiniteFieldGroup: Group<bigint>
  */
+export function groupByName(name: FiniteFieldGroupName): FiniteFieldGroup;
+export function groupByName(name: 'Ed25519'): Ed25519Group;
+export function groupByName(name: string): AnyGroup | undefined;
 export function groupByName(name: string): AnyGroup | undefined {
   const cached = cache.get(name);
   if (cached) return cached;

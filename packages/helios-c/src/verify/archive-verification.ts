@@ -278,7 +278,11 @@ export async function verifyArchive(
   if (!read.ok) {
     return {
       ok: false,
-      issues: [{ check: 'archive.format', where: read.error.message, message: read.error.message }],
+      issues: [
+        'offset' in read.error
+          ? { check: 'archive.format', where: `byte ${read.error.offset}`, message: read.error.reason }
+          : { check: 'archive.format', where: 'archive', message: read.error.message },
+      ],
       ballots: 0,
       tallied: 0,
     };

@@ -30,6 +30,9 @@ export default function setup(): () => void {
       'es2022',
       '--out-dir',
       out,
+      // The published command bundles it (tsup.config.ts); here it loads from node_modules.
+      '--external',
+      'cli-progress',
       '--silent',
     ],
     {

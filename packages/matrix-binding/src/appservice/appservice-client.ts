@@ -8,6 +8,7 @@
  */
 import { createClient, type MatrixClient } from 'matrix-js-sdk';
 import type { CreateImagoClientOptions } from '../client/create-client';
+import { quietMatrixLogger } from '../client/matrix-logger';
 import { HomeserverError } from '../errors/homeserver-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 
@@ -19,7 +20,7 @@ export interface AppserviceIdentity {
   readonly asToken: string;
   /** The user to act as: the service's sender or a user of its exclusive namespace. */
   readonly userId: string;
-  /** Logger of the client (matrix-js-sdk's `Logger`); default: matrix-js-sdk's global logger. */
+  /** Where matrix-js-sdk's messages go; default: {@link quietMatrixLogger} (see {@link createImagoClient}). */
   readonly logger?: CreateImagoClientOptions['logger'];
 }
 
@@ -49,7 +50,7 @@ export function createAppserviceClient(identity: AppserviceIdentity): MatrixClie
     userId: identity.userId,
     useAuthorizationHeader: true,
     queryParams: { user_id: identity.userId },
-    ...(identity.logger ? { logger: identity.logger } : {}),
+    logger: identity.logger ?? quietMatrixLogger,
   });
 }
 

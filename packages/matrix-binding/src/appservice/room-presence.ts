@@ -1,11 +1,26 @@
 /**
  * @module
- * Entering rooms as a service and its users: joining a room one was invited to, bringing a user
+ * Entering rooms as a service and its users: joining a room one was invited to (or leaving it), bringing a user
  * of the service into a room (invite, then join, so it works in invite-only rooms), setting a
  * display name. Thin I/O over `MatrixClient`.
  */
 import type { MatrixClient } from 'matrix-js-sdk';
 import { HomeserverError } from '../errors/homeserver-error';
+
+/**
+ * Leaves a room, or declines an invitation to it.
+ *
+ * @param client - the leaving user's client.
+ * @param roomId - the room.
+ * @throws {@link HomeserverError} (operation `leave`).
+ */
+export async function leaveRoom(client: MatrixClient, roomId: string): Promise<void> {
+  try {
+    await client.leave(roomId);
+  } catch (cause) {
+    throw new HomeserverError('leave', `could not leave ${roomId}`, { cause });
+  }
+}
 
 /**
  * Joins a room (after an invitation, or a public one).

@@ -3,9 +3,10 @@
  * Client factory: one place where a `matrix-js-sdk` client is made for Imago, with its Rust crypto
  * when end-to-end encryption is wanted.
  */
-import { createClient, type ICreateClientOpts, type MatrixClient } from 'matrix-js-sdk';
+import { createClient, type MatrixClient } from 'matrix-js-sdk';
 import { CryptoUnavailableError } from '../errors/crypto-unavailable-error';
 import { LoginFailedError } from '../errors/login-failed-error';
+import { type MatrixLogger, quietMatrixLogger } from './matrix-logger';
 
 /** What is needed to act as a Matrix user on a homeserver. */
 export interface MatrixSession {
@@ -26,8 +27,11 @@ export interface CreateImagoClientOptions extends MatrixSession {
   encryption?: boolean;
   /** Keep the crypto store in memory even where IndexedDB exists. Default: `true` outside browsers. */
   inMemoryCrypto?: boolean;
-  /** Logger of the client (matrix-js-sdk's `Logger`); default: matrix-js-sdk's global logger. */
-  logger?: ICreateClientOpts['logger'];
+  /**
+   * Where matrix-js-sdk's messages go. Default: {@link quietMatrixLogger} (warnings and errors on
+   * standard error, nothing on standard output); {@link matrixSdkLogger} shows everything.
+   */
+  logger?: MatrixLogger;
 }
 
 /**
@@ -49,7 +53,7 @@ export async function createImagoClient(options: CreateImagoClientOptions): Prom
     userId: options.userId,
     accessToken: options.accessToken,
     deviceId: options.deviceId,
-    ...(options.logger ? { logger: options.logger } : {}),
+    logger: options.logger ?? quietMatrixLogger,
   });
   if (options.encryption) {
     const inMemory = options.inMemoryCrypto ?? typeof indexedDB === 'undefined';
@@ -72,6 +76,7 @@ export async function createImagoClient(options: CreateImagoClientOptions): Prom
  * @param user - localpart or full user id.
  * @param password - the password.
  * @param deviceId - reuse this device id (optional).
+ * @param logger - where matrix-js-sdk's messages go (default {@link quietMatrixLogger}).
  * @returns the session to give to {@link createImagoClient}.
  * @throws {@link LoginFailedError}.
  */
@@ -80,8 +85,9 @@ export async function loginWithPassword(
   user: string,
   password: string,
   deviceId?: string,
+  logger: MatrixLogger = quietMatrixLogger,
 ): Promise<MatrixSession> {
-  const client = createClient({ baseUrl });
+  const client = createClient({ baseUrl, logger });
   try {
     const response = await client.loginRequest({
       type: 'm.login.password',

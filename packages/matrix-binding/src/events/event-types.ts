@@ -31,6 +31,11 @@ export const ImagoEventTypes = {
   debateMotion: 'org.imago.debate.motion',
   /** Timeline: a chair closes the meeting with its minutes (turns, motions and outcomes). */
   debateMinutes: 'org.imago.debate.minutes',
+  /**
+   * State (key = the author's user id) in a decisions room: a checkpoint of the decisions fold,
+   * read only from the group's authority.
+   */
+  checkpoint: 'org.imago.checkpoint',
 } as const;
 
 /** One of {@link ImagoEventTypes}. */

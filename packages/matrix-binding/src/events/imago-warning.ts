@@ -41,7 +41,12 @@ export type ImagoWarningCode =
    * A change of the group's state (profile, relation, power levels, join rules…) that no adopted
    * decision backs: it stands on Matrix, but no decision of the group made it.
    */
-  | 'unbacked-state';
+  | 'unbacked-state'
+  /**
+   * A checkpoint of the decisions fold does not match: its snapshot's bytes do not hash to its
+   * digest, or the state it carries is not the state the whole history gives at its event.
+   */
+  | 'checkpoint-mismatch';
 
 /** A typed warning about one event. */
 export interface ImagoWarning {

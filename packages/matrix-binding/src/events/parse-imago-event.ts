@@ -23,6 +23,7 @@ import {
   readHandContent,
 } from '../debates/debate-content';
 import { type DelegationSet, readDelegationSet } from '../delegations/delegation-set';
+import { type CheckpointContent, readCheckpointContent } from '../governance/checkpoint-content';
 import { type GroupAuthority, readGroupAuthority } from '../group/group-authority';
 import { type GroupProfile, readGroupProfile } from '../group/group-profile';
 import { roomCreators } from '../group/room-creators';
@@ -88,6 +89,11 @@ export type ImagoEvent =
       readonly content: { readonly table: JsonObject; readonly decision?: string };
     })
   | (EventEnvelope & { readonly kind: 'announcement'; readonly content: Announcement })
+  | (EventEnvelope & {
+      readonly kind: 'checkpoint';
+      readonly stateKey: string;
+      readonly content: CheckpointContent;
+    })
   | (EventEnvelope & {
       readonly kind: 'debate-settings';
       readonly stateKey: string;
@@ -288,6 +294,13 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
         stateKey,
         content: decision === undefined ? { table } : { table, decision },
       };
+    }
+    case ImagoEventTypes.checkpoint: {
+      const stateKey = requireStateKey(envelope);
+      if (stateKey !== envelope.sender) {
+        throw new ContentProblem('state_key', 'a checkpoint of another user', 'unauthorised');
+      }
+      return { ...envelope, kind: 'checkpoint', stateKey, content: readCheckpointContent(content) };
     }
     case ImagoEventTypes.announcement:
       return { ...envelope, kind: 'announcement', content: readAnnouncement(decodeDecimals(content)) };

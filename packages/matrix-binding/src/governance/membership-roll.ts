@@ -151,6 +151,11 @@ export class MembershipRoll {
     return new Set([...this.#joined].filter((user) => this.counts(user, authority)));
   }
 
+  /** The room's creators (empty before `m.room.create`). */
+  get creators(): readonly string[] {
+    return this.#creators;
+  }
+
   /** Every joined user, counted or not. */
   get joined(): ReadonlySet<string> {
     return this.#joined;

@@ -16,20 +16,10 @@
  * content is gone for everyone who replays later); if a decision had settled with it before the
  * redaction came, a `settled-evidence-redacted` warning names that decision. Pure.
  */
-import {
-  evaluateAt,
-  type GovernanceContext,
-  GovernanceEventTypes,
-  type GovernanceState,
-  initialGovernanceState,
-  type RejectedEvent,
-  reduce,
-} from '@imago/governance';
-import { type Delegation, scopeKey } from '../delegations/delegation-set';
+import type { GovernanceContext, GovernanceState, RejectedEvent } from '@imago/governance';
 import type { ImagoWarning } from '../events/imago-warning';
-import type { ImagoEvent, PollStart } from '../events/parse-imago-event';
-import { logWarnings, type RoomLog } from '../replay/room-log';
-import { MembershipRoll } from './membership-roll';
+import type { RoomLog } from '../replay/room-log';
+import { DecisionsFold } from './decisions-fold';
 
 /** Options of {@link replayDecisions}. */
 export interface ReplayDecisionsOptions {
@@ -73,6 +63,8 @@ export interface DecisionsReplay {
    * from `init` on; changed by adopted `change-authority` decisions).
    */
   readonly authorityAt: (eventId: string) => readonly string[];
+  /** The control table in force before each event of the log, by event id (`undefined` before `init`). */
+  readonly tableAt: (eventId: string) => GovernanceState['table'];
 }
 
 /** A governance event as fed to the reducer. */
@@ -82,29 +74,6 @@ export interface GovernanceInput {
   readonly timestamp: number;
   readonly type: string;
   readonly content: unknown;
-}
-
-interface Mirror {
-  readonly decision: string;
-  readonly poll: PollStart;
-}
-
-function warningFor(input: GovernanceInput | undefined, rejection: RejectedEvent): ImagoWarning {
-  const code =
-    rejection.reason === 'duplicate'
-      ? 'duplicate'
-      : rejection.reason === 'malformed'
-        ? 'malformed-content'
-        : 'rejected';
-  return {
-    code,
-    ...(rejection.id ? { eventId: rejection.id } : {}),
-    ...(rejection.type ? { type: rejection.type } : {}),
-    ...(input ? { sender: input.sender } : {}),
-    ...(rejection.error?.path ? { path: rejection.error.path } : {}),
-    reason: rejection.reason,
-    detail: `rejected by the decision protocol: ${rejection.reason}`,
-  };
 }
 
 /**
@@ -121,195 +90,5 @@ function warningFor(input: GovernanceInput | undefined, rejection: RejectedEvent
  * ```
  */
 export function replayDecisions(log: RoomLog, options: ReplayDecisionsOptions = {}): DecisionsReplay {
-  // Who counts: admitted members of the room (see MembershipRoll), not whoever joined it.
-  const roll = new MembershipRoll();
-  let creators: readonly string[] = [];
-  const delegations = new Map<string, readonly Delegation[]>();
-  const proposals = new Map<string, { proposer: string; options: readonly unknown[] }>();
-  const mirrors = new Map<string, Mirror>();
-  const warnings: ImagoWarning[] = [...logWarnings(log)];
-  const fed: GovernanceInput[] = [];
-  const rejected: RejectedEvent[] = [];
-  const adjustments: ClockAdjustment[] = [];
-  const authorityBefore = new Map<string, readonly string[]>();
-  // Where each decision settled (index in the log), to tell a redaction that came too late.
-  const settledAt = new Map<string, number>();
-  const pendingAt: { index: number; pending: readonly string[] }[] = [];
-  const groups = options.groups ?? new Map<string, ReadonlySet<string>>();
-  const redactedAt = new Map<string, number>();
-  let state: GovernanceState = initialGovernanceState();
-  let index = 0;
-  const context = (): GovernanceContext => ({
-    members: roll.members(state.authority),
-    resolveGroup: (group) => groups.get(group),
-    ...(options.verifySecretResult ? { verifySecretResult: options.verifySecretResult } : {}),
-    ...(options.clockSkew === undefined ? {} : { clockSkew: options.clockSkew }),
-  });
-  const feed = (input: GovernanceInput) => {
-    fed.push(input);
-    const result = reduce(state, input, context());
-    state = result.state;
-    for (const id of result.settled) {
-      const decision = state.decisions.get(id);
-      if (decision && decision.status !== 'open' && decision.status !== 'proposed' && !settledAt.has(id))
-        settledAt.set(id, index);
-      if (decision) roll.observeDecision(decision);
-    }
-    if (result.time) adjustments.push({ eventId: input.id, sender: input.sender, ...result.time });
-    if (result.rejected) {
-      rejected.push(result.rejected);
-      warnings.push(warningFor(input, result.rejected));
-    }
-  };
-  const warn = (event: ImagoEvent, code: ImagoWarning['code'], detail: string) =>
-    warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
-
-  for (const entry of log.entries) {
-    index++;
-    if (entry.status !== 'event') {
-      const { warning } = entry;
-      if (
-        warning.code === 'redacted' &&
-        warning.eventId &&
-        warning.type?.startsWith('org.imago.governance.')
-      ) {
-        pendingAt.push({ index, pending: state.pending });
-        redactedAt.set(warning.eventId, pendingAt.length - 1);
-      }
-      continue;
-    }
-    const event = entry.event;
-    authorityBefore.set(event.eventId, state.authority);
-    const envelope = { sender: event.sender, timestamp: event.timestamp };
-    switch (event.kind) {
-      case 'room-create':
-        if (creators.length === 0) creators = [event.sender, ...event.content.creators];
-        roll.observeCreate(creators);
-        break;
-      case 'join-rules':
-        roll.observeJoinRule(event.content.joinRule);
-        break;
-      case 'membership':
-        if (roll.observeMembership(event.stateKey, event.content.membership, state.authority) === false) {
-          warnings.push({
-            code: 'unadmitted-member',
-            eventId: event.eventId,
-            type: event.type,
-            sender: event.stateKey,
-            detail: `${event.stateKey} joined without an admission of the group: not counted in its decisions`,
-          });
-        }
-        break;
-      case 'redaction': {
-        const victim = redactedAt.get(event.content.redacts);
-        const before = victim === undefined ? undefined : pendingAt[victim];
-        if (before === undefined) break;
-        // Decisions open when the redacted event was sent that had settled before its redaction.
-        for (const decision of before.pending) {
-          const settled = settledAt.get(decision);
-          if (settled !== undefined && settled > before.index && settled < index) {
-            warnings.push({
-              code: 'settled-evidence-redacted',
-              eventId: event.content.redacts,
-              sender: event.sender,
-              reason: decision,
-              detail: `redacted by ${event.sender} after decision ${decision} had settled`,
-            });
-          }
-        }
-        break;
-      }
-      case 'governance':
-        if (event.type === GovernanceEventTypes.init && !creators.includes(event.sender)) {
-          warn(event, 'unauthorised', 'only the room creator sets the initial control table');
-          break;
-        }
-        if (event.type === GovernanceEventTypes.propose) {
-          const options = Array.isArray(event.content.options) ? event.content.options : ['yes', 'no'];
-          proposals.set(event.eventId, { proposer: event.sender, options });
-        }
-        feed({ id: event.eventId, ...envelope, type: event.type, content: event.content });
-        if (event.type === GovernanceEventTypes.init && state.table !== undefined) roll.observeInit();
-        break;
-      case 'delegations': {
-        const before = new Map((delegations.get(event.sender) ?? []).map((d) => [scopeKey(d.scope), d]));
-        const after = new Map(event.content.delegations.map((d) => [scopeKey(d.scope), d]));
-        delegations.set(event.sender, event.content.delegations);
-        for (const [key, delegation] of before) {
-          if (!after.has(key)) {
-            feed({
-              id: `${event.eventId}/${key}`,
-              ...envelope,
-              type: GovernanceEventTypes.revoke,
-              content: { scope: delegation.scope },
-            });
-          }
-        }
-        for (const [key, delegation] of after) {
-          if (JSON.stringify(before.get(key)) === JSON.stringify(delegation)) continue;
-          feed({
-            id: `${event.eventId}/${key}`,
-            ...envelope,
-            type: GovernanceEventTypes.delegate,
-            content: { scope: delegation.scope, to: delegation.to },
-          });
-        }
-        break;
-      }
-      case 'poll-start': {
-        const decision = event.content.decision;
-        if (decision === undefined) break;
-        const proposal = proposals.get(decision);
-        if (proposal?.proposer !== event.sender) {
-          warn(event, 'unauthorised', 'only the proposer mirrors a decision as a poll');
-          break;
-        }
-        const labels = event.content.answers.map((answer) => answer.label);
-        if (
-          labels.length !== proposal.options.length ||
-          labels.some((label, i) => label !== proposal.options[i])
-        ) {
-          warn(event, 'malformed-content', 'the poll’s answers are not the decision’s options, in order');
-          break;
-        }
-        if (!mirrors.has(event.eventId)) mirrors.set(event.eventId, { decision, poll: event.content });
-        break;
-      }
-      case 'poll-response': {
-        const mirror = mirrors.get(event.content.poll);
-        if (!mirror) break;
-        const ids = mirror.poll.answers.map((answer) => answer.id);
-        const chosen = event.content.answers.slice(0, mirror.poll.maxSelections);
-        if (chosen.length === 0 || chosen.some((id) => !ids.includes(id))) {
-          warn(event, 'malformed-content', 'poll response with unknown answers');
-          break;
-        }
-        const ballot = ids.map((id) => (chosen.includes(id) ? 1 : 0));
-        feed({
-          id: event.eventId,
-          ...envelope,
-          type: GovernanceEventTypes.vote,
-          content: { decision: mirror.decision, ballot },
-        });
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  if (options.now !== undefined) {
-    state = evaluateAt(state, options.now, {
-      members: roll.members(state.authority),
-      resolveGroup: (group) => groups.get(group),
-    }).state;
-  }
-  const current = state.authority;
-  return {
-    state,
-    warnings,
-    rejected,
-    fed,
-    clock: adjustments,
-    authorityAt: (eventId) => authorityBefore.get(eventId) ?? current,
-  };
+  return new DecisionsFold(options).add(log.entries).current(options.now);
 }

@@ -9,6 +9,7 @@
  */
 import { type ICreateRoomOpts, type MatrixClient, Preset, Visibility } from 'matrix-js-sdk';
 import { sendState } from '../client/send';
+import { GROUP_CARD_KEY, groupCardContent } from '../discovery/group-card';
 import { HomeserverError } from '../errors/homeserver-error';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import { ROOM_ROLE_KEY } from '../events/parse-imago-event';
@@ -67,6 +68,11 @@ export interface CreatedGroup {
   readonly rooms: Readonly<Partial<Record<GroupRoomRole, string>>>;
   /** The group's authority (sorted). */
   readonly authority: readonly string[];
+}
+
+/** The role of the room a group announces from: its announcements room, else its chat. */
+function inboxRole(roles: readonly GroupRoomRole[]): 'announcements' | 'chat' | undefined {
+  return roles.includes('announcements') ? 'announcements' : roles.includes('chat') ? 'chat' : undefined;
 }
 
 /** Who may join a group's space. */
@@ -175,7 +181,9 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
     `the space of ${profile.name}`,
   );
   const rooms: Partial<Record<GroupRoomRole, string>> = {};
-  for (const role of options.rooms ?? (['chat', 'decisions'] as const)) {
+  const roles = options.rooms ?? (['chat', 'decisions'] as const);
+  const inbox = inboxRole(roles);
+  for (const role of roles) {
     const encrypted =
       options.encrypted === true && (role === 'chat' || role === 'decisions' || role === 'debate');
     const roomRule = spaceRule === 'public' || role === 'announcements' ? 'public' : 'restricted';
@@ -203,8 +211,18 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
       },
       `the ${role} room of ${profile.name}`,
     );
-    await sendState(client, spaceId, MatrixEventTypes.spaceChild, roomId, { via, [ROOM_ROLE_KEY]: role });
     rooms[role] = roomId;
+    if (role !== inbox)
+      await sendState(client, spaceId, MatrixEventTypes.spaceChild, roomId, { via, [ROOM_ROLE_KEY]: role });
+  }
+  // The announcing room's link carries the group's card, for servers that are not in the space.
+  if (inbox !== undefined) {
+    const pin = rooms.decisions === undefined ? undefined : { decisions: rooms.decisions, authority };
+    await sendState(client, spaceId, MatrixEventTypes.spaceChild, rooms[inbox] as string, {
+      via,
+      [ROOM_ROLE_KEY]: inbox,
+      ...(pin ? { [GROUP_CARD_KEY]: groupCardContent({ profile, pin, relations: new Map() }) } : {}),
+    });
   }
   if (rooms.decisions !== undefined) {
     await sendState(

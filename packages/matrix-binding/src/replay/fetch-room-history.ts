@@ -10,7 +10,7 @@ import { type RawMatrixEvent, toRawEvent } from '../events/raw-matrix-event';
 
 /** Options of {@link fetchRoomHistory}. */
 export interface FetchRoomHistoryOptions {
-  /** Events per page (default 100; Synapse serves at most 1000). */
+  /** Events per page (default 1000, what Synapse serves at most). */
   pageSize?: number;
   /** Keep only the latest this many events (default: no limit, the whole history). */
   maxEvents?: number;
@@ -37,7 +37,7 @@ export async function fetchRoomHistory(
   roomId: string,
   options: FetchRoomHistoryOptions = {},
 ): Promise<RawMatrixEvent[]> {
-  const pageSize = options.pageSize ?? 100;
+  const pageSize = options.pageSize ?? 1000;
   // Backwards from the present to the room's creation: a homeserver that joined the room late
   // fetches the earlier events from the others (backfill) only when paginating backwards.
   const newestFirst: RawMatrixEvent[] = [];

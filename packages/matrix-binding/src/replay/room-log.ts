@@ -48,6 +48,130 @@ export function emptyRoomLog(roomId: string): RoomLog {
 }
 
 /**
+ * A log under construction, appended to in place: what {@link appendToRoomLog} and a live follower
+ * share, so that a log built event by event is the log built at once.
+ */
+export class RoomLogBuilder {
+  readonly roomId: string;
+  readonly entries: LogEntry[];
+  readonly seen: Set<string>;
+  readonly redacted: Map<string, string>;
+  readonly #options: AppendOptions;
+  // Entry index of each applied event, built on the first redaction.
+  #positions: Map<string, number> | undefined;
+
+  /**
+   * @param log - the log to start from (copied, never modified).
+   * @param options - who may redact others' events.
+   */
+  constructor(log: RoomLog, options: AppendOptions = {}) {
+    this.roomId = log.roomId;
+    this.entries = [...log.entries];
+    this.seen = new Set(log.seen);
+    this.redacted = new Map(log.redacted);
+    this.#options = options;
+  }
+
+  /** The log as it stands (sharing this builder's collections: copy before appending more). */
+  get log(): RoomLog {
+    return { roomId: this.roomId, entries: this.entries, seen: this.seen, redacted: this.redacted };
+  }
+
+  /**
+   * Appends one raw event.
+   *
+   * @param raw - the next event in timeline order.
+   * @returns the index of an earlier entry this event changed (a redaction replaces the entry of
+   *   the event it removes), or `undefined` when it only appended.
+   */
+  add(raw: RawMatrixEvent): number | undefined {
+    const id = typeof raw?.event_id === 'string' ? raw.event_id : undefined;
+    if (id !== undefined && this.seen.has(id)) return undefined;
+    const parsed: ParsedEvent = parseImagoEvent(raw, { roomId: this.roomId });
+    if (id !== undefined) this.seen.add(id);
+    if (parsed.status === 'foreign') return undefined;
+    if (parsed.status === 'warning') {
+      this.entries.push(parsed);
+      return undefined;
+    }
+    const { event } = parsed;
+    const mayRedact = (redacter: string, sender: string) =>
+      redacter === sender || this.#options.mayRedact?.(redacter) === true;
+    if (event.kind === 'redaction') {
+      const target = event.content.redacts;
+      const index = this.#positionOf(target);
+      const victim = index === undefined ? undefined : this.entries[index];
+      if (victim?.status === 'event' && !mayRedact(event.sender, victim.event.sender)) {
+        this.#push({
+          status: 'warning',
+          warning: {
+            code: 'unauthorised',
+            eventId: event.eventId,
+            type: event.type,
+            sender: event.sender,
+            detail: 'may not redact this event',
+          },
+        });
+        return undefined;
+      }
+      let changed: number | undefined;
+      if (victim === undefined) this.redacted.set(target, event.sender);
+      if (victim?.status === 'event' && index !== undefined) {
+        this.entries[index] = {
+          status: 'warning',
+          warning: {
+            code: 'redacted',
+            eventId: target,
+            type: victim.event.type,
+            sender: victim.event.sender,
+            ...('stateKey' in victim.event && victim.event.stateKey !== undefined
+              ? { stateKey: victim.event.stateKey }
+              : {}),
+            detail: `redacted by ${event.sender}`,
+          },
+        };
+        this.#positions?.delete(target);
+        changed = index;
+      }
+      this.#push(parsed);
+      return changed;
+    }
+    const redacter = this.redacted.get(event.eventId);
+    if (redacter !== undefined && mayRedact(redacter, event.sender)) {
+      this.#push({
+        status: 'warning',
+        warning: {
+          code: 'redacted',
+          eventId: event.eventId,
+          type: event.type,
+          sender: event.sender,
+          detail: 'redacted',
+        },
+      });
+      return undefined;
+    }
+    this.#push(parsed);
+    return undefined;
+  }
+
+  #push(entry: LogEntry): void {
+    if (entry.status === 'event') this.#positions?.set(entry.event.eventId, this.entries.length);
+    this.entries.push(entry);
+  }
+
+  #positionOf(eventId: string): number | undefined {
+    if (this.#positions === undefined) {
+      this.#positions = new Map();
+      this.entries.forEach((entry, index) => {
+        if (entry.status === 'event' && !this.#positions?.has(entry.event.eventId))
+          this.#positions?.set(entry.event.eventId, index);
+      });
+    }
+    return this.#positions.get(eventId);
+  }
+}
+
+/**
  * Appends events (in timeline order) to a log. Events already seen are skipped silently (a replay
  * is not an error); a redaction removes the redacted event's effect, before or after it arrives.
  *
@@ -61,75 +185,9 @@ export function appendToRoomLog(
   events: Iterable<RawMatrixEvent>,
   options: AppendOptions = {},
 ): RoomLog {
-  const entries = [...log.entries];
-  const seen = new Set(log.seen);
-  const redacted = new Map(log.redacted);
-  const mayRedact = (redacter: string, sender: string) =>
-    redacter === sender || options.mayRedact?.(redacter) === true;
-  for (const raw of events) {
-    const id = typeof raw?.event_id === 'string' ? raw.event_id : undefined;
-    if (id !== undefined && seen.has(id)) continue;
-    const parsed: ParsedEvent = parseImagoEvent(raw, { roomId: log.roomId });
-    if (id !== undefined) seen.add(id);
-    if (parsed.status === 'foreign') continue;
-    if (parsed.status === 'warning') {
-      entries.push(parsed);
-      continue;
-    }
-    const { event } = parsed;
-    if (event.kind === 'redaction') {
-      const target = event.content.redacts;
-      const index = entries.findIndex((entry) => entry.status === 'event' && entry.event.eventId === target);
-      const victim = entries[index];
-      if (victim?.status === 'event' && !mayRedact(event.sender, victim.event.sender)) {
-        entries.push({
-          status: 'warning',
-          warning: {
-            code: 'unauthorised',
-            eventId: event.eventId,
-            type: event.type,
-            sender: event.sender,
-            detail: 'may not redact this event',
-          },
-        });
-        continue;
-      }
-      if (victim === undefined) redacted.set(target, event.sender);
-      if (victim?.status === 'event') {
-        entries[index] = {
-          status: 'warning',
-          warning: {
-            code: 'redacted',
-            eventId: target,
-            type: victim.event.type,
-            sender: victim.event.sender,
-            ...('stateKey' in victim.event && victim.event.stateKey !== undefined
-              ? { stateKey: victim.event.stateKey }
-              : {}),
-            detail: `redacted by ${event.sender}`,
-          },
-        };
-      }
-      entries.push(parsed);
-      continue;
-    }
-    const redacter = redacted.get(event.eventId);
-    if (redacter !== undefined && mayRedact(redacter, event.sender)) {
-      entries.push({
-        status: 'warning',
-        warning: {
-          code: 'redacted',
-          eventId: event.eventId,
-          type: event.type,
-          sender: event.sender,
-          detail: 'redacted',
-        },
-      });
-      continue;
-    }
-    entries.push(parsed);
-  }
-  return { roomId: log.roomId, entries, seen, redacted };
+  const builder = new RoomLogBuilder(log, options);
+  for (const raw of events) builder.add(raw);
+  return builder.log;
 }
 
 /**

@@ -142,7 +142,7 @@ describe('hostile and malformed events on a live Synapse', () => {
       origin: { group: group.spaceId, room },
     });
     const log = appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(bob.client, room));
-    expect(receivedAnnouncements(log).announcements).toEqual([]);
+    expect(receivedAnnouncements(log, undefined, [view]).announcements).toEqual([]);
     expect(logWarnings(log).find((w) => w.eventId === bad)).toMatchObject({
       code: 'malformed-content',
       path: 'content.title',

@@ -1,3 +1,13 @@
+/**
+ * Resources and announcements on a live Synapse, under the rules that bind senders to what they
+ * claim. The Ressourcerie's ledger lives in its pinned decisions room: Alice (its authority) and Bob
+ * (the treasurer its control table names for `spend-resource`) record in the group's name, every
+ * member may publish offers (`publish-offer` is a do-ocracy), and Carol, a member without a row,
+ * speaks only for herself — her jam is hers until she gives it to the group. Announcements leave
+ * through the group's authority, reach the groups propagation chooses (an invite-only group's room
+ * refuses them, and the delivery says why), and count for a receiver only when it knows the origin
+ * group and its authority posted them.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   announce,
@@ -10,6 +20,8 @@ import {
   fetchRoomHistory,
   type GroupView,
   groupGraph,
+  initControlTable,
+  joinGroup,
   publishProposal,
   readFeed,
   readGroup,
@@ -19,26 +31,59 @@ import {
 } from '../../src/index';
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
 
+const kg = (value: number) => ({ hasNumericalValue: value, hasUnit: 'kilogram' });
+const HOUR = 3_600_000;
+
 describe('resources and announcements on a live Synapse', () => {
-  let alice: LiveUser;
-  let bob: LiveUser;
+  let alice: LiveUser; // the Ressourcerie's authority; founder of the origin group
+  let bob: LiveUser; // the Ressourcerie's treasurer; founder of the other groups
+  let carol: LiveUser; // a member of the Ressourcerie without any row
   const groups: Record<string, CreatedGroup> = {};
 
   beforeAll(async () => {
-    [alice, bob] = await Promise.all([liveUser('alice'), liveUser('bob')]);
+    [alice, bob, carol] = await Promise.all([liveUser('alice'), liveUser('bob'), liveUser('carol')]);
     const make = async (
       key: string,
       user: LiveUser,
       profile: Parameters<typeof createGroup>[1]['profile'],
+      joinRule: 'public' | 'invite' = 'public',
+      rules: Record<string, unknown> = {},
     ) => {
-      groups[key] = await createGroup(user.client, { profile, rooms: ['chat', 'announcements'] });
+      groups[key] = await createGroup(user.client, {
+        profile,
+        rooms: ['chat', 'decisions', 'announcements'],
+        joinRule,
+      });
+      // The founder is the group's authority: the table's `init` names it in the decisions room.
+      await initControlTable(
+        user.client,
+        groups[key].rooms.decisions as string,
+        {
+          rules: { 'change-control-table': { protocol: 'consensus', duration: HOUR }, ...rules },
+        } as Parameters<typeof initControlTable>[2],
+      );
     };
-    // Paris (2.35 E), a partner in Paris, a group in Lyon (far), one that refuses offers, one that blocks the origin.
-    await make('origin', alice, {
-      name: 'Ressourcerie',
-      places: ['Q90'],
-      coordinates: { lat: 48.8566, lon: 2.3522 },
-    });
+    // Paris (2.35 E), a partner in Paris, a group in Lyon (far), one that refuses offers, one that
+    // blocks the origin, one whose rooms admit only the invited.
+    await make(
+      'origin',
+      alice,
+      { name: 'Ressourcerie', places: ['Q90'], coordinates: { lat: 48.8566, lon: 2.3522 } },
+      'public',
+      {
+        'spend-resource': {
+          protocol: 'oligarchy',
+          deciders: { members: [bob.userId] },
+          required: 1,
+          duration: HOUR,
+        },
+        'publish-offer': {
+          protocol: 'do-ocracy',
+          window: HOUR,
+          escalation: { protocol: 'consent', duration: HOUR },
+        },
+      },
+    );
     await make('partner', bob, {
       name: 'Repair café',
       places: ['Q90'],
@@ -56,130 +101,186 @@ describe('resources and announcements on a live Synapse', () => {
       coordinates: { lat: 48.857, lon: 2.352 },
       blocks: [groups.origin?.spaceId as string],
     });
-    await assertRelation(
-      alice.client,
-      groups.origin?.spaceId as string,
-      groups.partner?.spaceId as string,
-      'partner',
-    );
-    await assertRelation(
-      bob.client,
-      groups.partner?.spaceId as string,
-      groups.origin?.spaceId as string,
-      'partner',
-    );
+    await make('closed', bob, { name: 'Cercle', coordinates: { lat: 48.858, lon: 2.353 } }, 'invite');
+    const origin = groups.origin as CreatedGroup;
+    await Promise.all([joinGroup(bob.client, origin), joinGroup(carol.client, origin)]);
+    await assertRelation(alice.client, origin.spaceId, groups.partner?.spaceId as string, 'partner');
+    await assertRelation(bob.client, groups.partner?.spaceId as string, origin.spaceId, 'partner');
   });
   afterAll(stopAll);
 
-  it('replays offers, needs and the ledger from room events, ignoring what breaks the ledger', async () => {
-    const room = groups.origin?.rooms.chat as string;
+  // The invite-only group's space admits no outsider: Alice knows its view from its founder.
+  const knownGroups = (): Promise<GroupView[]> =>
+    Promise.all(
+      Object.values(groups).map((g) => readGroup((g === groups.closed ? bob : alice).client, g.spaceId)),
+    );
+
+  it('replays the group’s ledger from its decisions room: its authority and treasurer speak for it, every other member for themselves', async () => {
+    const room = groups.origin?.rooms.decisions as string;
     const group = groups.origin?.spaceId as string;
     await recordEconomicEvent(alice.client, room, {
       action: 'raise',
       provider: group,
       receiver: group,
-      resourceQuantity: { hasNumericalValue: 12.5, hasUnit: 'kilogram' },
+      resourceQuantity: kg(12.5),
       newInventoriedResource: { id: 'flour' },
-    } as never);
-    await recordEconomicEvent(alice.client, room, {
+    });
+    await recordEconomicEvent(bob.client, room, {
       action: 'consume',
       provider: group,
       receiver: group,
       resourceInventoriedAs: 'flour',
-      resourceQuantity: { hasNumericalValue: 2, hasUnit: 'kilogram' },
-    } as never);
+      resourceQuantity: kg(2),
+    });
+    const carolSpends = await recordEconomicEvent(carol.client, room, {
+      action: 'consume',
+      provider: group,
+      receiver: group,
+      resourceInventoriedAs: 'flour',
+      resourceQuantity: kg(5),
+    });
     const overdraw = await recordEconomicEvent(alice.client, room, {
       action: 'consume',
       provider: group,
       receiver: group,
       resourceInventoriedAs: 'flour',
-      resourceQuantity: { hasNumericalValue: 100, hasUnit: 'kilogram' },
-    } as never);
-    const offer = await publishProposal(alice.client, room, {
+      resourceQuantity: kg(100),
+    });
+    await recordEconomicEvent(carol.client, room, {
+      action: 'raise',
+      provider: carol.userId,
+      receiver: carol.userId,
+      resourceQuantity: kg(3),
+      newInventoriedResource: { id: 'jam' },
+    });
+    // Something leaves Carol: she answers for the gift, and the group receives it.
+    await recordEconomicEvent(carol.client, room, {
+      action: 'transfer',
+      provider: carol.userId,
+      receiver: group,
+      resourceInventoriedAs: 'jam',
+      resourceQuantity: kg(1),
+      newInventoriedResource: { id: 'jam-shelf' },
+    });
+    const offer = await publishProposal(carol.client, room, {
       purpose: 'offer',
       name: 'Farine',
       unitBased: true,
+      proposer: group,
       publishes: [
         {
+          id: 'flour-out',
           action: 'transfer',
           provider: group,
           resourceConformsTo: 'flour',
-          resourceQuantity: { hasNumericalValue: 1, hasUnit: 'kilogram' },
+          resourceQuantity: kg(1),
         },
       ],
       reciprocal: [],
-    } as never);
-    const { ledger, proposals, warnings } = replayResources(
-      appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(alice.client, room)),
-    );
-    expect(ledger.resources.get('flour')?.onhandQuantity).toEqual({
-      hasNumericalValue: 10.5,
-      hasUnit: 'kilogram',
     });
-    expect(warnings.filter((w) => w.code === 'rejected').map((w) => w.eventId)).toEqual([overdraw]);
-    expect(proposals.map((p) => [p.eventId, p.proposal.purpose])).toEqual([[offer, 'offer']]);
+    const need = await publishProposal(carol.client, room, {
+      purpose: 'request',
+      name: 'Bocaux',
+      unitBased: false,
+      proposer: group,
+      publishes: [{ id: 'jars-in', action: 'transfer', receiver: group, resourceConformsTo: 'jar' }],
+      reciprocal: [],
+    });
+    const log = appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(alice.client, room));
+    const { ledger, proposals, warnings } = replayResources(log, {
+      group: await readGroup(carol.client, group),
+    });
+    expect(ledger.resources.get('flour')?.onhandQuantity).toEqual(kg(10.5));
+    expect(ledger.resources.get('flour')?.primaryAccountable).toBe(group);
+    expect(ledger.resources.get('jam')?.onhandQuantity).toEqual(kg(2));
+    expect(ledger.resources.get('jam')?.primaryAccountable).toBe(carol.userId);
+    expect(ledger.resources.get('jam-shelf')?.onhandQuantity).toEqual(kg(1));
+    expect(ledger.resources.get('jam-shelf')?.primaryAccountable).toBe(group);
+    expect(proposals.map((p) => [p.eventId, p.sender, p.proposal.purpose])).toEqual([
+      [offer, carol.userId, 'offer'],
+    ]);
+    expect(warnings.map((w) => [w.eventId, w.code, w.reason, w.path])).toEqual([
+      [carolSpends, 'unauthorised', 'VF_UNAUTHORISED_RECORDER', 'content.provider'],
+      [overdraw, 'rejected', 'VF_NEGATIVE_QUANTITY', undefined],
+      [need, 'unauthorised', 'not-proposer', 'content.proposer'],
+    ]);
+
+    // Read as nobody's ledger, the same room lets persons speak only for themselves.
+    const anonymous = replayResources(log);
+    expect(anonymous.ledger.resources.has('flour')).toBe(false);
+    expect(anonymous.ledger.resources.get('jam')?.onhandQuantity).toEqual(kg(2));
+    expect(anonymous.proposals).toEqual([]);
   });
 
-  it('delivers an offer to the groups propagate chooses, with provenance, respecting their filters', async () => {
-    const views: GroupView[] = await Promise.all(
-      Object.values(groups).map((g) => readGroup(alice.client, g.spaceId)),
-    );
+  it('announces through the origin’s authority to the groups propagation chooses, each delivery saying where or why not', async () => {
+    const views = await knownGroups();
     const relations = consentedRelations(new Map(views.map((v) => [v.spaceId, v.relations])));
     const origin = views.find((v) => v.spaceId === groups.origin?.spaceId) as GroupView;
+    const announcement = { kind: 'offer', title: 'Farine à donner', payload: { quantity: 1.5 } } as const;
+    const criteria = { by: 'geo', radiusKm: 50, k: 10 } as const;
+
+    // Bob is a member and treasurer, not the group's authority: he cannot speak for it here.
+    await expect(
+      announce(bob.client, { from: origin, groups: views, relations, announcement, criteria }),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+
     const { original, deliveries } = await announce(alice.client, {
       from: origin,
       groups: views,
       relations,
-      announcement: { kind: 'offer', title: 'Farine à donner', payload: { quantity: 1.5 } },
-      criteria: { by: 'geo', radiusKm: 50, k: 10 },
+      announcement,
+      criteria,
     });
-    const delivered = deliveries
-      .filter((d) => d.eventId)
-      .map((d) => d.target.key)
-      .sort();
-    expect(delivered).toEqual([groups.near?.spaceId, groups.partner?.spaceId].sort());
+    const outcome = deliveries
+      .map((d) => [d.target.key, d.eventId === undefined ? d.skipped : 'delivered', d.error?.status])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(outcome).toEqual(
+      [
+        [groups.near?.spaceId, 'delivered', undefined],
+        [groups.partner?.spaceId, 'delivered', undefined],
+        [groups.closed?.spaceId, 'not-allowed', 403],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
 
     const partnerRoom = groups.partner?.rooms.announcements as string;
     const partnerView = views.find((v) => v.spaceId === groups.partner?.spaceId) as GroupView;
     const log = appendToRoomLog(emptyRoomLog(partnerRoom), await fetchRoomHistory(bob.client, partnerRoom));
-    const { announcements } = receivedAnnouncements(log, partnerView.profile);
-    expect(announcements.map((a) => a.announcement)).toEqual([
-      {
-        kind: 'offer',
-        title: 'Farine à donner',
-        payload: { quantity: 1.5 },
-        origin: {
-          group: origin.spaceId,
-          room: origin.children.find((c) => c.role === 'announcements')?.roomId,
-          event: original,
+    const { announcements } = receivedAnnouncements(log, partnerView.profile, views);
+    expect(announcements.map((a) => [a.sender, a.announcement])).toEqual([
+      [
+        alice.userId,
+        {
+          ...announcement,
+          origin: {
+            group: origin.spaceId,
+            room: origin.children.find((c) => c.role === 'announcements')?.roomId,
+            event: original,
+          },
+          criteria: { ...criteria, kind: 'offer' },
         },
-        criteria: { by: 'geo', radiusKm: 50, k: 10, kind: 'offer' },
-      },
+      ],
+    ]);
+    // A receiver that does not know the origin group takes nothing from it.
+    const unknown = receivedAnnouncements(log, partnerView.profile, [partnerView]);
+    expect(unknown.announcements).toEqual([]);
+    expect(unknown.warnings.map((w) => [w.code, w.reason])).toEqual([
+      ['unknown-reference', 'unknown-origin'],
     ]);
   });
 
-  it('reads a manual feed from the joined rooms of the groups it selects', async () => {
-    const views: GroupView[] = await Promise.all(
-      Object.values(groups).map((g) => readGroup(alice.client, g.spaceId)),
-    );
+  it('reads a manual feed from the rooms of the groups it selects, subscribing on the way', async () => {
+    const views = await knownGroups();
     const relations = consentedRelations(new Map(views.map((v) => [v.spaceId, v.relations])));
     const graph = groupGraph(views, relations);
     const origin = groups.origin as CreatedGroup;
-    await bob.client.joinRoom(origin.rooms.announcements as string, { viaServers: [...origin.via] });
-    for (
-      let i = 0;
-      i < 100 && bob.client.getRoom(origin.rooms.announcements as string)?.getMyMembership() !== 'join';
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
     const definition = {
       id: 'partners-offers',
       owner: groups.partner?.spaceId as string,
       sources: [{ type: 'relations' as const, relations: ['partner'] }],
       kinds: ['offer'],
     };
-    const feed = await readFeed(bob.client, graph, definition, views);
+    // Carol is in none of the partner's rooms; she joins the origin's announcements room on the way.
+    const feed = await readFeed(carol.client, graph, definition, views, { subscribe: true });
     expect(feed.map((item) => [item.group, item.kind, item.title])).toEqual([
       [origin.spaceId, 'offer', 'Farine à donner'],
     ]);

@@ -11,10 +11,21 @@ const script = `${root}scripts/synapse.sh`;
 const cache = `${process.env.IMAGO_CACHE_DIR ?? `${root}.cache`}/synapse`;
 
 export class DedicatedSynapse {
-  constructor(
-    readonly name: string,
-    readonly options: { federation?: boolean; appservices?: readonly string[] } = {},
-  ) {}
+  private port: number | undefined;
+  readonly name: string;
+  readonly options: {
+    federation?: boolean;
+    appservices?: readonly string[];
+    /** The database of a new instance (kept by it afterwards); default SQLite. */
+    database?: 'sqlite' | 'postgres';
+  };
+
+  // Explicit fields rather than parameter properties: the bench runs this file under Node's type
+  // stripping, which does not transform them.
+  constructor(name: string, options: DedicatedSynapse['options'] = {}) {
+    this.name = name;
+    this.options = options;
+  }
 
   /** Starts (or restarts, keeping its data) the instance; `serverName` is its Matrix server name. */
   async start(): Promise<TestHomeserver & { serverName: string }> {
@@ -22,6 +33,7 @@ export class DedicatedSynapse {
       ...process.env,
       SYNAPSE_FEDERATION: this.options.federation ? '1' : '0',
       ...(this.options.appservices ? { SYNAPSE_APPSERVICES: this.options.appservices.join(':') } : {}),
+      ...(this.options.database ? { SYNAPSE_DATABASE: this.options.database } : {}),
     };
     const { stdout } = await run('bash', [script, 'start', this.name], { encoding: 'utf8', env });
     const vars = Object.fromEntries(
@@ -31,6 +43,7 @@ export class DedicatedSynapse {
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => [m[1], m[2]]),
     );
+    this.port = Number(new URL(vars.IMAGO_HOMESERVER_URL as string).port);
     return {
       baseUrl: vars.IMAGO_HOMESERVER_URL as string,
       sharedSecret: vars.IMAGO_SYNAPSE_SHARED_SECRET as string,
@@ -38,9 +51,41 @@ export class DedicatedSynapse {
     };
   }
 
-  /** SIGKILL, as a crash would: no graceful shutdown. */
+  private async pid(): Promise<number> {
+    return Number((await readFile(`${cache}/${this.name}/run.pid`, 'utf8')).trim());
+  }
+
+  /**
+   * SIGSTOP: the process stays alive but reads nothing. Requests sent from now on are accepted by
+   * the kernel and wait, unread, in its sockets ({@link bufferedRequests}) until it is continued
+   * or killed.
+   */
+  async freeze(): Promise<void> {
+    process.kill(await this.pid(), 'SIGSTOP');
+  }
+
+  /**
+   * How many connections to the instance hold bytes it has not read (Linux `/proc/net/tcp`):
+   * with the process frozen, each is a request sent and not answered.
+   */
+  async bufferedRequests(): Promise<number> {
+    const port = this.port?.toString(16).toUpperCase().padStart(4, '0');
+    let count = 0;
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      const lines = (await readFile(table, 'utf8').catch(() => '')).split('\n').slice(1);
+      for (const line of lines) {
+        const [, local, , state, queues] = line.trim().split(/\s+/);
+        const received = Number.parseInt(queues?.split(':')[1] ?? '0', 16);
+        // 01: established (accepted by the process or still in its backlog).
+        if (local?.endsWith(`:${port}`) && state === '01' && received > 0) count++;
+      }
+    }
+    return count;
+  }
+
+  /** SIGKILL, as a crash would: no graceful shutdown (a frozen process dies as it is). */
   async kill(): Promise<void> {
-    const pid = Number((await readFile(`${cache}/${this.name}/run.pid`, 'utf8')).trim());
+    const pid = await this.pid();
     process.kill(pid, 'SIGKILL');
     for (let i = 0; i < 100; i++) {
       try {
@@ -50,6 +95,11 @@ export class DedicatedSynapse {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** Stops the instance gracefully, keeping its data. */
+  async stop(): Promise<void> {
+    await run('bash', [script, 'stop', this.name]);
   }
 
   async reset(): Promise<void> {

@@ -97,3 +97,12 @@ export function nextEvent(
     client.on(RoomEvent.Timeline, onEvent);
   });
 }
+
+/** Resolves once `check()` holds (polling every 50 ms), or fails naming what it waited for. */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const BIN = fileURLToPath(new URL('../../dist/cli/imago-vf.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imago-vf-cli-'));
 
@@ -37,7 +40,9 @@ describe('imago-vf', () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('imago-vf ledger --events FILE');
-    expect((await run('--version')).code).toBe(0);
+    const version = await run('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout).toContain(`imago-vf ${PACKAGE_VERSION} `);
   });
 
   it('schema prints SDL that graphql can parse, and --modules the implemented modules', async () => {
@@ -164,15 +169,43 @@ describe('imago-vf', () => {
     );
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain(join(work, 'broken.jsonl'));
     expect(broken.stderr).toContain('line 1.action');
     expect(oneLine(broken)).toBe(1);
-    for (const args of [
-      ['ledger'],
-      ['ledger', '--events', join(work, 'missing.jsonl')],
-      ['frobnicate'],
-      ['match', '--needs', 'x'],
-      ['schema', '--bogus'],
-    ]) {
+    // Rejected input (exit 1): a file that cannot be read, a file that is not what it must be; the
+    // one line names the file.
+    const events = file('one.jsonl', '');
+    const notJson = file('processes.json', '[{"id":');
+    const badOffers = file(
+      'offers-bad.json',
+      '[{"id":"o","purpose":"offer","publishes":{"action":"steal"}}]',
+    );
+    for (const [args, named] of [
+      [['ledger', '--events', join(work, 'missing.jsonl')], join(work, 'missing.jsonl')],
+      [['ledger', '--events', events, '--processes', notJson], notJson],
+      [['match', '--needs', badOffers, '--offers', badOffers], badOffers],
+      [
+        [
+          'accept',
+          '--offers',
+          join(work, 'nowhere.json'),
+          '--proposal',
+          'p',
+          '--counterparty',
+          'c',
+          '--agreement',
+          'a',
+        ],
+        join(work, 'nowhere.json'),
+      ],
+    ] as const) {
+      const r = await run(...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(named);
+      expect(oneLine(r)).toBe(1);
+    }
+    // A bad command line (exit 2).
+    for (const args of [['ledger'], ['frobnicate'], ['match', '--needs', 'x'], ['schema', '--bogus']]) {
       const r = await run(...args);
       expect(r.code).toBe(2);
       expect(oneLine(r)).toBe(1);

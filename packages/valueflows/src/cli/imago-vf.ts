@@ -42,13 +42,28 @@ Usage:
 
 Exit codes: 0 success, 1 rejected or invalid input, 2 usage error.`;
 
+/** A bad command line: exit 2. */
 class UsageError extends Error {}
+/** A file that cannot be read or holds what it must not: exit 1, the message names the file. */
+class InputError extends Error {}
 
-function read(file: string): string {
+/** Reads and parses a file named on the command line (`-`: standard input). */
+function fromFile<T>(file: string, parse: (text: string) => T): T {
+  const name = file === '-' ? 'standard input' : file;
+  let text: string;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new InputError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${name}: ${error.message}`);
+    if (ValueflowsError.isInstance(error)) {
+      throw new InputError(`${name}: ${error.message.split('\n')[0]} (${error.code})`);
+    }
+    throw error;
   }
 }
 
@@ -57,9 +72,9 @@ function parseProcesses(text: string): Process[] {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError('--processes expects a JSON array of processes');
+    throw new InputError('not JSON: --processes expects a JSON array of processes');
   }
-  if (!Array.isArray(json)) throw new UsageError('--processes expects a JSON array of processes');
+  if (!Array.isArray(json)) throw new InputError('--processes expects a JSON array of processes');
   return json.map((p, i) => parseProcess(p, `processes[${i}]`));
 }
 
@@ -104,7 +119,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.version) {
-    out('imago-vf (@imago/valueflows), ValueFlows 1.0.0, vf-graphql 0.8.5 schema');
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    out(`imago-vf ${version} (@imago/valueflows), ValueFlows 1.0.0, vf-graphql 0.8.5 schema`);
     return 0;
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
@@ -117,9 +133,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ledger': {
       if (values.events === undefined) throw new UsageError('ledger needs --events FILE');
-      const events = parseEventLog(read(values.events));
+      const events = fromFile(values.events, parseEventLog);
       if (events.length >= 100_000) process.stderr.write(`applying ${events.length} events…\n`);
-      const processes = values.processes === undefined ? [] : parseProcesses(read(values.processes));
+      const processes = values.processes === undefined ? [] : fromFile(values.processes, parseProcesses);
       const { state, rejections } = replayLedger(events, {
         onRejection: 'stop',
         initial: createLedger({ processes }),
@@ -146,8 +162,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.needs === undefined || values.offers === undefined) {
         throw new UsageError('match needs --needs FILE and --offers FILE');
       }
-      const needs = parseProposalList(read(values.needs));
-      const offers = parseProposalList(read(values.offers));
+      const needs = fromFile(values.needs, parseProposalList);
+      const offers = fromFile(values.offers, parseProposalList);
       const maxDistance = number('max-distance', values['max-distance']);
       const limit = number('limit', values.limit);
       if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
@@ -178,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
         if (v !== undefined && Number.isNaN(Date.parse(v)))
           throw new UsageError(`--${key} expects an ISO 8601 date`);
       }
-      const proposals = parseProposalList(read(file));
+      const proposals = fromFile(file, parseProposalList);
       const proposal = proposals.find((p) => p.id === id);
       if (proposal === undefined) throw new UsageError(`no proposal ${id} in ${file}`);
       const amount = number('quantity', values.quantity);
@@ -215,6 +231,9 @@ try {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`imago-vf: ${(error as Error).message.split('\n')[0]}\n`);
     process.exitCode = 2;
+  } else if (error instanceof InputError) {
+    process.stderr.write(`imago-vf: ${error.message.split('\n')[0]}\n`);
+    process.exitCode = 1;
   } else if (ValueflowsError.isInstance(error)) {
     process.stderr.write(`imago-vf: ${error.message.split('\n')[0]} (${error.code})\n`);
     process.exitCode = 1;

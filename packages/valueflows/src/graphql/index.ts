@@ -6,6 +6,14 @@
  */
 export { createVfSchema, IMPLEMENTED_MODULES, printVfSchema } from './executable-schema';
 export { IMAGO_EXTENSIONS } from './imago-extensions';
+export type {
+  AgentRelationship,
+  AgentRelationshipRole,
+  Fulfillment,
+  ProductBatch,
+  Satisfaction,
+  UnitRecord,
+} from './store-records';
 export { VF_1_0_EXTENSIONS } from './vf-1-0-extensions';
 export {
   buildReferenceSchema,
@@ -13,4 +21,4 @@ export {
   type VfGraphqlModule,
   validateAgainstReference,
 } from './vf-graphql-reference';
-export { createVfStore, type VfStore, type VfStoreInit } from './vf-store';
+export { createVfStore, type Place, type VfStore, type VfStoreInit } from './vf-store';

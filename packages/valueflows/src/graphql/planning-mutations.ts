@@ -20,9 +20,8 @@ import type { Proposal } from '../model/proposal';
 import { parseMeasure } from '../parse/parse-measure';
 import { parseIntent, parseProposalRecord } from '../parse/parse-proposal';
 import { parseCommitment } from '../parse/parse-records';
+import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { VfStore } from './vf-store';
-
-type Input = Record<string, unknown>;
 
 /** A `ProposedIntent` of vf-graphql: the link between a proposal and an intent it publishes. */
 export interface ProposedIntentRecord {
@@ -34,21 +33,6 @@ export interface ProposedIntentRecord {
 
 /** The identifier of the link between a proposal and one of its intents. */
 export const proposedIntentId = (proposal: Proposal, intent: Intent): string => `${proposal.id}/${intent.id}`;
-
-/** GraphQL null means "not given" on create and "remove" on update; the parsers see neither. */
-function withoutNulls(o: Input): Input {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
-}
-
-/** Merges update params into a record: given fields replace, null fields are removed. */
-function merge(record: object, update: Input): Input {
-  const merged: Input = { ...record };
-  for (const [k, v] of Object.entries(update)) {
-    if (v === null) delete merged[k];
-    else if (v !== undefined) merged[k] = v;
-  }
-  return merged;
-}
 
 /** Where an intent is: the proposal publishing it (and on which side), or the unpublished ones. */
 interface IntentPlace {
@@ -75,12 +59,6 @@ function requireIntent(store: VfStore, id: string, path: string): IntentPlace {
   return place;
 }
 
-function requireRecord<T>(map: Map<string, T>, type: string, id: string, path: string): T {
-  const record = map.get(id);
-  if (record === undefined) throw new UnknownRecordError(type, id, path);
-  return record;
-}
-
 const withoutIntent = (p: Proposal, id: string): Proposal => ({
   ...p,
   publishes: p.publishes.filter((i) => i.id !== id),
@@ -93,20 +71,56 @@ const replaceIntent = (p: Proposal, intent: Intent): Proposal => ({
   reciprocal: p.reciprocal.map((i) => (i.id === intent.id ? intent : i)),
 });
 
-function satisfiedBy(store: VfStore, intentId: string): Commitment | undefined {
-  return [...store.commitments.values()].find((c) => c.satisfies?.includes(intentId));
+/** What still refers to an intent: a commitment or an event that satisfies it, a satisfaction. */
+function intentUser(store: VfStore, id: string): string | undefined {
+  return (
+    firstUse(
+      store.commitments.values(),
+      (c) => c.satisfies?.includes(id) === true,
+      (c) => `commitment ${c.id}`,
+    ) ??
+    firstUse(
+      store.ledger.events.values(),
+      (r) => r.event.satisfies?.includes(id) === true,
+      (r) => `economic event ${r.event.id}`,
+    ) ??
+    firstUse(
+      store.satisfactions.values(),
+      (x) => x.satisfies === id,
+      (x) => `satisfaction ${x.id}`,
+    )
+  );
 }
 
-/** Whether an intent may be deleted: no commitment satisfies it. */
+/** What still refers to a commitment: an event or a fulfilment fulfilling it, a satisfaction by it. */
+function commitmentUser(store: VfStore, id: string): string | undefined {
+  return (
+    firstUse(
+      store.ledger.events.values(),
+      (r) => r.event.fulfills?.includes(id) === true,
+      (r) => `economic event ${r.event.id}`,
+    ) ??
+    firstUse(
+      store.fulfillments.values(),
+      (x) => x.fulfills === id,
+      (x) => `fulfillment ${x.id}`,
+    ) ??
+    firstUse(
+      store.satisfactions.values(),
+      (x) => x.satisfiedBy === id,
+      (x) => `satisfaction ${x.id}`,
+    )
+  );
+}
+
+/** Whether an intent may be deleted: nothing satisfies it. */
 export function isIntentDeletable(store: VfStore, intentId: string): boolean {
-  return satisfiedBy(store, intentId) === undefined;
+  return intentUser(store, intentId) === undefined;
 }
 
-/** Whether a commitment may be deleted: no event of the ledger fulfils it. */
+/** Whether a commitment may be deleted: nothing fulfils it and it satisfies no intent through a satisfaction. */
 export function isCommitmentDeletable(store: VfStore, commitmentId: string): boolean {
-  for (const { event } of store.ledger.events.values())
-    if (event.fulfills?.includes(commitmentId)) return false;
-  return true;
+  return commitmentUser(store, commitmentId) === undefined;
 }
 
 /** `createIntent(intent: IntentCreateParams!)`: an intent published in no proposal yet. */
@@ -129,9 +143,7 @@ export function updateIntent(store: VfStore, input: Input): { intent: Intent } {
 /** `deleteIntent(id)`: refused while a commitment satisfies the intent. */
 export function deleteIntent(store: VfStore, id: string): boolean {
   const place = requireIntent(store, id, 'id');
-  const commitment = satisfiedBy(store, id);
-  if (commitment)
-    throw new RecordConflictError('in-use', 'id', `commitment ${commitment.id} satisfies intent ${id}`);
+  refuseIfUsed(intentUser(store, id), `intent ${id}`);
   if (place.proposal) store.proposals.set(place.proposal.id, withoutIntent(place.proposal, id));
   else store.intents.delete(id);
   return true;
@@ -192,8 +204,7 @@ export function updateCommitment(store: VfStore, input: Input): { commitment: Co
 /** `deleteCommitment(id)`: refused once an economic event fulfils it. */
 export function deleteCommitment(store: VfStore, id: string): boolean {
   requireRecord(store.commitments, 'Commitment', id, 'id');
-  if (!isCommitmentDeletable(store, id))
-    throw new RecordConflictError('in-use', 'id', `an economic event fulfils commitment ${id}`);
+  refuseIfUsed(commitmentUser(store, id), `commitment ${id}`);
   const agreements = agreementsFollowing(store, undefined, id);
   store.commitments.delete(id);
   for (const a of agreements) store.agreements.set(a.id, a);
@@ -281,6 +292,66 @@ export function deleteProposedIntent(store: VfStore, id: string): boolean {
     }
   }
   throw new UnknownRecordError('ProposedIntent', id, 'id');
+}
+
+/** A `ProposedTo` of vf-graphql: a proposal sent to an agent. */
+export interface ProposedToRecord {
+  readonly id: string;
+  readonly proposed: Proposal;
+  /** The agent's identifier. */
+  readonly proposedTo: string;
+}
+
+/** The identifier of the link between a proposal and an agent it is proposed to. */
+export const proposedToId = (proposal: Proposal, agent: string): string => `${proposal.id}/to/${agent}`;
+
+/**
+ * `proposeTo(proposed, proposedTo)`: addresses the proposal to one more agent (ValueFlows 1.0
+ * `proposedTo`; a proposal addressed to nobody is open to anyone).
+ */
+export function proposeTo(
+  store: VfStore,
+  args: { proposed: string; proposedTo: string },
+): { proposedTo: ProposedToRecord } {
+  const proposal = requireRecord(store.proposals, 'Proposal', args.proposed, 'proposed');
+  if (proposal.proposedTo?.includes(args.proposedTo)) {
+    throw new RecordConflictError(
+      'already-proposed',
+      'proposedTo',
+      `proposal ${proposal.id} is already proposed to ${args.proposedTo}`,
+    );
+  }
+  const updated: Proposal = { ...proposal, proposedTo: [...(proposal.proposedTo ?? []), args.proposedTo] };
+  store.proposals.set(updated.id, updated);
+  return {
+    proposedTo: {
+      id: proposedToId(updated, args.proposedTo),
+      proposed: updated,
+      proposedTo: args.proposedTo,
+    },
+  };
+}
+
+/** `deleteProposedTo(id)`: the proposal is no longer addressed to that agent (never to nobody). */
+export function deleteProposedTo(store: VfStore, id: string): boolean {
+  for (const proposal of store.proposals.values()) {
+    const agent = proposal.proposedTo?.find((a) => proposedToId(proposal, a) === id);
+    if (agent === undefined) continue;
+    // Addressed to nobody, a proposal is open to anyone: withdrawing the last addressee would publish it.
+    if (proposal.proposedTo!.length === 1) {
+      throw new RecordConflictError(
+        'last-addressee',
+        'id',
+        `proposal ${proposal.id} would become open to anyone; address it to another agent first`,
+      );
+    }
+    store.proposals.set(proposal.id, {
+      ...proposal,
+      proposedTo: proposal.proposedTo!.filter((a) => a !== agent),
+    });
+    return true;
+  }
+  throw new UnknownRecordError('ProposedTo', id, 'id');
 }
 
 /**

@@ -1,30 +1,28 @@
 /**
- * Resolvers of the ValueFlows GraphQL API, backed by a {@link VfStore} (and so by the ledger).
+ * Resolvers of the ValueFlows GraphQL API, backed by a {@link VfStore} (and so by the ledger):
+ * the root queries and mutations of the implemented vf-graphql 0.8.5 modules; the fields of
+ * the types are in `type-resolvers`.
  *
  * @module
  */
 import { GraphQLError } from 'graphql';
-import type { ActionDefinition } from '../actions/action-definition';
-import { ACTION_IDS, ACTIONS, getAction, isActionId, normalizeActionId } from '../actions/action-table';
-import type { LedgerRejectionError } from '../errors/ledger-rejection-error';
+import { ACTION_IDS, ACTIONS, isActionId, normalizeActionId } from '../actions/action-table';
 import { ValueflowsError } from '../errors/valueflows-error';
-import { remainingQuantity } from '../exchange/remaining-quantity';
-import { applyEvent } from '../ledger/apply-event';
-import { getUnit, listUnits, normalizeUnitId } from '../measures/om2-units';
-import type { Agent } from '../model/agent';
-import type { Agreement } from '../model/agreement';
-import type { Commitment } from '../model/commitment';
+import { getUnit, listUnits } from '../measures/om2-units';
 import type { EconomicEvent } from '../model/economic-event';
-import type { EconomicResource } from '../model/economic-resource';
-import type { Intent } from '../model/intent';
-import type { Measure } from '../model/measure';
-import type { Proposal } from '../model/proposal';
-import type { SpatialThing } from '../model/spatial-thing';
-import { parseEconomicEvent } from '../parse/parse-economic-event';
+import * as agents from './agent-mutations';
+import * as agreements from './agreement-mutations';
+import * as fulfilment from './fulfilment-mutations';
+import * as geolocation from './geolocation-mutations';
+import * as knowledge from './knowledge-mutations';
+import * as measurement from './measurement-mutations';
+import * as observation from './observation-mutations';
 import * as planning from './planning-mutations';
+import type { Input } from './store-input';
+import { createStoreView } from './store-view';
+import { actionRecord, createTypeResolvers } from './type-resolvers';
 import type { VfStore } from './vf-store';
 
-type Args = Record<string, unknown>;
 type Page = { start?: string | null; limit?: number | null };
 
 function page<T extends { id: string }>(items: Iterable<T>, { start, limit }: Page): T[] {
@@ -36,321 +34,44 @@ function page<T extends { id: string }>(items: Iterable<T>, { start, limit }: Pa
   return limit == null ? list : list.slice(0, Math.max(0, limit));
 }
 
-/** vf-graphql 0.8 spelled "no effect" where ValueFlows 1.0 says notApplicable. */
-const effect08 = (e: string) => (e === 'notApplicable' ? 'noEffect' : e);
-
-function actionRecord(a: ActionDefinition) {
-  return {
-    id: a.id,
-    label: a.label,
-    resourceEffect: effect08(a.accountingEffect),
-    onhandEffect: effect08(a.onhandEffect),
-    inputOutput: a.inputOutput,
-    pairsWith: a.pairsWith,
-    accountingEffect: a.accountingEffect,
-    locationEffect: a.locationEffect,
-    containedEffect: a.containedEffect,
-    accountableEffect: a.accountableEffect,
-    stageEffect: a.stageEffect,
-    stateEffect: a.stateEffect,
-    createResource: a.createResource,
-    eventQuantity: a.eventQuantity,
-  };
-}
-
-function unitRecord(id: string) {
-  const u = getUnit(id);
-  return { id: normalizeUnitId(id), label: u?.label ?? id, symbol: u?.symbol ?? '' };
-}
-
-function measureRecord(m: Measure | undefined) {
-  return m === undefined ? null : { hasNumericalValue: m.hasNumericalValue, hasUnit: unitRecord(m.hasUnit) };
-}
-
-function placeRecord(p: SpatialThing | undefined) {
-  return p === undefined
-    ? null
-    : { ...p, id: p.id ?? `${p.lat},${p.long}`, name: p.name ?? p.mappableAddress ?? p.id ?? 'place' };
+function safeAction(id: string) {
+  try {
+    return actionRecord(ACTIONS[normalizeActionId(id)]);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Builds the resolver map for {@link createVfSchema}.
- *
- * @param store - the records to serve
- * @returns resolvers in the graphql-tools format
+ * Runs a store operation, turning the package's typed errors into GraphQL errors whose
+ * `extensions` carry the `code` and, where the error has them, the `inputPath` of the bad input,
+ * the `rule` broken and the missing record's `recordType` and `id`.
  */
-export function createResolvers(store: VfStore) {
-  const agent = (id: string | undefined): Agent | null => {
-    if (id === undefined) return null;
-    return store.agents.get(id) ?? { id, type: 'Organization', name: id };
-  };
-  const resource = (id: string | undefined) =>
-    id === undefined ? null : (store.ledger.resources.get(id) ?? null);
-  const event = (id: string | undefined) =>
-    id === undefined ? null : (store.ledger.events.get(id)?.event ?? null);
-  const spec = (id: string | undefined) =>
-    id === undefined ? null : (store.resourceSpecifications.get(id) ?? { id, name: id });
-  const agreement = (id: string | undefined) =>
-    id === undefined ? null : (store.agreements.get(id) ?? null);
-  const events = () =>
-    [...store.ledger.events.values()].sort((a, b) => a.sequence - b.sequence).map((r) => r.event);
-  const intents = () => [
-    ...[...store.proposals.values()].flatMap((p) => [...p.publishes, ...p.reciprocal]),
-    ...store.intents.values(),
-  ];
-  const proposalOf = (i: Intent) =>
-    [...store.proposals.values()].find((p) => [...p.publishes, ...p.reciprocal].some((x) => x.id === i.id));
-  const flowFields = {
-    action: (f: { action: string }) => actionRecord(getAction(f.action)),
-    provider: (f: { provider?: string }) => agent(f.provider),
-    receiver: (f: { receiver?: string }) => agent(f.receiver),
-    resourceInventoriedAs: (f: { resourceInventoriedAs?: string }) => resource(f.resourceInventoriedAs),
-    resourceConformsTo: (f: { resourceConformsTo?: string }) => spec(f.resourceConformsTo),
-    resourceQuantity: (f: { resourceQuantity?: Measure }) => measureRecord(f.resourceQuantity),
-    effortQuantity: (f: { effortQuantity?: Measure }) => measureRecord(f.effortQuantity),
-    atLocation: (f: { atLocation?: SpatialThing }) => placeRecord(f.atLocation),
-    inputOf: () => null,
-    outputOf: () => null,
-    inScopeOf: () => null,
-  };
+function typed<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (!ValueflowsError.isInstance(error)) throw error;
+    const details = error as ValueflowsError & Record<string, unknown>;
+    const extensions: Record<string, unknown> = { code: error.code };
+    // `path` is GraphQL's own word for the response field, so the input's is `inputPath`.
+    if (typeof details.path === 'string') extensions.inputPath = details.path;
+    for (const key of ['rule', 'recordType', 'id'] as const) {
+      if (typeof details[key] === 'string') extensions[key] = details[key];
+    }
+    throw new GraphQLError(error.message, { extensions });
+  }
+}
 
-  // What an agent did, holds, promised and published (the agent.* bridging fields of vf-graphql).
-  const agentFields = {
-    primaryLocation: (a: Agent) => placeRecord(a.primaryLocation),
-    economicEvents: (a: Agent) => events().filter((e) => e.provider === a.id || e.receiver === a.id),
-    inventoriedEconomicResources: (a: Agent) =>
-      [...store.ledger.resources.values()].filter((r) => r.primaryAccountable === a.id),
-    commitments: (a: Agent) =>
-      [...store.commitments.values()].filter((c) => c.provider === a.id || c.receiver === a.id),
-    intents: (a: Agent) => intents().filter((i) => i.provider === a.id || i.receiver === a.id),
-    proposals: (a: Agent) => [...store.proposals.values()].filter((p) => p.proposer === a.id),
-  };
-
-  return {
-    Query: {
-      action: (_: unknown, { id }: { id: string }) =>
-        isActionId(id) || id.includes('-') ? safeAction(id) : null,
-      actions: () => ACTION_IDS.map((id) => actionRecord(ACTIONS[id])),
-      unit: (_: unknown, { id }: { id: string }) => (getUnit(id) ? unitRecord(id) : null),
-      units: (_: unknown, args: Page) => page(listUnits(), args).map((u) => unitRecord(u.id)),
-      agent: (_: unknown, { id }: { id: string }) => store.agents.get(id) ?? null,
-      agents: (_: unknown, args: Page) => page(store.agents.values(), args),
-      organization: (_: unknown, { id }: { id: string }) =>
-        store.agents.get(id)?.type === 'Organization' ? store.agents.get(id) : null,
-      organizations: (_: unknown, args: Page) =>
-        page(
-          [...store.agents.values()].filter((a) => a.type === 'Organization'),
-          args,
-        ),
-      person: (_: unknown, { id }: { id: string }) =>
-        store.agents.get(id)?.type === 'Person' ? store.agents.get(id) : null,
-      people: (_: unknown, args: Page) =>
-        page(
-          [...store.agents.values()].filter((a) => a.type === 'Person'),
-          args,
-        ),
-      resourceSpecification: (_: unknown, { id }: { id: string }) =>
-        store.resourceSpecifications.get(id) ?? null,
-      resourceSpecifications: (_: unknown, args: Page) => page(store.resourceSpecifications.values(), args),
-      economicResource: (_: unknown, { id }: { id: string }) => resource(id),
-      economicResources: (_: unknown, args: Page) => page(store.ledger.resources.values(), args),
-      economicEvent: (_: unknown, { id }: { id: string }) => event(id),
-      economicEvents: (_: unknown, args: Page) => page(events(), args),
-      economicEventsFiltered: (_: unknown, f: EventFilter) => events().filter((e) => matchesFilter(e, f)),
-      proposal: (_: unknown, { id }: { id: string }) => store.proposals.get(id) ?? null,
-      proposals: (_: unknown, args: Page) => page(store.proposals.values(), args),
-      intent: (_: unknown, { id }: { id: string }) => intents().find((i) => i.id === id) ?? null,
-      intents: (_: unknown, args: Page) => page(intents(), args),
-      commitment: (_: unknown, { id }: { id: string }) => store.commitments.get(id) ?? null,
-      commitments: (_: unknown, args: Page) => page(store.commitments.values(), args),
-      agreement: (_: unknown, { id }: { id: string }) => agreement(id),
-      agreements: (_: unknown, args: Page) => page(store.agreements.values(), args),
-    },
-    Mutation: {
-      createEconomicEvent: (_: unknown, args: Args) => createEconomicEvent(store, args),
-      createIntent: (_: unknown, { intent }: { intent: Args }) =>
-        typed(() => planning.createIntent(store, intent)),
-      updateIntent: (_: unknown, { intent }: { intent: Args }) =>
-        typed(() => planning.updateIntent(store, intent)),
-      deleteIntent: (_: unknown, { id }: { id: string }) => typed(() => planning.deleteIntent(store, id)),
-      createCommitment: (_: unknown, { commitment }: { commitment: Args }) =>
-        typed(() => planning.createCommitment(store, commitment)),
-      updateCommitment: (_: unknown, { commitment }: { commitment: Args }) =>
-        typed(() => planning.updateCommitment(store, commitment)),
-      deleteCommitment: (_: unknown, { id }: { id: string }) =>
-        typed(() => planning.deleteCommitment(store, id)),
-      createProposal: (_: unknown, { proposal }: { proposal: Args }) =>
-        typed(() => planning.createProposal(store, proposal)),
-      updateProposal: (_: unknown, { proposal }: { proposal: Args }) =>
-        typed(() => planning.updateProposal(store, proposal)),
-      deleteProposal: (_: unknown, { id }: { id: string }) => typed(() => planning.deleteProposal(store, id)),
-      proposeIntent: (
-        _: unknown,
-        args: { publishedIn: string; publishes: string; reciprocal?: boolean | null },
-      ) => typed(() => planning.proposeIntent(store, args)),
-      deleteProposedIntent: (_: unknown, { id }: { id: string }) =>
-        typed(() => planning.deleteProposedIntent(store, id)),
-      acceptProposal: (
-        _: unknown,
-        args: { proposal: string; counterparty: string; quantity?: unknown; created?: string; due?: string },
-      ) => typed(() => planning.acceptProposalMutation(store, args)),
-      createPerson: (_: unknown, { person }: { person: { name: string; note?: string } }) => {
-        const a: Agent = {
-          id: store.nextId('person'),
-          type: 'Person',
-          name: person.name,
-          ...(person.note ? { note: person.note } : {}),
-        };
-        store.agents.set(a.id, a);
-        return { agent: a };
-      },
-      createOrganization: (
-        _: unknown,
-        { organization }: { organization: { name: string; note?: string; classifiedAs?: string[] } },
-      ) => {
-        const a: Agent = {
-          id: store.nextId('organization'),
-          type: 'Organization',
-          name: organization.name,
-          ...(organization.note ? { note: organization.note } : {}),
-          ...(organization.classifiedAs ? { classifiedAs: organization.classifiedAs } : {}),
-        };
-        store.agents.set(a.id, a);
-        return { agent: a };
-      },
-      createResourceSpecification: (
-        _: unknown,
-        {
-          resourceSpecification: s,
-        }: { resourceSpecification: { name: string; note?: string; resourceClassifiedAs?: string[] } },
-      ) => {
-        const r = { id: store.nextId('spec'), ...s };
-        store.resourceSpecifications.set(r.id, r);
-        return { resourceSpecification: r };
-      },
-    },
-    Agent: { __resolveType: (a: Agent) => (a.type === 'Person' ? 'Person' : 'Organization') },
-    AccountingScope: { __resolveType: (a: Agent) => (a.type === 'Person' ? 'Person' : 'Organization') },
-    Organization: agentFields,
-    Person: agentFields,
-    ResourceSpecification: {
-      defaultUnitOfResource: (s: { defaultUnitOfResource?: string }) =>
-        s.defaultUnitOfResource ? unitRecord(s.defaultUnitOfResource) : null,
-      defaultUnitOfEffort: (s: { defaultUnitOfEffort?: string }) =>
-        s.defaultUnitOfEffort ? unitRecord(s.defaultUnitOfEffort) : null,
-      conformingResources: (s: { id: string }) =>
-        [...store.ledger.resources.values()].filter((r) => r.conformsTo === s.id),
-    },
-    EconomicResource: {
-      conformsTo: (r: EconomicResource) => spec(r.conformsTo) ?? { id: 'unspecified', name: 'unspecified' },
-      accountingQuantity: (r: EconomicResource) => measureRecord(r.accountingQuantity),
-      onhandQuantity: (r: EconomicResource) => measureRecord(r.onhandQuantity),
-      primaryAccountable: (r: EconomicResource) => agent(r.primaryAccountable),
-      custodian: (r: EconomicResource) => agent(r.custodian),
-      containedIn: (r: EconomicResource) => resource(r.containedIn),
-      contains: (r: EconomicResource) =>
-        [...store.ledger.resources.values()].filter((x) => x.containedIn === r.id),
-      currentLocation: (r: EconomicResource) => placeRecord(r.currentLocation),
-      stage: (r: EconomicResource) => (r.stage ? { id: r.stage, name: r.stage } : null),
-      state: (r: EconomicResource) =>
-        r.state && isActionId(r.state) ? actionRecord(ACTIONS[r.state]) : null,
-      stateLabel: (r: EconomicResource) => r.state ?? null,
-      unitOfEffort: (r: EconomicResource) => (r.unitOfEffort ? unitRecord(r.unitOfEffort) : null),
-      lot: () => null,
-      track: (r: EconomicResource) => events().filter((e) => e.resourceInventoriedAs === r.id),
-      trace: (r: EconomicResource) =>
-        events().filter((e) => e.toResourceInventoriedAs === r.id || e.newInventoriedResource?.id === r.id),
-    },
-    EconomicEvent: {
-      ...flowFields,
-      toResourceInventoriedAs: (e: EconomicEvent) => resource(e.toResourceInventoriedAs),
-      toLocation: (e: EconomicEvent) => placeRecord(e.toLocation),
-      corrects: (e: EconomicEvent) => event(e.corrects),
-      triggeredBy: (e: EconomicEvent) => event(e.triggeredBy),
-      realizationOf: (e: EconomicEvent) => agreement(e.realizationOf),
-      reciprocalRealizationOf: (e: EconomicEvent) => agreement(e.reciprocalRealizationOf),
-      fulfills: () => null,
-      satisfies: () => null,
-      deletable: () => false,
-      track: () => null,
-      trace: () => null,
-    },
-    Intent: {
-      ...flowFields,
-      availableQuantity: (i: Intent) => measureRecord(i.availableQuantity),
-      minimumQuantity: (i: Intent) => measureRecord(i.minimumQuantity),
-      remainingQuantity: (i: Intent) => {
-        const p = proposalOf(i);
-        return measureRecord(
-          p ? remainingQuantity(p, i) : (i.availableQuantity ?? i.resourceQuantity ?? i.effortQuantity),
-        );
-      },
-      publishedIn: (i: Intent) => {
-        const p = proposalOf(i);
-        return p
-          ? [
-              {
-                id: planning.proposedIntentId(p, i),
-                reciprocal: p.reciprocal.some((x) => x.id === i.id),
-                publishes: i,
-                publishedIn: p,
-              },
-            ]
-          : [];
-      },
-      satisfiedBy: () => null,
-      deletable: (i: Intent) => planning.isIntentDeletable(store, i.id),
-    },
-    Commitment: {
-      ...flowFields,
-      clauseOf: (c: Commitment) => agreement(c.clauseOf),
-      reciprocalClauseOf: (c: Commitment) => agreement(c.reciprocalClauseOf),
-      involvedAgents: (c: Commitment) => [agent(c.provider), agent(c.receiver)],
-      fulfilledBy: () => null,
-      satisfies: () => null,
-      deletable: (c: Commitment) => planning.isCommitmentDeletable(store, c.id),
-    },
-    Agreement: {
-      commitments: (a: Agreement) =>
-        [...a.stipulates, ...a.stipulatesReciprocal]
-          .map((id) => store.commitments.get(id))
-          .filter((c) => c !== undefined),
-      economicEvents: (a: Agreement) =>
-        events().filter((e) => e.realizationOf === a.id || e.reciprocalRealizationOf === a.id),
-      involvedAgents: (a: Agreement) => {
-        const ids = new Set<string>();
-        for (const id of [...a.stipulates, ...a.stipulatesReciprocal]) {
-          const c = store.commitments.get(id);
-          if (c) ids.add(c.provider).add(c.receiver);
-        }
-        return [...ids].map(agent);
-      },
-    },
-    Proposal: {
-      publishes: (p: Proposal) => [
-        ...p.publishes.map((i) => ({
-          id: `${p.id}/${i.id}`,
-          reciprocal: false,
-          publishes: i,
-          publishedIn: p,
-        })),
-        ...p.reciprocal.map((i) => ({
-          id: `${p.id}/${i.id}`,
-          reciprocal: true,
-          publishes: i,
-          publishedIn: p,
-        })),
-      ],
-      primaryIntents: (p: Proposal) => p.publishes,
-      reciprocalIntents: (p: Proposal) => p.reciprocal,
-      proposer: (p: Proposal) => agent(p.proposer),
-      proposedTo: (p: Proposal) => (p.proposedTo ?? []).map(agent),
-      publishedTo: (p: Proposal) =>
-        (p.proposedTo ?? []).map((a) => ({ id: `${p.id}/to/${a}`, proposedTo: agent(a), proposed: p })),
-      eligibleLocation: (p: Proposal) => placeRecord(p.eligibleLocation),
-      inScopeOf: () => null,
-    },
-  };
+/** Every field resolver runs inside {@link typed}, so a typed error of a field reaches the client with its code. */
+function withTypedErrors<R extends Record<string, Record<string, unknown>>>(resolvers: R): R {
+  for (const fields of Object.values(resolvers)) {
+    for (const [name, resolve] of Object.entries(fields)) {
+      if (typeof resolve !== 'function' || name.startsWith('__')) continue;
+      fields[name] = (...args: unknown[]) => typed(() => (resolve as (...a: unknown[]) => unknown)(...args));
+    }
+  }
+  return resolvers;
 }
 
 interface EventFilter {
@@ -378,57 +99,175 @@ function matchesFilter(e: EconomicEvent, f: EventFilter): boolean {
   return true;
 }
 
-function safeAction(id: string) {
-  try {
-    return actionRecord(ACTIONS[normalizeActionId(id)]);
-  } catch {
-    return null;
-  }
-}
-
-/** `createEconomicEvent(event, newInventoriedResource)`: parse, apply to the ledger, or fail with the ledger's code. */
-function createEconomicEvent(store: VfStore, args: Args) {
-  const input = args.event as Record<string, unknown>;
-  const id = store.nextId('event');
-  const json: Record<string, unknown> = { ...stripNulls(input), id };
-  if (args.newInventoriedResource) {
-    json.newInventoriedResource = {
-      ...stripNulls(args.newInventoriedResource as Record<string, unknown>),
-      id: store.nextId('resource'),
-    };
-  }
-  const parsed = typed(() => parseEconomicEvent(json, 'event'));
-  const result = applyEvent(store.ledger, parsed);
-  if (!result.ok) {
-    const e: LedgerRejectionError = result.error;
-    throw new GraphQLError(e.message, { extensions: { code: e.code } });
-  }
-  store.ledger = result.state;
-  const created = parsed.newInventoriedResource?.id;
-  return { economicEvent: parsed, economicResource: created ? result.state.resources.get(created) : null };
-}
-
-function stripNulls(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
-}
-
 /**
- * Runs a store operation, turning the package's typed errors into GraphQL errors whose
- * `extensions` carry the `code` and, where the error has them, the `inputPath` of the bad input,
- * the `rule` broken and the missing record's `recordType` and `id`.
+ * Builds the resolver map for {@link createVfSchema}.
+ *
+ * @param store - the records to serve
+ * @returns resolvers in the graphql-tools format
  */
-function typed<T>(operation: () => T): T {
-  try {
-    return operation();
-  } catch (error) {
-    if (!ValueflowsError.isInstance(error)) throw error;
-    const details = error as ValueflowsError & Record<string, unknown>;
-    const extensions: Record<string, unknown> = { code: error.code };
-    // `path` is GraphQL's own word for the response field, so the input's is `inputPath`.
-    if (typeof details.path === 'string') extensions.inputPath = details.path;
-    for (const key of ['rule', 'recordType', 'id'] as const) {
-      if (typeof details[key] === 'string') extensions[key] = details[key];
-    }
-    throw new GraphQLError(error.message, { extensions });
-  }
+export function createResolvers(store: VfStore) {
+  const view = createStoreView(store);
+  const byId =
+    <T>(map: ReadonlyMap<string, T>) =>
+    (_: unknown, { id }: { id: string }) =>
+      map.get(id) ?? null;
+  const agentOfType =
+    (type: string) =>
+    (_: unknown, { id }: { id: string }) =>
+      store.agents.get(id)?.type === type ? store.agents.get(id) : null;
+  const agentsOfType = (type: string) => (_: unknown, args: Page) =>
+    page(
+      [...store.agents.values()].filter((a) => a.type === type),
+      args,
+    );
+  const listing =
+    <T extends { id: string }>(items: () => Iterable<T>) =>
+    (_: unknown, args: Page) =>
+      page(items(), args);
+
+  const Query = {
+    myAgent: () => (store.myAgent === undefined ? null : (store.agents.get(store.myAgent) ?? null)),
+    agent: byId(store.agents),
+    agents: listing(() => store.agents.values()),
+    organization: agentOfType('Organization'),
+    organizations: agentsOfType('Organization'),
+    person: agentOfType('Person'),
+    people: agentsOfType('Person'),
+    agentRelationship: byId(store.agentRelationships),
+    agentRelationships: listing(() => store.agentRelationships.values()),
+    agentRelationshipRole: byId(store.agentRelationshipRoles),
+    agentRelationshipRoles: listing(() => store.agentRelationshipRoles.values()),
+    agreement: byId(store.agreements),
+    agreements: listing(() => store.agreements.values()),
+    spatialThing: (_: unknown, { id }: { id: string }) => view.places().find((p) => p.id === id) ?? null,
+    spatialThings: listing(view.places),
+    action: (_: unknown, { id }: { id: string }) =>
+      isActionId(id) || id.includes('-') ? safeAction(id) : null,
+    actions: () => ACTION_IDS.map((id) => actionRecord(ACTIONS[id])),
+    resourceSpecification: byId(store.resourceSpecifications),
+    resourceSpecifications: listing(() => store.resourceSpecifications.values()),
+    processSpecification: byId(store.processSpecifications),
+    processSpecifications: listing(() => store.processSpecifications.values()),
+    unit: (_: unknown, { id }: { id: string }) => (store.units.has(id) || getUnit(id) ? view.unit(id) : null),
+    units: listing(() => [...listUnits().map((u) => view.unit(u.id)), ...store.units.values()]),
+    economicEvent: (_: unknown, { id }: { id: string }) => view.event(id),
+    economicEvents: listing(view.events),
+    economicEventsFiltered: (_: unknown, f: EventFilter) => view.events().filter((e) => matchesFilter(e, f)),
+    economicResource: (_: unknown, { id }: { id: string }) => view.resource(id),
+    economicResources: listing(() => store.ledger.resources.values()),
+    productBatch: byId(store.productBatches),
+    productBatches: listing(() => store.productBatches.values()),
+    process: (_: unknown, { id }: { id: string }) => store.ledger.processes.get(id) ?? null,
+    processes: listing(() => store.ledger.processes.values()),
+    commitment: byId(store.commitments),
+    commitments: listing(() => store.commitments.values()),
+    intent: (_: unknown, { id }: { id: string }) => view.intent(id),
+    intents: listing(view.intents),
+    fulfillment: (_: unknown, { id }: { id: string }) => view.fulfillments().find((f) => f.id === id) ?? null,
+    fulfillments: listing(view.fulfillments),
+    satisfaction: (_: unknown, { id }: { id: string }) =>
+      view.satisfactions().find((s) => s.id === id) ?? null,
+    satisfactions: listing(view.satisfactions),
+    proposal: byId(store.proposals),
+    proposals: listing(() => store.proposals.values()),
+  };
+
+  type Id = { id: string };
+  const Mutation = {
+    createPerson: (_: unknown, { person }: { person: Input }) => agents.createAgent(store, 'Person', person),
+    updatePerson: (_: unknown, { person }: { person: Input }) => agents.updateAgent(store, 'Person', person),
+    deletePerson: (_: unknown, { id }: Id) => agents.deleteAgent(store, 'Person', id),
+    createOrganization: (_: unknown, { organization }: { organization: Input }) =>
+      agents.createAgent(store, 'Organization', organization),
+    updateOrganization: (_: unknown, { organization }: { organization: Input }) =>
+      agents.updateAgent(store, 'Organization', organization),
+    deleteOrganization: (_: unknown, { id }: Id) => agents.deleteAgent(store, 'Organization', id),
+    createAgentRelationship: (_: unknown, { relationship }: { relationship: Input }) =>
+      agents.createAgentRelationship(store, relationship),
+    updateAgentRelationship: (_: unknown, { relationship }: { relationship: Input }) =>
+      agents.updateAgentRelationship(store, relationship),
+    deleteAgentRelationship: (_: unknown, { id }: Id) => agents.deleteAgentRelationship(store, id),
+    createAgentRelationshipRole: (_: unknown, { agentRelationshipRole }: { agentRelationshipRole: Input }) =>
+      agents.createAgentRelationshipRole(store, agentRelationshipRole),
+    updateAgentRelationshipRole: (_: unknown, { agentRelationshipRole }: { agentRelationshipRole: Input }) =>
+      agents.updateAgentRelationshipRole(store, agentRelationshipRole),
+    deleteAgentRelationshipRole: (_: unknown, { id }: Id) => agents.deleteAgentRelationshipRole(store, id),
+    createAgreement: (_: unknown, { agreement }: { agreement: Input }) =>
+      agreements.createAgreement(store, agreement),
+    updateAgreement: (_: unknown, { agreement }: { agreement: Input }) =>
+      agreements.updateAgreement(store, agreement),
+    deleteAgreement: (_: unknown, { id }: Id) => agreements.deleteAgreement(store, view, id),
+    createSpatialThing: (_: unknown, { spatialThing }: { spatialThing: Input }) =>
+      geolocation.createSpatialThing(store, spatialThing),
+    updateSpatialThing: (_: unknown, { spatialThing }: { spatialThing: Input }) =>
+      geolocation.updateSpatialThing(store, spatialThing),
+    deleteSpatialThing: (_: unknown, { id }: Id) => geolocation.deleteSpatialThing(store, view, id),
+    createResourceSpecification: (_: unknown, { resourceSpecification }: { resourceSpecification: Input }) =>
+      knowledge.createResourceSpecification(store, resourceSpecification),
+    updateResourceSpecification: (_: unknown, { resourceSpecification }: { resourceSpecification: Input }) =>
+      knowledge.updateResourceSpecification(store, resourceSpecification),
+    deleteResourceSpecification: (_: unknown, { id }: Id) =>
+      knowledge.deleteResourceSpecification(store, view, id),
+    createProcessSpecification: (_: unknown, { processSpecification }: { processSpecification: Input }) =>
+      knowledge.createProcessSpecification(store, processSpecification),
+    updateProcessSpecification: (_: unknown, { processSpecification }: { processSpecification: Input }) =>
+      knowledge.updateProcessSpecification(store, processSpecification),
+    deleteProcessSpecification: (_: unknown, { id }: Id) => knowledge.deleteProcessSpecification(store, id),
+    createUnit: (_: unknown, { unit }: { unit: Input }) => measurement.createUnit(store, unit),
+    updateUnit: (_: unknown, { unit }: { unit: Input }) => measurement.updateUnit(store, unit),
+    deleteUnit: (_: unknown, { id }: Id) => measurement.deleteUnit(store, view, id),
+    createEconomicEvent: (_: unknown, args: { event: Input; newInventoriedResource?: Input | null }) =>
+      observation.createEconomicEvent(store, args),
+    updateEconomicEvent: (_: unknown, { event }: { event: Input }) =>
+      observation.updateEconomicEvent(store, event),
+    deleteEconomicEvent: (_: unknown, { id }: Id) => observation.deleteEconomicEvent(store, id),
+    updateEconomicResource: (_: unknown, { resource }: { resource: Input }) =>
+      observation.updateEconomicResource(store, resource),
+    deleteEconomicResource: (_: unknown, { id }: Id) => observation.deleteEconomicResource(store, view, id),
+    createProductBatch: (_: unknown, { productBatch }: { productBatch: Input }) =>
+      observation.createProductBatch(store, productBatch),
+    updateProductBatch: (_: unknown, { productBatch }: { productBatch: Input }) =>
+      observation.updateProductBatch(store, productBatch),
+    deleteProductBatch: (_: unknown, { id }: Id) => observation.deleteProductBatch(store, view, id),
+    createProcess: (_: unknown, { process }: { process: Input }) => observation.createProcess(store, process),
+    updateProcess: (_: unknown, { process }: { process: Input }) => observation.updateProcess(store, process),
+    deleteProcess: (_: unknown, { id }: Id) => observation.deleteProcess(store, view, id),
+    createCommitment: (_: unknown, { commitment }: { commitment: Input }) =>
+      planning.createCommitment(store, commitment),
+    updateCommitment: (_: unknown, { commitment }: { commitment: Input }) =>
+      planning.updateCommitment(store, commitment),
+    deleteCommitment: (_: unknown, { id }: Id) => planning.deleteCommitment(store, id),
+    createIntent: (_: unknown, { intent }: { intent: Input }) => planning.createIntent(store, intent),
+    updateIntent: (_: unknown, { intent }: { intent: Input }) => planning.updateIntent(store, intent),
+    deleteIntent: (_: unknown, { id }: Id) => planning.deleteIntent(store, id),
+    createFulfillment: (_: unknown, { fulfillment }: { fulfillment: Input }) =>
+      fulfilment.createFulfillment(store, fulfillment),
+    updateFulfillment: (_: unknown, { fulfillment }: { fulfillment: Input }) =>
+      fulfilment.updateFulfillment(store, view, fulfillment),
+    deleteFulfillment: (_: unknown, { id }: Id) => fulfilment.deleteFulfillment(store, view, id),
+    createSatisfaction: (_: unknown, { satisfaction }: { satisfaction: Input }) =>
+      fulfilment.createSatisfaction(store, view, satisfaction),
+    updateSatisfaction: (_: unknown, { satisfaction }: { satisfaction: Input }) =>
+      fulfilment.updateSatisfaction(store, view, satisfaction),
+    deleteSatisfaction: (_: unknown, { id }: Id) => fulfilment.deleteSatisfaction(store, view, id),
+    createProposal: (_: unknown, { proposal }: { proposal: Input }) =>
+      planning.createProposal(store, proposal),
+    updateProposal: (_: unknown, { proposal }: { proposal: Input }) =>
+      planning.updateProposal(store, proposal),
+    deleteProposal: (_: unknown, { id }: Id) => planning.deleteProposal(store, id),
+    proposeIntent: (
+      _: unknown,
+      args: { publishedIn: string; publishes: string; reciprocal?: boolean | null },
+    ) => planning.proposeIntent(store, args),
+    deleteProposedIntent: (_: unknown, { id }: Id) => planning.deleteProposedIntent(store, id),
+    proposeTo: (_: unknown, args: { proposed: string; proposedTo: string }) =>
+      planning.proposeTo(store, args),
+    deleteProposedTo: (_: unknown, { id }: Id) => planning.deleteProposedTo(store, id),
+    acceptProposal: (
+      _: unknown,
+      args: { proposal: string; counterparty: string; quantity?: unknown; created?: string; due?: string },
+    ) => planning.acceptProposalMutation(store, args),
+  };
+
+  return withTypedErrors({ Query, Mutation, ...createTypeResolvers(store, view) });
 }

@@ -60,6 +60,11 @@ extend type EconomicEvent {
   reciprocalRealizationOf: Agreement
 }
 
+extend input EconomicEventCreateParams {
+  "vf:corrects: the event this one corrects; the corrected event's effects are backed out"
+  corrects: ID
+}
+
 extend type Commitment {
   "vf:reciprocalClauseOf"
   reciprocalClauseOf: Agreement

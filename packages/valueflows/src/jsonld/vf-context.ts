@@ -70,6 +70,8 @@ export const VF_CONTEXT = {
   due: date,
   created: date,
   image: ref,
+  ofBatchLot: ref,
+  agreedIn: { '@id': 'imago:agreedIn', '@type': '@id' },
   custodian: { '@id': 'imago:custodian', '@type': '@id' },
   proposer: { '@id': 'imago:proposer', '@type': '@id' },
   proposal: { '@id': 'imago:proposal', '@type': '@id' },

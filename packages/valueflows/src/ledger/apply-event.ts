@@ -6,7 +6,7 @@
 import { LedgerRejectionError } from '../errors/ledger-rejection-error';
 import type { EconomicEvent } from '../model/economic-event';
 import type { LedgerState } from './ledger-state';
-import { planEvent } from './plan-event';
+import { type PlanOptions, planEvent } from './plan-event';
 
 /** The outcome of applying one event: the new state, or the rejection and the unchanged state. */
 export type LedgerResult =
@@ -22,6 +22,8 @@ export type LedgerResult =
  *
  * @param state - the ledger before the event
  * @param event - a parsed event (see {@link parseEconomicEvent})
+ * @param options - `speaksFor`: who the event's recorder speaks for (see {@link answeringSide});
+ *   absent, the event is trusted as recorded
  * @returns `{ ok: true, state }` or `{ ok: false, state, error }` where `error.code` says why
  * @example
  * ```ts
@@ -33,9 +35,13 @@ export type LedgerResult =
  * if (r.ok) r.state.resources.get('chairs')?.onhandQuantity; // 5 one
  * ```
  */
-export function applyEvent(state: LedgerState, event: EconomicEvent): LedgerResult {
+export function applyEvent(
+  state: LedgerState,
+  event: EconomicEvent,
+  options: PlanOptions = {},
+): LedgerResult {
   try {
-    const plan = planEvent(state, event);
+    const plan = planEvent(state, event, options);
     const resources = new Map(state.resources);
     for (const r of plan.resources) resources.set(r.id, r);
     const events = new Map(state.events);

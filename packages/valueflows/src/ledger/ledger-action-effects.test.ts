@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, ACTIONS } from '../actions/action-table';
 import type { EconomicEvent } from '../model/economic-event';
 import type { EconomicResource } from '../model/economic-resource';
+import { answeringSide, changesResource } from './answering-side';
 import { applyEvent } from './apply-event';
 import { createLedger } from './ledger-state';
 
@@ -25,12 +26,14 @@ const R: EconomicResource = {
   containedIn: 'c',
   state: 'raw',
 };
+// Carol owns the to-resource, Bob holds it: what is given into it goes to the one who holds it.
 const T: EconomicResource = {
   id: 't',
   conformsTo: 'spec:flour',
   accountingQuantity: kg(4),
   onhandQuantity: kg(4),
   primaryAccountable: 'carol',
+  custodian: 'bob',
   currentLocation: L1,
 };
 const C: EconomicResource = {
@@ -82,11 +85,14 @@ describe('each ValueFlows action applied to a resource and a to-resource', () =>
   for (const id of ACTION_IDS) {
     const a = ACTIONS[id];
     it(`${id}: ${a.accountingEffect}/${a.onhandEffect}, location ${a.locationEffect}, contained ${a.containedEffect}, accountable ${a.accountableEffect}, stage ${a.stageEffect}, state ${a.stateEffect}`, () => {
+      // Alice holds the resource; Bob receives, except where the receiver answers for a change of
+      // Alice's resource (a count, an output of a process): then she receives it herself.
+      const receiver = answeringSide(a) === 'receiver' && changesResource(a) ? 'alice' : 'bob';
       const event: EconomicEvent = {
         id: 'x',
         action: id,
         provider: 'alice',
-        receiver: 'bob',
+        receiver,
         resourceInventoriedAs: 'r',
         toResourceInventoriedAs: 't',
         resourceQuantity: kg(3),
@@ -117,10 +123,9 @@ describe('each ValueFlows action applied to a resource and a to-resource', () =>
       );
       expect(t.primaryAccountable).toBe(a.accountableEffect === 'updateTo' ? 'bob' : 'carol');
       expect(r.primaryAccountable).toBe('alice');
-      // Custody moves with the onhand quantity; rights moved without it leave the holder (carol) holding.
-      const custodyMoves = a.onhandEffect === 'decrementIncrement' && a.accountableEffect !== 'updateTo';
-      const rightsOnly = a.accountableEffect === 'updateTo' && a.onhandEffect === 'notApplicable';
-      expect(t.custodian).toBe(custodyMoves ? 'bob' : rightsOnly ? 'carol' : undefined);
+      // Rights given into the resource Bob holds make him its owner and no longer a mere custodian;
+      // custody given into it leaves him its custodian.
+      expect(t.custodian).toBe(a.accountableEffect === 'updateTo' ? undefined : 'bob');
       expect(r.stage).toBe(a.stageEffect === 'update' ? 'spec:milling' : undefined);
       expect(r.state).toBe(a.stateEffect === 'update' ? 'checked' : 'raw');
       expect(t.state).toBe(a.stateEffect === 'updateTo' ? 'checked' : undefined);

@@ -15,14 +15,25 @@ import { DuplicateEventError } from '../errors/duplicate-event-error';
 import { DuplicateResourceError } from '../errors/duplicate-resource-error';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import { NegativeQuantityError } from '../errors/negative-quantity-error';
+import { UnauthorisedRecorderError } from '../errors/unauthorised-recorder-error';
 import { UnitMismatchError } from '../errors/unit-mismatch-error';
 import { UnknownEventError } from '../errors/unknown-event-error';
 import { UnknownResourceError } from '../errors/unknown-resource-error';
 import { WrongProviderError } from '../errors/wrong-provider-error';
+import { WrongReceiverError } from '../errors/wrong-receiver-error';
 import { conversionFactor } from '../measures/measure-arithmetic';
 import type { EconomicEvent } from '../model/economic-event';
 import type { EconomicResource } from '../model/economic-resource';
 import type { Measure } from '../model/measure';
+import {
+  answeringAgent,
+  answeringSide,
+  changesResource,
+  changesToResource,
+  type SpeaksFor,
+  takesCustody,
+  takesRights,
+} from './answering-side';
 import type { LedgerState, QuantityDelta, RecordedEvent } from './ledger-state';
 
 /** What applying an event writes: resources to set and event records to set. */
@@ -112,6 +123,8 @@ function copyResource(b: EconomicResource): Writable<EconomicResource> {
     stage: b.stage,
     state: b.state,
     unitOfEffort: b.unitOfEffort,
+    image: b.image,
+    ofBatchLot: b.ofBatchLot,
   };
 }
 
@@ -133,20 +146,8 @@ function isValidQuantity(q: Measure | undefined): boolean {
   return q === undefined || (q.hasNumericalValue >= 0 && Number.isFinite(q.hasNumericalValue));
 }
 
-function takesRights(a: ActionDefinition): boolean {
-  return (
-    a.accountingEffect === 'decrement' ||
-    a.accountingEffect === 'decrementIncrement' ||
-    a.accountableEffect === 'updateTo'
-  );
-}
-
-function takesCustody(a: ActionDefinition): boolean {
-  return a.onhandEffect === 'decrement' || a.onhandEffect === 'decrementIncrement';
-}
-
 /** Whether the action acts on a "to" resource (the receiver's side). */
-function hasToSide(a: ActionDefinition): boolean {
+export function hasToSide(a: ActionDefinition): boolean {
   return (
     a.accountingEffect === 'decrementIncrement' ||
     a.onhandEffect === 'decrementIncrement' ||
@@ -173,15 +174,35 @@ function quantityEffectOn(effect: string, side: 'from' | 'to'): -1 | 0 | 1 {
   }
 }
 
+/** Options of {@link applyEvent} (and of the ledger's planning of one event). */
+export interface PlanOptions {
+  /**
+   * Whether the event's recorder speaks for an agent. When given, an event is recorded only if its
+   * recorder speaks for the agent who answers for it ({@link answeringSide}); a correction, for
+   * the agent who answers for the corrected event. Absent: the log is trusted as a whole.
+   */
+  readonly speaksFor?: SpeaksFor;
+}
+
+/** The agents who hold a resource: its primary accountable agent and its custodian. */
+function holds(r: EconomicResource, agent: string): boolean {
+  return (
+    (r.primaryAccountable === undefined && r.custodian === undefined) ||
+    r.primaryAccountable === agent ||
+    r.custodian === agent
+  );
+}
+
 /**
  * Plans the effects of `event` on `state`.
  *
  * @param state - the ledger before the event
  * @param event - a parsed event
+ * @param options - who the recorder speaks for
  * @returns what to write
  * @throws a {@link LedgerRejectionError} subclass when the event breaks an invariant
  */
-export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
+export function planEvent(state: LedgerState, event: EconomicEvent, options: PlanOptions = {}): EventPlan {
   const id = event.id;
   if (state.events.has(id)) throw new DuplicateEventError(id);
   const action = ACTIONS[event.action];
@@ -198,7 +219,12 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
   const draft = new Draft(state.resources);
   const sequence = state.events.size;
 
-  if (event.corrects !== undefined) return planCorrection(state, event, draft, sequence);
+  if (event.corrects !== undefined) return planCorrection(state, event, draft, sequence, options);
+
+  const side = answeringSide(action);
+  if (options.speaksFor !== undefined && !options.speaksFor(event[side], event)) {
+    throw new UnauthorisedRecorderError(id, side, event[side]);
+  }
 
   if (action.eventQuantity === 'effort' && event.effortQuantity === undefined) {
     throw new InvalidEventError(id, 'missing-effort-quantity', `${action.id} needs an effortQuantity`);
@@ -213,6 +239,9 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
       throw new InvalidEventError(id, 'cannot-create-resource', `${action.id} cannot create a resource`);
     }
     if (state.resources.has(created.id)) throw new DuplicateResourceError(id, created.id);
+    if (created.containedIn !== undefined && !state.resources.has(created.containedIn)) {
+      throw new UnknownResourceError(id, created.containedIn);
+    }
     const slot = action.createResource === 'optional' ? fromId : toId;
     if (slot !== undefined && slot !== created.id) {
       throw new InvalidEventError(
@@ -274,6 +303,29 @@ export function planEvent(state: LedgerState, event: EconomicEvent): EventPlan {
     if (takesCustody(action) && holder !== undefined && holder !== event.provider) {
       throw new WrongProviderError(id, from.id, holder, event.provider);
     }
+    // What the event changes without taking it (a use, a citation, a stock count, an output of a
+    // process) is changed by the side that answers for the event, which must hold it.
+    if (changesResource(action) && !holds(from, event[side])) {
+      const owner = holder as string;
+      if (side === 'provider') throw new WrongProviderError(id, from.id, owner, event.provider);
+      throw new WrongReceiverError(id, from.id, owner, event.receiver);
+    }
+  }
+  // Nobody gives into, or takes the rights to, another agent's resource by naming it.
+  const toIsNew = created !== undefined && action.createResource === 'optionalTo';
+  if (
+    to !== undefined &&
+    to !== from &&
+    !toIsNew &&
+    changesToResource(action) &&
+    !holds(to, event.receiver)
+  ) {
+    throw new WrongReceiverError(
+      id,
+      to.id,
+      (to.custodian ?? to.primaryAccountable) as string,
+      event.receiver,
+    );
   }
 
   // Quantities (vf:accountingEffect, vf:onhandEffect).
@@ -394,13 +446,28 @@ function newResource(
     currentLocation: location,
     stage: source?.stage,
     state: source?.state,
+    image: n.image,
+    ofBatchLot: n.ofBatchLot,
+    containedIn: n.containedIn,
   });
 }
 
-function planCorrection(state: LedgerState, event: EconomicEvent, draft: Draft, sequence: number): EventPlan {
+function planCorrection(
+  state: LedgerState,
+  event: EconomicEvent,
+  draft: Draft,
+  sequence: number,
+  options: PlanOptions,
+): EventPlan {
   const id = event.id;
   const target = state.events.get(event.corrects!);
   if (target === undefined) throw new UnknownEventError(id, event.corrects!);
+  // Only the side that answered for an event corrects it.
+  const side = answeringSide(target.event.action);
+  const agent = answeringAgent(target.event);
+  if (options.speaksFor !== undefined && !options.speaksFor(agent, event)) {
+    throw new UnauthorisedRecorderError(id, side, agent);
+  }
   if (target.correctedBy !== undefined) throw new AlreadyCorrectedError(id, event.corrects!);
   if (target.event.action !== event.action) {
     throw new InvalidEventError(
@@ -414,6 +481,13 @@ function planCorrection(state: LedgerState, event: EconomicEvent, draft: Draft, 
       id,
       'correction-provider-mismatch',
       'a correction has the provider of the event it corrects',
+    );
+  }
+  if (target.event.receiver !== event.receiver) {
+    throw new InvalidEventError(
+      id,
+      'correction-receiver-mismatch',
+      'a correction has the receiver of the event it corrects',
     );
   }
   // A correction backs the corrected event's quantities out; a new event then records what happened.

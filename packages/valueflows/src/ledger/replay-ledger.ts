@@ -6,6 +6,7 @@
 import { LedgerRejectionError } from '../errors/ledger-rejection-error';
 import type { EconomicEvent } from '../model/economic-event';
 import type { EconomicResource } from '../model/economic-resource';
+import type { SpeaksFor } from './answering-side';
 import { createLedger, type LedgerState, type RecordedEvent } from './ledger-state';
 import { planEvent } from './plan-event';
 
@@ -26,9 +27,15 @@ export interface ReplayOptions {
    * group does with a bad event in a shared log), or `stop` at the first one.
    */
   readonly onRejection?: 'skip' | 'stop';
+  /**
+   * Whether the recorder of an event speaks for an agent (see {@link answeringSide}): in a log that
+   * several parties write, an event whose recorder does not speak for the side that answers for
+   * it is rejected (`VF_UNAUTHORISED_RECORDER`). Absent: the log is trusted as a whole.
+   */
+  readonly speaksFor?: SpeaksFor;
 }
 
-/** The result of a replay. */
+/** The result of a ledger replay (not `@imago/governance`'s `ReplayResult`, a decision log's). */
 export interface ReplayResult {
   readonly state: LedgerState;
   /** Rejected events, in log order (at most one with `onRejection: 'stop'`). */
@@ -57,7 +64,7 @@ export function replayLedger(events: Iterable<EconomicEvent>, options: ReplayOpt
   let index = 0;
   for (const event of events) {
     try {
-      const plan = planEvent(state, event);
+      const plan = planEvent(state, event, options);
       for (const r of plan.resources) resources.set(r.id, r);
       recorded.set(event.id, plan.recorded);
       if (plan.corrected) recorded.set(plan.corrected.event.id, plan.corrected);

@@ -16,6 +16,12 @@ export interface NewInventoriedResource {
   readonly classifiedAs?: readonly string[];
   readonly trackingIdentifier?: string;
   readonly currentLocation?: SpatialThing;
+  /** An image of the resource (vf:image, a URI). */
+  readonly image?: string;
+  /** The batch or lot record of the resource (vf:ofBatchLot). */
+  readonly ofBatchLot?: string;
+  /** The resource the new one is created inside (vf:containedIn); it must exist. */
+  readonly containedIn?: string;
 }
 
 /**
@@ -52,4 +58,9 @@ export interface EconomicEvent {
   readonly settles?: readonly string[];
   readonly triggeredBy?: string;
   readonly inScopeOf?: readonly string[];
+  /**
+   * A URI of the agreement text governing the event (vf-graphql 0.8 `agreedIn`, kept from
+   * ValueFlows before 1.0; exported as `imago:agreedIn`).
+   */
+  readonly agreedIn?: string;
 }

@@ -35,4 +35,8 @@ export interface EconomicResource {
   readonly stage?: string;
   readonly state?: string;
   readonly unitOfEffort?: string;
+  /** An image of the resource (vf:image, a URI). */
+  readonly image?: string;
+  /** The batch or lot record the resource belongs to (vf:ofBatchLot). */
+  readonly ofBatchLot?: string;
 }

@@ -29,4 +29,8 @@ export interface PlannedFlow {
   readonly state?: string;
   readonly finished?: boolean;
   readonly note?: string;
+  /** The agents (groups, people) in whose scope the flow is planned (vf:inScopeOf). */
+  readonly inScopeOf?: readonly string[];
+  /** A URI of the agreement text governing the flow (vf-graphql 0.8 `agreedIn`; see EconomicEvent). */
+  readonly agreedIn?: string;
 }

@@ -16,4 +16,6 @@ export interface Process {
   readonly inScopeOf?: readonly string[];
   readonly classifiedAs?: readonly string[];
   readonly note?: string;
+  /** The plan the process is part of (vf:plannedWithin). */
+  readonly plannedWithin?: string;
 }

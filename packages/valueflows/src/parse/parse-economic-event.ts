@@ -84,8 +84,10 @@ export function parseEconomicEvent(value: unknown, path = ''): EconomicEvent {
   if (o.has('toLocation')) event.toLocation = parseSpatialThing(o.value.toLocation, o.at('toLocation'));
   const state = o.optionalString('state');
   if (state !== undefined) event.state = state;
-  const note = o.optionalString('note');
-  if (note !== undefined) event.note = note;
+  for (const key of ['note', 'agreedIn'] as const) {
+    const v = o.optionalString(key);
+    if (v !== undefined) event[key] = v;
+  }
   if (o.has('newInventoriedResource'))
     event.newInventoriedResource = parseNewResource(o.object('newInventoriedResource'));
   return event;
@@ -93,12 +95,14 @@ export function parseEconomicEvent(value: unknown, path = ''): EconomicEvent {
 
 function parseNewResource(o: JsonObjectReader): NewInventoriedResource {
   const r: Writable<NewInventoriedResource> = { id: o.string('id') };
-  for (const key of ['name', 'note', 'trackingIdentifier'] as const) {
+  for (const key of ['name', 'note', 'trackingIdentifier', 'image'] as const) {
     const v = o.optionalString(key);
     if (v !== undefined) r[key] = v;
   }
-  const conformsTo = o.optionalReference('conformsTo');
-  if (conformsTo !== undefined) r.conformsTo = conformsTo;
+  for (const key of ['conformsTo', 'ofBatchLot', 'containedIn'] as const) {
+    const v = o.optionalReference(key);
+    if (v !== undefined) r[key] = v;
+  }
   const classifiedAs = o.optionalStringList('classifiedAs');
   if (classifiedAs !== undefined) r.classifiedAs = classifiedAs;
   if (o.has('currentLocation'))

@@ -59,7 +59,7 @@ export function readPlannedFlow(o: JsonObjectReader, defaultId?: string): Writab
     const v = o.optionalReference(key);
     if (v !== undefined) flow[key] = v;
   }
-  for (const key of ['note', 'state'] as const) {
+  for (const key of ['note', 'state', 'agreedIn'] as const) {
     const v = o.optionalString(key);
     if (v !== undefined) flow[key] = v;
   }
@@ -69,6 +69,8 @@ export function readPlannedFlow(o: JsonObjectReader, defaultId?: string): Writab
   }
   const classes = o.optionalStringList('resourceClassifiedAs');
   if (classes !== undefined) flow.resourceClassifiedAs = classes;
+  const scope = o.optionalStringList('inScopeOf');
+  if (scope !== undefined) flow.inScopeOf = scope;
   for (const key of ['resourceQuantity', 'effortQuantity'] as const) {
     const q = readQuantity(o, key);
     if (q !== undefined) flow[key] = q;

@@ -95,8 +95,10 @@ export function parseResourceSpecification(value: unknown, path = ''): ResourceS
 export function parseProcess(value: unknown, path = ''): Process {
   const o = JsonObjectReader.of(value, path);
   const result: Writable<Process> = { id: o.string('id'), name: o.string('name') };
-  const basedOn = o.optionalReference('basedOn');
-  if (basedOn !== undefined) result.basedOn = basedOn;
+  for (const key of ['basedOn', 'plannedWithin'] as const) {
+    const v = o.optionalReference(key);
+    if (v !== undefined) result[key] = v;
+  }
   for (const key of ['hasBeginning', 'hasEnd'] as const) {
     const v = o.optionalDateTime(key);
     if (v !== undefined) result[key] = v;

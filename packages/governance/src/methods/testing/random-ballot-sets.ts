@@ -141,3 +141,18 @@ export function randomCase(method: MethodCase['method'], random: Random): Method
   if (method === 'majority-judgment') return randomMajorityJudgmentCase(random);
   return randomStvCase(random);
 }
+
+/**
+ * The seed of a differential run: `IMAGO_SEED` when it is set (to replay a run), otherwise a
+ * fresh random one, so that each run tries other ballot sets.
+ *
+ * @throws when `IMAGO_SEED` is not an integer from 0 to 2³² − 1
+ */
+export function runSeed(text: string | undefined = process.env.IMAGO_SEED): number {
+  if (text === undefined || text === '') return crypto.getRandomValues(new Uint32Array(1))[0]!;
+  const seed = Number(text);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new Error(`IMAGO_SEED must be an integer from 0 to 4294967295, not '${text}'`);
+  }
+  return seed;
+}

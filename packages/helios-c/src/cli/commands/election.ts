@@ -39,7 +39,8 @@ export class VerificationFailed extends HeliosCError {
 }
 
 async function verifyDir(dir: string): Promise<{ hasResult: boolean; lastEvent?: string }> {
-  const bytes = new Uint8Array(readFileSync(archivePath(dir)));
+  const path = archivePath(dir);
+  const bytes = new Uint8Array(readFileSync(path));
   const bar = progressBar('verifying');
   const report = await verifyArchive(bytes, {
     onProgress: (_step, done, total) => bar.update(done, total),
@@ -51,7 +52,7 @@ async function verifyDir(dir: string): Promise<{ hasResult: boolean; lastEvent?:
     for (const issue of report.issues.slice(1))
       process.stderr.write(`E: ${issue.check} at ${issue.where}: ${issue.message}\n`);
     throw new VerificationFailed(
-      first ? `${first.check} at ${first.where}: ${first.message}` : 'verification failed',
+      `${path}: ${first ? `${first.check} at ${first.where}: ${first.message}` : 'verification failed'}`,
     );
   }
   return {

@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCredentials, numberedVoters, parseVoters } from '../../credentials/credential-authority';
 import { base58Alphabet, derivePublicCredential } from '../../credentials/secret-credential';
-import { parseElection } from '../../election/election';
+import { isValidUuid, parseElection } from '../../election/election';
 import { parseElectionTemplate, serializeElection } from '../../election/make-election';
 import { UsageError } from '../../errors/usage-error';
 import type { AnyGroup } from '../../groups/group';
@@ -23,7 +23,7 @@ import {
   type TrusteeKind,
 } from '../../trustees/trustees';
 import { Options } from '../arguments';
-import { readText } from '../election-directory';
+import { parseFile, readText } from '../election-directory';
 import { info } from '../io';
 import { thresholdStep } from './threshold';
 
@@ -37,6 +37,14 @@ export function groupOption(options: Options): AnyGroup {
   const group = groupByName(name);
   if (!group) throw new UsageError(`unknown group ${name}`);
   return group;
+}
+
+/** `--uuid`, which must be Base58 of at least 14 characters (as belenios-tool: a bad command line). */
+function uuidOption(o: Options): string {
+  const uuid = o.require('uuid');
+  if (!isValidUuid(uuid))
+    throw new UsageError(`--uuid: ${JSON.stringify(uuid)} is not a Base58 uuid of at least 14 characters`);
+  return uuid;
 }
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
@@ -62,7 +70,7 @@ export function runSetup(command: string, argv: readonly string[]): void {
     case 'generate-credentials': {
       const o = new Options(argv, ['count', 'derive', 'dir', 'file', 'group', 'protocol-version', 'uuid']);
       const group = groupOption(o);
-      const uuid = o.require('uuid');
+      const uuid = uuidOption(o);
       const derive = o.get('derive');
       if (derive !== undefined) {
         process.stdout.write(`${group.toString(derivePublicCredential(group, uuid, derive))}\n`);
@@ -72,7 +80,7 @@ export function runSetup(command: string, argv: readonly string[]): void {
       const file = o.get('file');
       const voters =
         file !== undefined
-          ? parseVoters(readText(file))
+          ? parseFile(file, (text) => ({ ok: true, value: parseVoters(text) }))
           : count !== undefined
             ? numberedVoters(Number(count))
             : undefined;
@@ -143,13 +151,14 @@ export function runSetup(command: string, argv: readonly string[]): void {
       const o = new Options(argv, ['dir', 'group', 'protocol-version', 'template', 'uuid']);
       const dir = o.get('dir') ?? '.';
       const group = groupOption(o);
-      const template = must(parseElectionTemplate(readText(o.require('template'))));
-      const trustees = must(
-        runDecoder(() => decodeTrustees(group, parseJsonText(readText(join(dir, 'trustees.json'))))),
+      const uuid = uuidOption(o);
+      const template = parseFile(o.require('template'), parseElectionTemplate);
+      const trustees = parseFile(join(dir, 'trustees.json'), (text) =>
+        runDecoder(() => decodeTrustees(group, parseJsonText(text))),
       );
       const y = electionPublicKey(group, trustees);
       if (y === undefined) throw new UsageError('cannot compute the election key from trustees.json');
-      const text = serializeElection(group, template, o.require('uuid'), y);
+      const text = serializeElection(group, template, uuid, y);
       must(parseElection(text));
       writeFileSync(join(dir, 'election.json'), `${text}\n`);
       return;

@@ -1,0 +1,148 @@
+/**
+ * A member's browser opens a decisions room from the group service's checkpoint (the service is
+ * the group's authority and posts one every few log entries in the tests) and checks it against
+ * the whole history. When the authority lies in a checkpoint — here the test speaks raw
+ * client-server HTTP as the service's account, turning an adopted decision into a rejected one —
+ * the browser ends on the outcome the history gives and lists a `checkpoint-mismatch`.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot } from '../browser/chromium';
+import {
+  admitThroughForm,
+  createGroupThroughForm,
+  joinThroughInvitation,
+  logIn,
+  newPerson,
+  proposeThroughForm,
+} from '../browser/person';
+
+const RESULT_TIMEOUT = 45_000;
+const CHECKPOINT = 'org.imago.checkpoint';
+
+async function raw(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const base = process.env.IMAGO_HOMESERVER_URL as string;
+  const response = await fetch(`${base}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await response.json().catch(() => ({}))) as Record<string, unknown>;
+}
+
+describe('checkpoints in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens from the authority’s checkpoint and reports a lying one, ending on the history’s outcome', async () => {
+    const service = process.env.IMAGO_SERVICE_USER_ID as string;
+    const password = process.env.IMAGO_SERVICE_PASSWORD as string;
+    const alice = await newPerson('alice');
+    const bob = await newPerson('bob');
+    const a = await openPage(browser);
+    await logIn(a.page, alice);
+    await createGroupThroughForm(a.page, 'Mémoire collective', {
+      method: 'Plurality (one choice)',
+      minutes: 0.2,
+      service,
+    });
+    await admitThroughForm(a.page, bob);
+    const b = await openPage(browser);
+    await logIn(b.page, bob);
+    await joinThroughInvitation(b.page, 'Mémoire collective');
+
+    await proposeThroughForm(a.page, 'Plant a hedge');
+    const ballot = a.page.getByRole('form', { name: 'Ballot: Plant a hedge' });
+    await ballot.getByRole('radio', { name: 'yes' }).check();
+    await ballot.getByRole('button', { name: 'Vote' }).click();
+    const result = a.page.getByRole('region', { name: 'Result of Plant a hedge' });
+    await result.waitFor({ timeout: RESULT_TIMEOUT });
+    await expect(result.textContent()).resolves.toMatch(/Adopted/);
+
+    // The service's account, as its holder could: the checkpoint it posted, turned into a lie.
+    const login = await raw('', 'POST', '/login', {
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: service },
+      password,
+    });
+    const token = login.access_token as string;
+    const state = (roomId: string, type: string, key = '') =>
+      raw(token, 'GET', `/rooms/${encodeURIComponent(roomId)}/state/${type}/${encodeURIComponent(key)}`);
+    // The group's decisions room, as its pin names it.
+    let room = '';
+    for (const id of ((await raw(token, 'GET', '/joined_rooms')).joined_rooms as string[]) ?? []) {
+      if ((await state(id, 'org.imago.group')).name === 'Mémoire collective')
+        room = (await state(id, 'org.imago.authority')).decisions as string;
+    }
+    // A checkpoint of the service's that has the adopted decision (after Bob's admission, adopted
+    // too): more entries make it post one.
+    for (const title of ['Paint the gate', 'Mend the fence']) {
+      await proposeThroughForm(a.page, title);
+      const form = a.page.getByRole('form', { name: `Ballot: ${title}` });
+      await form.getByRole('radio', { name: 'yes' }).check();
+      await form.getByRole('button', { name: 'Vote' }).click();
+      await a.page.getByText('Your vote is recorded').first().waitFor();
+    }
+    const base = process.env.IMAGO_HOMESERVER_URL as string;
+    let honest: Record<string, unknown> = {};
+    let bytes = '';
+    const adopted = () => bytes.split('"status":"adopted"').length - 1;
+    for (let i = 0; i < 600 && adopted() < 2; i++) {
+      honest = await state(room, CHECKPOINT, service);
+      if (typeof honest.url === 'string') {
+        const [server, media] = honest.url.slice('mxc://'.length).split('/');
+        const download = `${base}/_matrix/client/v1/media/download/${server}/${media}`;
+        bytes = await (await fetch(download, { headers: { authorization: `Bearer ${token}` } })).text();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(adopted()).toBeGreaterThanOrEqual(2);
+    const lie = new TextEncoder().encode(bytes.replaceAll('"status":"adopted"', '"status":"rejected"'));
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', lie))]
+      .map((x) => x.toString(16).padStart(2, '0'))
+      .join('');
+    const upload = await fetch(`${base}/_matrix/media/v3/upload?filename=c.json`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: lie,
+    });
+    const url = ((await upload.json()) as { content_uri: string }).content_uri;
+    const put = await raw(
+      token,
+      'PUT',
+      `/rooms/${encodeURIComponent(room)}/state/${CHECKPOINT}/${encodeURIComponent(service)}`,
+      {
+        ...honest,
+        sha256: digest,
+        url,
+        size: lie.length,
+      },
+    );
+    expect(typeof put.event_id).toBe('string');
+
+    // Bob opens the group afresh: the lie is checked against the history and reported.
+    await b.page.reload();
+    await b.page.getByRole('heading', { level: 1, name: 'Mémoire collective' }).waitFor();
+    await b.page.getByRole('link', { name: 'Decisions' }).click();
+    const seen = b.page.getByRole('region', { name: 'Result of Plant a hedge' });
+    await seen.waitFor({ timeout: RESULT_TIMEOUT });
+    const audit = b.page.getByText(/events without effect \(audit\)/);
+    await audit.waitFor({ timeout: RESULT_TIMEOUT });
+    await audit.click();
+    await b.page.getByText(/^checkpoint-mismatch:/).waitFor({ timeout: RESULT_TIMEOUT });
+    await expect(seen.textContent()).resolves.toMatch(/Adopted/);
+    await screenshot(b.page, 'checkpoint-mismatch-desktop');
+    await a.context.close();
+    await b.context.close();
+  });
+});

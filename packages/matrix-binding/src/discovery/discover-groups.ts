@@ -1,0 +1,256 @@
+/**
+ * @module
+ * Finding groups on any homeserver without joining them, with what Matrix federates to servers that
+ * are not in a room:
+ *
+ * - the **public room directory** of a known server (`/publicRooms?server=…`, which that server
+ *   answers over federation when it allows it, `allow_public_rooms_over_federation`), filtered to
+ *   spaces (MSC3827 `room_types`);
+ * - the **space hierarchy** (`/hierarchy`, over federation `/_matrix/federation/v1/hierarchy`):
+ *   the space's summary and its `m.space.child` events, which carry the group's card (see
+ *   {@link groupFromHierarchy}). For a space its own server is not in, the client names servers to
+ *   ask (MSC4235 `via`; Synapse 1.163 takes it with `experimental_features.msc4235_enabled`).
+ *
+ * Matrix has no federated peeking (Synapse does not implement MSC2444): reading a group's history
+ * or full state still needs a joined user on the reader's server. Thin I/O.
+ */
+import { type MatrixClient, Method, RoomType, Visibility } from 'matrix-js-sdk';
+import { announcingRooms } from '../announcements/announcement-origin';
+import { type ReachError, reachError } from '../announcements/reach-room';
+import { sendState } from '../client/send';
+import { HomeserverError } from '../errors/homeserver-error';
+import { MatrixEventTypes } from '../events/event-types';
+import { readGroup } from '../group/create-group';
+import type { GroupView } from '../group/group-view';
+import { cardOf, GROUP_CARD_KEY, groupCardContent, groupFromHierarchy } from './group-card';
+
+/** A space listed in a server's public room directory. */
+export interface ListedSpace {
+  readonly spaceId: string;
+  readonly name?: string;
+  readonly topic?: string;
+  readonly members: number;
+  readonly worldReadable: boolean;
+  readonly joinRule?: string;
+  /** The server whose directory lists it (a server to reach it through). */
+  readonly server: string;
+}
+
+/** A room or space the reader could not reach, and why. */
+export interface Unreached {
+  /** The server (directory) or space (hierarchy) that could not be read. */
+  readonly what: string;
+  readonly error: ReachError;
+}
+
+/** What {@link discoverGroups} found. */
+export interface DiscoveredGroups {
+  /** Spaces with a group card (others are not Imago groups). */
+  readonly groups: readonly GroupView[];
+  /** Directories and hierarchies that could not be read, and why. */
+  readonly unreached: readonly Unreached[];
+}
+
+/** At most this many directory pages are read per server. */
+const MAX_DIRECTORY_PAGES = 20;
+
+/**
+ * Lists the spaces of a server's public room directory.
+ *
+ * @param client - the reader's client.
+ * @param server - the server whose directory to read (default: the reader's own).
+ * @returns the listed spaces.
+ * @throws {@link HomeserverError} (operation `read-directory`) when the directory cannot be read.
+ * @example
+ * ```ts
+ * const spaces = await listPublicSpaces(client, 'lyon.example.org');
+ * ```
+ */
+export async function listPublicSpaces(client: MatrixClient, server?: string): Promise<ListedSpace[]> {
+  const spaces: ListedSpace[] = [];
+  const own = client.getDomain() ?? undefined;
+  let since: string | undefined;
+  for (let page = 0; page < MAX_DIRECTORY_PAGES; page++) {
+    let response: { chunk?: unknown; next_batch?: unknown };
+    try {
+      response = (await client.publicRooms({
+        ...(server ? { server } : {}),
+        limit: 100,
+        ...(since ? { since } : {}),
+        filter: { room_types: [RoomType.Space] },
+      })) as typeof response;
+    } catch (cause) {
+      throw new HomeserverError(
+        'read-directory',
+        `cannot read the public rooms of ${server ?? 'this server'}`,
+        {
+          cause,
+        },
+      );
+    }
+    for (const room of Array.isArray(response.chunk) ? (response.chunk as Record<string, unknown>[]) : []) {
+      if (typeof room?.room_id !== 'string' || room.room_type !== 'm.space') continue;
+      spaces.push({
+        spaceId: room.room_id,
+        ...(typeof room.name === 'string' ? { name: room.name } : {}),
+        ...(typeof room.topic === 'string' ? { topic: room.topic } : {}),
+        members: typeof room.num_joined_members === 'number' ? room.num_joined_members : 0,
+        worldReadable: room.world_readable === true,
+        ...(typeof room.join_rule === 'string' ? { joinRule: room.join_rule } : {}),
+        server: server ?? own ?? '',
+      });
+    }
+    since = typeof response.next_batch === 'string' ? response.next_batch : undefined;
+    if (since === undefined) break;
+  }
+  return spaces;
+}
+
+/**
+ * Reads a group from its space's hierarchy: works for a space the reader's server is not in.
+ *
+ * @param client - the reader's client.
+ * @param spaceId - the group's space.
+ * @param via - servers in the space to ask (its own server, from a relation, a directory, a link).
+ * @returns the group's view from its card (see {@link groupFromHierarchy}).
+ * @throws {@link HomeserverError} (operation `read-hierarchy`) when no server answers for the space.
+ */
+export async function readGroupCard(
+  client: MatrixClient,
+  spaceId: string,
+  via: readonly string[] = [],
+): Promise<GroupView> {
+  let response: { rooms?: unknown };
+  try {
+    response = await client.http.authedRequest<{ rooms?: unknown }>(
+      Method.Get,
+      `/rooms/${encodeURIComponent(spaceId)}/hierarchy`,
+      { max_depth: '0', limit: '1', 'org.matrix.msc4235.via': [...new Set(via)] },
+      undefined,
+      { prefix: '/_matrix/client/v1' },
+    );
+  } catch (cause) {
+    throw new HomeserverError('read-hierarchy', `cannot read the hierarchy of ${spaceId}`, { cause });
+  }
+  const rooms = Array.isArray(response.rooms) ? (response.rooms as Record<string, unknown>[]) : [];
+  const root = rooms.find((room) => room?.room_id === spaceId);
+  if (root === undefined)
+    throw new HomeserverError('read-hierarchy', `no hierarchy of ${spaceId} was served`);
+  return groupFromHierarchy(spaceId, root);
+}
+
+/**
+ * Reads a group from its space's state when the reader's server is in the space, else from its
+ * card in the space hierarchy.
+ *
+ * @param client - the reader's client.
+ * @param spaceId - the group's space.
+ * @param via - servers in the space to ask when the reader's server is not in it.
+ * @returns the view and where it was read from.
+ * @throws {@link HomeserverError} when neither can be read.
+ */
+export async function readGroupAnywhere(
+  client: MatrixClient,
+  spaceId: string,
+  via: readonly string[] = [],
+): Promise<{ readonly view: GroupView; readonly source: 'state' | 'card' }> {
+  try {
+    return { view: await readGroup(client, spaceId), source: 'state' };
+  } catch (error) {
+    const { reason } = reachError(error, false);
+    if (reason !== 'not-allowed' && reason !== 'refused') throw error;
+    return { view: await readGroupCard(client, spaceId, via), source: 'card' };
+  }
+}
+
+/**
+ * Discovers the groups listed in the public room directories of known servers, reading each one's
+ * card from its hierarchy — joining nothing.
+ *
+ * @param client - the reader's client.
+ * @param servers - servers whose directories to read.
+ * @returns the groups found and what could not be read.
+ * @example
+ * ```ts
+ * const { groups } = await discoverGroups(client, ['paris.example.org', 'lyon.example.org']);
+ * const graph = groupGraph(groups, consentedRelations(new Map(groups.map((g) => [g.spaceId, g.relations]))));
+ * ```
+ */
+export async function discoverGroups(
+  client: MatrixClient,
+  servers: readonly string[],
+): Promise<DiscoveredGroups> {
+  const groups = new Map<string, GroupView>();
+  const unreached: Unreached[] = [];
+  for (const server of servers) {
+    let spaces: ListedSpace[];
+    try {
+      spaces = await listPublicSpaces(client, server);
+    } catch (error) {
+      unreached.push({ what: server, error: reachError(error, true) });
+      continue;
+    }
+    for (const space of spaces) {
+      if (groups.has(space.spaceId)) continue;
+      try {
+        const view = await readGroupCard(client, space.spaceId, [server]);
+        if (view.profile) groups.set(space.spaceId, view);
+      } catch (error) {
+        unreached.push({ what: space.spaceId, error: reachError(error, true) });
+      }
+    }
+  }
+  return { groups: [...groups.values()], unreached };
+}
+
+/**
+ * Lists (or unlists) a group's space in its server's public room directory, so that other servers
+ * find it with {@link discoverGroups}. The server's `room_list_publication_rules` decide who may.
+ *
+ * @param client - a client with the right to publish the space (its authority).
+ * @param spaceId - the group's space.
+ * @param listed - `false` to remove it from the directory.
+ * @throws {@link HomeserverError} (operation `publish-directory`) when refused.
+ */
+export async function listGroupInDirectory(
+  client: MatrixClient,
+  spaceId: string,
+  listed = true,
+): Promise<void> {
+  try {
+    await client.setRoomDirectoryVisibility(spaceId, listed ? Visibility.Public : Visibility.Private);
+  } catch (cause) {
+    throw new HomeserverError('publish-directory', `cannot list ${spaceId} in the directory`, { cause });
+  }
+}
+
+/**
+ * Writes the group's card (its profile, pin and relations as the space's state has them) into the
+ * `m.space.child` of its announcing room, for servers that are not in the space. The authority
+ * calls it after the profile, the authority or a relation changed (`createGroup` writes the first).
+ *
+ * @param client - a client with power 100 in the space (the group's authority).
+ * @param spaceId - the group's space.
+ * @returns the event id of the new `m.space.child`, or `undefined` when the group has no profile,
+ *   no pin or no announcing room.
+ * @throws {@link HomeserverError} when reading or writing is refused.
+ */
+export async function publishGroupCard(client: MatrixClient, spaceId: string): Promise<string | undefined> {
+  const view = await readGroup(client, spaceId);
+  const card = cardOf(view);
+  const room = announcingRooms(view)[0];
+  if (card === undefined || room === undefined) return undefined;
+  let current: Record<string, unknown>;
+  try {
+    current = (await client.getStateEvent(spaceId, MatrixEventTypes.spaceChild, room)) as Record<
+      string,
+      unknown
+    >;
+  } catch (cause) {
+    throw new HomeserverError('read-state', `cannot read the link to ${room}`, { cause });
+  }
+  return sendState(client, spaceId, MatrixEventTypes.spaceChild, room, {
+    ...current,
+    [GROUP_CARD_KEY]: groupCardContent(card),
+  });
+}
