@@ -3,6 +3,7 @@ import {
   ana,
   approve,
   bot,
+  decisionsRoom,
   ev,
   founded,
   joinRule,
@@ -10,6 +11,9 @@ import {
   propose,
   replayOf,
 } from '../group/group-log.fixture';
+import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
+import { DecisionsFold } from './decisions-fold';
+import { decodeFoldSnapshot, encodeFoldSnapshot, foldDifferences } from './fold-snapshot-codec';
 import { MembershipRoll, memberActionUser } from './membership-roll';
 
 // Who counts in a group's decisions, from the decisions room's log alone.
@@ -107,6 +111,59 @@ describe('the governance roll: who counts in a group’s decisions', () => {
     const copy = MembershipRoll.from(roll.toData());
     expect(copy.toData()).toEqual(roll.toData());
     expect(JSON.parse(JSON.stringify(roll.toData()))).toEqual(roll.toData());
+  });
+
+  it('is carried by the fold’s snapshot: a fold resumed anywhere counts whom a whole replay counts', () => {
+    const start = founded('public');
+    const walkIn = membership('@walk:hs', 'join'); // an open group: counted
+    const admission = propose('@bo:hs', 'admit-member', { user: '@cy:hs' });
+    const exclusion = propose(ana, 'exclude-member', { user: '@cy:hs' });
+    const events = [
+      ...start,
+      walkIn,
+      propose('@walk:hs', 'publish-text', { text: 'walked in' }),
+      joinRule('invite'), // closed from here on
+      membership('@late:hs', 'join'), // not admitted
+      admission,
+      approve(admission.event_id as string),
+      membership('@cy:hs', 'invite', bot),
+      membership('@cy:hs', 'join'),
+      propose('@cy:hs', 'publish-text', { text: 'admitted' }),
+      propose('@late:hs', 'publish-text', { text: 'refused' }),
+      exclusion,
+      approve(exclusion.event_id as string),
+      propose('@cy:hs', 'publish-text', { text: 'excluded' }),
+    ];
+    const log = appendToRoomLog(emptyRoomLog(decisionsRoom), events);
+    const whole = new DecisionsFold().add(log.entries);
+    const proposals = (fold: DecisionsFold) => [...fold.state.decisions.keys()].sort();
+    // The roll decided something in this log: a walk-in counted, two members refused.
+    expect(proposals(whole)).toHaveLength(4);
+    expect(whole.current().warnings.filter((w) => w.reason === 'not-a-member')).toHaveLength(2);
+    for (let cut = 0; cut <= log.entries.length; cut++) {
+      const bytes = encodeFoldSnapshot(new DecisionsFold().add(log.entries.slice(0, cut)).snapshot());
+      const decoded = decodeFoldSnapshot(bytes);
+      if (!decoded.ok) throw new Error(decoded.path);
+      const resumed = DecisionsFold.resume(decoded.value).add(log.entries.slice(cut));
+      expect(foldDifferences(resumed.snapshot(), whole.snapshot())).toEqual([]);
+      expect(proposals(resumed)).toEqual(proposals(whole));
+    }
+  });
+
+  it('refuses a snapshot whose roll is not one, naming where', () => {
+    const good = new DecisionsFold().add(appendToRoomLog(emptyRoomLog(decisionsRoom), founded()).entries);
+    const json = JSON.parse(new TextDecoder().decode(encodeFoldSnapshot(good.snapshot())));
+    const cases: [object, string][] = [
+      [{ ...json, roll: undefined }, '$.roll'],
+      [{ ...json, roll: { ...json.roll, joined: [1] } }, '$.roll.joined'],
+      [{ ...json, roll: { ...json.roll, open: 'yes' } }, '$.roll.open'],
+      [{ ...json, roll: { ...json.roll, decided: { '@cy:hs': 'king' } } }, '$.roll.decided["@cy:hs"]'],
+    ];
+    for (const [value, path] of cases)
+      expect(decodeFoldSnapshot(new TextEncoder().encode(JSON.stringify(value)))).toEqual({
+        ok: false,
+        path,
+      });
   });
 
   it('reads the user of a membership action, and nothing else', () => {
