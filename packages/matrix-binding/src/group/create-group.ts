@@ -40,7 +40,8 @@ export interface CreateGroupOptions {
    * `admit-member`), `invite`, `public`, or `restricted` (members of the parent group may join;
    * needs `parent`). Default `knock`, or `restricted` for a sub-group. The chat, decisions and
    * debate rooms admit the space's members (`restricted`; `public` in a public group); the
-   * announcements room is public, as other groups' members deliver announcements there.
+   * announcements room is public, as other groups' members deliver announcements there, except in
+   * an `invite` group (closed: it admits the space's members only).
    */
   joinRule?: GroupJoinRule;
   /** Encrypt the chat and decisions rooms (state events stay in clear, as always in Matrix). */
@@ -186,7 +187,11 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
   for (const role of roles) {
     const encrypted =
       options.encrypted === true && (role === 'chat' || role === 'decisions' || role === 'debate');
-    const roomRule = spaceRule === 'public' || role === 'announcements' ? 'public' : 'restricted';
+    // A closed group (`invite`) takes no deliveries: its announcements room admits its members only.
+    const roomRule =
+      spaceRule === 'public' || (role === 'announcements' && spaceRule !== 'invite')
+        ? 'public'
+        : 'restricted';
     const roomId = await create(
       client,
       {
