@@ -17,7 +17,7 @@ const firstLines = (text) =>
     .filter((line) => line.trim())
     .slice(0, 6)
     .join('\n      ');
-for (const folder of ['packages', 'examples']) {
+for (const folder of ['packages', 'examples', 'test']) {
   const dir = join(root, folder);
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir)) {

@@ -5,9 +5,8 @@
  */
 
 export { OUTCOME_KEY } from './duties/decisions';
+export type { ElectionSummary, ServiceElections } from './duties/elections';
 export { describeOutcome } from './duties/outcome-text';
-export { HeliosEventTypes } from './helios/election-events';
-export { type ElectionMember, electionMember } from './member/member-trustee';
 export { type ConfigError, loadConfig, type ServiceConfig } from './service/config';
 export { createLog, type LogEntry, type ServiceLog } from './service/log';
 export { type ImagoService, startService } from './service/service';

@@ -4,6 +4,7 @@
  * authority is handed over. Checked from the members' side with @imago/matrix-binding.
  */
 import { GovernanceEventTypes, parseControlTable } from '@imago/governance';
+import type { MatrixClient } from '@imago/matrix-binding';
 import {
   appendToRoomLog,
   createGroup,
@@ -19,7 +20,6 @@ import {
   sendGovernanceEvent,
 } from '@imago/matrix-binding';
 import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForLog } from '../src/demo/wait';
 import { createLog } from '../src/service/log';

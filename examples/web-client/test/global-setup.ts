@@ -44,7 +44,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!address || typeof address === 'string') throw new Error('the preview server has no port');
   process.env.IMAGO_WEB_CLIENT_URL = `http://127.0.0.1:${address.port}/`;
   return async () => {
-    service.stop();
+    await service.stop();
     await server.close();
     if (stopSynapse) execFileSync('bash', [synapseScript, 'reset', instance], { stdio: 'inherit' });
   };

@@ -104,10 +104,14 @@ export { standingBlocks } from './protocols/consensus';
 export { standingObjections } from './protocols/consent';
 export { publicDelegation } from './protocols/democracy/democracy';
 export {
-  type HeliosQuestion,
-  type HomomorphicQuestion,
+  credentialWeights,
   heliosQuestion,
-  type NonHomomorphicQuestion,
   type SecretElectionParameters,
   secretElectionParameters,
+  voterCredentialWeights,
 } from './secret-ballot/election-parameters';
+export {
+  type ElectionTrustees,
+  MAX_MEMBER_TRUSTEES,
+  type TrusteesRule,
+} from './secret-ballot/election-trustees';

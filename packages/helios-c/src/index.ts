@@ -21,6 +21,18 @@ export {
 } from './archive/archive';
 export { ArchiveBuilder } from './archive/archive-builder';
 export {
+  type ArchiveStep,
+  archiveFromSteps,
+  archiveSteps,
+  dataHash,
+  ownedStep,
+  type SetupTexts,
+  serializeOwned,
+  serializeSetupPayload,
+  setupStep,
+  setupTextsOf,
+} from './archive/archive-steps';
+export {
   type CanonicalRecord,
   canonicalRecords,
   findLayoutDeviation,

@@ -30,43 +30,27 @@ export {
 export { admitToRoom, joinRoom, leaveRoom, setDisplayName } from './appservice/room-presence';
 export { type MessageText, sendThreadMessage } from './appservice/thread-message';
 export {
-  BEL_EVENT_TYPES,
-  type BelEventType,
-  type BelStep,
-  belArchiveFromSteps,
-  belDataHash,
-  belStepsFromArchive,
-} from './ballots/bel-steps';
-export {
-  ballotFor,
-  type ElectionSetupTexts,
-  electionSetupTexts,
-  encryptedTallyStep,
-  partialDecryptionStep,
-  resultStep,
-  setupStep,
-  shuffleStep,
-} from './ballots/election-steps';
-export {
-  type ElectionPhase,
-  exportBelArchive,
-  type ReplaySecretBallotsOptions,
-  readSecretBallotStep,
-  replaySecretBallots,
-  SECRET_BALLOT_STEP_TYPE,
-  type SecretBallotReplay,
-  type SecretBallotStepContent,
-  verifyElection,
-} from './ballots/replay-secret-ballots';
-export { castBallot, postArchiveSteps, postStep } from './ballots/secret-ballot-actions';
-export { secretResultVerifier } from './ballots/secret-result-verifier';
-export {
   type CreateImagoClientOptions,
   createImagoClient,
   loginWithPassword,
   type MatrixSession,
 } from './client/create-client';
+export { onEncryptedToDevice, sendEncryptedToDevice } from './client/encrypted-to-device';
 export { type MatrixLogger, matrixSdkLogger, quietMatrixLogger } from './client/matrix-logger';
+export {
+  ClientEvent,
+  EventType,
+  KnownMembership,
+  type MatrixClient,
+  type MatrixEvent,
+  MatrixEventEvent,
+  MsgType,
+  type Room,
+  RoomEvent,
+  RoomMemberEvent,
+  RoomStateEvent,
+  SyncState,
+} from './client/matrix-sdk';
 export { sendEvent, sendState } from './client/send';
 export {
   type Assembly,
@@ -155,7 +139,98 @@ export {
   MAX_CARD_ENTRIES,
   readGroupCardContent,
 } from './discovery/group-card';
+export { type BallotStatus, ballotStatus, trackerOf } from './elections/ballot-tracker';
+export {
+  type ElectionActivity,
+  type ElectionAuthority,
+  type ElectionAuthorityOptions,
+  electionAuthority,
+} from './elections/election-authority';
+export {
+  type ElectionDuties,
+  type ElectionDutiesOptions,
+  type ElectionsUpdate,
+  electionDuties,
+} from './elections/election-duties';
+export { electionGroup } from './elections/election-group';
+export {
+  CREDENTIAL_MESSAGE_TYPE,
+  type CredentialMessage,
+  RELAYED_BALLOT_TYPE,
+  type RelayedBallot,
+  readCredentialMessage,
+  readRelayedBallot,
+} from './elections/election-messages';
+export {
+  checkElectionOfDecision,
+  type ElectionMismatch,
+  type ElectionOfDecisionReport,
+  secretResultContent,
+  secretResultVerifier,
+  verifiedElections,
+} from './elections/election-of-decision';
+export {
+  type BallotDelivery,
+  type BallotReceipt,
+  type ElectionParticipant,
+  type ElectionParticipantOptions,
+  electionParticipant,
+  type VoterStatus,
+} from './elections/election-participant';
+export { type PreparedElection, prepareElection, type SetupBlocked } from './elections/election-setup';
+export {
+  readSecretBallotStep,
+  SECRET_BALLOT_STEP_TYPE,
+  type SecretBallotStepContent,
+} from './elections/election-step';
+export {
+  ballotFor,
+  electionSetupTexts,
+  encryptedTallyStep,
+  partialDecryptionStep,
+  resultStep,
+  shuffleStep,
+} from './elections/election-steps';
+export { type ElectionStore, memoryElectionStore } from './elections/election-store';
+export { type FollowedElections, followElections } from './elections/follow-elections';
+export {
+  type ElectionPhase,
+  electionEvidence,
+  electionOfDecision,
+  exportBelArchive,
+  type ReplayedStep,
+  type ReplaySecretBallotsOptions,
+  replaySecretBallots,
+  type SecretBallotReplay,
+  type SecretBallotsReplay,
+  type TrusteeContributions,
+  verifyElection,
+} from './elections/replay-secret-ballots';
+export {
+  castBallot,
+  postArchiveSteps,
+  postStep,
+  postTrusteeContribution,
+  type SetupOptions,
+} from './elections/secret-ballot-actions';
+export {
+  readTrusteeContribution,
+  TRUSTEE_CONTRIBUTION_TYPE,
+  TRUSTEE_STEPS,
+  type TrusteeContributionContent,
+  type TrusteeStep,
+} from './elections/trustee-contribution';
+export {
+  type DueContribution,
+  dueContribution,
+  type TrusteeSecret,
+  trusteeDecryptionKey,
+} from './elections/trustee-key-establishment';
 export { CryptoUnavailableError } from './errors/crypto-unavailable-error';
+export {
+  ElectionUnavailableError,
+  type ElectionUnavailableReason,
+} from './errors/election-unavailable-error';
 export { HomeserverError } from './errors/homeserver-error';
 export { InvalidArgumentError } from './errors/invalid-argument-error';
 export { LoginFailedError } from './errors/login-failed-error';

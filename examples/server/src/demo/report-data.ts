@@ -36,13 +36,12 @@ export interface DemoReport {
     readonly options: readonly string[];
     readonly voters: number;
     readonly ballotsAccepted: number;
-    readonly ballotsRefused: number;
     readonly trustees: readonly string[];
     readonly memberSteps: readonly string[];
+    readonly shuffledBy: readonly string[];
     readonly decryptedBy: readonly string[];
     readonly verifiedBy: readonly string[];
     readonly archiveBytes: number;
-    readonly timings: Readonly<Record<string, number>>;
     readonly decrypted: readonly (readonly number[])[];
     readonly mj?: {
       readonly raw: readonly (readonly number[])[];

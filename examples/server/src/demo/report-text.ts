@@ -48,11 +48,10 @@ export function reportText(report: DemoReport): string[] {
   h('Secret majority judgment (Helios-C)');
   const s = report.secret;
   out.push(
-    `- election ${s.uuid}: ${s.voters} credentials (every member of the room, the service included), ${s.ballotsAccepted} ballots accepted, ${s.ballotsRefused} refused`,
+    `- election ${s.uuid}: ${s.voters} voters (every member of the room, the service included), ${s.ballotsAccepted} ballots on the board`,
     `- trustees: ${s.trustees.join(' and ')}; steps each member trustee ran on their own machine: ${s.memberSteps.join('; ')}`,
-    `- partial decryptions: the server key and ${s.decryptedBy.join(', ')} (every threshold trustee was asked; the result combines ${s.decryptedBy.length} of them)`,
+    `- shuffles: ${s.shuffledBy.join(', ')}; partial decryptions: ${s.decryptedBy.join(', ')}`,
     `- archive: ${s.archiveBytes} bytes; verified by ${s.verifiedBy.join(' and ') || 'NOBODY'}`,
-    `- timings: set-up with the threshold key establishment ${((s.timings.setup ?? 0) / 1000).toFixed(1)} s, tally (shuffles + decryptions) ${((s.timings.tally ?? 0) / 1000).toFixed(1)} s, verification ${((s.timings.verify ?? 0) / 1000).toFixed(1)} s`,
     `- decrypted ballots (shuffled, unlinkable to voters): ${JSON.stringify(s.decrypted)}`,
   );
   if (s.mj) {

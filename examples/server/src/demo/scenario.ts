@@ -21,26 +21,32 @@ import {
   consentedRelations,
   createGroup,
   createImagoClient,
+  electionDuties,
+  electionOfDecision,
   emptyRoomLog,
+  exportBelArchive,
+  type FollowedElections,
   fetchRoomHistory,
+  followElections,
   type GroupProfileInput,
   type GroupRoomRole,
   giveFloor,
   initControlTable,
   joinGroup,
   logEvents,
+  type MatrixClient,
+  memoryElectionStore,
   propose,
   publishProposal,
   raiseHand,
   recordEconomicEvent,
+  sendState,
   setDelegations,
   speakingQueue,
   vote,
 } from '@imago/matrix-binding';
-import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import { registerUser, startSynced, type TestHomeserver, waitUntil } from '@imago/matrix-binding/testing';
 import { describeOutcome } from '../duties/outcome-text';
-import { electionMember } from '../member/member-trustee';
 import { loadConfig } from '../service/config';
 import type { ServiceLog } from '../service/log';
 import { quietLogger } from '../service/quiet-logger';
@@ -56,20 +62,6 @@ interface Person {
   readonly name: string;
   client: MatrixClient;
   readonly password: string;
-}
-
-async function synced(client: MatrixClient): Promise<void> {
-  const ready = new Promise<void>((resolve) => {
-    const on = (state: SyncState) => {
-      if (state === SyncState.Prepared) {
-        client.off(ClientEvent.Sync, on);
-        resolve();
-      }
-    };
-    client.on(ClientEvent.Sync, on);
-  });
-  await client.startClient({ initialSyncLimit: 1 });
-  await ready;
 }
 
 const PEOPLE = [
@@ -155,8 +147,13 @@ export async function runScenario(
   await Promise.all(
     PEOPLE.map(async ([key, name]) => {
       const session = await registerUser(homeserver, `${key}-${run}`, { displayName: name });
-      const client = await createImagoClient({ ...session, logger: quietLogger() as never });
-      await synced(client);
+      // With end-to-end encryption: credentials come Olm-encrypted, ballots go to the service so.
+      const client = await createImagoClient({
+        ...session,
+        encryption: true,
+        logger: quietLogger() as never,
+      });
+      await startSynced(client);
       people.set(key, { key, name, client, password: session.password });
     }),
   );
@@ -287,6 +284,9 @@ export async function runScenario(
 
   // The control table (initial), then the service applies it.
   const decisions = repair.rooms.decisions as string;
+  await sendState(p('amelie').client, repair.rooms.chat as string, 'm.room.encryption', '', {
+    algorithm: 'm.megolm.v1.aes-sha2',
+  });
   const table = (rules: Record<string, unknown>) => {
     const parsed = parseControlTable({ rules, fallback: { protocol: 'consensus', duration: 86_400_000 } });
     if (!parsed.ok) throw new Error('invalid demo control table');
@@ -335,29 +335,49 @@ export async function runScenario(
   });
   say(`proposed a control-table change (consent, ${timings.tableChange / SECOND} s)`);
 
-  // Secret majority judgment on spending the grant; Amélie is the member trustee.
-  const members = new Map([...people.keys()].map((key) => [key, electionMember(p(key).client)]));
+  // Secret majority judgment on spending the grant. Each member's client takes part in the
+  // election with the binding's election duties: Amélie, Bruno and David establish a threshold key
+  // (any two of them decrypt, with the service), every voter gets its credential Olm-encrypted
+  // (the group's chat is encrypted: the service's crypto knows the members' devices through it) and
+  // hands its encrypted ballot to the service, which posts it.
+  const lyon = ['amelie', ...lyonMembers];
+  const members = new Map(
+    lyon.map((key) => [
+      key,
+      {
+        duties: electionDuties({
+          client: p(key).client,
+          store: memoryElectionStore(),
+          onActivity: (a) => steps.get(key)?.push(a.step),
+        }),
+        followed: undefined as FollowedElections | undefined,
+      },
+    ]),
+  );
+  const steps = new Map(lyon.map((key) => [key, [] as string[]]));
+  for (const [key, member] of members)
+    member.followed = await followElections(p(key).client, decisions, member.duties);
   const secretOptions = ['Soldering stations', 'Cargo-bike trailer', 'Sewing machines'];
   const secret = await propose(p('amelie').client, decisions, {
     kind: 'spend-resource',
     title: 'How should we spend the €600 grant?',
     options: secretOptions,
-    action: { amount: '600 EUR', trustees: TRUSTEES.map(id), threshold: 2 },
+    action: { amount: '600 EUR' },
+    trustees: { members: TRUSTEES.map(id), threshold: 2 },
   });
-  await Promise.all(
-    TRUSTEES.map((key) =>
-      (members.get(key) as ReturnType<typeof electionMember>).offerTrusteeKey(decisions, secret, {
-        threshold: true,
-      }),
-    ),
-  );
   say(
-    `proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); trustees Amélie, Bruno and David (any 2 of 3, with the service's server key) published their certificates`,
+    `proposed a secret majority-judgment vote (${timings.secretVote / SECOND} s); trustees Amélie, Bruno and David establish a threshold key (any 2 of 3, with the service's key)`,
   );
   const ballotsCast = Promise.all(
-    Object.entries(SECRET_VOTES).map(([key, grades]) =>
-      (members.get(key) as ReturnType<typeof electionMember>).castBallot(decisions, secret, [[...grades]]),
-    ),
+    Object.entries(SECRET_VOTES).map(async ([key, grades]) => {
+      const voter = members.get(key)?.duties.participant;
+      if (!voter) throw new Error(`${key} takes no part in the election`);
+      await waitUntil(
+        `${key}'s credential`,
+        async () => (await voter.status(decisions, secret)).credentials > 0,
+      );
+      await voter.cast(decisions, secret, [[...grades]]);
+    }),
   );
 
   // Public vote on offering the spare cargo bike, with a delegation to the Atelier vélo.
@@ -448,7 +468,9 @@ export async function runScenario(
 
   // Wait for the service: the table change, the offer and its propagation, the secret vote.
   await ballotsCast;
-  say('six secret ballots encrypted with Helios-C and cast as org.imago.helios.step events');
+  say(
+    "six secret ballots encrypted with Helios-C in the voters' clients, handed to the service Olm-encrypted and posted as org.imago.helios.step events",
+  );
   await waitForLog(
     log,
     (e) => e.duty === 'control-table' && e.decision === change,
@@ -486,23 +508,28 @@ export async function runScenario(
         .map((key) => replay.state.decisions.get(key))
         .filter((d) => d !== undefined)
     : [];
-  const election = service.elections.get(secret);
-  const mj = election?.result
+  const election = service.elections.summary(decisions, secret);
+  const decrypted = Array.isArray(election?.result) ? (election.result as number[][]) : undefined;
+  const replayed = electionOfDecision(
+    service.elections.duties.last(decisions)?.ballots.elections ?? new Map(),
+    secret,
+  );
+  const mj = decrypted
     ? majorityJudgment(
-        election.result.map((b) => [...b]),
+        decrypted.map((b) => [...b]),
         { ngrades: 4, blankAllowed: false },
       )
     : undefined;
   const tool = '/usr/bin/belenios-tool';
   const beleniosMj =
-    election?.result && existsSync(tool)
+    decrypted && existsSync(tool)
       ? await new Promise<string>((resolve, reject) => {
           const child = execFile(
             tool,
             ['method', 'majority-judgment', '--ngrades', '4', '--blank-allowed', 'false'],
             (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
           );
-          child.stdin?.end(JSON.stringify(election.result));
+          child.stdin?.end(JSON.stringify(decrypted));
         })
       : undefined;
   const views = [...service.context.groups.values()].filter((g) => g.profile);
@@ -543,15 +570,14 @@ export async function runScenario(
       uuid: election?.uuid ?? '?',
       options: secretOptions,
       voters: secretDecision?.secret?.voters.length ?? 0,
-      ballotsAccepted: election?.ballotsAccepted ?? 0,
-      ballotsRefused: election?.ballotsRefused ?? 0,
-      trustees: ['the service (server key)', 'Amélie, Bruno and David (threshold: any 2 of 3)'],
-      memberSteps: TRUSTEES.map((key) => `${p(key).name}: ${(members.get(key)?.answered ?? []).join(', ')}`),
+      ballotsAccepted: election?.ballots ?? 0,
+      trustees: ['the service (its own key)', 'Amélie, Bruno and David (threshold: any 2 of 3)'],
+      memberSteps: TRUSTEES.map((key) => `${p(key).name}: ${[...new Set(steps.get(key) ?? [])].join(', ')}`),
+      shuffledBy: (election?.shuffledBy ?? []).map(nameOf),
       decryptedBy: (election?.decryptedBy ?? []).map(nameOf),
       verifiedBy: election?.verifiedBy ?? [],
-      archiveBytes: election?.archiveBytes ?? 0,
-      timings: election?.timings ?? {},
-      decrypted: election?.result ? election.result.map((b) => [...b]) : [],
+      archiveBytes: replayed ? exportBelArchive(replayed).length : 0,
+      decrypted: decrypted ? decrypted.map((b) => [...b]) : [],
       mj: mj ? { raw: mj.raw.map((r) => [...r]), winners: mj.winners.map((w) => [...w]) } : undefined,
       beleniosMj,
       outcomeWinners: secretDecision?.outcome?.winners ? [...secretDecision.outcome.winners] : [],
@@ -597,7 +623,10 @@ export async function runScenario(
     webClient: { user: id('amelie'), password: p('amelie').password },
   };
   for (const person of people.values()) person.client.stopClient();
-  for (const member of members.values()) member.stop();
+  for (const member of members.values()) {
+    member.followed?.stop();
+    member.duties.stop();
+  }
   await service.stop();
   return report;
 }

@@ -15,8 +15,8 @@ import {
 } from '@imago/matrix-binding';
 import type { WatchedRoom } from '../service/room-watcher';
 import { type DutyContext, groupMembers, groupName } from './duty-context';
+import type { ElectionSummary, ServiceElections } from './elections';
 import { describeOutcome } from './outcome-text';
-import { type ElectionRun, type Elections, verifiedResultCheck } from './trustee';
 
 /** Key of the outcome field in the service's notices. */
 export const OUTCOME_KEY = 'org.imago.outcome';
@@ -42,18 +42,22 @@ export function isDecisionsRoom(room: WatchedRoom): boolean {
 }
 
 /**
- * The inputs of a decisions fold that come from outside the room: sub-group memberships (for
- * delegations to groups) and the secret results this service verified.
+ * The inputs of a room's decisions fold that come from outside the room: sub-group memberships (for
+ * delegations to groups) and the secret results this service verified — the binding's one verifier,
+ * over the room's elections as the service's election duties last replayed them.
  */
-export function decisionsInputs(context: DutyContext, elections: Elections): ReplayDecisionsOptions {
-  return { groups: groupMembers(context), verifySecretResult: verifiedResultCheck(elections) };
+export function decisionsInputs(
+  context: DutyContext,
+  elections: ServiceElections,
+  roomId: string,
+): ReplayDecisionsOptions {
+  const verifySecretResult = elections.duties.last(roomId)?.verifySecretResult ?? (() => false);
+  return { groups: groupMembers(context), verifySecretResult };
 }
 
-function inputsKey(context: DutyContext, elections: Elections): string {
+function inputsKey(context: DutyContext, elections: ServiceElections, roomId: string): string {
   const groups = [...groupMembers(context)].map(([id, members]) => [id, [...members].sort()]).sort();
-  const verified = [...elections.values()]
-    .filter((run) => run.phase === 'verified')
-    .map((run) => run.decision);
+  const verified = [...(elections.duties.last(roomId)?.verified ?? [])];
   return JSON.stringify([groups, verified.sort()]);
 }
 
@@ -69,13 +73,13 @@ const foldedWith = new WeakMap<RoomFollower, string>();
 export function replayRoom(
   context: DutyContext,
   room: WatchedRoom,
-  elections: Elections,
+  elections: ServiceElections,
 ): { logged: DecisionsReplay; now: GovernanceState } {
-  const key = inputsKey(context, elections);
+  const key = inputsKey(context, elections, room.roomId);
   const previous = foldedWith.get(room.follower);
   foldedWith.set(room.follower, key);
   // The fold began with the inputs known when the room was first read: check them once, then on change.
-  if (previous !== key) room.follower.refold(decisionsInputs(context, elections));
+  if (previous !== key) room.follower.refold(decisionsInputs(context, elections, room.roomId));
   const logged = room.follower.decisions() as DecisionsReplay;
   const now = (room.follower.decisions(Date.now()) as DecisionsReplay).state;
   return { logged, now };
@@ -97,7 +101,7 @@ export async function runDecisionDuty(
   logged: DecisionsReplay,
   now: GovernanceState,
   book: DecisionBook,
-  elections: Elections = new Map(),
+  elections?: ServiceElections,
 ): Promise<void> {
   const me = context.client.getSafeUserId();
   for (const event of room.raw) {
@@ -112,7 +116,7 @@ export async function runDecisionDuty(
     if (FINAL.has(decision.status)) {
       if (!book.published.has(id)) {
         book.published.add(id);
-        await publishOutcome(context, room.roomId, decision, elections.get(id));
+        await publishOutcome(context, room.roomId, decision, elections?.summary(room.roomId, id));
       }
       continue;
     }
@@ -138,13 +142,13 @@ async function publishOutcome(
   context: DutyContext,
   roomId: string,
   decision: Decision,
-  election: ElectionRun | undefined,
+  election: ElectionSummary | undefined,
 ): Promise<void> {
   const names = (id: string) => (id.startsWith('!') ? groupName(context, id) : id);
   const lines = describeOutcome(decision, names);
-  if (election?.archive) {
+  if (election?.evidence) {
     lines.push(
-      `Secret ballot: Helios-C election ${election.uuid}, ${election.ballotsAccepted} ballots; archive ${election.archive} verified by ${election.verifiedBy.join(' and ')}.`,
+      `Secret ballot: Helios-C election ${election.uuid}, ${election.ballots} ballots; archive ${election.evidence} verified by ${election.verifiedBy.join(' and ') || 'helios-c'}.`,
     );
   }
   const outcome = decision.outcome;

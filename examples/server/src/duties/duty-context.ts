@@ -3,8 +3,7 @@
  * What every duty of the service shares: the client, the configuration, the log, the watched
  * rooms and the groups known from their spaces.
  */
-import type { GroupView } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { GroupView, MatrixClient } from '@imago/matrix-binding';
 import type { ServiceConfig } from '../service/config';
 import type { ServiceLog } from '../service/log';
 import type { RoomWatcher } from '../service/room-watcher';

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(config.homeserverUrl).toBe('http://b.example');
     expect(config.user).toBe('bot');
     expect(config.propagation).toEqual({ by: 'relation', k: 3 });
-    expect(config.heliosGroup).toBe('RFC-3526-2048');
+    expect(config.cryptoPassphrase).toBeUndefined();
   });
 
   it('names the bad key', () => {

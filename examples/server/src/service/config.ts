@@ -16,10 +16,14 @@ export interface ServiceConfig {
   readonly password?: string;
   readonly accessToken?: string;
   readonly deviceId?: string;
-  /** Where the service keeps election directories (trustee keys, archives). */
+  /**
+   * Where the service keeps its session, its crypto store (its Matrix device's keys), its election
+   * store (its trustee keys, voters' credentials until delivered, ballots handed to it) and the
+   * archives it verifies: a restarted service picks up from there.
+   */
   readonly workDir: string;
-  /** Helios-C group for secret elections (`RFC-3526-2048` so belenios-tool can verify too). */
-  readonly heliosGroup: string;
+  /** Passphrase encrypting the crypto store (absent: the store is not encrypted; protect the folder). */
+  readonly cryptoPassphrase?: string;
   /** belenios-tool for the second verification of every archive; `''` disables it. */
   readonly beleniosTool: string;
   /** How announcements are propagated (see @imago/graph `PropagateOptions`). */
@@ -63,7 +67,7 @@ const ENV: Record<
   IMAGO_SERVICE_ACCESS_TOKEN: 'accessToken',
   IMAGO_SERVICE_DEVICE_ID: 'deviceId',
   IMAGO_SERVICE_WORKDIR: 'workDir',
-  IMAGO_HELIOS_GROUP: 'heliosGroup',
+  IMAGO_CRYPTO_PASSPHRASE: 'cryptoPassphrase',
   IMAGO_BELENIOS_TOOL: 'beleniosTool',
   IMAGO_PROPAGATION_BY: 'propagation.by',
   IMAGO_PROPAGATION_K: 'propagation.k',
@@ -156,7 +160,9 @@ export function loadConfig(
     ...(optionalStr(source, 'accessToken') ? { accessToken: optionalStr(source, 'accessToken') } : {}),
     ...(optionalStr(source, 'deviceId') ? { deviceId: optionalStr(source, 'deviceId') } : {}),
     workDir: str(source, 'workDir', join(tmpdir(), 'imago-service')),
-    heliosGroup: oneOf(source, 'heliosGroup', ['RFC-3526-2048', 'BELENIOS-2048', 'Ed25519'], 'RFC-3526-2048'),
+    ...(optionalStr(source, 'cryptoPassphrase')
+      ? { cryptoPassphrase: optionalStr(source, 'cryptoPassphrase') }
+      : {}),
     beleniosTool: typeof source.beleniosTool === 'string' ? source.beleniosTool : '/usr/bin/belenios-tool',
     propagation: {
       by: oneOf(source, 'propagation.by', ['geo', 'relation', 'theme', 'composite'], 'geo'),

@@ -7,7 +7,7 @@
 /** One thing the service did or noticed. */
 export interface LogEntry {
   readonly at: number;
-  /** The duty: `watcher`, `decisions`, `control-table`, `trustee`, `announcements`, `ledger`, `checkpoints`, `service`. */
+  /** The duty: `watcher`, `decisions`, `control-table`, `elections`, `announcements`, `ledger`, `checkpoints`, `service`. */
   readonly duty: string;
   readonly level: 'info' | 'warn' | 'error';
   readonly message: string;

@@ -8,13 +8,14 @@
  */
 import {
   followJoinedRooms,
+  type MatrixClient,
+  type MatrixEvent,
   type RawMatrixEvent,
   type ReplayDecisionsOptions,
   type RoomFollower,
   type RoomLog,
+  RoomMemberEvent,
 } from '@imago/matrix-binding';
-import type { MatrixClient, MatrixEvent } from 'matrix-js-sdk';
-import { RoomMemberEvent } from 'matrix-js-sdk';
 import type { ServiceLog } from './log';
 
 /** What the watcher knows of a room. */
@@ -63,7 +64,7 @@ function watched(roomId: string, follower: RoomFollower): WatchedRoom {
 export function watchRooms(
   client: MatrixClient,
   log: ServiceLog,
-  decisions: () => ReplayDecisionsOptions,
+  decisions: (roomId: string) => ReplayDecisionsOptions,
   onChange: (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => Promise<void>,
 ): RoomWatcher {
   const me = client.getSafeUserId();
@@ -116,7 +117,7 @@ export function watchRooms(
   };
 
   const joined = followJoinedRooms(client, {
-    decisions: () => decisions(),
+    decisions: (roomId) => decisions(roomId),
     onChange: (roomId, follower, change) => {
       roomOf(roomId, follower);
       const list = pending.get(roomId) ?? [];

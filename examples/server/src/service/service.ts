@@ -1,20 +1,25 @@
 /**
  * @module
  * The service: logs in as its bot account, syncs, watches its rooms and runs its duties on each
- * change — decision closing and outcomes, control-table application, the trustee's steps of
- * secret elections, announcement propagation, the ledger view.
+ * change — decision closing and outcomes, control-table application, the authority's part in
+ * secret elections, announcement propagation, the ledger view. Its session and the keys of its
+ * Matrix device (a crypto store in its work folder) outlive the process, so that a restarted
+ * service is the same device: what voters and trustees sent it encrypted stays readable.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createTokenService } from '@imago/assemblies/authorisation';
 import {
+  ClientEvent,
   createImagoClient,
   loginWithPassword,
+  type MatrixClient,
   type MatrixSession,
-  type RawMatrixEvent,
   readGroup,
+  SyncState,
   verifyOpenIdToken,
 } from '@imago/matrix-binding';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import { openPersistentCryptoStore } from '@imago/matrix-binding/node';
 import { serveRtcAuthorisation } from '../assembly/rtc-server';
 import { type AdmissionBook, runAdmissionDuty } from '../duties/admission';
 import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
@@ -36,9 +41,9 @@ import {
   runDecisionDuty,
 } from '../duties/decisions';
 import type { DutyContext } from '../duties/duty-context';
+import { type ServiceElections, startElections } from '../duties/elections';
 import { runGroupCardDuty } from '../duties/group-card';
 import { type LedgerView, runLedgerDuty } from '../duties/ledger';
-import { type Elections, runTrusteeDuty } from '../duties/trustee';
 import type { ServiceConfig } from './config';
 import { createLog, type ServiceLog } from './log';
 import { quietLogger } from './quiet-logger';
@@ -53,7 +58,7 @@ export interface ImagoService {
   readonly userId: string;
   readonly log: ServiceLog;
   readonly context: DutyContext;
-  readonly elections: Elections;
+  readonly elections: ServiceElections;
   readonly ledgers: ReadonlyMap<string, LedgerView>;
   readonly announcements: ReadonlyMap<string, AnnouncementRecord>;
   readonly decisions: DecisionBook;
@@ -62,24 +67,54 @@ export interface ImagoService {
   stop(): Promise<void>;
 }
 
+/**
+ * The service's session: the one it kept in its work folder while its access token works (the same
+ * device, whose keys its crypto store holds), else a new login, kept for the next start.
+ */
 async function session(config: ServiceConfig): Promise<MatrixSession> {
+  const file = join(config.workDir, 'session.json');
+  let kept: MatrixSession | undefined;
+  try {
+    kept = JSON.parse(await readFile(file, 'utf8')) as MatrixSession;
+  } catch {
+    kept = undefined;
+  }
+  const usable = async (candidate: MatrixSession) => {
+    try {
+      const probe = await createImagoClient(candidate);
+      const who = await probe.whoami();
+      return who.user_id === candidate.userId
+        ? { ...candidate, deviceId: who.device_id ?? candidate.deviceId }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (kept && kept.baseUrl === config.homeserverUrl) {
+    const reused = await usable(kept);
+    if (reused) return reused;
+  }
+  let fresh: MatrixSession;
   if (config.accessToken) {
-    const userId = config.user.startsWith('@') ? config.user : undefined;
-    const probe = await createImagoClient({
+    const userId = config.user.startsWith('@') ? config.user : '';
+    const checked = await usable({
       baseUrl: config.homeserverUrl,
-      userId: userId ?? '',
+      userId,
       accessToken: config.accessToken,
       deviceId: config.deviceId ?? '',
     });
-    const who = await probe.whoami();
-    return {
-      baseUrl: config.homeserverUrl,
-      userId: who.user_id,
-      accessToken: config.accessToken,
-      deviceId: who.device_id ?? config.deviceId ?? '',
-    };
+    if (!checked) throw new Error('the configured access token does not work');
+    fresh = checked;
+  } else {
+    fresh = await loginWithPassword(
+      config.homeserverUrl,
+      config.user,
+      config.password as string,
+      config.deviceId ?? kept?.deviceId,
+    );
   }
-  return loginWithPassword(config.homeserverUrl, config.user, config.password as string, config.deviceId);
+  await writeFile(file, JSON.stringify(fresh), { mode: 0o600 });
+  return fresh;
 }
 
 /**
@@ -95,10 +130,21 @@ export async function startService(
 ): Promise<ImagoService> {
   const log = options.log ?? createLog({ format: config.logFormat });
   await mkdir(config.workDir, { recursive: true });
-  const client = await createImagoClient({ ...(await session(config)), logger: quietLogger() as never });
+  const account = await session(config);
+  const cryptoStore = await openPersistentCryptoStore(join(config.workDir, 'crypto.bin'), {
+    prefix: `imago-service-${account.userId.replace(/[^A-Za-z0-9]/g, '_')}`,
+  });
+  const client = await createImagoClient({
+    ...account,
+    encryption: true,
+    cryptoStore: {
+      prefix: cryptoStore.prefix,
+      ...(config.cryptoPassphrase ? { passphrase: config.cryptoPassphrase } : {}),
+    },
+    logger: quietLogger() as never,
+  });
   const userId = client.getSafeUserId();
   const groups = new Map();
-  const elections: Elections = new Map();
   const ledgers = new Map<string, LedgerView>();
   const announcements = new Map<string, AnnouncementRecord>();
   const book = decisionBook();
@@ -108,7 +154,7 @@ export async function startService(
   const checkpoints: CheckpointBook = new Map();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
-  const handle = async (room: WatchedRoom, fresh: readonly RawMatrixEvent[]) => {
+  const handle = async (room: WatchedRoom) => {
     const matrixRoom = client.getRoom(room.roomId);
     if (matrixRoom?.isSpaceRoom()) {
       const view = await readGroup(client, room.roomId);
@@ -148,10 +194,10 @@ export async function startService(
       return;
     }
     if (!isDecisionsRoom(room)) return;
+    await elections.follow(room.roomId);
     const { logged, now } = replayRoom(context, room, elections);
     const first = !book.replays.has(room.roomId);
     book.replays.set(room.roomId, logged);
-    await runTrusteeDuty(context, room.roomId, now, fresh, elections);
     await runDecisionDuty(context, room, logged, now, book, elections);
     await runControlTableDuty(context, room.roomId, logged.state, tables, powers);
     for (const group of groups.values()) {
@@ -202,7 +248,7 @@ export async function startService(
         enforcing = false;
       });
     }, ENFORCE_EVERY_MS);
-  const watcher = watchRooms(client, log, () => decisionsInputs(context, elections), handle);
+  const watcher = watchRooms(client, log, (roomId) => decisionsInputs(context, elections, roomId), handle);
   const context: DutyContext = {
     client,
     config,
@@ -223,6 +269,7 @@ export async function startService(
       wakers.set(roomId, { at, timer });
     },
   };
+  const elections = await startElections(context);
 
   const prepared = new Promise<void>((resolve) => {
     const onSync = (state: SyncState) => {
@@ -256,7 +303,10 @@ export async function startService(
       if (enforcer) clearInterval(enforcer);
       await rtc?.close();
       for (const { timer } of wakers.values()) clearTimeout(timer);
+      elections.stop();
       client.stopClient();
+      // The device's keys are written out a last time: a restarted service is the same device.
+      await cryptoStore.close();
       log.info('service', 'stopped');
     },
   };

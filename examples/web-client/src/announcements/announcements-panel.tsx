@@ -6,8 +6,7 @@
  * `@imago/matrix-binding`'s `receivedAnnouncements`, newest first, with their provenance. Only
  * announcements of groups the person knows (their spaces) can be checked, hence shown.
  */
-import { receivedAnnouncements } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, receivedAnnouncements } from '@imago/matrix-binding';
 import { type Group, readGroups } from '../groups/group';
 import { useRoomFollower } from '../matrix/use-room-follower';
 

@@ -2,8 +2,7 @@
  * @module
  * The logged-in workspace: a header with the person and the main navigation, and the current view.
  */
-import type { MatrixSession } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient, MatrixSession } from '@imago/matrix-binding';
 import { FeedsPage } from '../feeds/feeds-page';
 import { GraphPage } from '../graph/graph-page';
 import { GroupPage } from '../groups/group-page';

@@ -7,8 +7,7 @@
  */
 
 import type { PublishOutcome } from '@imago/assemblies/media';
-import type { SpeakingSlot } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient, SpeakingSlot } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import type { Group } from '../groups/group';
 import { ChairControls, giveFloorFor } from './chair-controls';

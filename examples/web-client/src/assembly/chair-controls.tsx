@@ -4,8 +4,7 @@
  * speaking time) and take it back. The chairs are named by the group's control table; anyone
  * else's floor event has no effect on any member's replay nor on the media server.
  */
-import { type Assembly, giveFloor, type SpeakingSlot } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type Assembly, giveFloor, type MatrixClient, type SpeakingSlot } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 
 /** Props of {@link ChairControls}. */

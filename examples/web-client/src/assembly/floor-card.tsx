@@ -4,8 +4,7 @@
  * order the chair serves them (points of order, direct replies, turns), and the member's own
  * requests. A hand raised from Element Call (a 🖐️ reaction on the membership) is in the same queue.
  */
-import { type Assembly, requestToSpeak, type SpeakingSlot } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type Assembly, type MatrixClient, requestToSpeak, type SpeakingSlot } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 
 const SLOT_LABELS: Record<SpeakingSlot, string> = {

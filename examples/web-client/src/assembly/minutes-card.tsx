@@ -10,10 +10,10 @@ import {
   type Assembly,
   assemblyMinutes,
   giveFloor,
+  type MatrixClient,
   type MinutesContent,
   postMinutes,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { clock } from './floor-card';
 

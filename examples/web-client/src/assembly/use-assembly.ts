@@ -4,8 +4,7 @@
  * `@imago/matrix-binding`'s `replayAssembly` with the group's governance (its control table names
  * the chairs; motions are its decisions), re-evaluated every second for the speaker's timer.
  */
-import { type Assembly, logEvents, replayAssembly } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type Assembly, logEvents, type MatrixClient, replayAssembly } from '@imago/matrix-binding';
 import { useEffect, useState } from 'preact/hooks';
 import { type GroupGovernance, useGovernance } from '../governance/use-governance';
 import { useRoomFollower } from '../matrix/use-room-follower';

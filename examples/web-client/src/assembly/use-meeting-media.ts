@@ -6,8 +6,12 @@
  * authorisation service it names (MSC4195 `get_token` with an OpenID token).
  */
 import { type AssemblyMedia, joinAssemblyMedia, type MediaParticipant } from '@imago/assemblies/media';
-import { joinDebateSession, requestOpenIdToken, rtcTransports } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import {
+  joinDebateSession,
+  type MatrixClient,
+  requestOpenIdToken,
+  rtcTransports,
+} from '@imago/matrix-binding';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Where the member is in joining the meeting. */

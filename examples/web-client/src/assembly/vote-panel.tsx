@@ -6,8 +6,7 @@
  * far is shown live, the result once the vote closes.
  */
 import type { Decision } from '@imago/governance';
-import { type Assembly, type Motion, openMotion } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type Assembly, type MatrixClient, type Motion, openMotion } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { DecisionCard } from '../governance/decisions-panel';
 import type { GroupGovernance } from '../governance/use-governance';
@@ -58,7 +57,6 @@ function MotionVote({
         delegations={card.governance.state.delegations.get(me)}
         names={card.names}
         state={card.governance.state}
-        events={card.governance.events}
       />
     </div>
   );

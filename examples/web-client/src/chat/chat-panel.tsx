@@ -3,7 +3,13 @@
  * A group's chat: the room's messages (decrypted by the Rust crypto when the room is encrypted)
  * and a composer.
  */
-import { EventType, KnownMembership, type MatrixClient, type MatrixEvent, MsgType } from 'matrix-js-sdk';
+import {
+  EventType,
+  KnownMembership,
+  type MatrixClient,
+  type MatrixEvent,
+  MsgType,
+} from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { useClientVersion } from '../matrix/use-client-version';
 

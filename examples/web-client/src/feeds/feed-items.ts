@@ -6,8 +6,7 @@
  */
 
 import type { FeedItem } from '@imago/graph/feeds';
-import { readAnnouncement, toRawEvent } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, readAnnouncement, toRawEvent } from '@imago/matrix-binding';
 import type { Group } from '../groups/group';
 
 /** A feed item carrying an announcement's title and body. */

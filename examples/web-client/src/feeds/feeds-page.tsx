@@ -6,8 +6,7 @@
  */
 
 import { buildFeed, type FeedDefinition, type FeedSource } from '@imago/graph/feeds';
-import { consentedRelations, groupGraph } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { consentedRelations, groupGraph, type MatrixClient } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { KIND_NAMES } from '../announcements/announcements-panel';
 import { PageHeading } from '../app/page-heading';

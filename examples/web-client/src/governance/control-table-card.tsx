@@ -14,8 +14,7 @@ import {
   parseControlTable,
   ruleFor,
 } from '@imago/governance';
-import { propose } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, propose } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { democracyRule } from './initial-control-table';
 import { METHOD_LABELS } from './labels';

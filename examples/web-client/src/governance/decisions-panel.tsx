@@ -10,8 +10,7 @@ import {
   type GovernanceState,
   type MemberDelegations,
 } from '@imago/governance';
-import { type RawMatrixEvent, sendGovernanceEvent, vote } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, sendGovernanceEvent, vote } from '@imago/matrix-binding';
 import type { Group } from '../groups/group';
 import { readGroups } from '../groups/group';
 import { BallotForm } from './ballot-form';
@@ -42,7 +41,6 @@ export function DecisionCard({
   delegations,
   names,
   state,
-  events,
 }: {
   client: MatrixClient;
   group: Group;
@@ -51,7 +49,6 @@ export function DecisionCard({
   delegations: MemberDelegations | undefined;
   names: (userId: string) => string;
   state: GovernanceState;
-  events: readonly RawMatrixEvent[];
 }) {
   const roomId = group.decisionsRoomId as string;
   const rule = decision.rule;
@@ -102,7 +99,6 @@ export function DecisionCard({
             decision={decision}
             rule={rule}
             eligible={eligible}
-            events={events}
           />
         )}
       {decision.status === 'open' && rule.protocol !== 'democracy' && (
@@ -194,7 +190,6 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
           delegations={state.delegations.get(me)}
           names={names}
           state={state}
-          events={governance.events}
         />
       ))}
       {state.table && <ProposeForm client={client} decisionsRoomId={roomId} table={state.table} />}

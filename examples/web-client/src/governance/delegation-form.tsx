@@ -9,10 +9,10 @@ import {
   type Delegation,
   type DelegationScope,
   type DelegationTarget,
+  type MatrixClient,
   scopeKey,
   setDelegations,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useState } from 'preact/hooks';
 import { KIND_LABELS } from './propose-form';
 

@@ -41,6 +41,7 @@ export const REASON_LABELS: Record<OutcomeReason, string> = {
   'no-objection': 'no objection stands',
   'objection-stands': 'an objection stands',
   unchallenged: 'unchallenged',
+  'no-trustees': 'no trustees were named, so no secret vote could be held',
   withdrawn: 'withdrawn by the proposer',
 };
 

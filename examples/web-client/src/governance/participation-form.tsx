@@ -5,8 +5,7 @@
  * its withdrawal (consent), a challenge of an act within its window (do-ocracy).
  */
 import { type Decision, GovernanceEventTypes, type Stance } from '@imago/governance';
-import { sendGovernanceEvent } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, sendGovernanceEvent } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 
 /** Props of {@link ParticipationForm}. */

@@ -1,11 +1,13 @@
 /**
  * @module
  * Proposing a decision (`org.imago.governance.propose`): a title, the kind of action, and the
- * options voted on (none: a yes/no motion). The control table says which protocol decides it.
+ * options voted on (none: a yes/no motion). The control table says which protocol decides it; a
+ * secret vote whose rule names no trustees needs the proposal to name them (members who will make
+ * and keep a decryption key in their own client; with a threshold, any that many of them decrypt
+ * with the group's authority).
  */
 import { ActionKinds, type ControlTable, ruleFor } from '@imago/governance';
-import { propose } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { type MatrixClient, propose } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { ruleSummary } from './rule-summary';
 
@@ -32,9 +34,13 @@ export function ProposeForm({ client, decisionsRoomId, table }: ProposeFormProps
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string>(ActionKinds.publishText);
   const [options, setOptions] = useState('');
+  const [trustees, setTrustees] = useState('');
+  const [threshold, setThreshold] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const rule = ruleFor(table, kind);
+  const namesTrustees =
+    rule?.protocol === 'democracy' && rule.ballot === 'secret' && rule.trustees === undefined;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -46,6 +52,15 @@ export function ProposeForm({ client, decisionsRoomId, table }: ProposeFormProps
       setMessage({ ok: false, text: 'Give at least two options, or none for a yes/no motion.' });
       return;
     }
+    const members = trustees
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const t = Number(threshold);
+    if (namesTrustees && members.length === 0) {
+      setMessage({ ok: false, text: 'Name the trustees of this secret vote (one Matrix id per line).' });
+      return;
+    }
     setBusy(true);
     setMessage(undefined);
     try {
@@ -54,9 +69,19 @@ export function ProposeForm({ client, decisionsRoomId, table }: ProposeFormProps
         title: title.trim(),
         action: { text: title.trim() },
         ...(list.length > 0 ? { options: list } : {}),
+        ...(namesTrustees
+          ? {
+              trustees: {
+                members,
+                ...(members.length > 1 && Number.isInteger(t) && t > 0 ? { threshold: t } : {}),
+              },
+            }
+          : {}),
       });
       setTitle('');
       setOptions('');
+      setTrustees('');
+      setThreshold('');
       setMessage({ ok: true, text: 'Proposed.' });
     } catch {
       setMessage({ ok: false, text: 'The proposal was not sent. Try again.' });
@@ -94,6 +119,25 @@ export function ProposeForm({ client, decisionsRoomId, table }: ProposeFormProps
         value={options}
         onInput={(e) => setOptions(e.currentTarget.value)}
       />
+      {namesTrustees && (
+        <>
+          <label for="proposal-trustees">Trustees of the secret vote, one Matrix id per line</label>
+          <textarea
+            id="proposal-trustees"
+            rows={3}
+            value={trustees}
+            onInput={(e) => setTrustees(e.currentTarget.value)}
+          />
+          <label for="proposal-threshold">How many of them must decrypt (empty: all)</label>
+          <input
+            id="proposal-threshold"
+            type="number"
+            min={1}
+            value={threshold}
+            onInput={(e) => setThreshold(e.currentTarget.value)}
+          />
+        </>
+      )}
       {message && (
         <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

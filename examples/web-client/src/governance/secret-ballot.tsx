@@ -1,43 +1,29 @@
 /**
  * @module
- * A secret Helios-C ballot in the decision's card. The voter's choices are encrypted in this
- * browser under the election's public key, with zero-knowledge proofs of well-formedness, and
- * signed with a fresh credential; only the encrypted ballot leaves the browser. The proposer is
- * the trustee: they set the election up, and decrypt only the total once the vote has closed.
+ * A secret Helios-C ballot in the decision's card, run by @imago/matrix-binding's election protocol:
+ * the group's authority sets the election up once the decision's trustees have made their keys
+ * (a trustee's key is made and kept in its own browser, which takes its steps while the page is
+ * open); this browser receives the voter's credentials Olm-encrypted from the authority, encrypts
+ * and signs the ballot here — any counting method, a majority-judgment grid or a ranking included —
+ * and hands it to the authority encrypted, so that the room does not show who voted; then it
+ * checks its tracker on the board.
  */
 import {
   type Decision,
   type DemocracyRule,
-  GovernanceEventTypes,
   type GovernanceState,
-  type SecretElectionParameters,
   secretElectionParameters,
 } from '@imago/governance';
-import { type RawMatrixEvent, sendEvent, sendGovernanceEvent } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
-import { useState } from 'preact/hooks';
 import {
-  ballotsInTime,
-  readSecretBallot,
-  SecretBallotEventTypes,
-} from '../secret-ballot/secret-ballot-events';
-import {
-  castBallot,
-  countedBallots,
-  decryptTally,
-  runsInBrowser,
-  setUpElection,
-  verifiedResult,
-} from '../secret-ballot/secret-election';
-import {
-  forgetTrusteeKey,
-  loadTracker,
-  loadTrusteeKey,
-  saveTracker,
-  saveTrusteeKey,
-} from '../secret-ballot/secret-store';
-import { readServiceElection } from '../secret-ballot/service-election';
-import { ServiceSecretBallot } from './service-secret-ballot';
+  type BallotReceipt,
+  ElectionUnavailableError,
+  electionOfDecision,
+  type MatrixClient,
+  type VoterStatus,
+} from '@imago/matrix-binding';
+import { useEffect, useState } from 'preact/hooks';
+import { clientElections, useElections } from '../elections/use-elections';
+import { BallotForm } from './ballot-form';
 
 /** Props of {@link SecretBallot}. */
 export interface SecretBallotProps {
@@ -47,16 +33,13 @@ export interface SecretBallotProps {
   decision: Decision;
   rule: DemocracyRule;
   eligible: boolean;
-  events: readonly RawMatrixEvent[];
 }
 
-function parametersOf(state: GovernanceState, decision: string): SecretElectionParameters | undefined {
-  try {
-    return secretElectionParameters(state, decision);
-  } catch {
-    return undefined;
-  }
-}
+const RECEIPT_TEXT: Record<BallotReceipt['status'], string> = {
+  counted: 'found in the ballot box',
+  missing: 'not in the ballot box yet',
+  replaced: 'REPLACED by another ballot of your credential: tell the group',
+};
 
 /** The secret ballot of one decision. */
 export function SecretBallot({
@@ -66,175 +49,103 @@ export function SecretBallot({
   decision,
   rule,
   eligible,
-  events,
 }: SecretBallotProps) {
   const me = client.getSafeUserId();
-  const [choices, setChoices] = useState<number[]>(() => decision.options.map(() => 0));
-  const [busy, setBusy] = useState(false);
+  const update = useElections(client, decisionsRoomId);
+  const participant = clientElections(client).duties.participant;
+  const [status, setStatus] = useState<VoterStatus | undefined>();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
-  const parameters = parametersOf(state, decision.id);
-  if (!parameters || decision.outcome) return null;
-  const service = readServiceElection(decisionsRoomId, events, decision.id);
-  if (service) {
-    return (
-      <div class="secret-ballot">
-        <p class="badge-line">
-          <span class="badge ok">Secret ballot</span> Encrypted in your browser (Helios-C); run by the group's
-          service with its trustees.
-        </p>
-        <ServiceSecretBallot
-          client={client}
-          decisionsRoomId={decisionsRoomId}
-          decision={decision}
-          rule={rule}
-          eligible={eligible}
-          service={service}
-        />
-        {decision.status === 'closed' && <p role="status">Voting is closed: the trustees are counting.</p>}
-      </div>
-    );
+  const election = electionOfDecision(update?.ballots.elections ?? new Map(), decision.id);
+  useEffect(() => {
+    let cancelled = false;
+    participant?.status(decisionsRoomId, decision.id).then((s) => {
+      if (!cancelled) setStatus(s);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [update, participant, decisionsRoomId, decision.id, message]);
+
+  let trustees: readonly string[] = [];
+  try {
+    trustees = secretElectionParameters(state, decision.id).trustees.members;
+  } catch {
+    trustees = [];
   }
-  if (!runsInBrowser(parameters)) {
-    return (
-      <p class="notice" role="status">
-        Secret ballot by {rule.method}: it needs verifiable shuffles by the group's trustee service.
-      </p>
-    );
-  }
-  const record = readSecretBallot(events, decision.id, decision.proposer);
-  const trustee = decision.proposer === me;
-  const tracker = loadTracker(decision.id);
-  const inBox = tracker !== undefined && record.ballots.some((b) => b.id === tracker.eventId);
-
-  const run = async (what: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      setMessage({ ok: true, text: await what() });
-    } catch (cause) {
-      console.error('secret ballot step failed', cause);
-      setMessage({ ok: false, text: 'That did not work. Try again.' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const setUp = () =>
-    run(async () => {
-      const setup = setUpElection(parameters, decision.title ?? decision.kind);
-      saveTrusteeKey(decision.id, setup.secretKey);
-      await sendEvent(client, decisionsRoomId, SecretBallotEventTypes.setup, {
-        decision: decision.id,
-        election: setup.election,
-        trustee: setup.trustee,
-      });
-      return 'The secret ballot is open. Your trustee key stays in this browser.';
-    });
-
-  const cast = (event: Event) => {
-    event.preventDefault();
-    const election = record.election;
-    if (!election) return;
-    const chosen = choices.reduce((a, b) => a + b, 0);
-    if (parameters.method === 'plurality' && chosen !== 1) {
-      setMessage({ ok: false, text: 'Choose one option.' });
-      return;
-    }
-    void run(async () => {
-      const ballot = castBallot(election, choices);
-      const eventId = await sendEvent(client, decisionsRoomId, SecretBallotEventTypes.ballot, {
-        decision: decision.id,
-        ballot: ballot.text,
-      });
-      saveTracker(decision.id, { eventId, tracker: ballot.tracker });
-      return `Your encrypted ballot was cast. Its tracker: ${ballot.tracker}`;
-    });
-  };
-
-  const publishResult = () =>
-    run(async () => {
-      const election = record.election;
-      const secretKey = loadTrusteeKey(decision.id);
-      if (!election || !secretKey) throw new Error('no election or no trustee key');
-      const counted = countedBallots(election, ballotsInTime(record, parameters), parameters.voters);
-      const partialDecryption = decryptTally(election, counted, secretKey);
-      const totals = verifiedResult(election, counted, partialDecryption);
-      if (!totals) throw new Error('the decryption does not verify');
-      await sendEvent(client, decisionsRoomId, SecretBallotEventTypes.decryption, {
-        decision: decision.id,
-        partial_decryption: partialDecryption,
-      });
-      await sendGovernanceEvent(client, decisionsRoomId, GovernanceEventTypes.secretResult, {
-        decision: decision.id,
-        result: totals,
-        evidence: record.setupId ?? '',
-      });
-      forgetTrusteeKey(decision.id);
-      return 'The result is published with the decryption proofs.';
-    });
-
-  const id = decision.id.replace(/[^A-Za-z0-9]/g, '');
+  const trustee = trustees.indexOf(me);
+  const title = decision.title ?? decision.kind;
   return (
     <div class="secret-ballot">
       <p class="badge-line">
-        <span class="badge ok">Secret ballot</span> Encrypted in your browser (Helios-C); only the total is
-        ever decrypted.
+        <span class="badge ok">Secret ballot</span> Encrypted in your browser (Helios-C); decrypted only by
+        the group's authority with {trustees.length > 0 ? 'its trustees' : 'its key'}.
       </p>
-      {!record.election && decision.status === 'open' && trustee && (
-        <button type="button" disabled={busy} onClick={setUp}>
-          Set up the secret ballot (you are its trustee)
-        </button>
-      )}
-      {!record.election && !trustee && (
-        <p role="status">Waiting for the proposer to set up the secret ballot.</p>
-      )}
-      {record.election && decision.status === 'open' && eligible && (
-        <form
-          class="ballot stack"
-          onSubmit={cast}
-          aria-label={`Secret ballot: ${decision.title ?? decision.kind}`}
-        >
-          <fieldset>
-            <legend>{parameters.method === 'plurality' ? 'Your choice' : 'The options you approve'}</legend>
-            {decision.options.map((option, i) => (
-              <label class="check" key={option}>
-                <input
-                  type={parameters.method === 'plurality' ? 'radio' : 'checkbox'}
-                  name={`secret-${id}`}
-                  checked={choices[i] === 1}
-                  onChange={(e) =>
-                    setChoices(
-                      parameters.method === 'plurality'
-                        ? decision.options.map((_, j) => (j === i ? 1 : 0))
-                        : choices.map((v, j) => (j === i ? (e.currentTarget.checked ? 1 : 0) : v)),
-                    )
-                  }
-                />
-                {option}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Encrypting…' : tracker ? 'Encrypt and replace my ballot' : 'Encrypt and cast my ballot'}
-          </button>
-        </form>
-      )}
-      {tracker && (
-        <p class={inBox ? 'ok' : 'muted'}>
-          Your ballot tracker: <code>{tracker.tracker}</code>
-          {inBox ? ' — found in the ballot box.' : ''}
-        </p>
-      )}
-      {record.election && (
+      {trustee >= 0 && (
         <p class="muted">
-          {record.ballots.length} encrypted ballot{record.ballots.length === 1 ? '' : 's'} in the ballot box.
+          You are trustee {trustee + 2} of this election: your key is made and kept in this browser, which
+          takes your steps while this page is open.
         </p>
       )}
-      {decision.status === 'closed' && trustee && loadTrusteeKey(decision.id) && (
-        <button type="button" disabled={busy} onClick={publishResult}>
-          Decrypt the total and publish the result
-        </button>
+      {!election && <p role="status">Waiting for the trustees' keys and the election's set-up.</p>}
+      {election && (
+        <p class="muted">
+          Election {election.election}: {election.steps.filter((s) => s.type === 'Ballot').length} ballot(s)
+          in the box.
+        </p>
       )}
+      {election && decision.status === 'open' && eligible && status && status.credentials === 0 && (
+        <p role="status">
+          Waiting for your voting credential, sent encrypted to this device by the group's authority.
+        </p>
+      )}
+      {election &&
+        decision.status === 'open' &&
+        eligible &&
+        status &&
+        status.credentials > 0 &&
+        participant && (
+          <>
+            {status.credentials > 1 && (
+              <p class="muted">
+                You hold {status.credentials} credentials: your ballot counts {status.credentials} times.
+              </p>
+            )}
+            <BallotForm
+              decision={decision}
+              rule={rule}
+              current={undefined}
+              submitLabel={
+                status.receipts.length > 0 ? 'Encrypt and replace my ballot' : 'Encrypt and cast my ballot'
+              }
+              formLabel={`Secret ballot: ${title}`}
+              onCast={async (values) => {
+                try {
+                  await participant.cast(decisionsRoomId, decision.id, [values]);
+                  setMessage({
+                    ok: true,
+                    text: 'Your encrypted ballot was handed to the group’s authority.',
+                  });
+                } catch (error) {
+                  setMessage({
+                    ok: false,
+                    text: ElectionUnavailableError.isInstance(error)
+                      ? 'This ballot cannot be cast now.'
+                      : 'That did not work. Try again.',
+                  });
+                }
+              }}
+            />
+          </>
+        )}
+      {status?.receipts.map((receipt) => (
+        <p
+          key={receipt.tracker}
+          class={receipt.status === 'counted' ? 'ok' : receipt.status === 'replaced' ? 'error' : 'muted'}
+          role={receipt.status === 'replaced' ? 'alert' : undefined}
+        >
+          Your ballot tracker: <code>{receipt.tracker}</code> — {RECEIPT_TEXT[receipt.status]}.
+        </p>
+      ))}
       {message && (
         <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

@@ -7,26 +7,21 @@
  * The fold is rebuilt when what it takes from outside the room changes (sub-group memberships,
  * secret results verified here); a timer re-evaluates when the next decision opens or closes.
  */
-import {
-  GovernanceEventTypes,
-  type GovernanceState,
-  initialGovernanceState,
-  type SecretElectionParameters,
-  type SecretResultContent,
-} from '@imago/governance';
+import { GovernanceEventTypes, type GovernanceState, initialGovernanceState } from '@imago/governance';
 import {
   type Delegation,
+  type ElectionsUpdate,
   ImagoEventTypes,
   type ImagoWarning,
+  KnownMembership,
+  type MatrixClient,
   type RawMatrixEvent,
   type RoomFollower,
   readDelegationSet,
 } from '@imago/matrix-binding';
-import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
+import { useElections } from '../elections/use-elections';
 import { useRoomFollower } from '../matrix/use-room-follower';
-import { secretResultVerifier } from '../secret-ballot/secret-ballot-events';
-import { checkFinishedElection, verifiedArchives } from '../secret-ballot/service-election';
 
 /** The governance of one group, as replayed by this browser. */
 export interface GroupGovernance {
@@ -44,7 +39,7 @@ export interface GroupGovernance {
   members: ReadonlySet<string>;
   /** The person's own delegations (their `org.imago.governance.delegations` state). */
   myDelegations: readonly Delegation[];
-  /** The room's events, in order (for the secret ballots). */
+  /** The room's events, in order. */
   events: readonly RawMatrixEvent[];
 }
 
@@ -59,28 +54,27 @@ const foldedWith = new WeakMap<RoomFollower, string>();
 
 /**
  * Rebuilds the follower's decisions fold when its inputs from outside the room changed since it
- * was folded: sub-group memberships, archives verified here, secret results in the room (checked
- * against the room's steps as they stand). Rare; everything else is folded event by event.
+ * was folded: sub-group memberships, elections verified here, secret results in the room (checked
+ * by this browser's election duties). Rare; everything else is folded event by event.
  */
 function refoldIfNeeded(
   follower: RoomFollower | undefined,
   provisional: boolean,
   groups: ReadonlyMap<string, ReadonlySet<string>>,
-  verifiedCount: number,
-  verifier: () => (parameters: SecretElectionParameters, content: SecretResultContent) => boolean,
+  elections: ElectionsUpdate | undefined,
 ): void {
   if (!follower) return;
   const results = follower.events().filter((e) => e.type === GovernanceEventTypes.secretResult).length;
   // Once the whole history replaces a checkpoint's first view, the room's steps are all there.
   const key = JSON.stringify([
     [...groups].map(([id, members]) => [id, [...members].sort()]).sort(),
-    verifiedCount,
+    [...(elections?.verified ?? [])].sort(),
     results,
     provisional,
   ]);
   if (foldedWith.get(follower) === key) return;
   foldedWith.set(follower, key);
-  follower.refold({ groups, verifySecretResult: verifier() });
+  follower.refold({ groups, verifySecretResult: elections?.verifySecretResult ?? (() => false) });
 }
 
 /**
@@ -106,42 +100,10 @@ export function useGovernance(
   const room = client.getRoom(decisionsRoomId);
   const groups = new Map(subGroupIds.map((id) => [id, joinedMembers(client, id)]));
   const evaluatedAt = Math.max(now, Date.now());
-  const proposers = new Map(
-    events
-      .filter((e) => e.type === 'org.imago.governance.propose' && typeof e.event_id === 'string')
-      .map((e) => [e.event_id as string, e.sender as string]),
-  );
-  // Results of service-run elections name their archive by the hash of its last event: the
-  // archive is exported from the room's steps and verified in the background.
-  const [, setVerifiedCount] = useState(0);
-  const pendingEvidence = events
-    .filter((e) => e.type === GovernanceEventTypes.secretResult)
-    .map((e) => e.content as { decision?: unknown; evidence?: unknown } | undefined)
-    .filter(
-      (c): c is { decision: string; evidence: string } =>
-        typeof c?.decision === 'string' &&
-        typeof c.evidence === 'string' &&
-        !verifiedArchives.has(c.evidence),
-    );
-  const pendingKey = pendingEvidence.map((c) => c.evidence).join(' ');
-  useEffect(() => {
-    // From a checkpoint's first view the room's earlier steps are not read yet: wait for them.
-    if (!pendingKey || provisional) return;
-    let cancelled = false;
-    for (const { decision, evidence } of pendingEvidence) {
-      checkFinishedElection(decisionsRoomId, events, decision)?.then((check) => {
-        verifiedArchives.set(evidence, check);
-        if (!cancelled) setVerifiedCount((n) => n + 1);
-      });
-    }
-    return () => {
-      cancelled = true;
-    };
-    // Retried as events arrive (the Result step may come after the result event is seen).
-  }, [decisionsRoomId, pendingKey, events.length, provisional]);
-  refoldIfNeeded(follower, provisional, groups, verifiedArchives.size, () =>
-    secretResultVerifier(decisionsRoomId, events, (decision) => proposers.get(decision)),
-  );
+  // Secret results count once the election they name is verified in this browser and is the
+  // decision's: the binding's one verifier, from this browser's election duties.
+  const elections = useElections(client, decisionsRoomId);
+  refoldIfNeeded(follower, provisional, groups, elections);
   const replayed = follower?.decisions(evaluatedAt) ?? {
     state: initialGovernanceState(),
     warnings: [],

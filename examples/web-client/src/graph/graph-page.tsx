@@ -3,7 +3,7 @@
  * The graph of groups as a picture (sigma.js, WebGL) with, for people who cannot see it and for
  * keyboards, the same information as a list. Selecting a node opens the group.
  */
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient } from '@imago/matrix-binding';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
 import { PageHeading } from '../app/page-heading';

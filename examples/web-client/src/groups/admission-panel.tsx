@@ -7,6 +7,8 @@
  * admits and removes whoever an adopted exclusion excludes (a service acting for the group does
  * the same); an invitation that no decision backs would let someone in, not vote.
  */
+
+import type { MatrixClient } from '@imago/matrix-binding';
 import {
   ADMIT_MEMBER_KIND,
   admissionRequests,
@@ -15,7 +17,6 @@ import {
   memberDecisions,
   proposeAdmission,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DecisionCard } from '../governance/decisions-panel';
 import { STATUS_LABELS } from '../governance/labels';
@@ -155,7 +156,6 @@ function AdmissionView({ client, group, roomId }: AdmissionPanelProps & { roomId
           delegations={state.delegations.get(me)}
           names={names}
           state={state}
-          events={governance.events}
         />
       ))}
     </section>

@@ -4,7 +4,7 @@
  * it decides at first (its initial control table).
  */
 import type { CountingMethodName } from '@imago/governance';
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { routeHref } from '../app/use-hash-route';
 import { DEFAULT_RULE } from '../governance/initial-control-table';

@@ -12,9 +12,9 @@ import {
   createGroup as createSpace,
   initControlTable,
   joinGroup as joinSpace,
+  type MatrixClient,
   sendState,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { type DecisionRuleChoice, initialControlTable } from '../governance/initial-control-table';
 
 /** What the person fills in to create a group. */

@@ -3,7 +3,7 @@
  * One group: its name and description, and tabs for its chat, decisions, offers and needs,
  * announcements, relations and members.
  */
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient } from '@imago/matrix-binding';
 import { AnnouncementsPanel } from '../announcements/announcements-panel';
 import { PageHeading } from '../app/page-heading';
 import { routeHref } from '../app/use-hash-route';

@@ -4,8 +4,15 @@
  * `groupFromState` (profile, rooms by role, sub-groups, relations, members) from the client's
  * in-memory room state, plus the person's membership.
  */
-import { type GroupView, groupFromState, groupRoom, toRawEvent } from '@imago/matrix-binding';
-import { KnownMembership, type MatrixClient, type Room } from 'matrix-js-sdk';
+import {
+  type GroupView,
+  groupFromState,
+  groupRoom,
+  KnownMembership,
+  type MatrixClient,
+  type Room,
+  toRawEvent,
+} from '@imago/matrix-binding';
 
 /** A group, read from its space. */
 export interface Group {

@@ -2,7 +2,7 @@
  * @module
  * The person's groups and invitations, and the form to create a group.
  */
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { PageHeading } from '../app/page-heading';
 import { routeHref } from '../app/use-hash-route';

@@ -4,8 +4,7 @@
  * control table, whether to admit). The requests one has sent and that wait for a decision are
  * listed; an accepted request comes back as an invitation.
  */
-import { knockOnGroup } from '@imago/matrix-binding';
-import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
+import { KnownMembership, knockOnGroup, type MatrixClient } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { useClientVersion } from '../matrix/use-client-version';
 

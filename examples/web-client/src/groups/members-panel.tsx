@@ -3,7 +3,7 @@
  * A group's members (the space's joined and invited members) and its admission: one joins a group
  * by a decision of the group (see {@link AdmissionPanel}), never by an invitation alone.
  */
-import { KnownMembership, type MatrixClient } from 'matrix-js-sdk';
+import { KnownMembership, type MatrixClient } from '@imago/matrix-binding';
 import { useClientVersion } from '../matrix/use-client-version';
 import { AdmissionPanel } from './admission-panel';
 import { readGroup } from './group';

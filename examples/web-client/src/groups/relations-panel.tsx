@@ -8,9 +8,9 @@ import {
   assertRelation,
   consentedRelations,
   endRelation,
+  type MatrixClient,
   RELATION_TYPE_PATTERN,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useState } from 'preact/hooks';
 import { type Group, readGroups } from './group';
 

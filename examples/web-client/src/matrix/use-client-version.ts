@@ -4,7 +4,13 @@
  * timeline and state events, decryptions. Components then read what they need from the client's
  * in-memory rooms, so there is one source of truth.
  */
-import { ClientEvent, type MatrixClient, MatrixEventEvent, RoomEvent, RoomStateEvent } from 'matrix-js-sdk';
+import {
+  ClientEvent,
+  type MatrixClient,
+  MatrixEventEvent,
+  RoomEvent,
+  RoomStateEvent,
+} from '@imago/matrix-binding';
 import { useEffect, useState } from 'preact/hooks';
 
 /**

@@ -3,10 +3,15 @@
  * Starts a Matrix client for the logged-in session, with end-to-end encryption (matrix-js-sdk's
  * Rust crypto, its store in IndexedDB), and reports when the first sync is done.
  */
-import { createImagoClient, type MatrixSession } from '@imago/matrix-binding';
-import { ClientEvent, type MatrixClient, SyncState } from 'matrix-js-sdk';
+import {
+  ClientEvent,
+  createImagoClient,
+  type MatrixClient,
+  type MatrixSession,
+  SyncState,
+} from '@imago/matrix-binding';
 import { useEffect, useState } from 'preact/hooks';
-import { keepCredential, ServiceElectionEventTypes } from '../secret-ballot/service-election';
+import { clientElections } from '../elections/use-elections';
 
 /** Where the client stands. */
 export type ClientStatus =
@@ -36,10 +41,9 @@ async function startClient(session: MatrixSession): Promise<{ client: MatrixClie
     };
     client.on(ClientEvent.Sync, onSync);
   });
-  // A group's service sends each voter their election credential privately.
-  client.on(ClientEvent.ToDeviceEvent, (event) => {
-    if (event.getType() === ServiceElectionEventTypes.credential) keepCredential(event.getContent());
-  });
+  // Its election duties listen before the first sync: a credential sent to this device while it was
+  // offline comes in that sync, and must find them listening.
+  clientElections(client);
   await client.startClient({ initialSyncLimit: 50, lazyLoadMembers: true });
   await prepared;
   return { client, encryption };

@@ -11,9 +11,9 @@ import {
   emptyRoomLog,
   followDecisions,
   type ImagoWarning,
+  type MatrixClient,
   type RoomLog,
 } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useClientVersion } from './use-client-version';
 

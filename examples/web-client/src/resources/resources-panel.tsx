@@ -5,8 +5,13 @@
  * back with `replayResources`, and optionally announced to the closest related groups with
  * `announce` (propagation by `@imago/graph`).
  */
-import { announce, consentedRelations, publishProposal, replayResources } from '@imago/matrix-binding';
-import type { MatrixClient } from 'matrix-js-sdk';
+import {
+  announce,
+  consentedRelations,
+  type MatrixClient,
+  publishProposal,
+  replayResources,
+} from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { type Group, readGroups } from '../groups/group';
 import { useRoomFollower } from '../matrix/use-room-follower';

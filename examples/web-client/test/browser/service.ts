@@ -14,7 +14,7 @@ export interface RunningService {
   readonly userId: string;
   /** The service account's password. */
   readonly password: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /**
@@ -46,8 +46,6 @@ export async function startService(
       IMAGO_SERVICE_USER: localpart,
       IMAGO_SERVICE_PASSWORD: account.password,
       IMAGO_SERVICE_WORKDIR: workDir,
-      // belenios-tool, with which the service cross-checks its archives, knows the finite-field groups.
-      IMAGO_HELIOS_GROUP: 'RFC-3526-2048',
       IMAGO_BELENIOS_TOOL: '/usr/bin/belenios-tool',
       IMAGO_CLOSE_MARGIN_MS: '0',
       ...env,
@@ -76,8 +74,11 @@ export async function startService(
     process: child,
     userId: account.userId,
     password: account.password,
-    stop() {
+    async stop() {
+      // The service writes its crypto store a last time as it stops: its folder goes after it.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       rmSync(workDir, { recursive: true, force: true });
     },
   };

@@ -129,7 +129,7 @@ describe('a general assembly with speaking turns enforced by the media server', 
 
   afterAll(async () => {
     await browser?.close();
-    service?.stop();
+    await service?.stop();
     run('synapse.sh', ['reset', SYNAPSE]);
     // The SFU's log is kept with the screenshots.
     copyFileSync(`${cache}livekit/${LIVEKIT}/stdout.log`, `${artifacts}livekit.log`);

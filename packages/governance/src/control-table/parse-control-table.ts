@@ -18,6 +18,7 @@ import {
   readStringList,
   rejectUnknownKeys,
 } from '../parse/json-reader';
+import { readTrusteesRule } from '../secret-ballot/election-trustees';
 import { ACTION_KIND_PATTERN, ActionKinds } from './action-kinds';
 import type { ControlTable } from './control-table';
 import type { DemocracyRule, EscalationRule, ProtocolRule } from './protocol-rule';
@@ -42,6 +43,7 @@ function readDemocracy(object: Readonly<Record<string, unknown>>, path: string):
     'group_delegation',
     'grades',
     'seats',
+    'trustees',
   ]);
   const method = readEnum(object.method, `${path}.method`, COUNTING_METHOD_NAMES);
   const delegation = object.delegation ?? false;
@@ -61,6 +63,9 @@ function readDemocracy(object: Readonly<Record<string, unknown>>, path: string):
       object.group_delegation === undefined
         ? 'fractional'
         : readEnum(object.group_delegation, `${path}.group_delegation`, ['fractional', 'majority']),
+    ...(object.trustees === undefined
+      ? {}
+      : { trustees: readTrusteesRule(object.trustees, `${path}.trustees`) }),
   };
   if (method === 'majority-judgment') {
     return { ...rule, grades: readInteger(object.grades ?? 5, `${path}.grades`, 2, 100) };

@@ -6,6 +6,7 @@
  * @module
  */
 import type { CountingMethodName } from '../counting/counting-method';
+import type { TrusteesRule } from '../secret-ballot/election-trustees';
 
 /** A member of the group, as the membership input names it (on Matrix: a user id). */
 export type MemberId = string;
@@ -49,6 +50,11 @@ export interface DemocracyRule {
   readonly grades?: number;
   /** Single transferable vote: number of seats. */
   readonly seats?: number;
+  /**
+   * Secret ballots: who holds the decryption key besides the group's authority (absent: each
+   * proposal names its trustees).
+   */
+  readonly trustees?: TrusteesRule;
 }
 
 /** Adopted if nobody blocks within the period; a block needs a reason. */

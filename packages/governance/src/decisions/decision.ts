@@ -11,6 +11,7 @@ import type { Ballot, CountResult } from '../counting/counting-method';
 import type { DelegationResolution } from '../delegation/resolve-delegations';
 import type { Stance } from '../events/event-types';
 import type { PersistentMap } from '../persistent/persistent-map';
+import type { ElectionTrustees } from '../secret-ballot/election-trustees';
 
 /** Where a decision is in its life cycle. */
 export type DecisionStatus =
@@ -94,7 +95,9 @@ export type OutcomeReason =
   /** do-ocracy: the window passed without a challenge. */
   | 'unchallenged'
   /** the proposer withdrew it. */
-  | 'withdrawn';
+  | 'withdrawn'
+  /** democracy: a secret ballot whose rule and proposal name no trustees could not be held. */
+  | 'no-trustees';
 
 /** How a democracy decision was counted. */
 export interface DemocracyTally {
@@ -132,6 +135,8 @@ export interface SecretSetup {
   readonly voters: readonly { readonly member: MemberId; readonly weight: number }[];
   /** The delegation resolution that produced the weights, if delegation applies. */
   readonly delegation?: DelegationResolution;
+  /** Who holds the decryption key besides the authority (the rule's, else the proposal's); absent: nobody named any. */
+  readonly trustees?: ElectionTrustees;
 }
 
 /** A decision, as the reducer holds it. */
@@ -163,7 +168,9 @@ export interface Decision {
   /** Do-ocracy: the act's rule, once a challenge escalated the decision. */
   readonly act?: DoOcracyRule;
   readonly challenge?: Challenge;
-  /** Secret democracy: voter weights fixed at opening. */
+  /** Secret democracy: voter weights and trustees fixed at opening. */
   readonly secret?: SecretSetup;
+  /** The member trustees the proposal named (secret ballots whose rule names none). */
+  readonly trustees?: ElectionTrustees;
   readonly outcome?: DecisionOutcome;
 }

@@ -31,10 +31,15 @@ function dueAt(decision: Decision | undefined): number {
  * Opens a decision: fixes secret-ballot weights, checks an oligarchy can still reach k.
  * @internal
  */
-export function openDecision(decision: Decision, state: GovernanceState, at: number): Decision {
+export function openDecision(
+  decision: Decision,
+  state: GovernanceState,
+  context: GovernanceContext,
+  at: number,
+): Decision {
   let opened: Decision = { ...decision, status: 'open' };
   if (opened.rule.protocol === 'democracy' && opened.rule.ballot === 'secret') {
-    opened = { ...opened, secret: secretSetup(opened, state) };
+    opened = { ...opened, secret: secretSetup(opened, state, context) };
   }
   return openOligarchy(opened, at);
 }
@@ -141,7 +146,7 @@ export function advanceClock(
     if (due === undefined) return { state, changed };
     const next =
       due.status === 'proposed'
-        ? openDecision(due, state, due.opensAt)
+        ? openDecision(due, state, context, due.opensAt)
         : settleAtDeadline(due, state, context);
     state = commitDecision(state, next);
     if (!changed.includes(next.id)) changed.push(next.id);

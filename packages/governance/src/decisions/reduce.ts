@@ -222,7 +222,7 @@ function apply(
     case 'org.imago.governance.challenge':
       return onDecision(event.content.decision, (decision) => {
         const escalated = challenge(decision, event.id, sender, at, event.content, context);
-        return typeof escalated === 'string' ? escalated : openDecision(escalated, state, at);
+        return typeof escalated === 'string' ? escalated : openDecision(escalated, state, context, at);
       });
     case 'org.imago.governance.delegate':
     case 'org.imago.governance.revoke':
@@ -260,6 +260,10 @@ function propose(
   if (rule.protocol === 'democracy' && rule.method === 'stv' && (rule.seats ?? 1) >= options.length) {
     return 'invalid-options';
   }
+  if (rule.protocol === 'democracy' && rule.ballot === 'secret') {
+    if (rule.trustees !== undefined && content.trustees !== undefined) return 'invalid-trustees';
+    if (rule.trustees === undefined && content.trustees === undefined) return 'no-trustees';
+  }
   let decision: Decision = {
     id: event.id,
     kind: content.kind,
@@ -277,8 +281,9 @@ function propose(
     closesAt: opensAt + period,
     status: 'proposed',
     participation: start.participation,
+    ...(content.trustees === undefined ? {} : { trustees: content.trustees }),
   };
-  if (opensAt <= at) decision = openDecision(decision, state, at);
+  if (opensAt <= at) decision = openDecision(decision, state, context, at);
   return ok(commitDecision(state, decision), [decision.id]);
 }
 

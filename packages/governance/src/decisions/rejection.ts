@@ -41,7 +41,11 @@ export type RejectionReason =
   /** An amendment or withdrawal names an objection that is not standing on the decision. */
   | 'unknown-objection'
   /** A secret result that was not verified or does not fit the election. */
-  | 'unverified-result';
+  | 'unverified-result'
+  /** A secret-ballot proposal when neither its rule nor the proposal names the trustees. */
+  | 'no-trustees'
+  /** A proposal naming trustees when its rule names its own. */
+  | 'invalid-trustees';
 
 /** A rejected event, as reported by the reducer. */
 export interface RejectedEvent {

@@ -13,6 +13,7 @@ import type { ControlTable } from '../control-table/control-table';
 import type { MemberId } from '../control-table/protocol-rule';
 import type { Ballot } from '../counting/counting-method';
 import type { DelegationScope, DelegationTarget } from '../delegation/delegation-scope';
+import type { ElectionTrustees } from '../secret-ballot/election-trustees';
 
 /** The event types, by role. */
 export const GovernanceEventTypes = {
@@ -84,6 +85,11 @@ export interface ProposeContent {
   readonly options?: readonly string[];
   /** When the decision opens (ms); absent: at once. */
   readonly opensAt?: number;
+  /**
+   * Secret ballots whose rule names no trustees: the member trustees of the election (a rule
+   * that names its own refuses a proposal naming others).
+   */
+  readonly trustees?: ElectionTrustees;
 }
 
 /** Content of events that only name their decision (`withdraw`, `approve`, `refuse`, `close`). */

@@ -23,6 +23,7 @@ import {
   readString,
   readStringList,
 } from '../parse/json-reader';
+import { readElectionTrustees } from '../secret-ballot/election-trustees';
 import {
   type GovernanceEvent,
   type GovernanceEventType,
@@ -107,12 +108,17 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
       if (options !== undefined && options.length < 2) fail(`${path}.options`, 'at least two options');
       const opensAt =
         content.opens_at === undefined ? undefined : readInteger(content.opens_at, `${path}.opens_at`, 0);
+      const trustees =
+        content.trustees === undefined
+          ? undefined
+          : readElectionTrustees(content.trustees, `${path}.trustees`);
       return {
         kind,
         action: action ?? null,
         ...(title === undefined ? {} : { title }),
         ...(options === undefined ? {} : { options }),
         ...(opensAt === undefined ? {} : { opensAt }),
+        ...(trustees === undefined ? {} : { trustees }),
       };
     }
     case 'org.imago.governance.withdraw':

@@ -6,7 +6,12 @@ import { DAY, EventLog, members, tableJson } from '../decisions/event-log.fixtur
 import type { GovernanceContext } from '../decisions/governance-state';
 import { evaluateAt, replay } from '../decisions/replay';
 import type { SecretResultContent } from '../events/event-types';
-import { type SecretElectionParameters, secretElectionParameters } from './election-parameters';
+import {
+  credentialWeights,
+  type SecretElectionParameters,
+  secretElectionParameters,
+  voterCredentialWeights,
+} from './election-parameters';
 
 const fixture = beleniosVector('nh-rfc');
 const voters = Array.from({ length: 8 }, (_, i) => `voter${i + 1}`);
@@ -22,63 +27,176 @@ function verifying(evidence: string, seen: SecretElectionParameters[] = []): Gov
   };
 }
 
-function secretDecision(rule: Record<string, unknown>, options?: string[]) {
+function secretDecision(
+  rule: Record<string, unknown>,
+  options?: string[],
+  proposal: Record<string, unknown> = {},
+) {
   const log = new EventLog();
   log.add('voter1', 0, 'init', {
-    table: tableJson({ 'admit-member': { protocol: 'democracy', ballot: 'secret', duration: DAY, ...rule } }),
+    table: tableJson({
+      'admit-member': {
+        protocol: 'democracy',
+        ballot: 'secret',
+        duration: DAY,
+        trustees: 'authority',
+        ...rule,
+      },
+    }),
   });
   const decision = log.add('voter1', 1000, 'propose', {
     kind: 'admit-member',
     title: 'Rank the sites (1 = best)',
     action: { member: '@new:example.org' },
     ...(options === undefined ? {} : { options }),
+    ...proposal,
   });
   return { log, decision };
 }
 
+/** Members voter1 … voter8; the sub-group `tech` is voter6, voter7, voter8. */
+const withTech: GovernanceContext = {
+  ...members(...voters),
+  resolveGroup: (group) => (group === 'tech' ? new Set(['voter6', 'voter7', 'voter8']) : undefined),
+};
+
+/** voter3 → voter2 → voter1; voter4 and voter5 → the sub-group tech (set before the proposal). */
+function withDelegations(log: EventLog): typeof log.events {
+  const delegations = new EventLog();
+  const to = (member: string, target: Record<string, string>, id: string) =>
+    delegations.add(member, 10, 'delegate', { scope: { type: 'group' }, to: target }, id);
+  to('voter3', { member: 'voter2' }, '$d1');
+  to('voter2', { member: 'voter1' }, '$d2');
+  to('voter4', { group: 'tech' }, '$d3');
+  to('voter5', { group: 'tech' }, '$d4');
+  return [log.events[0]!, ...delegations.events, ...log.events.slice(1)];
+}
+
 describe('secret ballots: election parameters', () => {
-  it('asks a homomorphic question for plurality, with weights from delegation fixed at opening', () => {
+  it('asks a homomorphic question for plurality; delegated weight, to members and to a group, is fixed at opening', () => {
     const { log, decision } = secretDecision({ method: 'plurality', delegation: true });
-    // before the proposal: voter3 → voter2 → voter1; voter5 → a group (not available secretly)
-    const delegations = new EventLog();
-    delegations.add('voter3', 10, 'delegate', { scope: { type: 'group' }, to: { member: 'voter2' } }, '$d1');
-    delegations.add('voter2', 10, 'delegate', { scope: { type: 'group' }, to: { member: 'voter1' } }, '$d2');
-    delegations.add('voter5', 10, 'delegate', { scope: { type: 'group' }, to: { group: 'tech' } }, '$d3');
-    const events = [log.events[0]!, ...delegations.events, log.events[1]!];
-    const { state } = replay(events, members(...voters));
+    const { state } = replay(withDelegations(log), withTech);
     const parameters = secretElectionParameters(state, decision);
     expect(parameters.homomorphic).toBe(true);
     expect(parameters.question).toEqual({
+      kind: 'homomorphic',
       question: 'Rank the sites (1 = best)',
       answers: ['yes', 'no'],
       min: 1,
       max: 1,
+      blank: false,
+      blankPresent: false,
     });
+    // The group's 2 votes are shared by its 3 credential holders: whole votes by largest
+    // remainders (2/3 each), remainder ties to the smaller member id.
     expect(parameters.voters).toEqual([
       { member: 'voter1', weight: 3 },
-      { member: 'voter4', weight: 1 },
-      { member: 'voter5', weight: 1 },
-      { member: 'voter6', weight: 1 },
-      { member: 'voter7', weight: 1 },
+      { member: 'voter6', weight: 2 },
+      { member: 'voter7', weight: 2 },
       { member: 'voter8', weight: 1 },
     ]);
     expect(parameters.totalWeight).toBe(8);
+    // One credential per voter, carrying the voter's weight.
+    expect(credentialWeights(parameters)).toEqual([1, 2, 2, 3]);
+    expect(state.decisions.get(decision)?.secret?.delegation?.groups).toEqual([
+      {
+        group: 'tech',
+        weight: 2,
+        voters: 3,
+        casts: [
+          { position: 'voter6', weight: 1 },
+          { position: 'voter7', weight: 1 },
+        ],
+      },
+    ]);
   });
 
-  it('asks a non-homomorphic question for Schulze, every voter with weight 1', () => {
+  it('asks a non-homomorphic question for Schulze; weight travels as one credential of weight 1 per vote', () => {
     const { log, decision } = secretDecision({ method: 'schulze', delegation: true }, [
       'North',
       'South',
       'East',
       'West',
     ]);
-    const { state } = replay(log.events, members(...voters));
+    const { state } = replay(withDelegations(log), withTech);
     const parameters = secretElectionParameters(state, decision);
     expect(parameters.question).toEqual({
-      type: 'NonHomomorphic',
+      kind: 'non-homomorphic',
+      question: 'Rank the sites (1 = best)',
+      answers: ['North', 'South', 'East', 'West'],
       value: { question: 'Rank the sites (1 = best)', answers: ['North', 'South', 'East', 'West'] },
     });
-    expect(parameters.voters.every((voter) => voter.weight === 1)).toBe(true);
+    expect(parameters.voters.map((v) => v.weight)).toEqual([3, 2, 2, 1]);
+    expect(credentialWeights(parameters)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(voterCredentialWeights(parameters, 3)).toEqual([1, 1, 1]);
+  });
+
+  it('gives every eligible member one credential of weight 1 without delegation', () => {
+    const { log, decision } = secretDecision({ method: 'plurality' });
+    const { state } = replay(withDelegations(log), withTech);
+    const parameters = secretElectionParameters(state, decision);
+    expect(parameters.voters).toEqual(voters.map((member) => ({ member, weight: 1 })));
+  });
+
+  it('takes its trustees from the rule, else from the proposal; refuses a proposal naming others or none', () => {
+    const trustees = { members: ['voter2', 'voter3', 'voter4'], threshold: 2 };
+    const byRule = secretDecision({ method: 'plurality', trustees });
+    expect(
+      secretElectionParameters(replay(byRule.log.events, members(...voters)).state, byRule.decision).trustees,
+    ).toEqual(trustees);
+    const alone = secretDecision({ method: 'plurality' });
+    expect(
+      secretElectionParameters(replay(alone.log.events, members(...voters)).state, alone.decision).trustees,
+    ).toEqual({
+      members: [],
+    });
+    const byProposal = secretDecision({ method: 'plurality', trustees: undefined }, undefined, { trustees });
+    expect(
+      secretElectionParameters(replay(byProposal.log.events, members(...voters)).state, byProposal.decision)
+        .trustees,
+    ).toEqual(trustees);
+    const both = secretDecision({ method: 'plurality', trustees }, undefined, {
+      trustees: { members: ['voter5'] },
+    });
+    const none = secretDecision({ method: 'plurality', trustees: undefined });
+    expect(replay(both.log.events, members(...voters)).rejected.map((r) => r.reason)).toEqual([
+      'invalid-trustees',
+    ]);
+    expect(replay(none.log.events, members(...voters)).rejected.map((r) => r.reason)).toEqual([
+      'no-trustees',
+    ]);
+  });
+
+  it('reads trustees at the boundary: distinct members, a threshold only among two or more, within their number', () => {
+    const bad = [
+      { members: [] },
+      { members: ['voter2', 'voter2'] },
+      { members: ['voter2'], threshold: 1 },
+      { members: ['voter2', 'voter3'], threshold: 3 },
+      { members: ['voter2', 'voter3'], threshold: 0 },
+      { members: ['voter2'], extra: true },
+      'everyone',
+    ];
+    for (const trustees of bad) {
+      const { log } = secretDecision({ method: 'plurality', trustees: undefined }, undefined, { trustees });
+      const { rejected } = replay(log.events, members(...voters));
+      expect(rejected.map((r) => [r.reason, r.error?.path])).toEqual([
+        ['malformed', expect.stringMatching(/^content\.trustees/)],
+      ]);
+    }
+  });
+
+  it('lets a challenged act escalate to a secret vote only with trustees: without any, it expires (no-trustees)', () => {
+    const log = new EventLog();
+    const escalation = { protocol: 'democracy', method: 'plurality', ballot: 'secret', duration: DAY };
+    log.add('voter1', 0, 'init', {
+      table: tableJson({ 'admit-member': { protocol: 'do-ocracy', window: DAY, escalation } }),
+    });
+    const act = log.add('voter1', 1000, 'propose', { kind: 'admit-member', action: {} });
+    log.add('voter2', 2000, 'challenge', { decision: act, reason: 'not without a vote' });
+    const { state } = replay(log.events, members(...voters));
+    const settled = evaluateAt(state, 3000 + DAY, members(...voters)).state.decisions.get(act);
+    expect(settled?.outcome).toMatchObject({ status: 'expired', reason: 'no-trustees' });
   });
 
   it('refuses public ballots on a secret decision and parameters of a public one', () => {

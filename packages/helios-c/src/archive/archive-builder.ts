@@ -6,6 +6,7 @@
  */
 import type { EventType } from './archive';
 import { encodeArchiveHeader, encodeDataEntry, encodeEventEntry } from './archive';
+import { serializeSetupPayload } from './archive-steps';
 
 /**
  * An append-only archive under construction.
@@ -72,7 +73,9 @@ export class ArchiveBuilder {
    */
   addSetup(election: string, trustees: string, credentials: string): string {
     const [e, t, c] = this.addData(election, trustees, credentials);
-    return this.addEvent('Setup', [`{"election":"${e}","trustees":"${t}","credentials":"${c}"}`]);
+    return this.addEvent('Setup', [
+      serializeSetupPayload({ election: e as string, trustees: t as string, credentials: c as string }),
+    ]);
   }
 
   /** The archive so far. */

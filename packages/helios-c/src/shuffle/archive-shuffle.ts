@@ -8,6 +8,7 @@
  * @module
  */
 import { type Archive, dataText } from '../archive/archive';
+import { serializeOwned } from '../archive/archive-steps';
 import { parseElection } from '../election/election';
 import type { Ciphertext } from '../elgamal/ciphertext';
 import { sha256Hex } from '../encoding/sha256';
@@ -109,5 +110,5 @@ export function shuffleArchive(
     options.onProgress,
   );
   const text = JSON.stringify(shuffleToJson(group, shuffle));
-  return { shuffle: text, ownedShuffle: `{"owner":${owner},"payload":"${sha256Hex(text)}"}` };
+  return { shuffle: text, ownedShuffle: serializeOwned(owner, sha256Hex(text)) };
 }

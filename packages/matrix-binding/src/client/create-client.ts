@@ -22,11 +22,19 @@ export interface MatrixSession {
 export interface CreateImagoClientOptions extends MatrixSession {
   /**
    * Set up end-to-end encryption with matrix-js-sdk's Rust crypto. In Node the crypto store is kept
-   * in memory (`useIndexedDB: false`); in browsers it uses IndexedDB. Default: `false`.
+   * in memory unless `cryptoStore` names one; in browsers it uses IndexedDB. Default: `false`.
    */
   encryption?: boolean;
   /** Keep the crypto store in memory even where IndexedDB exists. Default: `true` outside browsers. */
   inMemoryCrypto?: boolean;
+  /**
+   * Keep the crypto store in IndexedDB under this prefix, encrypted with this passphrase: in
+   * Node, the prefix of a store from `openPersistentCryptoStore` (`@imago/matrix-binding/node`),
+   * so that a restarted process keeps its keys.
+   */
+  cryptoStore?: { readonly prefix: string; readonly passphrase?: string };
+  /** The `fetch` the client uses (default: the global one), e.g. to watch what travels on the wire. */
+  fetchFn?: typeof fetch;
   /**
    * Where matrix-js-sdk's messages go. Default: {@link quietMatrixLogger} (warnings and errors on
    * standard error, nothing on standard output); {@link matrixSdkLogger} shows everything.
@@ -54,11 +62,22 @@ export async function createImagoClient(options: CreateImagoClientOptions): Prom
     accessToken: options.accessToken,
     deviceId: options.deviceId,
     logger: options.logger ?? quietMatrixLogger,
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
   });
   if (options.encryption) {
-    const inMemory = options.inMemoryCrypto ?? typeof indexedDB === 'undefined';
+    // Outside browsers an IndexedDB is there only for a store given explicitly.
+    const browser = typeof indexedDB !== 'undefined' && typeof window !== 'undefined';
+    const store = options.cryptoStore;
     try {
-      await client.initRustCrypto({ useIndexedDB: !inMemory });
+      await client.initRustCrypto(
+        store
+          ? {
+              useIndexedDB: true,
+              cryptoDatabasePrefix: store.prefix,
+              ...(store.passphrase ? { storagePassword: store.passphrase } : {}),
+            }
+          : { useIndexedDB: !(options.inMemoryCrypto ?? !browser) },
+      );
     } catch (cause) {
       client.stopClient();
       throw new CryptoUnavailableError('could not start the end-to-end encryption module', {

@@ -23,42 +23,38 @@ const ev = (room: string, sender: string, type: string, content: unknown, ts: nu
 const [chair, bob, carol, mallory] = ['@chair:hs', '@bob:hs', '@carol:hs', '@mallory:hs'];
 const members = [chair, bob, carol, mallory];
 
-function governance(votes: [string, number[]][] = [], closeAt = 10_000 + 2 * HOUR) {
-  n = 0;
-  const events = [
+/** The decisions room founded by the chair: creation, every member's join, the initial table. */
+function founding(table: Record<string, unknown>): RawMatrixEvent[] {
+  return [
     ev(decisions, chair, 'm.room.create', { room_version: '12' }, 1, { state_key: '' }),
     ...members.map((user) =>
       ev(decisions, user, 'm.room.member', { membership: 'join' }, 2, { state_key: user }),
     ),
-    ev(
-      decisions,
-      chair,
-      'org.imago.governance.init',
-      {
-        table: {
-          rules: {
-            'change-control-table': { protocol: 'consensus', duration: HOUR },
-            'chair-assembly': {
-              protocol: 'oligarchy',
-              deciders: { members: [chair] },
-              required: 1,
-              duration: HOUR,
-            },
-          },
-          fallback: {
-            protocol: 'democracy',
-            method: 'plurality',
-            quorum: 0,
-            threshold: { 'org.imago.decimal': '0.5' },
-            duration: HOUR,
-            ballot: 'public',
-            delegation: true,
-            group_delegation: 'fractional',
-          },
-        },
+    ev(decisions, chair, 'org.imago.governance.init', { table }, 3),
+  ];
+}
+
+const CHAIR_RULES = {
+  'change-control-table': { protocol: 'consensus', duration: HOUR },
+  'chair-assembly': { protocol: 'oligarchy', deciders: { members: [chair] }, required: 1, duration: HOUR },
+};
+
+function governance(votes: [string, number[]][] = [], closeAt = 10_000 + 2 * HOUR) {
+  n = 0;
+  const events = [
+    ...founding({
+      rules: CHAIR_RULES,
+      fallback: {
+        protocol: 'democracy',
+        method: 'plurality',
+        quorum: 0,
+        threshold: { 'org.imago.decimal': '0.5' },
+        duration: HOUR,
+        ballot: 'public',
+        delegation: true,
+        group_delegation: 'fractional',
       },
-      3,
-    ),
+    }),
   ];
   const propose = ev(
     decisions,
@@ -226,29 +222,7 @@ describe('an assembly that no lie about time or later table change rewrites', ()
   it('judges each floor, motion and minutes by the chairs in force at its time', () => {
     n = 0;
     const events = [
-      ev(decisions, chair, 'm.room.create', { room_version: '12' }, 1, { state_key: '' }),
-      ...members.map((user) =>
-        ev(decisions, user, 'm.room.member', { membership: 'join' }, 2, { state_key: user }),
-      ),
-      ev(
-        decisions,
-        chair,
-        'org.imago.governance.init',
-        {
-          table: {
-            rules: {
-              'change-control-table': { protocol: 'consensus', duration: HOUR },
-              'chair-assembly': {
-                protocol: 'oligarchy',
-                deciders: { members: [chair] },
-                required: 1,
-                duration: HOUR,
-              },
-            },
-          },
-        },
-        3,
-      ),
+      ...founding({ rules: CHAIR_RULES }),
       ev(
         decisions,
         carol,

@@ -9,3 +9,4 @@ export { NoTestHomeserverError } from '../errors/no-test-homeserver-error';
 export { RegistrationFailedError } from '../errors/registration-failed-error';
 export { type RegisterUserOptions, registerUser, type TestHomeserver } from './register-user';
 export { testHomeserverFromEnvironment } from './test-homeserver-from-environment';
+export { startSynced, waitUntil } from './wait-until';

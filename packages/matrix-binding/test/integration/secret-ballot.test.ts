@@ -1,17 +1,15 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ControlTable, GovernanceEventTypes, secretElectionParameters } from '@imago/governance';
-import { numberedVoters } from '@imago/helios-c';
+import type { ControlTable } from '@imago/governance';
+import { archiveSteps, numberedVoters, setupStep } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import {
   appendToRoomLog,
   ballotFor,
-  belStepsFromArchive,
   castBallot,
-  closeDecision,
   createGroup,
   emptyRoomLog,
   encryptedTallyStep,
@@ -22,14 +20,9 @@ import {
   partialDecryptionStep,
   postArchiveSteps,
   postStep,
-  propose,
-  replayDecisions,
   replaySecretBallots,
   resultStep,
   type SecretBallotReplay,
-  secretResultVerifier,
-  sendGovernanceEvent,
-  setupStep,
   verifyElection,
 } from '../../src/index';
 import { beleniosTool } from '../support/belenios-tool';
@@ -108,7 +101,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     return { dir, election };
   };
   const lastEventOfDir = async (dir: string, election: string) =>
-    belStepsFromArchive(new Uint8Array(await readFile(join(dir, `${election}.bel`)))).lastEvent;
+    archiveSteps(new Uint8Array(await readFile(join(dir, `${election}.bel`)))).lastEvent;
   const electionOf = async (client: MatrixClient, electionId = uuid) =>
     (await replay(client)).elections.get(electionId) as SecretBallotReplay;
 
@@ -136,7 +129,9 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     const { admin, bob, carol, dave, eve } = users;
     const setup = heliosSetup(numberedVoters(3), 2, template);
     uuid = setup.uuid;
-    await postStep(admin.client, room, uuid, setupStep(setup.texts), Math.floor(Date.now() / 1000));
+    await postStep(admin.client, room, uuid, setupStep(setup.texts), {
+      timestamp: Math.floor(Date.now() / 1000),
+    });
 
     // Three voters encrypt their ballots from the election they replay from the room.
     const voters = [bob, carol, dave];
@@ -150,7 +145,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     }
     // A member who is not the group's authority sets up an election of their own: no effect.
     const rogue = heliosSetup(numberedVoters(3), 1, template);
-    const rogueSetup = await postStep(eve.client, room, rogue.uuid, setupStep(rogue.texts), 0);
+    const rogueSetup = await postStep(eve.client, room, rogue.uuid, setupStep(rogue.texts), { timestamp: 0 });
     const afterRogue = await replay(eve.client);
     expect(afterRogue.elections.has(rogue.uuid)).toBe(false);
     expect(afterRogue.warnings.find((w) => w.eventId === rogueSetup)?.code).toBe('unauthorised');
@@ -209,8 +204,10 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     const { admin, bob, carol, dave, eve } = users;
     // The Setup of a reference election made by belenios-tool (2 trustees, BELENIOS-2048).
     const meta = JSON.parse(await readFile(join(fixture, 'meta.json'), 'utf8')) as { uuid: string };
-    const reference = belStepsFromArchive(new Uint8Array(await readFile(join(fixture, `${meta.uuid}.bel`))));
-    await postStep(admin.client, room, meta.uuid, reference.steps[0] as never, reference.timestamp);
+    const reference = archiveSteps(new Uint8Array(await readFile(join(fixture, `${meta.uuid}.bel`))));
+    await postStep(admin.client, room, meta.uuid, reference.steps[0] as never, {
+      timestamp: reference.timestamp,
+    });
     const creds = (await readFile(join(fixture, 'private_creds.txt'), 'utf8'))
       .trim()
       .split('\n')
@@ -289,105 +286,5 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     expect((await verifyElection(election)).ok).toBe(true);
     expect(election.phase).toBe('done');
     expect(resultOf(election)).toEqual(sums(votes));
-  });
-
-  it('decides a secret governance decision: Helios-C election from the decision, verified result settles it', async () => {
-    const { admin, bob, carol, dave, eve } = users;
-    const decision = await propose(admin.client, room, {
-      kind: 'elect-delegate',
-      action: {},
-      title: 'Delegate?',
-      options: ['Ana', 'Bo'],
-    });
-    const replayGovernance = async (client: MatrixClient, verified: ReadonlySet<string> = new Set()) => {
-      const log = appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(client, room));
-      const { elections } = replaySecretBallots(log);
-      return replayDecisions(log, { verifySecretResult: secretResultVerifier(elections, verified) });
-    };
-    const parameters = secretElectionParameters((await replayGovernance(admin.client)).state, decision);
-    expect(parameters.voters.map((v) => v.member).sort()).toEqual(
-      Object.values(users)
-        .map((u) => u.userId)
-        .sort(),
-    );
-
-    // The administrator sets up the election the decision asks for, with @imago/helios-c.
-    const setup = heliosSetup(
-      parameters.voters.map((v, i) => ({ id: `voter${i}`, login: `voter${i}`, weight: BigInt(v.weight) })),
-      1,
-      { description: 'Imago decision', name: 'Delegate?', questions: [parameters.question] },
-    );
-    const electionId = setup.uuid;
-    await postStep(
-      admin.client,
-      room,
-      electionId,
-      setupStep(setup.texts),
-      Math.floor(Date.now() / 1000),
-      decision,
-    );
-
-    // Members vote in secret (Ana, Ana, Bo), each with the credential of their line.
-    const credOf = (member: string) =>
-      setup.credentials[parameters.voters.findIndex((v) => v.member === member)] as string;
-    for (const [voter, choice] of [
-      [bob, [[1, 0]]],
-      [carol, [[1, 0]]],
-      [dave, [[0, 1]]],
-    ] as const) {
-      const election = await electionOf(voter.client, electionId);
-      await castBallot(voter.client, room, electionId, ballotFor(election, credOf(voter.userId), choice));
-    }
-
-    // After the period the decision closes and waits for its verified result.
-    await new Promise((resolve) => setTimeout(resolve, PERIOD + 500));
-    await closeDecision(admin.client, room, decision);
-    expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
-
-    // The administrator (here also the only trustee) tallies, decrypts and publishes the result.
-    await postStep(admin.client, room, electionId, { type: 'EndBallots', data: [] });
-    await postStep(
-      admin.client,
-      room,
-      electionId,
-      encryptedTallyStep(await electionOf(admin.client, electionId)),
-    );
-    await postStep(
-      admin.client,
-      room,
-      electionId,
-      partialDecryptionStep(
-        await electionOf(admin.client, electionId),
-        1,
-        setup.keys[0]?.secretKey as bigint,
-      ),
-    );
-    await postStep(admin.client, room, electionId, resultStep(await electionOf(admin.client, electionId)));
-
-    // A forged result comes first; the real one, with the archive's last event as evidence, after.
-    const forged = await sendGovernanceEvent(eve.client, room, GovernanceEventTypes.secretResult, {
-      decision,
-      result: [0, 3],
-    });
-    const final = (await replay(admin.client)).elections.get(electionId) as SecretBallotReplay;
-    const evidence = belStepsFromArchive(exportBelArchive(final)).lastEvent;
-    await sendGovernanceEvent(admin.client, room, GovernanceEventTypes.secretResult, {
-      decision,
-      result: [2, 1],
-      evidence,
-    });
-
-    // An auditor verifies the archive exported from the room, then replays the decision.
-    const auditor = await exportTo(eve.client, 'governed-auditor', electionId);
-    await beleniosTool(['election', 'verify', '--dir', auditor.dir]);
-    const { state, warnings } = await replayGovernance(eve.client, new Set([electionId]));
-    expect(state.decisions.get(decision)?.outcome).toMatchObject({ status: 'adopted', winners: [0] });
-    // Eve is not the group's authority: her result is refused whatever it says.
-    expect(warnings.find((w) => w.eventId === forged)).toMatchObject({
-      code: 'rejected',
-      reason: 'wrong-sender',
-    });
-    // Without verifying the archive, no result is trusted.
-    expect((await replayGovernance(eve.client)).state.decisions.get(decision)?.status).toBe('closed');
   });
 });

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GovernanceEventTypes } from '@imago/governance';
+import { archiveSteps } from '@imago/helios-c';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import {
   appendToRoomLog,
-  belStepsFromArchive,
   type CreatedGroup,
   castBallot,
   closeDecision,
@@ -127,8 +127,8 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
     const fixture = beleniosVector('h-2048');
     let anaBallot = '';
     const uuid = (JSON.parse(await readFile(join(fixture, 'meta.json'), 'utf8')) as { uuid: string }).uuid;
-    const reference = belStepsFromArchive(new Uint8Array(await readFile(join(fixture, `${uuid}.bel`))));
-    await postStep(ana.client, room, uuid, reference.steps[0] as never, reference.timestamp);
+    const reference = archiveSteps(new Uint8Array(await readFile(join(fixture, `${uuid}.bel`))));
+    await postStep(ana.client, room, uuid, reference.steps[0] as never, { timestamp: reference.timestamp });
     const work = await mkdtemp(join(tmpdir(), 'imago-restart-'));
     try {
       const setup = replaySecretBallots(

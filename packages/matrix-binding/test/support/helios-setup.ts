@@ -10,16 +10,16 @@ import {
   isValidUuid,
   parseElectionTemplate,
   randomBelow,
+  type SetupTexts,
   serializeElection,
   serializeTrustees,
   type Trustees,
   type Voter,
 } from '@imago/helios-c';
-import type { ElectionSetupTexts } from '../../src/index';
 
 export interface HeliosSetup {
   readonly uuid: string;
-  readonly texts: ElectionSetupTexts;
+  readonly texts: SetupTexts;
   /** Private credentials, in voter order. */
   readonly credentials: readonly string[];
   /** Trustee keys, in trustee order (owner i + 1). */

@@ -11,7 +11,6 @@
  */
 import type { DemocracyRule, MemberId } from '../../control-table/protocol-rule';
 import type { CountResult, WeightedBallot } from '../../counting/counting-method';
-import { isHomomorphicMethod } from '../../counting/counting-method';
 import type { Decision, DecisionOutcome, SecretSetup } from '../../decisions/decision';
 import type { GovernanceContext, GovernanceState } from '../../decisions/governance-state';
 import { effectiveDelegation } from '../../delegation/delegation-scope';
@@ -154,7 +153,12 @@ export function settleDemocracy(
 ): Decision {
   const rule = democracyRule(decision);
   if (rule === undefined) return decision;
-  if (rule.ballot === 'secret') return { ...decision, status: 'closed' };
+  if (rule.ballot === 'secret') {
+    if (decision.secret?.trustees !== undefined) return { ...decision, status: 'closed' };
+    // Nobody named the trustees (a challenge escalated to a secret vote): no election could run.
+    const outcome: DecisionOutcome = { status: 'expired', reason: 'no-trustees', at: decision.closesAt };
+    return { ...decision, status: 'expired', outcome };
+  }
   const { resolution, ballots } = publicDelegation(decision, state, context);
   const count = countBallots(rule, decision.options.length, ballots);
   const outcome = judge(decision, rule, count, decision.eligible.length, decision.closesAt, resolution);
@@ -162,33 +166,44 @@ export function settleDemocracy(
 }
 
 /**
- * Fixes the voter weights of a secret democracy decision when it opens. With delegation on a
- * homomorphic question, chains of member delegations are resolved now: a member who delegated
- * holds no credential, the member at the end of the chain holds the summed weight; delegations
- * to groups do not apply (a group's position is itself secret), cycles abstain.
+ * Fixes the voter weights and trustees of a secret democracy decision when it opens. Whether a
+ * member will vote is not known yet, so every eligible member who has not delegated holds
+ * credentials; with delegation, chains of member delegations end at a holder, who carries the
+ * summed weight. Weight delegated to a group is shared among the group's members who hold
+ * credentials (the group's position is itself secret, so `majority` cannot apply: both modes
+ * share): equal shares, whole votes by Hamilton's largest remainders, remainder ties to the
+ * smaller member id. Weight caught in a cycle, or delegated to a group none of whose members
+ * holds credentials, abstains. A member who delegated holds no credential.
  * @internal
  */
-export function secretSetup(decision: Decision, state: GovernanceState): SecretSetup {
+export function secretSetup(
+  decision: Decision,
+  state: GovernanceState,
+  context: GovernanceContext,
+): SecretSetup {
   const rule = democracyRule(decision);
-  if (rule === undefined || !rule.delegation || !isHomomorphicMethod(rule.method)) {
-    return { voters: decision.eligible.map((member) => ({ member, weight: 1 })) };
+  const trustees = rule?.trustees === 'authority' ? { members: [] } : (rule?.trustees ?? decision.trustees);
+  const named = trustees === undefined ? {} : { trustees };
+  if (rule === undefined || !rule.delegation) {
+    return { voters: decision.eligible.map((member) => ({ member, weight: 1 })), ...named };
   }
-  const memberDelegation = (member: MemberId) => {
-    const target = effectiveDelegation(state.delegations.get(member), decision.id, decision.kind);
-    return target !== undefined && 'member' in target ? target : undefined;
-  };
+  const delegationOf = (member: MemberId) =>
+    effectiveDelegation(state.delegations.get(member), decision.id, decision.kind);
+  // Each holder is a position of its own, so that a group's weight is apportioned among its holders.
   const delegation = resolveDelegations({
     voters: decision.eligible,
-    positionOf: (member) => (memberDelegation(member) === undefined ? 'holder' : undefined),
-    delegationOf: memberDelegation,
-    groupMembers: () => undefined,
+    positionOf: (member) => (delegationOf(member) === undefined ? member : undefined),
+    delegationOf,
+    groupMembers: (group) => context.resolveGroup?.(group),
     groupDelegation: 'fractional',
   });
-  const voters = [...delegation.memberWeights.keys()].sort().map((member) => ({
-    member,
-    weight: delegation.memberWeights.get(member)!,
-  }));
-  return { voters, delegation };
+  const weights = new Map(delegation.memberWeights);
+  for (const group of delegation.groups) {
+    for (const { position, weight } of group.casts)
+      weights.set(position, (weights.get(position) ?? 0) + weight);
+  }
+  const voters = [...weights.keys()].sort().map((member) => ({ member, weight: weights.get(member)! }));
+  return { voters, delegation, ...named };
 }
 
 /**
@@ -204,6 +219,7 @@ export function settleSecretResult(
   const rule = democracyRule(decision);
   if (rule === undefined || rule.ballot !== 'secret') return 'wrong-protocol';
   if (decision.status !== 'closed' || decision.secret === undefined) return 'not-open';
+  if (decision.secret.trustees === undefined) return 'unverified-result';
   const parameters = parametersOf(decision);
   if (context.verifySecretResult === undefined || !context.verifySecretResult(parameters, content)) {
     return 'unverified-result';

@@ -13,6 +13,7 @@ import {
   eventTypes,
   readArchive,
 } from '../../archive/archive';
+import { serializeSetupPayload } from '../../archive/archive-steps';
 import { findLayoutDeviation } from '../../archive/canonical-layout';
 import { publicCredentialsFromEntries } from '../../credentials/credential-authority';
 import { parseElection } from '../../election/election';
@@ -82,7 +83,7 @@ export function runArchive(command: string, argv: readonly string[]): void {
       const trustees = encodeDataEntry(trusteesText, timestamp);
       const creds = encodeDataEntry(credentials, timestamp);
       const setup = encodeDataEntry(
-        `{"election":"${election.hash}","trustees":"${trustees.hash}","credentials":"${creds.hash}"}`,
+        serializeSetupPayload({ election: election.hash, trustees: trustees.hash, credentials: creds.hash }),
         timestamp,
       );
       const event = encodeEventEntry({ height: 0, type: 'Setup', payload: setup.hash }, timestamp);

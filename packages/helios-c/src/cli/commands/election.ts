@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readArchive } from '../../archive/archive';
+import { serializeOwned } from '../../archive/archive-steps';
 import { findLayoutDeviation } from '../../archive/canonical-layout';
 import { createBallot } from '../../ballot/create-ballot';
 import { sha256Hex } from '../../encoding/sha256';
@@ -171,7 +172,7 @@ async function runLocal(command: string, argv: readonly string[]): Promise<void>
         election.group,
         computePartialDecryption(election, state.tally, secret),
       );
-      process.stdout.write(`${pd}\n{"owner":${owner},"payload":"${sha256Hex(pd)}"}\n`);
+      process.stdout.write(`${pd}\n${serializeOwned(owner, sha256Hex(pd))}\n`);
       return;
     }
     case 'decrypt-threshold': {
@@ -186,7 +187,7 @@ async function runLocal(command: string, argv: readonly string[]): Promise<void>
         readText(o.require('key')),
         readText(o.require('decryption-key')),
       );
-      process.stdout.write(`${pdText}\n{"owner":${owner},"payload":"${sha256Hex(pdText)}"}\n`);
+      process.stdout.write(`${pdText}\n${serializeOwned(owner, sha256Hex(pdText))}\n`);
       return;
     }
     case 'compute-result': {

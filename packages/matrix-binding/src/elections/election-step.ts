@@ -1,0 +1,71 @@
+/**
+ * @module
+ * The room event of one election step: `org.imago.helios.step`, one per event of the Belenios
+ * archive's hash chain (specification §4.4), with the data files stored before it. The Setup also
+ * carries what the archive does not: its header timestamp, the governance decision it decides, and
+ * the Matrix account of each trustee by trustee number, which every replay holds the shuffles and
+ * partial decryptions to.
+ */
+import { type ArchiveStep, eventTypes } from '@imago/helios-c';
+import { fail, readArray, readEnum, readInteger, readObject, readString } from '../events/content-reader';
+
+/** The event type of an election step. */
+export const SECRET_BALLOT_STEP_TYPE = 'org.imago.helios.step';
+
+/** Content of `org.imago.helios.step`. */
+export interface SecretBallotStepContent extends ArchiveStep {
+  /** The election's uuid. */
+  readonly election: string;
+  /** Setup only: the archive header's timestamp (seconds). */
+  readonly timestamp?: number;
+  /** Setup only: the governance decision this election decides. */
+  readonly decision?: string;
+  /** Setup only: the Matrix account of trustee 1, 2, … (their `owner` numbers), in order. */
+  readonly trustees?: readonly string[];
+}
+
+/** Most trustees a Setup may name (the authority and up to twenty member trustees). */
+const MAX_TRUSTEES = 21;
+
+/**
+ * Reads `org.imago.helios.step` content.
+ *
+ * @param content - untrusted content.
+ * @param path - path for problem reports.
+ * @returns the step.
+ * @throws {@link ContentProblem} naming the offending field.
+ */
+export function readSecretBallotStep(content: unknown, path = 'content'): SecretBallotStepContent {
+  const object = readObject(content, path);
+  const type = readEnum(object.type, `${path}.type`, eventTypes);
+  const data = readArray(object.data ?? [], `${path}.data`, 20).map((item, i) =>
+    readString(item, `${path}.data[${i}]`, 60_000),
+  );
+  const payload =
+    object.payload === undefined ? undefined : readString(object.payload, `${path}.payload`, 64);
+  if (payload !== undefined && !/^[0-9a-f]{64}$/.test(payload))
+    fail(`${path}.payload`, 'expected a SHA-256 hex hash');
+  const election = readString(object.election, `${path}.election`, 64);
+  if (!/^[1-9A-HJ-NP-Za-km-z]{10,22}$/.test(election)) fail(`${path}.election`, 'expected a Belenios uuid');
+  const timestamp =
+    object.timestamp === undefined ? undefined : readInteger(object.timestamp, `${path}.timestamp`, 0);
+  const decision =
+    object.decision === undefined ? undefined : readString(object.decision, `${path}.decision`, 255);
+  const trustees =
+    object.trustees === undefined
+      ? undefined
+      : readArray(object.trustees, `${path}.trustees`, MAX_TRUSTEES).map((item, i) =>
+          readString(item, `${path}.trustees[${i}]`, 255),
+        );
+  if (trustees !== undefined && (trustees.length === 0 || type !== 'Setup'))
+    fail(`${path}.trustees`, 'a Setup names one trustee at least; other steps none');
+  return {
+    election,
+    type,
+    data,
+    ...(payload ? { payload } : {}),
+    ...(timestamp === undefined ? {} : { timestamp }),
+    ...(decision === undefined ? {} : { decision }),
+    ...(trustees === undefined ? {} : { trustees }),
+  };
+}
