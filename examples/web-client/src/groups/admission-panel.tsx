@@ -39,7 +39,7 @@ export function AdmissionPanel({ client, group }: AdmissionPanelProps) {
 }
 
 function AdmissionView({ client, group, roomId }: AdmissionPanelProps & { roomId: string }) {
-  const governance = useGovernance(client, roomId, group.view.subGroups);
+  const governance = useGovernance(client, roomId, group.view.subGroups, group.view.authority?.authority);
   const [candidate, setCandidate] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const me = client.getSafeUserId();
