@@ -3,9 +3,6 @@
  * outcome in the room, and applies an adopted control-table change to the group's space. What it
  * did is checked from a member's side, by replaying the room with @imago/matrix-binding.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GovernanceEventTypes, parseControlTable } from '@imago/governance';
 import {
   appendToRoomLog,
@@ -26,10 +23,10 @@ import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-bindi
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForLog } from '../src/demo/wait';
 import { OUTCOME_KEY } from '../src/duties/decisions';
-import { loadConfig } from '../src/service/config';
 import { createLog } from '../src/service/log';
 import { quietLogger } from '../src/service/quiet-logger';
 import { type ImagoService, startService } from '../src/service/service';
+import { startTestService } from './test-service';
 
 const table = (rules: Record<string, unknown>) => {
   const parsed = parseControlTable({ rules });
@@ -46,30 +43,16 @@ describe('the service on a live homeserver', () => {
 
   beforeAll(async () => {
     const run = Date.now().toString(36);
-    const bot = await registerUser(homeserver, `service-${run}`);
-    service = await startService(
-      loadConfig({
-        env: {},
-        overrides: {
-          homeserverUrl: homeserver.baseUrl,
-          user: bot.userId,
-          password: bot.password,
-          workDir: await mkdtemp(join(tmpdir(), 'imago-service-test-')),
-          closeMarginMs: 100,
-          checkpointEvery: 5,
-        },
-      }),
-      { log },
-    );
+    service = await startTestService(homeserver, `service-${run}`, log, { checkpointEvery: 5 });
     alice = await createImagoClient({
       ...(await registerUser(homeserver, `alice-${run}`)),
       logger: quietLogger() as never,
     });
     group = await createGroup(alice, {
       profile: { name: 'Jardin des Pentes', places: ['Q456'] },
-      invite: [bot.userId],
+      invite: [service.userId],
       // The service is the group's authority: it closes decisions and applies their outcome.
-      authority: [bot.userId],
+      authority: [service.userId],
     });
     await initControlTable(
       alice,

@@ -284,9 +284,14 @@ export {
 export { DecisionsFold, type DecisionsFoldSnapshot, type PollMirror } from './governance/decisions-fold';
 export {
   applyDerivedPowerLevels,
+  applyGroupPowerLevels,
+  type DerivedPowerInput,
+  type DerivePowerLevelsOptions,
   derivePowerLevels,
-  EXECUTOR_LEVEL,
+  type GroupPowerLevelsResult,
   KIND_POWERS,
+  type KindPower,
+  kindLevel,
 } from './governance/derived-power-levels';
 export {
   type DecodedFoldSnapshot,
@@ -296,6 +301,13 @@ export {
   sha256Hex,
 } from './governance/fold-snapshot-codec';
 export {
+  ADMIT_MEMBER_KIND,
+  EXCLUDE_MEMBER_KIND,
+  MembershipRoll,
+  type MembershipRollData,
+  memberActionUser,
+} from './governance/membership-roll';
+export {
   type ClockAdjustment,
   type DecisionsReplay,
   type GovernanceInput,
@@ -303,14 +315,24 @@ export {
   replayDecisions,
 } from './governance/replay-decisions';
 export {
-  AUTHORITY_LEVEL,
+  type AdmissionRequest,
+  admissionRequests,
+  executeMemberships,
+  knockOnGroup,
+  type MembershipExecution,
+  type MembershipStep,
+  memberDecisions,
+  pendingMemberships,
+  proposeAdmission,
+  proposeExclusion,
+} from './group/admission';
+export {
   type CreatedGroup,
   type CreateGroupOptions,
   createGroup,
+  type GroupJoinRule,
   type GroupProfileInput,
-  type GroupRoomRole,
   joinGroup,
-  PROTECTED_STATE_TYPES,
   readGroup,
 } from './group/create-group';
 export {
@@ -319,6 +341,15 @@ export {
   readGroupAuthority,
 } from './group/group-authority';
 export {
+  AUTHORITY_LEVEL,
+  authorityUsers,
+  type GroupPlace,
+  type GroupRoomRole,
+  groupPowerLevels,
+  locksHistory,
+  PROTECTED_STATE_TYPES,
+} from './group/group-power-levels';
+export {
   type Coordinates,
   type GroupProfile,
   groupProfileContent,
@@ -326,6 +357,7 @@ export {
 } from './group/group-profile';
 export {
   type GroupChild,
+  type GroupKnock,
   type GroupMember,
   type GroupView,
   groupFromState,
@@ -336,7 +368,9 @@ export {
   powerLevelOf,
   readPowerLevels,
 } from './group/group-view';
+export { publishAuthority } from './group/publish-authority';
 export { roomCreators } from './group/room-creators';
+export { type BackingDecisions, unbackedStateChanges } from './group/unbacked-state';
 export {
   assertRelation,
   endRelation,

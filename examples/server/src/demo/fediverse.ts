@@ -88,6 +88,8 @@ export async function runFediverseScene(
       },
       rooms: ['chat', 'decisions'],
       invite: [running.bridge.botUserId],
+      // Bridged to the fediverse: a public group, whose chat the repliers' ghost users join.
+      joinRule: 'public',
     });
     const decisions = group.rooms.decisions as string;
     const chat = group.rooms.chat as string;

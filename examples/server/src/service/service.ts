@@ -21,6 +21,7 @@ import {
 } from '@imago/matrix-binding';
 import { openPersistentCryptoStore } from '@imago/matrix-binding/node';
 import { serveRtcAuthorisation } from '../assembly/rtc-server';
+import { type AdmissionBook, runAdmissionDuty } from '../duties/admission';
 import { type AnnouncementRecord, runAnnouncementDuty } from '../duties/announcements';
 import {
   type AssemblyDesk,
@@ -148,6 +149,8 @@ export async function startService(
   const announcements = new Map<string, AnnouncementRecord>();
   const book = decisionBook();
   const tables = new Map<string, number>();
+  const powers = new Map<string, string>();
+  const admissions: AdmissionBook = new Set();
   const checkpoints: CheckpointBook = new Map();
   const wakers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
@@ -157,6 +160,9 @@ export async function startService(
       const view = await readGroup(client, room.roomId);
       const known = groups.has(room.roomId);
       groups.set(room.roomId, view);
+      const decisionsRoom = view.authority?.decisions;
+      const governed = decisionsRoom === undefined ? undefined : book.replays.get(decisionsRoom)?.state;
+      await runAdmissionDuty(context, room.roomId, governed, admissions);
       await runGroupCardDuty(context, view);
       if (!known && view.profile) {
         log.info(
@@ -193,7 +199,11 @@ export async function startService(
     const first = !book.replays.has(room.roomId);
     book.replays.set(room.roomId, logged);
     await runDecisionDuty(context, room, logged, now, book, elections);
-    await runControlTableDuty(context, room.roomId, logged.state, tables);
+    await runControlTableDuty(context, room.roomId, logged.state, tables, powers);
+    for (const group of groups.values()) {
+      if (group.authority?.decisions === room.roomId)
+        await runAdmissionDuty(context, group.spaceId, logged.state, admissions);
+    }
     await runAnnouncementDuty(context, room.roomId, logged.state, announcements);
     // The control table names the chairs and motions are decisions: the debate room follows.
     for (const group of groups.values()) {

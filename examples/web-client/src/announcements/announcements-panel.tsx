@@ -3,7 +3,8 @@
  * The announcements that reached a group: `org.imago.announcement` events in its announcements
  * room, each checked against its origin group (posted by that group's authority through its
  * rooms) and filtered by the group's own profile (kinds it accepts, groups it blocks) with
- * `@imago/matrix-binding`'s `receivedAnnouncements`, newest first, with their provenance. Only
+ * `@imago/matrix-binding`'s `receivedAnnouncements`, newest first, with their provenance; those
+ * that fail the check (a forged origin, a blocked group) are listed for audit only. Only
  * announcements of groups the person knows (their spaces) can be checked, hence shown.
  */
 import { type MatrixClient, receivedAnnouncements } from '@imago/matrix-binding';
@@ -24,13 +25,12 @@ export function AnnouncementsPanel({ client, group }: { client: MatrixClient; gr
   if (!group.announcementsRoomId) return <p>This group has no announcements room.</p>;
   const known = readGroups(client);
   const names = new Map(known.map((g) => [g.id, g.name]));
-  const received = receivedAnnouncements(
+  const checked = receivedAnnouncements(
     log,
     group.view.profile,
     known.map((g) => g.view),
-  )
-    .announcements.slice()
-    .reverse();
+  );
+  const received = checked.announcements.slice().reverse();
   return (
     <section aria-labelledby="announcements-title">
       <h2 id="announcements-title">Announcements</h2>
@@ -53,6 +53,19 @@ export function AnnouncementsPanel({ client, group }: { client: MatrixClient; gr
           </li>
         ))}
       </ul>
+      {checked.warnings.length > 0 && (
+        <details>
+          <summary>{checked.warnings.length} announcements without effect (audit)</summary>
+          <ul aria-label="Announcements without effect">
+            {checked.warnings.map((w, i) => (
+              <li key={`${w.eventId ?? ''}-${i}`}>
+                {w.code}
+                {w.reason ? ` (${w.reason})` : ''}: {w.detail ?? ''} {w.eventId ?? ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

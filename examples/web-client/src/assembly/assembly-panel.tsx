@@ -62,7 +62,12 @@ function AssemblyView({
   debateRoomId: string;
   decisionsRoomId: string;
 }) {
-  const { complete, assembly, governance, now } = useAssembly(client, debateRoomId, decisionsRoomId);
+  const { complete, assembly, governance, now } = useAssembly(
+    client,
+    debateRoomId,
+    decisionsRoomId,
+    group.view.authority?.authority,
+  );
   const media = useMeetingMedia(client, debateRoomId);
   const [outcome, setOutcome] = useState<string | undefined>();
   const me = client.getSafeUserId();

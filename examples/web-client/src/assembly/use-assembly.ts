@@ -23,15 +23,18 @@ export interface GroupAssembly {
  * @param client - the running client.
  * @param debateRoomId - the group's debate room.
  * @param decisionsRoomId - the group's decisions room.
+ * @param authority - the group's authority (from its pin), as every follower of the decisions room
+ *   is given it: the room is followed once, from the authority's checkpoint.
  * @returns the replayed assembly.
  */
 export function useAssembly(
   client: MatrixClient,
   debateRoomId: string,
   decisionsRoomId: string,
+  authority?: readonly string[],
 ): GroupAssembly {
   const debate = useRoomFollower(client, debateRoomId);
-  const governance = useGovernance(client, decisionsRoomId, []);
+  const governance = useGovernance(client, decisionsRoomId, [], authority);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);

@@ -2,11 +2,12 @@
  * @module
  * The control table a group starts with: one democracy rule for every kind of action (the
  * table's `fallback`) and for changing the table itself; its creator chairs the group's
- * assemblies (the `chair-assembly` row). The group changes it later through the rule it names
- * for `change-control-table`.
+ * assemblies (the `chair-assembly` row) and decides, alone at first, who is admitted and who is
+ * excluded (`admit-member` and `exclude-member`: one approval). The group changes it later through
+ * the rule it names for `change-control-table`.
  */
 import type { ControlTable, CountingMethodName, DemocracyRule, ProtocolRule } from '@imago/governance';
-import { CHAIR_ASSEMBLY_KIND } from '@imago/matrix-binding';
+import { ADMIT_MEMBER_KIND, CHAIR_ASSEMBLY_KIND, EXCLUDE_MEMBER_KIND } from '@imago/matrix-binding';
 
 /** The choices offered when creating a group. */
 export interface DecisionRuleChoice {
@@ -33,20 +34,16 @@ export const DEFAULT_RULE: DecisionRuleChoice = {
 
 /**
  * @param choice - method, ballot, period, delegation.
- * @param chair - who chairs the group's assemblies at first (default: nobody).
+ * @param chair - who chairs the group's assemblies and admits members at first (default: nobody).
  * @returns the control table for `org.imago.governance.init`.
  */
 export function initialControlTable(choice: DecisionRuleChoice, chair?: string): ControlTable {
   const duration = Math.max(1, Math.round(choice.duration));
-  const chairs: ControlTable['rules'] = chair
-    ? {
-        [CHAIR_ASSEMBLY_KIND]: {
-          protocol: 'oligarchy',
-          deciders: { members: [chair] },
-          required: 1,
-          duration,
-        },
-      }
+  const alone: ProtocolRule | undefined = chair
+    ? { protocol: 'oligarchy', deciders: { members: [chair] }, required: 1, duration }
+    : undefined;
+  const chairs: ControlTable['rules'] = alone
+    ? { [CHAIR_ASSEMBLY_KIND]: alone, [ADMIT_MEMBER_KIND]: alone, [EXCLUDE_MEMBER_KIND]: alone }
     : {};
   if (choice.protocol === 'consensus' || choice.protocol === 'consent') {
     const rule: ProtocolRule = { protocol: choice.protocol, duration };

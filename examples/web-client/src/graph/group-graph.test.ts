@@ -20,6 +20,8 @@ function group(id: string, name: string, view: Partial<GroupView> = {}): Group {
       subGroups: [],
       parents: [],
       members: [],
+      knocks: [],
+      memberships: new Map(),
       relations: new Map(),
       powerLevels: {
         users: {},

@@ -47,8 +47,9 @@ export async function createGroup(
   const created = await createSpace(client, {
     profile: { name: group.name, ...(group.description ? { description: group.description } : {}) },
     rooms: ['chat', 'decisions', 'announcements', 'debate'],
-    joinRule: group.parentId ? 'restricted' : 'invite',
-    ...(group.parentId ? { parent: group.parentId } : {}),
+    // Anyone may ask to join (knock); the group admits by decision. A sub-group admits its
+    // parent's members.
+    ...(group.parentId ? { parent: group.parentId, joinRule: 'restricted' as const } : {}),
     ...(group.service ? { authority: [me, group.service], invite: [group.service] } : {}),
   });
   const chatRoomId = created.rooms.chat as string;

@@ -7,6 +7,7 @@
 import {
   type GroupView,
   groupFromState,
+  groupRoom,
   KnownMembership,
   type MatrixClient,
   type Room,
@@ -44,7 +45,8 @@ function stateOf(room: Room) {
  */
 export function readGroup(space: Room): Group {
   const view = groupFromState(space.roomId, stateOf(space));
-  const roomOf = (role: string) => view.children.find((child) => child.role === role)?.roomId;
+  // The decisions room is the one the group's pin names, never a child someone added later.
+  const roomOf = (role: string) => groupRoom(view, role);
   return {
     id: space.roomId,
     name: view.profile?.name ?? space.name,

@@ -10,6 +10,7 @@ import { useClientVersion } from '../matrix/use-client-version';
 import { joinGroup } from './create-group';
 import { CreateGroupForm } from './create-group-form';
 import { readGroups } from './group';
+import { KnockForm } from './knock-form';
 
 /** The home view. */
 export function GroupsPage({ client }: { client: MatrixClient }) {
@@ -52,7 +53,7 @@ export function GroupsPage({ client }: { client: MatrixClient }) {
       <section aria-labelledby="my-groups-title">
         <h2 id="my-groups-title">My groups</h2>
         {joined.length === 0 ? (
-          <p>You are in no group yet. Create one below, or accept an invitation.</p>
+          <p>You are in no group yet. Ask to join one, create one below, or accept an invitation.</p>
         ) : (
           <ul class="group-list">
             {joined.map((group) => (
@@ -70,6 +71,7 @@ export function GroupsPage({ client }: { client: MatrixClient }) {
           </ul>
         )}
       </section>
+      <KnockForm client={client} />
       <CreateGroupForm client={client} groups={groups} />
     </div>
   );

@@ -82,7 +82,10 @@ export interface FollowedRoom {
 /**
  * @param client - the running client.
  * @param roomId - the room (may not be joined yet: followed once it is).
- * @param authority - the group's authority, for a decisions room: opens from its checkpoint.
+ * @param authority - the group's authority, for a decisions room: opens from its checkpoint. The
+ *   room's follower is shared by every component that shows it and started by the first: each must
+ *   give the authority, or the room is followed without its checkpoint (and a lying one is never
+ *   checked).
  * @returns the followed room; the component re-renders (at most once per frame) when it changes.
  */
 export function useRoomFollower(

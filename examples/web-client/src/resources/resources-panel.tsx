@@ -2,7 +2,8 @@
  * @module
  * A group's offers and needs: ValueFlows proposals (`vf:Proposal` with one published intent)
  * recorded in the group's decisions room with `@imago/matrix-binding`'s `publishProposal`, read
- * back with `replayResources`, and optionally announced to the closest related groups with
+ * back with `replayResources` (which takes an entry only from a sender who may speak for its side:
+ * the others are listed for audit, never shown as the group's), and optionally announced to the closest related groups with
  * `announce` (propagation by `@imago/graph`).
  */
 import {
@@ -28,7 +29,7 @@ export interface ResourcesPanelProps {
 /** The offers-and-needs tab of a group. */
 export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
   const roomId = group.decisionsRoomId;
-  const { complete, log } = useRoomFollower(client, roomId);
+  const { complete, log } = useRoomFollower(client, roomId, group.view.authority?.authority);
   const [purpose, setPurpose] = useState<'offer' | 'request'>('offer');
   const [name, setName] = useState('');
   const [resource, setResource] = useState('');
@@ -130,6 +131,19 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
           );
         })}
       </ul>
+      {replay.warnings.length > 0 && (
+        <details>
+          <summary>{replay.warnings.length} ledger entries without effect (audit)</summary>
+          <ul aria-label="Ledger entries without effect">
+            {replay.warnings.map((w, i) => (
+              <li key={`${w.eventId ?? ''}-${i}`}>
+                {w.code}
+                {w.reason ? ` (${w.reason})` : ''}: {w.detail ?? ''} {w.eventId ?? ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <form class="card stack" onSubmit={submit} aria-labelledby="publish-resource-title">
         <h3 id="publish-resource-title">Publish an offer or a need</h3>
         <span id="purpose-label" class="label">

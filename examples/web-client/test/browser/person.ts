@@ -69,12 +69,22 @@ export async function createGroupThroughForm(
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** Invites `invitee` to the open group through its Members tab. */
-export async function inviteThroughForm(page: Page, invitee: Person): Promise<void> {
+/**
+ * Admits `invitee` to the open group through its Members tab: proposes their admission, approves
+ * it (the group's founder decides admissions alone at first), and waits for the invitation that
+ * follows the adopted decision.
+ */
+export async function admitThroughForm(page: Page, invitee: Person): Promise<void> {
   await page.getByRole('link', { name: 'Members' }).click();
-  await page.getByLabel('Invite (Matrix user id)').fill(invitee.userId);
-  await page.getByRole('button', { name: 'Invite' }).click();
-  await page.getByText(`${invitee.userId} is invited.`).waitFor();
+  await page.getByLabel('Admit (Matrix user id)').fill(invitee.userId);
+  await page.getByRole('button', { name: 'Propose to admit' }).click();
+  const decision = page.getByRole('article', { name: `Admit ${invitee.userId}` });
+  await decision.getByRole('button', { name: 'Approve' }).click();
+  await page
+    .getByRole('region', { name: 'Members' })
+    .locator('li', { hasText: invitee.userId })
+    .getByText('invited')
+    .waitFor();
 }
 
 /** Accepts the invitation to the named group from the groups page, and waits for the group. */

@@ -13,13 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
 import {
+  admitThroughForm,
   createGroupThroughForm,
-  inviteThroughForm,
   joinThroughInvitation,
   logIn,
   newPerson,
   type Person,
 } from '../browser/person';
+import { RawClient } from '../browser/raw-client';
 import { type RunningService, startService } from '../browser/service';
 
 const scripts = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
@@ -53,18 +54,6 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
       .map((line) => /^(IMAGO_[A-Z_]+)=(.*)$/.exec(line.trim()))
       .flatMap((match) => (match?.[1] && match[2] !== undefined ? [[match[1], match[2]]] : [])),
   );
-}
-
-/** Raw client-server HTTP, as a client that knows nothing of Imago. */
-async function raw(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}/_matrix/client/v3${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 /** The sound a page has received from a member so far (the tile's counter, from WebRTC stats). */
@@ -148,7 +137,7 @@ describe('a general assembly with speaking turns enforced by the media server', 
       minutes: 0.3,
       service: service.userId,
     });
-    for (const person of [speaker, listener, outsider]) await inviteThroughForm(a.page, person);
+    for (const person of [speaker, listener, outsider]) await admitThroughForm(a.page, person);
     const spaceId = decodeURIComponent(/#\/groups\/([^/]+)/.exec(a.page.url())?.[1] ?? '');
 
     const b = await openPage(browser);
@@ -202,24 +191,9 @@ describe('a general assembly with speaking turns enforced by the media server', 
       .waitFor({ timeout: 15_000 });
 
     // A member on a client that does not run Imago raises a hand the Element Call way.
-    const dave = await (async () => {
-      const login = (await fetch(`${homeserver.baseUrl}/_matrix/client/v3/login`, {
-        method: 'POST',
-        body: JSON.stringify({
-          type: 'm.login.password',
-          identifier: { type: 'm.id.user', user: outsider.localpart },
-          password: outsider.password,
-        }),
-      }).then((r) => r.json())) as { access_token: string; device_id: string };
-      return { token: login.access_token, device: login.device_id };
-    })();
-    await raw(homeserver.baseUrl, dave.token, 'POST', `/join/${encodeURIComponent(spaceId)}`, {});
-    const spaceState = (await raw(
-      homeserver.baseUrl,
-      dave.token,
-      'GET',
-      `/rooms/${encodeURIComponent(spaceId)}/state`,
-    )) as unknown as {
+    const dave = await RawClient.logIn(outsider);
+    await dave.ok('POST', `/join/${encodeURIComponent(spaceId)}`, {});
+    const spaceState = (await dave.ok('GET', `/rooms/${encodeURIComponent(spaceId)}/state`)) as unknown as {
       type: string;
       state_key: string;
       content: Record<string, unknown>;
@@ -227,37 +201,27 @@ describe('a general assembly with speaking turns enforced by the media server', 
     const debateRoomId = spaceState.find(
       (e) => e.type === 'm.space.child' && e.content['org.imago.room'] === 'debate',
     )?.state_key as string;
-    await raw(homeserver.baseUrl, dave.token, 'POST', `/join/${encodeURIComponent(debateRoomId)}`, {});
-    const stateKey = `_${outsider.userId}_${dave.device}_m.call`;
-    const membership = (await raw(
-      homeserver.baseUrl,
-      dave.token,
+    await dave.ok('POST', `/join/${encodeURIComponent(debateRoomId)}`, {});
+    const stateKey = `_${outsider.userId}_${dave.deviceId}_m.call`;
+    const membership = (await dave.ok(
       'PUT',
       `/rooms/${encodeURIComponent(debateRoomId)}/state/org.matrix.msc3401.call.member/${encodeURIComponent(stateKey)}`,
       {
         application: 'm.call',
         call_id: '',
         scope: 'm.room',
-        device_id: dave.device,
+        device_id: dave.deviceId,
         expires: 3_600_000,
         focus_active: { type: 'livekit', focus_selection: 'oldest_membership' },
         foci_preferred: [],
       },
     )) as { event_id: string };
-    await raw(
-      homeserver.baseUrl,
-      dave.token,
-      'PUT',
-      `/rooms/${encodeURIComponent(debateRoomId)}/send/m.reaction/hand${Date.now()}`,
-      {
-        'm.relates_to': { rel_type: 'm.annotation', event_id: membership.event_id, key: '🖐️' },
-      },
-    );
+    await dave.ok('PUT', `/rooms/${encodeURIComponent(debateRoomId)}/send/m.reaction/hand${Date.now()}`, {
+      'm.relates_to': { rel_type: 'm.annotation', event_id: membership.event_id, key: '🖐️' },
+    });
     await a.page.getByRole('list', { name: 'Speaking queue' }).getByText('dave').waitFor();
     // Dave, who chairs nothing, tries to give himself the floor: no member's replay moves it.
-    await raw(
-      homeserver.baseUrl,
-      dave.token,
+    await dave.ok(
       'PUT',
       `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.floor/f${Date.now()}`,
       {
@@ -268,17 +232,13 @@ describe('a general assembly with speaking turns enforced by the media server', 
     // the group, which he proposed himself, so that only the chair check can refuse it.
     const decisionsRoomId = spaceState.find((e) => e.type === 'org.imago.authority' && e.state_key === '')
       ?.content.decisions as string;
-    await raw(homeserver.baseUrl, dave.token, 'POST', `/join/${encodeURIComponent(decisionsRoomId)}`, {});
-    const daveDecision = (await raw(
-      homeserver.baseUrl,
-      dave.token,
+    await dave.ok('POST', `/join/${encodeURIComponent(decisionsRoomId)}`, {});
+    const daveDecision = (await dave.ok(
       'PUT',
       `/rooms/${encodeURIComponent(decisionsRoomId)}/send/org.imago.governance.propose/p${Date.now()}`,
       { kind: 'publish-text', title: 'Forged motion', action: { text: 'Dave speaks for the group' } },
     )) as { event_id: string };
-    await raw(
-      homeserver.baseUrl,
-      dave.token,
+    await dave.ok(
       'PUT',
       `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.motion/m${Date.now()}`,
       {
@@ -286,9 +246,7 @@ describe('a general assembly with speaking turns enforced by the media server', 
         title: 'Forged motion',
       },
     );
-    await raw(
-      homeserver.baseUrl,
-      dave.token,
+    await dave.ok(
       'PUT',
       `/rooms/${encodeURIComponent(debateRoomId)}/send/org.imago.debate.minutes/n${Date.now()}`,
       {
@@ -298,16 +256,12 @@ describe('a general assembly with speaking turns enforced by the media server', 
     );
     // Then he lowers his hand the Element Call way (redacting his reaction): once the page shows
     // his hand down, it has read everything he sent before.
-    const reactions = (await raw(
-      homeserver.baseUrl,
-      dave.token,
+    const reactions = (await dave.ok(
       'GET',
       `/rooms/${encodeURIComponent(debateRoomId)}/messages?dir=b&limit=50`,
     )) as unknown as { chunk: { type: string; event_id: string; sender: string }[] };
     const ownReaction = reactions.chunk.find((e) => e.type === 'm.reaction' && e.sender === outsider.userId);
-    await raw(
-      homeserver.baseUrl,
-      dave.token,
+    await dave.ok(
       'PUT',
       `/rooms/${encodeURIComponent(debateRoomId)}/redact/${encodeURIComponent(ownReaction?.event_id as string)}/r${Date.now()}`,
       {},
@@ -349,9 +303,7 @@ describe('a general assembly with speaking turns enforced by the media server', 
     await screenshot(c.page, 'assembly-minutes-desktop');
 
     // The minutes are an event any client reads.
-    const messages = (await raw(
-      homeserver.baseUrl,
-      dave.token,
+    const messages = (await dave.ok(
       'GET',
       `/rooms/${encodeURIComponent(debateRoomId)}/messages?dir=b&limit=100`,
     )) as {

@@ -8,85 +8,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../browser/chromium';
-import { createGroupThroughForm, inviteThroughForm, logIn, newPerson, type Person } from '../browser/person';
+import { admitThroughForm, createGroupThroughForm, logIn, newPerson } from '../browser/person';
+import { eventually, RawClient, type RawStateEvent } from '../browser/raw-client';
 
 const PERIOD_MINUTES = 0.5;
 const RESULT_TIMEOUT = 90_000;
-
-interface StateEvent {
-  type: string;
-  state_key: string;
-  content: Record<string, unknown>;
-}
-
-/** A Matrix account driven by raw client-server HTTP. */
-class RawClient {
-  private constructor(
-    private readonly baseUrl: string,
-    private readonly token: string,
-  ) {}
-
-  static async logIn(person: Person): Promise<RawClient> {
-    const baseUrl = person.baseUrl as string;
-    const response = await fetch(`${baseUrl}/_matrix/client/v3/login`, {
-      method: 'POST',
-      body: JSON.stringify({
-        type: 'm.login.password',
-        identifier: { type: 'm.id.user', user: person.localpart },
-        password: person.password,
-      }),
-    });
-    const { access_token } = (await response.json()) as { access_token: string };
-    return new RawClient(baseUrl, access_token);
-  }
-
-  /** The HTTP status and body of a request. */
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: await response.json() };
-  }
-
-  /** A request that must succeed. */
-  async ok<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const { status, body: json } = await this.request(method, path, body);
-    if (status !== 200) throw new Error(`${method} ${path}: HTTP ${status} ${JSON.stringify(json)}`);
-    return json as T;
-  }
-
-  send(roomId: string, type: string, content: unknown) {
-    const txn = `t${Date.now()}${Math.random().toString(36).slice(2)}`;
-    return this.request('PUT', `/rooms/${encodeURIComponent(roomId)}/send/${type}/${txn}`, content);
-  }
-
-  async sendOk(roomId: string, type: string, content: unknown): Promise<string> {
-    const { status, body } = await this.send(roomId, type, content);
-    if (status !== 200) throw new Error(`send ${type}: HTTP ${status} ${JSON.stringify(body)}`);
-    return (body as { event_id: string }).event_id;
-  }
-
-  state(roomId: string): Promise<StateEvent[]> {
-    return this.ok<StateEvent[]>('GET', `/rooms/${encodeURIComponent(roomId)}/state`);
-  }
-}
-
-/** Waits until `check` answers something, polling the homeserver. */
-async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeout = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function tableCaption(page: Page): Promise<string> {
   const caption = page.getByRole('region', { name: 'Who decides what' }).locator('caption');
@@ -110,18 +36,13 @@ describe('the web client under attack by a member on raw HTTP', () => {
     await logIn(page, alice);
     const name = 'Conseil de quartier';
     await createGroupThroughForm(page, name, { method: 'Plurality (one choice)', minutes: PERIOD_MINUTES });
-    await inviteThroughForm(page, mallory);
+    await admitThroughForm(page, mallory);
 
     // Mallory accepts the invitation and finds the group's pinned decisions room.
     const raw = await RawClient.logIn(mallory);
-    const invited = await eventually(async () => {
-      const sync = await raw.ok<{ rooms?: { invite?: Record<string, unknown> } }>('GET', '/sync?timeout=0');
-      const rooms = Object.keys(sync.rooms?.invite ?? {});
-      return rooms.length > 0 ? rooms : undefined;
-    }, "Mallory's invitation");
-    for (const room of invited) await raw.ok('POST', `/join/${encodeURIComponent(room)}`, {});
+    const invited = await raw.joinInvitations();
     let spaceId = '';
-    let pin: StateEvent | undefined;
+    let pin: RawStateEvent | undefined;
     for (const room of invited) {
       pin = (await raw.state(room)).find((e) => e.type === 'org.imago.authority');
       if (pin) {

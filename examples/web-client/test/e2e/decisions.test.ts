@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import {
+  admitThroughForm,
   createGroupThroughForm,
-  inviteThroughForm,
   joinThroughInvitation,
   logIn,
   newPerson,
@@ -56,7 +56,7 @@ describe('decisions', () => {
       method: 'Plurality (one choice)',
       minutes: 0.2,
     });
-    await inviteThroughForm(a.page, bob);
+    await admitThroughForm(a.page, bob);
 
     const b = await openPage(browser, PHONE);
     await logIn(b.page, bob);

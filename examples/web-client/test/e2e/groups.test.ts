@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleView } from '../browser/accessibility';
 import { launchChromium, openPage, PHONE, screenshot } from '../browser/chromium';
 import {
+  admitThroughForm,
   createGroupThroughForm,
-  inviteThroughForm,
   joinThroughInvitation,
   logIn,
   newPerson,
@@ -43,7 +43,7 @@ describe('groups', () => {
     const a = await openPage(browser);
     await logIn(a.page, alice);
     await createGroupThroughForm(a.page, 'Atelier vélo');
-    await inviteThroughForm(a.page, bob);
+    await admitThroughForm(a.page, bob);
 
     const b = await openPage(browser, PHONE);
     await logIn(b.page, bob);

@@ -1,6 +1,7 @@
 /**
  * A secret decision of a group whose authority is the example service (a process of its own), on a
- * live Synapse, with one voter in Chromium and the others in Node: three member trustees establish
+ * live Synapse, with one voter in Chromium and the others in Node, each admitted by a decision of the
+ * group (an invitation alone does not make a voter) and invited by the service: three member trustees establish
  * a threshold key (any two of them decrypt, with the service); five voters cast — two of them
  * carrying delegated weight, one from a member and one from a sub-group; the Chromium voter's
  * credential arrives as an `m.room.encrypted` to-device event (seen on the wire) and its ballot is
@@ -29,7 +30,9 @@ import {
   type MatrixClient,
   memoryElectionStore,
   propose,
+  proposeAdmission,
   readGroup,
+  sendGovernanceEvent,
   sendState,
   setDelegations,
 } from '@imago/matrix-binding';
@@ -117,18 +120,51 @@ describe('a secret decision with member trustees, a browser voter and delegated 
       rooms: ['chat', 'decisions'],
       joinRule: 'invite',
       authority: [service],
-      invite: [
-        service,
-        lou.userId,
-        ...Object.keys(members)
-          .filter((n) => n !== 'ana')
-          .map(id),
-      ],
+      invite: [service],
     });
     const room = group.rooms.decisions as string;
     await sendState(ana, group.rooms.chat as string, 'm.room.encryption', '', {
       algorithm: 'm.megolm.v1.aes-sha2',
     });
+
+    const trustees = { members: [id('bo'), id('dee'), id('fay')], threshold: 2 };
+    const table: ControlTable = {
+      rules: {
+        'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
+        // Ana, the founder, admits newcomers alone; the service, the authority, then invites them.
+        'admit-member': {
+          protocol: 'oligarchy',
+          deciders: { members: [id('ana')] },
+          required: 1,
+          duration: 3_600_000,
+        },
+        'spend-resource': {
+          protocol: 'democracy',
+          method: 'plurality',
+          quorum: 0,
+          threshold: 0.5,
+          duration: VOTE,
+          ballot: 'secret',
+          delegation: true,
+          groupDelegation: 'fractional',
+          trustees,
+        },
+      },
+    };
+    await initControlTable(ana, room, table, [service]);
+    // Everyone else joins by a decision of the group: an invitation alone would not count them.
+    const newcomers = [...['bo', 'cy', 'dee', 'eve', 'fay', 'gus'].map(id), lou.userId];
+    for (const user of newcomers) {
+      const admission = await proposeAdmission(ana, room, user);
+      await sendGovernanceEvent(ana, room, GovernanceEventTypes.approve, { decision: admission });
+    }
+    await until('the service’s invitations after the adopted admissions', () =>
+      newcomers.every((user) =>
+        [group.spaceId, room, group.rooms.chat as string].every(
+          (roomId) => ana.getRoom(roomId)?.getMember(user)?.membership === 'invite',
+        ),
+      ),
+    );
     // The sub-group: Eve and Lou (its founder leaves it); the service, the groups' authority, is in it too.
     const tech = await createGroup(ana, {
       profile: { name: 'Jardiniers' },
@@ -150,23 +186,6 @@ describe('a secret decision with member trustees, a browser voter and delegated 
       () => (ana.getRoom(room)?.getJoinedMemberCount() ?? 0) >= 9,
     );
 
-    const trustees = { members: [id('bo'), id('dee'), id('fay')], threshold: 2 };
-    const table: ControlTable = {
-      rules: {
-        'change-control-table': { protocol: 'consensus', duration: 3_600_000 },
-        'spend-resource': {
-          protocol: 'democracy',
-          method: 'plurality',
-          quorum: 0,
-          threshold: 0.5,
-          duration: VOTE,
-          ballot: 'secret',
-          delegation: true,
-          groupDelegation: 'fractional',
-          trustees,
-        },
-      },
-    };
     // Everyone who replays must know the sub-group's members alike: wait until the service is in it too.
     const techMembers = await until('the sub-group complete', async () => {
       const joined = new Set(
@@ -176,7 +195,6 @@ describe('a secret decision with member trustees, a browser voter and delegated 
         ? joined
         : undefined;
     });
-    await initControlTable(ana, room, table, [service]);
     await setDelegations(members.cy!.client, room, [{ scope: { type: 'group' }, to: { member: id('bo') } }]);
     await setDelegations(members.gus!.client, room, [
       { scope: { type: 'group' }, to: { group: tech.spaceId } },

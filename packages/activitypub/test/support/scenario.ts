@@ -114,6 +114,8 @@ export async function playScenario(options: {
     },
     rooms: ['chat', 'decisions'],
     invite: [bot],
+    // Bridged to the fediverse: a public group, whose chat the repliers' ghost users join.
+    joinRule: 'public',
   });
   const chat = group.rooms.chat as string;
   const decisions = group.rooms.decisions as string;
@@ -470,6 +472,8 @@ export async function playDecidedFollowers(options: {
     profile: { name: 'Conseil de quartier' },
     rooms: ['chat', 'decisions'],
     invite: [bot],
+    // Bridged to the fediverse: a public group, whose chat the repliers' ghost users join.
+    joinRule: 'public',
   });
   const decisions = group.rooms.decisions as string;
   const alone = {

@@ -18,6 +18,8 @@ const view = (spaceId: string, authority: string, announcements: string): GroupV
   subGroups: [],
   parents: [],
   members: [],
+  knocks: [],
+  memberships: new Map(),
   relations: new Map(),
   powerLevels: readPowerLevels(undefined),
   warnings: [],

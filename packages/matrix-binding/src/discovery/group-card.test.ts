@@ -90,6 +90,9 @@ describe('group card', () => {
       subGroups: [],
       parents: [],
       members: [],
+      // A card says nothing of knocks or memberships: the hierarchy carries no member events.
+      knocks: [],
+      memberships: new Map(),
       relations: card.relations,
       powerLevels: readPowerLevels(undefined),
       warnings: [],

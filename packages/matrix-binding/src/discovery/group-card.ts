@@ -153,6 +153,9 @@ export function groupFromHierarchy(spaceId: string, room: Readonly<Record<string
     subGroups: children.filter((child) => child.role === 'sub-group').map((child) => child.roomId),
     parents: [],
     members: [],
+    // A server outside the space sees neither its requests nor its memberships.
+    knocks: [],
+    memberships: new Map(),
     relations: card?.relations ?? new Map(),
     powerLevels: readPowerLevels(undefined),
     warnings,

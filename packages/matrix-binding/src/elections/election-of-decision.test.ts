@@ -98,7 +98,12 @@ describe('checkElectionOfDecision: the election must be the one the decision ask
     const forged = new Map(contributions);
     const text = contributions.get(trusteeIds[0]!)?.key?.text ?? '';
     forged.set(trusteeIds[0]!, {
-      key: { text: text.replace(/"response":"\d/, '"response":"1'), eventId: '$x' },
+      // Another first digit of the proof's response (always another: a response starting with 1
+      // stays as it was under a fixed replacement, and the key would prove its secret).
+      key: {
+        text: text.replace(/"response":"(\d)/, (_, digit) => `"response":"${digit === '1' ? '2' : '1'}`),
+        eventId: '$x',
+      },
     });
     expect(prepareElection(parameters, forged, authority, 0)).toMatchObject({ member: trusteeIds[0] });
   });

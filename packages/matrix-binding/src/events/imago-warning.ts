@@ -33,6 +33,16 @@ export type ImagoWarningCode =
    */
   | 'settled-evidence-redacted'
   /**
+   * A user joined a decisions room without the group admitting them (no adopted `admit-member`
+   * decision, not a founder, not an open group): they are not counted in its decisions.
+   */
+  | 'unadmitted-member'
+  /**
+   * A change of the group's state (profile, relation, power levels, join rules…) that no adopted
+   * decision backs: it stands on Matrix, but no decision of the group made it.
+   */
+  | 'unbacked-state'
+  /**
    * A checkpoint of the decisions fold does not match: its snapshot's bytes do not hash to its
    * digest, or the state it carries is not the state the whole history gives at its event.
    */

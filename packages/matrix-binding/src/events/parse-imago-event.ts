@@ -124,8 +124,14 @@ export type ImagoEvent =
   | (EventEnvelope & {
       readonly kind: 'membership';
       readonly stateKey: string;
-      /** `join`, `leave`, `invite`, `ban`, `knock`. */
-      readonly content: { readonly membership: string };
+      /** `join`, `leave`, `invite`, `ban`, `knock`; `reason` as the sender gave it. */
+      readonly content: { readonly membership: string; readonly reason?: string };
+    })
+  | (EventEnvelope & {
+      readonly kind: 'join-rules';
+      readonly stateKey: string;
+      /** `public`, `knock`, `invite`, `restricted`, `knock_restricted`, `private`… */
+      readonly content: { readonly joinRule: string };
     })
   | (EventEnvelope & {
       readonly kind: 'room-create';
@@ -211,6 +217,7 @@ function isRelevant(type: string): boolean {
     type === MatrixEventTypes.redaction ||
     type === MatrixEventTypes.encrypted ||
     type === MatrixEventTypes.member ||
+    type === MatrixEventTypes.joinRules ||
     type === MatrixEventTypes.create ||
     type === MatrixEventTypes.callMember ||
     type.startsWith('org.matrix.msc3381.poll.')
@@ -339,7 +346,18 @@ function readContent(envelope: EventEnvelope, content: JsonObject, raw: RawMatri
       const stateKey = requireStateKey(envelope);
       if (!isUserId(stateKey)) throw new ContentProblem('state_key', 'expected a user id');
       const membership = readString(content.membership, 'content.membership', 20);
-      return { ...envelope, kind: 'membership', stateKey, content: { membership } };
+      const reason = typeof content.reason === 'string' ? content.reason.slice(0, 1000) : undefined;
+      return {
+        ...envelope,
+        kind: 'membership',
+        stateKey,
+        content: reason === undefined ? { membership } : { membership, reason },
+      };
+    }
+    case MatrixEventTypes.joinRules: {
+      if (requireStateKey(envelope) !== '') return null;
+      const joinRule = readString(content.join_rule, 'content.join_rule', 50);
+      return { ...envelope, kind: 'join-rules', stateKey: '', content: { joinRule } };
     }
     case MatrixEventTypes.create: {
       const stateKey = requireStateKey(envelope);

@@ -5,6 +5,7 @@
  * level may set them, so a mirror that no decision backs is reported and ignored.
  */
 import { type ControlTable, controlTableToJson, type GovernanceState } from '@imago/governance';
+import { canonicalJson } from '../events/canonical-json';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
 
@@ -15,17 +16,6 @@ export interface ControlTableMirror {
   /** Whether the mirror matches the table in force. */
   readonly consistent: boolean;
   readonly warnings: readonly ImagoWarning[];
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
@@ -43,7 +33,7 @@ export function controlTableMirror(
   if (mirror === undefined || mirror.kind !== 'control-table')
     return { table, consistent: table === undefined, warnings: [] };
   const consistent =
-    table !== undefined && canonical(controlTableToJson(table)) === canonical(mirror.content.table);
+    table !== undefined && canonicalJson(controlTableToJson(table)) === canonicalJson(mirror.content.table);
   return {
     table,
     consistent,

@@ -8,8 +8,9 @@
  *
  * Each entry goes through the rules of {@link replayDecisions}: governance events to the reducer as
  * they are, delegation state by difference with the member's previous state, MSC3381 poll
- * responses to a proposer's mirror poll as votes, membership from the room's own member events,
- * time from governance's group clock. Pure.
+ * responses to a proposer's mirror poll as votes, membership from the room's own member events
+ * counted for the members the group admitted ({@link MembershipRoll}), time from governance's group
+ * clock. Pure.
  */
 import {
   evaluateAt,
@@ -24,6 +25,7 @@ import { type Delegation, scopeKey } from '../delegations/delegation-set';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent, PollStart } from '../events/parse-imago-event';
 import type { LogEntry } from '../replay/room-log';
+import { MembershipRoll, type MembershipRollData } from './membership-roll';
 import type {
   ClockAdjustment,
   DecisionsReplay,
@@ -46,10 +48,11 @@ export interface DecisionsFoldSnapshot {
   /** Log entries folded so far. */
   readonly entries: number;
   readonly state: GovernanceState;
-  /** Joined members of the room. */
-  readonly members: readonly string[];
-  /** The room's creators (the sender of `m.room.create` and its additional creators). */
-  readonly creators: readonly string[];
+  /**
+   * The room's roll: its creators (the sender of `m.room.create` and its additional creators),
+   * joined and invited members, founders, join rule, and the adopted admissions and exclusions.
+   */
+  readonly roll: MembershipRollData;
   /** Each member's latest delegation state. */
   readonly delegations: readonly (readonly [string, readonly Delegation[]])[];
   /** Proposals seen (accepted or not), for poll mirrors. */
@@ -102,8 +105,8 @@ export class DecisionsFold {
   readonly #options: ReplayDecisionsOptions;
   #state: GovernanceState = initialGovernanceState();
   #entries = 0;
-  readonly #members = new Set<string>();
-  #creators: readonly string[] = [];
+  // Who counts: admitted members of the room, not whoever joined it.
+  #roll = new MembershipRoll();
   readonly #delegations = new Map<string, readonly Delegation[]>();
   readonly #proposals = new Map<string, { proposer: string; options: readonly unknown[] }>();
   readonly #mirrors = new Map<string, PollMirror>();
@@ -138,8 +141,7 @@ export class DecisionsFold {
     const fold = new DecisionsFold(options);
     fold.#entries = snapshot.entries;
     fold.#state = snapshot.state;
-    for (const member of snapshot.members) fold.#members.add(member);
-    fold.#creators = [...snapshot.creators];
+    fold.#roll = MembershipRoll.from(snapshot.roll);
     for (const [member, delegations] of snapshot.delegations) fold.#delegations.set(member, delegations);
     for (const [id, proposal] of snapshot.proposals) fold.#proposals.set(id, proposal);
     for (const [id, mirror] of snapshot.mirrors) fold.#mirrors.set(id, mirror);
@@ -178,8 +180,7 @@ export class DecisionsFold {
     return {
       entries: this.#entries,
       state: this.#state,
-      members: [...this.#members],
-      creators: [...this.#creators],
+      roll: this.#roll.toData(),
       delegations: [...this.#delegations],
       proposals: [...this.#proposals],
       mirrors: [...this.#mirrors],
@@ -200,7 +201,7 @@ export class DecisionsFold {
     if (now !== undefined) {
       const groups = this.#options.groups;
       state = evaluateAt(state, now, {
-        members: new Set(this.#members),
+        members: this.#roll.members(this.#state.authority),
         resolveGroup: (group) => groups?.get(group),
       }).state;
     }
@@ -222,7 +223,7 @@ export class DecisionsFold {
   #context(): GovernanceContext {
     const groups = this.#options.groups;
     return {
-      members: new Set(this.#members),
+      members: this.#roll.members(this.#state.authority),
       resolveGroup: (group) => groups?.get(group),
       ...(this.#options.verifySecretResult ? { verifySecretResult: this.#options.verifySecretResult } : {}),
       ...(this.#options.clockSkew === undefined ? {} : { clockSkew: this.#options.clockSkew }),
@@ -242,6 +243,7 @@ export class DecisionsFold {
         !this.#settledAt.has(id)
       )
         this.#settledAt.set(id, this.#entries);
+      if (decision) this.#roll.observeDecision(decision);
     }
     if (result.time) this.#clock.push({ eventId: input.id, sender: input.sender, ...result.time });
     if (result.rejected) {
@@ -274,11 +276,24 @@ export class DecisionsFold {
     const envelope = { sender: event.sender, timestamp: event.timestamp };
     switch (event.kind) {
       case 'room-create':
-        if (this.#creators.length === 0) this.#creators = [event.sender, ...event.content.creators];
+        this.#roll.observeCreate([event.sender, ...event.content.creators]);
+        break;
+      case 'join-rules':
+        this.#roll.observeJoinRule(event.content.joinRule);
         break;
       case 'membership':
-        if (event.content.membership === 'join') this.#members.add(event.stateKey);
-        else this.#members.delete(event.stateKey);
+        if (
+          this.#roll.observeMembership(event.stateKey, event.content.membership, this.#state.authority) ===
+          false
+        ) {
+          this.#warnings.push({
+            code: 'unadmitted-member',
+            eventId: event.eventId,
+            type: event.type,
+            sender: event.stateKey,
+            detail: `${event.stateKey} joined without an admission of the group: not counted in its decisions`,
+          });
+        }
         break;
       case 'redaction': {
         const before = this.#redacted.get(event.content.redacts);
@@ -299,7 +314,7 @@ export class DecisionsFold {
         break;
       }
       case 'governance':
-        if (event.type === GovernanceEventTypes.init && !this.#creators.includes(event.sender)) {
+        if (event.type === GovernanceEventTypes.init && !this.#roll.creators.includes(event.sender)) {
           this.#warn(event, 'unauthorised', 'only the room creator sets the initial control table');
           break;
         }
@@ -308,6 +323,8 @@ export class DecisionsFold {
           this.#proposals.set(event.eventId, { proposer: event.sender, options });
         }
         this.#feed({ id: event.eventId, ...envelope, type: event.type, content: event.content });
+        if (event.type === GovernanceEventTypes.init && this.#state.table !== undefined)
+          this.#roll.observeInit();
         break;
       case 'delegations':
         this.#delegationsChanged(event.eventId, envelope, event.content.delegations);

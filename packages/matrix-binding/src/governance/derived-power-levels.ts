@@ -1,108 +1,205 @@
 /**
  * @module
- * Power levels derived from the control table, where Matrix can enforce the table: a kind of action
- * decided by a fixed oligarchy becomes a power held by its deciders, one decided by do-ocracy is
- * open to every member; for the other protocols (democracy, consensus, consent) the executing power
- * stays with moderators and the decision replay is the authority (an execution without an adopted
- * decision is reported). {@link derivePowerLevels} is pure; {@link applyDerivedPowerLevels} writes it.
+ * Power levels derived from the control table and the authority, per event type, never per user.
+ * The level an event type needs follows the table's rule for the kind of action it executes: a
+ * kind decided by do-ocracy is open to every member (0: whoever does it decides, and a challenge
+ * escalates); any other kind is executed by the group's authority alone (100), once a decision
+ * adopted it, and the decisions replay reports an execution no decision backs. Users are never
+ * raised for a kind: the authority holds 100, nobody else is listed, so whatever an earlier table
+ * or an earlier authority held is lowered when the table or the authority changes (room version 12
+ * creators keep their unlimited power: Matrix gives no way to lower it). History stays locked
+ * (redactions at 100) in the space and the decisions room whatever the table says.
+ * {@link derivePowerLevels} is pure; {@link applyDerivedPowerLevels} writes it.
  */
-import type { ControlTable, ProtocolRule } from '@imago/governance';
+import { type ControlTable, ruleFor } from '@imago/governance';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
-import { ImagoEventTypes } from '../events/event-types';
+import { MatrixBindingError } from '../errors/matrix-binding-error';
+import { canonicalJson } from '../events/canonical-json';
+import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
+import {
+  AUTHORITY_LEVEL,
+  authorityUsers,
+  type GroupPlace,
+  groupPowerLevels,
+  locksHistory,
+} from '../group/group-power-levels';
 import { roomCreators } from '../group/room-creators';
 
-/** What executing each built-in kind of action takes on Matrix. */
-export const KIND_POWERS: Readonly<
-  Record<string, readonly { readonly event?: string; readonly key?: string }[]>
-> = {
-  'change-profile': [{ event: ImagoEventTypes.group }, { event: 'm.room.name' }, { event: 'm.room.topic' }],
-  'create-relation': [{ event: ImagoEventTypes.relation }],
-  'accept-relation': [{ event: ImagoEventTypes.relation }],
-  'end-relation': [{ event: ImagoEventTypes.relation }],
-  'change-control-table': [{ event: ImagoEventTypes.controlTable }],
+/** A power that executes a kind of action: an event type's level or a membership/redaction key. */
+export interface KindPower {
+  readonly event?: string;
+  readonly key?: 'invite' | 'kick' | 'ban' | 'redact';
+  /** Where it applies (default: the space and every room). */
+  readonly places?: readonly GroupPlace[];
+}
+
+const ROOMS_WITHOUT_EVIDENCE: readonly GroupPlace[] = ['chat', 'announcements', 'debate'];
+
+/**
+ * What executing each built-in kind of action takes on Matrix. The pin (`org.imago.authority`)
+ * and `m.room.power_levels` are not here: they stay at 100 whatever the table says, as the
+ * authority is who executes.
+ */
+export const KIND_POWERS: Readonly<Record<string, readonly KindPower[]>> = {
+  'change-profile': [
+    { event: ImagoEventTypes.group, places: ['space'] },
+    { event: 'm.room.name' },
+    { event: 'm.room.topic' },
+    { event: 'm.room.avatar' },
+  ],
+  'create-relation': [{ event: ImagoEventTypes.relation, places: ['space'] }],
+  'accept-relation': [{ event: ImagoEventTypes.relation, places: ['space'] }],
+  'end-relation': [{ event: ImagoEventTypes.relation, places: ['space'] }],
+  'change-control-table': [{ event: ImagoEventTypes.controlTable, places: ['space'] }],
   'admit-member': [{ key: 'invite' }],
   'exclude-member': [{ key: 'kick' }, { key: 'ban' }],
-  'remove-content': [{ key: 'redact' }],
+  'remove-content': [{ key: 'redact', places: ROOMS_WITHOUT_EVIDENCE }],
 };
 
-/** The level of moderators, who execute what other protocols adopt. */
-export const EXECUTOR_LEVEL = 50;
+/** What {@link derivePowerLevels} derives from. */
+export interface DerivedPowerInput {
+  /** The control table in force (none yet: every kind is the authority's). */
+  readonly table: ControlTable | undefined;
+  /** The group's authority in force (from the decisions replay: `init`, then `change-authority`). */
+  readonly authority: readonly string[];
+}
 
-function levelFor(rule: ProtocolRule | undefined): { level: number; holders: readonly string[] } {
-  if (rule?.protocol === 'do-ocracy') return { level: 0, holders: [] };
-  if (rule?.protocol === 'oligarchy' && 'members' in rule.deciders) {
-    return { level: EXECUTOR_LEVEL, holders: rule.deciders.members };
-  }
-  return { level: EXECUTOR_LEVEL, holders: [] };
+/** Options of {@link derivePowerLevels}. */
+export interface DerivePowerLevelsOptions {
+  /** The space, or the room's role (default `space`). */
+  readonly place?: GroupPlace;
+  /**
+   * The room's creators with unlimited power (room version 12 and later, see
+   * {@link roomCreators}): never listed in `users`.
+   */
+  readonly creators?: readonly string[];
+}
+
+/** The level the table gives the events that execute `kind`: 0 under do-ocracy, else 100. */
+export function kindLevel(table: ControlTable | undefined, kind: string): number {
+  return table !== undefined && ruleFor(table, kind)?.protocol === 'do-ocracy' ? 0 : AUTHORITY_LEVEL;
 }
 
 /**
- * The `m.room.power_levels` content that enforces what the control table allows Matrix to enforce.
+ * The `m.room.power_levels` content that the control table and the authority give a group's space
+ * or room.
  *
- * @param table - the control table in force (from {@link replayDecisions}).
- * @param current - the room's current `m.room.power_levels` content.
- * @param creators - the room's creators with unlimited power (room version 12 and later, see
- *   {@link roomCreators}): never listed in `users`.
- * @returns the new content (the input is unchanged): levels of the kinds' events, and the
- *   deciders of fixed oligarchies raised to the executor level (never lowered).
+ * @param input - the table and the authority in force (a governance state will do).
+ * @param current - the room's current `m.room.power_levels` content (levels of event types the
+ *   group does not govern are kept).
+ * @param options - the room's role and its privileged creators.
+ * @returns the new content (the input is unchanged): every protected state type at 100, the kinds'
+ *   powers at 0 (do-ocracy) or 100, the authority alone listed at 100.
  * @example
  * ```ts
- * const content = derivePowerLevels(state.table, await client.getStateEvent(spaceId, 'm.room.power_levels', ''));
- * await sendState(client, spaceId, 'm.room.power_levels', '', content);
+ * const { state } = replayDecisions(log);
+ * const content = derivePowerLevels(state, current, { place: 'decisions', creators });
  * ```
  */
 export function derivePowerLevels(
-  table: ControlTable,
+  input: DerivedPowerInput,
   current: Readonly<Record<string, unknown>>,
-  creators: readonly string[] = [],
+  options: DerivePowerLevelsOptions = {},
 ): Record<string, unknown> {
-  const events = { ...((current.events as Record<string, number> | undefined) ?? {}) };
-  const users = { ...((current.users as Record<string, number> | undefined) ?? {}) };
-  const next: Record<string, unknown> = { ...current };
+  const place = options.place ?? 'space';
+  const base = groupPowerLevels(place, authorityUsers(input.authority, options.creators));
+  const currentEvents = (current.events ?? {}) as Record<string, unknown>;
+  const events: Record<string, unknown> = { ...currentEvents, ...(base.events as object) };
+  const next: Record<string, unknown> = { ...current, ...base, events };
   for (const [kind, powers] of Object.entries(KIND_POWERS)) {
-    const rule = Object.hasOwn(table.rules, kind) ? table.rules[kind] : table.fallback;
-    if (rule === undefined) continue;
-    const { level, holders } = levelFor(rule);
+    const level = kindLevel(input.table, kind);
     for (const power of powers) {
+      if (power.places && !power.places.includes(place)) continue;
       if (power.event) events[power.event] = level;
       if (power.key) next[power.key] = level;
     }
-    for (const holder of holders) {
-      if (!creators.includes(holder)) users[holder] = Math.max(users[holder] ?? 0, level);
-    }
   }
-  next.events = events;
-  next.users = users;
+  if (locksHistory(place)) {
+    next.redact = AUTHORITY_LEVEL;
+    events[MatrixEventTypes.redaction] = AUTHORITY_LEVEL;
+  }
   return next;
 }
 
 /**
- * Applies {@link derivePowerLevels} to a room (the group's space, or one of its rooms).
+ * Applies {@link derivePowerLevels} to a group's space or room. The sender must be in the
+ * authority (or a room version 12 creator); a former authority may send it to lower itself.
  *
- * @param client - a client allowed to change the room's power levels.
- * @param roomId - the room.
- * @param table - the control table in force.
- * @returns the event id of the new `m.room.power_levels`.
+ * @param client - a client with power 100 in the room.
+ * @param roomId - the space or the room.
+ * @param input - the table and the authority in force.
+ * @param place - the space, or the room's role.
+ * @returns the event id of the new `m.room.power_levels`, or `undefined` when nothing changes.
  * @throws {@link HomeserverError} when reading or sending is refused.
  */
 export async function applyDerivedPowerLevels(
   client: MatrixClient,
   roomId: string,
-  table: ControlTable,
-): Promise<string> {
+  input: DerivedPowerInput,
+  place: GroupPlace = 'space',
+): Promise<string | undefined> {
   let current: Record<string, unknown>;
   let creators: string[];
   try {
-    current = (await client.getStateEvent(roomId, 'm.room.power_levels', '')) as Record<string, unknown>;
+    current = (await client.getStateEvent(roomId, MatrixEventTypes.powerLevels, '')) as Record<
+      string,
+      unknown
+    >;
     const state = await client.roomState(roomId);
     creators = roomCreators(
-      state.find((event) => event.type === 'm.room.create') as RawMatrixEvent | undefined,
+      state.find((event) => event.type === MatrixEventTypes.create) as RawMatrixEvent | undefined,
     );
   } catch (cause) {
     throw new HomeserverError('read-state', `cannot read the power levels of ${roomId}`, { cause });
   }
-  return sendState(client, roomId, 'm.room.power_levels', '', derivePowerLevels(table, current, creators));
+  const next = derivePowerLevels(input, current, { place, creators });
+  if (canonicalJson(next) === canonicalJson(current)) return undefined;
+  return sendState(client, roomId, MatrixEventTypes.powerLevels, '', next);
+}
+
+/** What {@link applyGroupPowerLevels} did in each of the group's rooms. */
+export interface GroupPowerLevelsResult {
+  /** Rooms whose power levels changed, with the new event's id. */
+  readonly changed: readonly { readonly roomId: string; readonly eventId: string }[];
+  /** Rooms the homeserver refused (e.g. the client is not in the authority there). */
+  readonly failed: readonly { readonly roomId: string; readonly error: HomeserverError }[];
+}
+
+const PLACES: ReadonlySet<string> = new Set(['chat', 'decisions', 'announcements', 'debate']);
+
+/**
+ * Applies {@link derivePowerLevels} to a group's rooms, then to its space (last, so that a former
+ * authority handing over lowers itself in the space after everything else).
+ *
+ * @param client - an authority member's client (or the former authority's, handing over).
+ * @param view - the group (its rooms by role).
+ * @param input - the table and the authority in force.
+ * @returns the rooms changed and the rooms refused; a refusal does not stop the others.
+ */
+export async function applyGroupPowerLevels(
+  client: MatrixClient,
+  view: { readonly spaceId: string; readonly children: readonly { roomId: string; role?: string }[] },
+  input: DerivedPowerInput,
+): Promise<GroupPowerLevelsResult> {
+  const places: [string, GroupPlace][] = [
+    ...view.children
+      .filter((child) => child.role !== undefined && PLACES.has(child.role))
+      .map((child): [string, GroupPlace] => [child.roomId, child.role as GroupPlace]),
+    [view.spaceId, 'space'],
+  ];
+  const changed: { roomId: string; eventId: string }[] = [];
+  const failed: { roomId: string; error: HomeserverError }[] = [];
+  for (const [roomId, place] of places) {
+    try {
+      const eventId = await applyDerivedPowerLevels(client, roomId, input, place);
+      if (eventId !== undefined) changed.push({ roomId, eventId });
+    } catch (error) {
+      if (!MatrixBindingError.isInstance(error) || error.code !== HomeserverError.code) throw error;
+      failed.push({ roomId, error: error as HomeserverError });
+    }
+  }
+  return { changed, failed };
 }

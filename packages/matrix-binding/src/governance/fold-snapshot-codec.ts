@@ -147,9 +147,20 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
         throw new SnapshotProblem(`$.state.${key}`);
     for (const key of ['tableVersion', 'clock', 'authorityClock', 'nextDue'])
       if (typeof state[key] !== 'number') throw new SnapshotProblem(`$.state.${key}`);
-    for (const key of ['members', 'creators'])
-      if (!Array.isArray(value[key]) || (value[key] as unknown[]).some((v) => typeof v !== 'string'))
-        throw new SnapshotProblem(`$.${key}`);
+    const roll = value.roll as Record<string, unknown> | undefined;
+    if (typeof roll !== 'object' || roll === null || Array.isArray(roll)) throw new SnapshotProblem('$.roll');
+    for (const key of ['creators', 'joined', 'invited', 'founders'])
+      if (!Array.isArray(roll[key]) || (roll[key] as unknown[]).some((v) => typeof v !== 'string'))
+        throw new SnapshotProblem(`$.roll.${key}`);
+    for (const key of ['initialised', 'open'])
+      if (typeof roll[key] !== 'boolean') throw new SnapshotProblem(`$.roll.${key}`);
+    if (typeof roll.joinRule !== 'string') throw new SnapshotProblem('$.roll.joinRule');
+    const decided = roll.decided as Record<string, unknown> | undefined;
+    if (typeof decided !== 'object' || decided === null || Array.isArray(decided))
+      throw new SnapshotProblem('$.roll.decided');
+    for (const [user, status] of Object.entries(decided))
+      if (status !== 'admitted' && status !== 'excluded')
+        throw new SnapshotProblem(`$.roll.decided[${JSON.stringify(user)}]`);
     for (const key of ['delegations', 'proposals', 'mirrors', 'settledAt', 'redacted']) {
       const list = value[key];
       if (!Array.isArray(list)) throw new SnapshotProblem(`$.${key}`);
@@ -166,7 +177,7 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
 
 /**
  * Where two fold snapshots differ: the top-level fields, the state's fields, and each decision by
- * id, as paths (`state.decisions["$abc"]`, `members`), in a stable order.
+ * id, as paths (`state.decisions["$abc"]`, `roll`), in a stable order.
  *
  * @param a - a snapshot.
  * @param b - another.

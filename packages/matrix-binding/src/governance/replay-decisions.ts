@@ -5,7 +5,9 @@
  * (`org.imago.governance.delegations`, own state key) becomes `delegate`/`revoke` events by
  * difference with their previous state; MSC3381 poll responses to a poll the proposer opened as
  * the mirror of a decision become votes. Membership at each event comes from the room's own
- * `m.room.member` events, so every member replaying the room gets the same outcome.
+ * log — its `m.room.member` events, counted only for members the group admitted (founders, an
+ * open group's joiners, adopted `admit-member` decisions: {@link MembershipRoll}) — so every
+ * member replaying the room gets the same outcome.
  *
  * Time is governance's group clock (`effectiveTime`): the claimed `origin_server_ts` of an event
  * is taken no earlier than the events before it and, for anyone but the group's authority, no

@@ -15,11 +15,15 @@ import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import { ROOM_ROLE_KEY } from '../events/parse-imago-event';
 import { fetchRoomState } from '../replay/fetch-room-history';
 import { groupAuthorityContent } from './group-authority';
+import {
+  AUTHORITY_LEVEL,
+  authorityUsers,
+  type GroupPlace,
+  type GroupRoomRole,
+  groupPowerLevels,
+} from './group-power-levels';
 import { type GroupProfile, groupProfileContent } from './group-profile';
 import { type GroupView, groupFromState } from './group-view';
-
-/** The rooms a group may have, by role. */
-export type GroupRoomRole = 'chat' | 'decisions' | 'announcements' | 'debate';
 
 /** The profile to create a group with (lists default to empty). */
 export type GroupProfileInput = Pick<GroupProfile, 'name'> & Partial<Omit<GroupProfile, 'name'>>;
@@ -32,15 +36,22 @@ export interface CreateGroupOptions {
   /** Space id of the parent group: the new group becomes its sub-group (needs power in the parent). */
   parent?: string;
   /**
-   * Who may join the space: `public`, `invite`, or `restricted` (members of the parent group may
-   * join; needs `parent`). Default `public`, or `restricted` for a sub-group.
+   * Who may join the space: `knock` (anyone may ask; the group admits by a decision of kind
+   * `admit-member`), `invite`, `public`, or `restricted` (members of the parent group may join;
+   * needs `parent`). Default `knock`, or `restricted` for a sub-group. The chat, decisions and
+   * debate rooms admit the space's members (`restricted`; `public` in a public group); the
+   * announcements room is public, as other groups' members deliver announcements there, except in
+   * an `invite` group (closed: it admits the space's members only).
    */
-  joinRule?: 'public' | 'invite' | 'restricted';
+  joinRule?: GroupJoinRule;
   /** Encrypt the chat and decisions rooms (state events stay in clear, as always in Matrix). */
   encrypted?: boolean;
   /** Users to invite to the space and its rooms. */
   invite?: readonly string[];
-  /** Extra power levels of users in the space and its rooms. */
+  /**
+   * Extra power levels of users in the space and its rooms. They give no power over anything that
+   * matters (every such type needs 100), and {@link derivePowerLevels} removes them.
+   */
   powerLevels?: Readonly<Record<string, number>>;
   /**
    * The group's authority: the members who administer its elections, close its decisions and
@@ -65,73 +76,8 @@ function inboxRole(roles: readonly GroupRoomRole[]): 'announcements' | 'chat' | 
   return roles.includes('announcements') ? 'announcements' : roles.includes('chat') ? 'chat' : undefined;
 }
 
-/** The power of the group's authority (and of the creator before room version 12). */
-export const AUTHORITY_LEVEL = 100;
-
-/**
- * State event types that decide who the group is, who may join, who may read and what the
- * rooms are: only power 100 changes them (listed explicitly, whatever `state_default` says).
- */
-export const PROTECTED_STATE_TYPES: readonly string[] = [
-  MatrixEventTypes.powerLevels,
-  MatrixEventTypes.joinRules,
-  'm.room.history_visibility',
-  'm.room.server_acl',
-  'm.room.tombstone',
-  MatrixEventTypes.encryption,
-  'm.room.canonical_alias',
-  'm.room.guest_access',
-  'm.room.name',
-  'm.room.topic',
-  'm.room.avatar',
-  'm.room.pinned_events',
-  'm.room.third_party_invite',
-  'im.vector.modular.widgets',
-  MatrixEventTypes.spaceChild,
-  MatrixEventTypes.spaceParent,
-  ImagoEventTypes.authority,
-  ImagoEventTypes.group,
-  ImagoEventTypes.relation,
-  ImagoEventTypes.controlTable,
-  ImagoEventTypes.debateSettings,
-];
-
-/** Power needed per event type in a group's rooms (see docs/matrix-events.md). */
-function powerLevelContent(
-  creator: string,
-  creatorIsPrivileged: boolean,
-  authority: readonly string[],
-  users: Readonly<Record<string, number>>,
-  lockedHistory: boolean,
-) {
-  const events: Record<string, number> = {
-    ...Object.fromEntries(PROTECTED_STATE_TYPES.map((type) => [type, AUTHORITY_LEVEL])),
-    // In the space and the decisions room nobody but power 100 redacts, not even their own
-    // events: a settled decision's evidence stays in every replay. Elsewhere members may take
-    // back their own messages (and lower an Element Call hand, a redacted reaction).
-    [MatrixEventTypes.redaction]: lockedHistory ? AUTHORITY_LEVEL : 0,
-    // A member's own state key (@user:server) protects it; anyone may set their own.
-    [ImagoEventTypes.delegations]: 0,
-    // MatrixRTC memberships (Element Call) use member-owned state keys too.
-    [MatrixEventTypes.callMember]: 0,
-  };
-  const listed: Record<string, number> = { ...users };
-  for (const member of [...authority, creator]) listed[member] = AUTHORITY_LEVEL;
-  // From room version 12 the creators have unlimited power and must not be listed.
-  if (creatorIsPrivileged) delete listed[creator];
-  return {
-    users: listed,
-    users_default: 0,
-    events,
-    events_default: 0,
-    state_default: AUTHORITY_LEVEL,
-    invite: AUTHORITY_LEVEL,
-    kick: AUTHORITY_LEVEL,
-    ban: AUTHORITY_LEVEL,
-    redact: AUTHORITY_LEVEL,
-    notifications: { room: AUTHORITY_LEVEL },
-  };
-}
+/** Who may join a group's space. */
+export type GroupJoinRule = 'knock' | 'invite' | 'public' | 'restricted';
 
 /** Whether the server's default room version gives creators unlimited power (version 12 and later). */
 async function creatorsArePrivileged(client: MatrixClient): Promise<boolean> {
@@ -152,7 +98,7 @@ async function create(client: MatrixClient, options: ICreateRoomOpts, what: stri
   }
 }
 
-function joinRuleState(rule: 'public' | 'invite' | 'restricted', allowedRoom: string | undefined) {
+function joinRuleState(rule: GroupJoinRule, allowedRoom: string | undefined) {
   return {
     type: MatrixEventTypes.joinRules,
     state_key: '',
@@ -192,7 +138,15 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
     ...options.profile,
   };
   const privileged = await creatorsArePrivileged(client);
-  const spaceRule = options.joinRule ?? (options.parent ? 'restricted' : 'public');
+  const spaceRule: GroupJoinRule = options.joinRule ?? (options.parent ? 'restricted' : 'knock');
+  // The authority holds 100; so does the creator until room version 12, which gives creators
+  // unlimited power (never listed).
+  const levels = (place: GroupPlace) =>
+    groupPowerLevels(place, {
+      ...users,
+      ...(privileged ? {} : { [creator]: AUTHORITY_LEVEL }),
+      ...authorityUsers(authority, privileged ? [creator] : []),
+    });
   const spaceId = await create(
     client,
     {
@@ -201,7 +155,7 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
       preset: spaceRule === 'public' ? Preset.PublicChat : Preset.PrivateChat,
       visibility: Visibility.Private,
       creation_content: { type: 'm.space' },
-      power_level_content_override: powerLevelContent(creator, privileged, authority, users, true),
+      power_level_content_override: levels('space'),
       initial_state: [
         { type: ImagoEventTypes.group, state_key: '', content: groupProfileContent(profile) },
         joinRuleState(spaceRule, options.parent),
@@ -217,7 +171,11 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
         {
           type: 'm.room.history_visibility',
           state_key: '',
-          content: { history_visibility: spaceRule === 'public' ? 'world_readable' : 'shared' },
+          // A group one may find (public, or taking requests) shows its profile and relations to
+          // anyone; the rooms where it talks and decides do not.
+          content: {
+            history_visibility: spaceRule === 'public' || spaceRule === 'knock' ? 'world_readable' : 'shared',
+          },
         },
       ],
     },
@@ -229,20 +187,18 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
   for (const role of roles) {
     const encrypted =
       options.encrypted === true && (role === 'chat' || role === 'decisions' || role === 'debate');
-    const roomRule = spaceRule === 'public' ? 'public' : 'restricted';
+    // A closed group (`invite`) takes no deliveries: its announcements room admits its members only.
+    const roomRule =
+      spaceRule === 'public' || (role === 'announcements' && spaceRule !== 'invite')
+        ? 'public'
+        : 'restricted';
     const roomId = await create(
       client,
       {
         name: `${profile.name} — ${role}`,
         preset: roomRule === 'public' ? Preset.PublicChat : Preset.PrivateChat,
         visibility: Visibility.Private,
-        power_level_content_override: powerLevelContent(
-          creator,
-          privileged,
-          authority,
-          users,
-          role === 'decisions',
-        ),
+        power_level_content_override: levels(role),
         initial_state: [
           { type: MatrixEventTypes.spaceParent, state_key: spaceId, content: { via, canonical: true } },
           joinRuleState(roomRule, spaceId),

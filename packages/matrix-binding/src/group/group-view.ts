@@ -24,6 +24,15 @@ export interface GroupMember {
   readonly role: MemberRole;
 }
 
+/** A request to join the group: a knock on its space. */
+export interface GroupKnock {
+  readonly userId: string;
+  /** When the knock was sent (its homeserver's claim). */
+  readonly at: number;
+  readonly reason?: string;
+  readonly eventId: string;
+}
+
 /** A child of the group's space: one of its rooms or a sub-group. */
 export interface GroupChild {
   readonly roomId: string;
@@ -53,6 +62,10 @@ export interface GroupView {
   /** Space ids of the parent groups; the canonical one first. */
   readonly parents: readonly string[];
   readonly members: readonly GroupMember[];
+  /** Pending requests to join (knocks on the space), oldest first. */
+  readonly knocks: readonly GroupKnock[];
+  /** Every user's membership of the space (`join`, `invite`, `knock`, `leave`, `ban`). */
+  readonly memberships: ReadonlyMap<string, string>;
   /** Relations this group asserts, by the other group's space id. */
   readonly relations: ReadonlyMap<string, RelationAssertion>;
   /** Power level needed to send each state event type that matters here. */
@@ -145,6 +158,8 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
   const parents: { roomId: string; canonical: boolean }[] = [];
   const relations = new Map<string, RelationAssertion>();
   const joined: string[] = [];
+  const knocks: GroupKnock[] = [];
+  const memberships = new Map<string, string>();
   let profile: GroupProfile | undefined;
   let authority: GroupView['authority'];
   let powerLevelContent: unknown;
@@ -159,8 +174,19 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
       continue;
     }
     if (raw.type === MatrixEventTypes.member) {
-      const membership = (raw.content as { membership?: unknown } | undefined)?.membership;
-      if (membership === 'join' && typeof raw.state_key === 'string') joined.push(raw.state_key);
+      const content = (raw.content ?? {}) as { membership?: unknown; reason?: unknown };
+      const user = raw.state_key;
+      if (typeof content.membership !== 'string' || typeof user !== 'string') continue;
+      memberships.set(user, content.membership);
+      if (content.membership === 'join') joined.push(user);
+      if (content.membership === 'knock' && typeof raw.event_id === 'string') {
+        knocks.push({
+          userId: user,
+          at: typeof raw.origin_server_ts === 'number' ? raw.origin_server_ts : 0,
+          eventId: raw.event_id,
+          ...(typeof content.reason === 'string' ? { reason: content.reason.slice(0, 500) } : {}),
+        });
+      }
       continue;
     }
     const parsed = parseImagoEvent(raw, { roomId: spaceId });
@@ -218,6 +244,8 @@ export function groupFromState(spaceId: string, state: Iterable<RawMatrixEvent>)
     subGroups: children.filter((child) => child.role === 'sub-group').map((child) => child.roomId),
     parents: parents.map((parent) => parent.roomId),
     members,
+    knocks: knocks.sort((a, b) => a.at - b.at || (a.userId < b.userId ? -1 : 1)),
+    memberships,
     relations,
     powerLevels,
     warnings,

@@ -2,7 +2,9 @@
  * @module
  * An election store in a folder: one file per key (its name the key, percent-encoded), written to a
  * temporary file and renamed, readable by the process's user only (mode 0600), since it holds a
- * trustee's key, private credentials or a voter's credentials.
+ * trustee's key, private credentials or a voter's credentials. Writes of one key are made one after
+ * the other, in the order they were asked: two at once would share the temporary file, and the
+ * second rename would find it gone.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import type { ElectionStore } from '../elections/election-store';
 export async function fileElectionStore(dir: string): Promise<ElectionStore> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = (key: string) => join(dir, encodeURIComponent(key));
+  const writes = new Map<string, Promise<void>>();
   return {
     async get(key) {
       try {
@@ -31,8 +34,18 @@ export async function fileElectionStore(dir: string): Promise<ElectionStore> {
       }
     },
     async set(key, value) {
-      await writeFile(`${path(key)}.tmp`, value, { mode: 0o600 });
-      await rename(`${path(key)}.tmp`, path(key));
+      const write = (writes.get(key) ?? Promise.resolve())
+        .catch(() => undefined) // an earlier write's failure is its caller's
+        .then(async () => {
+          await writeFile(`${path(key)}.tmp`, value, { mode: 0o600 });
+          await rename(`${path(key)}.tmp`, path(key));
+        });
+      writes.set(key, write);
+      try {
+        await write;
+      } finally {
+        if (writes.get(key) === write) writes.delete(key);
+      }
     },
     async delete(key) {
       await rm(path(key), { force: true });

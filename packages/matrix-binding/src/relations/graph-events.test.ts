@@ -11,6 +11,8 @@ const view = (spaceId: string, relations: Record<string, string>, places: string
   subGroups: [],
   parents: [],
   members: [],
+  knocks: [],
+  memberships: new Map(),
   relations: new Map(Object.entries(relations).map(([to, type]) => [to, { type }])),
   powerLevels: readPowerLevels(undefined),
   warnings: [],

@@ -24,25 +24,12 @@ import {
   vote,
 } from '../../src/index';
 import { DedicatedSynapse } from '../support/dedicated-synapse';
+import { eventually } from '../support/eventually';
 import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
 import { forgingAppservice, type RawMatrix } from '../support/raw-matrix';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached over federation');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('forged clocks: a second homeserver’s application service lies about time (raw HTTP)', () => {
   let work: string;
@@ -135,7 +122,7 @@ describe('forged clocks: a second homeserver’s application service lies about 
       { decision, ballot: [0, 1] },
       { ts: t0 + 2 * HOUR },
     );
-    await vote(bea.client, room, decision, [1, 0]);
+    const beaVote = await vote(bea.client, room, decision, [1, 0]);
     await vote(ana.client, room, decision, [1, 0]);
     // A do-ocracy act backdated two days would have stood "unchallenged" long ago: it starts now.
     const backdatedAct = await forger.sendOk(
@@ -144,6 +131,14 @@ describe('forged clocks: a second homeserver’s application service lies about 
       { kind: 'publish-offer', action: { title: 'The garden shed, free' } },
       { ts: t0 - 48 * HOUR },
     );
+    // The authority's server has received what B sent before the period ends: sent earlier, the
+    // tick would be concurrent with Bea's vote, which A could then order after it (too late).
+    for (const id of [forgedTick, futureVote, beaVote, backdatedAct])
+      await eventually(
+        () => service.request('GET', `/rooms/${encodeURIComponent(room)}/event/${encodeURIComponent(id)}`),
+        (answer) => answer.status === 200,
+        `server A has ${id}`,
+      );
     // One hour and one minute later by the authority's clock, the authority ticks.
     const close = await service.sendOk(room, 'org.imago.governance.tick', {}, { ts: t0 + HOUR + MINUTE });
     // The attacker's server has received the tick: what it sends now comes after it in every

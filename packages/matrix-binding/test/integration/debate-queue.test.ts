@@ -40,7 +40,11 @@ describe('a debate with a speaking queue tied to the MatrixRTC session (live Syn
 
   beforeAll(async () => {
     [alice, bob, carol] = await Promise.all([liveUser('chair'), liveUser('bob'), liveUser('carol')]);
-    group = await createGroup(alice.client, { profile: { name: 'Assemblée' }, rooms: ['debate'] });
+    group = await createGroup(alice.client, {
+      profile: { name: 'Assemblée' },
+      rooms: ['debate'],
+      invite: [bob.userId, carol.userId],
+    });
     roomId = group.rooms.debate as string;
     await Promise.all([joinGroup(bob.client, group), joinGroup(carol.client, group)]);
     for (const user of [alice, bob, carol]) {

@@ -65,6 +65,9 @@ describe('a secret decision with member trustees, encrypted credentials and dele
       profile: { name: 'Assemblée' },
       rooms: ['chat', 'decisions'],
       authority: [id('svc')],
+      // The group takes requests (knock): its founders are invited, and count as members because
+      // they are in the room when the control table is set.
+      invite: NAMES.filter((n) => n !== 'ana').map(id),
     });
     room = group.rooms.decisions as string;
     // The chat is encrypted: sharing it is how the authority's crypto knows the voters' devices.

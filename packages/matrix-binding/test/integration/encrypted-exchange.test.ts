@@ -36,7 +36,11 @@ describe('end-to-end encrypted group rooms (Rust crypto in Node, live Synapse)',
       liveUser('bob', { encryption: true }),
       liveUser('nocrypto'),
     ]);
-    group = await createGroup(alice.client, { profile: { name: 'Cercle' }, encrypted: true });
+    group = await createGroup(alice.client, {
+      profile: { name: 'Cercle' },
+      encrypted: true,
+      invite: [bob.userId, outsider.userId],
+    });
     await joinGroup(bob.client, group);
     await joinGroup(outsider.client, group, ['decisions']);
     for (const roomId of Object.values(group.rooms)) await untilMembers(alice.client, roomId as string, 2);

@@ -28,23 +28,10 @@ import {
 } from '../../src/index';
 import type { TestHomeserver } from '../../src/testing/index';
 import { DedicatedSynapse } from '../support/dedicated-synapse';
+import { eventually } from '../support/eventually';
 import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
 import { type LyingServer, startLyingServer } from '../support/lying-server';
 import { RawMatrix } from '../support/raw-matrix';
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached over federation');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 // One pair of federating Synapses for the whole file (starting one takes seconds).
 const one = new DedicatedSynapse(`fed-a-${run}`, { federation: true });
@@ -71,8 +58,16 @@ describe('two federated homeservers each host part of the graph (scripts/synapse
   });
 
   it('relates groups across servers with consent, and a remote member votes in a decision', async () => {
-    const garden = await createGroup(ana.client, { profile: { name: 'Jardin (A)' }, rooms: ['decisions'] });
-    const bees = await createGroup(bo.client, { profile: { name: 'Ruches (B)' }, rooms: [] });
+    const garden = await createGroup(ana.client, {
+      profile: { name: 'Jardin (A)' },
+      rooms: ['decisions'],
+      invite: [bo.userId],
+    });
+    const bees = await createGroup(bo.client, {
+      profile: { name: 'Ruches (B)' },
+      rooms: [],
+      invite: [ana.userId],
+    });
     expect(ana.userId.split(':').slice(1).join(':')).not.toBe(bo.userId.split(':').slice(1).join(':'));
 
     // Each side asserts the relation in its own space, on its own server.

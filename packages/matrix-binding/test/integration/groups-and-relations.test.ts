@@ -28,6 +28,7 @@ describe('groups as spaces, with sub-groups and consented relations (live Synaps
         coordinates: { lat: 48.85, lon: 2.35 },
       },
       rooms: ['chat', 'decisions', 'announcements'],
+      invite: [bob.userId],
     });
     compost = await createGroup(alice.client, { profile: { name: 'Compost' }, parent: garden.spaceId });
     bees = await createGroup(bob.client, { profile: { name: 'Apiculteurs', themes: ['Q7075'] } });

@@ -30,6 +30,7 @@ describe('hostile and malformed events on a live Synapse', () => {
     group = await createGroup(alice.client, {
       profile: { name: 'Cible' },
       rooms: ['decisions', 'announcements'],
+      invite: [bob.userId, mallory.userId],
     });
     await joinGroup(bob.client, group);
     await joinGroup(mallory.client, group);

@@ -112,6 +112,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     const group = await createGroup(users.admin.client, {
       profile: { name: 'Élection' },
       rooms: ['decisions'],
+      invite: (['bob', 'carol', 'dave', 'eve'] as const).map((n) => users[n].userId),
     });
     room = group.rooms.decisions as string;
     for (const n of ['bob', 'carol', 'dave', 'eve'] as const) await joinGroup(users[n].client, group);

@@ -80,7 +80,11 @@ describe('Synapse killed and restarted in the middle of an open decision', () =>
   it('loses no acknowledged vote, delegation, ballot or ledger event, keeps none of the writes in flight at the kill, and the outcome is the same', async () => {
     users = await Promise.all(['ana', 'bo', 'cy', 'di'].map((name) => liveUser(name, { homeserver })));
     const [ana, bo, cy, di] = users as [LiveUser, LiveUser, LiveUser, LiveUser];
-    group = await createGroup(ana.client, { profile: { name: 'Résilience' }, rooms: ['decisions'] });
+    group = await createGroup(ana.client, {
+      profile: { name: 'Résilience' },
+      rooms: ['decisions'],
+      invite: [bo.userId, cy.userId, di.userId],
+    });
     const room = group.rooms.decisions as string;
     for (const user of [bo, cy, di]) await joinGroup(user.client, group);
     await initControlTable(ana.client, room, {
