@@ -39,7 +39,10 @@ export const REPAIR_MEMBERS = ['bruno', 'chloe', 'david', 'emma', 'farid'] as co
 
 /**
  * Creates the groups: founders on their own servers, members joining over federation when they
- * live elsewhere.
+ * live elsewhere. Each group takes join requests (knock, the default), and its founder sets it up
+ * with its first members: invited at creation, they join before the control table is set, so they
+ * are its founding members in the governance roll. Anyone who comes later knocks, and counts once
+ * an `admit-member` decision is adopted (the service's admission duty proposes it and invites them).
  *
  * @param cast - the people.
  * @param services - the service account of each city (the authority of that city's groups).
