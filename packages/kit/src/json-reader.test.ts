@@ -36,28 +36,49 @@ describe('the JSON reader, bound to an error and limits', () => {
   });
 
   it('names the path and the kind of every rejection', () => {
-    expect(problemOf(() => reader.readObject([], 'content'))).toEqual({ path: 'content', code: 'expected-object' });
+    expect(problemOf(() => reader.readObject([], 'content'))).toEqual({
+      path: 'content',
+      code: 'expected-object',
+    });
     expect(problemOf(() => reader.readArray({}, 'a'))).toEqual({ path: 'a', code: 'expected-array' });
     expect(problemOf(() => reader.readString('', 's'))).toEqual({ path: 's', code: 'expected-string' });
-    expect(problemOf(() => reader.readNumber(Number.NaN, 'n'))).toEqual({ path: 'n', code: 'expected-number' });
+    expect(problemOf(() => reader.readNumber(Number.NaN, 'n'))).toEqual({
+      path: 'n',
+      code: 'expected-number',
+    });
     expect(problemOf(() => reader.readNumber(2, 'n', 0, 1))).toEqual({ path: 'n', code: 'out-of-range' });
     expect(problemOf(() => reader.readInteger(1.5, 'i', 0))).toEqual({ path: 'i', code: 'expected-integer' });
     expect(problemOf(() => reader.readInteger(-1, 'i', 0))).toEqual({ path: 'i', code: 'out-of-range' });
     expect(problemOf(() => reader.readBoolean('true', 'b'))).toEqual({ path: 'b', code: 'expected-boolean' });
-    expect(problemOf(() => reader.readEnum('c', 'e', ['a', 'b']))).toEqual({ path: 'e', code: 'not-allowed' });
-    expect(problemOf(() => reader.readDateTime('soon', 'd'))).toEqual({ path: 'd', code: 'expected-date-time' });
-    expect(problemOf(() => reader.readStringList(['a', 7], 'l'))).toEqual({ path: 'l[1]', code: 'expected-string' });
+    expect(problemOf(() => reader.readEnum('c', 'e', ['a', 'b']))).toEqual({
+      path: 'e',
+      code: 'not-allowed',
+    });
+    expect(problemOf(() => reader.readDateTime('soon', 'd'))).toEqual({
+      path: 'd',
+      code: 'expected-date-time',
+    });
+    expect(problemOf(() => reader.readStringList(['a', 7], 'l'))).toEqual({
+      path: 'l[1]',
+      code: 'expected-string',
+    });
     expect(problemOf(() => reader.rejectUnknownKeys({ a: 1, typo: 2 }, 'o', ['a']))).toEqual({
       path: 'o.typo',
       code: 'unknown-field',
     });
-    expect(problemOf(() => reader.fail('x', 'a rule of the package'))).toEqual({ path: 'x', code: 'invalid' });
+    expect(problemOf(() => reader.fail('x', 'a rule of the package'))).toEqual({
+      path: 'x',
+      code: 'invalid',
+    });
   });
 
   it('holds the limits it was bound with, unless a call states its own', () => {
     expect(problemOf(() => reader.readString('123456789', 's'))).toEqual({ path: 's', code: 'too-long' });
     expect(reader.readString('123456789', 's', 9)).toBe('123456789');
-    expect(problemOf(() => reader.readArray([1, 2, 3, 4], 'a'))).toEqual({ path: 'a', code: 'too-many-items' });
+    expect(problemOf(() => reader.readArray([1, 2, 3, 4], 'a'))).toEqual({
+      path: 'a',
+      code: 'too-many-items',
+    });
     expect(reader.readArray([1, 2, 3, 4], 'a', 4)).toHaveLength(4);
     expect(problemOf(() => reader.readStringList(['a', 'b', 'c', 'd'], 'l'))).toEqual({
       path: 'l',
