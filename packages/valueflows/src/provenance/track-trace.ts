@@ -29,7 +29,7 @@
 import type { ActionDefinition } from '../actions/action-definition';
 import { getAction } from '../actions/action-table';
 import type { LedgerState } from '../ledger/ledger-state';
-import { hasToSide } from '../ledger/plan-event';
+import { hasToSide } from '../ledger/event-resources';
 import type { EconomicEvent } from '../model/economic-event';
 
 /** The kinds of item a resource flow goes through. */
