@@ -20,8 +20,10 @@ import type { Process } from '../model/process';
 import type { Proposal } from '../model/proposal';
 import type { SpatialThing } from '../model/spatial-thing';
 import { type FlowItem, nextProcesses, previousProcesses, trace, track } from '../provenance/track-trace';
+import * as commitments from './commitment-mutations';
+import * as intents from './intent-mutations';
 import { processUser } from './observation-mutations';
-import * as planning from './planning-mutations';
+import * as proposals from './proposal-mutations';
 import { type SearchParams, searchFilter } from './search-filters';
 import type { AgentRelationship, Fulfillment, Satisfaction } from './store-records';
 import type { StoreView } from './store-view';
@@ -297,7 +299,7 @@ export function createTypeResolvers(store: VfStore, view: StoreView) {
         return p
           ? [
               {
-                id: planning.proposedIntentId(p, i),
+                id: proposals.proposedIntentId(p, i),
                 reciprocal: p.reciprocal.some((x) => x.id === i.id),
                 publishes: i,
                 publishedIn: p,
@@ -306,7 +308,7 @@ export function createTypeResolvers(store: VfStore, view: StoreView) {
           : [];
       },
       satisfiedBy: (i: Intent) => view.satisfactions().filter((s) => s.satisfies === i.id),
-      deletable: (i: Intent) => planning.isIntentDeletable(store, i.id),
+      deletable: (i: Intent) => intents.isIntentDeletable(store, i.id),
     },
     Commitment: {
       ...flowFields,
@@ -315,7 +317,7 @@ export function createTypeResolvers(store: VfStore, view: StoreView) {
       involvedAgents: (c: Commitment) => [view.agent(c.provider), view.agent(c.receiver)],
       fulfilledBy: (c: Commitment) => view.fulfillments().filter((f) => f.fulfills === c.id),
       satisfies: (c: Commitment) => view.satisfactions().filter((s) => s.satisfiedBy === c.id),
-      deletable: (c: Commitment) => planning.isCommitmentDeletable(store, c.id),
+      deletable: (c: Commitment) => commitments.isCommitmentDeletable(store, c.id),
     },
     Fulfillment: {
       fulfilledBy: (f: Fulfillment) => view.event(f.fulfilledBy),
@@ -348,13 +350,13 @@ export function createTypeResolvers(store: VfStore, view: StoreView) {
     Proposal: {
       publishes: (p: Proposal) => [
         ...p.publishes.map((i) => ({
-          id: planning.proposedIntentId(p, i),
+          id: proposals.proposedIntentId(p, i),
           reciprocal: false,
           publishes: i,
           publishedIn: p,
         })),
         ...p.reciprocal.map((i) => ({
-          id: planning.proposedIntentId(p, i),
+          id: proposals.proposedIntentId(p, i),
           reciprocal: true,
           publishes: i,
           publishedIn: p,
@@ -365,12 +367,12 @@ export function createTypeResolvers(store: VfStore, view: StoreView) {
       proposer: (p: Proposal) => view.agent(p.proposer),
       proposedTo: (p: Proposal) => agents(p.proposedTo),
       publishedTo: (p: Proposal) =>
-        (p.proposedTo ?? []).map((a) => ({ id: planning.proposedToId(p, a), proposedTo: a, proposed: p })),
+        (p.proposedTo ?? []).map((a) => ({ id: proposals.proposedToId(p, a), proposedTo: a, proposed: p })),
       eligibleLocation: (p: Proposal) => view.place(p.eligibleLocation),
       inScopeOf: (p: Proposal) => agents(p.inScopeOf),
     },
     ProposedTo: {
-      proposedTo: (t: planning.ProposedToRecord) => view.agent(t.proposedTo),
+      proposedTo: (t: proposals.ProposedToRecord) => view.agent(t.proposedTo),
     },
   };
 }
