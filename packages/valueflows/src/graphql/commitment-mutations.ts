@@ -1,3 +1,13 @@
+/**
+ * The commitment mutations of vf-graphql 0.8.5 (`planning.gql`): create, update and delete a
+ * commitment, the agreements whose clauses it is following along; and what still refers to it.
+ *
+ * Each mutation checks everything first and only then writes to the store, so a rejected one
+ * changes nothing. Input goes through the package's boundary parsers; references are checked
+ * against the store.
+ *
+ * @module
+ */
 import type { Agreement } from '../model/agreement';
 import type { Commitment } from '../model/commitment';
 import { parseCommitment } from '../parse/parse-records';

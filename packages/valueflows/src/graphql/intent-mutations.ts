@@ -1,3 +1,13 @@
+/**
+ * The intent mutations of vf-graphql 0.8.5 (`planning.gql`): create, update and delete an intent,
+ * wherever a proposal publishes it; and where an intent is, what still refers to it.
+ *
+ * Each mutation checks everything first and only then writes to the store, so a rejected one
+ * changes nothing. Input goes through the package's boundary parsers; references are checked
+ * against the store.
+ *
+ * @module
+ */
 import { UnknownRecordError } from '../errors/unknown-record-error';
 import type { Intent } from '../model/intent';
 import type { Proposal } from '../model/proposal';

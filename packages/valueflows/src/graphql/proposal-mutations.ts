@@ -3,7 +3,7 @@
  * proposal, publish an intent in it (`proposeIntent`) and withdraw it (`deleteProposedIntent`),
  * address it to an agent (`proposeTo`); and `acceptProposal`, which turns a proposal into an
  * agreement with its commitments and takes what was agreed off the proposal.
-
+ *
  * Each mutation checks everything first and only then writes to the store, so a rejected one
  * changes nothing. Input goes through the package's boundary parsers; references are checked
  * against the store.

@@ -7,8 +7,8 @@
 import { ACTION_IDS, ACTIONS, isActionId, normalizeActionId } from '../actions/action-table';
 import { getUnit, listUnits } from '../measures/om2-units';
 import type { EconomicEvent } from '../model/economic-event';
+import { actionRecord } from './action-records';
 import type { StoreView } from './store-view';
-import { actionRecord } from './type-resolvers';
 import type { VfStore } from './vf-store';
 
 /** The paging arguments of a listing query. */

@@ -28,8 +28,8 @@
  */
 import type { ActionDefinition } from '../actions/action-definition';
 import { getAction } from '../actions/action-table';
-import type { LedgerState } from '../ledger/ledger-state';
 import { hasToSide } from '../ledger/event-resources';
+import type { LedgerState } from '../ledger/ledger-state';
 import type { EconomicEvent } from '../model/economic-event';
 
 /** The kinds of item a resource flow goes through. */
