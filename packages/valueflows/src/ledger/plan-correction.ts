@@ -10,8 +10,8 @@ import { UnauthorisedRecorderError } from '../errors/unauthorised-recorder-error
 import { UnknownEventError } from '../errors/unknown-event-error';
 import type { EconomicEvent } from '../model/economic-event';
 import { answeringAgent, answeringSide } from './answering-side';
+import type { EventPlan, PlanOptions } from './event-plan';
 import type { LedgerState } from './ledger-state';
-import type { EventPlan, PlanOptions } from './plan-event';
 import type { Draft } from './resource-draft';
 
 /**

@@ -19,33 +19,17 @@ import { DuplicateEventError } from '../errors/duplicate-event-error';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import { UnauthorisedRecorderError } from '../errors/unauthorised-recorder-error';
 import type { EconomicEvent } from '../model/economic-event';
-import type { EconomicResource } from '../model/economic-resource';
-import { answeringSide, type SpeaksFor } from './answering-side';
+import { answeringSide } from './answering-side';
 import { checkHolders } from './event-holders';
+import type { EventPlan, PlanOptions } from './event-plan';
 import { eventResources } from './event-resources';
-import type { LedgerState, RecordedEvent } from './ledger-state';
+import type { LedgerState } from './ledger-state';
 import { planCorrection } from './plan-correction';
 import { applyQuantities, isValidQuantity } from './quantity-effects';
 import { Draft } from './resource-draft';
 import { applyResourceEffects } from './resource-effects';
 
-/** What applying an event writes: resources to set and event records to set. */
-export interface EventPlan {
-  readonly resources: readonly EconomicResource[];
-  readonly recorded: RecordedEvent;
-  /** The corrected event's record, now marked as corrected. */
-  readonly corrected?: RecordedEvent;
-}
-
-/** Options of {@link applyEvent} (and of the ledger's planning of one event). */
-export interface PlanOptions {
-  /**
-   * Whether the event's recorder speaks for an agent. When given, an event is recorded only if its
-   * recorder speaks for the agent who answers for it ({@link answeringSide}); a correction, for
-   * the agent who answers for the corrected event. Absent: the log is trusted as a whole.
-   */
-  readonly speaksFor?: SpeaksFor;
-}
+export type { EventPlan, PlanOptions } from './event-plan';
 
 /**
  * Plans the effects of `event` on `state`.
