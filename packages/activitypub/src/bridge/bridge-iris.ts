@@ -17,6 +17,21 @@ export const BridgePaths = {
   inbox: /^\/(?:actors\/[^/]{1,600}\/)?inbox$/,
 } as const;
 
+/**
+ * The Matrix event id a path segment names. Anyone writes these paths (a `GET`, a remote
+ * document's `inReplyTo`): a malformed percent-encoding names nothing, and throws nothing.
+ *
+ * @param segment - the percent-encoded segment.
+ * @returns the event id, or `undefined`.
+ */
+export function eventIdOfSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The media type of the ActivityPub documents the bridge serves. */
 export const ACTIVITY_JSON = 'application/activity+json';
 
@@ -55,9 +70,8 @@ export class BridgeIris {
     const prefix = `${this.origin}/groups/`;
     if (!iri.startsWith(prefix)) return undefined;
     const match = BridgePaths.proposal.exec(iri.slice(this.origin.length));
-    return match
-      ? { handle: match[1] as string, eventId: decodeURIComponent(match[2] as string) }
-      : undefined;
+    const eventId = match ? eventIdOfSegment(match[2] as string) : undefined;
+    return match && eventId !== undefined ? { handle: match[1] as string, eventId } : undefined;
   }
 
   /**

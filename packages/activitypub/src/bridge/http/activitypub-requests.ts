@@ -7,10 +7,17 @@
 import type { Federation } from '@fedify/fedify';
 import type { InboxGuard } from '../../guard/inbox-guard';
 import type { RateLimit } from '../../guard/rate-limit';
-import { BridgePaths } from '../bridge-iris';
+import { BridgePaths, eventIdOfSegment } from '../bridge-iris';
 import type { BridgeParts } from '../bridge-parts';
 import type { RequestData } from '../federation';
-import { serveIcon, serveModerators, serveNote, serveProposal, serveTombstone } from './group-resources';
+import {
+  notFound,
+  serveIcon,
+  serveModerators,
+  serveNote,
+  serveProposal,
+  serveTombstone,
+} from './group-resources';
 import { receiveInboxRequest } from './inbox-request';
 
 /** The limits of the ActivityPub side. */
@@ -57,7 +64,7 @@ export async function serveRequest(
   }
   return federation.fetch(request, {
     contextData: {},
-    onNotFound: () => new Response('Not found.\n', { status: 404 }),
+    onNotFound: notFound,
     onNotAcceptable: () => new Response('Not acceptable.\n', { status: 406 }),
   });
 }
@@ -70,9 +77,15 @@ async function serveGroupResource(parts: BridgeParts, path: string): Promise<Res
     if (gone) return gone;
   }
   const proposal = BridgePaths.proposal.exec(path);
-  if (proposal) return serveProposal(parts, proposal[1] as string, decodeURIComponent(proposal[2] as string));
+  if (proposal) {
+    const eventId = eventIdOfSegment(proposal[2] as string);
+    return eventId === undefined ? notFound() : serveProposal(parts, proposal[1] as string, eventId);
+  }
   const note = BridgePaths.note.exec(path);
-  if (note) return serveNote(parts, note[1] as string, decodeURIComponent(note[2] as string));
+  if (note) {
+    const eventId = eventIdOfSegment(note[2] as string);
+    return eventId === undefined ? notFound() : serveNote(parts, note[1] as string, eventId);
+  }
   const moderators = BridgePaths.moderators.exec(path);
   if (moderators) return serveModerators(parts, moderators[1] as string);
   const icon = BridgePaths.icon.exec(path);

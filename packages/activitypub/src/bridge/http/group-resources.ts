@@ -9,7 +9,8 @@ import type { BridgeParts } from '../bridge-parts';
 import { moderatorsOf, readGroup } from '../matrix/group-rooms';
 import { noteDocumentOf, proposalDocumentOf } from '../outbox/group-documents';
 
-const notFound = () => new Response('Not found.\n', { status: 404 });
+/** The answer to a path that names nothing. */
+export const notFound = () => new Response('Not found.\n', { status: 404 });
 
 const activityJson = (document: Record<string, unknown>, status = 200) =>
   Response.json(document, { status, headers: { 'content-type': ACTIVITY_JSON } });

@@ -8,6 +8,7 @@ import type { Federation } from '@fedify/fedify';
 import type { InboxGuard } from '../../guard/inbox-guard';
 import { type BridgeLog, describeError } from '../bridge-log';
 import type { RequestData } from '../federation';
+import { notFound } from './group-resources';
 
 /**
  * Answers a `POST` to an inbox.
@@ -36,7 +37,7 @@ export async function receiveInboxRequest(
   try {
     response = await federation.fetch(admitted.request, {
       contextData: { json: admitted.json },
-      onNotFound: () => new Response('Not found.\n', { status: 404 }),
+      onNotFound: notFound,
     });
   } catch (error) {
     // Fedify throws on some documents it cannot read (e.g. a literal where it expects an IRI).
