@@ -57,19 +57,19 @@ export class ActivityPubBridge {
       options,
       store,
       bot: appserviceClient(options.homeserver, log, options.botUserId),
-      ghosts: new GhostUsers(store, options.homeserver, options.ghostPrefix, log),
+      ghosts: new GhostUsers({ store, homeserver: options.homeserver, prefix: options.ghostPrefix, log }),
       iris,
-      outbox: new GroupOutbox(
+      outbox: new GroupOutbox({
         store,
-        (handle) => iris.actor(handle),
-        {
+        actor: (handle) => iris.actor(handle),
+        limits: {
           ...options.delivery,
           ...(options.allowPrivateAddress !== undefined
             ? { allowPrivateAddress: options.allowPrivateAddress }
             : {}),
         },
         log,
-      ),
+      }),
       log,
       context: () => this.federation.createContext(new URL(options.origin), {}),
     };

@@ -12,6 +12,7 @@ import { ActivitypubActionKinds } from '../../vocabulary/action-kinds';
 import type { BridgeParts } from '../bridge-parts';
 import { termsProblem } from '../decisions/remaining-proposal';
 import { answer } from '../outbox/answer';
+import { receivedTerms } from './received-terms';
 import { remoteActor } from './remote-actor';
 
 /**
@@ -28,13 +29,8 @@ export async function receiveOffer(
   json: Record<string, unknown>,
 ): Promise<void> {
   const { store, log } = parts;
-  const parsed = parseAgreementOffer(json);
-  if (!parsed.ok) {
-    log('warn', 'offer-ignored', { path: parsed.error.path, code: parsed.error.code });
-    return;
-  }
-  const terms = parsed.value;
-  if (offer.actorId?.href !== terms.actor) return;
+  const terms = receivedTerms(log, parseAgreementOffer(json), offer.actorId, 'offer-ignored');
+  if (terms === undefined) return;
   const intent = readIntentIri(terms.satisfies);
   const target = intent && parts.iris.proposalOf(intent.proposal);
   const record = target && (await store.proposal(target.handle, target.eventId));

@@ -8,6 +8,7 @@ import { type Create, PUBLIC_COLLECTION } from '@fedify/fedify/vocab';
 import { admitToRoom, sendThreadMessage } from '@imago/matrix-binding';
 import { parseReplyNote } from '../../mapping/reply-note';
 import type { BridgeParts } from '../bridge-parts';
+import { receivedTerms } from './received-terms';
 
 /** Where a bridged message says it came from (its event content carries it). */
 const ORIGIN_KEY = 'org.imago.activitypub.origin';
@@ -26,13 +27,8 @@ export async function receiveReply(
   json: Record<string, unknown>,
 ): Promise<void> {
   const { store, log, iris } = parts;
-  const parsed = parseReplyNote(json);
-  if (!parsed.ok) {
-    log('warn', 'create-ignored', { path: parsed.error.path, code: parsed.error.code });
-    return;
-  }
-  const reply = parsed.value;
-  if (create.actorId?.href !== reply.actor) return;
+  const reply = receivedTerms(log, parseReplyNote(json), create.actorId, 'create-ignored');
+  if (reply === undefined) return;
   const target = iris.proposalOf(reply.inReplyTo);
   if (target === undefined) return;
   const record = await store.proposal(target.handle, target.eventId);

@@ -10,30 +10,24 @@ import type { BridgeLog } from '../bridge-log';
 import type { BridgeStore } from '../bridge-store';
 import { appserviceClient, type MatrixClient } from './appservice-client';
 
+/** What {@link GhostUsers} needs. */
+export interface GhostUsersOptions {
+  /** Where each actor's ghost is remembered. */
+  readonly store: BridgeStore;
+  /** The homeserver and the application service's token. */
+  readonly homeserver: { readonly baseUrl: string; readonly asToken: string };
+  /** The localpart prefix of the service's namespace (`_ap_`). */
+  readonly prefix: string;
+  readonly log: BridgeLog;
+}
+
 /** The ghost users of remote actors, and their clients. */
 export class GhostUsers {
   readonly #clients = new Map<string, MatrixClient>();
-  readonly #store: BridgeStore;
-  readonly #homeserver: { readonly baseUrl: string; readonly asToken: string };
-  readonly #prefix: string;
-  readonly #log: BridgeLog;
+  readonly #options: GhostUsersOptions;
 
-  /**
-   * @param store - where each actor's ghost is remembered.
-   * @param homeserver - the homeserver and the application service's token.
-   * @param prefix - the localpart prefix of the service's namespace (`_ap_`).
-   * @param log - the bridge's log.
-   */
-  constructor(
-    store: BridgeStore,
-    homeserver: { readonly baseUrl: string; readonly asToken: string },
-    prefix: string,
-    log: BridgeLog,
-  ) {
-    this.#store = store;
-    this.#homeserver = homeserver;
-    this.#prefix = prefix;
-    this.#log = log;
+  constructor(options: GhostUsersOptions) {
+    this.#options = options;
   }
 
   /**
@@ -43,7 +37,7 @@ export class GhostUsers {
    * @returns `true` for a ghost's id.
    */
   isGhost(userId: string): boolean {
-    return userId.startsWith(`@${this.#prefix}`);
+    return userId.startsWith(`@${this.#options.prefix}`);
   }
 
   /**
@@ -56,12 +50,13 @@ export class GhostUsers {
   async of(actorId: string, actor: Actor | null): Promise<MatrixClient> {
     const cached = this.#clients.get(actorId);
     if (cached) return cached;
-    const known = await this.#store.ghost(actorId);
-    const localpart = `${this.#prefix}${await ghostSuffix(actorId)}`;
-    const userId = known ?? (await registerAppserviceUser(this.#homeserver, localpart));
-    const client = appserviceClient(this.#homeserver, this.#log, userId);
+    const { store, homeserver, prefix, log } = this.#options;
+    const known = await store.ghost(actorId);
+    const localpart = `${prefix}${await ghostSuffix(actorId)}`;
+    const userId = known ?? (await registerAppserviceUser(homeserver, localpart));
+    const client = appserviceClient(homeserver, log, userId);
     if (known === undefined) {
-      await this.#store.saveGhost(actorId, userId);
+      await store.saveGhost(actorId, userId);
       const handle = actor?.preferredUsername?.toString();
       const name = actor?.name?.toString() ?? handle ?? actorId;
       await setDisplayName(client, `${name} (${new URL(actorId).host})`.slice(0, 200)).catch(() => undefined);

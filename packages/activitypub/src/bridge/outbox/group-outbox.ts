@@ -12,30 +12,24 @@ import type { BridgeStore } from '../bridge-store';
 import { type DeliveryOptions, deliverToInboxes } from '../delivery';
 import { keysOf } from '../federation';
 
+/** What {@link GroupOutbox} needs. */
+export interface GroupOutboxOptions {
+  /** The followers and keys of the groups. */
+  readonly store: BridgeStore;
+  /** The actor IRI of a group (its key id is `<actor>#main-key`). */
+  readonly actor: (handle: string) => string;
+  /** The limits of each delivery (deadline, size, private addresses). */
+  readonly limits: DeliveryOptions;
+  readonly log: BridgeLog;
+}
+
 /** Delivers the groups' activities to their followers and keeps track of those under way. */
 export class GroupOutbox {
   readonly #deliveries = new Set<Promise<void>>();
-  readonly #store: BridgeStore;
-  readonly #actor: (handle: string) => string;
-  readonly #limits: DeliveryOptions;
-  readonly #log: BridgeLog;
+  readonly #options: GroupOutboxOptions;
 
-  /**
-   * @param store - the followers and keys of the groups.
-   * @param actor - the actor IRI of a group (its key id is `<actor>#main-key`).
-   * @param limits - the limits of each delivery (deadline, size, private addresses).
-   * @param log - the bridge's log.
-   */
-  constructor(
-    store: BridgeStore,
-    actor: (handle: string) => string,
-    limits: DeliveryOptions,
-    log: BridgeLog,
-  ) {
-    this.#store = store;
-    this.#actor = actor;
-    this.#limits = limits;
-    this.#log = log;
+  constructor(options: GroupOutboxOptions) {
+    this.#options = options;
   }
 
   /**
@@ -47,7 +41,7 @@ export class GroupOutbox {
    */
   send(handle: string, activity: Record<string, unknown>): void {
     const delivery = this.sendNow(handle, activity).catch((error: unknown) =>
-      this.#log('error', 'delivery-failed', { id: activity.id, ...describeError(error) }),
+      this.#options.log('error', 'delivery-failed', { id: activity.id, ...describeError(error) }),
     );
     this.#deliveries.add(delivery);
     void delivery.finally(() => this.#deliveries.delete(delivery));
@@ -61,20 +55,21 @@ export class GroupOutbox {
    * @returns when the deliveries have ended (refusals are logged).
    */
   async sendNow(handle: string, activity: Record<string, unknown>): Promise<void> {
-    const followers = await this.#store.followers(handle);
+    const { store, actor, limits, log } = this.#options;
+    const followers = await store.followers(handle);
     if (followers.length === 0) return;
-    const privateKey = (await keysOf({ store: this.#store }, handle))[0]?.privateKey;
+    const privateKey = (await keysOf({ store }, handle))[0]?.privateKey;
     if (privateKey === undefined) return;
-    const keyId = new URL(`${this.#actor(handle)}#main-key`);
+    const keyId = new URL(`${actor(handle)}#main-key`);
     const results = await deliverToInboxes(
       followers.map((f) => f.sharedInbox ?? f.inbox),
       JSON.stringify(activity),
       (request) => signRequest(request, privateKey, keyId, { spec: 'draft-cavage-http-signatures-12' }),
-      this.#limits,
+      limits,
     );
     for (const result of results) {
       if (!result.ok)
-        this.#log('warn', result.status === undefined ? 'delivery-failed' : 'delivery-refused', {
+        log('warn', result.status === undefined ? 'delivery-failed' : 'delivery-refused', {
           inbox: result.inbox,
           id: activity.id,
           problem: result.problem,
