@@ -70,6 +70,26 @@ export function serverOf(id: string): string | undefined {
 }
 
 /**
+ * Whether a room names a space as its parent, in its own state (`m.space.parent`, which only the
+ * room's administrators write). A space's `m.space.child` or pin is the space's claim alone: any
+ * account can found a space that lists another group's rooms.
+ *
+ * @param bot - the bridge's bot (a member of the room).
+ * @param roomId - the room.
+ * @param spaceId - the space it should belong to.
+ * @returns `true` when the room names the space, with servers to reach it through.
+ */
+export async function namesParent(bot: MatrixClient, roomId: string, spaceId: string): Promise<boolean> {
+  const state = await fetchRoomState(bot, roomId);
+  return state.some((event) => {
+    const via = (event.content as { via?: unknown } | undefined)?.via;
+    return (
+      event.type === 'm.space.parent' && event.state_key === spaceId && Array.isArray(via) && via.length > 0
+    );
+  });
+}
+
+/**
  * The first of the group's rooms (its space included) that is end-to-end encrypted.
  *
  * @param bot - the bridge's bot.

@@ -12,7 +12,7 @@ import { describeError } from '../bridge-log';
 import type { BridgeParts } from '../bridge-parts';
 import type { GroupRecord } from '../bridge-store';
 import { settlePending } from '../decisions/settle-pending';
-import { encryptedRoom, readGroup, replayDecisionsRoom, serverOf } from './group-rooms';
+import { encryptedRoom, namesParent, readGroup, replayDecisionsRoom, serverOf } from './group-rooms';
 
 /**
  * Recomputes a group's publication and the decisions the bridge waits for, from the group's
@@ -29,6 +29,11 @@ export async function syncGroup(parts: BridgeParts, spaceId: string): Promise<vo
   if (view.profile === undefined) return;
   const decisionsRoom = groupRoom(view, 'decisions');
   if (decisionsRoom === undefined) return;
+  // The pin is the space's claim: another group's decisions room would carry that group's decisions.
+  if (!(await namesParent(parts.bot, decisionsRoom, spaceId))) {
+    log('warn', 'room-not-of-group', { roomId: decisionsRoom, spaceId });
+    return;
+  }
   const replay = await replayDecisionsRoom(parts.bot, decisionsRoom);
   const publication = readPublication(replay.state.decisions.values());
   const existing = await store.groupOfSpace(spaceId);
