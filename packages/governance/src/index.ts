@@ -24,12 +24,16 @@ export type {
   DoOcracyRule,
   EscalationRule,
   GroupDelegationMode,
-  GroupId,
-  MemberId,
   OligarchyRule,
   ProtocolName,
   ProtocolRule,
 } from './control-table/protocol-rule';
+export {
+  type ControlTableHistory,
+  type TableEra,
+  tableAt,
+  tableInForce,
+} from './control-table/table-history';
 export {
   type Ballot,
   COUNTING_METHOD_NAMES,
@@ -50,13 +54,8 @@ export type {
   SecretSetup,
   StanceRecord,
 } from './decisions/decision';
-export {
-  type GovernanceContext,
-  type GovernanceState,
-  initialGovernanceState,
-  type TableEra,
-  tableAt,
-} from './decisions/governance-state';
+export type { GovernanceContext } from './decisions/governance-context';
+export { type GovernanceState, initialGovernanceState } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
 export { type ReduceResult, reduce } from './decisions/reduce';
 export type { RejectedEvent, RejectionReason } from './decisions/rejection';
@@ -67,10 +66,10 @@ export {
   effectiveDelegation,
   type MemberDelegations,
 } from './delegation/delegation-scope';
+export type { GroupDelegateReport, GroupDelegation } from './delegation/group-delegate';
 export {
   type DelegationInput,
   type DelegationResolution,
-  type GroupDelegateReport,
   resolveDelegations,
 } from './delegation/resolve-delegations';
 export { GovernanceError } from './errors/governance-error';
@@ -99,6 +98,7 @@ export {
   type WithdrawObjectionContent,
 } from './events/event-types';
 export { parseGovernanceEvent } from './events/parse-event';
+export type { GroupId, MemberId } from './membership/member-id';
 export { PersistentMap } from './persistent/persistent-map';
 export { standingBlocks } from './protocols/consensus';
 export { standingObjections } from './protocols/consent';

@@ -22,7 +22,7 @@ import {
   type ReadableGraph,
   resolveLocation,
 } from '@imago/graph';
-import { isGraphSnapshot, parseGraphSnapshot } from '@imago/graph/snapshot';
+import { isGraphSnapshot, readGraphSnapshot } from '@imago/graph/snapshot';
 import { naivePropagate } from '../test/reference/naive-propagate.ts';
 import { random } from './synthetic-graph.ts';
 
@@ -39,7 +39,7 @@ function time<T>(work: () => T): [T, number] {
 
 const [graph, loadMs] = time((): ReadableGraph => {
   const bytes = readFileSync(path);
-  if (isGraphSnapshot(bytes)) return parseGraphSnapshot(bytes);
+  if (isGraphSnapshot(bytes)) return readGraphSnapshot(bytes);
   const text = bytes.toString('utf8');
   return model === 'graphology' ? parseSerializedGraph(text) : parseCompactGraph(text);
 });

@@ -139,9 +139,10 @@ export {
   MAX_CARD_ENTRIES,
   readGroupCardContent,
 } from './discovery/group-card';
+export type { BallotDelivery } from './elections/ballot-delivery';
 export { type BallotStatus, ballotStatus, trackerOf } from './elections/ballot-tracker';
+export { electionEvidence, exportBelArchive, verifyElection } from './elections/election-archive';
 export {
-  type ElectionActivity,
   type ElectionAuthority,
   type ElectionAuthorityOptions,
   electionAuthority,
@@ -165,19 +166,18 @@ export {
   checkElectionOfDecision,
   type ElectionMismatch,
   type ElectionOfDecisionReport,
-  secretResultContent,
-  secretResultVerifier,
-  verifiedElections,
+  electionOfDecision,
 } from './elections/election-of-decision';
 export {
-  type BallotDelivery,
   type BallotReceipt,
   type ElectionParticipant,
   type ElectionParticipantOptions,
   electionParticipant,
   type VoterStatus,
 } from './elections/election-participant';
+export type { ElectionActivity } from './elections/election-role';
 export { type PreparedElection, prepareElection, type SetupBlocked } from './elections/election-setup';
+export type { ElectionPhase, ReplayedStep, SecretBallotReplay } from './elections/election-state';
 export {
   readSecretBallotStep,
   SECRET_BALLOT_STEP_TYPE,
@@ -194,17 +194,10 @@ export {
 export { type ElectionStore, memoryElectionStore } from './elections/election-store';
 export { type FollowedElections, followElections } from './elections/follow-elections';
 export {
-  type ElectionPhase,
-  electionEvidence,
-  electionOfDecision,
-  exportBelArchive,
-  type ReplayedStep,
   type ReplaySecretBallotsOptions,
   replaySecretBallots,
-  type SecretBallotReplay,
   type SecretBallotsReplay,
   type TrusteeContributions,
-  verifyElection,
 } from './elections/replay-secret-ballots';
 export {
   castBallot,
@@ -213,6 +206,7 @@ export {
   postTrusteeContribution,
   type SetupOptions,
 } from './elections/secret-ballot-actions';
+export { secretResultContent, secretResultVerifier, verifiedElections } from './elections/secret-result';
 export {
   readTrusteeContribution,
   TRUSTEE_CONTRIBUTION_TYPE,

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BELENIOS_TOOL, requireBeleniosTool } from '../methods/testing/belenios-oracle';
-import { runProcess } from '../methods/testing/run-process';
-import { buildImagoTally, type ImagoTallyProcess } from './testing/imago-tally-process';
+import { BELENIOS_TOOL, requireBeleniosTool } from '../../test/support/belenios-oracle';
+import { buildImagoTally, type ImagoTallyProcess } from '../../test/support/imago-tally-process';
+import { runProcess } from '../../test/support/run-process';
 
 interface Run {
   readonly code: number;

@@ -6,7 +6,7 @@
  * success, 123 for bad input, 124 for a bad command line.
  */
 import { GovernanceError } from '../errors/governance-error';
-import { parseBallots } from '../methods/parse-ballots';
+import { readBallots } from '../methods/read-ballots';
 import { TALLY_METHODS, type TallyMethod } from './tally-methods';
 
 /** What running the command produced. */
@@ -56,7 +56,7 @@ function methodUsage(method: TallyMethod): string {
 }
 
 /** An integer as OCaml's `int_of_string` reads it: sign, 0x/0o/0b prefixes, `_` separators. */
-function parseInteger(text: string): number | undefined {
+function ocamlInteger(text: string): number | undefined {
   const match = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)$/.exec(text);
   if (match === null) return undefined;
   const digits = match[2]!.replaceAll('_', '');
@@ -121,7 +121,7 @@ export function runTally(args: readonly string[], readInput: () => Uint8Array): 
       }
       parsed[option.name] = raw === 'true';
     } else {
-      const value = parseInteger(raw);
+      const value = ocamlInteger(raw);
       if (value === undefined) {
         return usageError(`option '--${option.name}': invalid value '${raw}', expected an integer`);
       }
@@ -129,7 +129,7 @@ export function runTally(args: readonly string[], readInput: () => Uint8Array): 
     }
   }
   try {
-    const ballots = parseBallots(readInput());
+    const ballots = readBallots(readInput());
     return { code: 0, stdout: `${method.run(ballots, parsed)}\n` };
   } catch (error) {
     if (GovernanceError.isInstance(error)) {

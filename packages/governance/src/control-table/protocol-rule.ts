@@ -6,12 +6,8 @@
  * @module
  */
 import type { CountingMethodName } from '../counting/counting-method';
+import type { GroupId, MemberId } from '../membership/member-id';
 import type { TrusteesRule } from '../secret-ballot/election-trustees';
-
-/** A member of the group, as the membership input names it (on Matrix: a user id). */
-export type MemberId = string;
-/** A group (typically a sub-group), as the group resolver names it (on Matrix: a space or room id). */
-export type GroupId = string;
 
 /** Who decides in an oligarchy: a fixed list of members or the members of a (sub-)group. */
 export type Deciders = { readonly members: readonly MemberId[] } | { readonly group: GroupId };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlTableToJson, parseControlTable } from '../control-table/parse-control-table';
 import { DAY, EventLog, members, tableJson } from './event-log.fixture';
-import { tableAt } from './governance-state';
 import { evaluateAt, replay } from './replay';
 
 const context = members('ana', 'bo', 'cy');
@@ -259,28 +258,5 @@ describe('parseControlTable', () => {
     if (parsed.ok) return;
     expect(parsed.error.code).toBe('INVALID_CONTROL_TABLE');
     expect(parsed.error.path).toBe(path);
-  });
-});
-
-describe('the history of the control table', () => {
-  it('tells which table was in force at any time, and which decision adopted it', () => {
-    const log = new EventLog();
-    log.add('ana', 0, 'init', {
-      table: tableJson({ 'publish-text': { protocol: 'consensus', duration: DAY } }),
-    });
-    const change = log.add('ana', 1000, 'propose', {
-      kind: 'change-control-table',
-      action: { table: tableJson({ 'publish-text': { protocol: 'consent', duration: DAY } }) },
-    });
-    log.add('ana', 2 * DAY, 'tick', {});
-    const { state } = replay(log.events, context);
-    expect(state.tableHistory.map((era) => [era.version, era.since, era.decision])).toEqual([
-      [0, 0, undefined],
-      [1, 1000 + DAY, change],
-    ]);
-    expect(tableAt(state, 500)?.table.rules['publish-text']?.protocol).toBe('consensus');
-    expect(tableAt(state, 1000 + DAY)?.decision).toBe(change);
-    expect(tableAt(state, 1000 + DAY)?.table).toEqual(state.table);
-    expect(tableAt({ tableHistory: [] }, 5)).toBeUndefined();
   });
 });

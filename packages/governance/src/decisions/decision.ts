@@ -6,10 +6,11 @@
  * @module
  */
 import type { ActionKind } from '../control-table/action-kinds';
-import type { DoOcracyRule, MemberId, ProtocolRule } from '../control-table/protocol-rule';
+import type { DoOcracyRule, ProtocolRule } from '../control-table/protocol-rule';
 import type { Ballot, CountResult } from '../counting/counting-method';
 import type { DelegationResolution } from '../delegation/resolve-delegations';
 import type { Stance } from '../events/event-types';
+import type { MemberId } from '../membership/member-id';
 import type { PersistentMap } from '../persistent/persistent-map';
 import type { ElectionTrustees } from '../secret-ballot/election-trustees';
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { GovernanceContext } from './governance-state';
+import type { GovernanceContext } from './governance-context';
 
 /** A raw governance event as tests write it. */
 export interface TestEvent {

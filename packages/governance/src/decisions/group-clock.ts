@@ -19,7 +19,7 @@
  *
  * @module
  */
-import type { MemberId } from '../control-table/protocol-rule';
+import type { MemberId } from '../membership/member-id';
 
 /** Default skew (ms) allowed between another member's claim and the authority's clock: 5 minutes. */
 export const DEFAULT_CLOCK_SKEW = 300_000;

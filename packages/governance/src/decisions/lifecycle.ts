@@ -7,6 +7,7 @@
  */
 import { ActionKinds } from '../control-table/action-kinds';
 import type { ControlTable } from '../control-table/control-table';
+import { adoptTable } from '../control-table/table-history';
 import { settleConsensus } from '../protocols/consensus';
 import { settleConsent } from '../protocols/consent';
 import { secretSetup, settleDemocracy } from '../protocols/democracy/democracy';
@@ -14,7 +15,8 @@ import { settleDoOcracy } from '../protocols/do-ocracy';
 import { openOligarchy, settleOligarchy } from '../protocols/oligarchy';
 import { sortIds } from '../protocols/protocol-step';
 import { type Decision, FINAL_STATUSES } from './decision';
-import type { GovernanceContext, GovernanceState } from './governance-state';
+import type { GovernanceContext } from './governance-context';
+import type { GovernanceState } from './governance-state';
 
 /** Whether the decision still waits for time to pass (`proposed` or `open`). */
 export function isPending(decision: Decision): boolean {
@@ -96,14 +98,7 @@ export function commitDecision(state: GovernanceState, decision: Decision): Gove
     decision.kind === ActionKinds.changeControlTable
   ) {
     const table = (decision.action as { table: ControlTable }).table;
-    const version = state.tableVersion + 1;
-    const since = decision.outcome?.at ?? state.clock;
-    next = {
-      ...next,
-      table,
-      tableVersion: version,
-      tableHistory: [...state.tableHistory, { version, table, since, decision: decision.id }],
-    };
+    next = { ...next, ...adoptTable(state, table, decision.outcome?.at ?? state.clock, decision.id) };
   }
   if (
     decision.status === 'adopted' &&

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { GovernanceContext, GovernanceState } from './governance-state';
+import type { GovernanceContext } from './governance-context';
+import type { GovernanceState } from './governance-state';
 import { initialGovernanceState } from './governance-state';
 import { advanceClock } from './lifecycle';
 import { reduce } from './reduce';

@@ -7,7 +7,7 @@
  * @module
  */
 import type { ActionKind } from '../control-table/action-kinds';
-import type { GroupId, MemberId } from '../control-table/protocol-rule';
+import type { GroupId, MemberId } from '../membership/member-id';
 
 /** The scope of a delegation: the whole group, one kind of action, or one decision. */
 export type DelegationScope =

@@ -8,7 +8,7 @@
  *   who voted directly (that member casts it), a group (see below), a member who neither voted
  *   nor delegated or who is not eligible (the weight stays idle), or a cycle with no direct
  *   voter (the weight abstains, and the cycle is reported);
- * - a delegation to a group casts the weight according to the group's position on this very
+ * - a delegation to a group casts the weight (`group-delegate.ts`) according to the group's position on this very
  *   decision, read from the direct votes of its members: `fractional` apportions the weight among
  *   the distinct positions in proportion to how many members took each (largest remainders,
  *   so weights stay whole votes, as Helios-C weights must be); `majority` casts it all for the
@@ -20,11 +20,15 @@
  *
  * @module
  */
-import type { GroupDelegationMode, GroupId, MemberId } from '../control-table/protocol-rule';
+import { compareIds, type GroupId, type MemberId } from '../membership/member-id';
 import type { DelegationTarget } from './delegation-scope';
+import { castGroupWeight, type GroupDelegateReport, type GroupDelegation } from './group-delegate';
 
-/** What delegation resolution needs to know about one decision. */
-export interface DelegationInput {
+/**
+ * What delegation resolution needs to know about one decision (with the group members and the
+ * group delegation mode of {@link GroupDelegation}).
+ */
+export interface DelegationInput extends GroupDelegation {
   /** The eligible members (each carries weight 1). Duplicates are ignored. */
   readonly voters: readonly MemberId[];
   /**
@@ -34,23 +38,6 @@ export interface DelegationInput {
   positionOf(member: MemberId): string | undefined;
   /** The member's delegation that applies to this decision (scope already resolved), if any. */
   delegationOf(member: MemberId): DelegationTarget | undefined;
-  /** The members of a group, or `undefined` if the group is unknown. */
-  groupMembers(group: GroupId): Iterable<MemberId> | undefined;
-  /** How weight delegated to a group is cast. */
-  readonly groupDelegation: GroupDelegationMode;
-}
-
-/** How a group delegate cast the weight it received. */
-export interface GroupDelegateReport {
-  readonly group: GroupId;
-  /** Weight delegated to the group (directly or through a chain of members). */
-  readonly weight: number;
-  /** Members of the group who voted directly on the decision. */
-  readonly voters: number;
-  /** Weight cast per position (canonical ballot key), sorted by key. Empty if none cast. */
-  readonly casts: readonly { readonly position: string; readonly weight: number }[];
-  /** Why nothing was cast, when nothing was: no member voted, the group is unknown, or a tie. */
-  readonly idleReason?: 'no-voting-member' | 'unknown-group' | 'tie';
 }
 
 /** The result of {@link resolveDelegations}. */
@@ -235,69 +222,4 @@ export function resolveDelegations(input: DelegationInput): DelegationResolution
     maxWeight,
     ...(maxHolder === undefined ? {} : { maxHolder }),
   };
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function castGroupWeight(
-  group: GroupId,
-  weight: number,
-  input: DelegationInput,
-  index: ReadonlyMap<MemberId, number>,
-  positions: readonly (string | undefined)[],
-): GroupDelegateReport {
-  const members = input.groupMembers(group);
-  if (members === undefined) return { group, weight, voters: 0, casts: [], idleReason: 'unknown-group' };
-  const tally = new Map<string, number>();
-  const seen = new Set<MemberId>();
-  for (const member of members) {
-    if (seen.has(member)) continue;
-    seen.add(member);
-    const at = index.get(member);
-    const position = at === undefined ? undefined : positions[at];
-    if (position !== undefined) tally.set(position, (tally.get(position) ?? 0) + 1);
-  }
-  let voters = 0;
-  for (const n of tally.values()) voters += n;
-  if (voters === 0) return { group, weight, voters, casts: [], idleReason: 'no-voting-member' };
-  const keys = [...tally.keys()].sort(compareIds);
-  if (input.groupDelegation === 'majority') {
-    let best = 0;
-    let winners: string[] = [];
-    for (const key of keys) {
-      const n = tally.get(key)!;
-      if (n > best) {
-        best = n;
-        winners = [key];
-      } else if (n === best) winners.push(key);
-    }
-    if (winners.length > 1) return { group, weight, voters, casts: [], idleReason: 'tie' };
-    return { group, weight, voters, casts: weight === 0 ? [] : [{ position: winners[0]!, weight }] };
-  }
-  return { group, weight, voters, casts: apportion(weight, keys, tally, voters) };
-}
-
-/**
- * Hamilton's largest-remainder apportionment of `weight` whole votes among positions in
- * proportion to `tally`; remainder ties go to the smaller key. Integer arithmetic only.
- */
-function apportion(
-  weight: number,
-  keys: readonly string[],
-  tally: ReadonlyMap<string, number>,
-  voters: number,
-): { position: string; weight: number }[] {
-  const shares = keys.map((position) => {
-    const product = weight * tally.get(position)!;
-    return { position, weight: Math.floor(product / voters), remainder: product % voters };
-  });
-  let left = weight;
-  for (const share of shares) left -= share.weight;
-  const byRemainder = [...shares].sort(
-    (a, b) => b.remainder - a.remainder || compareIds(a.position, b.position),
-  );
-  for (let i = 0; i < left; i++) byRemainder[i]!.weight++;
-  return shares.filter((share) => share.weight > 0).map(({ position, weight }) => ({ position, weight }));
 }

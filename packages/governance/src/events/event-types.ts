@@ -10,9 +10,9 @@
  */
 import type { ActionKind } from '../control-table/action-kinds';
 import type { ControlTable } from '../control-table/control-table';
-import type { MemberId } from '../control-table/protocol-rule';
 import type { Ballot } from '../counting/counting-method';
 import type { DelegationScope, DelegationTarget } from '../delegation/delegation-scope';
+import type { MemberId } from '../membership/member-id';
 import type { ElectionTrustees } from '../secret-ballot/election-trustees';
 
 /** The event types, by role. */

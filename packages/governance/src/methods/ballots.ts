@@ -12,7 +12,7 @@ import { MalformedBallotsError } from './errors/malformed-ballots-error';
 
 /**
  * Ballots packed in two typed arrays: ballot `i` is `cells[offsets[i]] … cells[offsets[i + 1] - 1]`.
- * Build one with {@link packBallots} or {@link parseBallots}.
+ * Build one with {@link packBallots} or {@link readBallots}.
  */
 export interface PackedBallots {
   /** Number of ballots. */

@@ -16,16 +16,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTally } from '../cli/tally-command';
-import { buildImagoTally, type ImagoTallyProcess } from '../cli/testing/imago-tally-process';
 import {
   caseInput,
   requireBeleniosTool,
   runBeleniosTool,
   runBeleniosToolAll,
-} from './testing/belenios-oracle';
-import { type MethodCase, Random, randomCase, runSeed } from './testing/random-ballot-sets';
-import type { ProcessOutput } from './testing/run-process';
+} from '../../test/support/belenios-oracle';
+import { buildImagoTally, type ImagoTallyProcess } from '../../test/support/imago-tally-process';
+import { type MethodCase, Random, randomCase, runSeed } from '../../test/support/random-ballot-sets';
+import type { ProcessOutput } from '../../test/support/run-process';
+import { runTally } from '../cli/tally-command';
 
 const CASES = Number(process.env.IMAGO_DIFFERENTIAL_CASES ?? 150);
 const PROCESS_CASES = Math.min(CASES, Number(process.env.IMAGO_DIFFERENTIAL_PROCESS_CASES ?? 10));

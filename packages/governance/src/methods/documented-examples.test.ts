@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { approval, plurality } from './approval';
 import { packBallots } from './ballots';
 import { majorityJudgment } from './majority-judgment';
-import { parseBallots } from './parse-ballots';
 import { rankedPairs } from './ranked-pairs';
+import { readBallots } from './read-ballots';
 import { schulze } from './schulze';
 import { stv } from './stv';
 
@@ -27,7 +27,7 @@ describe('documented examples', () => {
 
   it('majorityJudgment', () => {
     expect(
-      majorityJudgment(parseBallots('[[1,2],[2,3],[1,3]]'), { ngrades: 3, blankAllowed: false }).winners,
+      majorityJudgment(readBallots('[[1,2],[2,3],[1,3]]'), { ngrades: 3, blankAllowed: false }).winners,
     ).toEqual([[0], [1]]);
   });
 
@@ -80,13 +80,13 @@ describe('documented examples', () => {
     ).toEqual([[1], [0]]);
   });
 
-  it('packBallots and parseBallots', () => {
+  it('packBallots and readBallots', () => {
     expect(
       packBallots([
         [1, 2],
         [2, 1],
       ]).count,
     ).toBe(2);
-    expect(parseBallots('[[1,2],[2,1]]').count).toBe(2);
+    expect(readBallots('[[1,2],[2,1]]').count).toBe(2);
   });
 });

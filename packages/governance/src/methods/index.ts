@@ -22,7 +22,7 @@ export {
   type MajorityJudgmentResult,
   majorityJudgment,
 } from './majority-judgment';
-export { parseBallots } from './parse-ballots';
 export { type RankedPairsOptions, type RankedPairsResult, rankedPairs } from './ranked-pairs';
+export { parseBallots, readBallots } from './read-ballots';
 export { type BeatStrength, type SchulzeOptions, type SchulzeResult, schulze } from './schulze';
 export { type StvEvent, type StvOptions, type StvResult, stv } from './stv';

@@ -17,6 +17,7 @@
  */
 import { type Ballots, ballotAt, toPackedBallots } from './ballots';
 import { InvalidMethodOptionsError } from './errors/invalid-method-options-error';
+import { compareRuns, preferenceLists, sortKinds } from './stv-preferences';
 
 /** Options of {@link stv}. */
 export interface StvOptions {
@@ -47,92 +48,6 @@ export interface StvResult {
   readonly winners: readonly number[];
 }
 
-/** Lexicographic comparison of two runs of a Float64Array (a shorter prefix comes first). */
-function compareRuns(cells: Float64Array, a0: number, a1: number, b0: number, b1: number): number {
-  const la = a1 - a0;
-  const lb = b1 - b0;
-  const l = Math.min(la, lb);
-  for (let k = 0; k < l; k++) {
-    const d = cells[a0 + k]! - cells[b0 + k]!;
-    if (d !== 0) return d;
-  }
-  return la - lb;
-}
-
-/** Identical preference lists, grouped, in sorted order. */
-interface Kinds {
-  /** Kind `k`'s list is `kindPrefs[kindStart[k]] … kindPrefs[kindStart[k + 1] - 1]`. */
-  readonly kindPrefs: Float64Array;
-  readonly kindStart: Uint32Array;
-  /** How many ballots have kind `k`'s list. */
-  readonly kindCount: Uint32Array;
-}
-
-/**
- * Sorts preference lists as OCaml compares lists (lexicographically, a prefix first) and groups
- * identical ones. When every list fits in a base-(choices + 1) number below 2^53, lists are
- * sorted as numbers (a typed-array sort, no comparator); otherwise with a comparator.
- */
-function sortKinds(prefs: Float64Array, prefStart: Uint32Array, count: number, choices: number): Kinds {
-  let longest = 0;
-  for (let v = 0; v < count; v++) longest = Math.max(longest, prefStart[v + 1]! - prefStart[v]!);
-  const base = choices + 1;
-  const kindCount: number[] = [];
-  const kindStartList: number[] = [0];
-  const out: number[] = [];
-  if (longest * Math.log2(Math.max(base, 2)) < 52) {
-    // Digit d + 1 for choice d, 0 past the end: numeric order is list order.
-    const keys = new Float64Array(count);
-    for (let v = 0; v < count; v++) {
-      let key = 0;
-      const end = prefStart[v + 1]!;
-      let at = prefStart[v]!;
-      for (let position = 0; position < longest; position++)
-        key = key * base + (at < end ? prefs[at++]! + 1 : 0);
-      keys[v] = key;
-    }
-    keys.sort();
-    const digits = new Float64Array(longest);
-    for (let s = 0; s < count; s++) {
-      const key = keys[s]!;
-      if (s > 0 && keys[s - 1] === key) {
-        kindCount[kindCount.length - 1]!++;
-        continue;
-      }
-      let rest = key;
-      for (let position = longest - 1; position >= 0; position--) {
-        const digit = rest % base;
-        digits[position] = digit;
-        rest = (rest - digit) / base;
-      }
-      for (let position = 0; position < longest && digits[position]! > 0; position++)
-        out.push(digits[position]! - 1);
-      kindStartList.push(out.length);
-      kindCount.push(1);
-    }
-  } else {
-    const order = Array.from({ length: count }, (_, v) => v);
-    const compare = (a: number, b: number): number =>
-      compareRuns(prefs, prefStart[a]!, prefStart[a + 1]!, prefStart[b]!, prefStart[b + 1]!);
-    order.sort(compare);
-    for (let s = 0; s < count; s++) {
-      const v = order[s]!;
-      if (s > 0 && compare(order[s - 1]!, v) === 0) {
-        kindCount[kindCount.length - 1]!++;
-        continue;
-      }
-      for (let at = prefStart[v]!; at < prefStart[v + 1]!; at++) out.push(prefs[at]!);
-      kindStartList.push(out.length);
-      kindCount.push(1);
-    }
-  }
-  return {
-    kindPrefs: Float64Array.from(out),
-    kindStart: Uint32Array.from(kindStartList),
-    kindCount: Uint32Array.from(kindCount),
-  };
-}
-
 /**
  * Counts ranked ballots with single transferable vote.
  *
@@ -151,44 +66,10 @@ export function stv(ballots: Ballots, options: StvOptions): StvResult {
     throw new InvalidMethodOptionsError('nseats', 'must be a positive integer');
   }
   const packed = toPackedBallots(ballots);
-  const { cells, offsets, count } = packed;
+  const { cells, offsets } = packed;
 
-  // 1. Preference lists, packed: prefs[prefStart[v] … prefStart[v + 1]) for the v-th valid ballot.
-  let width = 0;
-  for (let b = 0; b < count; b++) width = Math.max(width, offsets[b + 1]! - offsets[b]!);
-  const firstAt = new Int32Array(width + 2);
-  const prefs = new Float64Array(cells.length);
-  const prefStart = new Uint32Array(count + 1);
-  const invalidIndices: number[] = [];
-  let validCount = 0;
-  let prefLength = 0;
-  let highest = -1;
-  for (let b = 0; b < count; b++) {
-    const start = offsets[b]!;
-    const m = offsets[b + 1]! - start;
-    firstAt.fill(-1, 0, m + 2);
-    for (let i = 0; i < m; i++) {
-      const rank = cells[start + i]!;
-      if (rank >= 1 && rank <= m && firstAt[rank]! < 0) firstAt[rank] = i;
-    }
-    let k = 0;
-    while (firstAt[k + 1]! >= 0) k++;
-    let ok = true;
-    for (let i = 0; i < m && ok; i++) {
-      const rank = cells[start + i]!;
-      ok = rank === 0 || (rank >= 1 && rank <= k && firstAt[rank] === i);
-    }
-    if (!ok) {
-      invalidIndices.push(b);
-      continue;
-    }
-    for (let r = 1; r <= k; r++) {
-      const choice = firstAt[r]!;
-      prefs[prefLength++] = choice;
-      if (choice > highest) highest = choice;
-    }
-    prefStart[++validCount] = prefLength;
-  }
+  // 1. Preference lists of the valid ballots, and the invalid ones.
+  const { prefs, prefStart, validCount, prefLength, highest, invalidIndices } = preferenceLists(packed);
 
   // 2. Sort valid preference lists (OCaml's `compare` on lists) and group identical ones into kinds.
   const { kindPrefs, kindStart, kindCount } = sortKinds(prefs, prefStart, validCount, highest + 1);

@@ -5,9 +5,10 @@
  *
  * @module
  */
-import type { MemberId } from '../control-table/protocol-rule';
+
 import type { Decision } from '../decisions/decision';
 import type { StanceContent } from '../events/event-types';
+import type { MemberId } from '../membership/member-id';
 import { checkOpen, includesSorted, type Step } from './protocol-step';
 
 /**

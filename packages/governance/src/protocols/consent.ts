@@ -6,9 +6,10 @@
  *
  * @module
  */
-import type { MemberId } from '../control-table/protocol-rule';
+
 import type { Decision, Objection } from '../decisions/decision';
 import type { AmendContent, ReasonedContent, WithdrawObjectionContent } from '../events/event-types';
+import type { MemberId } from '../membership/member-id';
 import { checkOpen, includesSorted, type Step } from './protocol-step';
 
 /**

@@ -6,10 +6,11 @@
  *
  * @module
  */
-import type { MemberId } from '../control-table/protocol-rule';
+
 import type { Decision } from '../decisions/decision';
-import type { GovernanceContext } from '../decisions/governance-state';
+import type { GovernanceContext } from '../decisions/governance-context';
 import type { ReasonedContent } from '../events/event-types';
+import type { MemberId } from '../membership/member-id';
 import { checkOpen, type Step } from './protocol-step';
 import { startParticipation } from './start-participation';
 

@@ -6,10 +6,11 @@
  *
  * @module
  */
-import type { Deciders, MemberId, OligarchyRule } from '../control-table/protocol-rule';
+import type { Deciders, OligarchyRule } from '../control-table/protocol-rule';
 import type { Decision } from '../decisions/decision';
-import type { GovernanceContext } from '../decisions/governance-state';
+import type { GovernanceContext } from '../decisions/governance-context';
 import type { DecisionRefContent } from '../events/event-types';
+import type { MemberId } from '../membership/member-id';
 import { checkOpen, includesSorted, type Step, sortIds } from './protocol-step';
 
 /**

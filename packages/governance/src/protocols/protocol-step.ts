@@ -5,6 +5,7 @@
  */
 import type { Decision } from '../decisions/decision';
 import type { RejectionReason } from '../decisions/rejection';
+import { compareIds } from '../membership/member-id';
 
 /** The updated decision, or a rejection reason (the event is then ignored). */
 export type Step = Decision | RejectionReason;
@@ -25,7 +26,7 @@ export function includesSorted(sorted: readonly string[], value: string): boolea
 
 /** Sorts ids by code unit order (deterministic across platforms, unlike `localeCompare`). */
 export function sortIds(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(ids)].sort(compareIds);
 }
 
 /**

@@ -3,9 +3,10 @@
  *
  * @module
  */
-import type { MemberId, ProtocolRule } from '../control-table/protocol-rule';
+import type { ProtocolRule } from '../control-table/protocol-rule';
 import type { Participation } from '../decisions/decision';
-import type { GovernanceContext } from '../decisions/governance-state';
+import type { GovernanceContext } from '../decisions/governance-context';
+import type { MemberId } from '../membership/member-id';
 import { PersistentMap } from '../persistent/persistent-map';
 import { resolveDeciders } from './oligarchy';
 import { sortIds } from './protocol-step';

@@ -22,12 +22,12 @@
  * @module
  */
 import type { Question } from '@imago/helios-c';
-import type { MemberId } from '../control-table/protocol-rule';
 import type { CountingMethodName } from '../counting/counting-method';
 import { isHomomorphicMethod } from '../counting/counting-method';
 import type { Decision } from '../decisions/decision';
 import type { GovernanceState } from '../decisions/governance-state';
 import { SecretBallotError } from '../errors/secret-ballot-error';
+import type { MemberId } from '../membership/member-id';
 import type { ElectionTrustees } from './election-trustees';
 
 /** What a secret democracy decision asks Helios-C to run. */

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { MemberId } from '../control-table/protocol-rule';
+import type { MemberId } from '../membership/member-id';
 import {
   fail,
   readArray,

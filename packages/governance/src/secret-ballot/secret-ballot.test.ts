@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import { DAY, EventLog, members, tableJson } from '../decisions/event-log.fixture';
-import type { GovernanceContext } from '../decisions/governance-state';
+import type { GovernanceContext } from '../decisions/governance-context';
 import { evaluateAt, replay } from '../decisions/replay';
 import type { SecretResultContent } from '../events/event-types';
 import {

@@ -1,48 +1,19 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/**
+ * `imago-graph propagate`: its output, its options, the serialisations it reads, and its errors
+ * (one line on stderr; exit 1 for bad input, 2 for a bad command line).
+ */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { naivePropagate } from '../../test/reference/naive-propagate';
-import { serializedGraphArbitrary } from '../../test/reference/random-graph';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
-
-// Built by test/build-package.ts exactly as tsup builds dist/cli/imago-graph.js (the package's bin).
-const BIN = fileURLToPath(new URL('../../test-artifacts/cli/imago-graph.js', import.meta.url));
-const GRAPH = fileURLToPath(new URL('../../test/graphs/paris-lyon.json', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'imago-graph-cli-'));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function file(name: string, content: string): string {
-  const path = join(work, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-const lines = (text: string) => text.split('\n').filter((line) => line !== '');
-const keys = (output: { targets: { key: string }[] }) => output.targets.map((t) => t.key);
-
-function expectOneLineError(result: Run, code: number, names?: string): void {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe('');
-  expect(lines(result.stderr)).toHaveLength(1);
-  if (names !== undefined) expect(result.stderr).toContain(names);
-}
+import {
+  expectOneLineError,
+  file,
+  GRAPH,
+  keys,
+  lines,
+  run,
+  work,
+} from '../../test/support/imago-graph-process';
 
 describe('imago-graph propagate', () => {
   it('--help exits 0 and documents the command', async () => {
@@ -198,26 +169,6 @@ describe('imago-graph propagate', () => {
     expect(outputs[2].targets).toEqual([{ key: 'g-france', score: 1, hops: 1 }]);
   });
 
-  it('--from-file with many keys uses the spatial index and agrees with single queries', async () => {
-    const sources = [
-      'g-bastille',
-      'g-louvre',
-      'g-lyon-garden',
-      'g-lyon-school',
-      'g-france',
-      'g-nowhere',
-      'Q90',
-    ];
-    const keysFile = file('many.txt', `${sources.join('\n')}\n`);
-    const batch = lines(
-      (await run('propagate', '--graph', GRAPH, '--from-file', keysFile, '--by', 'geo')).stdout,
-    );
-    for (const [i, from] of sources.entries()) {
-      const single = await run('propagate', '--graph', GRAPH, '--from', from, '--by', 'geo');
-      expect(batch[i]).toBe(single.stdout.trim());
-    }
-  });
-
   it('accepts directed, undirected and simple serialisations', async () => {
     const serialized = JSON.parse(readFileSync(GRAPH, 'utf8'));
     const undirected = {
@@ -285,142 +236,5 @@ describe('imago-graph propagate', () => {
     ]) {
       expectOneLineError(await run(...args), 2);
     }
-  });
-
-  it('answers like the naive reference on random graphs, for every group at once', async () => {
-    const graphs = fc.sample(serializedGraphArbitrary, { numRuns: 4, seed: 20261126 });
-    for (const [i, serialized] of graphs.entries()) {
-      const path = file(`random-${i}.json`, JSON.stringify(serialized));
-      const graph = parseSerializedGraph(serialized);
-      const keysFile = file(`random-${i}.txt`, `${graph.nodes().join('\n')}\n`);
-      for (const by of ['geo', 'relation', 'theme', 'composite'] as const) {
-        const result = await run(
-          'propagate',
-          '--graph',
-          path,
-          '--from-file',
-          keysFile,
-          '--by',
-          by,
-          '--k',
-          '4',
-        );
-        expect(result.code).toBe(0);
-        const outputs = lines(result.stdout).map((line) => JSON.parse(line));
-        expect(outputs.map((o) => o.from)).toEqual(graph.nodes());
-        for (const output of outputs) {
-          const expected = naivePropagate(graph, output.from, { by, k: 4 });
-          expect(output.targets.map((t: { key: string; score: number }) => [t.key, t.score])).toEqual(
-            expected.map((t) => [t.key, t.score]),
-          );
-        }
-      }
-    }
-  });
-
-  it('with --from-file many theme queries use the theme index and agree with single queries', async () => {
-    const graph = JSON.parse(readFileSync(GRAPH, 'utf8'));
-    const sources = graph.nodes.map((n: { key: string }) => n.key);
-    const keysFile = file('theme-keys.txt', `${sources.join('\n')}\n`);
-    for (const depth of ['0', '2']) {
-      const batch = lines(
-        (
-          await run(
-            'propagate',
-            '--graph',
-            GRAPH,
-            '--from-file',
-            keysFile,
-            '--by',
-            'theme',
-            '--theme-depth',
-            depth,
-          )
-        ).stdout,
-      );
-      expect(batch).toHaveLength(sources.length);
-      for (const [i, from] of sources.entries()) {
-        const single = await run(
-          'propagate',
-          '--graph',
-          GRAPH,
-          '--from',
-          from,
-          '--by',
-          'theme',
-          '--theme-depth',
-          depth,
-        );
-        expect(batch[i]).toBe(single.stdout.trim());
-      }
-    }
-  });
-});
-
-describe('imago-graph snapshot', () => {
-  it('writes a snapshot that propagate reads with the same answers as the JSON, on random graphs', async () => {
-    const graphs = fc.sample(serializedGraphArbitrary, { numRuns: 2, seed: 20261205 });
-    for (const [i, serialized] of graphs.entries()) {
-      const json = file(`snap-${i}.json`, JSON.stringify(serialized));
-      const snapshot = join(work, `snap-${i}.snapshot`);
-      const written = await run('snapshot', '--graph', json, '--out', snapshot);
-      expect(written.code).toBe(0);
-      const summary = JSON.parse(written.stdout);
-      expect(summary).toEqual({
-        snapshot,
-        version: 1,
-        nodes: serialized.nodes.length,
-        edges: serialized.edges.length,
-        bytes: readFileSync(snapshot).length,
-      });
-      const keysFile = file(`snap-${i}.txt`, `${serialized.nodes.map((n) => n.key).join('\n')}\n`);
-      for (const by of ['geo', 'relation', 'theme', 'composite']) {
-        const fromJson = await run('propagate', '--graph', json, '--from-file', keysFile, '--by', by);
-        const fromSnapshot = await run('propagate', '--graph', snapshot, '--from-file', keysFile, '--by', by);
-        expect(fromJson.code).toBe(0);
-        expect(fromSnapshot.stdout).toBe(fromJson.stdout);
-      }
-      // A snapshot of a snapshot is the same file.
-      const again = join(work, `snap-${i}-again.snapshot`);
-      expect((await run('snapshot', '--graph', snapshot, '--out', again)).code).toBe(0);
-      expect(readFileSync(again)).toEqual(readFileSync(snapshot));
-    }
-  });
-
-  it('a damaged snapshot is a one-line error (exit 1) and no output', async () => {
-    const snapshot = join(work, 'good.snapshot');
-    expect((await run('snapshot', '--graph', GRAPH, '--out', snapshot)).code).toBe(0);
-    const bytes = readFileSync(snapshot);
-    const truncated = join(work, 'truncated.snapshot');
-    writeFileSync(truncated, bytes.subarray(0, bytes.length - 3));
-    const flipped = join(work, 'flipped.snapshot');
-    const changed = Buffer.from(bytes);
-    changed[bytes.length - 1]! ^= 2;
-    writeFileSync(flipped, changed);
-    const future = join(work, 'future.snapshot');
-    const later = Buffer.from(bytes);
-    later.writeUInt32LE(2, 8);
-    writeFileSync(future, later);
-    for (const path of [truncated, flipped, future]) {
-      const result = await run('propagate', '--graph', path, '--from', 'g-bastille', '--by', 'geo');
-      expectOneLineError(result, 1);
-      expect(result.stderr).toMatch(/^imago-graph: /);
-    }
-    expect((await run('propagate', '--graph', GRAPH, '--from', 'g-bastille', '--by', 'geo')).code).toBe(0);
-  });
-
-  it('a bad command line is exit 2; a bad input or an unwritable output exit 1, leaving nothing behind', async () => {
-    const out = join(work, 'never.snapshot');
-    expectOneLineError(await run('snapshot', '--graph', GRAPH), 2);
-    expectOneLineError(await run('snapshot', '--out', out), 2);
-    expectOneLineError(await run('snapshot', '--graph', GRAPH, '--out', out, '--k', '3'), 2);
-    expectOneLineError(await run('snapshot', '--graph', file('bad.json', '{"nodes": 3}'), '--out', out), 1);
-    expectOneLineError(
-      await run('snapshot', '--graph', GRAPH, '--out', join(work, 'no-such-dir', 'x.snapshot')),
-      1,
-    );
-    expect(
-      readdirSync(work).filter((name) => name.startsWith('never') || name.includes('.partial-')),
-    ).toEqual([]);
   });
 });

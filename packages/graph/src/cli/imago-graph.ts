@@ -16,9 +16,9 @@ import { PROXIMITY_MODES, type PropagateOptions, type ProximityMode } from '../p
 import { createGeoIndex } from '../proximity/geo-index';
 import { createThemeIndex } from '../proximity/theme-index';
 import { GRAPH_SNAPSHOT_VERSION, isGraphSnapshot } from '../snapshot/graph-snapshot-format';
-import { parseGraphSnapshot } from '../snapshot/parse-graph-snapshot';
+import { readGraphSnapshot } from '../snapshot/parse-graph-snapshot';
 import { writeGraphSnapshot } from '../snapshot/write-graph-snapshot';
-import { parseWeights } from './parse-weights';
+import { readWeights } from './read-weights';
 
 const HELP = `imago-graph — proximity and propagation over a graph of groups
 
@@ -96,7 +96,7 @@ function readGraph(path: string): CompactGraph {
   if (process.stderr.isTTY) process.stderr.write(`reading ${path}…\n`);
   const bytes = readBytes(path, 'graph file');
   // From the bytes, the JSON is parsed a piece at a time: its whole tree never exists.
-  return inFile(path, () => (isGraphSnapshot(bytes) ? parseGraphSnapshot(bytes) : parseCompactGraph(bytes)));
+  return inFile(path, () => (isGraphSnapshot(bytes) ? readGraphSnapshot(bytes) : parseCompactGraph(bytes)));
 }
 
 /** Runs `parse`, naming the file in its error. */
@@ -111,7 +111,7 @@ function inFile<T>(file: string, parse: () => T): T {
 
 const USAGE_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 
-function parseCommandLine<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
+function readCommandLine<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
   args: string[],
   options: T,
 ): Record<string, string | boolean | undefined> {
@@ -128,7 +128,7 @@ function parseCommandLine<T extends Record<string, { type: 'string' | 'boolean';
 }
 
 function snapshotCommand(args: string[]): void {
-  const values = parseCommandLine(args, { graph: { type: 'string' }, out: { type: 'string' } });
+  const values = readCommandLine(args, { graph: { type: 'string' }, out: { type: 'string' } });
   if (values.help) {
     process.stdout.write(HELP);
     return;
@@ -152,7 +152,7 @@ function snapshotCommand(args: string[]): void {
 }
 
 function propagateCommand(args: string[]): void {
-  const values = parseCommandLine(args, {
+  const values = readCommandLine(args, {
     graph: { type: 'string' },
     from: { type: 'string' },
     'from-file': { type: 'string' },
@@ -191,7 +191,7 @@ function propagateCommand(args: string[]): void {
     kind: str('kind'),
   };
   const weights = str('weights');
-  if (weights !== undefined) options.weights = parseWeights(weights);
+  if (weights !== undefined) options.weights = readWeights(weights);
   const keyFile = str('from-file');
   // Each key with where it was given: the command line, or its line in the key file.
   const sources =

@@ -15,77 +15,14 @@
 import type { EdgeIterationCallback, NodeIterationCallback, SerializedGraph } from 'graphology-types';
 import { NodeNotFoundError } from '../errors/node-not-found-error';
 import type { EdgeAttributes, NodeAttributes } from '../model/attributes';
+import { type CompactGraphParts, KEYED_FLAG, UNDIRECTED_FLAG } from './compact-graph-parts';
+import { exportCompactGraph } from './export-compact-graph';
+import { forEachIncidentEdge, type Incidence, incidence } from './incidence';
 
-/** Edge flag: the edge is undirected. */
-export const UNDIRECTED_FLAG = 1;
-/** Edge flag: the edge has an explicit key (the next one of `edgeKeys`). */
-export const KEYED_FLAG = 2;
-
-/**
- * The parts a {@link CompactGraph} is made of. Built by `parseCompactGraph` and
- * `parseGraphSnapshot`, which check them; the constructor trusts them.
- *
- * @internal
- */
-export interface CompactGraphParts {
-  /** The graph's own attributes. */
-  attributes: Record<string, unknown>;
-  /** Node keys, by node index. */
-  nodeKeys: string[];
-  /** Node attributes, by node index. */
-  nodeAttributes: NodeAttributes[];
-  /** Node key → index, when the builder has it already. */
-  nodeIndex?: Map<string, number>;
-  /** Source node index of each edge. */
-  edgeSource: Uint32Array;
-  /** Target node index of each edge. */
-  edgeTarget: Uint32Array;
-  /** {@link UNDIRECTED_FLAG} and {@link KEYED_FLAG} bits of each edge. */
-  edgeFlags: Uint8Array;
-  /** Index into `edgeAttributeTable` of each edge. */
-  edgeAttributeIds: Uint32Array;
-  /** Distinct edge attribute objects. */
-  edgeAttributeTable: EdgeAttributes[];
-  /** Keys of the keyed edges, in edge order. */
-  edgeKeys: string[];
-}
+export { type CompactGraphParts, KEYED_FLAG, UNDIRECTED_FLAG } from './compact-graph-parts';
 
 /** What an edge iteration calls, as in graphology. */
 export type EdgeCallback = EdgeIterationCallback<NodeAttributes, EdgeAttributes>;
-
-/** Incidence lists in compressed sparse rows: the edges of node i are `edges[start[i]..start[i+1]]`. */
-interface Incidence {
-  start: Uint32Array;
-  edges: Uint32Array;
-}
-
-/**
- * Lists of the edges picked by `kind` (0: none, 1: at its source, 2: at its target, 3: at both
- * ends, once for a self-loop), per node.
- */
-function incidence(
-  nodes: number,
-  source: Uint32Array,
-  target: Uint32Array,
-  kind: (edge: number) => number,
-): Incidence {
-  const edgeCount = source.length;
-  const start = new Uint32Array(nodes + 1);
-  for (let e = 0; e < edgeCount; e++) {
-    const k = kind(e);
-    if (k & 1) start[source[e]! + 1]!++;
-    if (k & 2 && !(k === 3 && source[e] === target[e])) start[target[e]! + 1]!++;
-  }
-  for (let i = 0; i < nodes; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, nodes);
-  const edges = new Uint32Array(start[nodes]!);
-  for (let e = 0; e < edgeCount; e++) {
-    const k = kind(e);
-    if (k & 1) edges[fill[source[e]!]!++] = e;
-    if (k & 2 && !(k === 3 && source[e] === target[e])) edges[fill[target[e]!]!++] = e;
-  }
-  return { start, edges };
-}
 
 function freezeAll<T extends object>(objects: T[]): void {
   for (const object of objects) Object.freeze(object);
@@ -93,7 +30,7 @@ function freezeAll<T extends object>(objects: T[]): void {
 
 /**
  * A read-only, array-backed Imago graph. Create one with `parseCompactGraph` (from graphology's
- * JSON serialisation, with the checks of `parseSerializedGraph`) or `parseGraphSnapshot` (from a
+ * JSON serialisation, with the checks of `parseSerializedGraph`) or `readGraphSnapshot` (from a
  * binary snapshot); turn it back into graphology's format with {@link CompactGraph.export}.
  *
  * Node and edge attribute objects are frozen: the graph never changes. Edges that had no key in
@@ -126,7 +63,7 @@ export class CompactGraph {
   private readonly outbound: Incidence;
   private readonly undirected: Incidence;
 
-  /** @internal Use `parseCompactGraph` or `parseGraphSnapshot`. */
+  /** @internal Use `parseCompactGraph` or `readGraphSnapshot`. */
   constructor(parts: CompactGraphParts) {
     const nodes = parts.nodeKeys.length;
     const edges = parts.edgeSource.length;
@@ -272,16 +209,9 @@ export class CompactGraph {
     skipSelfLoops: boolean,
     callback: EdgeCallback,
   ) {
-    const { edges } = list;
-    const end = list.start[node + 1]!;
-    for (let i = list.start[node]!; i < end; i++) {
-      const e = edges[i]!;
-      const s = this.source[e]!;
-      const t = this.target[e]!;
-      if (skipSelfLoops && s === t) continue;
-      if (other >= 0 && (s === node ? t : s) !== other) continue;
-      this.report(e, callback);
-    }
+    forEachIncidentEdge(list, this.source, this.target, node, other, skipSelfLoops, (e) =>
+      this.report(e, callback),
+    );
   }
 
   /** Shared body of the edge iterations: all edges, a node's, or those between two nodes. */
@@ -346,24 +276,6 @@ export class CompactGraph {
    * are shallow copies.
    */
   export(): SerializedGraph<NodeAttributes, EdgeAttributes> {
-    const nodes = this.keys.map((key, i) => ({ key, attributes: { ...this.nodeAttributes[i]! } }));
-    const edges: SerializedGraph<NodeAttributes, EdgeAttributes>['edges'] = new Array(this.size);
-    for (let e = 0; e < this.size; e++) {
-      const key = this.explicitKeys?.[e];
-      const edge: SerializedGraph<NodeAttributes, EdgeAttributes>['edges'][number] = {
-        ...(key === undefined ? {} : { key }),
-        source: this.keys[this.source[e]!]!,
-        target: this.keys[this.target[e]!]!,
-        attributes: { ...this.attributeTable[this.attributeIds[e]!]! },
-      };
-      if (this.flags[e]! & UNDIRECTED_FLAG) edge.undirected = true;
-      edges[e] = edge;
-    }
-    return {
-      options: { type: 'mixed', multi: true, allowSelfLoops: true },
-      attributes: { ...this.attributes },
-      nodes,
-      edges,
-    };
+    return exportCompactGraph(this.parts());
   }
 }

@@ -68,7 +68,7 @@ export interface SnapshotTable {
  * Whether `bytes` starts like a graph snapshot (its magic), whatever its version or content.
  *
  * @example
- * isGraphSnapshot(bytes) ? parseGraphSnapshot(bytes) : parseCompactGraph(new TextDecoder().decode(bytes));
+ * isGraphSnapshot(bytes) ? readGraphSnapshot(bytes) : parseCompactGraph(new TextDecoder().decode(bytes));
  */
 export function isGraphSnapshot(bytes: Uint8Array): boolean {
   if (bytes.length < GRAPH_SNAPSHOT_MAGIC.length) return false;

@@ -8,7 +8,7 @@ import { parseSerializedGraph } from '../model/parse-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { crc32 } from './crc32';
 import { isGraphSnapshot } from './graph-snapshot-format';
-import { parseGraphSnapshot } from './parse-graph-snapshot';
+import { parseGraphSnapshot, readGraphSnapshot } from './parse-graph-snapshot';
 import { writeGraphSnapshot } from './write-graph-snapshot';
 
 const PARIS_LYON = readFileSync(new URL('../../test/graphs/paris-lyon.json', import.meta.url), 'utf8');
@@ -79,7 +79,7 @@ const valid = (): Layout => ({
 });
 
 function expectMalformed(bytes: Uint8Array, path: string, offset?: number): void {
-  expect(() => parseGraphSnapshot(bytes)).toThrow(
+  expect(() => readGraphSnapshot(bytes)).toThrow(
     expect.objectContaining({
       code: 'MALFORMED_SNAPSHOT',
       path,
@@ -90,7 +90,7 @@ function expectMalformed(bytes: Uint8Array, path: string, offset?: number): void
 
 describe('graph snapshots', () => {
   it('follow the documented layout (a snapshot assembled by hand reads as the graph it describes)', () => {
-    const graph = parseGraphSnapshot(assemble(valid()));
+    const graph = readGraphSnapshot(assemble(valid()));
     expect(graph.export()).toEqual({
       options: { type: 'mixed', multi: true, allowSelfLoops: true },
       attributes: { title: 't' },
@@ -116,7 +116,7 @@ describe('graph snapshots', () => {
         const graph = parseCompactGraph(serialized);
         const bytes = writeGraphSnapshot(graph);
         expect(isGraphSnapshot(bytes)).toBe(true);
-        const again = parseGraphSnapshot(bytes);
+        const again = readGraphSnapshot(bytes);
         expect(again.export()).toEqual(graph.export());
         expect(writeGraphSnapshot(again)).toEqual(bytes);
       }),
@@ -128,7 +128,7 @@ describe('graph snapshots', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, propagateOptionsArbitrary, (serialized, options) => {
         const fromJson = parseSerializedGraph(JSON.stringify(serialized));
-        const fromSnapshot = parseGraphSnapshot(
+        const fromSnapshot = readGraphSnapshot(
           writeGraphSnapshot(parseCompactGraph(JSON.stringify(serialized))),
         );
         for (const from of fromJson.nodes()) {
@@ -140,7 +140,14 @@ describe('graph snapshots', () => {
   });
 
   it('a version-1 snapshot written earlier (test/vectors/snapshot) still reads as its graph', () => {
-    expect(parseGraphSnapshot(VECTOR).export()).toEqual(parseCompactGraph(PARIS_LYON).export());
+    expect(readGraphSnapshot(VECTOR).export()).toEqual(parseCompactGraph(PARIS_LYON).export());
+  });
+
+  it('still reads under its former name, parseGraphSnapshot', () => {
+    expect(parseGraphSnapshot(VECTOR).export()).toEqual(readGraphSnapshot(VECTOR).export());
+    expect(() => parseGraphSnapshot(VECTOR.subarray(0, 8))).toThrow(
+      expect.objectContaining({ code: 'MALFORMED_SNAPSHOT', path: 'header' }),
+    );
   });
 
   it('checksum: CRC-32 as zlib computes it', () => {
@@ -233,7 +240,7 @@ describe('malformed snapshots are refused with MALFORMED_SNAPSHOT naming the pla
             new DataView(corrupt.buffer).setUint32(24, zlibCrc32(corrupt.subarray(32)), true);
           }
           try {
-            parseGraphSnapshot(corrupt);
+            readGraphSnapshot(corrupt);
           } catch (error) {
             expect((error as { code?: string }).code).toBe('MALFORMED_SNAPSHOT');
           }

@@ -6,5 +6,5 @@
  */
 export { MalformedSnapshotError } from '../errors/malformed-snapshot-error';
 export { GRAPH_SNAPSHOT_MAGIC, GRAPH_SNAPSHOT_VERSION, isGraphSnapshot } from './graph-snapshot-format';
-export { parseGraphSnapshot } from './parse-graph-snapshot';
+export { parseGraphSnapshot, readGraphSnapshot } from './parse-graph-snapshot';
 export { writeGraphSnapshot } from './write-graph-snapshot';

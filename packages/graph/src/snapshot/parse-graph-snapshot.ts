@@ -68,9 +68,9 @@ function parseTable(bytes: Uint8Array, offset: number, length: number): Record<s
  * @throws {MalformedSnapshotError} naming the place (`header.version`, `header.checksum`,
  *   `table.nodes[3].attributes.lat`, `edges[17].target`…) and its byte offset.
  * @example
- * const graph = parseGraphSnapshot(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+ * const graph = readGraphSnapshot(new Uint8Array(await (await fetch(url)).arrayBuffer()));
  */
-export function parseGraphSnapshot(bytes: Uint8Array): CompactGraph {
+export function readGraphSnapshot(bytes: Uint8Array): CompactGraph {
   // Not instanceof: bytes may come from another realm (a worker, a vm context).
   if (Object.prototype.toString.call(bytes) !== '[object Uint8Array]') {
     return fail('$', 0, 'expected bytes (a Uint8Array)');
@@ -169,4 +169,17 @@ export function parseGraphSnapshot(bytes: Uint8Array): CompactGraph {
     edgeAttributeTable,
     edgeKeys: edgeKeys as string[],
   });
+}
+
+/**
+ * Read a graph snapshot: the former name of {@link readGraphSnapshot}.
+ *
+ * @param bytes - The whole snapshot, as `writeGraphSnapshot` wrote it.
+ * @returns A new compact graph, equal to the one written.
+ * @throws {MalformedSnapshotError} as {@link readGraphSnapshot}.
+ * @deprecated Use {@link readGraphSnapshot}: a `read*` function throws a typed error naming the
+ *   place, a `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export function parseGraphSnapshot(bytes: Uint8Array): CompactGraph {
+  return readGraphSnapshot(bytes);
 }

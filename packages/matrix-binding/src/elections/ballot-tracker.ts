@@ -7,7 +7,7 @@
  * Pure.
  */
 import { ballotTracker, dataHash } from '@imago/helios-c';
-import type { SecretBallotReplay } from './replay-secret-ballots';
+import type { SecretBallotReplay } from './election-state';
 
 /** Where a cast ballot stands on the board. */
 export type BallotStatus = 'counted' | 'replaced' | 'missing';

@@ -14,54 +14,34 @@
  * whenever the decisions room changes or a wake-up it asked for comes.
  */
 import {
-  GovernanceEventTypes,
   type GovernanceState,
   type SecretElectionParameters,
   secretElectionParameters,
 } from '@imago/governance';
-import { dataHash, verifyBallot } from '@imago/helios-c';
+import { dataHash } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { sendEncryptedToDevice } from '../client/encrypted-to-device';
-import { sendGovernanceEvent } from '../governance/decision-actions';
-import { logEvents, type RoomLog } from '../replay/room-log';
+import type { RoomLog } from '../replay/room-log';
+import { setUpElection } from './authority-setup';
+import { tallyElection } from './authority-tally';
+import { deliverCredentials } from './credential-delivery';
+import { exportBelArchive } from './election-archive';
+import { RELAYED_BALLOT_TYPE, readRelayedBallot } from './election-messages';
+import { electionOfDecision } from './election-of-decision';
 import {
-  CREDENTIAL_MESSAGE_TYPE,
-  RELAYED_BALLOT_TYPE,
-  type RelayedBallot,
-  readRelayedBallot,
-} from './election-messages';
-import { checkElectionOfDecision, secretResultContent } from './election-of-decision';
-import {
-  electionCredentials,
+  type ActivityPlace,
+  type ElectionActivity,
   keepElectionMessages,
-  owners,
+  type RoleMachinery,
   roleMachinery,
   secretDecisions,
 } from './election-role';
-import { type PreparedElection, prepareElection } from './election-setup';
-import { encryptedTallyStep, partialDecryptionStep, resultStep, shuffleStep } from './election-steps';
+import type { PreparedElection } from './election-setup';
+import type { SecretBallotReplay } from './election-state';
 import { type ElectionStore, readStored, writeStored } from './election-store';
-import {
-  electionOfDecision,
-  exportBelArchive,
-  replaySecretBallots,
-  type SecretBallotReplay,
-  type SecretBallotsReplay,
-  verifyElection,
-} from './replay-secret-ballots';
-import { castBallot, postStep } from './secret-ballot-actions';
-
-/** Something an election participant did or could not do, for the application's log. */
-export interface ElectionActivity {
-  readonly roomId: string;
-  readonly decision: string;
-  /** The election's uuid, once set up. */
-  readonly election?: string;
-  /** What happened: a step posted (`Setup`, `EndBallots`…), `credentials`, `relayed-ballot`, `waiting`, `failed`… */
-  readonly step: string;
-  readonly detail: string;
-  readonly level: 'info' | 'warn';
-}
+import { postRelayedBallots } from './relayed-ballots';
+import { replaySecretBallots, type SecretBallotsReplay } from './replay-secret-ballots';
+import { publishResult, resultPublished } from './result-publication';
+import { postStep } from './secret-ballot-actions';
 
 /** Options of {@link electionAuthority}. */
 export interface ElectionAuthorityOptions {
@@ -98,8 +78,28 @@ export interface ElectionAuthority {
   stop(): void;
 }
 
-/** When to try again to deliver credentials to a voter whose devices are not known yet (ms). */
-const DELIVERY_RETRY_MS = 3_000;
+/** While voting lasts: credentials delivered, relayed ballots posted, the vote ended when the period ends. */
+async function votingStage(
+  role: RoleMachinery,
+  at: ActivityPlace,
+  election: SecretBallotReplay,
+  prepared: PreparedElection,
+  closesAt: number,
+): Promise<void> {
+  const { roomId } = at;
+  if (prepared.credentials !== undefined) await deliverCredentials(role, roomId, election.election, prepared);
+  await postRelayedBallots(role, roomId, election);
+  if (role.now() < closesAt) {
+    role.wake(roomId, closesAt);
+    return;
+  }
+  if (
+    await role.once(`EndBallots:${election.election}`, () =>
+      postStep(role.client, roomId, election.election, { type: 'EndBallots', data: [] }),
+    )
+  )
+    role.report({ ...at, step: 'EndBallots', detail: 'voting ended' });
+}
 
 /**
  * Starts the authority's election duties on a client.
@@ -113,13 +113,12 @@ const DELIVERY_RETRY_MS = 3_000;
  * ```
  */
 export function electionAuthority(options: ElectionAuthorityOptions): ElectionAuthority {
-  const { client, store } = options;
-  const me = client.getSafeUserId();
-  const { now, report, once, first, serial } = roleMachinery(options);
+  const role = roleMachinery(options);
+  const { store, me, report, serial } = role;
 
   // A ballot handed over is kept before anything else.
   const stopRelay = keepElectionMessages(
-    client,
+    options.client,
     store,
     RELAYED_BALLOT_TYPE,
     readRelayedBallot,
@@ -127,95 +126,7 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
     options.wake,
   );
 
-  const deliver = async (roomId: string, election: SecretBallotReplay, prepared: PreparedElection) => {
-    const key = `authority/${roomId}/${prepared.decision}/delivered`;
-    const delivered = new Set((await readStored<string[]>(store, key)) ?? []);
-    let pending = Object.keys(prepared.credentials ?? {}).filter((member) => !delivered.has(member));
-    if (pending.length === 0) return;
-    if (pending.includes(me)) {
-      // The authority's own credentials go to its own voter's store (Olm has no session with oneself).
-      await writeStored(store, `voter/${roomId}/${prepared.decision}/credentials`, {
-        election: election.election,
-        credentials: prepared.credentials?.[me] ?? [],
-      });
-      delivered.add(me);
-      pending = pending.filter((member) => member !== me);
-      await writeStored(store, key, [...delivered].sort());
-      if (pending.length === 0) return;
-    }
-    const messages = new Map(
-      pending.map((member) => [
-        member,
-        {
-          room: roomId,
-          decision: prepared.decision,
-          election: election.election,
-          credentials: [...(prepared.credentials?.[member] ?? [])],
-        },
-      ]),
-    );
-    const reached = await sendEncryptedToDevice(client, CREDENTIAL_MESSAGE_TYPE, messages);
-    const unreached = pending.filter((member) => (reached.get(member) ?? 0) === 0);
-    for (const member of pending) if (!unreached.includes(member)) delivered.add(member);
-    await writeStored(store, key, [...delivered].sort());
-    const at = { roomId, decision: prepared.decision, election: election.election };
-    if (pending.length > unreached.length)
-      report({
-        ...at,
-        step: 'credentials',
-        detail: `credentials sent Olm-encrypted to ${pending.length - unreached.length} voter(s)`,
-      });
-    if (unreached.length > 0) {
-      report({
-        ...at,
-        step: 'credentials',
-        detail: `no known device yet for ${unreached.join(', ')} (they must share an encrypted room with the authority)`,
-        level: 'warn',
-      });
-      options.wake(roomId, now() + DELIVERY_RETRY_MS);
-    }
-  };
-
-  const postRelayed = async (roomId: string, election: SecretBallotReplay) => {
-    const relayedActivity = (relayed: RelayedBallot, detail: string, level?: 'warn') =>
-      report({
-        roomId,
-        decision: relayed.decision,
-        election: election.election,
-        step: 'relayed-ballot',
-        detail,
-        ...(level ? { level } : {}),
-      });
-    const usable = electionCredentials(election);
-    const onBoard = new Set(election.steps.filter((s) => s.type === 'Ballot').map((s) => s.payload));
-    for (const key of await store.list(`relay/${roomId}/`)) {
-      const relayed = (await readStored<{ message: RelayedBallot }>(store, key))?.message;
-      if (relayed === undefined || relayed.election !== election.election) continue;
-      const hash = dataHash(relayed.ballot.replace(/\n$/, ''));
-      if (onBoard.has(hash) || election.phase !== 'voting') {
-        if (!onBoard.has(hash)) relayedActivity(relayed, 'a ballot handed over after voting ended', 'warn');
-        await store.delete(key);
-        continue;
-      }
-      if (!usable || !verifyBallot(usable.election, relayed.ballot, (c) => usable.known.has(c)).ok) {
-        relayedActivity(relayed, 'a handed-over ballot does not verify: not posted', 'warn');
-        await store.delete(key);
-        continue;
-      }
-      if (await once(`ballot:${hash}`, () => castBallot(client, roomId, election.election, relayed.ballot)))
-        relayedActivity(relayed, 'posted a ballot handed over by a voter');
-    }
-  };
-
-  const resultPublished = (log: RoomLog, decision: string) =>
-    logEvents(log).some(
-      (e) =>
-        e.kind === 'governance' &&
-        e.type === GovernanceEventTypes.secretResult &&
-        e.sender === me &&
-        (e.content as { decision?: unknown }).decision === decision,
-    );
-
+  // Every step is derived from the room and the store: a restarted authority picks up where it stopped.
   const step = async (
     roomId: string,
     log: RoomLog,
@@ -229,56 +140,14 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
     const election = electionOfDecision(ballots.elections, id);
     if (election !== undefined && election.administrator !== me) return; // another member of the authority runs it
     const key = `authority/${roomId}/${id}`;
-    let prepared = await readStored<PreparedElection>(store, `${key}/prepared`);
+    const prepared = await readStored<PreparedElection>(store, `${key}/prepared`);
     if (election === undefined) {
-      if (decision.status !== 'open') return;
-      if (prepared === undefined) {
-        const made = prepareElection(parameters, contributions, me, now());
-        if ('waiting' in made) {
-          if (first(`waiting:${id}:${made.waiting.join(',')}`))
-            report({
-              roomId,
-              decision: id,
-              step: 'waiting',
-              detail: `waiting for the keys of ${made.waiting.join(', ')}`,
-            });
-          return;
-        }
-        if ('invalid' in made) {
-          report({
-            roomId,
-            decision: id,
-            step: 'failed',
-            detail: `${made.member ?? 'key establishment'}: ${made.invalid}`,
-            level: 'warn',
-          });
-          return;
-        }
-        prepared = made;
-        await writeStored(store, `${key}/prepared`, prepared);
-      }
-      const ready = prepared;
-      if (
-        await once(`Setup:${id}`, () =>
-          postStep(client, roomId, ready.uuid, ready.setup, {
-            timestamp: ready.timestamp,
-            decision: id,
-            trustees: ready.trustees,
-          }),
-        )
-      )
-        report({
-          roomId,
-          decision: id,
-          election: ready.uuid,
-          step: 'Setup',
-          detail: `election set up: trustees ${ready.trustees.join(', ')}`,
-        });
+      if (decision.status === 'open') await setUpElection(role, roomId, parameters, contributions, prepared);
       return;
     }
     const at = { roomId, decision: id, election: election.election };
     if (prepared === undefined || prepared.uuid !== election.election) {
-      if (first(`lost:${election.election}`))
+      if (role.first(`lost:${election.election}`))
         report({
           ...at,
           step: 'failed',
@@ -288,18 +157,7 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
       return;
     }
     if (election.phase === 'voting') {
-      if (prepared.credentials !== undefined) await deliver(roomId, election, prepared);
-      await postRelayed(roomId, election);
-      if (now() < decision.closesAt) {
-        options.wake(roomId, decision.closesAt);
-        return;
-      }
-      if (
-        await once(`EndBallots:${election.election}`, () =>
-          postStep(client, roomId, election.election, { type: 'EndBallots', data: [] }),
-        )
-      )
-        report({ ...at, step: 'EndBallots', detail: 'voting ended' });
+      await votingStage(role, at, election, prepared, decision.closesAt);
       return;
     }
     if (prepared.credentials !== undefined) {
@@ -307,87 +165,15 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
       const { credentials: _, ...kept } = prepared;
       await writeStored(store, `${key}/prepared`, kept);
     }
-    await postRelayed(roomId, election);
-    if (election.phase === 'ended') {
-      if (
-        await once(`EncryptedTally:${election.election}`, () =>
-          postStep(client, roomId, election.election, encryptedTallyStep(election)),
-        )
-      )
-        report({
-          ...at,
-          step: 'EncryptedTally',
-          detail: `encrypted tally of ${election.steps.filter((s) => s.type === 'Ballot').length} ballot(s)`,
-        });
+    await postRelayedBallots(role, roomId, election);
+    if (election.phase === 'ended' || election.phase === 'tallied') {
+      await tallyElection(role, at, election, parameters, prepared.secretKey);
       return;
     }
-    const members = parameters.trustees.members;
-    const needed = parameters.trustees.threshold ?? members.length;
-    if (election.phase === 'tallied') {
-      if (!parameters.homomorphic && !election.steps.some((s) => s.type === 'EndShuffles')) {
-        const shuffled = owners(election, 'Shuffle');
-        if (members.length === 0 && !shuffled.has(1)) {
-          if (
-            await once(`Shuffle:${election.election}`, () =>
-              postStep(client, roomId, election.election, shuffleStep(election, 1)),
-            )
-          )
-            report({ ...at, step: 'Shuffle', detail: 'shuffled as the only trustee' });
-          return;
-        }
-        const done = members.length === 0 ? 1 : members.filter((_, i) => shuffled.has(i + 2)).length;
-        if (done >= Math.max(needed, 1)) {
-          if (
-            await once(`EndShuffles:${election.election}`, () =>
-              postStep(client, roomId, election.election, { type: 'EndShuffles', data: [] }),
-            )
-          )
-            report({ ...at, step: 'EndShuffles', detail: `${done} trustee(s) shuffled` });
-        }
-        return;
-      }
-      const decrypted = owners(election, 'PartialDecryption');
-      if (!decrypted.has(1)) {
-        const secretKey = BigInt(prepared.secretKey);
-        if (
-          await once(`PartialDecryption:${election.election}`, () =>
-            postStep(client, roomId, election.election, partialDecryptionStep(election, 1, secretKey)),
-          )
-        )
-          report({ ...at, step: 'PartialDecryption', detail: 'the authority’s partial decryption' });
-        return;
-      }
-      if (members.filter((_, i) => decrypted.has(i + 2)).length >= needed) {
-        if (
-          await once(`Result:${election.election}`, () =>
-            postStep(client, roomId, election.election, resultStep(election)),
-          )
-        )
-          report({ ...at, step: 'Result', detail: 'the result, from the trustees’ partial decryptions' });
-      }
-      return;
-    }
-    if (election.phase === 'done' && decision.status === 'closed' && !resultPublished(log, id)) {
-      await once(`secret.result:${election.election}`, async () => {
-        const verification = await verifyElection(election);
-        const check = checkElectionOfDecision(election, parameters, contributions);
-        const content = secretResultContent(election);
-        if (!verification.ok || !check.ok || content === undefined) {
-          const why = [...verification.issues.map((i) => i.check), ...check.issues.map((i) => i.detail)].join(
-            '; ',
-          );
-          report({ ...at, step: 'failed', detail: `the election does not verify: ${why}`, level: 'warn' });
-          return;
-        }
-        await options.verify?.(exportBelArchive(election), election);
-        await sendGovernanceEvent(client, roomId, GovernanceEventTypes.secretResult, { ...content });
-        report({
-          ...at,
-          step: 'secret.result',
-          detail: `verified archive ${content.evidence}; result published`,
-        });
-      });
-    }
+    if (election.phase === 'done' && decision.status === 'closed' && !resultPublished(log, id, me))
+      await publishResult(role, at, election, parameters, contributions, (finished) =>
+        options.verify?.(exportBelArchive(finished), finished),
+      );
   };
 
   const handleRoom = async (

@@ -11,15 +11,14 @@ import type { GovernanceContext, GroupId, MemberId } from '@imago/governance';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { type DecisionsReplay, replayDecisions } from '../governance/replay-decisions';
 import type { RoomLog } from '../replay/room-log';
-import { type ElectionActivity, type ElectionAuthority, electionAuthority } from './election-authority';
-import { secretResultVerifier, verifiedElections } from './election-of-decision';
-import { type BallotDelivery, type ElectionParticipant, electionParticipant } from './election-participant';
+import type { BallotDelivery } from './ballot-delivery';
+import { type ElectionAuthority, electionAuthority } from './election-authority';
+import { type ElectionParticipant, electionParticipant } from './election-participant';
+import type { ElectionActivity } from './election-role';
+import type { SecretBallotReplay } from './election-state';
 import type { ElectionStore } from './election-store';
-import {
-  replaySecretBallots,
-  type SecretBallotReplay,
-  type SecretBallotsReplay,
-} from './replay-secret-ballots';
+import { replaySecretBallots, type SecretBallotsReplay } from './replay-secret-ballots';
+import { secretResultVerifier, verifiedElections } from './secret-result';
 
 /** Options of {@link electionDuties}. */
 export interface ElectionDutiesOptions {

@@ -3,13 +3,11 @@ import { ownedStep } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
-import { checkElectionOfDecision, secretResultVerifier } from './election-of-decision';
+import { checkElectionOfDecision } from './election-of-decision';
 import { type PreparedElection, prepareElection } from './election-setup';
-import {
-  replaySecretBallots,
-  type SecretBallotReplay,
-  type TrusteeContributions,
-} from './replay-secret-ballots';
+import type { SecretBallotReplay } from './election-state';
+import { replaySecretBallots, type TrusteeContributions } from './replay-secret-ballots';
+import { secretResultVerifier } from './secret-result';
 import { dueContribution, type TrusteeSecret } from './trustee-key-establishment';
 
 // The decision asks a plurality question of four voters weighing 1, 2, 1, 1, with three member

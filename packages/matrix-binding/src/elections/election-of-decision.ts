@@ -1,6 +1,7 @@
 /**
  * @module
- * The one verifier of a secret decision's result. An election that @imago/helios-c verifies
+ * The election a secret decision is decided by, and whether it is the one the decision asked for.
+ * An election that @imago/helios-c verifies
  * (`verifyElection`: every proof, the hash chain, the result) proves that its result is the count
  * of its ballots; it does not prove that it is the election the decision asked for. This module
  * checks that too, from governance's parameters and the room:
@@ -19,15 +20,9 @@
  * - the published result is the election's result, with its cast weight, and the evidence names
  *   the archive's last event.
  *
- * {@link secretResultVerifier} plugs this into `replayDecisions` (governance's
- * `verifySecretResult`). Pure.
+ * `secret-result.ts` plugs this into `replayDecisions` (governance's `verifySecretResult`). Pure.
  */
-import {
-  credentialWeights,
-  type GovernanceContext,
-  type SecretElectionParameters,
-  type SecretResultContent,
-} from '@imago/governance';
+import { credentialWeights, type SecretElectionParameters } from '@imago/governance';
 import {
   type AnyGroup,
   decodeTrusteePublicKey,
@@ -35,20 +30,13 @@ import {
   parseCertificate,
   parseElection,
   parsePublicCredentials,
-  parseSizedEncryptedTally,
   parseTrustees,
   serializeSignedMessage,
   setupTextsOf,
   type Trustees,
 } from '@imago/helios-c';
-import {
-  electionEvidence,
-  electionOfDecision,
-  type SecretBallotReplay,
-  type SecretBallotsReplay,
-  type TrusteeContributions,
-  verifyElection,
-} from './replay-secret-ballots';
+import { owners, type SecretBallotReplay } from './election-state';
+import type { TrusteeContributions } from './replay-secret-ballots';
 
 /** A way in which an election is not the one its decision asked for. */
 export interface ElectionMismatch {
@@ -62,6 +50,22 @@ export interface ElectionMismatch {
 export interface ElectionOfDecisionReport {
   readonly ok: boolean;
   readonly issues: readonly ElectionMismatch[];
+}
+
+/**
+ * The election a governance decision is decided by: the first Setup naming it (only the group's
+ * authority's Setups are in the replay).
+ *
+ * @param elections - the room's elections.
+ * @param decision - the decision id.
+ * @returns the election, or `undefined` before its Setup.
+ */
+export function electionOfDecision(
+  elections: ReadonlyMap<string, SecretBallotReplay>,
+  decision: string,
+): SecretBallotReplay | undefined {
+  for (const election of elections.values()) if (election.decision === decision) return election;
+  return undefined;
 }
 
 const sameStrings = (a: readonly string[], b: readonly string[]) =>
@@ -193,119 +197,12 @@ export function checkElectionOfDecision(
   const trustees = trusteesIssue(parsed.value, election, texts.trustees, parameters, contributions);
   if (trustees) issues.push({ check: 'trustees', detail: trustees });
   if (!parameters.homomorphic && election.steps.some((s) => s.type === 'EndShuffles')) {
-    const { owners, count } = requiredShufflers(parameters);
-    const shuffled = new Set(
-      election.steps
-        .filter((s) => s.type === 'Shuffle')
-        .map((s) => (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner),
-    );
-    const done = owners.filter((owner) => shuffled.has(owner)).length;
+    const required = requiredShufflers(parameters);
+    const shuffled = owners(election, 'Shuffle');
+    const done = required.owners.filter((owner) => shuffled.has(owner)).length;
+    const count = required.count;
     if (done < count)
       issues.push({ check: 'shuffles', detail: `${done} required trustees shuffled, expected ${count}` });
   }
   return report();
-}
-
-type Verify = NonNullable<GovernanceContext['verifySecretResult']>;
-
-/** The result's first question, numbers as numbers (Belenios writes large weights as strings). */
-function publishedResult(election: SecretBallotReplay): unknown {
-  try {
-    const result = (JSON.parse(election.result ?? 'null') as { result?: unknown[] } | null)?.result;
-    const normalise = (value: unknown): unknown =>
-      Array.isArray(value)
-        ? value.map(normalise)
-        : typeof value === 'string' && /^\d+$/.test(value)
-          ? Number(value)
-          : value;
-    return Array.isArray(result) && result.length === 1 ? normalise(result[0]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The total weight of the tallied ballots, from the election's `EncryptedTally` step. */
-function castWeightOf(election: SecretBallotReplay): number | undefined {
-  const step = election.steps.find((s) => s.type === 'EncryptedTally');
-  const sized = step && parseSizedEncryptedTally(step.data.find((d) => d.includes('total_weight')) ?? '');
-  return sized?.ok ? Number(sized.value.totalWeight) : undefined;
-}
-
-/**
- * What the authority publishes for a finished election (`org.imago.governance.secret.result`).
- *
- * @param election - a finished election (phase `done`).
- * @returns the content, or `undefined` before the `Result` step.
- */
-export function secretResultContent(election: SecretBallotReplay): SecretResultContent | undefined {
-  const result = publishedResult(election);
-  const castWeight = castWeightOf(election);
-  const evidence = electionEvidence(election);
-  if (election.decision === undefined || !Array.isArray(result) || castWeight === undefined) return undefined;
-  return {
-    decision: election.decision,
-    result: result as SecretResultContent['result'],
-    castWeight,
-    ...(evidence ? { evidence } : {}),
-  };
-}
-
-/**
- * The governance hook that checks secret results: a result counts only if it is the published
- * result of the room's election of the decision (the first Setup of the authority naming it),
- * whose archive the caller has verified (`verifyElection`, or belenios-tool), which is the
- * election the decision asked for ({@link checkElectionOfDecision}), with the same cast weight and
- * naming the archive's last event when it names evidence.
- *
- * @param replay - the room's elections and contributions (`replaySecretBallots`).
- * @param verified - uuids of the elections whose exported archive verified.
- * @returns a `verifySecretResult` for `replayDecisions`.
- * @example
- * ```ts
- * const ballots = replaySecretBallots(log);
- * const verified = await verifiedElections(ballots.elections);
- * replayDecisions(log, { verifySecretResult: secretResultVerifier(ballots, verified) });
- * ```
- */
-export function secretResultVerifier(
-  replay: Pick<SecretBallotsReplay, 'elections' | 'contributions'>,
-  verified: ReadonlySet<string>,
-): Verify {
-  return (parameters, content) => {
-    const election = electionOfDecision(replay.elections, parameters.decision);
-    if (election === undefined || election.phase !== 'done' || !verified.has(election.election)) return false;
-    if (!checkElectionOfDecision(election, parameters, replay.contributions.get(parameters.decision)).ok)
-      return false;
-    const expected = secretResultContent(election);
-    if (expected === undefined) return false;
-    if (content.evidence !== undefined && content.evidence !== expected.evidence) return false;
-    if (content.castWeight !== undefined && content.castWeight !== expected.castWeight) return false;
-    return JSON.stringify(content.result) === JSON.stringify(expected.result);
-  };
-}
-
-/**
- * Verifies the finished elections of a room that are not verified yet (each archive once, by its
- * last event), with @imago/helios-c: what {@link secretResultVerifier} needs.
- *
- * @param elections - the room's elections.
- * @param known - verdicts so far, by archive evidence (kept between calls).
- * @returns the uuids of the elections whose archive verified.
- */
-export async function verifiedElections(
-  elections: ReadonlyMap<string, SecretBallotReplay>,
-  known: Map<string, boolean> = new Map(),
-): Promise<Set<string>> {
-  const verified = new Set<string>();
-  for (const election of elections.values()) {
-    if (election.phase !== 'done') continue;
-    const evidence = electionEvidence(election) ?? '';
-    let ok = known.get(evidence);
-    if (ok === undefined) {
-      ok = (await verifyElection(election)).ok;
-      known.set(evidence, ok);
-    }
-    if (ok) verified.add(election.election);
-  }
-  return verified;
 }

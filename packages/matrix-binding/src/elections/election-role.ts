@@ -1,24 +1,44 @@
 /**
  * @module
- * What the authority's and a member's election roles share: reporting what they do, taking a step
- * once while it is on its way to the room, handling one room at a time, the secret decisions due,
- * the trustee numbers that posted a step, and the election's public credentials.
+ * What the authority's and a member's election roles share: their client, account, store and
+ * wake-up, reporting what they do, taking a step once while it is on its way to the room, handling
+ * one room at a time, the secret decisions due, and the election's public credentials.
  */
 import type { GovernanceState } from '@imago/governance';
 import { type Election, parseElection, parsePublicCredentials, setupTextsOf } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { onEncryptedToDevice } from '../client/encrypted-to-device';
 import { ContentProblem } from '../events/content-reader';
-import type { ElectionActivity } from './election-authority';
+import type { SecretBallotReplay } from './election-state';
 import type { ElectionStore } from './election-store';
 import { writeStored } from './election-store';
-import type { SecretBallotReplay } from './replay-secret-ballots';
+
+/** Something an election participant did or could not do, for the application's log. */
+export interface ElectionActivity {
+  readonly roomId: string;
+  readonly decision: string;
+  /** The election's uuid, once set up. */
+  readonly election?: string;
+  /** What happened: a step posted (`Setup`, `EndBallots`…), `credentials`, `relayed-ballot`, `waiting`, `failed`… */
+  readonly step: string;
+  readonly detail: string;
+  readonly level: 'info' | 'warn';
+}
+
+/** @internal Where an activity takes place: the room, the decision and its election once set up. */
+export type ActivityPlace = Pick<ElectionActivity, 'roomId' | 'decision' | 'election'>;
 
 /** How long a step sent but not yet back from the room is not sent again (ms). */
 const IN_FLIGHT_MS = 60_000;
 
-/** The machinery of a role. */
+/** @internal The machinery of a role. */
 export interface RoleMachinery {
+  readonly client: MatrixClient;
+  /** The role's own account. */
+  readonly me: string;
+  readonly store: ElectionStore;
+  /** Asks the application to handle the room again, at `at` (ms) or as soon as it can. */
+  wake(roomId: string, at?: number): void;
   readonly now: () => number;
   report(activity: Omit<ElectionActivity, 'level'> & { level?: ElectionActivity['level'] }): void;
   /** Runs `action` unless the same step is already on its way; `true` when it ran. */
@@ -31,6 +51,9 @@ export interface RoleMachinery {
 
 /** @internal */
 export function roleMachinery(options: {
+  readonly client: MatrixClient;
+  readonly store: ElectionStore;
+  wake(roomId: string, at?: number): void;
   now?: () => number;
   onActivity?: (activity: ElectionActivity) => void;
 }): RoleMachinery {
@@ -39,6 +62,10 @@ export function roleMachinery(options: {
   const noted = new Set<string>();
   const queues = new Map<string, Promise<unknown>>();
   return {
+    client: options.client,
+    me: options.client.getSafeUserId(),
+    store: options.store,
+    wake: (roomId, at) => options.wake(roomId, at),
     now,
     report: (activity) => options.onActivity?.({ level: 'info', ...activity }),
     async once(key, action) {
@@ -77,18 +104,6 @@ export function secretDecisions(state: GovernanceState): string[] {
       (decision.status === 'open' || decision.status === 'closed')
     );
   });
-}
-
-/** The trustee numbers (`owner`) that posted a step of a type. */
-export function owners(
-  election: SecretBallotReplay,
-  type: 'Shuffle' | 'PartialDecryption',
-): Set<number | undefined> {
-  return new Set(
-    election.steps
-      .filter((s) => s.type === type)
-      .map((s) => (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner),
-  );
 }
 
 /** The parsed election of a Setup and the texts of its public credentials, or `undefined` when unusable. */

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { MatrixBindingError } from '../errors/matrix-binding-error';
+import { verifyElection } from './election-archive';
+import type { SecretBallotReplay } from './election-state';
 import {
   electionSetupTexts,
   encryptedTallyStep,
@@ -12,7 +14,6 @@ import {
   resultStep,
   shuffleStep,
 } from './election-steps';
-import { type SecretBallotReplay, verifyElection } from './replay-secret-ballots';
 
 // The reference election made by belenios-tool is the oracle: the steps computed by
 // @imago/helios-c from its history must be the ones belenios-tool wrote.

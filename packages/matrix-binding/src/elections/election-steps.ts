@@ -36,7 +36,8 @@ import {
   trusteeSlots,
 } from '@imago/helios-c';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
-import { exportBelArchive, type SecretBallotReplay } from './replay-secret-ballots';
+import { exportBelArchive } from './election-archive';
+import type { SecretBallotReplay } from './election-state';
 
 /**
  * The setup texts of a replayed election.

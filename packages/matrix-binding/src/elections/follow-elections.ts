@@ -8,6 +8,7 @@
  * happened to receive them. Thin I/O.
  */
 import type { MatrixClient } from 'matrix-js-sdk';
+import { coalescedReading } from '../replay/coalesced-reading';
 import { fetchRoomHistory } from '../replay/fetch-room-history';
 import { followRoom } from '../replay/follow-room';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
@@ -40,26 +41,12 @@ export async function followElections(
   duties: Pick<ElectionDuties, 'update'>,
   onError: (error: Error) => void = () => undefined,
 ): Promise<FollowedElections> {
-  let reading: Promise<void> | undefined;
-  let again = false;
   let stopped = false;
   const read = async (): Promise<ElectionsUpdate> =>
     duties.update(roomId, appendToRoomLog(emptyRoomLog(roomId), await fetchRoomHistory(client, roomId)));
-  const refresh = (): Promise<void> => {
-    if (reading) {
-      again = true;
-      return reading;
-    }
-    reading = (async () => {
-      do {
-        again = false;
-        if (!stopped) await read().catch((error: Error) => onError(error));
-      } while (again);
-    })().finally(() => {
-      reading = undefined;
-    });
-    return reading;
-  };
+  const refresh = coalescedReading(async () => {
+    if (!stopped) await read().catch((error: Error) => onError(error));
+  }).trigger;
   await read();
   const follower = await followRoom(client, roomId, { onChange: () => void refresh() });
   return {

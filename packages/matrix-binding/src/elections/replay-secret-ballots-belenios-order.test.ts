@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { beleniosVector } from '../../../../test-support/belenios-vectors';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
-import { exportBelArchive, replaySecretBallots } from './replay-secret-ballots';
+import { exportBelArchive } from './election-archive';
+import { replaySecretBallots } from './replay-secret-ballots';
 
 // belenios-tool's non-homomorphic election (ballots, EncryptedTally, two Shuffles, EndShuffles,
 // partial decryptions, Result) posted step by step as room events: the replay must follow

@@ -7,17 +7,17 @@
  * homeserver's copy of an event redacted since — rebuilds the log and the fold, so the result is
  * always the one a fresh replay of the same events in the same order gives.
  *
- * Redactions: a fresh history serves a redacted event as its homeserver keeps it now (content
- * stripped when the homeserver applied the redaction). So when a redaction of an event already
- * placed arrives, the redaction is held until the follower has the homeserver's copy of that event
- * ({@link FollowedLog.refreshes}, {@link FollowedLog.refreshed}). The I/O shell is
- * {@link followRoom}.
+ * Redactions of events already placed wait for the homeserver's copy of those events
+ * ({@link RedactionHold}; {@link FollowedLog.refreshes}, {@link FollowedLog.refreshed}). The I/O
+ * shell is {@link followRoom}.
  */
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { DecisionsFold, type DecisionsFoldSnapshot } from '../governance/decisions-fold';
 import type { DecisionsReplay, ReplayDecisionsOptions } from '../governance/replay-decisions';
+import { RedactionHold } from './redaction-hold';
 import { type AppendOptions, emptyRoomLog, type RoomLog, RoomLogBuilder } from './room-log';
 import { RoomTimeline, type TimelineChunk } from './room-timeline';
+import { eventIdOf, isRedacted } from './served-event';
 
 /** Where a followed log starts when it does not start at the room's creation. */
 export interface FollowedLogBase {
@@ -45,17 +45,6 @@ export interface LogChange {
   readonly rebuilt: boolean;
 }
 
-function redactionTarget(raw: RawMatrixEvent): string | undefined {
-  if (raw?.type !== 'm.room.redaction') return undefined;
-  const target = raw.redacts ?? (raw.content as { redacts?: unknown } | undefined)?.redacts;
-  return typeof target === 'string' ? target : undefined;
-}
-
-function isRedacted(raw: RawMatrixEvent): boolean {
-  const unsigned = raw?.unsigned;
-  return typeof unsigned === 'object' && unsigned !== null && 'redacted_because' in unsigned;
-}
-
 /**
  * A room's log kept up to date from pieces arriving in any order.
  *
@@ -75,10 +64,7 @@ export class FollowedLog {
   #built = 0;
   #fold: DecisionsFold | undefined;
   #folded = 0;
-  // Redactions placed, by the event they redact; and the targets whose copy is wanted.
-  readonly #redactions = new Map<string, Set<string>>();
-  readonly #wanted = new Map<string, Set<string>>();
-  readonly #refreshedFor = new Set<string>();
+  readonly #redactions: RedactionHold;
   readonly #decryptedEarly = new Map<string, RawMatrixEvent>();
   readonly #reported = new Map<string, RawMatrixEvent>();
 
@@ -90,6 +76,7 @@ export class FollowedLog {
     this.roomId = roomId;
     this.#options = options;
     this.#timeline = new RoomTimeline(options.base?.eventId);
+    this.#redactions = new RedactionHold(this.#timeline);
     this.#builder = new RoomLogBuilder(emptyRoomLog(roomId), options);
     this.#fold = this.#newFold();
   }
@@ -144,14 +131,14 @@ export class FollowedLog {
   snapshot(): FollowedLogBase | undefined {
     if (this.#fold === undefined) return undefined;
     if (this.#built === 0) return this.#options.base;
-    const last = this.#timeline.at(this.#built - 1);
-    if (typeof last?.event_id !== 'string') return undefined;
-    return { eventId: last.event_id, fold: this.#fold.snapshot() };
+    const eventId = eventIdOf(this.#timeline.at(this.#built - 1));
+    if (eventId === undefined) return undefined;
+    return { eventId, fold: this.#fold.snapshot() };
   }
 
   /** Events whose homeserver copy is wanted: events that a redaction placed after them names. */
   get refreshes(): readonly string[] {
-    return [...this.#wanted.keys()];
+    return this.#redactions.wanted;
   }
 
   /**
@@ -176,7 +163,7 @@ export class FollowedLog {
         const at = this.#replace(id, clear);
         if (at !== undefined && (changed === undefined || at < changed)) changed = at;
       }
-      this.#watchRedactions(this.#timeline.at(position));
+      this.#redactions.placed(this.#timeline.at(position));
     }
     return this.#update(changed);
   }
@@ -204,11 +191,7 @@ export class FollowedLog {
    */
   refreshed(eventId: string, raw: RawMatrixEvent | undefined): LogChange | undefined {
     const position = raw === undefined ? undefined : this.#replace(eventId, raw);
-    for (const redaction of this.#wanted.get(eventId) ?? []) {
-      this.#timeline.release(redaction, 'redaction');
-      this.#refreshedFor.add(redaction);
-    }
-    this.#wanted.delete(eventId);
+    this.#redactions.refreshed(eventId);
     return this.#update(position);
   }
 
@@ -243,46 +226,27 @@ export class FollowedLog {
     return base ? DecisionsFold.resume(base.fold, options) : new DecisionsFold(options);
   }
 
-  // A redaction of an event placed before it: hold it until the homeserver's copy of the target.
-  #watchRedactions(raw: RawMatrixEvent): void {
-    const target = redactionTarget(raw);
-    const id = typeof raw?.event_id === 'string' ? raw.event_id : undefined;
-    if (target !== undefined && id !== undefined) {
-      const set = this.#redactions.get(target) ?? new Set();
-      set.add(id);
-      this.#redactions.set(target, set);
-      this.#consider(target);
-    }
-    if (id !== undefined) this.#consider(id);
-  }
-
-  #consider(target: string): void {
-    const redactions = this.#redactions.get(target);
-    const position = this.#timeline.positionOf(target);
-    if (!redactions || position === undefined || isRedacted(this.#timeline.at(position))) return;
-    for (const redaction of redactions) {
-      if (this.#refreshedFor.has(redaction) || this.#timeline.isHeld(redaction, 'redaction')) continue;
-      const at = this.#timeline.positionOf(redaction);
-      if (at === undefined || at < position) continue;
-      this.#timeline.hold(redaction, 'redaction');
-      const wanted = this.#wanted.get(target) ?? new Set();
-      wanted.add(redaction);
-      this.#wanted.set(target, wanted);
-    }
-  }
-
+  // Rebuilds from scratch when an earlier event changed, builds the ready part, reports what changed.
   #update(lowest: number | undefined): LogChange | undefined {
     const ready = this.#timeline.ready;
     const previous = this.#built;
-    let rebuilt = false;
-    if (lowest !== undefined && lowest < this.#built) {
-      this.#builder = new RoomLogBuilder(emptyRoomLog(this.roomId), this.#options);
-      this.#built = 0;
-      this.#fold = this.#newFold();
-      this.#folded = 0;
-      rebuilt = true;
-    }
+    const rebuilt = lowest !== undefined && lowest < this.#built;
+    if (rebuilt) this.#rebuild();
     if (this.#built >= ready && !rebuilt) return undefined;
+    const refolded = this.#build(ready);
+    return { events: this.#reportable(Math.min(lowest ?? previous, previous)), rebuilt: rebuilt || refolded };
+  }
+
+  #rebuild(): void {
+    this.#builder = new RoomLogBuilder(emptyRoomLog(this.roomId), this.#options);
+    this.#built = 0;
+    this.#fold = this.#newFold();
+    this.#folded = 0;
+  }
+
+  // Builds the log up to `ready` and folds it, calling the mark when its event is folded; whether
+  // the fold had to restart (an entry already folded changed).
+  #build(ready: number): boolean {
     let refold = false;
     let rebuiltFold = false;
     const mark = this.#options.mark;
@@ -301,16 +265,20 @@ export class FollowedLog {
     }
     if (refold) this.#restartFold();
     this.#foldEntries();
-    refold ||= rebuiltFold;
+    return refold || rebuiltFold;
+  }
+
+  // The events of the log from `from` on that were not reported in this form yet.
+  #reportable(from: number): RawMatrixEvent[] {
     const events: RawMatrixEvent[] = [];
-    for (let i = Math.min(lowest ?? previous, previous); i < this.#built; i++) {
+    for (let i = from; i < this.#built; i++) {
       const raw = this.#timeline.at(i);
-      const key = typeof raw?.event_id === 'string' ? raw.event_id : `#${i}`;
+      const key = eventIdOf(raw) ?? `#${i}`;
       if (this.#reported.get(key) === raw) continue;
       this.#reported.set(key, raw);
       events.push(raw);
     }
-    return { events, rebuilt: rebuilt || refold };
+    return events;
   }
 
   #restartFold(): void {

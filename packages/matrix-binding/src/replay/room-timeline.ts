@@ -9,6 +9,7 @@
  */
 import { MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
+import { isRedacted } from './served-event';
 
 /** A run of consecutive events of the room. */
 export interface TimelineChunk {
@@ -34,11 +35,6 @@ let unnamed = 0;
 function keyOf(raw: RawMatrixEvent): string {
   // The homeserver names every event; a nameless one still keeps its place.
   return typeof raw?.event_id === 'string' ? raw.event_id : `#unnamed-${++unnamed}`;
-}
-
-function isRedacted(raw: RawMatrixEvent): boolean {
-  const unsigned = raw?.unsigned;
-  return typeof unsigned === 'object' && unsigned !== null && 'redacted_because' in unsigned;
 }
 
 /** Whether `next` is a later form of the same event than `previous` (decrypted, or redacted since). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GovernanceError } from '../../errors/governance-error';
-import { parseBallots } from '../parse-ballots';
+import { readBallots } from '../read-ballots';
 import { stv } from '../stv';
 import { InvalidMethodOptionsError } from './invalid-method-options-error';
 import { MalformedBallotsError } from './malformed-ballots-error';
@@ -20,7 +20,7 @@ function caught(action: () => unknown): unknown {
 
 describe('counting-method errors', () => {
   it('MalformedBallotsError has a stable code and a path', () => {
-    const error = caught(() => parseBallots('[[1],[x]]'));
+    const error = caught(() => readBallots('[[1],[x]]'));
     expect(MalformedBallotsError.isInstance(error)).toBe(true);
     expect(GovernanceError.isInstance(error)).toBe(true);
     expect(InvalidMethodOptionsError.isInstance(error)).toBe(false);

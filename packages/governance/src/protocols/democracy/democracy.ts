@@ -9,13 +9,15 @@
  *
  * @module
  */
-import type { DemocracyRule, MemberId } from '../../control-table/protocol-rule';
+import type { DemocracyRule } from '../../control-table/protocol-rule';
 import type { CountResult, WeightedBallot } from '../../counting/counting-method';
 import type { Decision, DecisionOutcome, SecretSetup } from '../../decisions/decision';
-import type { GovernanceContext, GovernanceState } from '../../decisions/governance-state';
+import type { GovernanceContext } from '../../decisions/governance-context';
+import type { GovernanceState } from '../../decisions/governance-state';
 import { effectiveDelegation } from '../../delegation/delegation-scope';
 import { type DelegationResolution, resolveDelegations } from '../../delegation/resolve-delegations';
 import type { SecretResultContent, VoteContent } from '../../events/event-types';
+import type { MemberId } from '../../membership/member-id';
 import { parametersOf } from '../../secret-ballot/election-parameters';
 import { checkOpen, includesSorted, type Step } from '../protocol-step';
 import { ballotKey, fitsMethod } from './ballot-shape';

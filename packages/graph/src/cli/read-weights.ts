@@ -6,11 +6,11 @@ import { InvalidOptionsError } from '../errors/invalid-options-error';
 import type { CompositeWeights } from '../propagation/propagate-options';
 
 /**
- * Parse a comma-separated list of `component=number`.
+ * Read a comma-separated list of `component=number`.
  *
  * @throws {InvalidOptionsError} on an unknown component, a repeated one or a bad number.
  */
-export function parseWeights(text: string): CompositeWeights {
+export function readWeights(text: string): CompositeWeights {
   const weights: Record<string, number> = {};
   for (const part of text.split(',')) {
     const match = /^\s*(geo|relation|theme)\s*=\s*([^\s=]+)\s*$/.exec(part);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packBallots } from './ballots';
 import { MalformedBallotsError } from './errors/malformed-ballots-error';
-import { parseBallots, parseBallotsStrictly, scanBallots } from './parse-ballots';
+import { parseBallots, readBallots, readBallotsStrictly, scanBallots } from './read-ballots';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -27,15 +27,15 @@ function isBallotSet(text: string): boolean {
   );
 }
 
-const plain = (packed: ReturnType<typeof parseBallots>) =>
+const plain = (packed: ReturnType<typeof readBallots>) =>
   Array.from({ length: packed.count }, (_, i) =>
     Array.from(packed.cells.subarray(packed.offsets[i]!, packed.offsets[i + 1]!)),
   );
 
-describe('parseBallots', () => {
+describe('readBallots', () => {
   it('reads ballots with any JSON whitespace', () => {
-    expect(plain(parseBallots(' [ [1, 2 ,3] ,\n[ ] ,\t[-4]\r\n] '))).toEqual([[1, 2, 3], [], [-4]]);
-    expect(parseBallots('[]').count).toBe(0);
+    expect(plain(readBallots(' [ [1, 2 ,3] ,\n[ ] ,\t[-4]\r\n] '))).toEqual([[1, 2, 3], [], [-4]]);
+    expect(readBallots('[]').count).toBe(0);
   });
 
   it.each([
@@ -53,8 +53,15 @@ describe('parseBallots', () => {
     ['[[1]] x', 'ballots'],
     ['[[99999999999999999999]]', 'ballots[0][0]'],
   ])('refuses %j at %s', (text, path) => {
-    expect(() => parseBallots(text)).toThrow(
+    expect(() => readBallots(text)).toThrow(
       expect.objectContaining({ code: MalformedBallotsError.code, path }),
+    );
+  });
+
+  it('still answers to its former name, parseBallots', () => {
+    expect(plain(parseBallots('[[1,2],[]]'))).toEqual([[1, 2], []]);
+    expect(() => parseBallots('[[1,x]]')).toThrow(
+      expect.objectContaining({ code: MalformedBallotsError.code, path: 'ballots[0][1]' }),
     );
   });
 
@@ -71,7 +78,7 @@ describe('parseBallots', () => {
           /[[\],]/g,
           (t) => `${spaces[k++ % 64]}${t}${spaces[k++ % 64]}`,
         );
-        const parsed = parseBallots(text);
+        const parsed = readBallots(text);
         expect(plain(parsed)).toEqual(ballots);
         expect(plain(parsed)).toEqual(plain(packBallots(ballots)));
       }),
@@ -107,10 +114,10 @@ describe('parseBallots', () => {
     fc.assert(
       fc.property(texts, (text) => {
         const fast = scanBallots(encode(text));
-        let strict: ReturnType<typeof parseBallots> | undefined;
+        let strict: ReturnType<typeof readBallots> | undefined;
         let error: unknown;
         try {
-          strict = parseBallotsStrictly(encode(text));
+          strict = readBallotsStrictly(encode(text));
         } catch (caught) {
           error = caught;
         }

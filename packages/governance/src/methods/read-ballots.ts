@@ -36,7 +36,7 @@ function fail(bytes: Uint8Array, at: number, path: string, expected: string): ne
 }
 
 /**
- * Parses ballots from JSON text or UTF-8 bytes.
+ * Reads ballots from JSON text or UTF-8 bytes.
  *
  * @param input - The JSON: an array of ballots, each an array of integers.
  * @returns The ballots, packed.
@@ -44,20 +44,33 @@ function fail(bytes: Uint8Array, at: number, path: string, expected: string): ne
  *   (`ballots`, `ballots[4]`, `ballots[4][2]`) if the input is not such an array.
  * @example
  * ```ts
- * const ballots = parseBallots('[[1,2],[2,1]]');
+ * const ballots = readBallots('[[1,2],[2,1]]');
  * ballots.count; // 2
  * ```
  */
-export function parseBallots(input: string | Uint8Array): PackedBallots {
+export function readBallots(input: string | Uint8Array): PackedBallots {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  return (bytes.length <= FAST_SCAN_LIMIT ? scanBallots(bytes) : undefined) ?? parseBallotsStrictly(bytes);
+  return (bytes.length <= FAST_SCAN_LIMIT ? scanBallots(bytes) : undefined) ?? readBallotsStrictly(bytes);
+}
+
+/**
+ * Reads ballots from JSON text or UTF-8 bytes: the former name of {@link readBallots}.
+ *
+ * @param input - The JSON: an array of ballots, each an array of integers.
+ * @returns The ballots, packed.
+ * @throws {@link MalformedBallotsError} as {@link readBallots}.
+ * @deprecated Use {@link readBallots}: a `read*` function throws a typed error naming the path,
+ *   a `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export function parseBallots(input: string | Uint8Array): PackedBallots {
+  return readBallots(input);
 }
 
 /** Inputs up to this size are first read by {@link scanBallots}, which allocates by the input's size. */
 const FAST_SCAN_LIMIT = 1 << 26;
 
 /**
- * The fast path of {@link parseBallots}: one tight loop, no error reporting. Returns the ballots
+ * The fast path of {@link readBallots}: one tight loop, no error reporting. Returns the ballots
  * when the input is well-formed, undefined on anything unexpected (the strict parser then reads
  * the input again and names the error).
  */
@@ -163,8 +176,8 @@ export function scanBallots(bytes: Uint8Array): PackedBallots | undefined {
   };
 }
 
-/** The careful path of {@link parseBallots}: names the first error. */
-export function parseBallotsStrictly(bytes: Uint8Array): PackedBallots {
+/** The careful path of {@link readBallots}: names the first error. */
+export function readBallotsStrictly(bytes: Uint8Array): PackedBallots {
   const end = bytes.length;
   // Every integer takes at least one digit and one separator: this bounds both arrays.
   const bound = (end >> 1) + 2;

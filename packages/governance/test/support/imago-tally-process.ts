@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
-import { type ProcessOutput, runProcess } from '../../methods/testing/run-process';
+import { type ProcessOutput, runProcess } from './run-process';
 
 /** A built `imago-tally`. */
 export interface ImagoTallyProcess {
@@ -22,7 +22,7 @@ export interface ImagoTallyProcess {
 export async function buildImagoTally(): Promise<ImagoTallyProcess> {
   const outDir = mkdtempSync(join(tmpdir(), 'imago-tally-test-'));
   await build({
-    entry: { 'imago-tally': fileURLToPath(new URL('../imago-tally.ts', import.meta.url)) },
+    entry: { 'imago-tally': fileURLToPath(new URL('../../src/cli/imago-tally.ts', import.meta.url)) },
     outDir,
     format: ['esm'],
     target: 'es2022',

@@ -1,0 +1,151 @@
+/**
+ * What each governance event does to the state once time has advanced to it: the dispatch from
+ * an event type to its protocol step (`protocols/`), to a proposal (`propose.ts`) or to a
+ * delegation change (`delegation-change.ts`).
+ *
+ * @module
+ */
+import { ActionKinds } from '../control-table/action-kinds';
+import { initialTableHistory } from '../control-table/table-history';
+import { InvalidEventError } from '../errors/invalid-event-error';
+import type { GovernanceEvent } from '../events/event-types';
+import { readChangeAuthorityAction, readChangeTableAction } from '../events/parse-event';
+import { takeStance } from '../protocols/consensus';
+import { amend, object, withdrawObjection } from '../protocols/consent';
+import { castVote, settleSecretResult } from '../protocols/democracy/democracy';
+import { challenge } from '../protocols/do-ocracy';
+import { decide } from '../protocols/oligarchy';
+import type { Step } from '../protocols/protocol-step';
+import type { Decision } from './decision';
+import { changeDelegation } from './delegation-change';
+import type { GovernanceContext } from './governance-context';
+import type { GovernanceState } from './governance-state';
+import { commitDecision, isPending, openDecision } from './lifecycle';
+import { proposeDecision } from './propose';
+import type { RejectionReason } from './rejection';
+
+/**
+ * What applying an event gives: the new state and the decisions it settled, or why the event is
+ * rejected (a parse error for an amended action that does not read).
+ * @internal
+ */
+export type Applied = { state: GovernanceState; settled: string[] } | RejectionReason | InvalidEventError;
+
+/**
+ * Applies one parsed event, taken at its effective time, to a state the clock has already
+ * advanced to that time.
+ *
+ * @param state - the state after time has passed up to the event.
+ * @param event - the parsed event, its timestamp the effective time.
+ * @param context - membership inputs valid at this point of the log.
+ * @param settled - the decisions that opened or settled while time passed.
+ * @returns the new state and every decision settled, or the rejection.
+ * @internal
+ */
+export function applyEvent(
+  state: GovernanceState,
+  event: GovernanceEvent,
+  context: GovernanceContext,
+  settled: string[],
+): Applied {
+  const ok = (next: GovernanceState, ids: readonly string[] = []) => ({
+    state: next,
+    settled: [...settled, ...ids.filter((id) => !settled.includes(id))],
+  });
+  const onDecision = (id: string, step: (decision: Decision) => Step): Applied => {
+    const decision = state.decisions.get(id);
+    if (decision === undefined) return 'unknown-decision';
+    const next = step(decision);
+    if (typeof next === 'string') return next;
+    const changed = next.status !== decision.status;
+    return ok(commitDecision(state, next), changed ? [id] : []);
+  };
+  const { sender, timestamp: at } = event;
+
+  switch (event.type) {
+    case 'org.imago.governance.init':
+      if (state.table !== undefined) return 'control-table-exists';
+      return ok({
+        ...state,
+        ...initialTableHistory(event.content.table, at),
+        authority: event.content.authority ?? [sender],
+      });
+    case 'org.imago.governance.propose': {
+      const proposed = proposeDecision(state, event, context);
+      return typeof proposed === 'string' ? proposed : ok(proposed.state, [proposed.decision]);
+    }
+    case 'org.imago.governance.withdraw':
+      return onDecision(event.content.decision, (decision) => {
+        if (!isPending(decision)) return 'not-open';
+        if (decision.proposer !== sender) return 'wrong-sender';
+        return {
+          ...decision,
+          status: 'withdrawn',
+          outcome: { status: 'withdrawn', reason: 'withdrawn', at },
+        };
+      });
+    case 'org.imago.governance.vote':
+      return onDecision(event.content.decision, (decision) => castVote(decision, sender, at, event.content));
+    case 'org.imago.governance.approve':
+    case 'org.imago.governance.refuse': {
+      const approve = event.type === 'org.imago.governance.approve';
+      return onDecision(event.content.decision, (decision) =>
+        decide(decision, sender, at, event.content, approve),
+      );
+    }
+    case 'org.imago.governance.stance':
+      return onDecision(event.content.decision, (decision) =>
+        takeStance(decision, sender, at, event.content),
+      );
+    case 'org.imago.governance.object':
+      return onDecision(event.content.decision, (decision) =>
+        object(decision, event.id, sender, at, event.content),
+      );
+    case 'org.imago.governance.objection.withdraw':
+      return onDecision(event.content.decision, (decision) =>
+        withdrawObjection(decision, sender, at, event.content),
+      );
+    case 'org.imago.governance.amend': {
+      const decision = state.decisions.get(event.content.decision);
+      let content = event.content;
+      const readAction =
+        decision?.kind === ActionKinds.changeControlTable
+          ? readChangeTableAction
+          : decision?.kind === ActionKinds.changeAuthority
+            ? readChangeAuthorityAction
+            : undefined;
+      if (readAction !== undefined) {
+        try {
+          content = { ...content, action: readAction(content.action) };
+        } catch (error) {
+          if (error instanceof InvalidEventError) return error;
+          throw error;
+        }
+      }
+      return onDecision(content.decision, (target) => amend(target, event.id, sender, at, content));
+    }
+    case 'org.imago.governance.challenge':
+      return onDecision(event.content.decision, (decision) => {
+        const escalated = challenge(decision, event.id, sender, at, event.content, context);
+        return typeof escalated === 'string' ? escalated : openDecision(escalated, state, context, at);
+      });
+    case 'org.imago.governance.delegate':
+    case 'org.imago.governance.revoke': {
+      const changed = changeDelegation(state, event);
+      return typeof changed === 'string' ? changed : ok(changed);
+    }
+    case 'org.imago.governance.tick':
+      return ok(state);
+    case 'org.imago.governance.close': {
+      const decision = state.decisions.get(event.content.decision);
+      if (decision === undefined) return 'unknown-decision';
+      if (isPending(decision)) return 'too-early';
+      // Accepted only as the event that made the decision settle.
+      return settled.includes(decision.id) ? ok(state) : 'not-open';
+    }
+    case 'org.imago.governance.secret.result':
+      return onDecision(event.content.decision, (decision) =>
+        settleSecretResult(decision, event.content, context, at),
+      );
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * @module
+ * An election as the replay of a room holds it, and how an accepted step moves it on: the phases of
+ * a Belenios 2.0 election along the events of its archive's hash chain (specification §4.4: Setup,
+ * ballots, `EndBallots`, `EncryptedTally`, shuffles, partial decryptions, `Result`), its accepted
+ * steps in chain order with the Matrix events that carried them, and what later steps are refused
+ * against (the data hashes on the board, the ballots, the trustees who posted a shuffle or a partial
+ * decryption). Whether a step may apply is decided before, by the refusal rules (`step-refusal.ts`)
+ * and the checks (`step-verification.ts`). Pure.
+ */
+import { type ArchiveStep, dataHash } from '@imago/helios-c';
+import type { ImagoEvent } from '../events/parse-imago-event';
+import type { SecretBallotStepContent } from './election-step';
+import type { StepVerification } from './step-verification';
+
+/** Where an election stands. */
+export type ElectionPhase = 'voting' | 'ended' | 'tallied' | 'done';
+
+/** An accepted step and the Matrix event that carried it. */
+export type ReplayedStep = ArchiveStep & { readonly eventId: string; readonly sender: string };
+
+/** An election as replayed from a room. */
+export interface SecretBallotReplay {
+  readonly election: string;
+  /** The Setup's sender. */
+  readonly administrator: string;
+  /** The governance decision the election decides, as the Setup names it. */
+  readonly decision?: string;
+  /** The Matrix account of each trustee (trustee `owner` 1, 2, …), as the Setup names them. */
+  readonly trustees?: readonly string[];
+  readonly timestamp: number;
+  readonly phase: ElectionPhase;
+  /** Accepted steps in chain order, with the Matrix events that carried them. */
+  readonly steps: readonly ReplayedStep[];
+  /** The `Result` data (Belenios `result.json` text), once published. */
+  readonly result?: string;
+}
+
+/** A trustee's own steps, once per trustee number. */
+export type OwnedStepType = 'Shuffle' | 'PartialDecryption';
+
+/** @internal An election during the replay. */
+export interface ElectionState {
+  election: string;
+  administrator: string;
+  decision?: string;
+  trustees?: readonly string[];
+  timestamp: number;
+  phase: ElectionPhase;
+  steps: ReplayedStep[];
+  hashes: Set<string>;
+  ballots: Set<string>;
+  owners: Record<OwnedStepType, Set<number>>;
+  verification?: StepVerification;
+  result?: string;
+}
+
+/**
+ * @internal The election an accepted Setup opens, its Setup applied.
+ *
+ * @param step - the Setup, accepted by the refusal rules.
+ * @param event - the event that carried it (its sender administers the election).
+ * @param verification - the checks of the election's later steps, unless they are left to the end.
+ */
+export function openElection(
+  step: SecretBallotStepContent,
+  event: ImagoEvent,
+  verification: StepVerification | undefined,
+): ElectionState {
+  const state: ElectionState = {
+    election: step.election,
+    administrator: event.sender,
+    ...(step.decision ? { decision: step.decision } : {}),
+    ...(step.trustees ? { trustees: step.trustees } : {}),
+    timestamp: step.timestamp ?? Math.floor(event.timestamp / 1000),
+    phase: 'voting',
+    steps: [],
+    hashes: new Set(),
+    ballots: new Set(),
+    owners: { Shuffle: new Set(), PartialDecryption: new Set() },
+    ...(verification ? { verification } : {}),
+  };
+  applyStep(state, step, event, undefined);
+  return state;
+}
+
+/**
+ * @internal Applies an accepted step: on the board, its data hashes known, its ballot or trustee
+ * noted, the phase moved on.
+ *
+ * @param owner - the trustee number of a shuffle or partial decryption.
+ */
+export function applyStep(
+  state: ElectionState,
+  step: SecretBallotStepContent,
+  event: ImagoEvent,
+  owner: number | undefined,
+): void {
+  state.steps.push({
+    type: step.type,
+    ...(step.payload ? { payload: step.payload } : {}),
+    data: step.data,
+    eventId: event.eventId,
+    sender: event.sender,
+  });
+  for (const item of step.data) state.hashes.add(dataHash(item));
+  if (step.type === 'Ballot' && step.payload) state.ballots.add(step.payload);
+  if (owner !== undefined) state.owners[step.type as OwnedStepType].add(owner);
+  if (step.type === 'EndBallots') state.phase = 'ended';
+  if (step.type === 'EncryptedTally') state.phase = 'tallied';
+  if (step.type === 'Result') {
+    state.phase = 'done';
+    state.result = step.data.find((d) => dataHash(d) === step.payload);
+  }
+}
+
+/** @internal What the replay shows of an election. */
+export function replayedElection(state: ElectionState): SecretBallotReplay {
+  return {
+    election: state.election,
+    administrator: state.administrator,
+    ...(state.decision ? { decision: state.decision } : {}),
+    ...(state.trustees ? { trustees: state.trustees } : {}),
+    timestamp: state.timestamp,
+    phase: state.phase,
+    steps: state.steps,
+    ...(state.result ? { result: state.result } : {}),
+  };
+}
+
+/**
+ * The trustee numbers (`owner`) that posted a step of a type.
+ *
+ * @param election - an election from the replay.
+ * @param type - `Shuffle` or `PartialDecryption`.
+ * @returns the numbers its accepted steps of that type name.
+ */
+export function owners(election: SecretBallotReplay, type: OwnedStepType): Set<number | undefined> {
+  return new Set(
+    election.steps
+      .filter((s) => s.type === type)
+      .map((s) => (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner),
+  );
+}
