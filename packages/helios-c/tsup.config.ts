@@ -4,6 +4,10 @@ export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      // Subpath entries, so that a bundle holds only the groups it imports (Ed25519 pulls
+      // @noble/curves); shared code lands in common chunks.
+      'finite-field': 'src/finite-field.ts',
+      ed25519: 'src/ed25519.ts',
       'node/index': 'src/node/index.ts',
     },
     format: ['esm'],

@@ -58,14 +58,15 @@ function workspaceVersion(name: string): string {
  * Packs every published package (they must be built) and installs the tarballs, with TypeScript
  * and Node's types, into a new project under the system's temporary folder.
  *
+ * @param names - only these packages (and no package of the workspace that depends on another)
  * @returns the project's folder (with a trailing `/`).
  */
-export function createConsumerProject(): string {
+export function createConsumerProject(names?: readonly string[]): string {
   const base = mkdtempSync(join(tmpdir(), 'imago-npm-consumer-'));
   const tarballs = join(base, 'tarballs');
   const project = join(base, 'project');
   mkdirSync(project);
-  const packages = publishedPackages();
+  const packages = publishedPackages().filter(({ manifest }) => names?.includes(manifest.name) ?? true);
   const tarball: Record<string, string> = {};
   for (const { folder, manifest } of packages) {
     execFileSync('pnpm', ['pack', '--pack-destination', tarballs], {

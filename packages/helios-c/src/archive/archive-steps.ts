@@ -10,6 +10,7 @@
  */
 import { fromUtf8, utf8 } from '../encoding/bytes';
 import { sha256Hex } from '../encoding/sha256';
+import { fail, field, hashAt, objectAt, type ParseResult, parseJsonText, runDecoder } from '../json/decoder';
 import {
   type EventType,
   encodeArchiveHeader,
@@ -58,8 +59,19 @@ export function serializeSetupPayload(hashes: SetupTexts): string {
 }
 
 /**
+ * An `owned` record (§4.4: the payload of `Shuffle` and `PartialDecryption` events): a trustee's
+ * number and the hash of the data it owns.
+ */
+export interface OwnedRecord {
+  /** The trustee's number (1-based, in the order of the election's trustees). */
+  readonly owner: number;
+  /** SHA-256 (hex) of the owned data, as stored in the archive. */
+  readonly payload: string;
+}
+
+/**
  * An `owned` payload (§4.4: `Shuffle` and `PartialDecryption` events): a trustee's number and the
- * hash of its data.
+ * hash of its data. {@link parseOwnedRecord} reads it back.
  *
  * @param owner - the trustee's number (1-based).
  * @param payload - SHA-256 (hex) of the owned data.
@@ -67,6 +79,33 @@ export function serializeSetupPayload(hashes: SetupTexts): string {
  */
 export function serializeOwned(owner: number, payload: string): string {
   return `{"owner":${owner},"payload":"${payload}"}`;
+}
+
+/**
+ * Decodes an `owned` record from parsed JSON, inside a decoder (see `runDecoder`).
+ * @param value - the parsed JSON
+ * @param path - its JSON path, for errors
+ * @returns the record
+ * @throws {@link MalformedInputError} naming the path of the defect
+ */
+export function decodeOwnedRecord(value: unknown, path = '$'): OwnedRecord {
+  const o = objectAt(value, path);
+  const owner = field(o, 'owner', path);
+  if (typeof owner !== 'number' || !Number.isSafeInteger(owner) || owner < 1)
+    fail(`${path}.owner`, 'a trustee number (a positive integer)');
+  return { owner, payload: hashAt(field(o, 'payload', path), `${path}.payload`) };
+}
+
+/**
+ * Parses an `owned` payload, the inverse of {@link serializeOwned}.
+ * @param text - the JSON text, as stored in the archive
+ * @returns the record, or a MalformedInputError naming the path of the defect
+ * @example
+ * const owned = parseOwnedRecord('{"owner":2,"payload":"…"}');
+ * if (owned.ok) console.log(owned.value.owner);
+ */
+export function parseOwnedRecord(text: string): ParseResult<OwnedRecord> {
+  return runDecoder(() => decodeOwnedRecord(parseJsonText(text)));
 }
 
 /**

@@ -10,6 +10,7 @@ import { type Archive, dataText, readArchive } from '../archive/archive';
 import { type Election, parseElection } from '../election/election';
 import { HeliosCError } from '../errors/helios-c-error';
 import { UsageError } from '../errors/usage-error';
+import { allGroups } from '../groups/group-by-name';
 import { arrayOf, field, hashAt, objectAt, parseJsonText, runDecoder } from '../json/decoder';
 import { decodeTrustees, type Trustees } from '../trustees/trustees';
 import { FileInputError } from './file-input-error';
@@ -99,7 +100,7 @@ export function loadElection(dir: string): LoadedElection {
       };
     }),
   );
-  const election = orThrow(parseElection(dataText(archive, setup.election) ?? ''));
+  const election = orThrow(parseElection(dataText(archive, setup.election) ?? '', allGroups));
   const trustees = orThrow(
     runDecoder(() => decodeTrustees(election.group, parseJsonText(dataText(archive, setup.trustees) ?? ''))),
   );

@@ -11,6 +11,7 @@ import { serveBallotVerification } from '../node/parallel-ballot-verifier';
 import { runArchive } from './commands/archive';
 import { runElection, VerificationFailed } from './commands/election';
 import { runSetup } from './commands/setup';
+import { FileInputError } from './file-input-error';
 import { readStdin } from './io';
 
 const usage = `helios-c - Helios-C election tool, compatible with belenios-tool 2.0
@@ -37,7 +38,8 @@ Commands:
   sha256-b64                                         (reads standard input)
 
 Groups: BELENIOS-2048, RFC-3526-2048, Ed25519.
-Exit status: 0 on success, 123 on errors, 124 on bad command lines or failed verification.
+Exit status: 0 on success, 124 on bad command lines, malformed input files or failed verification,
+123 on other errors.
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -69,7 +71,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (HeliosCError.isInstance(error)) {
       process.stderr.write(`helios-c: ${error.message}\n`);
-      return error.code === 'USAGE' ? 124 : 123;
+      // belenios-tool exits 124 for an input file it cannot parse (a template, trustees.json, a
+      // voter list), as for a bad command line.
+      return error.code === 'USAGE' || error instanceof FileInputError ? 124 : 123;
     }
     const system = systemError(error);
     if (system !== undefined) {

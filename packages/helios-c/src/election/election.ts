@@ -4,8 +4,9 @@
  * @module
  */
 import { sha256Base64 } from '../encoding/sha256';
+import { finiteFieldGroups } from '../groups/finite-field-groups';
 import type { AnyGroup, Group } from '../groups/group';
-import { groupByName } from '../groups/group-by-name';
+import { type GroupRegistry, groupNamesText } from '../groups/group-registry';
 import {
   arrayOf,
   elementAt,
@@ -54,19 +55,24 @@ export function isValidUuid(uuid: string): boolean {
 /**
  * Parses an election from its exact serialization (the fingerprint is over these characters).
  * @param text - the JSON text of the election, as stored
+ * @param groups - the groups accepted in its `group` field; default: the finite-field groups
+ *   (`@imago/helios-c` binds every group, Ed25519 included)
  * @returns the election or a MalformedInputError naming the path
  * @example
  * const parsed = parseElection(text);
  * if (parsed.ok) console.log(parsed.value.fingerprint);
  */
-export function parseElection(text: string): ParseResult<Election<unknown>> {
+export function parseElection(
+  text: string,
+  groups: GroupRegistry = finiteFieldGroups,
+): ParseResult<Election<unknown>> {
   return runDecoder(() => {
     const o = objectAt(parseJsonText(text), '$');
     const version = smallIntAt(field(o, 'version', '$'), '$.version');
     if (version !== 1) fail('$.version', 'version 1');
     const groupName = stringAt(field(o, 'group', '$'), '$.group');
-    const group: AnyGroup | undefined = groupByName(groupName);
-    if (!group) fail('$.group', 'BELENIOS-2048, RFC-3526-2048 or Ed25519');
+    const group: AnyGroup | undefined = groups.byName(groupName);
+    if (!group) fail('$.group', groupNamesText(groups));
     const uuid = stringAt(field(o, 'uuid', '$'), '$.uuid');
     if (!isValidUuid(uuid)) fail('$.uuid', 'a Base58 uuid of at least 14 characters');
     const administrator = optionalField(o, 'administrator');

@@ -1,26 +1,28 @@
 /**
- * The groups an election may name in its `group` field (Belenios 2.0 specification §4.10, §5).
+ * The groups an election may name in its `group` field (Belenios 2.0 specification §4.10, §5),
+ * all of them: the finite fields and Ed25519.
  *
  * @module
  */
-import { Ed25519Group } from './ed25519-group';
-import { FiniteFieldGroup } from './finite-field-group';
+import type { Ed25519Group } from './ed25519-group';
+import { ed25519Groups } from './ed25519-groups';
+import type { FiniteFieldGroup } from './finite-field-group';
+import { type FiniteFieldGroupName, finiteFieldGroups } from './finite-field-groups';
 import type { AnyGroup } from './group';
-import { belenios2048 } from './parameters/belenios-2048';
-import { rfc3526_2048 } from './parameters/rfc-3526-2048';
-
-const cache = new Map<string, AnyGroup>();
+import { type GroupRegistry, joinGroupRegistries } from './group-registry';
 
 /** Names accepted by {@link groupByName}. */
 export const groupNames = ['BELENIOS-2048', 'RFC-3526-2048', 'Ed25519'] as const;
 
-/** The names of the finite-field groups (elements are `bigint`). */
-export type FiniteFieldGroupName = 'BELENIOS-2048' | 'RFC-3526-2048';
+/** Every group helios-c implements: the finite fields and Ed25519. */
+export const allGroups: GroupRegistry = Object.freeze(joinGroupRegistries(finiteFieldGroups, ed25519Groups));
 
 /**
  * The group of the given name, shared (its precomputed tables are built once). A name written in
  * the code gives the group's own type (elements `bigint` for the finite fields, `Ed25519Point` for
  * Ed25519); a name read from elsewhere gives a group whose element type is unknown until run time.
+ * A bundle that calls this function holds the code of every group: one that needs only the finite
+ * fields calls `finiteFieldGroup` instead.
  * @param name - `BELENIOS-2048`, `RFC-3526-2048` or `Ed25519`
  * @returns the group, or `undefined` for an unknown name
  * @example
@@ -30,12 +32,5 @@ export function groupByName(name: FiniteFieldGroupName): FiniteFieldGroup;
 export function groupByName(name: 'Ed25519'): Ed25519Group;
 export function groupByName(name: string): AnyGroup | undefined;
 export function groupByName(name: string): AnyGroup | undefined {
-  const cached = cache.get(name);
-  if (cached) return cached;
-  let group: AnyGroup | undefined;
-  if (name === 'BELENIOS-2048') group = new FiniteFieldGroup(belenios2048);
-  else if (name === 'RFC-3526-2048') group = new FiniteFieldGroup(rfc3526_2048);
-  else if (name === 'Ed25519') group = new Ed25519Group();
-  if (group) cache.set(name, group);
-  return group;
+  return allGroups.byName(name);
 }

@@ -64,3 +64,14 @@ export interface Group<E> {
 /** A group whose element type is not statically known (an election read from JSON). */
 // biome-ignore lint/suspicious/noExplicitAny: elements are opaque to code holding an unknown group
 export type AnyGroup = Group<any>;
+
+/**
+ * A membership predicate for `group`.
+ * @deprecated call `group.isMember`: the finite-field groups already test safe-prime membership
+ *   with the Jacobi symbol.
+ * @param group - the group
+ * @returns `group.isMember`, bound
+ */
+export function membershipTest<E>(group: Group<E>): (x: E) => boolean {
+  return (x) => group.isMember(x);
+}

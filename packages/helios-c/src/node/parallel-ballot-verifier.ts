@@ -11,13 +11,14 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseElection } from '../election/election';
+import { allGroups } from '../groups/group-by-name';
+import type { BallotVerification } from '../verify/ballot-verification';
+import { verifyBallot } from '../verify/ballot-verification';
 import {
   type BallotBatchVerifier,
   nonMemberCredentials,
   sequentialBallots,
-} from '../verify/archive-verification';
-import type { BallotVerification } from '../verify/ballot-verification';
-import { verifyBallot } from '../verify/ballot-verification';
+} from '../verify/stages/ballot-events';
 
 const marker = 'helios-c/ballot-verification';
 
@@ -41,7 +42,7 @@ type WorkerMessage =
 export function serveBallotVerification(): boolean {
   if (isMainThread || (workerData as Job | undefined)?.kind !== marker || !parentPort) return false;
   const job = workerData as Job;
-  const parsed = parseElection(job.election);
+  const parsed = parseElection(job.election, allGroups);
   if (!parsed.ok) throw parsed.error;
   const credentials = new Set(job.credentials);
   const results: BallotVerification<unknown>[] = [];

@@ -12,7 +12,6 @@
  */
 import { EmbeddingError } from '../errors/embedding-error';
 import type { Group } from '../groups/group';
-import { membershipTest } from '../shuffle/subgroup-membership';
 import {
   type Embedding,
   ed25519Embedding,
@@ -101,7 +100,7 @@ export function groupEmbedding<E>(group: Group<E>, options: GroupEmbeddingOption
   }
   const capacity = maxIntegers(representation.bitLength, embedding);
   const tries = 1n << BigInt(embedding.padding);
-  const member = membershipTest(group);
+  const member = (x: E) => group.isMember(x);
   return {
     embedding,
     capacity,

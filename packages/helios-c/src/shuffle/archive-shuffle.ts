@@ -14,6 +14,8 @@ import type { Ciphertext } from '../elgamal/ciphertext';
 import { sha256Hex } from '../encoding/sha256';
 import { HeliosCError } from '../errors/helios-c-error';
 import { ShuffleError } from '../errors/shuffle-error';
+import { finiteFieldGroups } from '../groups/finite-field-groups';
+import type { GroupRegistry } from '../groups/group-registry';
 import { parseJsonText } from '../json/decoder';
 import { nonHomomorphicIndices } from '../non-homomorphic/non-homomorphic-question';
 import { parseEncryptedTally, parseSizedEncryptedTally } from '../tally/encrypted-tally';
@@ -32,6 +34,11 @@ export interface ShuffleLines {
 export interface ShuffleArchiveOptions {
   /** Called while shuffling with (done, total), counted in ciphertexts over all non-homomorphic questions. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The groups the election may name. Default: every group from `@imago/helios-c`, the
+   * finite-field groups from `@imago/helios-c/finite-field`.
+   */
+  readonly groups?: GroupRegistry;
 }
 
 function payloadText(archive: Archive, hash: string | undefined, what: string): string {
@@ -44,7 +51,7 @@ function payloadText(archive: Archive, hash: string | undefined, what: string): 
  * Shuffles the non-homomorphic ciphertexts of an archive, as trustee `owner`.
  * @param archive - the archive read by `readArchive`, with an `EncryptedTally` event and no `EndShuffles`
  * @param owner - the trustee's number (`--trustee-id`)
- * @param options - progress callback
+ * @param options - progress callback, accepted groups
  * @returns the `shuffle` and `owned_shuffle` lines
  * @throws {@link ShuffleError} if the archive cannot be shuffled (no tally yet, shuffles closed,
  *   no non-homomorphic question, malformed data)
@@ -68,6 +75,7 @@ export function shuffleArchive(
   };
   const parsedElection = parseElection(
     payloadText(archive, typeof setup?.election === 'string' ? setup.election : undefined, 'election'),
+    options.groups ?? finiteFieldGroups,
   );
   if (!parsedElection.ok) throw new ShuffleError(`malformed election: ${parsedElection.error.message}`);
   const election = parsedElection.value;

@@ -6,9 +6,11 @@
  * @module
  */
 
+import { decodeOwnedRecord, type OwnedRecord } from '../archive/archive-steps';
 import type { Ciphertext } from '../elgamal/ciphertext';
 import { MalformedShuffleError } from '../errors/malformed-shuffle-error';
 import type { Group } from '../groups/group';
+import { runDecoder } from '../json/decoder';
 import {
   parseShuffleProof,
   ShuffleJsonReader,
@@ -34,12 +36,7 @@ export interface ShuffleJson {
 }
 
 /** The `owned_shuffle` structure: payload of a `Shuffle` event. */
-export interface OwnedShuffle {
-  /** The trustee (1-based, in the order of the election's trustees) who made the shuffle. */
-  readonly owner: number;
-  /** Hash of the `shuffle` data, as stored in the archive. */
-  readonly payload: string;
-}
+export type OwnedShuffle = OwnedRecord;
 
 /**
  * The JSON form of a shuffle (serialize with `JSON.stringify`, no spaces).
@@ -109,15 +106,10 @@ export function parseShuffle<E>(group: Group<E>, json: unknown): Shuffle<E> {
  * @throws {@link MalformedShuffleError} if a field is missing or of the wrong type
  */
 export function parseOwnedShuffle(json: unknown): OwnedShuffle {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new MalformedShuffleError('', 'expected an object');
+  const owned = runDecoder(() => decodeOwnedRecord(json));
+  if (!owned.ok) {
+    const { path, message } = owned.error;
+    throw new MalformedShuffleError(path.replace(/^\$\.?/, ''), message.replace(`${path}: `, ''));
   }
-  const { owner, payload } = json as { owner?: unknown; payload?: unknown };
-  if (typeof owner !== 'number' || !Number.isSafeInteger(owner) || owner < 1) {
-    throw new MalformedShuffleError('owner', 'expected a positive integer');
-  }
-  if (typeof payload !== 'string' || !/^[0-9a-f]{64}$/.test(payload)) {
-    throw new MalformedShuffleError('payload', 'expected a SHA-256 hash in hexadecimal');
-  }
-  return { owner, payload };
+  return owned.value;
 }

@@ -4,19 +4,18 @@
  *
  * @module
  */
+import { type OwnedRecord, parseOwnedRecord } from '../archive/archive-steps';
 import type { Election } from '../election/election';
 import type { Group } from '../groups/group';
 import {
   arrayOf,
   elementAt,
   field,
-  hashAt,
   objectAt,
   type ParseResult,
   parseJsonText,
   proofAt,
   runDecoder,
-  smallIntAt,
 } from '../json/decoder';
 import { proveDecryptionFactor, verifyDecryptionFactor } from '../proofs/decryption-proof';
 import type { Proof } from '../proofs/proof';
@@ -30,12 +29,7 @@ export interface PartialDecryption<E> {
 }
 
 /** The payload of a `PartialDecryption` event. */
-export interface OwnedPartialDecryption {
-  /** 1-based index of the trustee across the whole trustees structure. */
-  readonly owner: number;
-  /** Hash of the `partial_decryption` data. */
-  readonly payload: string;
-}
+export type OwnedPartialDecryption = OwnedRecord;
 
 /**
  * Computes a partial decryption with a trustee's secret key.
@@ -134,16 +128,10 @@ export function serializePartialDecryption<E>(group: Group<E>, pd: PartialDecryp
 }
 
 /**
- * Parses an `owned_partial_decryption`.
+ * Parses an `owned_partial_decryption` (the `owned` record of a `PartialDecryption` event).
  * @param text - the JSON text
  * @returns the value or a MalformedInputError
  */
 export function parseOwned(text: string): ParseResult<OwnedPartialDecryption> {
-  return runDecoder(() => {
-    const o = objectAt(parseJsonText(text), '$');
-    return {
-      owner: smallIntAt(field(o, 'owner', '$'), '$.owner'),
-      payload: hashAt(field(o, 'payload', '$'), '$.payload'),
-    };
-  });
+  return parseOwnedRecord(text);
 }

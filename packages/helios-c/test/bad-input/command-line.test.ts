@@ -1,13 +1,13 @@
 /**
  * Bad input on helios-c's command line: one `helios-c:` line on standard error naming the file (or
- * the option) and the place, never a doubled message or a raw system error; exit codes as
- * belenios-tool's where it gives one for the same input (124), 123 for other rejected files.
+ * the option) and the place, never a doubled message or a raw system error; the exit code is
+ * belenios-tool's for the same input (each case runs both tools).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { belenios, helios, type RunResult, requireBeleniosTool } from '../support/tools';
+import { belenios, helios, ok, type RunResult, requireBeleniosTool } from '../support/tools';
 
 requireBeleniosTool();
 const work = mkdtempSync(join(tmpdir(), 'helios-c-bad-input-'));
@@ -70,13 +70,22 @@ describe('helios-c on bad input', () => {
     expectOneLine(await helios([...election, `--dir=${dir}`], work), 124, '--uuid');
   });
 
-  it('a truncated template or trustees file: one line naming the file and the JSON path', async () => {
+  it('a truncated or malformed template, trustees file or voter list: one line naming the file, exit 124 as belenios-tool', async () => {
     const dir = join(work, 'template');
     mkdirSync(dir);
+    // A real trustee, so that only the file under test is wrong.
+    await ok(
+      belenios(['setup', 'generate-trustee-key', '--group=BELENIOS-2048'], dir),
+      'generate-trustee-key',
+    );
+    const pubkey = readdirSync(dir).find((file) => file.endsWith('.pubkey'))!;
+    writeFileSync(join(dir, 'public_keys.jsons'), readFileSync(join(dir, pubkey)));
+    await ok(belenios(['setup', 'make-trustees', `--dir=${dir}`], dir), 'make-trustees');
+    const trustees = readFileSync(join(dir, 'trustees.json'), 'utf8');
     const template = join(dir, 'template.json');
-    writeFileSync(template, '{"name":"Board","questions":[');
-    writeFileSync(join(dir, 'trustees.json'), '[]');
-    const args = [
+    const good =
+      '{"name":"Board","description":"","questions":[{"question":"Chair?","answers":["Ana","Bo"],"min":1,"max":1}]}';
+    const election = [
       'setup',
       'make-election',
       '--uuid=HxCBoard23456789',
@@ -84,18 +93,46 @@ describe('helios-c on bad input', () => {
       `--template=${template}`,
       `--dir=${dir}`,
     ];
-    const ours = await helios(args, work);
-    expectOneLine(ours, 123, template);
-    expect(ours.stderr).toContain('$');
-    writeFileSync(
-      template,
-      '{"name":"Board","description":"","questions":[{"question":"Chair?","answers":["Ana","Bo"],"min":1,"max":1}]}',
-    );
-    writeFileSync(join(dir, 'trustees.json'), '[["Single",');
-    expectOneLine(await helios(args, work), 123, join(dir, 'trustees.json'));
+    const bad = [
+      { file: template, text: '{"name":"Board","questions":[' },
+      { file: template, text: '{' },
+      { file: template, text: '' },
+      { file: template, text: '[1]' },
+      { file: template, text: '{"name":"Board"}' },
+      { file: join(dir, 'trustees.json'), text: '[["Single",' },
+      { file: join(dir, 'trustees.json'), text: '{}' },
+    ];
+    for (const { file, text } of bad) {
+      writeFileSync(template, good);
+      writeFileSync(join(dir, 'trustees.json'), trustees);
+      writeFileSync(file, text);
+      const theirs = await belenios(election, work);
+      const ours = await helios(election, work);
+      expect({ text, code: theirs.code }).toEqual({ text, code: 124 });
+      expectOneLine(ours, theirs.code, file);
+    }
+    // The same files well formed: both tools make the election.
+    writeFileSync(template, good);
+    writeFileSync(join(dir, 'trustees.json'), trustees);
+    expect((await belenios(election, work)).code).toBe(0);
+    expect((await helios(election, work)).code).toBe(0);
+
+    const voters = join(dir, 'voters.txt');
+    writeFileSync(voters, 'ana@example.org,Ana,x\n');
+    const credentials = [
+      'setup',
+      'generate-credentials',
+      '--uuid=HxCBoard23456789',
+      '--group=BELENIOS-2048',
+      `--file=${voters}`,
+      `--dir=${dir}`,
+    ];
+    const theirs = await belenios(credentials, work);
+    expect(theirs.code).toBe(124);
+    expectOneLine(await helios(credentials, work), theirs.code, voters);
   });
 
-  it('a voter file that cannot be read: one line naming it', async () => {
+  it('a voter file that cannot be read: one line naming it, exit code as belenios-tool', async () => {
     const missing = join(work, 'voters.txt');
     const args = [
       'setup',
@@ -105,9 +142,6 @@ describe('helios-c on bad input', () => {
       `--file=${missing}`,
       `--dir=${work}`,
     ];
-    const ours = await helios(args, work);
-    expect(ours.code).not.toBe(0);
-    expect(errorLines(ours)).toHaveLength(1);
-    expect(ours.stderr).toContain(missing);
+    expectOneLine(await helios(args, work), (await belenios(args, work)).code, missing);
   });
 });

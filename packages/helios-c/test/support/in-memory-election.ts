@@ -3,6 +3,7 @@
  * result), producing a `.bel` archive. Used by tests and benchmarks.
  */
 import { ArchiveBuilder } from '../../src/archive/archive-builder';
+import { serializeOwned } from '../../src/archive/archive-steps';
 import { createBallot } from '../../src/ballot/create-ballot';
 import { generateCredentials, type Voter } from '../../src/credentials/credential-authority';
 import { parseElection } from '../../src/election/election';
@@ -13,6 +14,7 @@ import {
 } from '../../src/election/make-election';
 import { sha256Hex } from '../../src/encoding/sha256';
 import type { AnyGroup } from '../../src/groups/group';
+import { allGroups } from '../../src/groups/group-by-name';
 import {
   combineFactors,
   decryptResult,
@@ -51,7 +53,7 @@ export function runElection(
     uuid,
     electionPublicKey(group, trustees),
   );
-  const parsed = parseElection(electionText);
+  const parsed = parseElection(electionText, allGroups);
   if (!parsed.ok) throw parsed.error;
   const election = parsed.value;
   const creds = generateCredentials(group, uuid, voters);
@@ -81,7 +83,7 @@ export function runElection(
     const pd = computePartialDecryption(election, tally, k.secretKey);
     decryptions.set(i + 1, pd);
     const pdText = serializePartialDecryption(group, pd);
-    builder.addEvent('PartialDecryption', [pdText, `{"owner":${i + 1},"payload":"${sha256Hex(pdText)}"}`]);
+    builder.addEvent('PartialDecryption', [pdText, serializeOwned(i + 1, sha256Hex(pdText))]);
   }
   const combined = combineFactors(group, trustees, tally, decryptions);
   if (!combined.ok) throw new Error(combined.missing.message);

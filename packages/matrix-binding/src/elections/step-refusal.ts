@@ -8,7 +8,7 @@
  * partial decryptions); a ballot counts once; a shuffle or partial decryption comes once per
  * trustee, from the account the Setup names for its number. Pure.
  */
-import { dataHash } from '@imago/helios-c';
+import { dataHash, parseOwnedRecord } from '@imago/helios-c';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ElectionState, OwnedStepType } from './election-state';
 import type { SecretBallotStepContent } from './election-step';
@@ -72,12 +72,8 @@ export function setupRefusal(
  * @returns the number, or `undefined` when it names none.
  */
 export function ownerOf(step: SecretBallotStepContent): number | undefined {
-  try {
-    const owner = (JSON.parse(step.data[1] ?? 'null') as { owner?: unknown } | null)?.owner;
-    return typeof owner === 'number' && Number.isSafeInteger(owner) && owner >= 1 ? owner : undefined;
-  } catch {
-    return undefined;
-  }
+  const owned = parseOwnedRecord(step.data[1] ?? '');
+  return owned.ok ? owned.value.owner : undefined;
 }
 
 /**

@@ -18,6 +18,7 @@ import { findLayoutDeviation } from '../../archive/canonical-layout';
 import { publicCredentialsFromEntries } from '../../credentials/credential-authority';
 import { parseElection } from '../../election/election';
 import { UsageError } from '../../errors/usage-error';
+import { allGroups } from '../../groups/group-by-name';
 import { arrayOf, parseJsonText, runDecoder, stringAt } from '../../json/decoder';
 import { Options } from '../arguments';
 import { archivePath, readText } from '../election-directory';
@@ -69,7 +70,7 @@ export function runArchive(command: string, argv: readonly string[]): void {
       const o = new Options(argv, ['dir', 'election', 'public-creds', 'trustees']);
       const dir = o.get('dir') ?? '.';
       const electionText = chomp(readText(join(dir, o.get('election') ?? 'election.json')));
-      const parsed = parseElection(electionText);
+      const parsed = parseElection(electionText, allGroups);
       if (!parsed.ok) throw parsed.error;
       const trusteesText = chomp(readText(join(dir, o.get('trustees') ?? 'trustees.json')));
       const credsSource = readText(join(dir, o.get('public-creds') ?? 'public_creds.json'));

@@ -12,6 +12,7 @@ import { sha256Hex } from '../../encoding/sha256';
 import { HeliosCError } from '../../errors/helios-c-error';
 import { MalformedInputError } from '../../errors/malformed-input-error';
 import { UsageError } from '../../errors/usage-error';
+import { allGroups } from '../../groups/group-by-name';
 import { naturalAt, parseJsonText, runDecoder, stringAt } from '../../json/decoder';
 import { nodeBallotVerifier } from '../../node/parallel-ballot-verifier';
 import { shuffleArchive } from '../../shuffle/archive-shuffle';
@@ -24,7 +25,8 @@ import {
 } from '../../tally/encrypted-tally';
 import { computePartialDecryption, serializePartialDecryption } from '../../tally/partial-decryption';
 import { trusteeSlots } from '../../trustees/trustee-slots';
-import { verifyArchive, verifyArchiveStructure } from '../../verify/archive-verification';
+import { verifyArchive } from '../../verify/archive-verification';
+import { verifyArchiveStructure } from '../../verify/stages/archive-structure';
 import { Options } from '../arguments';
 import { withDownloadedElection } from '../download';
 import { archivePath, loadElection, readText } from '../election-directory';
@@ -46,6 +48,7 @@ async function verifyDir(dir: string): Promise<{ hasResult: boolean; lastEvent?:
   const report = await verifyArchive(bytes, {
     onProgress: (_step, done, total) => bar.update(done, total),
     verifyBallots: nodeBallotVerifier({ script: process.argv[1] as string }),
+    groups: allGroups,
   });
   bar.stop();
   if (!report.ok) {
@@ -218,6 +221,7 @@ async function runLocal(command: string, argv: readonly string[]): Promise<void>
       const bar = progressBar('shuffling');
       const lines = shuffleArchive(read.value, Number(o.require('trustee-id')), {
         onProgress: (done, total) => bar.update(done, total),
+        groups: allGroups,
       });
       bar.stop();
       process.stdout.write(`${lines.shuffle}\n${lines.ownedShuffle}\n`);

@@ -11,7 +11,7 @@ import { isValidUuid, parseElection } from '../../election/election';
 import { parseElectionTemplate, serializeElection } from '../../election/make-election';
 import { UsageError } from '../../errors/usage-error';
 import type { AnyGroup } from '../../groups/group';
-import { groupByName } from '../../groups/group-by-name';
+import { allGroups, groupByName } from '../../groups/group-by-name';
 import { randomBelow } from '../../groups/random-scalar';
 import { parseJsonText, runDecoder } from '../../json/decoder';
 import { generateTrusteeKey } from '../../trustees/trustee-key';
@@ -159,7 +159,7 @@ export function runSetup(command: string, argv: readonly string[]): void {
       const y = electionPublicKey(group, trustees);
       if (y === undefined) throw new UsageError('cannot compute the election key from trustees.json');
       const text = serializeElection(group, template, uuid, y);
-      must(parseElection(text));
+      must(parseElection(text, allGroups));
       writeFileSync(join(dir, 'election.json'), `${text}\n`);
       return;
     }

@@ -18,15 +18,17 @@ import {
   makeThresholdParameters,
   makeVerificationInputs,
   makeVerificationOutput,
+  recoverDecryptionKey,
+} from '../../trustees/threshold/pedersen';
+import {
   parseCertificate,
   parsePolynomial,
   parseVerificationInput,
   parseVerificationOutput,
-  recoverDecryptionKey,
   serializePolynomial,
   serializeVerificationInput,
   serializeVerificationOutput,
-} from '../../trustees/threshold/pedersen';
+} from '../../trustees/threshold/pedersen-messages';
 import { trusteeSlots } from '../../trustees/trustee-slots';
 import { serializeTrustees } from '../../trustees/trustees';
 import type { Options } from '../arguments';
