@@ -13,6 +13,9 @@ export default defineConfig({
   target: 'es2022',
   // The CC-BY-SA data files stay separate files of the package (see data/LICENSE).
   external: [/^#data\//],
+  // The private @imago/kit (packages/kit) is compiled into the bundle and its declarations inlined:
+  // no published file names it.
+  noExternal: [/^@imago\/kit\//],
   esbuildOptions(options) {
     options.supported = { ...options.supported, 'import-attributes': true };
   },

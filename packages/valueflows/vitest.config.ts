@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['module-sync', 'node', 'import', 'default'];
 
 export default defineConfig({
-  resolve: { conditions },
+  // The private @imago/kit is imported through tsconfig `paths` (packages/kit/README.md).
+  resolve: { conditions, tsconfigPaths: true },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     // CLI tests spawn processes; on a loaded two-core machine they can take seconds.

@@ -34,6 +34,8 @@ export interface PackageManifest {
   readonly exports?: Readonly<Record<string, unknown>>;
   readonly dependencies?: Readonly<Record<string, string>>;
   readonly devDependencies?: Readonly<Record<string, string>>;
+  readonly peerDependencies?: Readonly<Record<string, string>>;
+  readonly optionalDependencies?: Readonly<Record<string, string>>;
 }
 
 /** Reads a `package.json`. */
@@ -47,6 +49,14 @@ export function publishedPackages(): WorkspacePackage[] {
     .sort()
     .map((folder) => ({ folder, manifest: readManifest(`${repositoryRoot}packages/${folder}/package.json`) }))
     .filter(({ manifest }) => manifest.private !== true);
+}
+
+/** The names of the private packages of `packages/` (compiled into the published ones, never published). */
+export function privatePackageNames(): string[] {
+  return readdirSync(`${repositoryRoot}packages`)
+    .map((folder) => readManifest(`${repositoryRoot}packages/${folder}/package.json`))
+    .filter((manifest) => manifest.private === true)
+    .map((manifest) => manifest.name);
 }
 
 /** The version of a dependency installed in the workspace (so that the store has it offline). */

@@ -5,13 +5,20 @@
  * manifests, and strict TypeScript consumers with `nodenext` and `bundler` resolution.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsumerProject, publishedPackages, readManifest, repositoryRoot } from './consumer-project';
+import {
+  createConsumerProject,
+  privatePackageNames,
+  publishedPackages,
+  readManifest,
+  repositoryRoot,
+} from './consumer-project';
 import { codeBlocks, linkTargets, prose } from './markdown';
 
 const packages = publishedPackages();
+const privateNames = privatePackageNames();
 const runnable: Readonly<Record<string, string>> = {
   ts: 'ts',
   typescript: 'ts',
@@ -108,6 +115,30 @@ describe.each(packages)('$manifest.name as published', ({ folder, manifest }) =>
         /(?<![\w/.-])(?:\.\.\/|(?:scripts|bench|test|vocab|src|docs|examples)\/)[\w./-]*|vitest\.config\.ts/g,
       ) ?? [];
     expect(paths).toEqual([]);
+  });
+
+  it('depends on no private package of the workspace, and no file it loads names one', () => {
+    const published = installed(name);
+    const declared = [
+      published.dependencies,
+      published.devDependencies,
+      published.peerDependencies,
+      published.optionalDependencies,
+    ].flatMap((list) => Object.keys(list ?? {}));
+    expect(privateNames.length).toBeGreaterThan(0);
+    expect(declared.filter((dependency) => privateNames.includes(dependency))).toEqual([]);
+    // The kit is compiled into the bundles and its declarations inlined (source maps aside: they
+    // quote the sources, import lines included, and nothing loads them).
+    const root = `${project}node_modules/${name}/`;
+    const loaded = (readdirSync(root, { recursive: true }) as string[]).filter((file) =>
+      /(?:\.js|\.d\.ts|package\.json)$/.test(file),
+    );
+    expect(loaded.length).toBeGreaterThan(1);
+    const naming = loaded.filter((file) => {
+      const text = readFileSync(`${root}${file}`, 'utf8');
+      return privateNames.some((privateName) => text.includes(privateName));
+    });
+    expect(naming).toEqual([]);
   });
 
   if (name === '@imago/helios-c')

@@ -7,7 +7,9 @@
  *
  * @module @imago/activitypub
  */
-export { ActivityPubBridge, type ActivityPubBridgeOptions, type BridgeLogEntry } from './bridge/bridge';
+export { ActivityPubBridge } from './bridge/bridge';
+export type { BridgeLogEntry } from './bridge/bridge-log';
+export type { ActivityPubBridgeOptions } from './bridge/bridge-options';
 export {
   BridgeStore,
   type FollowerRecord,

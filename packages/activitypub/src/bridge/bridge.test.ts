@@ -1,5 +1,6 @@
 // The bridge's HTTP side without a homeserver (nothing here reads Matrix): reads limited per
-// connecting address, and a withdrawn group's actor answered by its tombstone.
+// connecting address, a withdrawn group's actor answered by its tombstone, and paths anyone may
+// write answered without an exception.
 import { MemoryKvStore } from '@fedify/fedify';
 import { describe, expect, it } from 'vitest';
 import { ActivityPubBridge } from './bridge';
@@ -53,5 +54,17 @@ describe('the bridge over HTTP', () => {
       deleted: '2026-03-01T10:00:00.000Z',
     });
     expect((await get(b, '/actors/other', '192.0.2.1')).status).toBe(404);
+  });
+
+  it('answers a proposal or note path whose event id is not valid percent-encoding with 404', async () => {
+    const b = bridge();
+    for (const path of [
+      '/groups/tools/proposals/%E0%A4%A',
+      '/groups/tools/notes/%ZZ',
+      '/groups/tools/proposals/%',
+    ]) {
+      const response = await get(b, path, '192.0.2.1');
+      expect(response.status).toBe(404);
+    }
   });
 });

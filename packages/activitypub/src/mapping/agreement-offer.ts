@@ -6,7 +6,15 @@
  */
 import type { Measure } from '@imago/valueflows';
 import { InvalidActivityError } from '../errors/invalid-activity-error';
-import { hasType, type JsonObject, readIri, readObject, readReference, readString } from './json-reader';
+import {
+  hasType,
+  type JsonObject,
+  parseWith,
+  readActivity,
+  readObject,
+  readReference,
+  readString,
+} from './json-reader';
 
 /** An agreement offered by a fediverse actor. */
 export interface AgreementOffer {
@@ -51,13 +59,8 @@ function firstCommitment(value: unknown, path: string): { commitment: JsonObject
  * @returns the offer, or an error naming the field.
  */
 export function parseAgreementOffer(activity: unknown): ParseAgreementOfferResult {
-  try {
-    const offer = readObject(activity, '');
-    if (!hasType(offer, 'Offer')) throw new InvalidActivityError('type', 'expected Offer');
-    const id = readIri(offer.id, 'id');
-    const actor = readReference(offer.actor, 'actor');
-    const agreement = readObject(offer.object, 'object');
-    if (!hasType(agreement, 'Agreement')) throw new InvalidActivityError('object.type', 'expected Agreement');
+  return parseWith(() => {
+    const { id, actor, object: agreement } = readActivity(activity, 'Offer', 'Agreement');
     const { commitment, path } = firstCommitment(agreement.stipulates, 'object.stipulates');
     if (commitment.type !== undefined && !hasType(commitment, 'Commitment')) {
       throw new InvalidActivityError(`${path}.type`, 'expected Commitment');
@@ -67,9 +70,6 @@ export function parseAgreementOffer(activity: unknown): ParseAgreementOfferResul
       commitment.resourceQuantity === undefined
         ? undefined
         : readMeasure(commitment.resourceQuantity, `${path}.resourceQuantity`);
-    return { ok: true, value: { offer: id, actor, satisfies, ...(quantity ? { quantity } : {}) } };
-  } catch (error) {
-    if (error instanceof InvalidActivityError) return { ok: false, error };
-    throw error;
-  }
+    return { offer: id, actor, satisfies, ...(quantity ? { quantity } : {}) };
+  });
 }

@@ -60,3 +60,35 @@ export function hasType(object: JsonObject, type: string): boolean {
   const types = Array.isArray(object.type) ? object.type : [object.type];
   return types.some((t) => t === type || t === `as:${type}` || t === `vf:${type}`);
 }
+
+/** An activity whose object is embedded, both of the expected types. */
+export interface ActivityEnvelope {
+  readonly activity: JsonObject;
+  /** The activity's id. */
+  readonly id: string;
+  readonly actor: string;
+  readonly object: JsonObject;
+}
+
+/** Reads an activity of `type` (its id, actor, and embedded object of `objectType`). */
+export function readActivity(value: unknown, type: string, objectType: string): ActivityEnvelope {
+  const activity = readObject(value, '');
+  if (!hasType(activity, type)) throw new InvalidActivityError('type', `expected ${type}`);
+  const id = readIri(activity.id, 'id');
+  const actor = readReference(activity.actor, 'actor');
+  const object = readObject(activity.object, 'object');
+  if (!hasType(object, objectType)) throw new InvalidActivityError('object.type', `expected ${objectType}`);
+  return { activity, id, actor, object };
+}
+
+/** Runs a reader at the trust boundary: its value, or the {@link InvalidActivityError} it threw. */
+export function parseWith<T>(
+  read: () => T,
+): { ok: true; value: T } | { ok: false; error: InvalidActivityError } {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    if (error instanceof InvalidActivityError) return { ok: false, error };
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@
  * reduced to text here: nothing from the remote side reaches Matrix as HTML.
  */
 import { InvalidActivityError } from '../errors/invalid-activity-error';
-import { hasType, readIri, readObject, readReference, readReferences, readString } from './json-reader';
+import { parseWith, readActivity, readIri, readReference, readReferences, readString } from './json-reader';
 
 /** A reply, as the bridge brings it into Matrix. */
 export interface ReplyNote {
@@ -73,13 +73,8 @@ export function htmlToText(html: string): string {
  * @returns the reply, or an error naming the field.
  */
 export function parseReplyNote(activity: unknown): ParseReplyResult {
-  try {
-    const create = readObject(activity, '');
-    if (!hasType(create, 'Create')) throw new InvalidActivityError('type', 'expected Create');
-    const id = readIri(create.id, 'id');
-    const actor = readReference(create.actor, 'actor');
-    const note = readObject(create.object, 'object');
-    if (!hasType(note, 'Note')) throw new InvalidActivityError('object.type', 'expected Note');
+  return parseWith(() => {
+    const { activity: create, id, actor, object: note } = readActivity(activity, 'Create', 'Note');
     const noteId = readIri(note.id, 'object.id');
     const author = readReference(note.attributedTo, 'object.attributedTo');
     if (author !== actor)
@@ -93,12 +88,6 @@ export function parseReplyNote(activity: unknown): ParseReplyResult {
       ...readReferences(create.audience, 'audience', 10),
     ];
     const isPublic = addressedToPublic(create) && addressedToPublic(note);
-    return {
-      ok: true,
-      value: { activity: id, actor, note: noteId, inReplyTo, audience, text, public: isPublic },
-    };
-  } catch (error) {
-    if (error instanceof InvalidActivityError) return { ok: false, error };
-    throw error;
-  }
+    return { activity: id, actor, note: noteId, inReplyTo, audience, text, public: isPublic };
+  });
 }

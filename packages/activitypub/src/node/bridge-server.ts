@@ -7,7 +7,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AppService } from 'matrix-appservice';
-import { ActivityPubBridge, type BridgeLogEntry } from '../bridge/bridge';
+import { ActivityPubBridge } from '../bridge/bridge';
+import type { BridgeLogEntry } from '../bridge/bridge-log';
 import type { InboxGuardOptions } from '../guard/inbox-guard';
 import type { RateLimitOptions } from '../guard/rate-limit';
 import type { BridgeRegistration } from './registration';

@@ -209,4 +209,39 @@ export async function playAttacks(options: {
   );
   expect(await membership(squatter)).toBe('invite');
   expect(await bridge.bridge.store.spaceOfRoom(squatter)).toBeUndefined();
+
+  // Mallory founds an Imago group of her own whose space lists the group's chat and decisions rooms
+  // as its children and pins the group's decisions room as its own, and invites the bot. The rooms
+  // name the group's space as their parent, not hers: they stay the group's (their events still
+  // reach it), and her group takes nothing of it.
+  const claimant = await createRoom({
+    creation_content: { type: 'm.space' },
+    invite: [bot],
+    initial_state: [
+      { type: 'org.imago.group', state_key: '', content: { name: 'Mallory’s claim' } },
+      {
+        type: 'org.imago.authority',
+        state_key: '',
+        content: { decisions: played.decisions, authority: [mallory.userId] },
+      },
+      ...[
+        [played.chat, 'chat'],
+        [played.decisions, 'decisions'],
+      ].map(([roomId, role]) => ({
+        type: 'm.space.child',
+        state_key: roomId,
+        content: { via: [groupServer.baseUrl.replace(/^https?:\/\//, '')], 'org.imago.room': role },
+      })),
+    ],
+  });
+  await eventually(
+    'the bot to enter Mallory’s group',
+    () => membership(claimant),
+    (m) => m === 'join',
+  );
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  expect(await bridge.bridge.store.spaceOfRoom(played.chat)).toBe(played.spaceId);
+  expect(await bridge.bridge.store.spaceOfRoom(played.decisions)).toBe(played.spaceId);
+  expect(await bridge.bridge.store.groupOfSpace(claimant)).toBeUndefined();
+  expect((await bridge.bridge.store.group(handle))?.spaceId).toBe(played.spaceId);
 }

@@ -37,13 +37,13 @@ const MAX_REASON = 10_000;
 const MAX_OPTIONS = 1_000;
 
 function readKind(value: unknown, path: string): string {
-  const kind = readString(value, path, { maxLength: 200 });
+  const kind = readString(value, path, 200);
   if (!ACTION_KIND_PATTERN.test(kind)) fail(path, 'invalid kind of action');
   return kind;
 }
 
 function readId(value: unknown, path: string): string {
-  return readString(value, path, { maxLength: MAX_ID });
+  return readString(value, path, MAX_ID);
 }
 
 function readScope(value: unknown, path: string): DelegationScope {
@@ -132,7 +132,7 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
       const stance = readEnum(content.stance, `${path}.stance`, ['agree', 'abstain', 'disagree', 'block']);
       const reason =
         stance === 'block'
-          ? readString(content.reason, `${path}.reason`, { maxLength: MAX_REASON })
+          ? readString(content.reason, `${path}.reason`, MAX_REASON)
           : readOptionalString(content.reason, `${path}.reason`);
       return { decision: decision(), stance, ...(reason === undefined ? {} : { reason }) };
     }
@@ -140,7 +140,7 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
     case 'org.imago.governance.challenge':
       return {
         decision: decision(),
-        reason: readString(content.reason, `${path}.reason`, { maxLength: MAX_REASON }),
+        reason: readString(content.reason, `${path}.reason`, MAX_REASON),
       };
     case 'org.imago.governance.objection.withdraw':
       return { decision: decision(), objection: readId(content.objection, `${path}.objection`) };

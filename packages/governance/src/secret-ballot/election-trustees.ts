@@ -48,7 +48,7 @@ export function readElectionTrustees(value: unknown, path: string): ElectionTrus
   if (list.length === 0 || list.length > MAX_MEMBER_TRUSTEES) {
     fail(`${path}.members`, `expected 1 to ${MAX_MEMBER_TRUSTEES} members`);
   }
-  const members = list.map((item, i) => readString(item, `${path}.members[${i}]`, { maxLength: 255 }));
+  const members = list.map((item, i) => readString(item, `${path}.members[${i}]`, 255));
   if (new Set(members).size !== members.length) fail(`${path}.members`, 'a member is named twice');
   if (object.threshold === undefined) return { members };
   if (members.length < 2) fail(`${path}.threshold`, 'a threshold needs at least two members');

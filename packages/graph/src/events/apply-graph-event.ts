@@ -4,11 +4,14 @@
  * current graph before anything changes, so an event either applies entirely or not at all.
  * Replaying the same state twice is harmless: "already so" events are no-ops.
  */
+
+import type { JsonReader } from '@imago/kit/json-reader';
 import { ConsentError } from '../errors/consent-error';
 import { GraphError } from '../errors/graph-error';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import type { GraphLike } from '../model/attributes';
+import { graphJsonReader } from '../model/graph-json-reader';
 import { createImagoGraph, type ImagoGraph } from '../model/parse-serialized-graph';
 import type { GraphEvent } from './graph-event';
 import { parseGraphEvent } from './parse-graph-event';
@@ -20,9 +23,9 @@ export function eventEdgeKey(type: string, from: string, to: string): string {
   return JSON.stringify([type, from, to]);
 }
 
-function fail(path: string, message: string): never {
-  throw new InvalidEventError(`${path}: ${message}`, path);
-}
+const fail: JsonReader['fail'] = graphJsonReader(
+  (message, path) => new InvalidEventError(message, path),
+).fail;
 
 function kindOf(graph: GraphLike, key: string): unknown {
   return graph.hasNode(key) ? graph.getNodeAttribute(key, 'kind') : undefined;

@@ -122,7 +122,7 @@ describe('event parsing and atomicity', () => {
       [{ type: 'group.upserted', group: 'g', attributes: { lat: 100, lon: 0 } }, 'attributes.lat'],
       [{ type: 'group.upserted', group: 'g', attributes: { lat: 10 } }, 'attributes'],
       [{ type: 'group.upserted', group: 'g', attributes: { colour: 'red' } }, 'attributes.colour'],
-      [{ type: 'group.upserted', group: 'g', attributes: { blocks: [1] } }, 'attributes.blocks'],
+      [{ type: 'group.upserted', group: 'g', attributes: { blocks: [1] } }, 'attributes.blocks[0]'],
       [{ type: 'relation.proposed', relation: 'located-in', from: 'a', to: 'b' }, 'relation'],
       [{ type: 'relation.accepted', relation: 'partner', from: 'a', to: 'b' }, 'by'],
       [{ type: 'link.added', link: 'likes', from: 'a', to: 'b' }, 'link'],

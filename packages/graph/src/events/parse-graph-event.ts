@@ -3,29 +3,27 @@
  * The boundary where untrusted JSON (a Matrix event's content, a line of a log) becomes a
  * {@link GraphEvent}.
  */
+import { itemPath, type JsonReader } from '@imago/kit/json-reader';
 import { InvalidEventError } from '../errors/invalid-event-error';
+import { graphJsonReader } from '../model/graph-json-reader';
 import { GRAPH_EVENT_TYPES, type GraphEvent, LINK_EVENT_TYPES, type LinkType } from './graph-event';
 
 type Bag = Record<string, unknown>;
 
-function fail(path: string, message: string): never {
-  throw new InvalidEventError(`${path}: ${message}`, path);
-}
-
-function isObject(value: unknown): value is Bag {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const reader = graphJsonReader((message, path) => new InvalidEventError(message, path));
+const fail: JsonReader['fail'] = reader.fail;
 
 function key(event: Bag, field: string): string {
-  const value = event[field];
-  if (typeof value !== 'string' || value === '') return fail(field, 'expected a non-empty string');
-  return value;
+  return reader.readString(event[field], field);
 }
 
+/** A list of strings, or `null` (the attribute cleared). */
 function strings(value: unknown, path: string): void {
   if (value === null) return;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
-    fail(path, 'expected an array of strings');
+  const list = reader.readArray(value, path);
+  list.forEach((item, index) => {
+    if (typeof item !== 'string') fail(itemPath(path, index), 'expected a string');
+  });
 }
 
 function attributes(
@@ -34,9 +32,8 @@ function attributes(
 ): Bag | undefined {
   const value = event.attributes;
   if (value === undefined) return undefined;
-  if (!isObject(value)) return fail('attributes', 'expected an object');
   const out: Bag = {};
-  for (const [name, item] of Object.entries(value)) {
+  for (const [name, item] of Object.entries(reader.readObject(value, 'attributes'))) {
     const path = `attributes.${name}`;
     const kind = allowed[name];
     if (kind === undefined) fail(path, 'unknown attribute');
@@ -67,59 +64,59 @@ function attributes(
  * parseGraphEvent({ type: 'relation.proposed', relation: 'partner', from: 'a', to: 'b' });
  */
 export function parseGraphEvent(input: unknown): GraphEvent {
-  if (!isObject(input)) return fail('$', 'expected an object');
-  const type = input.type;
+  const event = reader.readObject(input, '$') as Bag;
+  const type = event.type;
   if (typeof type !== 'string' || !GRAPH_EVENT_TYPES.includes(type as GraphEvent['type'])) {
     return fail('type', `expected one of ${GRAPH_EVENT_TYPES.join(', ')}`);
   }
   switch (type as GraphEvent['type']) {
     case 'group.upserted': {
-      const attrs = attributes(input, {
+      const attrs = attributes(event, {
         name: 'string',
         lat: 'lat',
         lon: 'lon',
         accepts: 'strings',
         blocks: 'strings',
       });
-      return { type: 'group.upserted', group: key(input, 'group'), ...(attrs ? { attributes: attrs } : {}) };
+      return { type: 'group.upserted', group: key(event, 'group'), ...(attrs ? { attributes: attrs } : {}) };
     }
     case 'group.removed':
-      return { type: 'group.removed', group: key(input, 'group') };
+      return { type: 'group.removed', group: key(event, 'group') };
     case 'entity.upserted': {
-      const attrs = attributes(input, { name: 'string', lat: 'lat', lon: 'lon', wikidata: 'string' });
+      const attrs = attributes(event, { name: 'string', lat: 'lat', lon: 'lon', wikidata: 'string' });
       return {
         type: 'entity.upserted',
-        entity: key(input, 'entity'),
+        entity: key(event, 'entity'),
         ...(attrs ? { attributes: attrs } : {}),
       };
     }
     case 'entity.removed':
-      return { type: 'entity.removed', entity: key(input, 'entity') };
+      return { type: 'entity.removed', entity: key(event, 'entity') };
     case 'relation.proposed': {
-      const relation = key(input, 'relation');
+      const relation = key(event, 'relation');
       if ((LINK_EVENT_TYPES as readonly string[]).includes(relation))
         fail('relation', 'a link, not a relation');
-      return { type: 'relation.proposed', relation, from: key(input, 'from'), to: key(input, 'to') };
+      return { type: 'relation.proposed', relation, from: key(event, 'from'), to: key(event, 'to') };
     }
     case 'relation.accepted':
     case 'relation.ended':
       return {
         type: type as 'relation.accepted' | 'relation.ended',
-        relation: key(input, 'relation'),
-        from: key(input, 'from'),
-        to: key(input, 'to'),
-        by: key(input, 'by'),
+        relation: key(event, 'relation'),
+        from: key(event, 'from'),
+        to: key(event, 'to'),
+        by: key(event, 'by'),
       };
     default: {
-      const link = input.link;
+      const link = event.link;
       if (typeof link !== 'string' || !(LINK_EVENT_TYPES as readonly string[]).includes(link)) {
         return fail('link', `expected one of ${LINK_EVENT_TYPES.join(', ')}`);
       }
       return {
         type: type as 'link.added' | 'link.removed',
         link: link as LinkType,
-        from: key(input, 'from'),
-        to: key(input, 'to'),
+        from: key(event, 'from'),
+        to: key(event, 'to'),
       };
     }
   }

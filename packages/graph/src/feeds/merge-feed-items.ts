@@ -2,6 +2,7 @@
  * @module
  * A deterministic merge of item streams in plain chronological order.
  */
+import { canonicalJson } from '@imago/kit/canonical-json';
 import { compareKeys } from '../model/compare-keys';
 import type { FeedItem } from './feed-definition';
 
@@ -15,15 +16,6 @@ export interface MergeFeedOptions {
   since?: number;
   /** Only items with `timestamp < until`. */
   until?: number;
-}
-
-/** JSON with object keys sorted, to compare two copies of an item whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner) =>
-    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => compareKeys(a, b)))
-      : inner,
-  );
 }
 
 /** Chronological order of items: by timestamp, then group key, then id. A total order. */
@@ -57,7 +49,7 @@ export function mergeFeedItems(
       if (
         !kept ||
         item.timestamp < kept.timestamp ||
-        (item.timestamp === kept.timestamp && canonical(item) < canonical(kept))
+        (item.timestamp === kept.timestamp && canonicalJson(item) < canonicalJson(kept))
       ) {
         unique.set(key, item);
       }

@@ -5,8 +5,11 @@
  * builder: the graphology multigraph of `parseSerializedGraph` and the array-backed
  * `CompactGraph`. Both therefore accept and refuse exactly the same inputs, with the same paths.
  */
+
+import { isJsonObject, type JsonObject, type JsonReader } from '@imago/kit/json-reader';
 import { MalformedGraphError } from '../errors/malformed-graph-error';
 import type { EdgeAttributes, NodeAttributes } from './attributes';
+import { graphJsonReader } from './graph-json-reader';
 
 /** What a builder does with the checked parts, called in input order. */
 export interface SerializedGraphSink {
@@ -36,13 +39,11 @@ export interface SerializedGraphSink {
 const GRAPH_TYPES = new Set(['directed', 'undirected', 'mixed']);
 
 /** Whether a value is a plain JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isObject: (value: unknown) => value is JsonObject = isJsonObject;
 
-function fail(path: string, message: string): never {
-  throw new MalformedGraphError(`${path}: ${message}`, path);
-}
+const fail: JsonReader['fail'] = graphJsonReader(
+  (message, path) => new MalformedGraphError(message, path),
+).fail;
 
 /** A node or edge key: strings as they are, finite numbers as their string form. */
 export function parseKey(value: unknown, path: string): string {

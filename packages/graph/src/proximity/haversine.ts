@@ -3,12 +3,10 @@
  * Great-circle distance by the haversine formula on a sphere of the mean Earth radius
  * (IUGG mean radius R1 = 6371.0088 km, Moritz, "Geodetic Reference System 1980").
  */
+import { EARTH_MEAN_RADIUS_KM, haversineDistanceKm } from '@imago/kit/haversine';
 import type { Coordinates } from '../model/read-attributes';
 
-/** Mean Earth radius in kilometres (IUGG R1). */
-export const EARTH_MEAN_RADIUS_KM = 6371.0088;
-
-const RADIANS = Math.PI / 180;
+export { EARTH_MEAN_RADIUS_KM };
 
 /**
  * Great-circle distance between two points, in kilometres.
@@ -20,8 +18,5 @@ const RADIANS = Math.PI / 180;
  * haversineKm({ lat: 48.8566, lon: 2.3522 }, { lat: 45.7640, lon: 4.8357 }); // ≈ 391.5
  */
 export function haversineKm(a: Coordinates, b: Coordinates): number {
-  const sinLat = Math.sin(((b.lat - a.lat) * RADIANS) / 2);
-  const sinLon = Math.sin(((b.lon - a.lon) * RADIANS) / 2);
-  const h = sinLat * sinLat + Math.cos(a.lat * RADIANS) * Math.cos(b.lat * RADIANS) * sinLon * sinLon;
-  return 2 * EARTH_MEAN_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  return haversineDistanceKm(a.lat, a.lon, b.lat, b.lon);
 }

@@ -5,19 +5,17 @@
  * {@link WikidataEntity} values. Statements are simplified by wikibase-sdk, which keeps the
  * best-ranked ("truthy") ones: preferred if any, else normal; never deprecated.
  */
+
+import { isJsonObject, type JsonReader } from '@imago/kit/json-reader';
 import { type Item, isItemId, simplifyClaims } from 'wikibase-sdk';
 import { MalformedEntityError } from '../errors/malformed-entity-error';
+import { graphJsonReader } from '../model/graph-json-reader';
 import type { WikidataEntity } from './wikidata-entity';
 
-type Bag = Record<string, unknown>;
-
-function isObject(value: unknown): value is Bag {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fail(path: string, message: string): never {
-  throw new MalformedEntityError(`${path}: ${message}`, path);
-}
+const isObject = isJsonObject;
+const fail: JsonReader['fail'] = graphJsonReader(
+  (message, path) => new MalformedEntityError(message, path),
+).fail;
 
 function itemIds(values: unknown[] | undefined): string[] {
   return (values ?? []).filter((value): value is string => typeof value === 'string' && isItemId(value));

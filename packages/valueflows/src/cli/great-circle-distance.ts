@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { haversineDistanceKm } from '@imago/kit/haversine';
 import type { SpatialThing } from '../model/spatial-thing';
 
 /**
@@ -16,10 +17,5 @@ import type { SpatialThing } from '../model/spatial-thing';
 export function greatCircleKm(a: SpatialThing, b: SpatialThing): number | undefined {
   if (a.lat === undefined || a.long === undefined || b.lat === undefined || b.long === undefined)
     return undefined;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLong = (b.long - a.long) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLong / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return haversineDistanceKm(a.lat, a.long, b.lat, b.long);
 }

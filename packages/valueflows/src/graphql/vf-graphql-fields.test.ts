@@ -19,7 +19,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createBakeryStore } from './bakery.fixture';
+import { createBakeryStore } from '../../test/bakery/bakery-store';
 import { createVfSchema } from './executable-schema';
 import { type Answered, reachableObjectTypes, recordAnswers } from './testing/answered-fields';
 

@@ -6,7 +6,7 @@
  */
 import { type GraphQLSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createBakeryStore } from './bakery.fixture';
+import { createBakeryStore } from '../../test/bakery/bakery-store';
 import { createVfSchema } from './executable-schema';
 import { type Answered, reachableObjectTypes, recordAnswers } from './testing/answered-fields';
 import type { VfStore } from './vf-store';

@@ -5,7 +5,7 @@
  */
 import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createBakeryStore } from './bakery.fixture';
+import { createBakeryStore } from '../../test/bakery/bakery-store';
 import { createVfSchema } from './executable-schema';
 
 const schema = createVfSchema(createBakeryStore());

@@ -1,9 +1,26 @@
 /**
  * Reading untrusted JSON values field by field, with the JSON path of every failure.
  *
+ * The checks are the project's one JSON reader (`@imago/kit/json-reader`, compiled into this
+ * package), bound here to valueflows' limits and to {@link VfParseError}. {@link JsonObjectReader}
+ * adds what JSON-LD documents need: a field `null` is a field absent, a list may be a single
+ * string, a reference may be an object with an `id`.
+ *
  * @module
  */
+import { createJsonReader, fieldPath } from '@imago/kit/json-reader';
 import { VfParseError } from '../errors/parse-error';
+
+/**
+ * Valueflows' bounds on untrusted input: a string of at most 64 Ki code units, a list of at most
+ * 100 000 items.
+ */
+export const VALUEFLOWS_JSON_LIMITS = { stringLength: 65_536, items: 100_000 } as const;
+
+const reader = createJsonReader({
+  limits: VALUEFLOWS_JSON_LIMITS,
+  reject: ({ path, detail }) => new VfParseError(path, detail),
+});
 
 /** A JSON object being read, and where it sits in the document. */
 export class JsonObjectReader {
@@ -18,14 +35,11 @@ export class JsonObjectReader {
    * @throws {@link VfParseError} when it is not a JSON object
    */
   static of(value: unknown, path: string): JsonObjectReader {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new VfParseError(path, 'expected an object');
-    }
-    return new JsonObjectReader(value as Record<string, unknown>, path);
+    return new JsonObjectReader(reader.readObject(value, path) as Record<string, unknown>, path);
   }
 
   at(key: string): string {
-    return this.path === '' ? key : `${this.path}.${key}`;
+    return fieldPath(this.path, key);
   }
 
   has(key: string): boolean {
@@ -33,10 +47,7 @@ export class JsonObjectReader {
   }
 
   string(key: string): string {
-    const v = this.value[key];
-    if (typeof v !== 'string' || v === '')
-      throw new VfParseError(this.at(key), 'expected a non-empty string');
-    return v;
+    return reader.readString(this.value[key], this.at(key));
   }
 
   optionalString(key: string): string | undefined {
@@ -44,49 +55,30 @@ export class JsonObjectReader {
   }
 
   optionalBoolean(key: string): boolean | undefined {
-    if (!this.has(key)) return undefined;
-    const v = this.value[key];
-    if (typeof v !== 'boolean') throw new VfParseError(this.at(key), 'expected a boolean');
-    return v;
+    return this.has(key) ? reader.readBoolean(this.value[key], this.at(key)) : undefined;
   }
 
   optionalNumber(key: string): number | undefined {
-    if (!this.has(key)) return undefined;
-    const v = this.value[key];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new VfParseError(this.at(key), 'expected a number');
-    return v;
+    return this.has(key) ? reader.readNumber(this.value[key], this.at(key)) : undefined;
   }
 
   /** A date-time: ISO 8601 text that `Date` can read. */
   optionalDateTime(key: string): string | undefined {
-    const v = this.optionalString(key);
-    if (v !== undefined && Number.isNaN(Date.parse(v)))
-      throw new VfParseError(this.at(key), 'expected an ISO 8601 date');
-    return v;
+    return this.has(key) ? reader.readDateTime(this.value[key], this.at(key)) : undefined;
   }
 
   /** A string or a list of strings (JSON-LD style), read as a list. */
   optionalStringList(key: string): string[] | undefined {
     if (!this.has(key)) return undefined;
     const v = this.value[key];
-    const list = Array.isArray(v) ? v : [v];
-    return list.map((item, i) => {
-      if (typeof item !== 'string' || item === '') {
-        throw new VfParseError(
-          Array.isArray(v) ? `${this.at(key)}[${i}]` : this.at(key),
-          'expected a string',
-        );
-      }
-      return item;
-    });
+    return Array.isArray(v) ? reader.readStringList(v, this.at(key)) : [this.string(key)];
   }
 
   /** A reference: an identifier string, or an object with an `id` (JSON-LD embedding). */
   optionalReference(key: string): string | undefined {
     if (!this.has(key)) return undefined;
     const v = this.value[key];
-    if (typeof v === 'string' && v !== '') return v;
+    if (typeof v === 'string' && v !== '') return reader.readString(v, this.at(key));
     return JsonObjectReader.of(v, this.at(key)).string('id');
   }
 

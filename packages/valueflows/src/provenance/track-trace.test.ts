@@ -4,7 +4,7 @@
  * carries two resources at once (only the matching pickup is followed back from a dropoff).
  */
 import { describe, expect, it } from 'vitest';
-import { createBakeryStore } from '../graphql/bakery.fixture';
+import { createBakeryStore } from '../../test/bakery/bakery-store';
 import { replayLedger } from '../ledger/replay-ledger';
 import { parseEconomicEvent } from '../parse/parse-economic-event';
 import { type FlowItem, nextProcesses, previousProcesses, trace, track } from './track-trace';

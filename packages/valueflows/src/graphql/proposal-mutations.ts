@@ -1,8 +1,8 @@
 /**
- * The planning and proposal mutations of vf-graphql 0.8.5 (`planning.gql`, `proposal.gql`):
- * create, update and delete intents, commitments and proposals, publish an intent in a proposal
- * (`proposeIntent`) and withdraw it (`deleteProposedIntent`); and `acceptProposal`, which turns
- * a proposal into an agreement with its commitments and takes what was agreed off the proposal.
+ * The proposal mutations of vf-graphql 0.8.5 (`proposal.gql`): create, update and delete a
+ * proposal, publish an intent in it (`proposeIntent`) and withdraw it (`deleteProposedIntent`),
+ * address it to an agent (`proposeTo`); and `acceptProposal`, which turns a proposal into an
+ * agreement with its commitments and takes what was agreed off the proposal.
  *
  * Each mutation checks everything first and only then writes to the store, so a rejected one
  * changes nothing. Input goes through the package's boundary parsers; references are checked
@@ -18,9 +18,9 @@ import type { Commitment } from '../model/commitment';
 import type { Intent } from '../model/intent';
 import type { Proposal } from '../model/proposal';
 import { parseMeasure } from '../parse/parse-measure';
-import { parseIntent, parseProposalRecord } from '../parse/parse-proposal';
-import { parseCommitment } from '../parse/parse-records';
-import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
+import { parseProposalRecord } from '../parse/parse-proposal';
+import { requireIntent, withoutIntent } from './intent-mutations';
+import { type Input, merge, requireRecord, withoutNulls } from './store-input';
 import type { VfStore } from './vf-store';
 
 /** A `ProposedIntent` of vf-graphql: the link between a proposal and an intent it publishes. */
@@ -33,183 +33,6 @@ export interface ProposedIntentRecord {
 
 /** The identifier of the link between a proposal and one of its intents. */
 export const proposedIntentId = (proposal: Proposal, intent: Intent): string => `${proposal.id}/${intent.id}`;
-
-/** Where an intent is: the proposal publishing it (and on which side), or the unpublished ones. */
-interface IntentPlace {
-  readonly intent: Intent;
-  readonly proposal?: Proposal;
-  readonly reciprocal: boolean;
-}
-
-function findIntent(store: VfStore, id: string): IntentPlace | undefined {
-  const unpublished = store.intents.get(id);
-  if (unpublished) return { intent: unpublished, reciprocal: false };
-  for (const proposal of store.proposals.values()) {
-    const primary = proposal.publishes.find((i) => i.id === id);
-    if (primary) return { intent: primary, proposal, reciprocal: false };
-    const reciprocal = proposal.reciprocal.find((i) => i.id === id);
-    if (reciprocal) return { intent: reciprocal, proposal, reciprocal: true };
-  }
-  return undefined;
-}
-
-function requireIntent(store: VfStore, id: string, path: string): IntentPlace {
-  const place = findIntent(store, id);
-  if (!place) throw new UnknownRecordError('Intent', id, path);
-  return place;
-}
-
-const withoutIntent = (p: Proposal, id: string): Proposal => ({
-  ...p,
-  publishes: p.publishes.filter((i) => i.id !== id),
-  reciprocal: p.reciprocal.filter((i) => i.id !== id),
-});
-
-const replaceIntent = (p: Proposal, intent: Intent): Proposal => ({
-  ...p,
-  publishes: p.publishes.map((i) => (i.id === intent.id ? intent : i)),
-  reciprocal: p.reciprocal.map((i) => (i.id === intent.id ? intent : i)),
-});
-
-/** What still refers to an intent: a commitment or an event that satisfies it, a satisfaction. */
-function intentUser(store: VfStore, id: string): string | undefined {
-  return (
-    firstUse(
-      store.commitments.values(),
-      (c) => c.satisfies?.includes(id) === true,
-      (c) => `commitment ${c.id}`,
-    ) ??
-    firstUse(
-      store.ledger.events.values(),
-      (r) => r.event.satisfies?.includes(id) === true,
-      (r) => `economic event ${r.event.id}`,
-    ) ??
-    firstUse(
-      store.satisfactions.values(),
-      (x) => x.satisfies === id,
-      (x) => `satisfaction ${x.id}`,
-    )
-  );
-}
-
-/** What still refers to a commitment: an event or a fulfilment fulfilling it, a satisfaction by it. */
-function commitmentUser(store: VfStore, id: string): string | undefined {
-  return (
-    firstUse(
-      store.ledger.events.values(),
-      (r) => r.event.fulfills?.includes(id) === true,
-      (r) => `economic event ${r.event.id}`,
-    ) ??
-    firstUse(
-      store.fulfillments.values(),
-      (x) => x.fulfills === id,
-      (x) => `fulfillment ${x.id}`,
-    ) ??
-    firstUse(
-      store.satisfactions.values(),
-      (x) => x.satisfiedBy === id,
-      (x) => `satisfaction ${x.id}`,
-    )
-  );
-}
-
-/** Whether an intent may be deleted: nothing satisfies it. */
-export function isIntentDeletable(store: VfStore, intentId: string): boolean {
-  return intentUser(store, intentId) === undefined;
-}
-
-/** Whether a commitment may be deleted: nothing fulfils it and it satisfies no intent through a satisfaction. */
-export function isCommitmentDeletable(store: VfStore, commitmentId: string): boolean {
-  return commitmentUser(store, commitmentId) === undefined;
-}
-
-/** `createIntent(intent: IntentCreateParams!)`: an intent published in no proposal yet. */
-export function createIntent(store: VfStore, input: Input): { intent: Intent } {
-  const intent = parseIntent({ ...withoutNulls(input), id: store.nextId('intent') }, 'intent');
-  store.intents.set(intent.id, intent);
-  return { intent };
-}
-
-/** `updateIntent(intent: IntentUpdateParams!)`: wherever the intent is published. */
-export function updateIntent(store: VfStore, input: Input): { intent: Intent } {
-  const id = String(input.id);
-  const place = requireIntent(store, id, 'intent.id');
-  const intent = parseIntent(merge(place.intent, { ...input, id }), 'intent');
-  if (place.proposal) store.proposals.set(place.proposal.id, replaceIntent(place.proposal, intent));
-  else store.intents.set(id, intent);
-  return { intent };
-}
-
-/** `deleteIntent(id)`: refused while a commitment satisfies the intent. */
-export function deleteIntent(store: VfStore, id: string): boolean {
-  const place = requireIntent(store, id, 'id');
-  refuseIfUsed(intentUser(store, id), `intent ${id}`);
-  if (place.proposal) store.proposals.set(place.proposal.id, withoutIntent(place.proposal, id));
-  else store.intents.delete(id);
-  return true;
-}
-
-/** The commitment's agreement reference must name a known agreement. */
-function checkClause(store: VfStore, c: Commitment, path: string): void {
-  if (c.clauseOf !== undefined) requireRecord(store.agreements, 'Agreement', c.clauseOf, `${path}.clauseOf`);
-  if (c.reciprocalClauseOf !== undefined) {
-    requireRecord(store.agreements, 'Agreement', c.reciprocalClauseOf, `${path}.reciprocalClauseOf`);
-  }
-}
-
-/** The agreements with `stipulates` / `stipulatesReciprocal` following the commitment's clauses. */
-function agreementsFollowing(store: VfStore, c: Commitment | undefined, id: string): Agreement[] {
-  const changed: Agreement[] = [];
-  for (const a of store.agreements.values()) {
-    const stipulates = a.stipulates.filter((x) => x !== id);
-    const stipulatesReciprocal = a.stipulatesReciprocal.filter((x) => x !== id);
-    if (c?.clauseOf === a.id) stipulates.push(id);
-    if (c?.reciprocalClauseOf === a.id) stipulatesReciprocal.push(id);
-    const same = (x: readonly string[], y: readonly string[]) =>
-      x.length === y.length && x.every((v, i) => v === y[i]);
-    if (!same(stipulates, a.stipulates) || !same(stipulatesReciprocal, a.stipulatesReciprocal)) {
-      changed.push({ ...a, stipulates, stipulatesReciprocal });
-    }
-  }
-  return changed;
-}
-
-function storeCommitment(store: VfStore, c: Commitment): void {
-  const agreements = agreementsFollowing(store, c, c.id);
-  store.commitments.set(c.id, c);
-  for (const a of agreements) store.agreements.set(a.id, a);
-}
-
-/** `createCommitment(commitment: CommitmentCreateParams!)`; `clauseOf` must name a known agreement. */
-export function createCommitment(store: VfStore, input: Input): { commitment: Commitment } {
-  const commitment = parseCommitment(
-    { ...withoutNulls(input), id: store.nextId('commitment') },
-    'commitment',
-  );
-  checkClause(store, commitment, 'commitment');
-  storeCommitment(store, commitment);
-  return { commitment };
-}
-
-/** `updateCommitment(commitment: CommitmentUpdateParams!)`; agreements follow a changed `clauseOf`. */
-export function updateCommitment(store: VfStore, input: Input): { commitment: Commitment } {
-  const id = String(input.id);
-  const old = requireRecord(store.commitments, 'Commitment', id, 'commitment.id');
-  const commitment = parseCommitment(merge(old, { ...input, id }), 'commitment');
-  checkClause(store, commitment, 'commitment');
-  storeCommitment(store, commitment);
-  return { commitment };
-}
-
-/** `deleteCommitment(id)`: refused once an economic event fulfils it. */
-export function deleteCommitment(store: VfStore, id: string): boolean {
-  requireRecord(store.commitments, 'Commitment', id, 'id');
-  refuseIfUsed(commitmentUser(store, id), `commitment ${id}`);
-  const agreements = agreementsFollowing(store, undefined, id);
-  store.commitments.delete(id);
-  for (const a of agreements) store.agreements.set(a.id, a);
-  return true;
-}
 
 /**
  * `createProposal(proposal: ProposalCreateParams!)`, with the ValueFlows 1.0 `purpose` (default
