@@ -22,9 +22,10 @@ import {
   reduce,
 } from '@imago/governance';
 import { type Delegation, scopeKey } from '../delegations/delegation-set';
+import type { ImagoEvent } from '../events/imago-event';
 import type { ImagoWarning } from '../events/imago-warning';
-import type { ImagoEvent, PollStart } from '../events/parse-imago-event';
 import type { LogEntry } from '../replay/room-log';
+import type { PollStart } from './governance-events';
 import { MembershipRoll, type MembershipRollData } from './membership-roll';
 import type {
   ClockAdjustment,

@@ -12,9 +12,9 @@ import { sendState } from '../client/send';
 import { GROUP_CARD_KEY, groupCardContent } from '../discovery/group-card';
 import { HomeserverError } from '../errors/homeserver-error';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
-import { ROOM_ROLE_KEY } from '../events/parse-imago-event';
 import { fetchRoomState } from '../replay/fetch-room-history';
 import { groupAuthorityContent } from './group-authority';
+import { ROOM_ROLE_KEY } from './group-events';
 import {
   AUTHORITY_LEVEL,
   authorityUsers,
