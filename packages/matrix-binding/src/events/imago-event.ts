@@ -20,13 +20,21 @@ export const DomainEventPrefixes = {
   valueflows: 'org.imago.vf.',
 } as const;
 
-/** A redaction: `redacts` names the redacted event. */
+/**
+ * A redaction: `redacts` names the redacted event.
+ *
+ * @inline
+ */
 export type RedactionEvent = EventEnvelope & {
   readonly kind: 'redaction';
   readonly content: { readonly redacts: string };
 };
 
-/** An event whose content is left to the domain package named by its type's prefix ({@link DomainEventPrefixes}). */
+/**
+ * An event whose content is left to the domain package named by its type's prefix ({@link DomainEventPrefixes}).
+ *
+ * @inline
+ */
 export type DomainEvent = EventEnvelope & {
   readonly kind: 'governance' | 'helios' | 'valueflows';
   readonly content: JsonObject;
