@@ -20,8 +20,8 @@ import { type ReachError, reachError } from '../announcements/reach-room';
 import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
 import { MatrixEventTypes } from '../events/event-types';
-import { readGroup } from '../group/create-group';
 import type { GroupView } from '../group/group-view';
+import { readGroup } from '../group/read-group';
 import { cardOf, GROUP_CARD_KEY, groupCardContent, groupFromHierarchy } from './group-card';
 
 /** A space listed in a server's public room directory. */
