@@ -332,8 +332,6 @@ export {
   createGroup,
   type GroupJoinRule,
   type GroupProfileInput,
-  joinGroup,
-  readGroup,
 } from './group/create-group';
 export {
   type GroupAuthority,
@@ -368,7 +366,9 @@ export {
   powerLevelOf,
   readPowerLevels,
 } from './group/group-view';
+export { joinGroup } from './group/join-group';
 export { publishAuthority } from './group/publish-authority';
+export { readGroup } from './group/read-group';
 export { roomCreators } from './group/room-creators';
 export { type BackingDecisions, unbackedStateChanges } from './group/unbacked-state';
 export {

@@ -21,8 +21,8 @@ import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
 import { UncorroboratedCardError } from '../errors/uncorroborated-card-error';
 import { MatrixEventTypes } from '../events/event-types';
-import { readGroup } from '../group/create-group';
 import type { GroupView } from '../group/group-view';
+import { readGroup } from '../group/read-group';
 import { cardOf, GROUP_CARD_KEY, groupCardContent, groupFromHierarchy } from './group-card';
 
 /** A space listed in a server's public room directory. */

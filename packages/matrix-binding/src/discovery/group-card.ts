@@ -13,8 +13,8 @@
 import { fail, isRoomId, readObject } from '../events/content-reader';
 import { MatrixEventTypes } from '../events/event-types';
 import type { ImagoWarning } from '../events/imago-warning';
-import { ROOM_ROLE_KEY } from '../events/parse-imago-event';
 import { type GroupAuthority, readGroupAuthority } from '../group/group-authority';
+import { ROOM_ROLE_KEY } from '../group/group-events';
 import { type GroupProfile, groupProfileContent, readGroupProfile } from '../group/group-profile';
 import { type GroupChild, type GroupView, readPowerLevels } from '../group/group-view';
 import {

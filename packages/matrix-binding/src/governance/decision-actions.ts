@@ -18,7 +18,7 @@ import { sendEvent, sendState } from '../client/send';
 import type { Delegation } from '../delegations/delegation-set';
 import { encodeDecimals } from '../events/decimal-codec';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
-import { POLL_DECISION_KEY } from '../events/parse-imago-event';
+import { POLL_DECISION_KEY } from './governance-events';
 
 /**
  * Sends any governance event (`org.imago.governance.*`), fractional numbers encoded for Matrix.

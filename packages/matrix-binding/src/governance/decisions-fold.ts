@@ -21,73 +21,25 @@ import {
   type RejectedEvent,
   reduce,
 } from '@imago/governance';
-import { type Delegation, scopeKey } from '../delegations/delegation-set';
+import type { Delegation } from '../delegations/delegation-set';
+import type { ImagoEvent } from '../events/imago-event';
 import type { ImagoWarning } from '../events/imago-warning';
-import type { ImagoEvent, PollStart } from '../events/parse-imago-event';
 import type { LogEntry } from '../replay/room-log';
-import { MembershipRoll, type MembershipRollData } from './membership-roll';
-import type {
-  ClockAdjustment,
-  DecisionsReplay,
-  GovernanceInput,
-  ReplayDecisionsOptions,
-} from './replay-decisions';
+import type { DecisionsFoldSnapshot } from './decisions-fold-snapshot';
+import {
+  type ClockAdjustment,
+  type DecisionsReplay,
+  type GovernanceInput,
+  type ReplayDecisionsOptions,
+  rejectionWarning,
+} from './decisions-replay';
+import { delegationChanges } from './delegation-changes';
+import { MembershipRoll } from './membership-roll';
+import { mirroredBallot, type PollMirror, type ProposalSummary, pollMirrorProblem } from './poll-mirrors';
+import { type RedactedEvidence, settledEvidenceWarnings } from './settled-evidence';
 
-/** An MSC3381 poll that mirrors a decision (its responses are votes). */
-export interface PollMirror {
-  readonly decision: string;
-  readonly poll: PollStart;
-}
-
-/**
- * Everything a {@link DecisionsFold} carries from one entry to the next: enough to take the fold
- * up again after the entry it was written at. Plain data except `state` (governance's immutable
- * state, with its persistent maps); see {@link encodeFoldSnapshot} for its bytes.
- */
-export interface DecisionsFoldSnapshot {
-  /** Log entries folded so far. */
-  readonly entries: number;
-  readonly state: GovernanceState;
-  /**
-   * The room's roll: its creators (the sender of `m.room.create` and its additional creators),
-   * joined and invited members, founders, join rule, and the adopted admissions and exclusions.
-   */
-  readonly roll: MembershipRollData;
-  /** Each member's latest delegation state. */
-  readonly delegations: readonly (readonly [string, readonly Delegation[]])[];
-  /** Proposals seen (accepted or not), for poll mirrors. */
-  readonly proposals: readonly (readonly [
-    string,
-    { readonly proposer: string; readonly options: readonly unknown[] },
-  ])[];
-  /** Poll mirrors by poll event id. */
-  readonly mirrors: readonly (readonly [string, PollMirror])[];
-  /** Entry index at which each decision settled. */
-  readonly settledAt: readonly (readonly [string, number])[];
-  /** Decisions pending when each redacted governance event was sent, by redacted event id. */
-  readonly redacted: readonly (readonly [
-    string,
-    { readonly index: number; readonly pending: readonly string[] },
-  ])[];
-}
-
-function warningFor(input: GovernanceInput | undefined, rejection: RejectedEvent): ImagoWarning {
-  const code =
-    rejection.reason === 'duplicate'
-      ? 'duplicate'
-      : rejection.reason === 'malformed'
-        ? 'malformed-content'
-        : 'rejected';
-  return {
-    code,
-    ...(rejection.id ? { eventId: rejection.id } : {}),
-    ...(rejection.type ? { type: rejection.type } : {}),
-    ...(input ? { sender: input.sender } : {}),
-    ...(rejection.error?.path ? { path: rejection.error.path } : {}),
-    reason: rejection.reason,
-    detail: `rejected by the decision protocol: ${rejection.reason}`,
-  };
-}
+export type { DecisionsFoldSnapshot } from './decisions-fold-snapshot';
+export type { PollMirror } from './poll-mirrors';
 
 /**
  * A resumable fold of a decisions room's log: {@link DecisionsFold.add} entries in log order,
@@ -108,11 +60,11 @@ export class DecisionsFold {
   // Who counts: admitted members of the room, not whoever joined it.
   #roll = new MembershipRoll();
   readonly #delegations = new Map<string, readonly Delegation[]>();
-  readonly #proposals = new Map<string, { proposer: string; options: readonly unknown[] }>();
+  readonly #proposals = new Map<string, ProposalSummary>();
   readonly #mirrors = new Map<string, PollMirror>();
   // Where each decision settled (entry index), to tell a redaction that came too late.
   readonly #settledAt = new Map<string, number>();
-  readonly #redacted = new Map<string, { index: number; pending: readonly string[] }>();
+  readonly #redacted = new Map<string, RedactedEvidence>();
   readonly #logWarnings: ImagoWarning[] = [];
   readonly #warnings: ImagoWarning[] = [];
   readonly #fed: GovernanceInput[] = [];
@@ -236,19 +188,15 @@ export class DecisionsFold {
     this.#state = result.state;
     for (const id of result.settled) {
       const decision = this.#state.decisions.get(id);
-      if (
-        decision &&
-        decision.status !== 'open' &&
-        decision.status !== 'proposed' &&
-        !this.#settledAt.has(id)
-      )
-        this.#settledAt.set(id, this.#entries);
-      if (decision) this.#roll.observeDecision(decision);
+      if (decision === undefined) continue;
+      const settled = decision.status !== 'open' && decision.status !== 'proposed';
+      if (settled && !this.#settledAt.has(id)) this.#settledAt.set(id, this.#entries);
+      this.#roll.observeDecision(decision);
     }
     if (result.time) this.#clock.push({ eventId: input.id, sender: input.sender, ...result.time });
     if (result.rejected) {
       this.#rejected.push(result.rejected);
-      this.#warnings.push(warningFor(input, result.rejected));
+      this.#warnings.push(rejectionWarning(input, result.rejected));
     }
   }
 
@@ -296,21 +244,10 @@ export class DecisionsFold {
         }
         break;
       case 'redaction': {
-        const before = this.#redacted.get(event.content.redacts);
-        if (before === undefined) break;
-        // Decisions open when the redacted event was sent that had settled before its redaction.
-        for (const decision of before.pending) {
-          const settled = this.#settledAt.get(decision);
-          if (settled !== undefined && settled > before.index && settled < index) {
-            this.#warnings.push({
-              code: 'settled-evidence-redacted',
-              eventId: event.content.redacts,
-              sender: event.sender,
-              reason: decision,
-              detail: `redacted by ${event.sender} after decision ${decision} had settled`,
-            });
-          }
-        }
+        const evidence = this.#redacted.get(event.content.redacts);
+        if (evidence === undefined) break;
+        const redaction = { redacts: event.content.redacts, sender: event.sender, index };
+        this.#warnings.push(...settledEvidenceWarnings(redaction, evidence, this.#settledAt));
         break;
       }
       case 'governance':
@@ -326,83 +263,36 @@ export class DecisionsFold {
         if (event.type === GovernanceEventTypes.init && this.#state.table !== undefined)
           this.#roll.observeInit();
         break;
-      case 'delegations':
-        this.#delegationsChanged(event.eventId, envelope, event.content.delegations);
+      case 'delegations': {
+        const before = this.#delegations.get(event.sender) ?? [];
+        this.#delegations.set(event.sender, event.content.delegations);
+        for (const input of delegationChanges(event.eventId, envelope, before, event.content.delegations))
+          this.#feed(input);
         break;
+      }
       case 'poll-start': {
         const decision = event.content.decision;
         if (decision === undefined) break;
-        const proposal = this.#proposals.get(decision);
-        if (proposal?.proposer !== event.sender) {
-          this.#warn(event, 'unauthorised', 'only the proposer mirrors a decision as a poll');
-          break;
-        }
-        const labels = event.content.answers.map((answer) => answer.label);
-        if (
-          labels.length !== proposal.options.length ||
-          labels.some((label, i) => label !== proposal.options[i])
-        ) {
-          this.#warn(
-            event,
-            'malformed-content',
-            'the poll’s answers are not the decision’s options, in order',
-          );
-          break;
-        }
-        if (!this.#mirrors.has(event.eventId))
+        const problem = pollMirrorProblem(event.content, event.sender, this.#proposals.get(decision));
+        if (problem) this.#warn(event, problem.code, problem.detail);
+        else if (!this.#mirrors.has(event.eventId))
           this.#mirrors.set(event.eventId, { decision, poll: event.content });
         break;
       }
       case 'poll-response': {
         const mirror = this.#mirrors.get(event.content.poll);
         if (!mirror) break;
-        const ids = mirror.poll.answers.map((answer) => answer.id);
-        const chosen = event.content.answers.slice(0, mirror.poll.maxSelections);
-        if (chosen.length === 0 || chosen.some((id) => !ids.includes(id))) {
+        const ballot = mirroredBallot(mirror, event.content.answers);
+        if (ballot === undefined) {
           this.#warn(event, 'malformed-content', 'poll response with unknown answers');
           break;
         }
-        const ballot = ids.map((id) => (chosen.includes(id) ? 1 : 0));
-        this.#feed({
-          id: event.eventId,
-          ...envelope,
-          type: GovernanceEventTypes.vote,
-          content: { decision: mirror.decision, ballot },
-        });
+        const content = { decision: mirror.decision, ballot };
+        this.#feed({ id: event.eventId, ...envelope, type: GovernanceEventTypes.vote, content });
         break;
       }
       default:
         break;
-    }
-  }
-
-  // A member's delegation state becomes delegate/revoke events by difference with the previous one.
-  #delegationsChanged(
-    eventId: string,
-    envelope: { sender: string; timestamp: number },
-    delegations: readonly Delegation[],
-  ): void {
-    const before = new Map((this.#delegations.get(envelope.sender) ?? []).map((d) => [scopeKey(d.scope), d]));
-    const after = new Map(delegations.map((d) => [scopeKey(d.scope), d]));
-    this.#delegations.set(envelope.sender, delegations);
-    for (const [key, delegation] of before) {
-      if (!after.has(key)) {
-        this.#feed({
-          id: `${eventId}/${key}`,
-          ...envelope,
-          type: GovernanceEventTypes.revoke,
-          content: { scope: delegation.scope },
-        });
-      }
-    }
-    for (const [key, delegation] of after) {
-      if (JSON.stringify(before.get(key)) === JSON.stringify(delegation)) continue;
-      this.#feed({
-        id: `${eventId}/${key}`,
-        ...envelope,
-        type: GovernanceEventTypes.delegate,
-        content: { scope: delegation.scope, to: delegation.to },
-      });
     }
   }
 }

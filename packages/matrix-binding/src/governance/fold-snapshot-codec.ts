@@ -9,7 +9,7 @@
  * give equal bytes, and decoding then encoding gives the same bytes back. Decoding is a trust boundary: it returns a result, never throws.
  */
 import { PersistentMap } from '@imago/governance';
-import type { DecisionsFoldSnapshot } from './decisions-fold';
+import type { DecisionsFoldSnapshot } from './decisions-fold-snapshot';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

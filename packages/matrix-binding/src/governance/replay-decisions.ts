@@ -16,65 +16,16 @@
  * content is gone for everyone who replays later); if a decision had settled with it before the
  * redaction came, a `settled-evidence-redacted` warning names that decision. Pure.
  */
-import type { GovernanceContext, GovernanceState, RejectedEvent } from '@imago/governance';
-import type { ImagoWarning } from '../events/imago-warning';
 import type { RoomLog } from '../replay/room-log';
 import { DecisionsFold } from './decisions-fold';
+import type { DecisionsReplay, ReplayDecisionsOptions } from './decisions-replay';
 
-/** Options of {@link replayDecisions}. */
-export interface ReplayDecisionsOptions {
-  /**
-   * Members of other groups (sub-groups) by space id, for delegations to a whole group; e.g. the
-   * joined members of each sub-group's space.
-   */
-  groups?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Plugs Helios-C verification of secret results (see @imago/governance `GovernanceContext`). */
-  verifySecretResult?: GovernanceContext['verifySecretResult'];
-  /**
-   * Evaluate the state at this time (settles decisions whose period ended); default: the log's
-   * clock. A view for display: only the authority's events settle decisions in the log itself.
-   */
-  now?: number;
-  /** How far ahead of the authority's clock another member's event may claim to be (ms). */
-  clockSkew?: number;
-}
-
-/** An event the group clock took at another time than its homeserver claimed. */
-export interface ClockAdjustment {
-  readonly eventId: string;
-  readonly sender: string;
-  readonly claimed: number;
-  readonly effective: number;
-}
-
-/** What {@link replayDecisions} returns. */
-export interface DecisionsReplay {
-  readonly state: GovernanceState;
-  /** Events of the log that had no effect: the binding's warnings and governance's rejections. */
-  readonly warnings: readonly ImagoWarning[];
-  /** Governance's rejections as it reported them. */
-  readonly rejected: readonly RejectedEvent[];
-  /** The governance events fed to the reducer, in order (for audit and tests). */
-  readonly fed: readonly GovernanceInput[];
-  /** Events taken at another time than claimed: backdated, or ahead of the authority's clock. */
-  readonly clock: readonly ClockAdjustment[];
-  /**
-   * The group's authority before each event of the log, by event id (the founding authority
-   * from `init` on; changed by adopted `change-authority` decisions).
-   */
-  readonly authorityAt: (eventId: string) => readonly string[];
-  /** The control table in force before each event of the log, by event id (`undefined` before `init`). */
-  readonly tableAt: (eventId: string) => GovernanceState['table'];
-}
-
-/** A governance event as fed to the reducer. */
-export interface GovernanceInput {
-  readonly id: string;
-  readonly sender: string;
-  readonly timestamp: number;
-  readonly type: string;
-  readonly content: unknown;
-}
+export type {
+  ClockAdjustment,
+  DecisionsReplay,
+  GovernanceInput,
+  ReplayDecisionsOptions,
+} from './decisions-replay';
 
 /**
  * Replays a decisions room into governance state.

@@ -12,9 +12,8 @@ import { sendState } from '../client/send';
 import { GROUP_CARD_KEY, groupCardContent } from '../discovery/group-card';
 import { HomeserverError } from '../errors/homeserver-error';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
-import { ROOM_ROLE_KEY } from '../events/parse-imago-event';
-import { fetchRoomState } from '../replay/fetch-room-history';
 import { groupAuthorityContent } from './group-authority';
+import { ROOM_ROLE_KEY } from './group-events';
 import {
   AUTHORITY_LEVEL,
   authorityUsers,
@@ -23,7 +22,6 @@ import {
   groupPowerLevels,
 } from './group-power-levels';
 import { type GroupProfile, groupProfileContent } from './group-profile';
-import { type GroupView, groupFromState } from './group-view';
 
 /** The profile to create a group with (lists default to empty). */
 export type GroupProfileInput = Pick<GroupProfile, 'name'> & Partial<Omit<GroupProfile, 'name'>>;
@@ -254,89 +252,4 @@ export async function createGroup(client: MatrixClient, options: CreateGroupOpti
     }
   }
   return { spaceId, via, rooms, authority };
-}
-
-/**
- * Reads a group from its space's current state.
- *
- * @param client - a client that may read the space.
- * @param spaceId - the group's space.
- * @returns the group view.
- * @throws {@link HomeserverError} (operation `read-state`).
- */
-export async function readGroup(client: MatrixClient, spaceId: string): Promise<GroupView> {
-  const view = groupFromState(spaceId, await fetchRoomState(client, spaceId));
-  return view.authority?.replaces === undefined ? view : withFoundingPin(client, view);
-}
-
-/** How many earlier pins {@link readGroup} follows back to the founding one. */
-const MAX_PIN_CHAIN = 50;
-
-/**
- * Follows a pin's `replaces_state` chain back to the founding pin: the decisions room is the one
- * pinned at creation, whatever a later pin says, and a later pin that names no adopting decision
- * is reported (the decisions replay decides who the authority is).
- */
-async function withFoundingPin(client: MatrixClient, view: GroupView): Promise<GroupView> {
-  const current = view.authority;
-  if (current === undefined) return view;
-  const warnings = [...view.warnings];
-  if (current.decision === undefined) {
-    warnings.push({
-      code: 'unauthorised',
-      eventId: current.eventId,
-      type: ImagoEventTypes.authority,
-      detail: 'a pin that replaces another must name the decision that adopted it',
-    });
-  }
-  let founding: string = current.decisions;
-  let previous: string | undefined = current.replaces;
-  for (let step = 0; previous !== undefined && step < MAX_PIN_CHAIN; step++) {
-    let raw: Record<string, unknown>;
-    try {
-      raw = (await client.fetchRoomEvent(view.spaceId, previous)) as Record<string, unknown>;
-    } catch (cause) {
-      throw new HomeserverError('read-state', `cannot read the earlier pin ${previous}`, { cause });
-    }
-    const decisions = (raw.content as { decisions?: unknown } | undefined)?.decisions;
-    if (typeof decisions === 'string') founding = decisions;
-    const replaces = (raw.unsigned as { replaces_state?: unknown } | undefined)?.replaces_state;
-    previous = typeof replaces === 'string' ? replaces : undefined;
-  }
-  if (founding !== current.decisions) {
-    warnings.push({
-      code: 'unauthorised',
-      eventId: current.eventId,
-      type: ImagoEventTypes.authority,
-      detail: `the decisions room pinned at creation (${founding}) never changes`,
-    });
-  }
-  return { ...view, authority: { ...current, decisions: founding }, warnings };
-}
-
-/**
- * Joins a group: its space, then the given rooms (restricted rooms admit members of the space).
- *
- * @param client - the joining user's client.
- * @param group - the group's space and rooms.
- * @param roles - which rooms to join (default: all).
- * @throws {@link HomeserverError} (operation `join`).
- */
-export async function joinGroup(
-  client: MatrixClient,
-  group: Pick<CreatedGroup, 'spaceId' | 'via' | 'rooms'>,
-  roles: readonly GroupRoomRole[] = Object.keys(group.rooms) as GroupRoomRole[],
-): Promise<void> {
-  const join = async (roomId: string) => {
-    try {
-      await client.joinRoom(roomId, { viaServers: [...group.via] });
-    } catch (cause) {
-      throw new HomeserverError('join', `could not join ${roomId}`, { cause });
-    }
-  };
-  await join(group.spaceId);
-  for (const role of roles) {
-    const roomId = group.rooms[role];
-    if (roomId) await join(roomId);
-  }
 }
