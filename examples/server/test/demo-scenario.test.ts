@@ -10,7 +10,7 @@ import type { DemoReport } from '../src/demo/report-data';
 import { reportHtml } from '../src/demo/report-html';
 import { runScenario, SECRET_VOTES } from '../src/demo/scenario';
 import { createLog } from '../src/service/log';
-import { resetSynapse, startFederatingSynapse } from './federated-synapses';
+import { releaseSynapse, startFederatingSynapse } from './federated-synapses';
 
 const instances = [`demo-lyon-${process.pid}`, `demo-paris-${process.pid}`] as const;
 let lyon: TestHomeserver & { serverName: string };
@@ -22,7 +22,7 @@ beforeAll(async () => {
   ]);
 }, 180_000);
 afterAll(async () => {
-  await Promise.all(instances.map(resetSynapse));
+  await Promise.all(instances.map(releaseSynapse));
 });
 
 const sorted = (rows: readonly (readonly number[])[]) => rows.map((r) => JSON.stringify(r)).sort();

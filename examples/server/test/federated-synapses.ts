@@ -35,3 +35,13 @@ export async function startFederatingSynapse(name: string): Promise<TestHomeserv
 export async function resetSynapse(name: string): Promise<void> {
   await run('bash', [script, 'reset', name]);
 }
+
+/**
+ * Stops instance `name` and keeps its data and logs (`.cache/synapse/<name>/homeserver.log`) when
+ * `IMAGO_KEEP_SYNAPSE=1`, to read what each server did after a failure; else deletes them.
+ */
+export async function releaseSynapse(name: string): Promise<void> {
+  if (process.env.IMAGO_KEEP_SYNAPSE !== '1') return resetSynapse(name);
+  await run('bash', [script, 'stop', name]);
+  process.stderr.write(`kept ${name}'s data and logs (IMAGO_KEEP_SYNAPSE=1): scripts/synapse.sh reset ${name} deletes them\n`);
+}

@@ -9,6 +9,8 @@
 import {
   appendToRoomLog,
   consentedRelations,
+  electionEvidence,
+  electionOfDecision,
   emptyRoomLog,
   fetchRoomHistory,
   type GroupView,
@@ -18,6 +20,7 @@ import {
   readRelatedGroup,
   receivedAnnouncements,
   replayDecisions,
+  replaySecretBallots,
   viaOf,
 } from '@imago/matrix-binding';
 import { waitUntil } from '@imago/matrix-binding/testing';
@@ -84,10 +87,10 @@ export async function seenFrom(
       return update?.decisions.state.decisions.get(decisions.secret)?.outcome ? update : undefined;
     },
     240_000,
-  ).catch((error: Error) => {
+  ).catch(async (error: Error) => {
     const failed = members.errors.get(key) ?? [];
     throw new Error(
-      `${error.message}${failed.length ? ` (${key}'s updates failed: ${failed.slice(-3).join('; ')})` : ''}`,
+      `${error.message}${failed.length ? ` (${key}'s updates failed: ${failed.slice(-3).join('; ')})` : ''}; ${await secretResultTrace(client, room, decisions.secret)}`,
     );
   });
   const state = replayDecisions(appendToRoomLog(emptyRoomLog(room), await fetchRoomHistory(client, room)), {
@@ -107,6 +110,35 @@ export async function seenFrom(
     secret: seen(decisions.secret),
     announcement: await receivedInParis(client, paris.view, repair, groups),
   };
+}
+
+/**
+ * What a server's copy of the decisions room says of a secret decision's result, when it is not
+ * counted: the result event, the election's phase, and the archive this copy rebuilds (its steps
+ * in this server's order, and its last event, which the result names as its evidence).
+ */
+async function secretResultTrace(client: MatrixClient, room: string, decision: string): Promise<string> {
+  try {
+    const events = await fetchRoomHistory(client, room);
+    const contentOf = (e: (typeof events)[number]) => (e.content ?? {}) as Record<string, unknown>;
+    const published = events.find(
+      (e) => e.type === 'org.imago.governance.secret.result' && contentOf(e).decision === decision,
+    );
+    const election = electionOfDecision(replaySecretBallots(appendToRoomLog(emptyRoomLog(room), events)).elections, decision);
+    const steps = election?.steps.map((s) => {
+      const owner = (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner;
+      return `${s.type}${owner === undefined ? '' : `#${owner}`}@${s.sender.split(':').slice(1).join(':')}`;
+    });
+    return [
+      `this copy has ${events.length} events`,
+      published ? `the result names evidence ${String(contentOf(published).evidence)}` : 'no result event',
+      election
+        ? `the election is ${election.phase}, its archive here ends with ${electionEvidence(election)}: ${steps?.join(', ')}`
+        : 'no election',
+    ].join('; ');
+  } catch (error) {
+    return `(the room could not be read: ${(error as Error).message})`;
+  }
 }
 
 /** The offer's copy in the Recyclerie's announcements room (joined through its card's servers). */
