@@ -205,6 +205,7 @@ export {
   postArchiveSteps,
   postStep,
   postTrusteeContribution,
+  type ResultOptions,
   type SetupOptions,
 } from './elections/secret-ballot-actions';
 export { secretResultContent, secretResultVerifier, verifiedElections } from './elections/secret-result';

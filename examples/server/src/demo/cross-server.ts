@@ -124,7 +124,10 @@ async function secretResultTrace(client: MatrixClient, room: string, decision: s
     const published = events.find(
       (e) => e.type === 'org.imago.governance.secret.result' && contentOf(e).decision === decision,
     );
-    const election = electionOfDecision(replaySecretBallots(appendToRoomLog(emptyRoomLog(room), events)).elections, decision);
+    const election = electionOfDecision(
+      replaySecretBallots(appendToRoomLog(emptyRoomLog(room), events)).elections,
+      decision,
+    );
     const steps = election?.steps.map((s) => {
       const owner = (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner;
       return `${s.type}${owner === undefined ? '' : `#${owner}`}@${s.sender.split(':').slice(1).join(':')}`;

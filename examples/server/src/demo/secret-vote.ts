@@ -8,7 +8,9 @@
  * ballot to the service, which posts it.
  */
 import {
+  type ElectionsUpdate,
   electionDuties,
+  electionOfDecision,
   type FollowedElections,
   followElections,
   memoryElectionStore,
@@ -94,6 +96,17 @@ export async function startElectionMembers(
   };
 }
 
+/** Where a member's last replay of the room stands on the decision's election, to say why it waits. */
+function electionSoFar(update: ElectionsUpdate | undefined, decision: string): string {
+  if (update === undefined) return 'the room was never replayed';
+  const election = electionOfDecision(update.ballots.elections, decision);
+  const outcome = update.decisions.state.decisions.get(decision)?.outcome;
+  return [
+    election ? `its election is ${election.phase}` : 'no Setup of its election yet',
+    outcome ? `the decision is ${outcome.status}` : 'the decision is open',
+  ].join(', ');
+}
+
 /**
  * Proposes the secret vote and has every voter cast its ballot once its credential arrived.
  *
@@ -122,7 +135,11 @@ export async function proposeSecretVote(
         `${key}'s credential`,
         async () => (await voter.status(decisions, decision)).credentials > 0,
         180_000,
-      );
+      ).catch((error: Error) => {
+        throw new Error(
+          `${error.message} (${electionSoFar(members.duties.get(key)?.last(decisions), decision)})`,
+        );
+      });
       await voter.cast(decisions, decision, [[...grades]]);
     }),
   ).then(() => undefined);

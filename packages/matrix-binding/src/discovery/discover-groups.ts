@@ -48,7 +48,10 @@ export interface Unreached {
 export interface DiscoveredGroups {
   /** Spaces with a group card (others are not Imago groups). */
   readonly groups: readonly GroupView[];
-  /** Directories and hierarchies that could not be read, and why. */
+  /**
+   * Directories and hierarchies that could not be read, and why; cards refused because the
+   * authority they pin lives on another server than the directory's (`code` `uncorroborated-card`).
+   */
   readonly unreached: readonly Unreached[];
 }
 
@@ -244,7 +247,13 @@ export async function discoverGroups(
         const view = await readGroupCard(client, space.spaceId, [server]);
         if (view.profile) groups.set(space.spaceId, view);
       } catch (error) {
-        unreached.push({ what: space.spaceId, error: reachError(error, true) });
+        unreached.push({
+          what: space.spaceId,
+          error:
+            error instanceof UncorroboratedCardError
+              ? { reason: 'refused', code: error.code, message: error.message }
+              : reachError(error, true),
+        });
       }
     }
   }
