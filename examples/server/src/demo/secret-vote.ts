@@ -44,7 +44,7 @@ export const SECRET_OPTIONS = ['Soldering stations', 'Cargo-bike trailer', 'Sewi
 export interface ElectionMembers {
   readonly duties: ReadonlyMap<string, ReturnType<typeof electionDuties>>;
   readonly steps: ReadonlyMap<string, string[]>;
-  /** Updates that failed, by member (the next change of the room tries again). */
+  /** Updates and readings of the room that failed, by member (the next change of the room tries again). */
   readonly errors: ReadonlyMap<string, string[]>;
   /** Stops these members' part (default: every member's). */
   stop(keys?: readonly string[]): void;
@@ -82,7 +82,12 @@ export async function startElectionMembers(
   );
   const followed = new Map<string, FollowedElections>();
   for (const [key, member] of duties)
-    followed.set(key, await followElections(cast.person(key).client, decisions, member));
+    followed.set(
+      key,
+      await followElections(cast.person(key).client, decisions, member, (error) =>
+        errors.get(key)?.push(`reading the room: ${error.message}`),
+      ),
+    );
   return {
     duties,
     steps,
