@@ -13,6 +13,7 @@ import {
   joinGroup,
   listGroupInDirectory,
   propose,
+  publishGroupCard,
   readGroup,
   replayDecisions,
   sendGovernanceEvent,
@@ -112,7 +113,9 @@ describe('two federated homeservers each host part of the graph (scripts/synapse
  * B hosts, joining neither.
  */
 describe('discovery through a directory', () => {
-  it('refuses a card listed on B naming an authority on A, and finds the group B hosts', async () => {
+  it('refuses a card listed on B naming an authority on A, and finds the group B hosts', {
+    timeout: 180_000,
+  }, async () => {
     const [flora, gus, cy, mallory] = await Promise.all([
       liveUser('flora-d', { homeserver: pair.a() }),
       liveUser('gus-d', { homeserver: pair.b() }),
@@ -122,9 +125,10 @@ describe('discovery through a directory', () => {
     const serverB = pair.b().serverName;
     const hives = await createGroup(gus.client, {
       profile: { name: 'Ruches (B)' },
-      rooms: ['announcements'],
+      rooms: ['decisions', 'announcements'],
       joinRule: 'public',
     });
+    expect(await publishGroupCard(gus.client, hives.spaceId)).toMatch(/^\$/);
     await listGroupInDirectory(gus.client, hives.spaceId);
 
     const raw = new RawMatrix(mallory.session.baseUrl, mallory.session.accessToken);
