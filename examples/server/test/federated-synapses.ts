@@ -43,5 +43,7 @@ export async function resetSynapse(name: string): Promise<void> {
 export async function releaseSynapse(name: string): Promise<void> {
   if (process.env.IMAGO_KEEP_SYNAPSE !== '1') return resetSynapse(name);
   await run('bash', [script, 'stop', name]);
-  process.stderr.write(`kept ${name}'s data and logs (IMAGO_KEEP_SYNAPSE=1): scripts/synapse.sh reset ${name} deletes them\n`);
+  process.stderr.write(
+    `kept ${name}'s data and logs (IMAGO_KEEP_SYNAPSE=1): scripts/synapse.sh reset ${name} deletes them\n`,
+  );
 }
