@@ -23,10 +23,10 @@ import {
   replaySecretBallots,
   viaOf,
 } from '@imago/matrix-binding';
-import { waitUntil } from '@imago/matrix-binding/testing';
 import { type Cast, serverOf } from './cast';
 import type { DemoGroups } from './groups';
 import type { ElectionMembers } from './secret-vote';
+import { followUntil, untilChange } from './wait';
 
 /** A decision's outcome as one server's copy of the room replays it. */
 export interface SeenOutcome {
@@ -51,8 +51,9 @@ export interface ServerView {
 }
 
 /**
- * Reads the cross-server outcomes as a person on one server sees them, waiting (up to the
- * deadline) until that server's copy has the secret result and the delivered announcement.
+ * Reads the cross-server outcomes as a person on one server sees them, waiting (up to a deadline,
+ * at each change that person's election duties or room follower see) until that server's copy
+ * has the secret result and the delivered announcement.
  *
  * @param cast - the people.
  * @param key - the reader: a member of the Repair Café on the server to read from.
@@ -80,13 +81,14 @@ export async function seenFrom(
   const duties = members.duties.get(key);
   // The reader's own election duties replay the room as it changes, the secret result checked by
   // the one verifier: wait for theirs to settle the secret vote, then replay this server's copy once.
-  const settled = await waitUntil(
+  const settled = await untilChange(
     `the secret result on ${serverOf(cast.id(key))}`,
+    (listener) => members.onChange(key, listener),
     () => {
       const update = duties?.last(room);
       return update?.decisions.state.decisions.get(decisions.secret)?.outcome ? update : undefined;
     },
-    240_000,
+    300_000,
   ).catch(async (error: Error) => {
     const failed = members.errors.get(key) ?? [];
     throw new Error(
@@ -154,14 +156,16 @@ async function receivedInParis(
   const inbox = groups.paris.rooms.announcements as string;
   const failure = await reachRoom(client, inbox, viaOf(paris, inbox));
   if (failure) throw new Error(`cannot reach the Recyclerie's announcements: ${failure.reason}`);
-  const received = await waitUntil(
+  // Checked at each change the room's follower reads, never polled.
+  const received = await followUntil(
+    client,
+    inbox,
     `the offer in the Recyclerie's announcements from ${client.getDomain()}`,
-    async () => {
-      const log = appendToRoomLog(emptyRoomLog(inbox), await fetchRoomHistory(client, inbox));
-      const found = receivedAnnouncements(log, paris.profile, [paris, repair]).announcements;
+    (follower) => {
+      const found = receivedAnnouncements(follower.log(), paris.profile, [paris, repair]).announcements;
       return found.length > 0 ? found : undefined;
     },
-    60_000,
+    180_000,
   );
   const first = received[0];
   return first ? { title: first.announcement.title, fromGroup: first.announcement.origin.group } : undefined;

@@ -12,9 +12,9 @@ import {
   setDelegations,
   vote,
 } from '@imago/matrix-binding';
-import { waitUntil } from '@imago/matrix-binding/testing';
 import type { Cast } from './cast';
 import type { DemoGroups } from './groups';
+import { followUntil } from './wait';
 
 /**
  * Farid and Emma delegate their votes on offers to the Atelier vélo; Amélie proposes lending the
@@ -46,8 +46,12 @@ export async function playOfferVote(cast: Cast, groups: DemoGroups): Promise<str
   });
   // David votes once his server has the proposal, as someone reading the room would: a vote sent
   // before would come, in the room's order, before the decision it answers.
-  await waitUntil('the offer on the Paris server', () =>
-    cast.person('david').client.getRoom(decisions)?.findEventById(offer),
+  await followUntil(
+    cast.person('david').client,
+    decisions,
+    'the offer on the Paris server',
+    (follower) => follower.events().some((e) => e.event_id === offer),
+    120_000,
   );
   await Promise.all([
     vote(cast.person('amelie').client, decisions, offer, [1, 0]),

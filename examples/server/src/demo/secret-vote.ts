@@ -17,9 +17,9 @@ import {
   propose,
   sendState,
 } from '@imago/matrix-binding';
-import { waitUntil } from '@imago/matrix-binding/testing';
 import type { Cast } from './cast';
 import { REPAIR_MEMBERS } from './groups';
+import { untilChange } from './wait';
 
 /**
  * The secret ballots of the scenario: grades 1 Excellent, 2 Good, 3 Fair, 4 Poor, one per option
@@ -46,6 +46,12 @@ export interface ElectionMembers {
   readonly steps: ReadonlyMap<string, string[]>;
   /** Updates and readings of the room that failed, by member (the next change of the room tries again). */
   readonly errors: ReadonlyMap<string, string[]>;
+  /**
+   * Calls `listener` after each activity and each update of a member's duties.
+   *
+   * @returns the listener's removal.
+   */
+  onChange(key: string, listener: () => void): () => void;
   /** Stops these members' part (default: every member's). */
   stop(keys?: readonly string[]): void;
 }
@@ -69,13 +75,21 @@ export async function startElectionMembers(
   const keys = ['amelie', ...REPAIR_MEMBERS];
   const steps = new Map(keys.map((key) => [key, [] as string[]]));
   const errors = new Map(keys.map((key) => [key, [] as string[]]));
+  const listeners = new Map(keys.map((key) => [key, new Set<() => void>()]));
+  const changed = (key: string) => {
+    for (const listener of listeners.get(key) ?? []) listener();
+  };
   const duties = new Map(
     keys.map((key) => [
       key,
       electionDuties({
         client: cast.person(key).client,
         store: memoryElectionStore(),
-        onActivity: (a) => steps.get(key)?.push(a.step),
+        onActivity: (a) => {
+          steps.get(key)?.push(a.step);
+          changed(key);
+        },
+        onUpdate: () => changed(key),
         onError: (_room, error) => errors.get(key)?.push(error.message),
       }),
     ]),
@@ -92,6 +106,10 @@ export async function startElectionMembers(
     duties,
     steps,
     errors,
+    onChange: (key, listener) => {
+      listeners.get(key)?.add(listener);
+      return () => listeners.get(key)?.delete(listener);
+    },
     stop: (only = keys) => {
       for (const key of only) {
         followed.get(key)?.stop();
@@ -136,10 +154,14 @@ export async function proposeSecretVote(
     Object.entries(SECRET_VOTES).map(async ([key, grades]) => {
       const voter = members.duties.get(key)?.participant;
       if (!voter) throw new Error(`${key} takes no part in the election`);
-      await waitUntil(
+      // Checked at each step of the voter's duties (the credential's arrival is one), never polled;
+      // the credential comes once the trustees established their key and the service set the
+      // election up, within the vote's time.
+      await untilChange(
         `${key}'s credential`,
+        (listener) => members.onChange(key, listener),
         async () => (await voter.status(decisions, decision)).credentials > 0,
-        180_000,
+        240_000,
       ).catch((error: Error) => {
         throw new Error(
           `${error.message} (${electionSoFar(members.duties.get(key)?.last(decisions), decision)})`,
