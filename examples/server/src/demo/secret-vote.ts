@@ -85,6 +85,11 @@ export async function startElectionMembers(
       electionDuties({
         client: cast.person(key).client,
         store: memoryElectionStore(),
+        // A ballot the service has not posted yet is handed to it again, then posted by the voter
+        // itself: from the Paris server, at the same time as the service posts others, each server
+        // would order the ballots its own way and rebuild another archive. The service checks
+        // six ballots slowly on a loaded machine: 45 s before handing one again, not 15.
+        relayTimeoutMs: 45_000,
         onActivity: (a) => {
           steps.get(key)?.push(a.step);
           changed(key);
