@@ -153,19 +153,12 @@ export class DecisionsFold {
         resolveGroup: (group) => groups?.get(group),
       }).state;
     }
-    const authority = this.#state.authority;
-    const before = this.#authorityBefore;
-    const table = this.#state.table;
-    const tableBefore = this.#tableBefore;
+    const { authority, table } = this.#state;
+    const [before, tableBefore] = [this.#authorityBefore, this.#tableBefore];
+    const authorityAt = (eventId: string) => before.get(eventId) ?? authority;
+    const tableAt = (eventId: string) => (tableBefore.has(eventId) ? tableBefore.get(eventId) : table);
     // The reports grow with the history: copied only if read, not after every event.
-    return replayWithReports(
-      {
-        state,
-        authorityAt: (eventId) => before.get(eventId) ?? authority,
-        tableAt: (eventId) => (tableBefore.has(eventId) ? tableBefore.get(eventId) : table),
-      },
-      this.#reports.asOfNow(),
-    );
+    return replayWithReports({ state, authorityAt, tableAt }, this.#reports.asOfNow());
   }
 
   #context(): GovernanceContext {
