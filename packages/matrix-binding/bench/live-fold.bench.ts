@@ -7,8 +7,8 @@
  * place one vote and fold it, and to read the decisions replay evaluated now (what an application
  * shows after each change). Neither should grow with N. Each size runs in a process of its own.
  *
- * Run (after `pnpm --filter @imago/matrix-binding build`):
- * `node bench/live-fold.bench.ts --sizes 1000,5000,20000 --samples 3`.
+ * Run: `pnpm --filter @imago/matrix-binding bench` (builds first, then runs the long-history bench),
+ * or after a build: `node bench/live-fold.bench.ts --sizes 1000,5000,20000 --samples 3`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
