@@ -37,8 +37,8 @@ const DEFAULT_TIMINGS: ScenarioTimings = {
   tableChange: 6 * SECOND,
   publicVote: 10 * SECOND,
   // The trustees' key establishment must end, and the service set the election up, before the
-  // voters get their credentials: 44 s of the vote's time at load 14 on 2 cores (three trustees'
-  // clients in one process), where a 45 s vote closed before its Setup.
+  // voters get their credentials: on a loaded 2-core machine (three trustees' clients in one
+  // process) it took nearly all of a 45 s vote, which closed before its Setup.
   secretVote: 120 * SECOND,
 };
 
