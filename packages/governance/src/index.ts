@@ -42,9 +42,17 @@ export {
   isHomomorphicMethod,
   type WeightedBallot,
 } from './counting/counting-method';
+export { markRedacted } from './decisions/awaited-evidence';
+export {
+  COUNTED_TYPES,
+  countedEvidence,
+  countsToName,
+  type EvidenceRecord,
+} from './decisions/counted-evidence';
 export type {
   Challenge,
   Decision,
+  DecisionCount,
   DecisionOutcome,
   DecisionStatus,
   DemocracyTally,
@@ -57,6 +65,8 @@ export type {
 export type { GovernanceContext } from './decisions/governance-context';
 export { type GovernanceState, initialGovernanceState } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
+export { PARTICIPATION_TYPES } from './decisions/participate';
+export type { CountIssue } from './decisions/recount';
 export { type ReduceResult, reduce } from './decisions/reduce';
 export type { RejectedEvent, RejectionReason } from './decisions/rejection';
 export { evaluateAt, type ReplayResult, replay } from './decisions/replay';
@@ -79,6 +89,10 @@ export { SecretBallotError } from './errors/secret-ballot-error';
 export {
   type AmendContent,
   type ChangeAuthorityAction,
+  type CloseContent,
+  type CountedByDecision,
+  type CountedIds,
+  type CountedPartContent,
   type DecisionRefContent,
   type DelegateContent,
   type GovernanceEvent,
@@ -94,9 +108,11 @@ export {
   type SecretResultContent,
   type Stance,
   type StanceContent,
+  type TickContent,
   type VoteContent,
   type WithdrawObjectionContent,
 } from './events/event-types';
+export { MAX_COUNTED_IDS } from './events/parse-counted';
 export { parseGovernanceEvent } from './events/parse-event';
 export type { GroupId, MemberId } from './membership/member-id';
 export { PersistentMap } from './persistent/persistent-map';
