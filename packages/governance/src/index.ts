@@ -43,12 +43,7 @@ export {
   type WeightedBallot,
 } from './counting/counting-method';
 export { markRedacted } from './decisions/awaited-evidence';
-export {
-  COUNTED_TYPES,
-  countedEvidence,
-  countsToName,
-  type EvidenceRecord,
-} from './decisions/counted-evidence';
+export { countedEvidence, countsToName } from './decisions/counted-evidence';
 export type {
   Challenge,
   Decision,
@@ -62,10 +57,10 @@ export type {
   SecretSetup,
   StanceRecord,
 } from './decisions/decision';
+export { COUNTED_TYPES, type EvidenceRecord, PARTICIPATION_TYPES } from './decisions/evidence-record';
 export type { GovernanceContext } from './decisions/governance-context';
 export { type GovernanceState, initialGovernanceState } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
-export { PARTICIPATION_TYPES } from './decisions/participate';
 export type { CountIssue } from './decisions/recount';
 export { type ReduceResult, reduce } from './decisions/reduce';
 export type { RejectedEvent, RejectionReason } from './decisions/rejection';

@@ -5,11 +5,10 @@
  * @module
  */
 import type { GovernanceEvent } from '../events/event-types';
-import { COUNTED_TYPES, type EvidenceRecord } from './counted-evidence';
+import { COUNTED_TYPES, type EvidenceRecord, type ParticipationEvent } from './evidence-record';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
 import { commitCounted } from './lifecycle';
-import type { ParticipationEvent } from './participate';
 import { type CountIssue, recount } from './recount';
 
 /**

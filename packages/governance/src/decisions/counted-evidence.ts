@@ -8,7 +8,7 @@
  *
  * What is named: every participation event that entered the decision in the authority's log, in
  * that order (votes, approvals and refusals, stances, objections and their withdrawals,
- * amendments: {@link PARTICIPATION_TYPES}), and for a public vote with delegation the `delegate`
+ * amendments: `PARTICIPATION_TYPES`), and for a public vote with delegation the `delegate`
  * event behind each eligible member's delegation that covers the decision (a delegation not named
  * does not apply; revocations need no name). A long list goes in `org.imago.governance.counted`
  * parts sent before the close, which names their number and the SHA-256 of the whole list.
@@ -17,32 +17,10 @@
  */
 import { sha256Hex } from '@imago/helios-c';
 import type { DelegationScope } from '../delegation/delegation-scope';
-import type { CountedByDecision, GovernanceEventOf } from '../events/event-types';
+import type { CountedByDecision } from '../events/event-types';
 import type { Decision } from './decision';
+import type { DelegateEvent, EvidenceRecord } from './evidence-record';
 import type { GovernanceState } from './governance-state';
-import type { ParticipationEvent } from './participate';
-import { PARTICIPATION_TYPES } from './participate';
-
-/** A `delegate` event, as the evidence record keeps it. */
-export type DelegateEvent = GovernanceEventOf<'org.imago.governance.delegate'>;
-
-/**
- * An event a counted close may name, as read (whether or not it was accepted), or the mark of a
- * redacted event.
- */
-export type EvidenceRecord =
-  | {
-      readonly event: ParticipationEvent | DelegateEvent;
-      /** Whether its sender counted as a member where the event stands in the log. */
-      readonly member: boolean;
-    }
-  | { readonly redacted: true };
-
-/** The event types a counted close may name. */
-export const COUNTED_TYPES: ReadonlySet<string> = new Set([
-  ...PARTICIPATION_TYPES,
-  'org.imago.governance.delegate',
-]);
 
 /**
  * The key of one member's delegation in one scope (for {@link GovernanceState.delegationIds}).

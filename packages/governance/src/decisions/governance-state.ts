@@ -8,8 +8,8 @@ import type { ControlTableHistory } from '../control-table/table-history';
 import type { MemberDelegations } from '../delegation/delegation-scope';
 import type { MemberId } from '../membership/member-id';
 import { PersistentMap } from '../persistent/persistent-map';
-import type { EvidenceRecord } from './counted-evidence';
 import type { Decision } from './decision';
+import type { EvidenceRecord } from './evidence-record';
 import type { effectiveTime } from './group-clock';
 
 /**

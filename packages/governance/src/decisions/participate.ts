@@ -8,7 +8,6 @@
  */
 import { ActionKinds } from '../control-table/action-kinds';
 import { InvalidEventError } from '../errors/invalid-event-error';
-import type { GovernanceEvent } from '../events/event-types';
 import { readChangeAuthorityAction, readChangeTableAction } from '../events/parse-event';
 import { takeStance } from '../protocols/consensus';
 import { amend, object, withdrawObjection } from '../protocols/consent';
@@ -16,27 +15,7 @@ import { castVote } from '../protocols/democracy/democracy';
 import { decide } from '../protocols/oligarchy';
 import type { Step } from '../protocols/protocol-step';
 import type { Decision } from './decision';
-
-/** The event types that take part in one decision, and that a counted close names. */
-export const PARTICIPATION_TYPES = [
-  'org.imago.governance.vote',
-  'org.imago.governance.approve',
-  'org.imago.governance.refuse',
-  'org.imago.governance.stance',
-  'org.imago.governance.object',
-  'org.imago.governance.objection.withdraw',
-  'org.imago.governance.amend',
-] as const;
-
-/** An event of one of {@link PARTICIPATION_TYPES}. */
-export type ParticipationEvent = Extract<GovernanceEvent, { type: (typeof PARTICIPATION_TYPES)[number] }>;
-
-const PARTICIPATION: ReadonlySet<string> = new Set(PARTICIPATION_TYPES);
-
-/** Whether an event takes part in a decision (see {@link PARTICIPATION_TYPES}). */
-export function isParticipation(event: { readonly type: string }): event is ParticipationEvent {
-  return PARTICIPATION.has(event.type);
-}
+import type { ParticipationEvent } from './evidence-record';
 
 /**
  * Applies a participation event to its decision at `at`, and records the event among the
