@@ -18,6 +18,8 @@ import {
   GovernanceEventTypes,
   type GovernanceState,
   initialGovernanceState,
+  markRedacted,
+  type ReduceResult,
   type RejectedEvent,
   reduce,
 } from '@imago/governance';
@@ -28,13 +30,14 @@ import type { LogEntry } from '../replay/room-log';
 import type { DecisionsFoldSnapshot } from './decisions-fold-snapshot';
 import {
   type ClockAdjustment,
+  countWarning,
   type DecisionsReplay,
   type GovernanceInput,
   type ReplayDecisionsOptions,
   rejectionWarning,
 } from './decisions-replay';
 import { delegationChanges } from './delegation-changes';
-import { MembershipRoll } from './membership-roll';
+import { MembershipRoll, unadmittedWarning } from './membership-roll';
 import { mirroredBallot, type PollMirror, type ProposalSummary, pollMirrorProblem } from './poll-mirrors';
 import { type RedactedEvidence, settledEvidenceWarnings } from './settled-evidence';
 
@@ -184,7 +187,10 @@ export class DecisionsFold {
 
   #feed(input: GovernanceInput): void {
     this.#fed.push(input);
-    const result = reduce(this.#state, input, this.#context());
+    this.#take(reduce(this.#state, input, this.#context()), input);
+  }
+
+  #take(result: Omit<ReduceResult, 'settled'> & { settled: readonly string[] }, input?: GovernanceInput) {
     this.#state = result.state;
     for (const id of result.settled) {
       const decision = this.#state.decisions.get(id);
@@ -193,7 +199,8 @@ export class DecisionsFold {
       if (settled && !this.#settledAt.has(id)) this.#settledAt.set(id, this.#entries);
       this.#roll.observeDecision(decision);
     }
-    if (result.time) this.#clock.push({ eventId: input.id, sender: input.sender, ...result.time });
+    this.#warnings.push(...(result.count ?? []).map(countWarning));
+    if (result.time && input) this.#clock.push({ eventId: input.id, sender: input.sender, ...result.time });
     if (result.rejected) {
       this.#rejected.push(result.rejected);
       this.#warnings.push(rejectionWarning(input, result.rejected));
@@ -215,6 +222,8 @@ export class DecisionsFold {
         warning.type?.startsWith('org.imago.governance.')
       ) {
         this.#redacted.set(warning.eventId, { index, pending: this.#state.pending });
+        // A counted close that names it does not count it, and stops waiting for it.
+        this.#take(markRedacted(this.#state, warning.eventId, this.#context()));
       }
       return;
     }
@@ -229,20 +238,12 @@ export class DecisionsFold {
       case 'join-rules':
         this.#roll.observeJoinRule(event.content.joinRule);
         break;
-      case 'membership':
-        if (
-          this.#roll.observeMembership(event.stateKey, event.content.membership, this.#state.authority) ===
-          false
-        ) {
-          this.#warnings.push({
-            code: 'unadmitted-member',
-            eventId: event.eventId,
-            type: event.type,
-            sender: event.stateKey,
-            detail: `${event.stateKey} joined without an admission of the group: not counted in its decisions`,
-          });
-        }
+      case 'membership': {
+        const { stateKey, content } = event;
+        if (this.#roll.observeMembership(stateKey, content.membership, this.#state.authority) === false)
+          this.#warnings.push(unadmittedWarning(event.eventId, event.type, stateKey));
         break;
+      }
       case 'redaction': {
         const evidence = this.#redacted.get(event.content.redacts);
         if (evidence === undefined) break;
