@@ -57,7 +57,13 @@ export type {
   SecretSetup,
   StanceRecord,
 } from './decisions/decision';
-export { COUNTED_TYPES, type EvidenceRecord, PARTICIPATION_TYPES } from './decisions/evidence-record';
+export {
+  COUNTED_TYPES,
+  type DelegateEvent,
+  type EvidenceRecord,
+  PARTICIPATION_TYPES,
+  type ParticipationEvent,
+} from './decisions/evidence-record';
 export type { GovernanceContext } from './decisions/governance-context';
 export { type GovernanceState, initialGovernanceState } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
