@@ -121,6 +121,9 @@ describe('a close names what it counted', () => {
     const second = fold([...log.events, close, toBo]);
     expect(first.state.decisions.get(decision)?.outcome).toMatchObject({ status: 'adopted' });
     expect(second.state.decisions.get(decision)).toEqual(first.state.decisions.get(decision));
+    // Awaited or not, the delegation stands for later decisions too.
+    expect(second.state.delegations.get('dee')).toEqual(first.state.delegations.get('dee'));
+    expect(second.state.delegations.get('dee')?.group).toEqual({ member: 'bo' });
   });
 
   it('keeps today’s behaviour for a close that names nothing; members’ events never end a period', () => {

@@ -4,7 +4,8 @@
  * Pure and deterministic: the same log and the same membership inputs give every member and
  * every auditor the same state. An invalid event (malformed, duplicate, wrong sender, too early,
  * too late, wrong protocol…) is ignored and reported: the returned state is the input state, but
- * for the record of evidence a counted close may name (`counted-evidence.ts`).
+ * for the record of evidence a counted close may name (`counted-evidence.ts`) and, for an event
+ * such a close waited for, the decision it lets settle.
  *
  * Each event is taken at its effective time (see {@link effectiveTime}: never back in time, and
  * for anyone but the authority never ahead of the authority's clock by more than the skew).
@@ -105,7 +106,30 @@ export function reduce(state: GovernanceState, raw: unknown, context: Governance
   if (state.seen.has(claimed.id)) return rejection(state, raw, 'duplicate');
   // Kept whatever becomes of the event, since a counted close may name it.
   const recorded = recordEvidence(state, claimed, context);
-  if (recorded.awaiting.has(claimed.id)) return takeAwaited(recorded, claimed.id, context);
+  if (!recorded.awaiting.has(claimed.id)) return reduceParsed(state, recorded, raw, claimed, context);
+  // A participation event a counted close waited for: its decision has settled, so it does
+  // nothing else. A delegation also changes the member's delegations, as any other.
+  const delegation = claimed.type === 'org.imago.governance.delegate';
+  const result = delegation
+    ? reduceParsed(state, recorded, raw, claimed, context)
+    : { state: { ...recorded, seen: recorded.seen.set(claimed.id, true) }, settled: [] };
+  const resumed = resumeCounts(result.state, [claimed.id], context);
+  const count = [...(result.count ?? []), ...resumed.issues];
+  return {
+    ...result,
+    state: resumed.state,
+    settled: [...result.settled, ...resumed.settled],
+    ...(count.length === 0 ? {} : { count }),
+  };
+}
+
+function reduceParsed(
+  state: GovernanceState,
+  recorded: GovernanceState,
+  raw: unknown,
+  claimed: GovernanceEvent,
+  context: GovernanceContext,
+): ReduceResult {
   if (!context.members.has(claimed.sender)) return rejection(recorded, raw, 'not-a-member');
   const at = effectiveTime(state, claimed.sender, claimed.timestamp, context.clockSkew ?? DEFAULT_CLOCK_SKEW);
   const time = at === claimed.timestamp ? undefined : { claimed: claimed.timestamp, effective: at };
@@ -139,18 +163,5 @@ export function reduce(state: GovernanceState, raw: unknown, context: Governance
     settled: applied.settled,
     ...(time === undefined ? {} : { time }),
     ...(advanced.issues.length === 0 ? {} : { count: advanced.issues }),
-  };
-}
-
-/**
- * An event a counted close named that this log shows only now: it counts as the close said (or
- * not, if invalid) and does nothing else, since its decision has settled.
- */
-function takeAwaited(state: GovernanceState, id: string, context: GovernanceContext): ReduceResult {
-  const resumed = resumeCounts(state, [id], context);
-  return {
-    state: { ...resumed.state, seen: resumed.state.seen.set(id, true) },
-    settled: resumed.settled,
-    ...(resumed.issues.length === 0 ? {} : { count: resumed.issues }),
   };
 }
