@@ -21,7 +21,7 @@ import {
   sendGovernanceEvent,
 } from '@imago/matrix-binding';
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
-import { acceptProposal, parseProposal } from '@imago/valueflows';
+import { acceptProposal, readProposal } from '@imago/valueflows';
 import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
 import {
@@ -385,7 +385,7 @@ export async function playScenario(options: {
       body: JSON.stringify(body),
     });
   expect((await asForger(`/join/${encodeURIComponent(chat)}`, 'POST', {})).status).toBe(200);
-  const forgedTerms = acceptProposal(parseProposal({ ...offerContent, id: offerEvent }, 'content'), {
+  const forgedTerms = acceptProposal(readProposal({ ...offerContent, id: offerEvent }, 'content'), {
     agreementId: offerId,
     counterparty: 'https://attacker.example/actor',
     quantity: { hasNumericalValue: 1, hasUnit: 'one' },
