@@ -16,6 +16,7 @@ import {
 } from '@imago/governance';
 import { type MatrixClient, propose } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { DEFAULT_RULE, democracyRule } from './initial-control-table';
 import { METHOD_LABELS } from './labels';
 import { KIND_LABELS } from './propose-form';
@@ -220,11 +221,7 @@ export function ControlTableCard({ client, decisionsRoomId, table, version }: Co
             <option value="days">days</option>
           </select>
         </div>
-        {message && (
-          <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <button type="submit" disabled={busy || !changeRule}>
           {busy ? 'Proposing…' : 'Propose the change'}
         </button>

@@ -15,6 +15,7 @@ import {
 } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
 import { AuditList } from '../app/audit-list';
+import { FormMessage } from '../app/form-message';
 import { type Group, readGroups } from '../groups/group';
 import { useRoomFollower } from '../matrix/use-room-follower';
 
@@ -203,11 +204,7 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
           <input type="checkbox" checked={spread} onChange={(e) => setSpread(e.currentTarget.checked)} />
           Announce it to the related groups
         </label>
-        {message && (
-          <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <button type="submit" disabled={busy}>
           {busy ? 'Publishing…' : 'Publish'}
         </button>
