@@ -13,4 +13,7 @@ export default defineConfig({
   target: 'es2022',
   // node:sqlite has no bare-name alias: tsup must keep the `node:` prefix.
   removeNodeProtocol: false,
+  // The private @imago/kit (packages/kit) is compiled into the bundle and its declarations inlined:
+  // no published file names it.
+  noExternal: [/^@imago\/kit\//],
 });

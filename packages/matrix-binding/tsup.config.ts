@@ -11,4 +11,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // The private @imago/kit (packages/kit) is compiled into the bundle and its declarations inlined:
+  // no published file names it.
+  noExternal: [/^@imago\/kit\//],
 });

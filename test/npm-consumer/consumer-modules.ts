@@ -23,7 +23,7 @@ export function entryPointsModule(manifests: readonly PackageManifest[]): string
 }
 
 /** Public types a consumer should get precisely (an `any` here would silence their type errors). */
-export const typesModule = `import { createGeoIndex, parseSerializedGraph } from '@imago/graph';
+export const typesModule = `import { createGeoIndex, readSerializedGraph } from '@imago/graph';
 import { generateTrusteeKey, groupByName } from '@imago/helios-c';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -33,6 +33,6 @@ const group = groupByName('BELENIOS-2048');
 notAny(group, true);
 notAny(generateTrusteeKey(group).publicKey.publicKey, true);
 notAny(groupByName('Ed25519').g, true);
-const index = createGeoIndex(parseSerializedGraph({ nodes: [], edges: [] }));
+const index = createGeoIndex(readSerializedGraph({ nodes: [], edges: [] }));
 notAny(index.graph.getNodeAttributes('some-group'), true);
 `;

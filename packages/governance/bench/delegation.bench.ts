@@ -16,6 +16,7 @@
 import { performance } from 'node:perf_hooks';
 import type * as Governance from '../src/index';
 import type { DelegationTarget } from '../src/index';
+import { seededRandom } from './seeded-random.ts';
 
 // The built package (so the bench measures what users run); types come from the sources.
 const distribution = '../dist/index.js';
@@ -28,14 +29,7 @@ const EVENTS = Number(process.env.IMAGO_BENCH_EVENTS ?? 1_000_000);
 const GROUPS = 20;
 const DAY = 86_400_000;
 
-let seed = 0x5eed1234;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(0x5eed1234);
 const pick = (n: number): number => Math.floor(random() * n);
 
 const memberIds = Array.from({ length: MEMBERS }, (_, i) => `@m${i}:example.org`);

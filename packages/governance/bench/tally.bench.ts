@@ -13,19 +13,13 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded-random.ts';
 
 const BELENIOS_TOOL = process.env.BELENIOS_TOOL ?? '/usr/bin/belenios-tool';
 const IMAGO_TALLY = fileURLToPath(new URL('../dist/cli/imago-tally.js', import.meta.url));
 const RUNS = Number(process.env.IMAGO_BENCH_RUNS ?? 7);
 
-let seed = 0x1badb002;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(0x1badb002);
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 
 function ranking(n: number): number[] {

@@ -16,10 +16,10 @@ import {
   createGeoIndex,
   createThemeIndex,
   type PropagateOptions,
-  parseCompactGraph,
-  parseSerializedGraph,
   propagate,
   type ReadableGraph,
+  readCompactGraph,
+  readSerializedGraph,
   resolveLocation,
 } from '@imago/graph';
 import { isGraphSnapshot, readGraphSnapshot } from '@imago/graph/snapshot';
@@ -41,7 +41,7 @@ const [graph, loadMs] = time((): ReadableGraph => {
   const bytes = readFileSync(path);
   if (isGraphSnapshot(bytes)) return readGraphSnapshot(bytes);
   const text = bytes.toString('utf8');
-  return model === 'graphology' ? parseSerializedGraph(text) : parseCompactGraph(text);
+  return model === 'graphology' ? readSerializedGraph(text) : readCompactGraph(text);
 });
 log(`${model}: ${graph.order} nodes, ${graph.size} edges, loaded in ${loadMs.toFixed(0)} ms`);
 const [geoIndex, geoIndexMs] = time(() => createGeoIndex(graph));

@@ -5,7 +5,7 @@
  * entity parsing lives in `@imago/graph/wikidata`, manual feeds in `@imago/graph/feeds`.
  */
 export { CompactGraph, type EdgeCallback } from './compact/compact-graph';
-export { parseCompactGraph } from './compact/parse-compact-graph';
+export { parseCompactGraph, readCompactGraph } from './compact/parse-compact-graph';
 export { ConsentError } from './errors/consent-error';
 export { GraphError } from './errors/graph-error';
 export { InvalidEventError } from './errors/invalid-event-error';
@@ -28,7 +28,7 @@ export {
   type RelationEndedEvent,
   type RelationProposedEvent,
 } from './events/graph-event';
-export { parseGraphEvent } from './events/parse-graph-event';
+export { parseGraphEvent, readGraphEvent } from './events/parse-graph-event';
 export {
   type EdgeAttributes,
   type EntityAttributes,
@@ -45,7 +45,12 @@ export {
   SUBCLASS_OF,
 } from './model/attributes';
 export { compareKeys } from './model/compare-keys';
-export { createImagoGraph, type ImagoGraph, parseSerializedGraph } from './model/parse-serialized-graph';
+export {
+  createImagoGraph,
+  type ImagoGraph,
+  parseSerializedGraph,
+  readSerializedGraph,
+} from './model/parse-serialized-graph';
 export { type AttributeBag, type Coordinates, isAcceptedRelation, receives } from './model/read-attributes';
 export { assignPropagation } from './propagation/assign-propagation';
 export { propagate } from './propagation/propagate';

@@ -2,7 +2,8 @@
  * One sample of the long-history bench, in a process of its own, on one room of the bench
  * (`long-history-room.ts`): reads the room every way there is and follows it live, timing each,
  * and prints the figures as one line of JSON. Run by `long-history.bench.ts`; by hand:
- * `node bench/long-history-sample.ts sqlite 1000`.
+ * `node bench/long-history-sample.ts sqlite 1000 [sample] [live]`; with `live`, only the follower's start,
+ * the live votes and the reconnection.
  */
 import {
   appendToRoomLog,
@@ -15,10 +16,16 @@ import {
   type RoomFollower,
   replayDecisions,
 } from '@imago/matrix-binding';
-import { ClientEvent, type MatrixClient, RoomEvent, SyncState } from 'matrix-js-sdk';
+import { ClientEvent, Direction, type MatrixClient, RoomEvent, SyncState } from 'matrix-js-sdk';
 import { type BenchUser, type Database, readManifest, request, send } from './long-history-room.ts';
 
-const [database, sizeArgument, sampleArgument] = process.argv.slice(2) as [Database, string, string?];
+const [database, sizeArgument, sampleArgument, only] = process.argv.slice(2) as [
+  Database,
+  string,
+  string?,
+  string?,
+];
+const liveOnly = only === 'live';
 const manifest = readManifest(database);
 const room = manifest?.rooms[sizeArgument];
 if (!manifest || !room)
@@ -99,7 +106,9 @@ const binding = async () => {
   history = await fetchRoomHistory(botClient, roomId);
   figures.fetchRoomHistory = seconds(started);
 };
-if (Number(sampleArgument ?? 0) % 2 === 0) {
+if (liveOnly) {
+  // No reading of the whole history but the follower's own.
+} else if (Number(sampleArgument ?? 0) % 2 === 0) {
   await rawPaging();
   await binding();
 } else {
@@ -108,9 +117,11 @@ if (Number(sampleArgument ?? 0) % 2 === 0) {
 }
 
 let start = performance.now();
-const replay = replayDecisions(appendToRoomLog(emptyRoomLog(roomId), history));
-figures.fold = seconds(start);
-figures.decisions = replay.state.decisions.size;
+if (!liveOnly) {
+  const replay = replayDecisions(appendToRoomLog(emptyRoomLog(roomId), history));
+  figures.fold = seconds(start);
+  figures.decisions = replay.state.decisions.size;
+}
 
 // The service follows the room: start, then a checkpoint of its fold.
 const waiters = new Map<string, (at: number) => void>();
@@ -127,12 +138,15 @@ const follower = await followRoom(botClient, roomId, {
   },
 });
 figures.followRoomStart = seconds(start);
-start = performance.now();
-const base = follower.snapshot();
-if (!base) throw new Error('the follower has no fold');
-const checkpoint = await postCheckpoint(botClient, roomId, base);
-figures.checkpointPost = seconds(start);
-figures.checkpointBytes = checkpoint.size;
+if (liveOnly) figures.events = follower.events().length;
+else {
+  start = performance.now();
+  const base = follower.snapshot();
+  if (!base) throw new Error('the follower has no fold');
+  const checkpoint = await postCheckpoint(botClient, roomId, base);
+  figures.checkpointPost = seconds(start);
+  figures.checkpointBytes = checkpoint.size;
+}
 
 // One live vote at a time, from its sending to its being folded into the service's state.
 const proposer = members[1] as BenchUser;
@@ -150,8 +164,20 @@ botClient.on(RoomEvent.Timeline, (event) => {
   const id = event.getId();
   if (id && !delivered.has(id)) delivered.set(id, performance.now());
 });
+// And the follower's forward readings (`GET /messages?dir=f`), the homeserver's share of its part.
+const readings: { from: number; to: number }[] = [];
+const createMessagesRequest = botClient.createMessagesRequest.bind(botClient);
+botClient.createMessagesRequest = async (...args) => {
+  const from = performance.now();
+  try {
+    return await createMessagesRequest(...args);
+  } finally {
+    if (args[3] === Direction.Forward) readings.push({ from, to: performance.now() });
+  }
+};
 const votes: number[] = [];
 const afterSync: number[] = [];
+const forward: number[] = [];
 for (let i = 0; i < 7; i++) {
   const voter = members[2 + i] as BenchUser;
   const sent = performance.now();
@@ -159,11 +185,16 @@ for (let i = 0; i < 7; i++) {
     await send(homeserver, voter, roomId, 'org.imago.governance.vote', { decision, ballot: [1, 0] })
   ).event_id as string;
   const at = await applied(follower, waiters, id);
+  const since = delivered.get(id) ?? sent;
   votes.push(at - sent);
-  afterSync.push(at - (delivered.get(id) ?? sent));
+  afterSync.push(at - since);
+  // The follower starts its reading as sync delivers the event, a little before `since`.
+  const within = readings.filter((r) => r.to > since && r.to <= at);
+  forward.push(within.reduce((t, r) => t + r.to - Math.max(r.from, since), 0));
 }
 figures.liveVoteMs = median(votes);
 figures.liveVoteAfterSyncMs = median(afterSync);
+figures.liveVoteForwardMs = median(forward);
 const ballots = follower.decisions()?.state.decisions.get(decision)?.participation;
 figures.liveVotesCounted = ballots?.protocol === 'democracy' ? ballots.ballots.size : 0;
 
@@ -184,6 +215,13 @@ figures.reconnection = seconds(start);
 const after = follower.stats();
 figures.reconnectionHistoryRequests = after.historyRequests - before.historyRequests;
 figures.reconnectionForwardEvents = after.forwardEvents - before.forwardEvents;
+
+if (liveOnly) {
+  follower.stop();
+  botClient.stopClient();
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.exit(0);
+}
 
 // A member opens the room: first view from the service's checkpoint, full verification behind.
 const memberClient = await syncedClient(members[4] as BenchUser);

@@ -12,6 +12,11 @@
  * `node bench/long-history.bench.ts --sizes 1000,5000 --databases sqlite --samples 1`.
  * The rooms are generated once and kept with their homeserver under `.cache/bench/` (generating
  * 20,000 events takes several minutes per database).
+ *
+ * `--only live`: only the follower's start, the live votes and the reconnection (no other reading
+ * of the whole history, no first view, no full verification, which take most of a sample's time on
+ * SQLite), with the follower's forward readings (`GET /messages`) within its own part:
+ * `node bench/long-history.bench.ts --sizes 20000 --databases sqlite,postgres --samples 3 --only live`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +29,8 @@ for (let i = 0; i < argv.length; i += 2)
 const sizes = (options.get('sizes') ?? '1000,5000,20000').split(',').map(Number);
 const databases = (options.get('databases') ?? 'sqlite,postgres').split(',') as Database[];
 const samples = Number(options.get('samples') ?? 3);
+const only = options.get('only');
+if (only !== undefined && only !== 'live') throw new Error(`--only ${only}: only \`live\` is known`);
 const sampleScript = fileURLToPath(new URL('./long-history-sample.ts', import.meta.url));
 
 const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
@@ -41,11 +48,15 @@ for (let sample = 0; sample < samples; sample++) {
   for (const size of sizes) {
     for (const database of order) {
       process.stderr.write(`[bench] sample ${sample + 1}/${samples}: ${database}, ${size} events\n`);
-      const run = spawnSync(process.execPath, [sampleScript, database, String(size), String(sample)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 24,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [sampleScript, database, String(size), String(sample), ...(only ? [only] : [])],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 1 << 24,
+        },
+      );
       if (run.status !== 0) throw new Error(`sample ${database} ${size} failed (${run.status})`);
       const figures = JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as Figures;
       const key = `${database} ${size}`;
@@ -59,6 +70,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 const of = (list: Figures[], key: string) => median(list.map((f) => Number(f[key])));
 const ratio = (list: Figures[], key: string) => median(list.map((f) => Number(f[key]) / Number(f.rawPaging)));
 const s = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} s`;
+
+if (only === 'live') {
+  liveTable();
+  process.exit(0);
+}
 
 const lines = [
   '| database | events | raw `/messages` paging (limit 1000) | `fetchRoomHistory` | fold (append + replay) | one live vote: send → applied | `followRoom` start | reconnection (history requests) | first view via checkpoint | full background verification | snapshot |',
@@ -97,3 +113,31 @@ process.stdout.write(
     'in parentheses the history requests it made (0: the history was not read again).\n',
 );
 process.stderr.write(`[bench] machine load at end: ${load()}\n`);
+
+/** The table of `--only live`. */
+function liveTable(): void {
+  const rows = [
+    '| database | events | one live vote: send → applied | of which the follower’s own part | of which its forward readings (`GET /messages`) | `followRoom` start | reconnection (history requests) |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const database of databases) {
+    for (const size of sizes) {
+      const list = results.get(`${database} ${size}`) ?? [];
+      if (list.length === 0) continue;
+      const ms = (key: string) => `${of(list, key).toFixed(0)} ms`;
+      const each = (key: string) => list.map((f) => Number(f[key]).toFixed(0)).join(', ');
+      rows.push(
+        `| ${database} | ${of(list, 'events').toLocaleString('en')} | ${ms('liveVoteMs')} (${each('liveVoteMs')}) | ` +
+          `${ms('liveVoteAfterSyncMs')} (${each('liveVoteAfterSyncMs')}) | ${ms('liveVoteForwardMs')} (${each('liveVoteForwardMs')}) | ` +
+          `${s(of(list, 'followRoomStart'))} | ${(of(list, 'reconnection') * 1000).toFixed(0)} ms (${Math.max(...list.map((f) => Number(f.reconnectionHistoryRequests)))}) |`,
+      );
+    }
+  }
+  process.stdout.write(`\n${rows.join('\n')}\n\n`);
+  process.stdout.write(
+    `${samples} sample(s) per cell: medians, each sample’s median in parentheses. One live vote: median of 7 per sample, ` +
+      'from sending it to its being folded into the service’s follower; the follower’s own part runs from its delivery by sync; ' +
+      'its forward readings are the `GET /messages` requests within that part. Reconnection as in the full table.\n',
+  );
+  process.stderr.write(`[bench] machine load at end: ${load()}\n`);
+}

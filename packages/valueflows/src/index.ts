@@ -118,9 +118,21 @@ export type { ProcessSpecification } from './model/process-specification';
 export type { Proposal, ProposalPurpose } from './model/proposal';
 export type { ResourceSpecification } from './model/resource-specification';
 export type { SpatialThing } from './model/spatial-thing';
-export { parseEconomicEvent, parseEventLog } from './parse/parse-economic-event';
-export { parseMeasure, parseSpatialThing } from './parse/parse-measure';
-export { parseIntent, parseProposal, parseProposalList } from './parse/parse-proposal';
+export {
+  parseEconomicEvent,
+  parseEventLog,
+  readEconomicEvent,
+  readEventLog,
+} from './parse/parse-economic-event';
+export { parseMeasure, parseSpatialThing, readMeasure, readSpatialThing } from './parse/parse-measure';
+export {
+  parseIntent,
+  parseProposal,
+  parseProposalList,
+  readIntent,
+  readProposal,
+  readProposalList,
+} from './parse/parse-proposal';
 export {
   parseAgent,
   parseAgreement,
@@ -128,6 +140,12 @@ export {
   parseCommitment,
   parseProcess,
   parseResourceSpecification,
+  readAgent,
+  readAgreement,
+  readClaim,
+  readCommitment,
+  readProcess,
+  readResourceSpecification,
 } from './parse/parse-records';
 export {
   type FlowItem,

@@ -1,9 +1,9 @@
 /**
  * @module
  * The person's manual feeds (`@imago/graph` feed definitions), kept in this browser. Stored
- * definitions are parsed with `parseFeedDefinition`; invalid ones are dropped.
+ * definitions are parsed with `readFeedDefinition`; invalid ones are dropped.
  */
-import { type FeedDefinition, parseFeedDefinition } from '@imago/graph/feeds';
+import { type FeedDefinition, readFeedDefinition } from '@imago/graph/feeds';
 
 const KEY = 'imago.feeds';
 
@@ -14,7 +14,7 @@ export function loadFeeds(): FeedDefinition[] {
     if (!Array.isArray(value)) return [];
     return value.flatMap((item) => {
       try {
-        return [parseFeedDefinition(item)];
+        return [readFeedDefinition(item)];
       } catch {
         return [];
       }

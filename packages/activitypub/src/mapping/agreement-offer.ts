@@ -11,6 +11,8 @@ import {
   type JsonObject,
   parseWith,
   readActivity,
+  readArray,
+  readNumber,
   readObject,
   readReference,
   readString,
@@ -37,17 +39,17 @@ function readMeasure(value: unknown, path: string): Measure {
   const unit = readString(measure.hasUnit, `${path}.hasUnit`, 200);
   const raw = measure.hasNumericalValue;
   const number = typeof raw === 'string' && /^\d{1,15}(\.\d{1,12})?$/.test(raw) ? Number(raw) : raw;
-  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0 || number > 1e15) {
-    throw new InvalidActivityError(`${path}.hasNumericalValue`, 'expected a positive number');
-  }
-  return { hasNumericalValue: number, hasUnit: unit };
+  return {
+    hasNumericalValue: readNumber(number, `${path}.hasNumericalValue`, Number.MIN_VALUE, 1e15),
+    hasUnit: unit,
+  };
 }
 
 function firstCommitment(value: unknown, path: string): { commitment: JsonObject; path: string } {
   if (Array.isArray(value)) {
-    if (value.length === 0 || value.length > 20)
-      throw new InvalidActivityError(path, 'expected 1 to 20 commitments');
-    return { commitment: readObject(value[0], `${path}[0]`), path: `${path}[0]` };
+    const commitments = readArray(value, path, 20);
+    if (commitments.length === 0) throw new InvalidActivityError(path, 'expected 1 to 20 commitments');
+    return { commitment: readObject(commitments[0], `${path}[0]`), path: `${path}[0]` };
   }
   return { commitment: readObject(value, path), path };
 }

@@ -1,58 +1,61 @@
 /**
  * @module
- * Reading untrusted ActivityStreams JSON: small readers that either return the typed value or
- * throw an {@link InvalidActivityError} naming the path. References may be an IRI or an embedded
- * object with an `id` (ActivityStreams allows both).
+ * Reading untrusted ActivityStreams JSON: the JSON reader every Imago package shares, bound once to
+ * {@link InvalidActivityError} naming the path, and what ActivityStreams adds on them: IRIs, and
+ * references that may be an IRI or an embedded object with an `id` (ActivityStreams allows both).
  */
+import { createJsonReader, isJsonObject, type JsonObject, type JsonReader } from '@imago/kit/json-reader';
 import { InvalidActivityError } from '../errors/invalid-activity-error';
 
-/** A JSON object from the network. */
-export type JsonObject = Readonly<Record<string, unknown>>;
+export type { JsonObject };
+
+/**
+ * The bridge's bounds on a document from the network: an IRI holds at most 2,048 characters, and
+ * `to`, `cc`, `audience` at most 100 references; other fields state their bound at the call.
+ */
+const reader: JsonReader = createJsonReader({
+  limits: { stringLength: 2_048, items: 100 },
+  reject: ({ path, detail }) => new InvalidActivityError(path, detail),
+});
 
 /** Reads an object. */
-export function readObject(value: unknown, path: string): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidActivityError(path, 'expected an object');
-  }
-  return value as JsonObject;
-}
+export const readObject: JsonReader['readObject'] = reader.readObject;
 
-/** Reads a string of at most `max` characters. */
-export function readString(value: unknown, path: string, max: number): string {
-  if (typeof value !== 'string' || value.length === 0)
-    throw new InvalidActivityError(path, 'expected a string');
-  if (value.length > max) throw new InvalidActivityError(path, `longer than ${max} characters`);
-  return value;
-}
+/** Reads a non-empty string of at most `max` characters. */
+export const readString: (value: unknown, path: string, max: number) => string = reader.readString;
+
+/** Reads a finite number in `[min, max]`. */
+export const readNumber: (value: unknown, path: string, min: number, max: number) => number =
+  reader.readNumber;
+
+/** Reads an array of at most `maxItems` items. */
+export const readArray: (value: unknown, path: string, maxItems: number) => readonly unknown[] =
+  reader.readArray;
 
 /** Reads an absolute http(s) IRI. */
 export function readIri(value: unknown, path: string): string {
-  const text = readString(value, path, 2048);
+  const text = reader.readString(value, path);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new InvalidActivityError(path, 'expected an absolute IRI');
+    reader.fail(path, 'expected an absolute IRI');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InvalidActivityError(path, 'expected http(s)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') reader.fail(path, 'expected http(s)');
   return text;
 }
 
 /** Reads a reference: an IRI, or an embedded object's `id`. */
 export function readReference(value: unknown, path: string): string {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return readIri((value as JsonObject).id, `${path}.id`);
-  }
+  if (isJsonObject(value)) return readIri(value.id, `${path}.id`);
   return readIri(value, path);
 }
 
 /** Reads one or several references (`to`, `cc`, `audience` may be either). */
-export function readReferences(value: unknown, path: string, max = 100): string[] {
+export function readReferences(value: unknown, path: string, max = reader.limits.items): string[] {
   if (value === undefined) return [];
-  const items = Array.isArray(value) ? value : [value];
-  if (items.length > max) throw new InvalidActivityError(path, `more than ${max} items`);
-  return items.map((item, i) => readReference(item, Array.isArray(value) ? `${path}[${i}]` : path));
+  if (!Array.isArray(value)) return [readReference(value, path)];
+  return reader.readArray(value, path, max).map((item, i) => readReference(item, `${path}[${i}]`));
 }
 
 /** Whether the document's `type` is (or includes) `type`. */
@@ -73,11 +76,11 @@ export interface ActivityEnvelope {
 /** Reads an activity of `type` (its id, actor, and embedded object of `objectType`). */
 export function readActivity(value: unknown, type: string, objectType: string): ActivityEnvelope {
   const activity = readObject(value, '');
-  if (!hasType(activity, type)) throw new InvalidActivityError('type', `expected ${type}`);
+  if (!hasType(activity, type)) reader.fail('type', `expected ${type}`);
   const id = readIri(activity.id, 'id');
   const actor = readReference(activity.actor, 'actor');
   const object = readObject(activity.object, 'object');
-  if (!hasType(object, objectType)) throw new InvalidActivityError('object.type', `expected ${objectType}`);
+  if (!hasType(object, objectType)) reader.fail('object.type', `expected ${objectType}`);
   return { activity, id, actor, object };
 }
 

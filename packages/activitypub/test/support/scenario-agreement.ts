@@ -13,7 +13,7 @@ import {
   sendGovernanceEvent,
 } from '@imago/matrix-binding';
 import { registerUser } from '@imago/matrix-binding/testing';
-import { acceptProposal, parseProposal } from '@imago/valueflows';
+import { acceptProposal, readProposal } from '@imago/valueflows';
 import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
 import { roomEvents, run } from './bridge-harness';
@@ -81,7 +81,7 @@ export async function agreeOnOffer(story: Story, published: PublishedOffer): Pro
       body: JSON.stringify(body),
     });
   expect((await asForger(`/join/${encodeURIComponent(chat)}`, 'POST', {})).status).toBe(200);
-  const forgedTerms = acceptProposal(parseProposal({ ...offerContent, id: offerEvent }, 'content'), {
+  const forgedTerms = acceptProposal(readProposal({ ...offerContent, id: offerEvent }, 'content'), {
     agreementId: offerId,
     counterparty: 'https://attacker.example/actor',
     quantity: { hasNumericalValue: 1, hasUnit: 'one' },

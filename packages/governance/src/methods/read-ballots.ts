@@ -93,73 +93,62 @@ export function scanBallots(bytes: Uint8Array): PackedBallots | undefined {
     if (!isSpace(c)) return undefined;
     c = bytes[++at];
   }
+  // One loop reads both arrays: `inBallot` says whether the next item is a cell or a ballot, and
+  // the same code reads what follows an item at either level (',' or the ']' closing its array).
+  let inBallot = false;
   if (c === CLOSE) {
     c = bytes[++at];
   } else {
-    for (;;) {
-      if (c !== OPEN) return undefined;
-      offsets[ballotCount] = cellCount;
-      c = bytes[++at];
-      while (c !== undefined && c <= SPACE) {
-        if (!isSpace(c)) return undefined;
-        c = bytes[++at];
-      }
-      if (c === CLOSE) {
-        c = bytes[++at];
-      } else {
-        for (;;) {
-          let negative = false;
-          if (c === MINUS) {
-            negative = true;
-            c = bytes[++at];
-          }
-          if (c === undefined || c < ZERO || c > NINE) return undefined;
-          let value = c - ZERO;
+    items: for (;;) {
+      if (inBallot) {
+        let negative = false;
+        if (c === MINUS) {
+          negative = true;
           c = bytes[++at];
-          if (value === 0) {
-            if (c !== undefined && c >= ZERO && c <= NINE) return undefined;
-          } else {
-            while (c !== undefined && c >= ZERO && c <= NINE) {
-              value = value * 10 + (c - ZERO);
-              c = bytes[++at];
-            }
-            if (value > Number.MAX_SAFE_INTEGER) return undefined;
-          }
-          cells[cellCount++] = negative ? -value : value;
-          while (c !== undefined && c <= SPACE) {
-            if (!isSpace(c)) return undefined;
-            c = bytes[++at];
-          }
-          if (c === COMMA) {
-            c = bytes[++at];
-            while (c !== undefined && c <= SPACE) {
-              if (!isSpace(c)) return undefined;
-              c = bytes[++at];
-            }
-          } else if (c === CLOSE) {
-            c = bytes[++at];
-            break;
-          } else {
-            return undefined;
-          }
         }
-      }
-      ballotCount++;
-      while (c !== undefined && c <= SPACE) {
-        if (!isSpace(c)) return undefined;
+        if (c === undefined || c < ZERO || c > NINE) return undefined;
+        let value = c - ZERO;
         c = bytes[++at];
-      }
-      if (c === COMMA) {
+        if (value === 0) {
+          if (c !== undefined && c >= ZERO && c <= NINE) return undefined;
+        } else {
+          while (c !== undefined && c >= ZERO && c <= NINE) {
+            value = value * 10 + (c - ZERO);
+            c = bytes[++at];
+          }
+          if (value > Number.MAX_SAFE_INTEGER) return undefined;
+        }
+        cells[cellCount++] = negative ? -value : value;
+      } else {
+        if (c !== OPEN) return undefined;
+        offsets[ballotCount] = cellCount;
+        inBallot = true;
         c = bytes[++at];
         while (c !== undefined && c <= SPACE) {
           if (!isSpace(c)) return undefined;
           c = bytes[++at];
         }
-      } else if (c === CLOSE) {
+        if (c !== CLOSE) continue; // its first cell
+      }
+      for (;;) {
+        while (c !== undefined && c <= SPACE) {
+          if (!isSpace(c)) return undefined;
+          c = bytes[++at];
+        }
+        if (c === COMMA) {
+          c = bytes[++at];
+          while (c !== undefined && c <= SPACE) {
+            if (!isSpace(c)) return undefined;
+            c = bytes[++at];
+          }
+          continue items;
+        }
+        if (c !== CLOSE) return undefined;
         c = bytes[++at];
-        break;
-      } else {
-        return undefined;
+        if (!inBallot) break items; // the list's end
+        // A ballot's end: it is an item of the list, followed by ',' or the list's ']'.
+        inBallot = false;
+        ballotCount++;
       }
     }
   }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { naivePropagate } from '../../test/reference/naive-propagate';
 import { serializedGraphArbitrary } from '../../test/reference/random-graph';
 import { file, GRAPH, lines, run } from '../../test/support/imago-graph-process';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 
 describe('imago-graph propagate --from-file', () => {
   it('--from-file with many keys uses the spatial index and agrees with single queries', async () => {
@@ -35,7 +35,7 @@ describe('imago-graph propagate --from-file', () => {
     const graphs = fc.sample(serializedGraphArbitrary, { numRuns: 4, seed: 20261126 });
     for (const [i, serialized] of graphs.entries()) {
       const path = file(`random-${i}.json`, JSON.stringify(serialized));
-      const graph = parseSerializedGraph(serialized);
+      const graph = readSerializedGraph(serialized);
       const keysFile = file(`random-${i}.txt`, `${graph.nodes().join('\n')}\n`);
       for (const by of ['geo', 'relation', 'theme', 'composite'] as const) {
         const result = await run(

@@ -7,7 +7,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CompactGraph } from '../compact/compact-graph';
-import { parseCompactGraph } from '../compact/parse-compact-graph';
+import { readCompactGraph } from '../compact/parse-compact-graph';
 import { GraphError } from '../errors/graph-error';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import { NodeNotFoundError } from '../errors/node-not-found-error';
@@ -96,7 +96,7 @@ function readGraph(path: string): CompactGraph {
   if (process.stderr.isTTY) process.stderr.write(`reading ${path}…\n`);
   const bytes = readBytes(path, 'graph file');
   // From the bytes, the JSON is parsed a piece at a time: its whole tree never exists.
-  return inFile(path, () => (isGraphSnapshot(bytes) ? readGraphSnapshot(bytes) : parseCompactGraph(bytes)));
+  return inFile(path, () => (isGraphSnapshot(bytes) ? readGraphSnapshot(bytes) : readCompactGraph(bytes)));
 }
 
 /** Runs `parse`, naming the file in its error. */

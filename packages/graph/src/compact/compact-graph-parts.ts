@@ -13,7 +13,7 @@ export const UNDIRECTED_FLAG = 1;
 export const KEYED_FLAG = 2;
 
 /**
- * The parts a `CompactGraph` is made of. Built by `parseCompactGraph` and
+ * The parts a `CompactGraph` is made of. Built by `readCompactGraph` and
  * `readGraphSnapshot`, which check them; the constructor trusts them.
  *
  * @internal

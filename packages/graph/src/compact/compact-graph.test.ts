@@ -9,10 +9,10 @@ import {
   serializedGraphArbitrary,
 } from '../../test/reference/random-graph';
 import type { ReadableGraph } from '../model/attributes';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { createGeoIndex } from '../proximity/geo-index';
-import { parseCompactGraph } from './parse-compact-graph';
+import { readCompactGraph } from './parse-compact-graph';
 
 type Reported = [string | null, string, string, string, boolean];
 
@@ -51,8 +51,8 @@ describe('CompactGraph is read like the graphology multigraph of the same input'
   it('same nodes, edges, attributes and counts; export equal but for generated keys', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, (serialized) => {
-        const multigraph = parseSerializedGraph(serialized);
-        const compact = parseCompactGraph(serialized);
+        const multigraph = readSerializedGraph(serialized);
+        const compact = readCompactGraph(serialized);
         const keys = explicitKeysOf(serialized);
         expect([compact.order, compact.size, compact.directedSize, compact.undirectedSize]).toEqual([
           multigraph.order,
@@ -63,7 +63,7 @@ describe('CompactGraph is read like the graphology multigraph of the same input'
         expect(compact.nodes()).toEqual(multigraph.nodes());
         expect(compact.export()).toEqual(withoutGeneratedKeys(multigraph.export(), keys));
         // The export is graphology's format: reading it again gives the same graph.
-        expect(parseCompactGraph(JSON.parse(JSON.stringify(compact.export()))).export()).toEqual(
+        expect(readCompactGraph(JSON.parse(JSON.stringify(compact.export()))).export()).toEqual(
           compact.export(),
         );
         for (const key of multigraph.nodes()) {
@@ -78,8 +78,8 @@ describe('CompactGraph is read like the graphology multigraph of the same input'
   it('every edge iteration reports the same edges: all, per node, between two nodes, in and out', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, fc.nat(), fc.nat(), (serialized, i, j) => {
-        const multigraph = parseSerializedGraph(serialized);
-        const compact = parseCompactGraph(serialized);
+        const multigraph = readSerializedGraph(serialized);
+        const compact = readCompactGraph(serialized);
         const keys = explicitKeysOf(serialized);
         const nodes = multigraph.nodes();
         const [a, b] = [nodes[i % nodes.length]!, nodes[j % nodes.length]!];
@@ -110,8 +110,8 @@ describe('CompactGraph is read like the graphology multigraph of the same input'
         propagateOptionsArbitrary,
         fc.nat(),
         (serialized, options, pick) => {
-          const multigraph = parseSerializedGraph(serialized);
-          const compact = parseCompactGraph(serialized);
+          const multigraph = readSerializedGraph(serialized);
+          const compact = readCompactGraph(serialized);
           const nodes = multigraph.nodes();
           const from = nodes[pick % nodes.length]!;
           const expected = propagate(multigraph, from, options);
@@ -130,16 +130,16 @@ describe('CompactGraph is read like the graphology multigraph of the same input'
   });
 });
 
-describe('CompactGraph input checks are parseSerializedGraph’s', () => {
+describe('CompactGraph input checks are readSerializedGraph’s', () => {
   it('refuses each malformed graph with MALFORMED_GRAPH and the same path', () => {
     for (const [input, path] of MALFORMED_GRAPHS) {
-      expect(() => parseCompactGraph(input)).toThrow(
+      expect(() => readCompactGraph(input)).toThrow(
         expect.objectContaining({ code: 'MALFORMED_GRAPH', path }),
       );
     }
   });
 
-  it('accepts and refuses arbitrary JSON exactly as parseSerializedGraph does', () => {
+  it('accepts and refuses arbitrary JSON exactly as readSerializedGraph does', () => {
     const outcome = (parse: (input: unknown) => unknown, input: unknown) => {
       try {
         parse(input);
@@ -169,8 +169,8 @@ describe('CompactGraph input checks are parseSerializedGraph’s', () => {
     );
     fc.assert(
       fc.property(inputs, (input) => {
-        const expected = outcome(parseSerializedGraph, input);
-        expect(outcome(parseCompactGraph, input)).toBe(expected);
+        const expected = outcome(readSerializedGraph, input);
+        expect(outcome(readCompactGraph, input)).toBe(expected);
         expect(expected === 'ok' || expected.startsWith('MALFORMED_GRAPH ')).toBe(true);
       }),
       { numRuns: 500 },
@@ -178,7 +178,7 @@ describe('CompactGraph input checks are parseSerializedGraph’s', () => {
   });
 
   it('is read-only: attribute objects are frozen; unknown nodes are NODE_NOT_FOUND', () => {
-    const graph = parseCompactGraph({
+    const graph = readCompactGraph({
       nodes: [group('a'), group('b')],
       edges: [{ source: 'a', target: 'b', attributes: { type: 'partner', status: 'accepted' } }],
     });
@@ -194,7 +194,7 @@ describe('CompactGraph input checks are parseSerializedGraph’s', () => {
   });
 
   it('reports edges without a key under generated keys that no input key can collide with', () => {
-    const graph = parseCompactGraph({
+    const graph = readCompactGraph({
       nodes: [group('a'), group('b')],
       edges: [
         { key: '#1', source: 'a', target: 'b', attributes: { type: 'follows' } },

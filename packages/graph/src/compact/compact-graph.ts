@@ -29,8 +29,8 @@ function freezeAll<T extends object>(objects: T[]): void {
 }
 
 /**
- * A read-only, array-backed Imago graph. Create one with `parseCompactGraph` (from graphology's
- * JSON serialisation, with the checks of `parseSerializedGraph`) or `readGraphSnapshot` (from a
+ * A read-only, array-backed Imago graph. Create one with `readCompactGraph` (from graphology's
+ * JSON serialisation, with the checks of `readSerializedGraph`) or `readGraphSnapshot` (from a
  * binary snapshot); turn it back into graphology's format with {@link CompactGraph.export}.
  *
  * Node and edge attribute objects are frozen: the graph never changes. Edges that had no key in
@@ -63,7 +63,7 @@ export class CompactGraph {
   private readonly outbound: Incidence;
   private readonly undirected: Incidence;
 
-  /** @internal Use `parseCompactGraph` or `readGraphSnapshot`. */
+  /** @internal Use `readCompactGraph` or `readGraphSnapshot`. */
   constructor(parts: CompactGraphParts) {
     const nodes = parts.nodeKeys.length;
     const edges = parts.edgeSource.length;

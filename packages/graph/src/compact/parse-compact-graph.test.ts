@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MALFORMED_GRAPHS } from '../../test/reference/malformed-graphs';
 import { serializedGraphArbitrary } from '../../test/reference/random-graph';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
-import { parseCompactGraph, parseInPieces } from './parse-compact-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
+import { parseInPieces, readCompactGraph } from './parse-compact-graph';
 
 describe('CompactGraph from JSON bytes, parsed in pieces', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
@@ -28,9 +28,9 @@ describe('CompactGraph from JSON bytes, parsed in pieces', () => {
         fc.constantFrom(undefined, 1, '\t'),
         (serialized, pieceBytes, indent) => {
           const text = JSON.stringify({ extra: [1, { a: '"]}' }], ...serialized }, null, indent);
-          const expected = parseCompactGraph(text).export();
+          const expected = readCompactGraph(text).export();
           expect(parseInPieces(encode(text), pieceBytes)?.export()).toEqual(expected);
-          expect(parseCompactGraph(encode(`\uFEFF${text}`)).export()).toEqual(expected);
+          expect(readCompactGraph(encode(`\uFEFF${text}`)).export()).toEqual(expected);
         },
       ),
       { numRuns: 200 },
@@ -51,8 +51,8 @@ describe('CompactGraph from JSON bytes, parsed in pieces', () => {
     );
     fc.assert(
       fc.property(samples, fc.constantFrom(1, 5, 1 << 22), (text, pieceBytes) => {
-        const expected = outcome(() => parseSerializedGraph(text));
-        const whole = outcome(() => parseCompactGraph(encode(text)));
+        const expected = outcome(() => readSerializedGraph(text));
+        const whole = outcome(() => readCompactGraph(encode(text)));
         expect(whole.error ?? 'ok').toBe(expected.error ?? 'ok');
         // In pieces: the same graph, or no answer at all (then the text is parsed whole).
         const inPieces = parseInPieces(encode(text), pieceBytes);
@@ -70,8 +70,8 @@ describe('CompactGraph from JSON bytes, parsed in pieces', () => {
       `{"nodes":[${node}],"edges":[}}`,
       `{"options":{"multi":true],"nodes":[${node}],"edges":[]}`,
     ]) {
-      expect(outcome(() => parseSerializedGraph(text)).error, text).toMatch(/^MALFORMED_GRAPH/);
-      expect(outcome(() => parseCompactGraph(encode(text))).error, text).toMatch(/^MALFORMED_GRAPH/);
+      expect(outcome(() => readSerializedGraph(text)).error, text).toMatch(/^MALFORMED_GRAPH/);
+      expect(outcome(() => readCompactGraph(encode(text))).error, text).toMatch(/^MALFORMED_GRAPH/);
       for (const pieceBytes of [1, 5]) expect(parseInPieces(encode(text), pieceBytes), text).toBeUndefined();
     }
   });
@@ -79,7 +79,7 @@ describe('CompactGraph from JSON bytes, parsed in pieces', () => {
   it('refuses the malformed graphs with the same paths', () => {
     for (const [input, path] of MALFORMED_GRAPHS) {
       const text = typeof input === 'string' ? input : JSON.stringify(input);
-      expect(() => parseCompactGraph(encode(text))).toThrow(
+      expect(() => readCompactGraph(encode(text))).toThrow(
         expect.objectContaining({ code: 'MALFORMED_GRAPH', path }),
       );
     }
@@ -92,15 +92,15 @@ describe('CompactGraph from JSON bytes, parsed in pieces', () => {
       '{"nodes": []} x',
       '{"nodes": [,]}',
     ]) {
-      expect(() => parseCompactGraph(encode(text))).toThrow(
+      expect(() => readCompactGraph(encode(text))).toThrow(
         expect.objectContaining({ code: 'MALFORMED_GRAPH', path: '$' }),
       );
       // Even cut at every comma, the pieces never pass for a graph.
       expect(parseInPieces(encode(text), 1)).toBeUndefined();
     }
     // JSON allows repeated members (the last wins): so does the reader.
-    expect(parseCompactGraph(encode('{"nodes": 3, "nodes": []}')).order).toBe(0);
-    expect(() => parseCompactGraph(encode('{"nodes": [], "nodes": [1]}'))).toThrow(
+    expect(readCompactGraph(encode('{"nodes": 3, "nodes": []}')).order).toBe(0);
+    expect(() => readCompactGraph(encode('{"nodes": [], "nodes": [1]}'))).toThrow(
       expect.objectContaining({ code: 'MALFORMED_GRAPH', path: 'nodes[0]' }),
     );
   });

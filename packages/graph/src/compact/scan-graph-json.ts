@@ -2,7 +2,7 @@
  * @module
  * The layout of a serialised graph's JSON bytes, found without parsing them: the byte range of
  * each top-level member's value and, in arrays, cut points between elements about every
- * `chunkBytes` (a megabyte for `parseCompactGraph`). A reader can then parse a huge `edges`
+ * `chunkBytes` (a megabyte for `readCompactGraph`). A reader can then parse a huge `edges`
  * array piece by piece, so that the whole JSON tree never exists at once.
  *
  * The scan only follows structure (strings, nesting, separators); the pieces are checked by

@@ -14,7 +14,7 @@ import type { GraphLike } from '../model/attributes';
 import { graphJsonReader } from '../model/graph-json-reader';
 import { createImagoGraph, type ImagoGraph } from '../model/parse-serialized-graph';
 import type { GraphEvent } from './graph-event';
-import { parseGraphEvent } from './parse-graph-event';
+import { readGraphEvent } from './parse-graph-event';
 
 type Bag = Record<string, unknown>;
 
@@ -94,8 +94,8 @@ function checkGraph(graph: GraphLike): void {
  * pending proposal the other way), `relation.accepted` must come from the other side (`by` =
  * `to`), `relation.ended` from either side. Links go from a group or place to an entity.
  *
- * @param graph - A directed or mixed multigraph, e.g. from {@link createImagoGraph} or `parseSerializedGraph`.
- * @param input - The event (parsed with {@link parseGraphEvent} first, so untrusted JSON is fine).
+ * @param graph - A directed or mixed multigraph, e.g. from {@link createImagoGraph} or `readSerializedGraph`.
+ * @param input - The event (parsed with {@link readGraphEvent} first, so untrusted JSON is fine).
  * @throws {InvalidEventError} when the event is malformed or refers to missing or wrong-kind nodes.
  * @throws {ConsentError} when a side accepts its own proposal or a third party acts on a relation.
  * @example
@@ -103,7 +103,7 @@ function checkGraph(graph: GraphLike): void {
  */
 export function applyGraphEvent(graph: GraphLike, input: GraphEvent | unknown): void {
   checkGraph(graph);
-  const event = parseGraphEvent(input);
+  const event = readGraphEvent(input);
   switch (event.type) {
     case 'group.upserted':
       upsertNode(graph, event.group, 'group', event.attributes, 'group');

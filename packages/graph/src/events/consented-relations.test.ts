@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { applyGraphEvent, applyGraphEvents, graphFromEvents } from './apply-graph-event';
 import type { GraphEvent } from './graph-event';
-import { parseGraphEvent } from './parse-graph-event';
+import { readGraphEvent } from './parse-graph-event';
 
 const setup: GraphEvent[] = [
   {
@@ -90,7 +90,7 @@ describe('consented relations', () => {
       { type: 'relation.proposed', relation: 'partner', from: 'a', to: 'b' },
       { type: 'relation.accepted', relation: 'partner', from: 'a', to: 'b', by: 'b' },
     ]);
-    const reread = parseSerializedGraph(JSON.stringify(graph.export()));
+    const reread = readSerializedGraph(JSON.stringify(graph.export()));
     for (const by of ['geo', 'relation', 'theme', 'composite'] as const) {
       expect(propagate(reread, 'a', { by })).toEqual(propagate(graph, 'a', { by }));
     }
@@ -128,7 +128,7 @@ describe('event parsing and atomicity', () => {
       [{ type: 'link.added', link: 'likes', from: 'a', to: 'b' }, 'link'],
     ];
     for (const [input, path] of cases) {
-      expect(() => parseGraphEvent(input)).toThrow(expect.objectContaining({ code: 'INVALID_EVENT', path }));
+      expect(() => readGraphEvent(input)).toThrow(expect.objectContaining({ code: 'INVALID_EVENT', path }));
     }
   });
 

@@ -61,9 +61,9 @@ function attributes(
  * @returns The event, with only the known fields.
  * @throws {InvalidEventError} naming the offending field.
  * @example
- * parseGraphEvent({ type: 'relation.proposed', relation: 'partner', from: 'a', to: 'b' });
+ * readGraphEvent({ type: 'relation.proposed', relation: 'partner', from: 'a', to: 'b' });
  */
-export function parseGraphEvent(input: unknown): GraphEvent {
+export function readGraphEvent(input: unknown): GraphEvent {
   const event = reader.readObject(input, '$') as Bag;
   const type = event.type;
   if (typeof type !== 'string' || !GRAPH_EVENT_TYPES.includes(type as GraphEvent['type'])) {
@@ -121,3 +121,11 @@ export function parseGraphEvent(input: unknown): GraphEvent {
     }
   }
 }
+
+/**
+ * The former name of {@link readGraphEvent}.
+ *
+ * @deprecated Use {@link readGraphEvent}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseGraphEvent: typeof readGraphEvent = readGraphEvent;

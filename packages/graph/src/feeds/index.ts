@@ -16,4 +16,4 @@ export type {
 } from './feed-definition';
 export { feedGroups } from './feed-groups';
 export { compareFeedItems, type MergeFeedOptions, mergeFeedItems } from './merge-feed-items';
-export { parseFeedDefinition } from './parse-feed-definition';
+export { parseFeedDefinition, readFeedDefinition } from './parse-feed-definition';

@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 import { buildFeed } from './build-feed';
 import type { FeedItem } from './feed-definition';
 import { feedGroups } from './feed-groups';
 import { mergeFeedItems } from './merge-feed-items';
-import { parseFeedDefinition } from './parse-feed-definition';
+import { readFeedDefinition } from './parse-feed-definition';
 
-const graph = parseSerializedGraph(
+const graph = readSerializedGraph(
   readFileSync(new URL('../../test/graphs/paris-lyon.json', import.meta.url), 'utf8'),
 );
 
 describe('feed definitions', () => {
   it('parse, keeping only known fields', () => {
     expect(
-      parseFeedDefinition({
+      readFeedDefinition({
         id: 'mine',
         owner: 'g-bastille',
         sources: [{ type: 'places', radiusKm: 10, colour: 'red' }],
@@ -47,7 +47,7 @@ describe('feed definitions', () => {
       [{ ...base, kinds: 'need' }, 'kinds'],
     ];
     for (const [input, path] of cases) {
-      expect(() => parseFeedDefinition(input)).toThrow(
+      expect(() => readFeedDefinition(input)).toThrow(
         expect.objectContaining({ code: 'INVALID_FEED', path }),
       );
     }
@@ -56,7 +56,7 @@ describe('feed definitions', () => {
 
 describe('feed groups', () => {
   const feed = (sources: unknown[], owner = 'g-bastille') =>
-    feedGroups(graph, parseFeedDefinition({ id: 'f', owner, sources }));
+    feedGroups(graph, readFeedDefinition({ id: 'f', owner, sources }));
 
   it('explicit groups (entities and unknown keys ignored)', () => {
     expect(feed([{ type: 'groups', groups: ['g-lyon-school', 'Q90', 'ghost', 'g-louvre'] }])).toEqual([
@@ -88,7 +88,7 @@ describe('feed groups', () => {
   });
 
   it('union of sources, minus exclusions; unknown owner is an error', () => {
-    const definition = parseFeedDefinition({
+    const definition = readFeedDefinition({
       id: 'f',
       owner: 'g-bastille',
       sources: [
@@ -120,7 +120,7 @@ describe('merging item streams', () => {
       item('g-lyon-garden', 'a', 10),
     ];
     const stranger = [item('g-france', 'x', 5)];
-    const definition = parseFeedDefinition({
+    const definition = readFeedDefinition({
       id: 'f',
       owner: 'g-bastille',
       sources: [{ type: 'relations', relations: [], maxHops: 2 }],

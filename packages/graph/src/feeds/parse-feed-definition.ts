@@ -52,9 +52,9 @@ function parseSource(value: unknown, path: string): FeedSource {
  * @returns The definition, with only the known fields.
  * @throws {InvalidFeedError} naming the offending path, e.g. `sources[1].radiusKm`.
  * @example
- * parseFeedDefinition({ id: 'local', owner: 'g1', sources: [{ type: 'places', radiusKm: 20 }], kinds: ['need'] });
+ * readFeedDefinition({ id: 'local', owner: 'g1', sources: [{ type: 'places', radiusKm: 20 }], kinds: ['need'] });
  */
-export function parseFeedDefinition(input: unknown): FeedDefinition {
+export function readFeedDefinition(input: unknown): FeedDefinition {
   const object = reader.readObject(input, '$');
   const sources = reader.readArray(object.sources, 'sources');
   if (sources.length === 0) fail('sources', 'expected a non-empty array');
@@ -68,3 +68,11 @@ export function parseFeedDefinition(input: unknown): FeedDefinition {
   if (object.exclude !== undefined) definition.exclude = texts(object.exclude, 'exclude');
   return definition;
 }
+
+/**
+ * The former name of {@link readFeedDefinition}.
+ *
+ * @deprecated Use {@link readFeedDefinition}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseFeedDefinition: typeof readFeedDefinition = readFeedDefinition;

@@ -2,24 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { node as group, MALFORMED_GRAPHS } from '../../test/reference/malformed-graphs';
 import { serializedGraphArbitrary } from '../../test/reference/random-graph';
-import { parseSerializedGraph } from './parse-serialized-graph';
+import { readSerializedGraph } from './parse-serialized-graph';
 
 describe('graphology serialisations', () => {
   it('reads directed, undirected and mixed graphs into one mixed multigraph', () => {
     const edges = [{ source: 'a', target: 'b', attributes: { type: 'partner', status: 'accepted' } }];
-    const directed = parseSerializedGraph({
+    const directed = readSerializedGraph({
       options: { type: 'directed' },
       nodes: [group('a'), group('b')],
       edges,
     });
     expect(directed.directedSize).toBe(1);
-    const undirected = parseSerializedGraph({
+    const undirected = readSerializedGraph({
       options: { type: 'undirected' },
       nodes: [group('a'), group('b')],
       edges,
     });
     expect(undirected.undirectedSize).toBe(1);
-    const mixed = parseSerializedGraph({
+    const mixed = readSerializedGraph({
       options: { type: 'mixed', multi: true },
       nodes: [group('a'), group('b')],
       edges: [...edges, { ...edges[0]!, undirected: true }, { key: 'x', ...edges[0]! }],
@@ -30,7 +30,7 @@ describe('graphology serialisations', () => {
   });
 
   it('keeps unknown attributes and graph attributes; numeric keys become strings', () => {
-    const graph = parseSerializedGraph({
+    const graph = readSerializedGraph({
       attributes: { title: 't' },
       nodes: [{ key: 1, attributes: { kind: 'group', colour: 'red' } }, group('b')],
       edges: [{ source: 1, target: 'b', attributes: { type: 'follows', since: 2020 } }],
@@ -43,8 +43,8 @@ describe('graphology serialisations', () => {
   it('round-trips through export', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, (serialized) => {
-        const graph = parseSerializedGraph(serialized);
-        const again = parseSerializedGraph(JSON.parse(JSON.stringify(graph.export())));
+        const graph = readSerializedGraph(serialized);
+        const again = readSerializedGraph(JSON.parse(JSON.stringify(graph.export())));
         expect(again.export()).toEqual(graph.export());
       }),
       { numRuns: 100 },
@@ -55,7 +55,7 @@ describe('graphology serialisations', () => {
 describe('malformed graphs', () => {
   it('are refused with MALFORMED_GRAPH naming the path', () => {
     for (const [input, path] of MALFORMED_GRAPHS) {
-      expect(() => parseSerializedGraph(input)).toThrow(
+      expect(() => readSerializedGraph(input)).toThrow(
         expect.objectContaining({ code: 'MALFORMED_GRAPH', path }),
       );
     }
@@ -65,8 +65,8 @@ describe('malformed graphs', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         try {
-          parseSerializedGraph({ nodes: [group('a')], edges: [value] });
-          parseSerializedGraph(value);
+          readSerializedGraph({ nodes: [group('a')], edges: [value] });
+          readSerializedGraph(value);
         } catch (error) {
           expect((error as { code?: string }).code).toBe('MALFORMED_GRAPH');
         }

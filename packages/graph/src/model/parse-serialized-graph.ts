@@ -31,9 +31,9 @@ export function createImagoGraph(): ImagoGraph {
  * @returns A new mixed multigraph.
  * @throws {MalformedGraphError} naming the offending path (`$` for the whole input).
  * @example
- * const graph = parseSerializedGraph({ nodes: [{ key: 'a', attributes: { kind: 'group', name: 'A' } }], edges: [] });
+ * const graph = readSerializedGraph({ nodes: [{ key: 'a', attributes: { kind: 'group', name: 'A' } }], edges: [] });
  */
-export function parseSerializedGraph(input: unknown): ImagoGraph {
+export function readSerializedGraph(input: unknown): ImagoGraph {
   const graph = createImagoGraph();
   walkSerializedGraph(input, {
     graphAttributes: (attributes) => graph.replaceAttributes(attributes),
@@ -51,3 +51,11 @@ export function parseSerializedGraph(input: unknown): ImagoGraph {
   });
   return graph;
 }
+
+/**
+ * The former name of {@link readSerializedGraph}.
+ *
+ * @deprecated Use {@link readSerializedGraph}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseSerializedGraph: typeof readSerializedGraph = readSerializedGraph;

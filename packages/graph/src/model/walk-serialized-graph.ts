@@ -2,7 +2,7 @@
  * @module
  * The checks of a serialised graph (graphology's JSON format,
  * https://graphology.github.io/serialization.html) against the Imago contract, shared by every
- * builder: the graphology multigraph of `parseSerializedGraph` and the array-backed
+ * builder: the graphology multigraph of `readSerializedGraph` and the array-backed
  * `CompactGraph`. Both therefore accept and refuse exactly the same inputs, with the same paths.
  */
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { naivePropagate } from '../../test/reference/naive-propagate';
 import { propagateOptionsArbitrary, serializedGraphArbitrary } from '../../test/reference/random-graph';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 import { createGeoIndex } from '../proximity/geo-index';
 import { propagate } from './propagate';
 
@@ -20,7 +20,7 @@ describe('propagate equals a naive full scan / full BFS on random graphs', () =>
         (serialized, options, pick) => {
           const w = options.weights;
           fc.pre(!w || (w.geo ?? 0) + (w.relation ?? 0) + (w.theme ?? 0) > 0);
-          const graph = parseSerializedGraph(serialized);
+          const graph = readSerializedGraph(serialized);
           const nodes = graph.nodes();
           const from = nodes[pick % nodes.length]!;
           const actual = propagate(graph, from, options);
@@ -40,7 +40,7 @@ describe('propagate equals a naive full scan / full BFS on random graphs', () =>
         propagateOptionsArbitrary,
         fc.nat(),
         (serialized, options, pick) => {
-          const graph = parseSerializedGraph(serialized);
+          const graph = readSerializedGraph(serialized);
           const geoIndex = createGeoIndex(graph);
           const nodes = graph.nodes();
           const from = nodes[pick % nodes.length]!;

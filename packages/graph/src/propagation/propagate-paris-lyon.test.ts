@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 import { createGeoIndex } from '../proximity/geo-index';
 import { assignPropagation } from './assign-propagation';
 import { propagate } from './propagate';
 
-const graph = parseSerializedGraph(
+const graph = readSerializedGraph(
   readFileSync(new URL('../../test/graphs/paris-lyon.json', import.meta.url), 'utf8'),
 );
 

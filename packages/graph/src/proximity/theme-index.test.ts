@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type NaiveOptions, naivePropagate } from '../../test/reference/naive-propagate';
 import { KINDS, serializedGraphArbitrary } from '../../test/reference/random-graph';
-import { parseCompactGraph } from '../compact/parse-compact-graph';
+import { readCompactGraph } from '../compact/parse-compact-graph';
 import type { ReadableGraph } from '../model/attributes';
-import { type ImagoGraph, parseSerializedGraph } from '../model/parse-serialized-graph';
+import { type ImagoGraph, readSerializedGraph } from '../model/parse-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { createThemeIndex } from './theme-index';
 
@@ -107,9 +107,9 @@ describe('theme propagation through the theme index equals the naive full scan',
   it('on random graphs: targets, similarities, shared themes, ties and order, P279 widening', () => {
     fc.assert(
       fc.property(themedGraphArbitrary, themeOptionsArbitrary, (serialized, options) => {
-        const graph = parseSerializedGraph(serialized);
+        const graph = readSerializedGraph(serialized);
         expectIndexedEqualsNaive(graph, createThemeIndex(graph), options);
-        const compact = parseCompactGraph(serialized);
+        const compact = readCompactGraph(serialized);
         expectIndexedEqualsNaive(compact, createThemeIndex(compact), options);
       }),
       { numRuns: 300 },
@@ -124,7 +124,7 @@ describe('theme propagation through the theme index equals the naive full scan',
     });
     fc.assert(
       fc.property(themedGraph(THEMES.slice(0, 4)), fewThemes, (serialized, options) => {
-        const graph = parseSerializedGraph(serialized);
+        const graph = readSerializedGraph(serialized);
         expectIndexedEqualsNaive(graph, createThemeIndex(graph), options);
       }),
       { numRuns: 300 },
@@ -134,7 +134,7 @@ describe('theme propagation through the theme index equals the naive full scan',
   it('on the corner-case graphs of the other differential tests', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, themeOptionsArbitrary, (serialized, options) => {
-        const graph = parseSerializedGraph(serialized);
+        const graph = readSerializedGraph(serialized);
         expectIndexedEqualsNaive(graph, createThemeIndex(graph), options);
       }),
       { numRuns: 300 },
@@ -212,7 +212,7 @@ describe('the theme index follows the graph', () => {
           themeDepth: fc.integer({ min: 0, max: 2 }),
         }),
         (serialized, changes, options) => {
-          const graph = parseSerializedGraph(serialized);
+          const graph = readSerializedGraph(serialized);
           const index = createThemeIndex(graph);
           index.prepare(options.themeDepth ?? 0);
           for (const change of changes) {
@@ -238,15 +238,15 @@ describe('the theme index follows the graph', () => {
         { source: 'b', target: 'T', attributes: { type: 'interested-in' } },
       ],
     };
-    const graph = parseSerializedGraph(serialized);
+    const graph = readSerializedGraph(serialized);
     const index = createThemeIndex(graph);
     expect(propagate(graph, 'a', { by: 'theme', themeIndex: index }).map((t) => t.key)).toEqual(['b']);
     index.dispose();
     graph.dropNode('b');
     // The disposed index still lists b, which eligibility then refuses (no longer a node).
     expect(propagate(graph, 'a', { by: 'theme', themeIndex: index })).toEqual([]);
-    expect(() =>
-      propagate(parseSerializedGraph(serialized), 'a', { by: 'theme', themeIndex: index }),
-    ).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'themeIndex' }));
+    expect(() => propagate(readSerializedGraph(serialized), 'a', { by: 'theme', themeIndex: index })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'themeIndex' }),
+    );
   });
 });

@@ -22,7 +22,7 @@
  *
  * The file ends at A + 13m. In the table, `attributes` is the graph's own attributes object;
  * `nodes` is an array of n `{key, attributes}` (node index = position) under the node contract
- * of graphology's serialisation as `parseSerializedGraph` checks it; `edgeAttributes` holds the
+ * of graphology's serialisation as `readSerializedGraph` checks it; `edgeAttributes` holds the
  * distinct edge attribute objects, each under the edge contract; `edgeKeys` holds the keys of
  * the keyed edges, in edge order. Node keys and edge keys are strings, each unique.
  *
@@ -68,7 +68,7 @@ export interface SnapshotTable {
  * Whether `bytes` starts like a graph snapshot (its magic), whatever its version or content.
  *
  * @example
- * isGraphSnapshot(bytes) ? readGraphSnapshot(bytes) : parseCompactGraph(new TextDecoder().decode(bytes));
+ * isGraphSnapshot(bytes) ? readGraphSnapshot(bytes) : readCompactGraph(new TextDecoder().decode(bytes));
  */
 export function isGraphSnapshot(bytes: Uint8Array): boolean {
   if (bytes.length < GRAPH_SNAPSHOT_MAGIC.length) return false;

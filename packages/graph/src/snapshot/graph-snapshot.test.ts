@@ -3,8 +3,8 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propagateOptionsArbitrary, serializedGraphArbitrary } from '../../test/reference/random-graph';
-import { parseCompactGraph } from '../compact/parse-compact-graph';
-import { parseSerializedGraph } from '../model/parse-serialized-graph';
+import { readCompactGraph } from '../compact/parse-compact-graph';
+import { readSerializedGraph } from '../model/parse-serialized-graph';
 import { propagate } from '../propagation/propagate';
 import { crc32 } from './crc32';
 import { isGraphSnapshot } from './graph-snapshot-format';
@@ -113,7 +113,7 @@ describe('graph snapshots', () => {
   it('round-trip: read(write(g)) exports as g, and writing it again gives the same bytes', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, (serialized) => {
-        const graph = parseCompactGraph(serialized);
+        const graph = readCompactGraph(serialized);
         const bytes = writeGraphSnapshot(graph);
         expect(isGraphSnapshot(bytes)).toBe(true);
         const again = readGraphSnapshot(bytes);
@@ -127,9 +127,9 @@ describe('graph snapshots', () => {
   it('the snapshot path and the JSON path give identical answers on random graphs', () => {
     fc.assert(
       fc.property(serializedGraphArbitrary, propagateOptionsArbitrary, (serialized, options) => {
-        const fromJson = parseSerializedGraph(JSON.stringify(serialized));
+        const fromJson = readSerializedGraph(JSON.stringify(serialized));
         const fromSnapshot = readGraphSnapshot(
-          writeGraphSnapshot(parseCompactGraph(JSON.stringify(serialized))),
+          writeGraphSnapshot(readCompactGraph(JSON.stringify(serialized))),
         );
         for (const from of fromJson.nodes()) {
           expect(propagate(fromSnapshot, from, options)).toEqual(propagate(fromJson, from, options));
@@ -140,7 +140,7 @@ describe('graph snapshots', () => {
   });
 
   it('a version-1 snapshot written earlier (test/vectors/snapshot) still reads as its graph', () => {
-    expect(readGraphSnapshot(VECTOR).export()).toEqual(parseCompactGraph(PARIS_LYON).export());
+    expect(readGraphSnapshot(VECTOR).export()).toEqual(readCompactGraph(PARIS_LYON).export());
   });
 
   it('still reads under its former name, parseGraphSnapshot', () => {
@@ -225,7 +225,7 @@ describe('malformed snapshots are refused with MALFORMED_SNAPSHOT naming the pla
   });
 
   it('never crash: any corruption (checksum made to match) is a graph or MALFORMED_SNAPSHOT', () => {
-    const bytes = writeGraphSnapshot(parseCompactGraph(PARIS_LYON));
+    const bytes = writeGraphSnapshot(readCompactGraph(PARIS_LYON));
     fc.assert(
       fc.property(
         fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), {

@@ -2,7 +2,7 @@
  * @module
  * Read a graph snapshot (format in `graph-snapshot-format.ts`) back into a {@link CompactGraph},
  * checking everything: header, length, checksum, table, the node and edge contract of
- * `parseSerializedGraph`, and every index of the edge columns.
+ * `readSerializedGraph`, and every index of the edge columns.
  */
 import { CompactGraph, KEYED_FLAG, UNDIRECTED_FLAG } from '../compact/compact-graph';
 import { GraphError } from '../errors/graph-error';

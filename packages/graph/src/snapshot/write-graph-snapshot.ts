@@ -19,10 +19,10 @@ import {
  * Encode a compact graph as a snapshot, version {@link GRAPH_SNAPSHOT_VERSION}. Equal edge
  * attribute objects (same JSON) are stored once. The same graph always gives the same bytes.
  *
- * @param graph - A graph from `parseCompactGraph` or `readGraphSnapshot`.
+ * @param graph - A graph from `readCompactGraph` or `readGraphSnapshot`.
  * @returns The snapshot bytes; `readGraphSnapshot` reads them back into an equal graph.
  * @example
- * const bytes = writeGraphSnapshot(parseCompactGraph(json));
+ * const bytes = writeGraphSnapshot(readCompactGraph(json));
  * readGraphSnapshot(bytes).export(); // the graph of json
  */
 export function writeGraphSnapshot(graph: CompactGraph): Uint8Array {

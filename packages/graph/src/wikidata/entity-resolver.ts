@@ -6,7 +6,7 @@
  */
 import { WBK } from 'wikibase-sdk';
 import { EntityResolutionError } from '../errors/entity-resolution-error';
-import { parseWikidataEntities } from './parse-wikidata-entities';
+import { readWikidataEntities } from './parse-wikidata-entities';
 import type { WikidataEntity } from './wikidata-entity';
 
 /** Resolves QIDs to entities. Unknown QIDs are simply absent from the answer. */
@@ -24,7 +24,7 @@ export interface EntityResolver {
  * const resolver = createStaticResolver([parisJson, lyonJson]);
  */
 export function createStaticResolver(documents: readonly unknown[]): EntityResolver {
-  const byId = new Map(parseWikidataEntities([...documents]).map((entity) => [entity.id, entity]));
+  const byId = new Map(readWikidataEntities([...documents]).map((entity) => [entity.id, entity]));
   return {
     async getEntities(ids) {
       return ids.flatMap((id) => {
@@ -83,7 +83,7 @@ export function createWikidataResolver(options: WikidataResolverOptions = {}): E
         }
         const error = (body as { error?: { info?: string } }).error;
         if (error) throw new EntityResolutionError(`Wikidata API error: ${error.info ?? 'unknown'}`);
-        entities.push(...parseWikidataEntities(body));
+        entities.push(...readWikidataEntities(body));
       }
       return entities;
     },

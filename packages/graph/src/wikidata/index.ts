@@ -12,6 +12,6 @@ export {
   type WikidataResolverOptions,
 } from './entity-resolver';
 export { type ImportWikidataOptions, importWikidataEntities } from './import-wikidata-entities';
-export { parseWikidataEntities } from './parse-wikidata-entities';
+export { parseWikidataEntities, readWikidataEntities } from './parse-wikidata-entities';
 export { entityLabel, type WikidataEntity } from './wikidata-entity';
 export { type WikidataEventOptions, wikidataEntityEvents } from './wikidata-entity-events';

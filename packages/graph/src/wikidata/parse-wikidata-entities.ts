@@ -80,9 +80,9 @@ function parseItem(value: unknown, path: string): WikidataEntity | undefined {
  * @returns The items, in document order.
  * @throws {MalformedEntityError} naming the offending path, e.g. `entities.Q90.claims.P625[0]`.
  * @example
- * const [paris] = parseWikidataEntities(await (await fetch('https://www.wikidata.org/wiki/Special:EntityData/Q90.json')).json());
+ * const [paris] = readWikidataEntities(await (await fetch('https://www.wikidata.org/wiki/Special:EntityData/Q90.json')).json());
  */
-export function parseWikidataEntities(input: unknown): WikidataEntity[] {
+export function readWikidataEntities(input: unknown): WikidataEntity[] {
   const documents = Array.isArray(input) ? input : [input];
   const entities: WikidataEntity[] = [];
   documents.forEach((document, i) => {
@@ -100,3 +100,11 @@ export function parseWikidataEntities(input: unknown): WikidataEntity[] {
   });
   return entities;
 }
+
+/**
+ * The former name of {@link readWikidataEntities}.
+ *
+ * @deprecated Use {@link readWikidataEntities}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseWikidataEntities: typeof readWikidataEntities = readWikidataEntities;

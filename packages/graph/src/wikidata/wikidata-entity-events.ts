@@ -23,7 +23,7 @@ export interface WikidataEventOptions {
  * @param options - Label languages, whether to link classes.
  * @returns Events to apply with `applyGraphEvents`.
  * @example
- * applyGraphEvents(graph, wikidataEntityEvents(parseWikidataEntities(json), { languages: ['fr', 'en'] }));
+ * applyGraphEvents(graph, wikidataEntityEvents(readWikidataEntities(json), { languages: ['fr', 'en'] }));
  */
 export function wikidataEntityEvents(
   entities: readonly WikidataEntity[],

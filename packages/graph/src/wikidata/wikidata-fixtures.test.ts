@@ -6,7 +6,7 @@ import { propagate } from '../propagation/propagate';
 import { resolveLocation } from '../proximity/resolve-location';
 import { createStaticResolver, createWikidataResolver } from './entity-resolver';
 import { importWikidataEntities } from './import-wikidata-entities';
-import { parseWikidataEntities } from './parse-wikidata-entities';
+import { readWikidataEntities } from './parse-wikidata-entities';
 import { entityLabel } from './wikidata-entity';
 
 const dir = new URL('../../test/vectors/wikidata/', import.meta.url);
@@ -17,7 +17,7 @@ const fixtures = readdirSync(dir)
 
 describe('Wikidata entity JSON (Special:EntityData / wbgetentities)', () => {
   it('reads labels, P625 coordinates, P131, P31 and P279', () => {
-    const [paris] = parseWikidataEntities(load('Q90.json'));
+    const [paris] = readWikidataEntities(load('Q90.json'));
     expect(paris).toEqual({
       id: 'Q90',
       labels: { en: 'Paris', fr: 'Paris' },
@@ -26,21 +26,21 @@ describe('Wikidata entity JSON (Special:EntityData / wbgetentities)', () => {
       instanceOf: ['Q515', 'Q1549591'],
       subclassOf: [],
     });
-    const [district] = parseWikidataEntities(load('Q169293.json'));
+    const [district] = readWikidataEntities(load('Q169293.json'));
     expect(district!.coordinates).toBeUndefined();
     expect(district!.locatedIn).toEqual(['Q90']);
     expect(entityLabel(district!, ['fr'])).toBe('11e arrondissement de Paris');
-    const [physics] = parseWikidataEntities(load('Q413.json'));
+    const [physics] = readWikidataEntities(load('Q413.json'));
     expect(physics!.subclassOf).toEqual(['Q7991']);
   });
 
   it('keeps best-ranked statements only: a deprecated coordinate is ignored', () => {
-    const [lyon] = parseWikidataEntities(load('Q456.json'));
+    const [lyon] = readWikidataEntities(load('Q456.json'));
     expect(lyon!.coordinates).toEqual({ lat: 45.758888888889, lon: 4.8413888888889 });
   });
 
   it('reads a multi-entity wbgetentities answer and skips missing items', () => {
-    const entities = parseWikidataEntities(load('wbgetentities-physics-biology.json'));
+    const entities = readWikidataEntities(load('wbgetentities-physics-biology.json'));
     expect(entities.map((entity) => entity.id)).toEqual(['Q413', 'Q420']);
   });
 
@@ -52,11 +52,11 @@ describe('Wikidata entity JSON (Special:EntityData / wbgetentities)', () => {
       ['bad-label.json', 'entities.Q90.labels.en'],
     ];
     for (const [name, path] of cases) {
-      expect(() => parseWikidataEntities(load(`invalid/${name}`))).toThrow(
+      expect(() => readWikidataEntities(load(`invalid/${name}`))).toThrow(
         expect.objectContaining({ code: 'MALFORMED_ENTITY', path }),
       );
     }
-    expect(() => parseWikidataEntities('Q90')).toThrow(
+    expect(() => readWikidataEntities('Q90')).toThrow(
       expect.objectContaining({ code: 'MALFORMED_ENTITY', path: '$' }),
     );
   });

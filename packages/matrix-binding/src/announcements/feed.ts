@@ -81,7 +81,7 @@ export type ReadFeedOptions = Parameters<typeof buildFeed>[3] & {
  *
  * @param client - the reader's client (syncing, so joined rooms are known).
  * @param graph - the group graph (e.g. {@link groupGraph} or fed by {@link graphEventsBetween}).
- * @param definition - a feed definition (parse untrusted ones with `parseFeedDefinition`).
+ * @param definition - a feed definition (parse untrusted ones with `readFeedDefinition`).
  * @param groups - views of the groups that may appear.
  * @param options - order and limit, as `buildFeed` takes them; `subscribe`.
  * @returns the feed's items.

@@ -1,10 +1,16 @@
 /**
  * @module
  * Reading untrusted JSON content field by field, with the path of each field, so that a rejection
- * says where the content is wrong (`content.themes[2]`). Readers throw {@link ContentProblem};
- * the parsing boundary ({@link parseImagoEvent}) turns it into an {@link ImagoWarning}.
+ * says where the content is wrong (`content.themes[2]`). The readers are the JSON reader that every
+ * Imago package shares (compiled into this package), bound here once to the binding's limits and to
+ * {@link ContentProblem}; the parsing boundary ({@link parseImagoEvent}) turns a problem into an
+ * {@link ImagoWarning}. What is the binding's own (Matrix user and room ids, Wikidata ids) is built
+ * on them below.
  */
+import { createJsonReader, type JsonObject, type JsonReader } from '@imago/kit/json-reader';
 import type { ImagoWarningCode } from './imago-warning';
+
+export type { JsonObject };
 
 /** A problem found while reading content; caught at the parsing boundary. */
 export class ContentProblem {
@@ -15,71 +21,36 @@ export class ContentProblem {
   ) {}
 }
 
-/** A JSON object read from untrusted input. */
-export type JsonObject = Readonly<Record<string, unknown>>;
+/**
+ * The binding's bounds on event content: a string field holds at most 1,000 code units unless its
+ * reader says otherwise (a display name, a description); lists state their own bound at the call.
+ */
+const reader: JsonReader = createJsonReader({
+  limits: { stringLength: 1_000, items: 1_000 },
+  reject: ({ path, detail }) => new ContentProblem(path, detail),
+});
 
-/** Throws a {@link ContentProblem} at `path`. */
+/** Throws a {@link ContentProblem} at `path` (`malformed-content` unless `code` says otherwise). */
 export function fail(path: string, detail: string, code?: ImagoWarningCode): never {
   throw new ContentProblem(path, detail, code);
 }
 
-export function readObject(value: unknown, path: string): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'expected an object');
-  return value as JsonObject;
-}
-
-export function readString(value: unknown, path: string, maxLength = 1_000): string {
-  if (typeof value !== 'string' || value.length === 0) fail(path, 'expected a non-empty string');
-  if (value.length > maxLength) fail(path, `longer than ${maxLength} characters`);
-  return value;
-}
-
-export function readOptionalString(value: unknown, path: string, maxLength = 1_000): string | undefined {
-  return value === undefined ? undefined : readString(value, path, maxLength);
-}
-
-export function readNumber(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    fail(path, `expected a number in [${min}, ${max}]`);
-  }
-  return value;
-}
-
-export function readInteger(
+export const readObject: JsonReader['readObject'] = reader.readObject;
+export const readString: JsonReader['readString'] = reader.readString;
+export const readOptionalString: JsonReader['readOptionalString'] = reader.readOptionalString;
+export const readNumber: (value: unknown, path: string, min: number, max: number) => number =
+  reader.readNumber;
+export const readInteger: JsonReader['readInteger'] = reader.readInteger;
+export const readBoolean: JsonReader['readBoolean'] = reader.readBoolean;
+export const readArray: (value: unknown, path: string, maxItems: number) => readonly unknown[] =
+  reader.readArray;
+export const readStringList: (
   value: unknown,
   path: string,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    fail(path, `expected an integer in [${min}, ${max}]`);
-  }
-  return value;
-}
-
-export function readBoolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'expected a boolean');
-  return value;
-}
-
-export function readArray(value: unknown, path: string, maxItems: number): readonly unknown[] {
-  if (!Array.isArray(value)) fail(path, 'expected an array');
-  if (value.length > maxItems) fail(path, `more than ${maxItems} items`);
-  return value;
-}
-
-export function readStringList(value: unknown, path: string, maxItems: number, maxLength = 1_000): string[] {
-  return readArray(value, path, maxItems).map((item, index) =>
-    readString(item, `${path}[${index}]`, maxLength),
-  );
-}
-
-export function readEnum<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    fail(path, `expected one of ${allowed.join(', ')}`);
-  }
-  return value as T;
-}
+  maxItems: number,
+  maxLength?: number,
+) => string[] = reader.readStringList;
+export const readEnum: JsonReader['readEnum'] = reader.readEnum;
 
 /** Matrix user id grammar (spec "User Identifiers"), loosely: `@localpart:server`. */
 const USER_ID = /^@[^:\s]+:[^\s]+$/;

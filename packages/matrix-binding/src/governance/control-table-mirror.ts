@@ -5,7 +5,7 @@
  * level may set them, so a mirror that no decision backs is reported and ignored.
  */
 import { type ControlTable, controlTableToJson, type GovernanceState } from '@imago/governance';
-import { canonicalJson } from '../events/canonical-json';
+import { canonicalJson } from '@imago/kit/canonical-json';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
 

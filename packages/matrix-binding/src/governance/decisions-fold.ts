@@ -18,7 +18,6 @@ import {
   GovernanceEventTypes,
   type GovernanceState,
   initialGovernanceState,
-  type RejectedEvent,
   reduce,
 } from '@imago/governance';
 import type { Delegation } from '../delegations/delegation-set';
@@ -27,11 +26,12 @@ import type { ImagoWarning } from '../events/imago-warning';
 import type { LogEntry } from '../replay/room-log';
 import type { DecisionsFoldSnapshot } from './decisions-fold-snapshot';
 import {
-  type ClockAdjustment,
   type DecisionsReplay,
   type GovernanceInput,
   type ReplayDecisionsOptions,
+  ReplayReportLists,
   rejectionWarning,
+  replayWithReports,
 } from './decisions-replay';
 import { delegationChanges } from './delegation-changes';
 import { MembershipRoll } from './membership-roll';
@@ -65,11 +65,7 @@ export class DecisionsFold {
   // Where each decision settled (entry index), to tell a redaction that came too late.
   readonly #settledAt = new Map<string, number>();
   readonly #redacted = new Map<string, RedactedEvidence>();
-  readonly #logWarnings: ImagoWarning[] = [];
-  readonly #warnings: ImagoWarning[] = [];
-  readonly #fed: GovernanceInput[] = [];
-  readonly #rejected: RejectedEvent[] = [];
-  readonly #clock: ClockAdjustment[] = [];
+  readonly #reports = new ReplayReportLists();
   readonly #authorityBefore = new Map<string, readonly string[]>();
   readonly #tableBefore = new Map<string, GovernanceState['table']>();
 
@@ -157,19 +153,12 @@ export class DecisionsFold {
         resolveGroup: (group) => groups?.get(group),
       }).state;
     }
-    const authority = this.#state.authority;
-    const before = this.#authorityBefore;
-    const table = this.#state.table;
-    const tableBefore = this.#tableBefore;
-    return {
-      state,
-      warnings: [...this.#logWarnings, ...this.#warnings],
-      rejected: [...this.#rejected],
-      fed: [...this.#fed],
-      clock: [...this.#clock],
-      authorityAt: (eventId) => before.get(eventId) ?? authority,
-      tableAt: (eventId) => (tableBefore.has(eventId) ? tableBefore.get(eventId) : table),
-    };
+    const { authority, table } = this.#state;
+    const [before, tableBefore] = [this.#authorityBefore, this.#tableBefore];
+    const authorityAt = (eventId: string) => before.get(eventId) ?? authority;
+    const tableAt = (eventId: string) => (tableBefore.has(eventId) ? tableBefore.get(eventId) : table);
+    // The reports grow with the history: copied only if read, not after every event.
+    return replayWithReports({ state, authorityAt, tableAt }, this.#reports.asOfNow());
   }
 
   #context(): GovernanceContext {
@@ -183,7 +172,7 @@ export class DecisionsFold {
   }
 
   #feed(input: GovernanceInput): void {
-    this.#fed.push(input);
+    this.#reports.fed.push(input);
     const result = reduce(this.#state, input, this.#context());
     this.#state = result.state;
     for (const id of result.settled) {
@@ -193,22 +182,28 @@ export class DecisionsFold {
       if (settled && !this.#settledAt.has(id)) this.#settledAt.set(id, this.#entries);
       this.#roll.observeDecision(decision);
     }
-    if (result.time) this.#clock.push({ eventId: input.id, sender: input.sender, ...result.time });
+    if (result.time) this.#reports.clock.push({ eventId: input.id, sender: input.sender, ...result.time });
     if (result.rejected) {
-      this.#rejected.push(result.rejected);
-      this.#warnings.push(rejectionWarning(input, result.rejected));
+      this.#reports.rejected.push(result.rejected);
+      this.#reports.warnings.push(rejectionWarning(input, result.rejected));
     }
   }
 
   #warn(event: ImagoEvent, code: ImagoWarning['code'], detail: string): void {
-    this.#warnings.push({ code, eventId: event.eventId, type: event.type, sender: event.sender, detail });
+    this.#reports.warnings.push({
+      code,
+      eventId: event.eventId,
+      type: event.type,
+      sender: event.sender,
+      detail,
+    });
   }
 
   #addEntry(entry: LogEntry): void {
     const index = ++this.#entries;
     if (entry.status !== 'event') {
       const { warning } = entry;
-      this.#logWarnings.push(warning);
+      this.#reports.log.push(warning);
       if (
         warning.code === 'redacted' &&
         warning.eventId &&
@@ -234,7 +229,7 @@ export class DecisionsFold {
           this.#roll.observeMembership(event.stateKey, event.content.membership, this.#state.authority) ===
           false
         ) {
-          this.#warnings.push({
+          this.#reports.warnings.push({
             code: 'unadmitted-member',
             eventId: event.eventId,
             type: event.type,
@@ -247,7 +242,7 @@ export class DecisionsFold {
         const evidence = this.#redacted.get(event.content.redacts);
         if (evidence === undefined) break;
         const redaction = { redacts: event.content.redacts, sender: event.sender, index };
-        this.#warnings.push(...settledEvidenceWarnings(redaction, evidence, this.#settledAt));
+        this.#reports.warnings.push(...settledEvidenceWarnings(redaction, evidence, this.#settledAt));
         break;
       }
       case 'governance':

@@ -80,3 +80,62 @@ export function rejectionWarning(input: GovernanceInput | undefined, rejection: 
     detail: `rejected by the decision protocol: ${rejection.reason}`,
   };
 }
+
+/** The reports of a fold, kept as it goes: they only grow. */
+export class ReplayReportLists {
+  /** Warnings of the log itself (malformed, redacted events), in log order. */
+  readonly log: ImagoWarning[] = [];
+  /** The fold's own warnings, in log order. */
+  readonly warnings: ImagoWarning[] = [];
+  readonly rejected: RejectedEvent[] = [];
+  readonly fed: GovernanceInput[] = [];
+  readonly clock: ClockAdjustment[] = [];
+
+  /**
+   * The reports as they stand now, each copied when read.
+   *
+   * @returns how to copy each report of a replay made now.
+   */
+  asOfNow(): ReplayReports {
+    const { log, warnings, rejected, fed, clock } = this;
+    const [l, w, r, f, c] = [log.length, warnings.length, rejected.length, fed.length, clock.length];
+    return {
+      warnings: () => [...log.slice(0, l), ...warnings.slice(0, w)],
+      rejected: () => rejected.slice(0, r),
+      fed: () => fed.slice(0, f),
+      clock: () => clock.slice(0, c),
+    };
+  }
+}
+
+/** The reports of a replay, each as a function that copies it as it stands. */
+export type ReplayReports = {
+  readonly [K in 'warnings' | 'rejected' | 'fed' | 'clock']: () => DecisionsReplay[K];
+};
+
+/**
+ * A replay whose reports are copied when first read rather than at once: the reports grow with
+ * the history, and a live view that reads only the state should not copy them after every event.
+ *
+ * @param base - the state and the lookups by event.
+ * @param reports - how to copy each report as it stands when the replay is made.
+ * @returns the replay (each report read once, then kept).
+ */
+export function replayWithReports(
+  base: Pick<DecisionsReplay, 'state' | 'authorityAt' | 'tableAt'>,
+  reports: ReplayReports,
+): DecisionsReplay {
+  const replay = { ...base } as DecisionsReplay;
+  for (const [key, copy] of Object.entries(reports)) {
+    Object.defineProperty(replay, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = copy();
+        Object.defineProperty(replay, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return replay;
+}

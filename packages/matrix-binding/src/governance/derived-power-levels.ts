@@ -12,11 +12,11 @@
  * {@link derivePowerLevels} is pure; {@link applyDerivedPowerLevels} writes it.
  */
 import { type ControlTable, ruleFor } from '@imago/governance';
+import { canonicalJson } from '@imago/kit/canonical-json';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
 import { MatrixBindingError } from '../errors/matrix-binding-error';
-import { canonicalJson } from '../events/canonical-json';
 import { ImagoEventTypes, MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import {

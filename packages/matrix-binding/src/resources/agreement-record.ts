@@ -5,7 +5,7 @@
  * the decision of the group that adopted it. A record is only a claim of its sender: readers
  * check the decision it names against the group's replayed decisions before trusting it.
  */
-import { type Agreement, type Commitment, parseAgreement, parseCommitment } from '@imago/valueflows';
+import { type Agreement, type Commitment, readAgreement, readCommitment } from '@imago/valueflows';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendEvent } from '../client/send';
 import { ContentProblem } from '../events/content-reader';
@@ -78,8 +78,8 @@ export function readAgreementRecords(log: RoomLog): {
       records.push({
         eventId: event.eventId,
         sender: event.sender,
-        agreement: parseAgreement(content.agreement, 'content.agreement'),
-        commitments: commitments.map((c, i) => parseCommitment(c, `content.commitments[${i}]`)),
+        agreement: readAgreement(content.agreement, 'content.agreement'),
+        commitments: commitments.map((c, i) => readCommitment(c, `content.commitments[${i}]`)),
         decision: content.decision,
         ...(typeof content.origin === 'string' ? { origin: content.origin } : {}),
       });

@@ -14,8 +14,8 @@ import {
   type Intent,
   type LedgerState,
   type Proposal,
-  parseEconomicEvent,
-  parseProposal,
+  readEconomicEvent,
+  readProposal,
   replayLedger,
   type UnauthorisedRecorderError,
   ValueflowsError,
@@ -216,7 +216,7 @@ export function replayResources(log: RoomLog, options: ReplayResourcesOptions = 
     if (event.kind !== 'valueflows') continue;
     try {
       if (event.type === ResourceEventTypes.economicEvent) {
-        const parsed = parseEconomicEvent({ ...event.content, id: event.eventId }, 'content');
+        const parsed = readEconomicEvent({ ...event.content, id: event.eventId }, 'content');
         const malformed = unmapped(event, [
           ['content.provider', parsed.provider],
           ['content.receiver', parsed.receiver],
@@ -227,7 +227,7 @@ export function replayResources(log: RoomLog, options: ReplayResourcesOptions = 
           carriers.set(parsed.id, event);
         }
       } else if (event.type === ResourceEventTypes.proposal) {
-        const proposal = parseProposal({ ...event.content, id: event.eventId }, 'content');
+        const proposal = readProposal({ ...event.content, id: event.eventId }, 'content');
         const refused = proposalWarning(event, proposal, ledger);
         if (refused) warnings.push(refused);
         else proposals.push({ eventId: event.eventId, sender: event.sender, proposal });

@@ -13,9 +13,9 @@ import { createLedger } from '../ledger/ledger-state';
 import { replayLedger } from '../ledger/replay-ledger';
 import { match } from '../matching/match';
 import type { Process } from '../model/process';
-import { parseEventLog } from '../parse/parse-economic-event';
-import { parseProposalList } from '../parse/parse-proposal';
-import { parseProcess } from '../parse/parse-records';
+import { readEventLog } from '../parse/parse-economic-event';
+import { readProposalList } from '../parse/parse-proposal';
+import { readProcess } from '../parse/parse-records';
 import { greatCircleKm } from './great-circle-distance';
 
 const HELP = `imago-vf — ValueFlows tools of Imago
@@ -75,7 +75,7 @@ function parseProcesses(text: string): Process[] {
     throw new InputError('not JSON: --processes expects a JSON array of processes');
   }
   if (!Array.isArray(json)) throw new InputError('--processes expects a JSON array of processes');
-  return json.map((p, i) => parseProcess(p, `processes[${i}]`));
+  return json.map((p, i) => readProcess(p, `processes[${i}]`));
 }
 
 function out(value: unknown): void {
@@ -133,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ledger': {
       if (values.events === undefined) throw new UsageError('ledger needs --events FILE');
-      const events = fromFile(values.events, parseEventLog);
+      const events = fromFile(values.events, readEventLog);
       if (events.length >= 100_000) process.stderr.write(`applying ${events.length} events…\n`);
       const processes = values.processes === undefined ? [] : fromFile(values.processes, parseProcesses);
       const { state, rejections } = replayLedger(events, {
@@ -162,8 +162,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.needs === undefined || values.offers === undefined) {
         throw new UsageError('match needs --needs FILE and --offers FILE');
       }
-      const needs = fromFile(values.needs, parseProposalList);
-      const offers = fromFile(values.offers, parseProposalList);
+      const needs = fromFile(values.needs, readProposalList);
+      const offers = fromFile(values.offers, readProposalList);
       const maxDistance = number('max-distance', values['max-distance']);
       const limit = number('limit', values.limit);
       if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
@@ -194,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
         if (v !== undefined && Number.isNaN(Date.parse(v)))
           throw new UsageError(`--${key} expects an ISO 8601 date`);
       }
-      const proposals = fromFile(file, parseProposalList);
+      const proposals = fromFile(file, readProposalList);
       const proposal = proposals.find((p) => p.id === id);
       if (proposal === undefined) throw new UsageError(`no proposal ${id} in ${file}`);
       const amount = number('quantity', values.quantity);

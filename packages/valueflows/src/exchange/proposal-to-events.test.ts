@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../ledger/apply-event';
 import { replayLedger } from '../ledger/replay-ledger';
 import type { EconomicEvent } from '../model/economic-event';
-import { parseProposal } from '../parse/parse-proposal';
+import { readProposal } from '../parse/parse-proposal';
 import { acceptProposal } from './accept-proposal';
 import { agreementProgress, trackFulfilment, trackSatisfaction } from './fulfilment';
 
 const kg = (n: number) => ({ hasNumericalValue: n, hasUnit: 'kilogram' });
 const euro = (n: number) => ({ hasNumericalValue: n, hasUnit: 'euro' });
 
-const offer = parseProposal({
+const offer = readProposal({
   id: 'prop-1',
   purpose: 'offer',
   proposer: 'group:garden',

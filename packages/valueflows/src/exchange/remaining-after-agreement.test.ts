@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ValueflowsError } from '../errors/valueflows-error';
 import { match } from '../matching/match';
 import type { Proposal } from '../model/proposal';
-import { parseProposal } from '../parse/parse-proposal';
+import { readProposal } from '../parse/parse-proposal';
 import { acceptProposal } from './accept-proposal';
 import { remainingQuantity } from './remaining-quantity';
 
@@ -14,7 +14,7 @@ const kg = (n: number) => ({ hasNumericalValue: n, hasUnit: 'kilogram' });
 const euro = (n: number) => ({ hasNumericalValue: n, hasUnit: 'euro' });
 
 const potatoes = (extra: Record<string, unknown> = {}) =>
-  parseProposal({
+  readProposal({
     id: 'offer-1',
     purpose: 'offer',
     proposer: 'group:garden',
@@ -29,7 +29,7 @@ const potatoes = (extra: Record<string, unknown> = {}) =>
   });
 
 const need = (id: string, quantity: number, extra: Record<string, unknown> = {}) =>
-  parseProposal({
+  readProposal({
     id,
     purpose: 'request',
     proposer: `group:${id}`,

@@ -9,7 +9,7 @@
 import { UnknownRecordError } from '../errors/unknown-record-error';
 import type { Agent, AgentType } from '../model/agent';
 import { JsonObjectReader } from '../parse/json-reader';
-import { parseAgent } from '../parse/parse-records';
+import { readAgent } from '../parse/parse-records';
 import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { AgentRelationship, AgentRelationshipRole } from './store-records';
 import type { VfStore } from './vf-store';
@@ -24,7 +24,7 @@ function requireAgent(store: VfStore, type: AgentType, id: string, path: string)
 
 /** `createPerson` / `createOrganization`: an agent of that type. */
 export function createAgent(store: VfStore, type: AgentType, input: Input): { agent: Agent } {
-  const agent = parseAgent(
+  const agent = readAgent(
     { ...withoutNulls(input), id: store.nextId(type.toLowerCase()), type },
     type === 'Person' ? 'person' : 'organization',
   );
@@ -37,7 +37,7 @@ export function updateAgent(store: VfStore, type: AgentType, input: Input): { ag
   const path = type === 'Person' ? 'person' : 'organization';
   const id = String(input.id);
   const old = requireAgent(store, type, id, `${path}.id`);
-  const agent = parseAgent(merge(old, { ...input, id, type }), path);
+  const agent = readAgent(merge(old, { ...input, id, type }), path);
   store.agents.set(id, agent);
   return { agent };
 }

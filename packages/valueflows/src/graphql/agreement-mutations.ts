@@ -6,14 +6,14 @@
  * @module
  */
 import type { Agreement } from '../model/agreement';
-import { parseAgreement } from '../parse/parse-records';
+import { readAgreement } from '../parse/parse-records';
 import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { StoreView } from './store-view';
 import type { VfStore } from './vf-store';
 
 /** `createAgreement`: an agreement with no commitment yet. */
 export function createAgreement(store: VfStore, input: Input): { agreement: Agreement } {
-  const agreement = parseAgreement({ ...withoutNulls(input), id: store.nextId('agreement') }, 'agreement');
+  const agreement = readAgreement({ ...withoutNulls(input), id: store.nextId('agreement') }, 'agreement');
   store.agreements.set(agreement.id, agreement);
   return { agreement };
 }
@@ -22,7 +22,7 @@ export function createAgreement(store: VfStore, input: Input): { agreement: Agre
 export function updateAgreement(store: VfStore, input: Input): { agreement: Agreement } {
   const id = String(input.id);
   const old = requireRecord(store.agreements, 'Agreement', id, 'agreement.id');
-  const agreement = parseAgreement(merge(old, { ...input, id }), 'agreement');
+  const agreement = readAgreement(merge(old, { ...input, id }), 'agreement');
   store.agreements.set(id, agreement);
   return { agreement };
 }

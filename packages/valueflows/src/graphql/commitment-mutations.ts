@@ -10,7 +10,7 @@
  */
 import type { Agreement } from '../model/agreement';
 import type { Commitment } from '../model/commitment';
-import { parseCommitment } from '../parse/parse-records';
+import { readCommitment } from '../parse/parse-records';
 import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { VfStore } from './vf-store';
 
@@ -73,10 +73,7 @@ function storeCommitment(store: VfStore, c: Commitment): void {
 
 /** `createCommitment(commitment: CommitmentCreateParams!)`; `clauseOf` must name a known agreement. */
 export function createCommitment(store: VfStore, input: Input): { commitment: Commitment } {
-  const commitment = parseCommitment(
-    { ...withoutNulls(input), id: store.nextId('commitment') },
-    'commitment',
-  );
+  const commitment = readCommitment({ ...withoutNulls(input), id: store.nextId('commitment') }, 'commitment');
   checkClause(store, commitment, 'commitment');
   storeCommitment(store, commitment);
   return { commitment };
@@ -86,7 +83,7 @@ export function createCommitment(store: VfStore, input: Input): { commitment: Co
 export function updateCommitment(store: VfStore, input: Input): { commitment: Commitment } {
   const id = String(input.id);
   const old = requireRecord(store.commitments, 'Commitment', id, 'commitment.id');
-  const commitment = parseCommitment(merge(old, { ...input, id }), 'commitment');
+  const commitment = readCommitment(merge(old, { ...input, id }), 'commitment');
   checkClause(store, commitment, 'commitment');
   storeCommitment(store, commitment);
   return { commitment };

@@ -6,7 +6,7 @@
  */
 
 import { JsonObjectReader } from '../parse/json-reader';
-import { parseSpatialThing } from '../parse/parse-measure';
+import { readSpatialThing } from '../parse/parse-measure';
 import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { StoreView } from './store-view';
 import type { Place, VfStore } from './vf-store';
@@ -15,7 +15,7 @@ function parsePlace(value: Input, path: string): Place {
   const o = JsonObjectReader.of(value, path);
   const id = o.string('id');
   const name = o.string('name');
-  return { ...parseSpatialThing(value, path), id, name };
+  return { ...readSpatialThing(value, path), id, name };
 }
 
 /** `createSpatialThing`. */

@@ -11,7 +11,7 @@
 import { UnknownRecordError } from '../errors/unknown-record-error';
 import type { Intent } from '../model/intent';
 import type { Proposal } from '../model/proposal';
-import { parseIntent } from '../parse/parse-proposal';
+import { readIntent } from '../parse/parse-proposal';
 import { firstUse, type Input, merge, refuseIfUsed, withoutNulls } from './store-input';
 import type { VfStore } from './vf-store';
 
@@ -80,7 +80,7 @@ export function isIntentDeletable(store: VfStore, intentId: string): boolean {
 
 /** `createIntent(intent: IntentCreateParams!)`: an intent published in no proposal yet. */
 export function createIntent(store: VfStore, input: Input): { intent: Intent } {
-  const intent = parseIntent({ ...withoutNulls(input), id: store.nextId('intent') }, 'intent');
+  const intent = readIntent({ ...withoutNulls(input), id: store.nextId('intent') }, 'intent');
   store.intents.set(intent.id, intent);
   return { intent };
 }
@@ -89,7 +89,7 @@ export function createIntent(store: VfStore, input: Input): { intent: Intent } {
 export function updateIntent(store: VfStore, input: Input): { intent: Intent } {
   const id = String(input.id);
   const place = requireIntent(store, id, 'intent.id');
-  const intent = parseIntent(merge(place.intent, { ...input, id }), 'intent');
+  const intent = readIntent(merge(place.intent, { ...input, id }), 'intent');
   if (place.proposal) store.proposals.set(place.proposal.id, replaceIntent(place.proposal, intent));
   else store.intents.set(id, intent);
   return { intent };

@@ -7,7 +7,7 @@
 import type { ProcessSpecification } from '../model/process-specification';
 import type { ResourceSpecification } from '../model/resource-specification';
 import { JsonObjectReader } from '../parse/json-reader';
-import { parseResourceSpecification } from '../parse/parse-records';
+import { readResourceSpecification } from '../parse/parse-records';
 import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { StoreView } from './store-view';
 import type { VfStore } from './vf-store';
@@ -17,7 +17,7 @@ export function createResourceSpecification(
   store: VfStore,
   input: Input,
 ): { resourceSpecification: ResourceSpecification } {
-  const spec = parseResourceSpecification(
+  const spec = readResourceSpecification(
     { ...withoutNulls(input), id: store.nextId('spec') },
     'resourceSpecification',
   );
@@ -37,7 +37,7 @@ export function updateResourceSpecification(
     id,
     'resourceSpecification.id',
   );
-  const spec = parseResourceSpecification(merge(old, { ...input, id }), 'resourceSpecification');
+  const spec = readResourceSpecification(merge(old, { ...input, id }), 'resourceSpecification');
   store.resourceSpecifications.set(id, spec);
   return { resourceSpecification: spec };
 }

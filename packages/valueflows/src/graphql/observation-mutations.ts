@@ -20,8 +20,8 @@ import type { EconomicEvent } from '../model/economic-event';
 import type { EconomicResource } from '../model/economic-resource';
 import type { Process } from '../model/process';
 import { JsonObjectReader } from '../parse/json-reader';
-import { parseEconomicEvent } from '../parse/parse-economic-event';
-import { parseProcess } from '../parse/parse-records';
+import { readEconomicEvent } from '../parse/parse-economic-event';
+import { readProcess } from '../parse/parse-records';
 import { firstUse, type Input, merge, refuseIfUsed, requireRecord, withoutNulls } from './store-input';
 import type { ProductBatch } from './store-records';
 import type { StoreView } from './store-view';
@@ -49,7 +49,7 @@ export function createEconomicEvent(
       id: store.nextId('resource'),
     };
   }
-  const event = parseEconomicEvent(json, 'event');
+  const event = readEconomicEvent(json, 'event');
   if (event.realizationOf !== undefined) {
     requireRecord(store.agreements, 'Agreement', event.realizationOf, 'event.realizationOf');
   }
@@ -84,7 +84,7 @@ function triggersBack(ledger: LedgerState, start: string, id: string): boolean {
 export function updateEconomicEvent(store: VfStore, input: Input): { economicEvent: EconomicEvent } {
   const id = String(input.id);
   const recorded = requireRecord(store.ledger.events, 'EconomicEvent', id, 'event.id');
-  const event = parseEconomicEvent(merge(recorded.event, { ...input, id }), 'event');
+  const event = readEconomicEvent(merge(recorded.event, { ...input, id }), 'event');
   if (event.realizationOf !== undefined && event.realizationOf !== recorded.event.realizationOf) {
     requireRecord(store.agreements, 'Agreement', event.realizationOf, 'event.realizationOf');
   }
@@ -258,7 +258,7 @@ function checkBasedOn(store: VfStore, process: Process, old: Process | undefined
 
 /** `createProcess`; `basedOn` must name a registered process specification. */
 export function createProcess(store: VfStore, input: Input): { process: Process } {
-  const process = parseProcess({ ...withoutNulls(input), id: store.nextId('process') }, 'process');
+  const process = readProcess({ ...withoutNulls(input), id: store.nextId('process') }, 'process');
   checkBasedOn(store, process, undefined);
   setProcess(store, process, process.id);
   return { process };
@@ -268,7 +268,7 @@ export function createProcess(store: VfStore, input: Input): { process: Process 
 export function updateProcess(store: VfStore, input: Input): { process: Process } {
   const id = String(input.id);
   const old = requireRecord(store.ledger.processes, 'Process', id, 'process.id');
-  const process = parseProcess(merge(old, { ...input, id }), 'process');
+  const process = readProcess(merge(old, { ...input, id }), 'process');
   checkBasedOn(store, process, old);
   setProcess(store, process, id);
   return { process };

@@ -17,8 +17,8 @@ import type { Agreement } from '../model/agreement';
 import type { Commitment } from '../model/commitment';
 import type { Intent } from '../model/intent';
 import type { Proposal } from '../model/proposal';
-import { parseMeasure } from '../parse/parse-measure';
-import { parseProposalRecord } from '../parse/parse-proposal';
+import { readMeasure } from '../parse/parse-measure';
+import { readProposalRecord } from '../parse/parse-proposal';
 import { requireIntent, withoutIntent } from './intent-mutations';
 import { type Input, merge, requireRecord, withoutNulls } from './store-input';
 import type { VfStore } from './vf-store';
@@ -39,7 +39,7 @@ export const proposedIntentId = (proposal: Proposal, intent: Intent): string => 
  * `offer`), `proposer` and `proposedTo`; intents are added with `proposeIntent`.
  */
 export function createProposal(store: VfStore, input: Input): { proposal: Proposal } {
-  const proposal = parseProposalRecord(
+  const proposal = readProposalRecord(
     { purpose: 'offer', ...withoutNulls(input), id: store.nextId('proposal') },
     'proposal',
   );
@@ -52,7 +52,7 @@ export function updateProposal(store: VfStore, input: Input): { proposal: Propos
   const id = String(input.id);
   const old = requireRecord(store.proposals, 'Proposal', id, 'proposal.id');
   const { publishes, reciprocal, ...fields } = old;
-  const header = parseProposalRecord(merge(fields, { ...input, id }), 'proposal');
+  const header = readProposalRecord(merge(fields, { ...input, id }), 'proposal');
   const proposal = { ...header, publishes, reciprocal };
   store.proposals.set(id, proposal);
   return { proposal };
@@ -193,7 +193,7 @@ export function acceptProposalMutation(
 ): { agreement: Agreement; commitments: readonly Commitment[]; proposal: Proposal } {
   const proposal = requireRecord(store.proposals, 'Proposal', args.proposal, 'proposal');
   const quantity =
-    args.quantity == null ? undefined : parseMeasure(withoutNulls(args.quantity as Input), 'quantity');
+    args.quantity == null ? undefined : readMeasure(withoutNulls(args.quantity as Input), 'quantity');
   const accepted = acceptProposal(proposal, {
     agreementId: store.nextId('agreement'),
     counterparty: args.counterparty,

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { type GraphQLSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { replayLedger } from '../ledger/replay-ledger';
-import { parseProposal } from '../parse/parse-proposal';
+import { readProposal } from '../parse/parse-proposal';
 import { createVfSchema, IMPLEMENTED_MODULES, printVfSchema } from './executable-schema';
 import { VF_GRAPHQL_MODULES } from './vf-graphql-reference';
 import { createVfStore } from './vf-store';
@@ -86,7 +86,7 @@ describe('GraphQL resolvers backed by the ledger', () => {
     agents: [{ id: 'group:garden', type: 'Organization', name: 'Garden' }],
     resourceSpecifications: [{ id: 'spec:potato', name: 'Potato' }],
     proposals: [
-      parseProposal({
+      readProposal({
         id: 'p1',
         purpose: 'offer',
         proposer: 'group:garden',

@@ -12,7 +12,7 @@ import type { Measure } from '../model/measure';
 import type { Proposal } from '../model/proposal';
 import type { SpatialThing } from '../model/spatial-thing';
 import { JsonObjectReader } from '../parse/json-reader';
-import { parseProposal } from '../parse/parse-proposal';
+import { readProposal } from '../parse/parse-proposal';
 
 /** The ActivityStreams context. */
 export const ACTIVITY_STREAMS_CONTEXT = 'https://www.w3.org/ns/activitystreams';
@@ -198,5 +198,5 @@ export function proposalFromFep0837(value: unknown): Proposal {
     reciprocal: o.has('reciprocal') ? list(o.value.reciprocal) : undefined,
     proposedTo: o.value.proposedTo,
   });
-  return parseProposal(json);
+  return readProposal(json);
 }

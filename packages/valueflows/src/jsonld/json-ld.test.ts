@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ValueflowsError } from '../errors/valueflows-error';
 import { replayLedger } from '../ledger/replay-ledger';
-import { parseEconomicEvent } from '../parse/parse-economic-event';
-import { parseProposal } from '../parse/parse-proposal';
+import { readEconomicEvent } from '../parse/parse-economic-event';
+import { readProposal } from '../parse/parse-proposal';
 import { ACTIVITY_STREAMS_CONTEXT, proposalFromFep0837, proposalToFep0837 } from './fep-0837';
 import { agentToJsonLd, toJsonLd } from './to-json-ld';
 
@@ -72,7 +72,7 @@ describe('JSON-LD with the ValueFlows context', () => {
   });
 
   it('a proposal expands with purpose and embedded intents', async () => {
-    const p = parseProposal({
+    const p = readProposal({
       id: 'offer-1',
       purpose: 'offer',
       proposer: 'group-garden',
@@ -103,8 +103,8 @@ describe('JSON-LD documents read back with the boundary parsers', () => {
       hasPointInTime: '2026-11-26T10:00:00Z',
       fulfills: ['c1'],
     };
-    expect(parseEconomicEvent(JSON.parse(JSON.stringify(toJsonLd('EconomicEvent', event))))).toEqual(event);
-    const proposal = parseProposal({
+    expect(readEconomicEvent(JSON.parse(JSON.stringify(toJsonLd('EconomicEvent', event))))).toEqual(event);
+    const proposal = readProposal({
       id: 'p',
       purpose: 'request',
       proposer: 'k',
@@ -114,7 +114,7 @@ describe('JSON-LD documents read back with the boundary parsers', () => {
         resourceQuantity: { hasNumericalValue: 1, hasUnit: 'litre' },
       },
     });
-    expect(parseProposal(JSON.parse(JSON.stringify(toJsonLd('Proposal', proposal))))).toEqual(proposal);
+    expect(readProposal(JSON.parse(JSON.stringify(toJsonLd('Proposal', proposal))))).toEqual(proposal);
   });
 });
 
@@ -150,7 +150,7 @@ describe('FEP-0837 export and import', () => {
   });
 
   it('exports what FEP-0837 requires, and it expands to ValueFlows and ActivityStreams IRIs', async () => {
-    const p = parseProposal({
+    const p = readProposal({
       id: 'need-1',
       purpose: 'request',
       proposer: 'group-kitchen',

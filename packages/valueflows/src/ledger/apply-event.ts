@@ -21,7 +21,7 @@ export type LedgerResult =
  * {@link replayLedger}, which applies events in place on its own copy.
  *
  * @param state - the ledger before the event
- * @param event - a parsed event (see {@link parseEconomicEvent})
+ * @param event - a parsed event (see {@link readEconomicEvent})
  * @param options - `speaksFor`: who the event's recorder speaks for (see {@link answeringSide});
  *   absent, the event is trusted as recorded
  * @returns `{ ok: true, state }` or `{ ok: false, state, error }` where `error.code` says why

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../model/proposal';
 import type { SpatialThing } from '../model/spatial-thing';
-import { parseProposal } from '../parse/parse-proposal';
+import { readProposal } from '../parse/parse-proposal';
 import { normalizeClassification } from './classification';
 import { match } from './match';
 
 const kg = (n: number) => ({ hasNumericalValue: n, hasUnit: 'kilogram' });
 
 function request(id: string, proposer: string, intent: object, extra: object = {}): Proposal {
-  return parseProposal({
+  return readProposal({
     id,
     purpose: 'request',
     proposer,
@@ -17,7 +17,7 @@ function request(id: string, proposer: string, intent: object, extra: object = {
   });
 }
 function offer(id: string, proposer: string, intent: object, extra: object = {}): Proposal {
-  return parseProposal({
+  return readProposal({
     id,
     purpose: 'offer',
     proposer,

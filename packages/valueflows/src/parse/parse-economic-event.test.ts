@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValueflowsError } from '../errors/valueflows-error';
-import { parseEconomicEvent, parseEventLog } from './parse-economic-event';
+import { readEconomicEvent, readEventLog } from './parse-economic-event';
 
 const base = { id: 'e1', action: 'transfer', provider: 'a', receiver: 'b' };
 
@@ -16,9 +16,9 @@ function pathOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('parseEconomicEvent', () => {
+describe('readEconomicEvent', () => {
   it('reads the ValueFlows JSON form, with references as ids or embedded objects', () => {
-    const e = parseEconomicEvent({
+    const e = readEconomicEvent({
       ...base,
       action: 'transfer-custody',
       provider: { id: 'a', name: 'A' },
@@ -44,35 +44,33 @@ describe('parseEconomicEvent', () => {
   });
 
   it('names the path of what is wrong', () => {
-    expect(pathOf(() => parseEconomicEvent({ ...base, action: 'steal' }))).toBe('action');
-    expect(pathOf(() => parseEconomicEvent({ ...base, id: 3 }))).toBe('id');
+    expect(pathOf(() => readEconomicEvent({ ...base, action: 'steal' }))).toBe('action');
+    expect(pathOf(() => readEconomicEvent({ ...base, id: 3 }))).toBe('id');
     expect(
       pathOf(() =>
-        parseEconomicEvent({ ...base, resourceQuantity: { hasNumericalValue: 'x', hasUnit: 'one' } }),
+        readEconomicEvent({ ...base, resourceQuantity: { hasNumericalValue: 'x', hasUnit: 'one' } }),
       ),
     ).toBe('resourceQuantity.hasNumericalValue');
     expect(
       pathOf(() =>
-        parseEconomicEvent({ ...base, resourceQuantity: { hasNumericalValue: -1, hasUnit: 'one' } }),
+        readEconomicEvent({ ...base, resourceQuantity: { hasNumericalValue: -1, hasUnit: 'one' } }),
       ),
     ).toBe('resourceQuantity.hasNumericalValue');
-    expect(pathOf(() => parseEconomicEvent({ ...base, fulfills: ['c1', 2] }))).toBe('fulfills[1]');
-    expect(pathOf(() => parseEconomicEvent({ ...base, toLocation: { lat: 95 } }))).toBe('toLocation.lat');
-    expect(pathOf(() => parseEconomicEvent({ ...base, hasPointInTime: 'yesterday' }))).toBe('hasPointInTime');
-    expect(pathOf(() => parseEconomicEvent({ ...base, newInventoriedResource: {} }))).toBe(
+    expect(pathOf(() => readEconomicEvent({ ...base, fulfills: ['c1', 2] }))).toBe('fulfills[1]');
+    expect(pathOf(() => readEconomicEvent({ ...base, toLocation: { lat: 95 } }))).toBe('toLocation.lat');
+    expect(pathOf(() => readEconomicEvent({ ...base, hasPointInTime: 'yesterday' }))).toBe('hasPointInTime');
+    expect(pathOf(() => readEconomicEvent({ ...base, newInventoriedResource: {} }))).toBe(
       'newInventoriedResource.id',
     );
-    expect(pathOf(() => parseEconomicEvent([]))).toBe('');
+    expect(pathOf(() => readEconomicEvent([]))).toBe('');
   });
 
   it('reads JSON lines, naming the line', () => {
     expect(
-      parseEventLog(`${JSON.stringify(base)}\n\n# comment\n${JSON.stringify({ ...base, id: 'e2' })}\n`),
+      readEventLog(`${JSON.stringify(base)}\n\n# comment\n${JSON.stringify({ ...base, id: 'e2' })}\n`),
     ).toHaveLength(2);
-    expect(pathOf(() => parseEventLog(`${JSON.stringify(base)}\n{oops`))).toBe('line 2');
-    expect(pathOf(() => parseEventLog(`${JSON.stringify({ ...base, receiver: 1 })}`))).toBe(
-      'line 1.receiver',
-    );
+    expect(pathOf(() => readEventLog(`${JSON.stringify(base)}\n{oops`))).toBe('line 2');
+    expect(pathOf(() => readEventLog(`${JSON.stringify({ ...base, receiver: 1 })}`))).toBe('line 1.receiver');
   });
 
   it('never throws anything but a VF_PARSE error on arbitrary JSON', () => {
@@ -95,7 +93,7 @@ describe('parseEconomicEvent', () => {
         (v, patch) => {
           for (const input of [v, { ...base, ...patch }]) {
             try {
-              parseEconomicEvent(input);
+              readEconomicEvent(input);
             } catch (error) {
               expect(ValueflowsError.isInstance(error) && error.code).toBe('VF_PARSE');
             }

@@ -8,7 +8,7 @@ import { VfParseError } from '../errors/parse-error';
 import { ValueflowsError } from '../errors/valueflows-error';
 import type { EconomicEvent, NewInventoriedResource } from '../model/economic-event';
 import { JsonObjectReader } from './json-reader';
-import { parseMeasure, parseSpatialThing } from './parse-measure';
+import { readMeasure, readSpatialThing } from './parse-measure';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -38,11 +38,11 @@ const DATES = ['hasPointInTime', 'hasBeginning', 'hasEnd'] as const;
  * @throws {@link VfParseError} naming the path of the first bad field
  * @example
  * ```ts
- * parseEconomicEvent({ id: 'e1', action: 'work', provider: 'alice', receiver: 'group:a',
+ * readEconomicEvent({ id: 'e1', action: 'work', provider: 'alice', receiver: 'group:a',
  *   effortQuantity: { hasNumericalValue: 2, hasUnit: 'hour' } });
  * ```
  */
-export function parseEconomicEvent(value: unknown, path = ''): EconomicEvent {
+export function readEconomicEvent(value: unknown, path = ''): EconomicEvent {
   const o = JsonObjectReader.of(value, path);
   let action: EconomicEvent['action'];
   try {
@@ -72,16 +72,16 @@ export function parseEconomicEvent(value: unknown, path = ''): EconomicEvent {
     if (v !== undefined) event[key] = v;
   }
   if (o.has('resourceQuantity'))
-    event.resourceQuantity = parseMeasure(o.value.resourceQuantity, o.at('resourceQuantity'));
+    event.resourceQuantity = readMeasure(o.value.resourceQuantity, o.at('resourceQuantity'));
   if (o.has('effortQuantity'))
-    event.effortQuantity = parseMeasure(o.value.effortQuantity, o.at('effortQuantity'));
+    event.effortQuantity = readMeasure(o.value.effortQuantity, o.at('effortQuantity'));
   for (const q of ['resourceQuantity', 'effortQuantity'] as const) {
     if ((event[q]?.hasNumericalValue ?? 0) < 0) {
       throw new VfParseError(o.at(`${q}.hasNumericalValue`), 'event quantities are not negative');
     }
   }
-  if (o.has('atLocation')) event.atLocation = parseSpatialThing(o.value.atLocation, o.at('atLocation'));
-  if (o.has('toLocation')) event.toLocation = parseSpatialThing(o.value.toLocation, o.at('toLocation'));
+  if (o.has('atLocation')) event.atLocation = readSpatialThing(o.value.atLocation, o.at('atLocation'));
+  if (o.has('toLocation')) event.toLocation = readSpatialThing(o.value.toLocation, o.at('toLocation'));
   const state = o.optionalString('state');
   if (state !== undefined) event.state = state;
   for (const key of ['note', 'agreedIn'] as const) {
@@ -106,7 +106,7 @@ function parseNewResource(o: JsonObjectReader): NewInventoriedResource {
   const classifiedAs = o.optionalStringList('classifiedAs');
   if (classifiedAs !== undefined) r.classifiedAs = classifiedAs;
   if (o.has('currentLocation'))
-    r.currentLocation = parseSpatialThing(o.value.currentLocation, o.at('currentLocation'));
+    r.currentLocation = readSpatialThing(o.value.currentLocation, o.at('currentLocation'));
   return r;
 }
 
@@ -118,7 +118,7 @@ function parseNewResource(o: JsonObjectReader): NewInventoriedResource {
  * @returns the events in order
  * @throws {@link VfParseError} with a path like `line 3: resourceQuantity.hasUnit`
  */
-export function parseEventLog(text: string): EconomicEvent[] {
+export function readEventLog(text: string): EconomicEvent[] {
   const events: EconomicEvent[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -130,7 +130,23 @@ export function parseEventLog(text: string): EconomicEvent[] {
     } catch {
       throw new VfParseError(`line ${i + 1}`, 'not valid JSON');
     }
-    events.push(parseEconomicEvent(json, `line ${i + 1}`));
+    events.push(readEconomicEvent(json, `line ${i + 1}`));
   }
   return events;
 }
+
+/**
+ * The former name of {@link readEconomicEvent}.
+ *
+ * @deprecated Use {@link readEconomicEvent}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseEconomicEvent: typeof readEconomicEvent = readEconomicEvent;
+
+/**
+ * The former name of {@link readEventLog}.
+ *
+ * @deprecated Use {@link readEventLog}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseEventLog: typeof readEventLog = readEventLog;

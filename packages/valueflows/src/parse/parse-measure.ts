@@ -18,7 +18,7 @@ import { JsonObjectReader } from './json-reader';
  * @returns the measure
  * @throws {@link VfParseError} naming the path of the bad field
  */
-export function parseMeasure(value: unknown, path: string): Measure {
+export function readMeasure(value: unknown, path: string): Measure {
   const o = JsonObjectReader.of(value, path);
   const raw = o.value.hasNumericalValue;
   const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
@@ -39,7 +39,7 @@ export function parseMeasure(value: unknown, path: string): Measure {
  * @returns the spatial thing
  * @throws {@link VfParseError} naming the path of the bad field
  */
-export function parseSpatialThing(value: unknown, path: string): SpatialThing {
+export function readSpatialThing(value: unknown, path: string): SpatialThing {
   if (typeof value === 'string' && value !== '') return { id: value };
   const o = JsonObjectReader.of(value, path);
   const out: { -readonly [K in keyof SpatialThing]: SpatialThing[K] } = {};
@@ -65,3 +65,19 @@ export function parseSpatialThing(value: unknown, path: string): SpatialThing {
   if (note !== undefined) out.note = note;
   return out;
 }
+
+/**
+ * The former name of {@link readMeasure}.
+ *
+ * @deprecated Use {@link readMeasure}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseMeasure: typeof readMeasure = readMeasure;
+
+/**
+ * The former name of {@link readSpatialThing}.
+ *
+ * @deprecated Use {@link readSpatialThing}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseSpatialThing: typeof readSpatialThing = readSpatialThing;

@@ -9,14 +9,14 @@ import { ValueflowsError } from '../errors/valueflows-error';
 import type { PlannedFlow } from '../model/flow';
 import type { Measure } from '../model/measure';
 import type { JsonObjectReader } from './json-reader';
-import { parseMeasure, parseSpatialThing } from './parse-measure';
+import { readMeasure, readSpatialThing } from './parse-measure';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Reads a non-negative measure at `key`, if present. */
 export function readQuantity(o: JsonObjectReader, key: string): Measure | undefined {
   if (!o.has(key)) return undefined;
-  const q = parseMeasure(o.value[key], o.at(key));
+  const q = readMeasure(o.value[key], o.at(key));
   if (q.hasNumericalValue < 0)
     throw new VfParseError(o.at(`${key}.hasNumericalValue`), 'quantities are not negative');
   return q;
@@ -75,7 +75,7 @@ export function readPlannedFlow(o: JsonObjectReader, defaultId?: string): Writab
     const q = readQuantity(o, key);
     if (q !== undefined) flow[key] = q;
   }
-  if (o.has('atLocation')) flow.atLocation = parseSpatialThing(o.value.atLocation, o.at('atLocation'));
+  if (o.has('atLocation')) flow.atLocation = readSpatialThing(o.value.atLocation, o.at('atLocation'));
   const finished = o.optionalBoolean('finished');
   if (finished !== undefined) flow.finished = finished;
   return flow;

@@ -7,7 +7,7 @@ import { VfParseError } from '../errors/parse-error';
 import type { Intent } from '../model/intent';
 import type { Proposal, ProposalPurpose } from '../model/proposal';
 import { JsonObjectReader } from './json-reader';
-import { parseSpatialThing } from './parse-measure';
+import { readSpatialThing } from './parse-measure';
 import { readPlannedFlow, readQuantity } from './parse-planned-flow';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -21,7 +21,7 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * @returns the intent
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseIntent(value: unknown, path = '', defaultId?: string): Intent {
+export function readIntent(value: unknown, path = '', defaultId?: string): Intent {
   const o = JsonObjectReader.of(value, path);
   const intent: Writable<Intent> = readPlannedFlow(o, defaultId);
   for (const key of ['name', 'image'] as const) {
@@ -48,7 +48,7 @@ function intents(o: JsonObjectReader, key: 'publishes' | 'reciprocal', proposalI
   const v = o.value[key];
   const list = Array.isArray(v) ? v : [v];
   return list.map((item, i) =>
-    parseIntent(item, Array.isArray(v) ? `${o.at(key)}[${i}]` : o.at(key), `${proposalId}#${key}-${i}`),
+    readIntent(item, Array.isArray(v) ? `${o.at(key)}[${i}]` : o.at(key), `${proposalId}#${key}-${i}`),
   );
 }
 
@@ -64,13 +64,13 @@ function intents(o: JsonObjectReader, key: 'publishes' | 'reciprocal', proposalI
  * @throws {@link VfParseError} naming the path of the first bad field
  * @example
  * ```ts
- * parseProposal({ id: 'p1', purpose: 'offer', proposer: 'group:garden',
+ * readProposal({ id: 'p1', purpose: 'offer', proposer: 'group:garden',
  *   publishes: { action: 'transfer', resourceClassifiedAs: 'wd:Q10998',
  *                resourceQuantity: { hasNumericalValue: 20, hasUnit: 'kilogram' } } });
  * ```
  */
-export function parseProposal(value: unknown, path = ''): Proposal {
-  const proposal = parseProposalRecord(value, path);
+export function readProposal(value: unknown, path = ''): Proposal {
+  const proposal = readProposalRecord(value, path);
   if (proposal.publishes.length === 0)
     throw new VfParseError(
       path ? `${path}.publishes` : 'publishes',
@@ -80,12 +80,12 @@ export function parseProposal(value: unknown, path = ''): Proposal {
 }
 
 /**
- * Reads a proposal like {@link parseProposal} but accepts one that publishes no intent yet (a
+ * Reads a proposal like {@link readProposal} but accepts one that publishes no intent yet (a
  * proposal being composed, as vf-graphql's `createProposal` then `proposeIntent` build it).
  *
  * @internal
  */
-export function parseProposalRecord(value: unknown, path = ''): Proposal {
+export function readProposalRecord(value: unknown, path = ''): Proposal {
   const o = JsonObjectReader.of(value, path);
   const id = o.string('id');
   const publishes = intents(o, 'publishes', id);
@@ -107,7 +107,7 @@ export function parseProposalRecord(value: unknown, path = ''): Proposal {
     if (v !== undefined) proposal[key] = v;
   }
   if (o.has('eligibleLocation')) {
-    proposal.eligibleLocation = parseSpatialThing(o.value.eligibleLocation, o.at('eligibleLocation'));
+    proposal.eligibleLocation = readSpatialThing(o.value.eligibleLocation, o.at('eligibleLocation'));
   }
   const proposedTo = o.optionalStringList('proposedTo');
   if (proposedTo !== undefined) proposal.proposedTo = proposedTo;
@@ -123,7 +123,7 @@ export function parseProposalRecord(value: unknown, path = ''): Proposal {
  * @returns the proposals
  * @throws {@link VfParseError} naming the element (`[3].publishes.action`) or line
  */
-export function parseProposalList(text: string): Proposal[] {
+export function readProposalList(text: string): Proposal[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
     let json: unknown;
@@ -132,7 +132,7 @@ export function parseProposalList(text: string): Proposal[] {
     } catch {
       throw new VfParseError('', 'not valid JSON');
     }
-    return (json as unknown[]).map((p, i) => parseProposal(p, `[${i}]`));
+    return (json as unknown[]).map((p, i) => readProposal(p, `[${i}]`));
   }
   const out: Proposal[] = [];
   const lines = text.split('\n');
@@ -145,7 +145,31 @@ export function parseProposalList(text: string): Proposal[] {
     } catch {
       throw new VfParseError(`line ${i + 1}`, 'not valid JSON');
     }
-    out.push(parseProposal(json, `line ${i + 1}`));
+    out.push(readProposal(json, `line ${i + 1}`));
   }
   return out;
 }
+
+/**
+ * The former name of {@link readIntent}.
+ *
+ * @deprecated Use {@link readIntent}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseIntent: typeof readIntent = readIntent;
+
+/**
+ * The former name of {@link readProposal}.
+ *
+ * @deprecated Use {@link readProposal}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseProposal: typeof readProposal = readProposal;
+
+/**
+ * The former name of {@link readProposalList}.
+ *
+ * @deprecated Use {@link readProposalList}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseProposalList: typeof readProposalList = readProposalList;

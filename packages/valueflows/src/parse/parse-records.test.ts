@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValueflowsError } from '../errors/valueflows-error';
 import { acceptProposal } from '../exchange/accept-proposal';
-import { parseProposal } from './parse-proposal';
+import { readProposal } from './parse-proposal';
 import {
-  parseAgent,
-  parseAgreement,
-  parseClaim,
-  parseCommitment,
-  parseProcess,
-  parseResourceSpecification,
+  readAgent,
+  readAgreement,
+  readClaim,
+  readCommitment,
+  readProcess,
+  readResourceSpecification,
 } from './parse-records';
 
 const pathOf = (fn: () => unknown) => {
@@ -24,35 +24,35 @@ const pathOf = (fn: () => unknown) => {
 
 describe('parsing ValueFlows records', () => {
   it('agents: a group is an Organization, people are Persons', () => {
-    expect(parseAgent({ id: 'g', type: 'Organization', name: 'Garden', classifiedAs: 'wd:Q7075' })).toEqual({
+    expect(readAgent({ id: 'g', type: 'Organization', name: 'Garden', classifiedAs: 'wd:Q7075' })).toEqual({
       id: 'g',
       type: 'Organization',
       name: 'Garden',
       classifiedAs: ['wd:Q7075'],
     });
-    expect(pathOf(() => parseAgent({ id: 'g', type: 'Robot', name: 'x' }))).toBe('type');
-    expect(pathOf(() => parseAgent({ id: 'g', type: 'Person' }))).toBe('name');
+    expect(pathOf(() => readAgent({ id: 'g', type: 'Robot', name: 'x' }))).toBe('type');
+    expect(pathOf(() => readAgent({ id: 'g', type: 'Person' }))).toBe('name');
   });
 
   it('resource specifications and processes', () => {
     expect(
-      parseResourceSpecification({
+      readResourceSpecification({
         id: 's',
         name: 'Flour',
         defaultUnitOfResource: 'om2:kilogram',
         mediumOfExchange: false,
       }),
     ).toEqual({ id: 's', name: 'Flour', defaultUnitOfResource: 'kilogram', mediumOfExchange: false });
-    expect(parseProcess({ id: 'p', name: 'Milling', basedOn: { id: 'ps:milling' } })).toEqual({
+    expect(readProcess({ id: 'p', name: 'Milling', basedOn: { id: 'ps:milling' } })).toEqual({
       id: 'p',
       name: 'Milling',
       basedOn: 'ps:milling',
     });
-    expect(pathOf(() => parseProcess({ id: 'p', name: 'x', hasEnd: 'soon' }))).toBe('hasEnd');
+    expect(pathOf(() => readProcess({ id: 'p', name: 'x', hasEnd: 'soon' }))).toBe('hasEnd');
   });
 
   it('commitments and agreements read back what acceptProposal made', () => {
-    const offer = parseProposal({
+    const offer = readProposal({
       id: 'p1',
       purpose: 'offer',
       proposer: 'g',
@@ -73,9 +73,9 @@ describe('parsing ValueFlows records', () => {
       created: '2026-11-26T00:00:00Z',
     });
     const json = JSON.parse(JSON.stringify({ agreement, commitments }));
-    expect(parseAgreement(json.agreement)).toEqual(agreement);
-    expect(json.commitments.map((c: unknown) => parseCommitment(c))).toEqual(commitments);
-    expect(pathOf(() => parseCommitment({ ...json.commitments[0], receiver: undefined }))).toBe('receiver');
+    expect(readAgreement(json.agreement)).toEqual(agreement);
+    expect(json.commitments.map((c: unknown) => readCommitment(c))).toEqual(commitments);
+    expect(pathOf(() => readCommitment({ ...json.commitments[0], receiver: undefined }))).toBe('receiver');
   });
 
   it('claims need what triggered them', () => {
@@ -87,18 +87,18 @@ describe('parsing ValueFlows records', () => {
       triggeredBy: 'w1',
       resourceQuantity: { hasNumericalValue: 3, hasUnit: 'one' },
     };
-    expect(parseClaim(claim)).toEqual(claim);
-    expect(pathOf(() => parseClaim({ ...claim, triggeredBy: undefined }))).toBe('triggeredBy');
+    expect(readClaim(claim)).toEqual(claim);
+    expect(pathOf(() => readClaim({ ...claim, triggeredBy: undefined }))).toBe('triggeredBy');
   });
 
   it('never throws anything but VF_PARSE on arbitrary JSON', () => {
     const parsers = [
-      parseAgent,
-      parseAgreement,
-      parseClaim,
-      parseCommitment,
-      parseProcess,
-      parseResourceSpecification,
+      readAgent,
+      readAgreement,
+      readClaim,
+      readCommitment,
+      readProcess,
+      readResourceSpecification,
     ];
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {

@@ -14,7 +14,7 @@ import type { Commitment } from '../model/commitment';
 import type { Process } from '../model/process';
 import type { ResourceSpecification } from '../model/resource-specification';
 import { JsonObjectReader } from './json-reader';
-import { parseSpatialThing } from './parse-measure';
+import { readSpatialThing } from './parse-measure';
 import { readPlannedFlow } from './parse-planned-flow';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -47,7 +47,7 @@ const AGENT_TYPES: readonly AgentType[] = ['Person', 'Organization', 'Ecological
  * @returns the agent
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseAgent(value: unknown, path = ''): Agent {
+export function readAgent(value: unknown, path = ''): Agent {
   const o = JsonObjectReader.of(value, path);
   const type = o.string('type').replace(/^vf:/, '') as AgentType;
   if (!AGENT_TYPES.includes(type))
@@ -56,7 +56,7 @@ export function parseAgent(value: unknown, path = ''): Agent {
   strings(o, agent, ['note', 'image']);
   lists(o, agent, ['classifiedAs']);
   if (o.has('primaryLocation'))
-    agent.primaryLocation = parseSpatialThing(o.value.primaryLocation, o.at('primaryLocation'));
+    agent.primaryLocation = readSpatialThing(o.value.primaryLocation, o.at('primaryLocation'));
   return agent;
 }
 
@@ -68,7 +68,7 @@ export function parseAgent(value: unknown, path = ''): Agent {
  * @returns the specification
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseResourceSpecification(value: unknown, path = ''): ResourceSpecification {
+export function readResourceSpecification(value: unknown, path = ''): ResourceSpecification {
   const o = JsonObjectReader.of(value, path);
   const spec: Writable<ResourceSpecification> = { id: o.string('id'), name: o.string('name') };
   strings(o, spec, ['note', 'image']);
@@ -92,7 +92,7 @@ export function parseResourceSpecification(value: unknown, path = ''): ResourceS
  * @returns the process
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseProcess(value: unknown, path = ''): Process {
+export function readProcess(value: unknown, path = ''): Process {
   const o = JsonObjectReader.of(value, path);
   const result: Writable<Process> = { id: o.string('id'), name: o.string('name') };
   for (const key of ['basedOn', 'plannedWithin'] as const) {
@@ -118,7 +118,7 @@ export function parseProcess(value: unknown, path = ''): Process {
  * @returns the commitment
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseCommitment(value: unknown, path = ''): Commitment {
+export function readCommitment(value: unknown, path = ''): Commitment {
   const o = JsonObjectReader.of(value, path);
   const flow = readPlannedFlow(o);
   const commitment: Writable<Commitment> = {
@@ -144,7 +144,7 @@ export function parseCommitment(value: unknown, path = ''): Commitment {
  * @returns the claim
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseClaim(value: unknown, path = ''): Claim {
+export function readClaim(value: unknown, path = ''): Claim {
   const o = JsonObjectReader.of(value, path);
   const flow = readPlannedFlow(o);
   const claim: Writable<Claim> = {
@@ -167,7 +167,7 @@ export function parseClaim(value: unknown, path = ''): Claim {
  * @returns the agreement
  * @throws {@link VfParseError} naming the path of the first bad field
  */
-export function parseAgreement(value: unknown, path = ''): Agreement {
+export function readAgreement(value: unknown, path = ''): Agreement {
   const o = JsonObjectReader.of(value, path);
   const agreement: Writable<Agreement> = {
     id: o.string('id'),
@@ -181,3 +181,51 @@ export function parseAgreement(value: unknown, path = ''): Agreement {
   if (proposal !== undefined) agreement.proposal = proposal;
   return agreement;
 }
+
+/**
+ * The former name of {@link readAgent}.
+ *
+ * @deprecated Use {@link readAgent}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseAgent: typeof readAgent = readAgent;
+
+/**
+ * The former name of {@link readResourceSpecification}.
+ *
+ * @deprecated Use {@link readResourceSpecification}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseResourceSpecification: typeof readResourceSpecification = readResourceSpecification;
+
+/**
+ * The former name of {@link readProcess}.
+ *
+ * @deprecated Use {@link readProcess}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseProcess: typeof readProcess = readProcess;
+
+/**
+ * The former name of {@link readCommitment}.
+ *
+ * @deprecated Use {@link readCommitment}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseCommitment: typeof readCommitment = readCommitment;
+
+/**
+ * The former name of {@link readClaim}.
+ *
+ * @deprecated Use {@link readClaim}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseClaim: typeof readClaim = readClaim;
+
+/**
+ * The former name of {@link readAgreement}.
+ *
+ * @deprecated Use {@link readAgreement}: a `read*` function throws a typed error naming the path, a
+ *   `parse*` function returns a result (CONTRIBUTING.md, "Verbs").
+ */
+export const parseAgreement: typeof readAgreement = readAgreement;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBakeryStore } from '../../test/bakery/bakery-store';
 import { replayLedger } from '../ledger/replay-ledger';
-import { parseEconomicEvent } from '../parse/parse-economic-event';
+import { readEconomicEvent } from '../parse/parse-economic-event';
 import { type FlowItem, nextProcesses, previousProcesses, trace, track } from './track-trace';
 
 const resource = (id: string): FlowItem => ({ kind: 'EconomicResource', id });
@@ -118,7 +118,7 @@ describe('a transport carrying two resources', () => {
       carry('pickup-pears', 'pickup', 'pears', 'inputOf'),
       carry('dropoff-apples', 'dropoff', 'apples', 'outputOf'),
       carry('dropoff-pears', 'dropoff', 'pears', 'outputOf'),
-    ].map((e) => parseEconomicEvent(e)),
+    ].map((e) => readEconomicEvent(e)),
   );
 
   it('is a valid log', () => {

@@ -3,7 +3,7 @@
  * an agreement, which is paid for; Alice bakes bread with the flour and the oven; bread is sold
  * and packed into a basket lent to Alice.
  */
-import { parseEconomicEvent } from '../../src/parse/parse-economic-event';
+import { readEconomicEvent } from '../../src/parse/parse-economic-event';
 import { day, hours, kg, loaves, market } from './bakery-quantities';
 
 /** The events of the bakery, in log order. */
@@ -157,4 +157,4 @@ export const BAKERY_EVENTS = [
     resourceInventoriedAs: 'basket',
     resourceQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
   },
-].map((e) => parseEconomicEvent(e));
+].map((e) => readEconomicEvent(e));

@@ -8,8 +8,8 @@
 import { createVfStore, type VfStore } from '../../src/graphql/vf-store';
 import { createLedger } from '../../src/ledger/ledger-state';
 import { replayLedger } from '../../src/ledger/replay-ledger';
-import { parseIntent, parseProposal } from '../../src/parse/parse-proposal';
-import { parseCommitment, parseProcess } from '../../src/parse/parse-records';
+import { readIntent, readProposal } from '../../src/parse/parse-proposal';
+import { readCommitment, readProcess } from '../../src/parse/parse-records';
 import { BAKERY_EVENTS } from './bakery-events';
 import { day, hours, kg, loaves, market } from './bakery-quantities';
 
@@ -34,7 +34,7 @@ export function createBakeryStore(): VfStore {
         plannedWithin: 'plan-week-10',
       },
       { id: 'process-sell', name: 'Sell', finished: false },
-    ].map((p) => parseProcess(p)),
+    ].map((p) => readProcess(p)),
     resources: [
       {
         id: 'oven',
@@ -56,8 +56,8 @@ export function createBakeryStore(): VfStore {
   const { state, rejections } = replayLedger(BAKERY_EVENTS, { initial: opening });
   if (rejections.length > 0) throw new Error(`bakery fixture: ${rejections[0]!.error.message}`);
 
-  const commitment = (c: object) => parseCommitment(c);
-  const intent = (i: object) => parseIntent(i);
+  const commitment = (c: object) => readCommitment(c);
+  const intent = (i: object) => readIntent(i);
   return createVfStore({
     ledger: state,
     myAgent: 'alice',
@@ -213,7 +213,7 @@ export function createBakeryStore(): VfStore {
       }),
     ],
     proposals: [
-      parseProposal({
+      readProposal({
         id: 'proposal-bread',
         purpose: 'offer',
         name: 'Bread on Saturdays',
@@ -255,7 +255,7 @@ export function createBakeryStore(): VfStore {
           resourceQuantity: { hasNumericalValue: 3, hasUnit: 'one' },
         },
       }),
-      parseProposal({
+      readProposal({
         id: 'proposal-lessons',
         purpose: 'request',
         proposer: 'alice',

@@ -7,7 +7,7 @@
  * announcement carrying one, goes out as a FEP-0837 `Proposal`; another announcement as a `Note`.
  */
 import { parseImagoEvent, type RawMatrixEvent } from '@imago/matrix-binding';
-import { type Proposal, parseProposal } from '@imago/valueflows';
+import { type Proposal, readProposal } from '@imago/valueflows';
 import { proposalText } from '../../mapping/proposal-document';
 import { describeError } from '../bridge-log';
 import type { BridgeParts } from '../bridge-parts';
@@ -58,7 +58,7 @@ export async function publishEvent(
   let proposal: Proposal | undefined;
   if (content !== undefined) {
     try {
-      proposal = parseProposal({ ...content, id: eventId }, 'content');
+      proposal = readProposal({ ...content, id: eventId }, 'content');
     } catch (error) {
       log('warn', 'proposal-malformed', { eventId, ...describeError(error) });
       if (announcement === undefined) return;
