@@ -7,7 +7,13 @@
  * to each target's announcements room (`announce` of @imago/matrix-binding).
  */
 import type { GovernanceState } from '@imago/governance';
-import { announce, consentedRelations, type Delivery, groupRoom } from '@imago/matrix-binding';
+import {
+  announce,
+  consentedRelations,
+  type Delivery,
+  groupRoom,
+  ImagoEventTypes,
+} from '@imago/matrix-binding';
 import { type DutyContext, groupName, groupOfRoom } from './duty-context';
 
 /** One announcement the service delivered. */
@@ -67,7 +73,7 @@ export async function runAnnouncementDuty(
     const earlier = inbox
       ? (await context.watcher.refresh(inbox)).raw.some(
           (e) =>
-            e.type === 'org.imago.announcement' &&
+            e.type === ImagoEventTypes.announcement &&
             e.sender === me &&
             (e.content as { payload?: { decision?: unknown } } | undefined)?.payload?.decision === id,
         )

@@ -11,6 +11,7 @@ import {
   type MemberDelegations,
 } from '@imago/governance';
 import { type MatrixClient, sendGovernanceEvent, vote } from '@imago/matrix-binding';
+import { AuditList } from '../app/audit-list';
 import type { Group } from '../groups/group';
 import { readGroups } from '../groups/group';
 import { BallotForm } from './ballot-form';
@@ -210,18 +211,7 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
           current={governance.myDelegations}
         />
       )}
-      {governance.warnings.length > 0 && (
-        <details>
-          <summary>{governance.warnings.length} events without effect (audit)</summary>
-          <ul>
-            {governance.warnings.map((w, i) => (
-              <li key={`${w.eventId ?? ''}-${i}`}>
-                {w.code}: {w.detail ?? ''} {w.eventId ?? ''}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <AuditList warnings={governance.warnings} what="events" />
     </section>
   );
 }

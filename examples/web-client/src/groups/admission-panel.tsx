@@ -18,6 +18,7 @@ import {
   proposeAdmission,
 } from '@imago/matrix-binding';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { DecisionCard } from '../governance/decisions-panel';
 import { STATUS_LABELS } from '../governance/labels';
 import { useGovernance } from '../governance/use-governance';
@@ -140,11 +141,7 @@ function AdmissionView({ client, group, roomId }: AdmissionPanelProps & { roomId
           <button type="submit">Propose to admit</button>
         </form>
       )}
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       {underWay.length > 0 && <h3>Admissions and exclusions under way</h3>}
       {underWay.map((decision) => (
         <DecisionCard

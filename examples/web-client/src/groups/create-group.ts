@@ -10,9 +10,12 @@
  */
 import {
   createGroup as createSpace,
+  type GroupRoomRole,
+  groupRoom,
   initControlTable,
   joinGroup as joinSpace,
   type MatrixClient,
+  readGroup,
   sendState,
 } from '@imago/matrix-binding';
 import { type DecisionRuleChoice, initialControlTable } from '../governance/initial-control-table';
@@ -61,21 +64,20 @@ export async function createGroup(
   return { spaceId: created.spaceId, chatRoomId, decisionsRoomId };
 }
 
+/** The rooms a member joins with the group. */
+const MEMBER_ROOMS: readonly GroupRoomRole[] = ['chat', 'decisions', 'announcements', 'debate'];
+
 /**
- * Accepts an invitation to a group: joins its space, then its rooms (found from the space's
- * children once joined).
+ * Accepts an invitation to a group: joins its space, then its rooms as the group's state names
+ * them (the decisions room is the one the group's pin names).
  *
  * @param client - the running client.
  * @param spaceId - the group's space.
  */
 export async function joinGroup(client: MatrixClient, spaceId: string): Promise<void> {
   await joinSpace(client, { spaceId, via: [], rooms: {} });
-  // The space's state may not have arrived by sync yet: ask the server for its children.
-  const hierarchy = await client.getRoomHierarchy(spaceId, 50, 1);
-  const root = hierarchy.rooms.find((room) => room.room_id === spaceId);
-  for (const child of root?.children_state ?? []) {
-    const role = (child.content as Record<string, unknown>)['org.imago.room'];
-    if (role === 'chat' || role === 'decisions' || role === 'announcements' || role === 'debate')
-      await client.joinRoom(child.state_key);
-  }
+  // Once joined, the space's state is read from the server: sync may not have brought it yet.
+  const group = await readGroup(client, spaceId);
+  const rooms = Object.fromEntries(MEMBER_ROOMS.map((role) => [role, groupRoom(group, role)]));
+  await joinSpace(client, { spaceId, via: [], rooms }, MEMBER_ROOMS);
 }
