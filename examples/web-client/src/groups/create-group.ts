@@ -10,12 +10,9 @@
  */
 import {
   createGroup as createSpace,
-  type GroupRoomRole,
-  groupRoom,
   initControlTable,
-  joinGroup as joinSpace,
+  joinGroupBySpace,
   type MatrixClient,
-  readGroup,
   sendState,
 } from '@imago/matrix-binding';
 import { type DecisionRuleChoice, initialControlTable } from '../governance/initial-control-table';
@@ -65,19 +62,13 @@ export async function createGroup(
 }
 
 /** The rooms a member joins with the group. */
-const MEMBER_ROOMS: readonly GroupRoomRole[] = ['chat', 'decisions', 'announcements', 'debate'];
-
 /**
  * Accepts an invitation to a group: joins its space, then its rooms as the group's state names
- * them (the decisions room is the one the group's pin names).
+ * them (the decisions room from the group's pin).
  *
  * @param client - the running client.
  * @param spaceId - the group's space.
  */
 export async function joinGroup(client: MatrixClient, spaceId: string): Promise<void> {
-  await joinSpace(client, { spaceId, via: [], rooms: {} });
-  // Once joined, the space's state is read from the server: sync may not have brought it yet.
-  const group = await readGroup(client, spaceId);
-  const rooms = Object.fromEntries(MEMBER_ROOMS.map((role) => [role, groupRoom(group, role)]));
-  await joinSpace(client, { spaceId, via: [], rooms }, MEMBER_ROOMS);
+  await joinGroupBySpace(client, spaceId);
 }
