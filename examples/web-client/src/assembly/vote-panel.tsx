@@ -55,7 +55,6 @@ function MotionVote({
         group={card.group}
         decision={decision}
         me={me}
-        delegations={card.governance.state.delegations.get(me)}
         names={card.names}
         state={card.governance.state}
       />

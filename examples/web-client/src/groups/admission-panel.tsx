@@ -19,7 +19,7 @@ import {
 } from '@imago/matrix-binding';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FormMessage } from '../app/form-message';
-import { DecisionCard } from '../governance/decisions-panel';
+import { DecisionCards } from '../governance/decisions-panel';
 import { STATUS_LABELS } from '../governance/labels';
 import { useGovernance } from '../governance/use-governance';
 import type { Group } from './group';
@@ -143,18 +143,7 @@ function AdmissionView({ client, group, roomId }: AdmissionPanelProps & { roomId
       )}
       <FormMessage message={message} />
       {underWay.length > 0 && <h3>Admissions and exclusions under way</h3>}
-      {underWay.map((decision) => (
-        <DecisionCard
-          key={decision.id}
-          client={client}
-          group={group}
-          decision={decision}
-          me={me}
-          delegations={state.delegations.get(me)}
-          names={names}
-          state={state}
-        />
-      ))}
+      <DecisionCards decisions={underWay} client={client} group={group} me={me} names={names} state={state} />
     </section>
   );
 }
