@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryPointsModule, typesModule } from './consumer-modules';
 import {
   createConsumerProject,
   privatePackageNames,
@@ -195,35 +196,6 @@ function repositoryUrl(manifest: ReturnType<typeof installed>): string {
   return (manifest.repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
 }
 
-/** A module importing every entry point of every package (JSON data files aside). */
-function entryPointsModule(): string {
-  const lines: string[] = [];
-  let index = 0;
-  for (const { manifest } of packages) {
-    for (const subpath of Object.keys(installed(manifest.name).exports ?? {})) {
-      if (subpath.endsWith('.json')) continue;
-      lines.push(`import * as m${index++} from '${manifest.name}${subpath.slice(1)}';`);
-    }
-  }
-  const all = Array.from({ length: index }, (_, i) => `m${i}`).join(', ');
-  return `${lines.join('\n')}\nexport const entryPoints: readonly object[] = [${all}];\n`;
-}
-
-/** Public types a consumer should get precisely (an `any` here would silence their type errors). */
-const typesModule = `import { createGeoIndex, readSerializedGraph } from '@imago/graph';
-import { generateTrusteeKey, groupByName } from '@imago/helios-c';
-
-type IsAny<T> = 0 extends 1 & T ? true : false;
-const notAny = <T>(_value: T, _check: IsAny<T> extends true ? never : true) => undefined;
-
-const group = groupByName('BELENIOS-2048');
-notAny(group, true);
-notAny(generateTrusteeKey(group).publicKey.publicKey, true);
-notAny(groupByName('Ed25519').g, true);
-const index = createGeoIndex(readSerializedGraph({ nodes: [], edges: [] }));
-notAny(index.graph.getNodeAttributes('some-group'), true);
-`;
-
 describe.each([
   { resolution: 'nodenext', module: 'nodenext' },
   { resolution: 'bundler', module: 'esnext' },
@@ -231,7 +203,10 @@ describe.each([
   it('type-checks every entry point, every README TypeScript block and the precision of public types', () => {
     const folder = `${project}tsc-${resolution}/`;
     mkdirSync(folder, { recursive: true });
-    writeFileSync(`${folder}entry-points.ts`, entryPointsModule());
+    writeFileSync(
+      `${folder}entry-points.ts`,
+      entryPointsModule(packages.map(({ manifest }) => installed(manifest.name))),
+    );
     writeFileSync(`${folder}types.ts`, typesModule);
     const readmeBlocks: string[] = [];
     for (const { folder: packageFolder, manifest } of packages) {
@@ -274,7 +249,10 @@ describe('a consumer with skipLibCheck: false', () => {
   it('finds no error in the declarations of the packages (matrix-js-sdk and livekit-client lack files)', () => {
     const folder = `${project}tsc-lib-check/`;
     mkdirSync(folder, { recursive: true });
-    writeFileSync(`${folder}entry-points.ts`, entryPointsModule());
+    writeFileSync(
+      `${folder}entry-points.ts`,
+      entryPointsModule(packages.map(({ manifest }) => installed(manifest.name))),
+    );
     const compilerOptions = {
       target: 'es2022',
       lib: ['ES2023', 'DOM', 'DOM.Iterable'],

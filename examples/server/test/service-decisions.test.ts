@@ -77,7 +77,7 @@ describe('the service on a live homeserver', () => {
       title: 'Publish the newsletter',
       action: {},
     });
-    await vote(alice, room, decision, [1, 0]);
+    const ballot = await vote(alice, room, decision, [1, 0]);
     await waitForLog(
       log,
       (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'),
@@ -88,6 +88,8 @@ describe('the service on a live homeserver', () => {
     const history = await fetchRoomHistory(alice, room);
     const close = history.find((e) => e.type === GovernanceEventTypes.close);
     expect(close?.sender).toBe(service.userId);
+    // It names what it counted, so that a reader whose server ordered a racing vote before it agrees.
+    expect(close?.content).toEqual({ decision, counted: { [decision]: [ballot] } });
     const propose_ = history.find((e) => e.event_id === decision);
     expect(Number(close?.origin_server_ts)).toBeGreaterThanOrEqual(Number(propose_?.origin_server_ts) + 3000);
     const notice = history.find(

@@ -42,9 +42,12 @@ export {
   isHomomorphicMethod,
   type WeightedBallot,
 } from './counting/counting-method';
+export { markRedacted } from './decisions/awaited-evidence';
+export { countedEvidence, countsToName } from './decisions/counted-evidence';
 export type {
   Challenge,
   Decision,
+  DecisionCount,
   DecisionOutcome,
   DecisionStatus,
   DemocracyTally,
@@ -54,9 +57,17 @@ export type {
   SecretSetup,
   StanceRecord,
 } from './decisions/decision';
+export {
+  COUNTED_TYPES,
+  type DelegateEvent,
+  type EvidenceRecord,
+  PARTICIPATION_TYPES,
+  type ParticipationEvent,
+} from './decisions/evidence-record';
 export type { GovernanceContext } from './decisions/governance-context';
 export { type GovernanceState, initialGovernanceState } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
+export type { CountIssue } from './decisions/recount';
 export { type ReduceResult, reduce } from './decisions/reduce';
 export type { RejectedEvent, RejectionReason } from './decisions/rejection';
 export { evaluateAt, type ReplayResult, replay } from './decisions/replay';
@@ -79,6 +90,10 @@ export { SecretBallotError } from './errors/secret-ballot-error';
 export {
   type AmendContent,
   type ChangeAuthorityAction,
+  type CloseContent,
+  type CountedByDecision,
+  type CountedIds,
+  type CountedPartContent,
   type DecisionRefContent,
   type DelegateContent,
   type GovernanceEvent,
@@ -94,9 +109,11 @@ export {
   type SecretResultContent,
   type Stance,
   type StanceContent,
+  type TickContent,
   type VoteContent,
   type WithdrawObjectionContent,
 } from './events/event-types';
+export { MAX_COUNTED_IDS } from './events/parse-counted';
 export { parseGovernanceEvent } from './events/parse-event';
 export type { GroupId, MemberId } from './membership/member-id';
 export { PersistentMap } from './persistent/persistent-map';

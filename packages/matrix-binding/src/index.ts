@@ -41,7 +41,12 @@ export {
 } from './governance/checkpoint-content';
 export { type ControlTableMirror, controlTableMirror } from './governance/control-table-mirror';
 export {
+  COUNTED_BUDGET_BYTES,
+  type CountedClose,
   closeDecision,
+  countedClose,
+} from './governance/counted-close';
+export {
   endPoll,
   initControlTable,
   mirrorAsPoll,

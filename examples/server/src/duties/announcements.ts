@@ -14,6 +14,7 @@ import {
   type Delivery,
   type GroupView,
   groupRoom,
+  ImagoEventTypes,
   readRelatedGroup,
 } from '@imago/matrix-binding';
 import { type DutyContext, groupName, groupOfRoom } from './duty-context';
@@ -101,7 +102,7 @@ export async function runAnnouncementDuty(
     const earlier = inbox
       ? (await context.watcher.refresh(inbox)).raw.some(
           (e) =>
-            e.type === 'org.imago.announcement' &&
+            e.type === ImagoEventTypes.announcement &&
             e.sender === me &&
             (e.content as { payload?: { decision?: unknown } } | undefined)?.payload?.decision === id,
         )

@@ -1,7 +1,8 @@
 /**
  * @module
  * Decision closing: for each decisions room, replays the governance log (@imago/governance through
- * `replayDecisions`), sends `org.imago.governance.close` for every decision whose period has ended,
+ * `replayDecisions`), sends `org.imago.governance.close` for every decision whose period has ended
+ * (naming the events the log counted for it, so that every reader settles it alike),
  * and once the log settles a decision, publishes its outcome as a notice in the room (once, with
  * an `org.imago.outcome` field that clients and the service itself recognise).
  */
@@ -129,7 +130,11 @@ export async function runDecisionDuty(
     const current = now.decisions.get(id);
     if (book.closing.has(id) || current === undefined) continue;
     book.closing.add(id);
-    await closeDecision(context.client, room.roomId, id);
+    // The close names what the log counted, and settles on it every decision whose period ended.
+    await closeDecision(context.client, room.roomId, id, logged.state);
+    for (const other of logged.state.pending) {
+      if ((logged.state.decisions.get(other)?.closesAt ?? nowMs + 1) <= nowMs) book.closing.add(other);
+    }
     context.log.info(
       'decisions',
       `closed "${decision.title ?? decision.kind}" (period ended ${new Date(decision.closesAt).toISOString().slice(11, 19)})`,

@@ -6,15 +6,13 @@
  * Matrix device (a crypto store in its work folder) outlive the process, so that a restarted
  * service is the same device: what voters and trustees sent it encrypted stays readable.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTokenService } from '@imago/assemblies/authorisation';
 import {
   ClientEvent,
   createImagoClient,
-  loginWithPassword,
   type MatrixClient,
-  type MatrixSession,
   readGroup,
   SyncState,
   verifyOpenIdToken,
@@ -48,6 +46,7 @@ import type { ServiceConfig } from './config';
 import { createLog, type ServiceLog } from './log';
 import { quietLogger } from './quiet-logger';
 import { type WatchedRoom, watchRooms } from './room-watcher';
+import { session } from './session';
 
 /** How often the SFU's permissions are checked against the assemblies' replays (ms). */
 const ENFORCE_EVERY_MS = 1_000;
@@ -65,56 +64,6 @@ export interface ImagoService {
   /** The RTC authorisation service's URL, when LiveKit is configured. */
   readonly rtcUrl: string | undefined;
   stop(): Promise<void>;
-}
-
-/**
- * The service's session: the one it kept in its work folder while its access token works (the same
- * device, whose keys its crypto store holds), else a new login, kept for the next start.
- */
-async function session(config: ServiceConfig): Promise<MatrixSession> {
-  const file = join(config.workDir, 'session.json');
-  let kept: MatrixSession | undefined;
-  try {
-    kept = JSON.parse(await readFile(file, 'utf8')) as MatrixSession;
-  } catch {
-    kept = undefined;
-  }
-  const usable = async (candidate: MatrixSession) => {
-    try {
-      const probe = await createImagoClient(candidate);
-      const who = await probe.whoami();
-      return who.user_id === candidate.userId
-        ? { ...candidate, deviceId: who.device_id ?? candidate.deviceId }
-        : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  if (kept && kept.baseUrl === config.homeserverUrl) {
-    const reused = await usable(kept);
-    if (reused) return reused;
-  }
-  let fresh: MatrixSession;
-  if (config.accessToken) {
-    const userId = config.user.startsWith('@') ? config.user : '';
-    const checked = await usable({
-      baseUrl: config.homeserverUrl,
-      userId,
-      accessToken: config.accessToken,
-      deviceId: config.deviceId ?? '',
-    });
-    if (!checked) throw new Error('the configured access token does not work');
-    fresh = checked;
-  } else {
-    fresh = await loginWithPassword(
-      config.homeserverUrl,
-      config.user,
-      config.password as string,
-      config.deviceId ?? kept?.deviceId,
-    );
-  }
-  await writeFile(file, JSON.stringify(fresh), { mode: 0o600 });
-  return fresh;
 }
 
 /**

@@ -8,6 +8,7 @@
  * announcements of groups the person knows (their spaces) can be checked, hence shown.
  */
 import { type MatrixClient, receivedAnnouncements } from '@imago/matrix-binding';
+import { AuditList } from '../app/audit-list';
 import { type Group, readGroups } from '../groups/group';
 import { useRoomFollower } from '../matrix/use-room-follower';
 
@@ -53,19 +54,7 @@ export function AnnouncementsPanel({ client, group }: { client: MatrixClient; gr
           </li>
         ))}
       </ul>
-      {checked.warnings.length > 0 && (
-        <details>
-          <summary>{checked.warnings.length} announcements without effect (audit)</summary>
-          <ul aria-label="Announcements without effect">
-            {checked.warnings.map((w, i) => (
-              <li key={`${w.eventId ?? ''}-${i}`}>
-                {w.code}
-                {w.reason ? ` (${w.reason})` : ''}: {w.detail ?? ''} {w.eventId ?? ''}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <AuditList warnings={checked.warnings} what="announcements" />
     </section>
   );
 }

@@ -8,6 +8,7 @@
 import type { Decision } from '@imago/governance';
 import { type Assembly, type MatrixClient, type Motion, openMotion } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { DecisionCard } from '../governance/decisions-panel';
 import type { GroupGovernance } from '../governance/use-governance';
 import type { Group } from '../groups/group';
@@ -54,7 +55,6 @@ function MotionVote({
         group={card.group}
         decision={decision}
         me={me}
-        delegations={card.governance.state.delegations.get(me)}
         names={card.names}
         state={card.governance.state}
       />
@@ -137,11 +137,7 @@ export function VotePanel({ client, group, assembly, governance, isChair, names 
             onInput={(e) => setOptions(e.currentTarget.value)}
           />
           <button type="submit">Open the vote</button>
-          {message && (
-            <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-              {message.text}
-            </p>
-          )}
+          <FormMessage message={message} />
         </form>
       )}
     </section>

@@ -6,7 +6,7 @@
  */
 
 import type { FeedItem } from '@imago/graph/feeds';
-import { type MatrixClient, readAnnouncement, toRawEvent } from '@imago/matrix-binding';
+import { ImagoEventTypes, type MatrixClient, readAnnouncement, toRawEvent } from '@imago/matrix-binding';
 import type { Group } from '../groups/group';
 
 /** A feed item carrying an announcement's title and body. */
@@ -25,7 +25,7 @@ export function announcementItems(client: MatrixClient, groups: readonly Group[]
   for (const group of groups) {
     const room = group.announcementsRoomId ? client.getRoom(group.announcementsRoomId) : null;
     for (const event of room?.getLiveTimeline().getEvents() ?? []) {
-      if (event.getType() !== 'org.imago.announcement' || !event.getId()?.startsWith('$')) continue;
+      if (event.getType() !== ImagoEventTypes.announcement || !event.getId()?.startsWith('$')) continue;
       const raw = toRawEvent(event);
       try {
         const announcement = readAnnouncement(raw.content);

@@ -16,7 +16,8 @@ import {
 } from '@imago/governance';
 import { type MatrixClient, propose } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
-import { democracyRule } from './initial-control-table';
+import { FormMessage } from '../app/form-message';
+import { DEFAULT_RULE, democracyRule } from './initial-control-table';
 import { METHOD_LABELS } from './labels';
 import { KIND_LABELS } from './propose-form';
 import { ruleSummary } from './rule-summary';
@@ -39,6 +40,16 @@ export interface RuleChoice {
   amount: number;
   unit: Unit;
 }
+
+/** The form starts from the rule a new group starts with, its period in days. */
+const DEFAULT_CHOICE: RuleChoice = {
+  protocol: 'democracy',
+  method: DEFAULT_RULE.method,
+  ballot: DEFAULT_RULE.ballot,
+  delegation: DEFAULT_RULE.delegation,
+  amount: DEFAULT_RULE.duration / UNIT_MS.days,
+  unit: 'days',
+};
 
 /**
  * The rule a form choice stands for.
@@ -78,14 +89,7 @@ export interface ControlTableCardProps {
 /** Who decides what, and the form to propose a change. */
 export function ControlTableCard({ client, decisionsRoomId, table, version }: ControlTableCardProps) {
   const [kind, setKind] = useState<string>(ActionKinds.publishText);
-  const [choice, setChoice] = useState<RuleChoice>({
-    protocol: 'democracy',
-    method: 'majority-judgment',
-    ballot: 'public',
-    delegation: true,
-    amount: 7,
-    unit: 'days',
-  });
+  const [choice, setChoice] = useState<RuleChoice>(DEFAULT_CHOICE);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const set = (patch: Partial<RuleChoice>) => setChoice((c) => ({ ...c, ...patch }));
@@ -217,11 +221,7 @@ export function ControlTableCard({ client, decisionsRoomId, table, version }: Co
             <option value="days">days</option>
           </select>
         </div>
-        {message && (
-          <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <button type="submit" disabled={busy || !changeRule}>
           {busy ? 'Proposing…' : 'Propose the change'}
         </button>

@@ -16,6 +16,16 @@ export function DecisionResult({
 }) {
   const outcome = decision.outcome;
   if (!outcome) {
+    const missing = decision.count?.missing ?? [];
+    if (decision.status === 'closed' && missing.length > 0) {
+      return (
+        <p class="notice" role="status">
+          Closed by the group's authority, which counted {missing.length} event
+          {missing.length > 1 ? 's' : ''} your server has not delivered yet ({missing.join(', ')}): the result
+          will appear when {missing.length > 1 ? 'they arrive' : 'it arrives'}.
+        </p>
+      );
+    }
     if (decision.status === 'closed') {
       return (
         <p class="notice" role="status">

@@ -8,9 +8,9 @@ import {
   effectiveDelegation,
   GovernanceEventTypes,
   type GovernanceState,
-  type MemberDelegations,
 } from '@imago/governance';
 import { type MatrixClient, sendGovernanceEvent, vote } from '@imago/matrix-binding';
+import { AuditList } from '../app/audit-list';
 import type { Group } from '../groups/group';
 import { readGroups } from '../groups/group';
 import { BallotForm } from './ballot-form';
@@ -32,31 +32,45 @@ export interface DecisionsPanelProps {
 
 const time = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
+/** What a decision card needs besides the decision: the reader, their group and its state. */
+export interface DecisionCardProps {
+  client: MatrixClient;
+  group: Group;
+  me: string;
+  names: (userId: string) => string;
+  state: GovernanceState;
+}
+
+/** Decision cards, one a decision, in the order given. */
+export function DecisionCards({
+  decisions,
+  ...card
+}: DecisionCardProps & { decisions: readonly Decision[] }) {
+  return (
+    <>
+      {decisions.map((decision) => (
+        <DecisionCard key={decision.id} decision={decision} {...card} />
+      ))}
+    </>
+  );
+}
+
 /** One decision: its rule, its ballot or participation form, its result (also shown in assemblies). */
 export function DecisionCard({
   client,
   group,
   decision,
   me,
-  delegations,
   names,
   state,
-}: {
-  client: MatrixClient;
-  group: Group;
-  decision: Decision;
-  me: string;
-  delegations: MemberDelegations | undefined;
-  names: (userId: string) => string;
-  state: GovernanceState;
-}) {
+}: DecisionCardProps & { decision: Decision }) {
   const roomId = group.decisionsRoomId as string;
   const rule = decision.rule;
   const title = decision.title ?? decision.kind;
   const headingId = `decision-${decision.id.replace(/[^A-Za-z0-9]/g, '')}`;
   const participation = decision.participation;
   const myBallot = participation.protocol === 'democracy' ? participation.ballots.get(me) : undefined;
-  const delegated = effectiveDelegation(delegations, decision.id, decision.kind);
+  const delegated = effectiveDelegation(state.delegations.get(me), decision.id, decision.kind);
   const eligible = decision.eligible.includes(me);
   return (
     <article class="card decision" aria-labelledby={headingId}>
@@ -180,18 +194,14 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
         </p>
       )}
       {decisions.length === 0 && governance.complete && <p>No decision yet.</p>}
-      {decisions.map((decision) => (
-        <DecisionCard
-          key={decision.id}
-          client={client}
-          group={group}
-          decision={decision}
-          me={me}
-          delegations={state.delegations.get(me)}
-          names={names}
-          state={state}
-        />
-      ))}
+      <DecisionCards
+        decisions={decisions}
+        client={client}
+        group={group}
+        me={me}
+        names={names}
+        state={state}
+      />
       {state.table && <ProposeForm client={client} decisionsRoomId={roomId} table={state.table} />}
       {state.table && (
         <ControlTableCard
@@ -210,18 +220,7 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
           current={governance.myDelegations}
         />
       )}
-      {governance.warnings.length > 0 && (
-        <details>
-          <summary>{governance.warnings.length} events without effect (audit)</summary>
-          <ul>
-            {governance.warnings.map((w, i) => (
-              <li key={`${w.eventId ?? ''}-${i}`}>
-                {w.code}: {w.detail ?? ''} {w.eventId ?? ''}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <AuditList warnings={governance.warnings} what="events" />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import {
   setDelegations,
 } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { KIND_LABELS } from './propose-form';
 
 /** Props of {@link DelegationForm}. */
@@ -131,11 +132,7 @@ export function DelegationForm({ client, decisionsRoomId, members, groups, curre
             </optgroup>
           )}
         </select>
-        {message && (
-          <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <button type="submit">Delegate</button>
       </form>
     </section>

@@ -7,6 +7,7 @@
 import { type Decision, GovernanceEventTypes, type Stance } from '@imago/governance';
 import { type MatrixClient, sendGovernanceEvent } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 
 /** Props of {@link ParticipationForm}. */
 export interface ParticipationFormProps {
@@ -162,11 +163,7 @@ export function ParticipationForm({ client, decisionsRoomId, decision, me }: Par
   return (
     <div class="participation">
       {controls}
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
     </div>
   );
 }

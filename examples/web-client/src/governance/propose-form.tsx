@@ -9,6 +9,7 @@
 import { ActionKinds, type ControlTable, ruleFor } from '@imago/governance';
 import { type MatrixClient, propose } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { ruleSummary } from './rule-summary';
 
 /** Kinds of action offered in the form, with their names for people. */
@@ -138,11 +139,7 @@ export function ProposeForm({ client, decisionsRoomId, table }: ProposeFormProps
           />
         </>
       )}
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <button type="submit" disabled={busy || !rule}>
         {busy ? 'Proposing…' : 'Propose'}
       </button>

@@ -22,6 +22,7 @@ import {
   type VoterStatus,
 } from '@imago/matrix-binding';
 import { useEffect, useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { clientElections, useElections } from '../elections/use-elections';
 import { BallotForm } from './ballot-form';
 
@@ -146,11 +147,7 @@ export function SecretBallot({
           Your ballot tracker: <code>{receipt.tracker}</code> — {RECEIPT_TEXT[receipt.status]}.
         </p>
       ))}
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
     </div>
   );
 }

@@ -18,7 +18,8 @@ import {
   proposeAdmission,
 } from '@imago/matrix-binding';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DecisionCard } from '../governance/decisions-panel';
+import { FormMessage } from '../app/form-message';
+import { DecisionCards } from '../governance/decisions-panel';
 import { STATUS_LABELS } from '../governance/labels';
 import { useGovernance } from '../governance/use-governance';
 import type { Group } from './group';
@@ -140,24 +141,9 @@ function AdmissionView({ client, group, roomId }: AdmissionPanelProps & { roomId
           <button type="submit">Propose to admit</button>
         </form>
       )}
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       {underWay.length > 0 && <h3>Admissions and exclusions under way</h3>}
-      {underWay.map((decision) => (
-        <DecisionCard
-          key={decision.id}
-          client={client}
-          group={group}
-          decision={decision}
-          me={me}
-          delegations={state.delegations.get(me)}
-          names={names}
-          state={state}
-        />
-      ))}
+      <DecisionCards decisions={underWay} client={client} group={group} me={me} names={names} state={state} />
     </section>
   );
 }

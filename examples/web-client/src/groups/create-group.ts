@@ -11,7 +11,7 @@
 import {
   createGroup as createSpace,
   initControlTable,
-  joinGroup as joinSpace,
+  joinGroupBySpace,
   type MatrixClient,
   sendState,
 } from '@imago/matrix-binding';
@@ -61,21 +61,14 @@ export async function createGroup(
   return { spaceId: created.spaceId, chatRoomId, decisionsRoomId };
 }
 
+/** The rooms a member joins with the group. */
 /**
- * Accepts an invitation to a group: joins its space, then its rooms (found from the space's
- * children once joined).
+ * Accepts an invitation to a group: joins its space, then its rooms as the group's state names
+ * them (the decisions room from the group's pin).
  *
  * @param client - the running client.
  * @param spaceId - the group's space.
  */
 export async function joinGroup(client: MatrixClient, spaceId: string): Promise<void> {
-  await joinSpace(client, { spaceId, via: [], rooms: {} });
-  // The space's state may not have arrived by sync yet: ask the server for its children.
-  const hierarchy = await client.getRoomHierarchy(spaceId, 50, 1);
-  const root = hierarchy.rooms.find((room) => room.room_id === spaceId);
-  for (const child of root?.children_state ?? []) {
-    const role = (child.content as Record<string, unknown>)['org.imago.room'];
-    if (role === 'chat' || role === 'decisions' || role === 'announcements' || role === 'debate')
-      await client.joinRoom(child.state_key);
-  }
+  await joinGroupBySpace(client, spaceId);
 }

@@ -6,6 +6,7 @@
  */
 import { KnownMembership, knockOnGroup, type MatrixClient } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { useClientVersion } from '../matrix/use-client-version';
 
 /** The form to ask to join a group, and the requests waiting for an answer. */
@@ -62,11 +63,7 @@ export function KnockForm({ client }: { client: MatrixClient }) {
         />
         <button type="submit">Ask to join</button>
       </form>
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       {waiting.length > 0 && (
         <ul class="plain-list" aria-label="Requests waiting for a decision">
           {waiting.map((room) => (

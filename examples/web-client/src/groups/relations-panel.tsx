@@ -12,6 +12,7 @@ import {
   RELATION_TYPE_PATTERN,
 } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { FormMessage } from '../app/form-message';
 import { type Group, readGroups } from './group';
 
 /** Relation types offered in the form (any lower-case word is allowed). */
@@ -133,11 +134,7 @@ export function RelationsPanel({ client, group }: RelationsPanelProps) {
           <button type="submit">Propose the relation</button>
         </form>
       )}
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
     </section>
   );
 }

@@ -14,6 +14,8 @@ import {
   replayResources,
 } from '@imago/matrix-binding';
 import { useState } from 'preact/hooks';
+import { AuditList } from '../app/audit-list';
+import { FormMessage } from '../app/form-message';
 import { type Group, readGroups } from '../groups/group';
 import { useRoomFollower } from '../matrix/use-room-follower';
 
@@ -131,19 +133,7 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
           );
         })}
       </ul>
-      {replay.warnings.length > 0 && (
-        <details>
-          <summary>{replay.warnings.length} ledger entries without effect (audit)</summary>
-          <ul aria-label="Ledger entries without effect">
-            {replay.warnings.map((w, i) => (
-              <li key={`${w.eventId ?? ''}-${i}`}>
-                {w.code}
-                {w.reason ? ` (${w.reason})` : ''}: {w.detail ?? ''} {w.eventId ?? ''}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <AuditList warnings={replay.warnings} what="ledger entries" />
       <form class="card stack" onSubmit={submit} aria-labelledby="publish-resource-title">
         <h3 id="publish-resource-title">Publish an offer or a need</h3>
         <span id="purpose-label" class="label">
@@ -214,11 +204,7 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
           <input type="checkbox" checked={spread} onChange={(e) => setSpread(e.currentTarget.checked)} />
           Announce it to the related groups
         </label>
-        {message && (
-          <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <button type="submit" disabled={busy}>
           {busy ? 'Publishing…' : 'Publish'}
         </button>

@@ -3,14 +3,12 @@
  * example server (the RTC authorisation service), three Chromium pages with fake media devices —
  * the chair, a speaker, a listener — and a fourth member on raw Matrix HTTP who does not run Imago.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { TestHomeserver } from '@imago/matrix-binding/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleView } from '../browser/accessibility';
+import { artifacts, bytesFrom, cache, freePort, heard, openAssembly, run } from '../browser/assembly-media';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
 import {
   admitThroughForm,
@@ -23,64 +21,9 @@ import {
 import { RawClient } from '../browser/raw-client';
 import { type RunningService, startService } from '../browser/service';
 
-const scripts = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
-const cache = process.env.IMAGO_CACHE_DIR
-  ? `${process.env.IMAGO_CACHE_DIR}/`
-  : fileURLToPath(new URL('../../../../.cache/', import.meta.url));
-const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const SYNAPSE = 'vitest-assembly';
 const LIVEKIT = 'vitest-assembly';
 const GROUP = 'Assemblée générale';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function run(script: string, args: string[], env: Record<string, string> = {}): Record<string, string> {
-  const output = execFileSync('bash', [`${scripts}${script}`, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  return Object.fromEntries(
-    output
-      .split('\n')
-      .map((line) => /^(IMAGO_[A-Z_]+)=(.*)$/.exec(line.trim()))
-      .flatMap((match) => (match?.[1] && match[2] !== undefined ? [[match[1], match[2]]] : [])),
-  );
-}
-
-/** The sound a page has received from a member so far (the tile's counter, from WebRTC stats). */
-async function bytesFrom(page: Page, userId: string): Promise<number> {
-  const value = await page
-    .locator(`.tile[data-user-id="${userId}"] .tile-bytes`)
-    .getAttribute('data-bytes-received', { timeout: 1_000 })
-    .catch(() => null);
-  return Number(value ?? 0);
-}
-
-/** Waits until the sound received from a member grows by `more` bytes. */
-async function heard(page: Page, userId: string, more = 4_000, timeout = 30_000): Promise<void> {
-  const start = await bytesFrom(page, userId);
-  const deadline = Date.now() + timeout;
-  while ((await bytesFrom(page, userId)) < start + more) {
-    if (Date.now() > deadline) throw new Error(`no sound from ${userId} reached the page`);
-    await page.waitForTimeout(250);
-  }
-}
-
-async function openAssembly(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Assembly' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Assembly' }).waitFor();
-  await page.getByRole('button', { name: 'Join the meeting' }).click();
-  await page.getByText('You are in the meeting.').waitFor({ timeout: 30_000 });
-}
 
 describe('a general assembly with speaking turns enforced by the media server', () => {
   let browser: Browser;

@@ -18,16 +18,12 @@ import { type ControlTable, GovernanceEventTypes, secretElectionParameters } fro
 import { setupStep } from '@imago/helios-c';
 import {
   createGroup,
-  createImagoClient,
-  type ElectionDuties,
   electionDuties,
   electionOfDecision,
   exportBelArchive,
-  type FollowedElections,
   followElections,
   initControlTable,
   joinGroup,
-  type MatrixClient,
   memoryElectionStore,
   propose,
   proposeAdmission,
@@ -36,45 +32,15 @@ import {
   sendState,
   setDelegations,
 } from '@imago/matrix-binding';
-import {
-  registerUser,
-  startSynced,
-  testHomeserverFromEnvironment,
-  waitUntil as until,
-} from '@imago/matrix-binding/testing';
+import { waitUntil as until } from '@imago/matrix-binding/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
+import { type NodeMember, nodeMember, rawSend } from '../browser/node-member';
 import { joinThroughInvitation, logIn, newPerson } from '../browser/person';
 
 const run = promisify(execFile);
 const VOTE = 50_000;
-
-/** A member in Node: a client with encryption taking part through the binding's election duties. */
-interface NodeMember {
-  readonly userId: string;
-  readonly session: Awaited<ReturnType<typeof registerUser>>;
-  readonly client: MatrixClient;
-  duties?: ElectionDuties;
-  followed?: FollowedElections;
-}
-
-async function nodeMember(name: string): Promise<NodeMember> {
-  const session = await registerUser(testHomeserverFromEnvironment(), `${name}-${Date.now().toString(36)}`);
-  const client = await createImagoClient({ ...session, encryption: true, logger: silent });
-  await startSynced(client);
-  return { userId: session.userId, session, client };
-}
-
-const nothing = () => undefined;
-const silent = {
-  trace: nothing,
-  debug: nothing,
-  info: nothing,
-  warn: nothing,
-  error: nothing,
-  getChild: () => silent,
-} as never;
 
 describe('a secret decision with member trustees, a browser voter and delegated weight', () => {
   let browser: Browser;
@@ -313,16 +279,3 @@ describe('a secret decision with member trustees, a browser voter and delegated 
     expect(await result.textContent()).toMatch(/Winner: No/);
   }, 300_000);
 });
-
-/** Sends a room event with raw client-server HTTP, as an attacker would (no Imago code in between). */
-async function rawSend(member: NodeMember, roomId: string, type: string, content: unknown): Promise<string> {
-  const url = `${member.session.baseUrl}/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/raw-${Date.now()}-${Math.random()}`;
-  const response = await fetch(url, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${member.session.accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(content),
-  });
-  const body = (await response.json()) as { event_id?: string };
-  if (!response.ok || !body.event_id) throw new Error(`the homeserver refused ${type}: ${response.status}`);
-  return body.event_id;
-}

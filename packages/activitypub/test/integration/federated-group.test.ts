@@ -4,8 +4,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
+import { newRegistration, run, runBridge } from '../support/bridge-harness';
 import { Peer } from '../support/peer';
-import { newRegistration, playScenario, run, runBridge } from '../support/scenario';
+import { playScenario } from '../support/scenario';
 import { resetPeer, resetSynapse, startPeer, startSynapse } from '../support/services';
 
 describe('a group on another homeserver of a federation, on the fediverse through the bridge of the first', () => {

@@ -4,15 +4,10 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
 import { playAttacks } from '../support/attacks';
+import { newRegistration, run, runBridge } from '../support/bridge-harness';
+import { playDecidedFollowers } from '../support/decided-followers';
 import { Peer } from '../support/peer';
-import {
-  newRegistration,
-  type PlayedScenario,
-  playDecidedFollowers,
-  playScenario,
-  run,
-  runBridge,
-} from '../support/scenario';
+import { type PlayedScenario, playScenario } from '../support/scenario';
 import { resetPeer, resetSynapse, startPeer, startSynapse } from '../support/services';
 
 describe('a group on the fediverse, with an independent ActivityPub server as its peer', () => {

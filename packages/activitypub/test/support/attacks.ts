@@ -4,8 +4,9 @@
 import { registerUser, type TestHomeserver } from '@imago/matrix-binding/testing';
 import { expect } from 'vitest';
 import type { RunningBridge } from '../../src/node/index';
+import { rawHistory, run } from './bridge-harness';
 import { attackerKey, type Json, type Peer, post, postFrom, signedRequest } from './peer';
-import { type PlayedScenario, rawHistory, run } from './scenario';
+import type { PlayedScenario } from './scenario';
 import { eventually } from './services';
 
 const AS = 'https://www.w3.org/ns/activitystreams';

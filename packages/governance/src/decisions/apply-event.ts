@@ -5,22 +5,19 @@
  *
  * @module
  */
-import { ActionKinds } from '../control-table/action-kinds';
 import { initialTableHistory } from '../control-table/table-history';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent } from '../events/event-types';
-import { readChangeAuthorityAction, readChangeTableAction } from '../events/parse-event';
-import { takeStance } from '../protocols/consensus';
-import { amend, object, withdrawObjection } from '../protocols/consent';
-import { castVote, settleSecretResult } from '../protocols/democracy/democracy';
+import { settleSecretResult } from '../protocols/democracy/democracy';
 import { challenge } from '../protocols/do-ocracy';
-import { decide } from '../protocols/oligarchy';
 import type { Step } from '../protocols/protocol-step';
+import { countPartKey } from './counted-evidence';
 import type { Decision } from './decision';
 import { changeDelegation } from './delegation-change';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
 import { commitDecision, isPending, openDecision } from './lifecycle';
+import { participate } from './participate';
 import { proposeDecision } from './propose';
 import type { RejectionReason } from './rejection';
 
@@ -77,6 +74,8 @@ export function applyEvent(
     case 'org.imago.governance.withdraw':
       return onDecision(event.content.decision, (decision) => {
         if (!isPending(decision)) return 'not-open';
+        // Periods end at the authority's events: until one comes, a late withdrawal is too late.
+        if (decision.status === 'open' && at >= decision.closesAt) return 'too-late';
         if (decision.proposer !== sender) return 'wrong-sender';
         return {
           ...decision,
@@ -85,44 +84,17 @@ export function applyEvent(
         };
       });
     case 'org.imago.governance.vote':
-      return onDecision(event.content.decision, (decision) => castVote(decision, sender, at, event.content));
     case 'org.imago.governance.approve':
-    case 'org.imago.governance.refuse': {
-      const approve = event.type === 'org.imago.governance.approve';
-      return onDecision(event.content.decision, (decision) =>
-        decide(decision, sender, at, event.content, approve),
-      );
-    }
+    case 'org.imago.governance.refuse':
     case 'org.imago.governance.stance':
-      return onDecision(event.content.decision, (decision) =>
-        takeStance(decision, sender, at, event.content),
-      );
     case 'org.imago.governance.object':
-      return onDecision(event.content.decision, (decision) =>
-        object(decision, event.id, sender, at, event.content),
-      );
     case 'org.imago.governance.objection.withdraw':
-      return onDecision(event.content.decision, (decision) =>
-        withdrawObjection(decision, sender, at, event.content),
-      );
     case 'org.imago.governance.amend': {
       const decision = state.decisions.get(event.content.decision);
-      let content = event.content;
-      const readAction =
-        decision?.kind === ActionKinds.changeControlTable
-          ? readChangeTableAction
-          : decision?.kind === ActionKinds.changeAuthority
-            ? readChangeAuthorityAction
-            : undefined;
-      if (readAction !== undefined) {
-        try {
-          content = { ...content, action: readAction(content.action) };
-        } catch (error) {
-          if (error instanceof InvalidEventError) return error;
-          throw error;
-        }
-      }
-      return onDecision(content.decision, (target) => amend(target, event.id, sender, at, content));
+      if (decision === undefined) return 'unknown-decision';
+      const next = participate(decision, event, at);
+      if (typeof next === 'string' || next instanceof InvalidEventError) return next;
+      return ok(commitDecision(state, next), next.status !== decision.status ? [decision.id] : []);
     }
     case 'org.imago.governance.challenge':
       return onDecision(event.content.decision, (decision) => {
@@ -136,6 +108,11 @@ export function applyEvent(
     }
     case 'org.imago.governance.tick':
       return ok(state);
+    case 'org.imago.governance.counted': {
+      const key = countPartKey(event.content.decision, event.content.part);
+      if (state.countParts.has(key)) return 'duplicate';
+      return ok({ ...state, countParts: state.countParts.set(key, event.content.ids) });
+    }
     case 'org.imago.governance.close': {
       const decision = state.decisions.get(event.content.decision);
       if (decision === undefined) return 'unknown-decision';

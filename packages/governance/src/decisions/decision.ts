@@ -174,4 +174,23 @@ export interface Decision {
   /** The member trustees the proposal named (secret ballots whose rule names none). */
   readonly trustees?: ElectionTrustees;
   readonly outcome?: DecisionOutcome;
+  /**
+   * Ids of the participation events that entered this decision, in the order they did (a counted
+   * close names them; after one, only those it named that count).
+   */
+  readonly evidence?: readonly string[];
+  /** The action as proposed, once an amendment replaced it (a recount starts from it). */
+  readonly proposedAction?: { readonly action: unknown };
+  /** What the authority's counted close named, and what of it this log lacks or refuses. */
+  readonly count?: DecisionCount;
+}
+
+/** What a counted close named for a decision (see `counted-evidence.ts`). */
+export interface DecisionCount {
+  /** The ids the close named, in its order. */
+  readonly counted: readonly string[];
+  /** The named events this log has not shown yet: while any is missing the decision is `closed`. */
+  readonly missing: readonly string[];
+  /** The named events that do not count, with why. */
+  readonly invalid: readonly { readonly id: string; readonly reason: string }[];
 }

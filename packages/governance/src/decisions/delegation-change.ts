@@ -6,6 +6,7 @@
  */
 import { hasNoDelegation, NO_DELEGATIONS, withDelegation } from '../delegation/delegation-scope';
 import type { GovernanceEventOf } from '../events/event-types';
+import { delegationKey } from './counted-evidence';
 import type { GovernanceState } from './governance-state';
 import { isPending } from './lifecycle';
 import type { RejectionReason } from './rejection';
@@ -44,7 +45,12 @@ export function changeDelegation(
   const delegations = hasNoDelegation(next)
     ? state.delegations.delete(event.sender)
     : state.delegations.set(event.sender, next);
-  return { ...state, delegations };
+  const key = delegationKey(event.sender, scope);
+  const delegationIds =
+    event.type === 'org.imago.governance.delegate'
+      ? state.delegationIds.set(key, event.id)
+      : state.delegationIds.delete(key);
+  return { ...state, delegations, delegationIds };
 }
 
 function sameDelegations(a: typeof NO_DELEGATIONS, b: typeof NO_DELEGATIONS): boolean {

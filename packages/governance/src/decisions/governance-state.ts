@@ -9,6 +9,7 @@ import type { MemberDelegations } from '../delegation/delegation-scope';
 import type { MemberId } from '../membership/member-id';
 import { PersistentMap } from '../persistent/persistent-map';
 import type { Decision } from './decision';
+import type { EvidenceRecord } from './evidence-record';
 import type { effectiveTime } from './group-clock';
 
 /**
@@ -35,6 +36,17 @@ export interface GovernanceState extends ControlTableHistory {
   readonly decisions: PersistentMap<Decision>;
   /** Every member's current delegations, keyed by member. */
   readonly delegations: PersistentMap<MemberDelegations>;
+  /** The `delegate` event behind each current delegation, keyed by member and scope. */
+  readonly delegationIds: PersistentMap<string>;
+  /**
+   * Every participation or delegation event read, accepted or not, by id (and the ids of redacted
+   * events): what a counted close may name (see `counted-evidence.ts`).
+   */
+  readonly evidence: PersistentMap<EvidenceRecord>;
+  /** Events a counted close named that this log has not shown yet: the decisions waiting for each. */
+  readonly awaiting: PersistentMap<readonly string[]>;
+  /** Parts of long counted lists (`org.imago.governance.counted`), by decision and part. */
+  readonly countParts: PersistentMap<readonly string[]>;
   /** Ids of accepted events, for duplicate detection. */
   readonly seen: PersistentMap<true>;
   /** Ids of decisions still `proposed` or `open`, sorted. */
@@ -57,6 +69,10 @@ export function initialGovernanceState(): GovernanceState {
     authorityClock: 0,
     decisions: PersistentMap.empty(),
     delegations: PersistentMap.empty(),
+    delegationIds: PersistentMap.empty(),
+    evidence: PersistentMap.empty(),
+    awaiting: PersistentMap.empty(),
+    countParts: PersistentMap.empty(),
     seen: PersistentMap.empty(),
     pending: [],
     nextDue: Number.POSITIVE_INFINITY,

@@ -8,15 +8,14 @@
 import { ActionKinds } from '../control-table/action-kinds';
 import type { ControlTable } from '../control-table/control-table';
 import { adoptTable } from '../control-table/table-history';
-import { settleConsensus } from '../protocols/consensus';
-import { settleConsent } from '../protocols/consent';
-import { secretSetup, settleDemocracy } from '../protocols/democracy/democracy';
-import { settleDoOcracy } from '../protocols/do-ocracy';
-import { openOligarchy, settleOligarchy } from '../protocols/oligarchy';
+import { secretSetup } from '../protocols/democracy/democracy';
+import { openOligarchy } from '../protocols/oligarchy';
 import { sortIds } from '../protocols/protocol-step';
 import { type Decision, FINAL_STATUSES } from './decision';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
+import { type CountIssue, recount } from './recount';
+import { settleAtDeadline } from './settle-at-deadline';
 
 /** Whether the decision still waits for time to pass (`proposed` or `open`). */
 export function isPending(decision: Decision): boolean {
@@ -44,29 +43,6 @@ export function openDecision(
     opened = { ...opened, secret: secretSetup(opened, state, context) };
   }
   return openOligarchy(opened, at);
-}
-
-/**
- * Settles an open decision whose period has ended.
- * @internal
- */
-export function settleAtDeadline(
-  decision: Decision,
-  state: GovernanceState,
-  context: GovernanceContext,
-): Decision {
-  switch (decision.rule.protocol) {
-    case 'oligarchy':
-      return settleOligarchy(decision);
-    case 'democracy':
-      return settleDemocracy(decision, state, context);
-    case 'consensus':
-      return settleConsensus(decision);
-    case 'consent':
-      return settleConsent(decision);
-    case 'do-ocracy':
-      return settleDoOcracy(decision);
-  }
 }
 
 /**
@@ -111,40 +87,83 @@ export function commitDecision(state: GovernanceState, decision: Decision): Gove
 }
 
 /**
+ * Writes a decision settled on counted evidence (or waiting for it), keeping the index of the
+ * events awaited in sync.
+ * @internal
+ */
+export function commitCounted(state: GovernanceState, before: Decision, after: Decision): GovernanceState {
+  let awaiting = state.awaiting;
+  const wait = (id: string, decisions: readonly string[]) => {
+    awaiting = decisions.length === 0 ? awaiting.delete(id) : awaiting.set(id, decisions);
+  };
+  for (const id of before.count?.missing ?? []) {
+    wait(
+      id,
+      (awaiting.get(id) ?? []).filter((decision) => decision !== before.id),
+    );
+  }
+  for (const id of after.count?.missing ?? []) {
+    wait(id, sortIds([...(awaiting.get(id) ?? []), after.id]));
+  }
+  return commitDecision({ ...state, awaiting }, after);
+}
+
+/** How time passes at an event (see {@link advanceClock}). */
+export interface ClockOptions {
+  /**
+   * Whether periods end (default `true`): only the authority's events end them, so that no
+   * member's event settles a decision in one reader's order and not in another's.
+   */
+  readonly settle?: boolean;
+  /** What the settling event counted, by decision (`recount.ts`). */
+  readonly counts?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
  * Lets time pass up to `now`: opens decisions whose `opensAt` has come and settles those whose
- * `closesAt` has passed, in order of that time (then id).
+ * `closesAt` has passed, in order of that time (then id); a decision the settling event counted
+ * settles on what it named.
  *
  * @param state - the state
  * @param now - the time (ms) to evaluate at
  * @param context - membership inputs (for delegation to groups and sub-group deciders)
- * @returns the new state and the ids of the decisions that opened or settled
+ * @param options - whether periods end, and what the settling event counted
+ * @returns the new state, the ids of the decisions that opened or settled, and the count's issues
  * @internal
  */
 export function advanceClock(
   state: GovernanceState,
   now: number,
   context: GovernanceContext,
-): { state: GovernanceState; changed: string[] } {
+  options: ClockOptions = {},
+): { state: GovernanceState; changed: string[]; issues: CountIssue[] } {
   const changed: string[] = [];
-  if (now < state.nextDue) return { state, changed };
+  const issues: CountIssue[] = [];
+  if (now < state.nextDue) return { state, changed, issues };
   for (;;) {
     let due: Decision | undefined;
     let earliest = Number.POSITIVE_INFINITY;
     for (const id of state.pending) {
       const decision = state.decisions.get(id)!;
+      if (decision.status === 'open' && options.settle === false) continue;
       const at = dueAt(decision);
       if (at <= now && at < earliest) {
         due = decision;
         earliest = at;
       }
     }
-    if (due === undefined) return { state, changed };
-    const next =
-      due.status === 'proposed'
-        ? openDecision(due, state, context, due.opensAt)
-        : settleAtDeadline(due, state, context);
-    state = commitDecision(state, next);
-    if (!changed.includes(next.id)) changed.push(next.id);
+    if (due === undefined) return { state, changed, issues };
+    const counted = options.counts?.get(due.id);
+    if (due.status === 'proposed') {
+      state = commitDecision(state, openDecision(due, state, context, due.opensAt));
+    } else if (counted !== undefined) {
+      const recounted = recount(due, counted, state, context);
+      issues.push(...recounted.issues);
+      state = commitCounted(state, due, recounted.decision);
+    } else {
+      state = commitDecision(state, settleAtDeadline(due, state, context));
+    }
+    if (!changed.includes(due.id)) changed.push(due.id);
   }
 }
 

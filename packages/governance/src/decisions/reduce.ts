@@ -3,7 +3,9 @@
  *
  * Pure and deterministic: the same log and the same membership inputs give every member and
  * every auditor the same state. An invalid event (malformed, duplicate, wrong sender, too early,
- * too late, wrong protocol…) is ignored — the returned state is the input state — and reported.
+ * too late, wrong protocol…) is ignored and reported: the returned state is the input state, but
+ * for the record of evidence a counted close may name (`counted-evidence.ts`) and, for an event
+ * such a close waited for, the decision it lets settle.
  *
  * Each event is taken at its effective time (see {@link effectiveTime}: never back in time, and
  * for anyone but the authority never ahead of the authority's clock by more than the skew).
@@ -17,10 +19,13 @@ import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent } from '../events/event-types';
 import { parseGovernanceEvent } from '../events/parse-event';
 import { applyEvent } from './apply-event';
+import { recordEvidence, resumeCounts } from './awaited-evidence';
+import { resolveCounted } from './counted-evidence';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
 import { DEFAULT_CLOCK_SKEW, effectiveTime } from './group-clock';
 import { advanceClock } from './lifecycle';
+import type { CountIssue } from './recount';
 import type { RejectedEvent, RejectionReason } from './rejection';
 
 /** The result of {@link reduce}. */
@@ -36,12 +41,15 @@ export interface ReduceResult {
    * the claimed and the effective time.
    */
   readonly time?: { readonly claimed: number; readonly effective: number };
+  /** What settling decisions on the authority's counted evidence reported (see `recount.ts`). */
+  readonly count?: readonly CountIssue[];
 }
 
 /** Event types only the group's authority may send. */
 const AUTHORITY_ONLY: ReadonlySet<string> = new Set([
   'org.imago.governance.tick',
   'org.imago.governance.close',
+  'org.imago.governance.counted',
   'org.imago.governance.secret.result',
 ]);
 
@@ -96,28 +104,64 @@ export function reduce(state: GovernanceState, raw: unknown, context: Governance
   if (!parsed.ok) return rejection(state, raw, 'malformed', parsed.error);
   const claimed = parsed.value;
   if (state.seen.has(claimed.id)) return rejection(state, raw, 'duplicate');
-  if (!context.members.has(claimed.sender)) return rejection(state, raw, 'not-a-member');
+  // Kept whatever becomes of the event, since a counted close may name it.
+  const recorded = recordEvidence(state, claimed, context);
+  if (!recorded.awaiting.has(claimed.id)) return reduceParsed(state, recorded, raw, claimed, context);
+  // A participation event a counted close waited for: its decision has settled, so it does
+  // nothing else. A delegation also changes the member's delegations, as any other.
+  const delegation = claimed.type === 'org.imago.governance.delegate';
+  const result = delegation
+    ? reduceParsed(state, recorded, raw, claimed, context)
+    : { state: { ...recorded, seen: recorded.seen.set(claimed.id, true) }, settled: [] };
+  const resumed = resumeCounts(result.state, [claimed.id], context);
+  const count = [...(result.count ?? []), ...resumed.issues];
+  return {
+    ...result,
+    state: resumed.state,
+    settled: [...result.settled, ...resumed.settled],
+    ...(count.length === 0 ? {} : { count }),
+  };
+}
+
+function reduceParsed(
+  state: GovernanceState,
+  recorded: GovernanceState,
+  raw: unknown,
+  claimed: GovernanceEvent,
+  context: GovernanceContext,
+): ReduceResult {
+  if (!context.members.has(claimed.sender)) return rejection(recorded, raw, 'not-a-member');
   const at = effectiveTime(state, claimed.sender, claimed.timestamp, context.clockSkew ?? DEFAULT_CLOCK_SKEW);
   const time = at === claimed.timestamp ? undefined : { claimed: claimed.timestamp, effective: at };
-  if (AUTHORITY_ONLY.has(claimed.type) && !state.authority.includes(claimed.sender)) {
-    return rejection(state, raw, 'wrong-sender', undefined, time);
+  const fromAuthority = state.authority.includes(claimed.sender);
+  if (AUTHORITY_ONLY.has(claimed.type) && !fromAuthority) {
+    return rejection(recorded, raw, 'wrong-sender', undefined, time);
   }
   const event = { ...claimed, timestamp: at } as GovernanceEvent;
+  const counts =
+    event.type === 'org.imago.governance.close' || event.type === 'org.imago.governance.tick'
+      ? resolveCounted(recorded, event.content.counted)
+      : new Map<string, readonly string[]>();
+  if (counts === undefined) return rejection(recorded, raw, 'incomplete-count', undefined, time);
 
-  const advanced = advanceClock(state, at, context);
+  // Only the authority's events end periods (see `advanceClock`); the parts of a counted list
+  // come before the close that settles on them.
+  const settle = fromAuthority && event.type !== 'org.imago.governance.counted';
+  const advanced = advanceClock(recorded, at, context, { settle, counts });
   const applied = applyEvent(advanced.state, event, context, advanced.changed);
-  if (typeof applied === 'string') return rejection(state, raw, applied, undefined, time);
-  if (applied instanceof InvalidEventError) return rejection(state, raw, 'malformed', applied, time);
-  const fromAuthority =
+  if (typeof applied === 'string') return rejection(recorded, raw, applied, undefined, time);
+  if (applied instanceof InvalidEventError) return rejection(recorded, raw, 'malformed', applied, time);
+  const clockOfAuthority =
     applied.state.authority.includes(event.sender) || event.type === 'org.imago.governance.init';
   return {
     state: {
       ...applied.state,
       seen: applied.state.seen.set(event.id, true),
       clock: Math.max(applied.state.clock, at),
-      ...(fromAuthority ? { authorityClock: Math.max(applied.state.authorityClock, at) } : {}),
+      ...(clockOfAuthority ? { authorityClock: Math.max(applied.state.authorityClock, at) } : {}),
     },
     settled: applied.settled,
     ...(time === undefined ? {} : { time }),
+    ...(advanced.issues.length === 0 ? {} : { count: advanced.issues }),
   };
 }

@@ -45,7 +45,12 @@ export type RejectionReason =
   /** A secret-ballot proposal when neither its rule nor the proposal names the trustees. */
   | 'no-trustees'
   /** A proposal naming trustees when its rule names its own. */
-  | 'invalid-trustees';
+  | 'invalid-trustees'
+  /**
+   * A close or tick whose counted list is split into parts that are missing or do not hash to
+   * its digest.
+   */
+  | 'incomplete-count';
 
 /** A rejected event, as reported by the reducer. */
 export interface RejectedEvent {

@@ -48,8 +48,16 @@ export const GovernanceEventTypes = {
    * timestamp (from anyone else: rejected).
    */
   tick: 'org.imago.governance.tick',
-  /** The authority closes one decision whose period has ended (rejected before its end). */
+  /**
+   * The authority closes one decision whose period has ended (rejected before its end), naming
+   * what it counted for each decision it settles (`counted`, see `decisions/counted-evidence.ts`).
+   */
   close: 'org.imago.governance.close',
+  /**
+   * The authority's list of counted events for one decision, when it does not fit in the close:
+   * one part of it (the close names how many parts and their digest).
+   */
+  counted: 'org.imago.governance.counted',
   /** Secret ballot: the authority publishes the verified Helios-C result of a closed decision. */
   secretResult: 'org.imago.governance.secret.result',
 } as const;
@@ -92,9 +100,45 @@ export interface ProposeContent {
   readonly trustees?: ElectionTrustees;
 }
 
-/** Content of events that only name their decision (`withdraw`, `approve`, `refuse`, `close`). */
+/** Content of events that only name their decision (`withdraw`, `approve`, `refuse`). */
 export interface DecisionRefContent {
   readonly decision: string;
+}
+
+/**
+ * What a settling event counted for one decision: the ids of the events it took into account,
+ * in the order it took them; or, for a list too large for one Matrix event, how many
+ * `org.imago.governance.counted` parts carry it and the SHA-256 (hex) of the whole list
+ * (`JSON.stringify(ids)`, UTF-8).
+ */
+export type CountedIds = readonly string[] | { readonly parts: number; readonly digest: string };
+
+/** What the authority's settling event counted, by decision id. */
+export type CountedByDecision = Readonly<Record<string, CountedIds>>;
+
+/** Content of `org.imago.governance.close`. */
+export interface CloseContent {
+  readonly decision: string;
+  /**
+   * What the close counted for each decision it settles (its own and any other whose period
+   * ended by then). Absent (older logs): the decisions settle on the events this reader's log
+   * put before the close.
+   */
+  readonly counted?: CountedByDecision;
+}
+
+/** Content of `org.imago.governance.tick`. */
+export interface TickContent {
+  /** What the tick counted for each decision it settles (as a close's `counted`). */
+  readonly counted?: CountedByDecision;
+}
+
+/** Content of `org.imago.governance.counted`: one part of a long list of counted events. */
+export interface CountedPartContent {
+  readonly decision: string;
+  /** The part's index, from 0. */
+  readonly part: number;
+  readonly ids: readonly string[];
 }
 
 /** Content of `org.imago.governance.vote`. */
@@ -180,8 +224,9 @@ export interface GovernanceEventContents {
   'org.imago.governance.challenge': ReasonedContent;
   'org.imago.governance.delegate': DelegateContent;
   'org.imago.governance.revoke': RevokeContent;
-  'org.imago.governance.tick': Record<string, never>;
-  'org.imago.governance.close': DecisionRefContent;
+  'org.imago.governance.tick': TickContent;
+  'org.imago.governance.close': CloseContent;
+  'org.imago.governance.counted': CountedPartContent;
   'org.imago.governance.secret.result': SecretResultContent;
 }
 

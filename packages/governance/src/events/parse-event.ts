@@ -30,6 +30,7 @@ import {
   GovernanceEventTypes,
   type SecretResultContent,
 } from './event-types';
+import { readCountedByDecision, readCountedPart } from './parse-counted';
 
 const EVENT_TYPES = Object.values(GovernanceEventTypes) as GovernanceEventType[];
 const MAX_ID = 512;
@@ -124,8 +125,13 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
     case 'org.imago.governance.withdraw':
     case 'org.imago.governance.approve':
     case 'org.imago.governance.refuse':
-    case 'org.imago.governance.close':
       return { decision: decision() };
+    case 'org.imago.governance.close': {
+      const counted = readCountedByDecision(content.counted, `${path}.counted`);
+      return { decision: decision(), ...(counted === undefined ? {} : { counted }) };
+    }
+    case 'org.imago.governance.counted':
+      return readCountedPart(content);
     case 'org.imago.governance.vote':
       return { decision: decision(), ballot: readBallot(content.ballot, `${path}.ballot`) };
     case 'org.imago.governance.stance': {
@@ -155,8 +161,10 @@ function readContent(type: GovernanceEventType, content: Readonly<Record<string,
       return { scope: readScope(content.scope, `${path}.scope`), to: readTarget(content.to, `${path}.to`) };
     case 'org.imago.governance.revoke':
       return { scope: readScope(content.scope, `${path}.scope`) };
-    case 'org.imago.governance.tick':
-      return {};
+    case 'org.imago.governance.tick': {
+      const counted = readCountedByDecision(content.counted, `${path}.counted`);
+      return counted === undefined ? {} : { counted };
+    }
     case 'org.imago.governance.secret.result': {
       const evidence = readOptionalString(content.evidence, `${path}.evidence`);
       const castWeight =

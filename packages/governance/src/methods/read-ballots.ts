@@ -165,6 +165,21 @@ export function scanBallots(bytes: Uint8Array): PackedBallots | undefined {
   };
 }
 
+/**
+ * Reads past what follows an item of an array on the careful path: spaces, then `,` and the spaces
+ * after it, or the `]` that closes the array — so the array closed when the byte before the
+ * position returned is `]`.
+ */
+function pastSeparator(bytes: Uint8Array, from: number, where: string): number {
+  let at = from;
+  while (at < bytes.length && isSpace(bytes[at]!)) at++;
+  if (bytes[at] === CLOSE) return at + 1;
+  if (bytes[at] !== COMMA) fail(bytes, at, where, "',' or ']'");
+  at++;
+  while (at < bytes.length && isSpace(bytes[at]!)) at++;
+  return at;
+}
+
 /** The careful path of {@link readBallots}: names the first error. */
 export function readBallotsStrictly(bytes: Uint8Array): PackedBallots {
   const end = bytes.length;
@@ -243,31 +258,13 @@ export function readBallotsStrictly(bytes: Uint8Array): PackedBallots {
             cells = grown;
           }
           cells[cellCount++] = negative ? -value : value;
-          while (at < end && isSpace(bytes[at]!)) at++;
-          const separator = bytes[at];
-          if (separator === COMMA) {
-            at++;
-            while (at < end && isSpace(bytes[at]!)) at++;
-          } else if (separator === CLOSE) {
-            at++;
-            break;
-          } else {
-            fail(bytes, at, `ballots[${ballotCount}]`, "',' or ']'");
-          }
+          at = pastSeparator(bytes, at, `ballots[${ballotCount}]`);
+          if (bytes[at - 1] === CLOSE) break;
         }
       }
       ballotCount++;
-      while (at < end && isSpace(bytes[at]!)) at++;
-      const separator = bytes[at];
-      if (separator === COMMA) {
-        at++;
-        while (at < end && isSpace(bytes[at]!)) at++;
-      } else if (separator === CLOSE) {
-        at++;
-        break;
-      } else {
-        fail(bytes, at, 'ballots', "',' or ']'");
-      }
+      at = pastSeparator(bytes, at, 'ballots');
+      if (bytes[at - 1] === CLOSE) break;
     }
   }
   while (at < end && isSpace(bytes[at]!)) at++;

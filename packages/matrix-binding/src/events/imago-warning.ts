@@ -46,7 +46,19 @@ export type ImagoWarningCode =
    * A checkpoint of the decisions fold does not match: its snapshot's bytes do not hash to its
    * digest, or the state it carries is not the state the whole history gives at its event.
    */
-  | 'checkpoint-mismatch';
+  | 'checkpoint-mismatch'
+  /**
+   * The authority's close named events this log has not shown yet (concurrent with the close,
+   * ordered after it here, or not arrived): the decision stays `closed` until they come.
+   */
+  | 'awaiting-evidence'
+  /**
+   * The authority's close named an event that does not count: redacted, from a non-member, about
+   * another decision, or refused by its protocol (`reason`).
+   */
+  | 'invalid-evidence'
+  /** Events this log counted that the authority's close did not name: they do not count. */
+  | 'uncounted';
 
 /** A typed warning about one event. */
 export interface ImagoWarning {

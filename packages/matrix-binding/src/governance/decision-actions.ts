@@ -110,19 +110,6 @@ export function vote(
 }
 
 /**
- * Closes a decision whose period has ended (anyone may; the reducer checks the time).
- *
- * @param client - any member's client.
- * @param roomId - the decisions room.
- * @param decision - the decision id.
- * @returns the event id.
- * @throws {@link HomeserverError} when refused.
- */
-export function closeDecision(client: MatrixClient, roomId: string, decision: string): Promise<string> {
-  return sendGovernanceEvent(client, roomId, GovernanceEventTypes.close, { decision });
-}
-
-/**
  * Replaces the sender's delegations (state event keyed by their own user id: nobody else can
  * overwrite it). An empty list revokes every delegation.
  *

@@ -18,6 +18,8 @@ import {
   GovernanceEventTypes,
   type GovernanceState,
   initialGovernanceState,
+  markRedacted,
+  type ReduceResult,
   reduce,
 } from '@imago/governance';
 import type { Delegation } from '../delegations/delegation-set';
@@ -26,6 +28,7 @@ import type { ImagoWarning } from '../events/imago-warning';
 import type { LogEntry } from '../replay/room-log';
 import type { DecisionsFoldSnapshot } from './decisions-fold-snapshot';
 import {
+  countWarning,
   type DecisionsReplay,
   type GovernanceInput,
   type ReplayDecisionsOptions,
@@ -34,7 +37,7 @@ import {
   replayWithReports,
 } from './decisions-replay';
 import { delegationChanges } from './delegation-changes';
-import { MembershipRoll } from './membership-roll';
+import { MembershipRoll, unadmittedWarning } from './membership-roll';
 import { mirroredBallot, type PollMirror, type ProposalSummary, pollMirrorProblem } from './poll-mirrors';
 import { type RedactedEvidence, settledEvidenceWarnings } from './settled-evidence';
 
@@ -173,7 +176,10 @@ export class DecisionsFold {
 
   #feed(input: GovernanceInput): void {
     this.#reports.fed.push(input);
-    const result = reduce(this.#state, input, this.#context());
+    this.#take(reduce(this.#state, input, this.#context()), input);
+  }
+
+  #take(result: Omit<ReduceResult, 'settled'> & { settled: readonly string[] }, input?: GovernanceInput) {
     this.#state = result.state;
     for (const id of result.settled) {
       const decision = this.#state.decisions.get(id);
@@ -182,7 +188,9 @@ export class DecisionsFold {
       if (settled && !this.#settledAt.has(id)) this.#settledAt.set(id, this.#entries);
       this.#roll.observeDecision(decision);
     }
-    if (result.time) this.#reports.clock.push({ eventId: input.id, sender: input.sender, ...result.time });
+    this.#reports.warnings.push(...(result.count ?? []).map(countWarning));
+    if (result.time && input)
+      this.#reports.clock.push({ eventId: input.id, sender: input.sender, ...result.time });
     if (result.rejected) {
       this.#reports.rejected.push(result.rejected);
       this.#reports.warnings.push(rejectionWarning(input, result.rejected));
@@ -210,6 +218,8 @@ export class DecisionsFold {
         warning.type?.startsWith('org.imago.governance.')
       ) {
         this.#redacted.set(warning.eventId, { index, pending: this.#state.pending });
+        // A counted close that names it does not count it, and stops waiting for it.
+        this.#take(markRedacted(this.#state, warning.eventId, this.#context()));
       }
       return;
     }
@@ -224,20 +234,12 @@ export class DecisionsFold {
       case 'join-rules':
         this.#roll.observeJoinRule(event.content.joinRule);
         break;
-      case 'membership':
-        if (
-          this.#roll.observeMembership(event.stateKey, event.content.membership, this.#state.authority) ===
-          false
-        ) {
-          this.#reports.warnings.push({
-            code: 'unadmitted-member',
-            eventId: event.eventId,
-            type: event.type,
-            sender: event.stateKey,
-            detail: `${event.stateKey} joined without an admission of the group: not counted in its decisions`,
-          });
-        }
+      case 'membership': {
+        const { stateKey, content } = event;
+        if (this.#roll.observeMembership(stateKey, content.membership, this.#state.authority) === false)
+          this.#reports.warnings.push(unadmittedWarning(event.eventId, event.type, stateKey));
         break;
+      }
       case 'redaction': {
         const evidence = this.#redacted.get(event.content.redacts);
         if (evidence === undefined) break;

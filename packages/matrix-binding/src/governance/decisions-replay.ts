@@ -4,7 +4,7 @@
  * its options, the governance events fed to the reducer, the clock adjustments, and how a
  * rejection of governance becomes a warning.
  */
-import type { GovernanceContext, GovernanceState, RejectedEvent } from '@imago/governance';
+import type { CountIssue, GovernanceContext, GovernanceState, RejectedEvent } from '@imago/governance';
 import type { ImagoWarning } from '../events/imago-warning';
 
 /** Options of {@link replayDecisions}. */
@@ -138,4 +138,25 @@ export function replayWithReports(
     });
   }
   return replay;
+}
+
+/**
+ * The warning of a decision settled on what the authority's close counted: a named event this
+ * log has not shown yet (`awaiting-evidence`, the decision waits), one that does not count
+ * (`invalid-evidence`, `reason` says why), or events this log had counted that the close did not
+ * name (`uncounted`). `eventId` is the first event concerned, `detail` lists them all.
+ */
+export function countWarning(issue: CountIssue): ImagoWarning {
+  const what =
+    issue.code === 'awaiting-evidence'
+      ? 'waiting for counted events not seen yet'
+      : issue.code === 'invalid-evidence'
+        ? `a counted event that does not count (${issue.reason})`
+        : 'events the authority did not count';
+  return {
+    code: issue.code,
+    ...(issue.ids[0] === undefined ? {} : { eventId: issue.ids[0] }),
+    ...(issue.reason === undefined ? {} : { reason: issue.reason }),
+    detail: `decision ${issue.decision}: ${what}: ${issue.ids.join(', ')}`,
+  };
 }

@@ -126,6 +126,11 @@ describe('fold snapshots', () => {
       expect(decoded).toEqual({ ok: false, path });
     }
     expect(decodeFoldSnapshot(new Uint8Array([0xff, 0xfe]))).toEqual({ ok: false, path: '$' });
+    // Written before the evidence record of counted closes: refused, so the reader replays.
+    const honest = JSON.parse(text(encodeFoldSnapshot(new DecisionsFold().snapshot())));
+    delete honest.state.evidence;
+    const older = decodeFoldSnapshot(new TextEncoder().encode(JSON.stringify(honest)));
+    expect(older).toEqual({ ok: false, path: '$.state.evidence' });
     const deep = '['.repeat(200) + ']'.repeat(200);
     expect(decodeFoldSnapshot(new TextEncoder().encode(`{"entries":0,"state":${deep}}`)).ok).toBe(false);
   });

@@ -140,7 +140,16 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
       throw new SnapshotProblem('$.entries');
     const state = value.state as Record<string, unknown> | undefined;
     if (typeof state !== 'object' || state === null) throw new SnapshotProblem('$.state');
-    for (const key of ['decisions', 'delegations', 'seen'])
+    // A snapshot written before the evidence record (counted closes) is refused: replay instead.
+    for (const key of [
+      'decisions',
+      'delegations',
+      'seen',
+      'delegationIds',
+      'evidence',
+      'awaiting',
+      'countParts',
+    ])
       if (!(state[key] instanceof PersistentMap)) throw new SnapshotProblem(`$.state.${key}`);
     for (const key of ['authority', 'pending'])
       if (!Array.isArray(state[key]) || (state[key] as unknown[]).some((v) => typeof v !== 'string'))

@@ -5,6 +5,7 @@
  * left to `@imago/governance`.)
  */
 
+import { GovernanceEventTypes, MAX_COUNTED_IDS } from '@imago/governance';
 import type { JsonObject } from '../events/content-reader';
 import {
   ContentProblem,
@@ -45,8 +46,16 @@ export interface PollResponse {
 /** Key of a poll start's content naming the decision it mirrors. */
 export const POLL_DECISION_KEY = 'org.imago.decision';
 
+/**
+ * A governance event whose content @imago/governance reads (`org.imago.governance.*`): those the
+ * binding bounds itself (the authority's close and tick, the parts of a counted list), as every
+ * other type of that prefix.
+ */
+export type SettlingEvent = EventEnvelope & { readonly kind: 'governance'; readonly content: JsonObject };
+
 /** The governance events, as {@link ImagoEvent} holds them. */
 export type GovernanceEvent =
+  | SettlingEvent
   | (EventEnvelope & {
       readonly kind: 'control-table';
       readonly stateKey: string;
@@ -105,8 +114,40 @@ function readPollResponse(content: JsonObject): PollResponse {
   return { poll, answers };
 }
 
+const MAX_ID = 512;
+
+/**
+ * The authority's settling events: `counted` names, by decision, the ids counted (or the parts
+ * holding them); governance checks the rest. Large events, under Matrix's 64 KiB.
+ */
+function readSettling(envelope: EventEnvelope, content: JsonObject, decision: boolean): SettlingEvent {
+  if (decision) readString(content.decision, 'content.decision', MAX_ID);
+  if (content.counted !== undefined) readObject(content.counted, 'content.counted');
+  return { ...envelope, kind: 'governance', content: decodeDecimals(content) as JsonObject };
+}
+
 /** The event types of governance the binding reads, their readers and sender rules. */
 export const governanceEvents: readonly EventSpec<GovernanceEvent>[] = [
+  {
+    type: GovernanceEventTypes.close,
+    maxBytes: LARGE_MAX_CONTENT_BYTES,
+    read: (envelope, content) => readSettling(envelope, content, true),
+  },
+  {
+    type: GovernanceEventTypes.tick,
+    maxBytes: LARGE_MAX_CONTENT_BYTES,
+    read: (envelope, content) => readSettling(envelope, content, false),
+  },
+  {
+    type: GovernanceEventTypes.counted,
+    maxBytes: LARGE_MAX_CONTENT_BYTES,
+    read(envelope, content) {
+      readString(content.decision, 'content.decision', MAX_ID);
+      readInteger(content.part, 'content.part', 0, 999);
+      readStringList(content.ids, 'content.ids', MAX_COUNTED_IDS, MAX_ID);
+      return { ...envelope, kind: 'governance', content };
+    },
+  },
   {
     type: ImagoEventTypes.controlTable,
     maxBytes: LARGE_MAX_CONTENT_BYTES,

@@ -18,7 +18,9 @@
  * The roll reads nothing but the decisions room's own log (membership, join rules, the adopted
  * decisions), so every member who replays it gets the same roll. Pure.
  */
+
 import type { Decision } from '@imago/governance';
+import type { ImagoWarning } from '../events/imago-warning';
 
 /** The kind of action that admits a member (action `{ user }`). */
 export const ADMIT_MEMBER_KIND = 'admit-member';
@@ -160,4 +162,22 @@ export class MembershipRoll {
   get joined(): ReadonlySet<string> {
     return this.#joined;
   }
+}
+
+/**
+ * The warning of a join no admission backs.
+ *
+ * @param eventId - the membership event.
+ * @param type - its type.
+ * @param user - who joined.
+ * @returns an `unadmitted-member` warning.
+ */
+export function unadmittedWarning(eventId: string, type: string, user: string): ImagoWarning {
+  return {
+    code: 'unadmitted-member',
+    eventId,
+    type,
+    sender: user,
+    detail: `${user} joined without an admission of the group: not counted in its decisions`,
+  };
 }

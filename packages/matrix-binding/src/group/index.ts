@@ -55,7 +55,7 @@ export {
   powerLevelOf,
   readPowerLevels,
 } from './group-view';
-export { joinGroup } from './join-group';
+export { joinGroup, joinGroupBySpace } from './join-group';
 export { publishAuthority } from './publish-authority';
 export { readGroup } from './read-group';
 export { roomCreators } from './room-creators';

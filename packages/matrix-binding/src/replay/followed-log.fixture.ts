@@ -25,6 +25,7 @@ export type Op =
   | { op: 'delegate'; by: number; to: number }
   | { op: 'undelegate'; by: number }
   | { op: 'tick'; jump: boolean }
+  | { op: 'countedTick'; jump: boolean; picks: number[]; ahead: number }
   | { op: 'redact'; by: number; target: number }
   | { op: 'poll'; on: number }
   | { op: 'leave'; by: number };
@@ -36,6 +37,12 @@ export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('delegate' as const), by: fc.nat(4), to: fc.nat(4) }),
   fc.record({ op: fc.constant('undelegate' as const), by: fc.nat(4) }),
   fc.record({ op: fc.constant('tick' as const), jump: fc.boolean() }),
+  fc.record({
+    op: fc.constant('countedTick' as const),
+    jump: fc.boolean(),
+    picks: fc.array(fc.nat(), { maxLength: 6 }),
+    ahead: fc.nat(6),
+  }),
   fc.record({ op: fc.constant('redact' as const), by: fc.nat(4), target: fc.nat() }),
   fc.record({ op: fc.constant('poll' as const), on: fc.nat() }),
   fc.record({ op: fc.constant('leave' as const), by: fc.integer({ min: 1, max: 4 }) }),
@@ -129,6 +136,21 @@ export function roomOf(ops: readonly Op[], encryptedMask: readonly boolean[]): S
         if (op.jump) clock += HOUR;
         push(AUTHORITY, 'org.imago.governance.tick', {});
         break;
+      case 'countedTick': {
+        // The authority names events it counted: some sent, any kind, maybe one not sent yet.
+        if (op.jump) clock += HOUR;
+        const countable = /(vote|stance|delegations|poll\.response)$/;
+        const named = sent
+          .filter((s) => countable.test(String(s.raw.type)))
+          .map((s) =>
+            String(s.raw.type).endsWith('.delegations') ? `${s.raw.event_id}/group` : s.raw.event_id,
+          );
+        const ids = [...new Set(op.picks.map((i) => named[i % named.length] as string))];
+        if (op.ahead < 2) ids.push(`$e${n + 2 + op.ahead}`);
+        const counted = Object.fromEntries(proposals.map((p) => [p.id, ids]));
+        push(AUTHORITY, 'org.imago.governance.tick', { counted });
+        break;
+      }
       case 'redact': {
         const candidates = sent.filter((s) => s.raw.type !== 'm.room.create');
         const target = candidates[op.target % candidates.length] as Sent;

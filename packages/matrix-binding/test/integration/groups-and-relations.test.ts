@@ -7,9 +7,11 @@ import {
   endRelation,
   groupRoom,
   joinGroup,
+  joinGroupBySpace,
   readGroup,
 } from '../../src/index';
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
+import { RawMatrix } from '../support/raw-matrix';
 
 describe('groups as spaces, with sub-groups and consented relations (live Synapse)', () => {
   let alice: LiveUser;
@@ -88,5 +90,30 @@ describe('groups as spaces, with sub-groups and consented relations (live Synaps
     expect((await relations()).map((r) => r.status)).toEqual(['accepted']);
     await endRelation(bob.client, bees.spaceId, garden.spaceId);
     expect((await relations()).map((r) => [r.status, r.proposedBy])).toEqual([['proposed', garden.spaceId]]);
+  });
+
+  it('joins a group from its space id alone, its decisions room from the pin and not from a decoy child', async () => {
+    const carol = await liveUser('carol');
+    const pond = await createGroup(alice.client, {
+      profile: { name: 'Mare' },
+      rooms: ['chat', 'decisions'],
+      invite: [carol.userId],
+    });
+    // A space child claiming the decisions role, added in raw HTTP by a founder who has the power.
+    const raw = new RawMatrix(alice.session.baseUrl, alice.session.accessToken);
+    const decoy = await raw.request('POST', '/createRoom', { name: 'decoy', preset: 'public_chat' });
+    const decoyId = decoy.body.room_id as string;
+    const child = await raw.request(
+      'PUT',
+      `/rooms/${encodeURIComponent(pond.spaceId)}/state/m.space.child/${encodeURIComponent(decoyId)}`,
+      { via: [...pond.via], 'org.imago.room': 'decisions' },
+    );
+    expect(child.status).toBe(200);
+    const view = await joinGroupBySpace(carol.client, pond.spaceId, { via: pond.via });
+    expect(view.children.some((c) => c.roomId === decoyId && c.role === 'decisions')).toBe(true);
+    expect(groupRoom(view, 'decisions')).toBe(pond.rooms.decisions);
+    const joined = (await carol.client.getJoinedRooms()).joined_rooms;
+    expect(joined).toEqual(expect.arrayContaining([pond.spaceId, pond.rooms.chat, pond.rooms.decisions]));
+    expect(joined).not.toContain(decoyId);
   });
 });

@@ -1,36 +1,15 @@
 /**
  * Every mutation of the implemented vf-graphql 0.8.5 modules, run once on the bakery fixture
- * and checked against the store; then the refusals, each with its code, changing nothing. The
- * recorder of `vf-graphql-fields.test.ts` checks that every mutation and every field of its
- * response answered.
+ * and checked against the store (the deletions of records nothing ever referred to in
+ * `vf-graphql-deletions.test.ts`, the refusals in `vf-graphql-refusals.test.ts`). The recorder of
+ * `vf-graphql-fields.test.ts` checks that every mutation and every field of its response answered.
  */
-import { type GraphQLSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createBakeryStore } from '../../test/bakery/bakery-store';
+import { runner } from '../../test/support/graphql-runner';
+import { STANDALONE_DELETIONS } from '../../test/support/standalone-deletions';
 import { createVfSchema } from './executable-schema';
 import { type Answered, reachableObjectTypes, recordAnswers } from './testing/answered-fields';
-import type { VfStore } from './vf-store';
-
-function runner(schema: GraphQLSchema) {
-  return async (source: string, variableValues?: Record<string, unknown>) => {
-    const result = await graphql({ schema, source, variableValues });
-    expect(result.errors, source).toBeUndefined();
-    return result.data as Record<string, Record<string, unknown>>;
-  };
-}
-
-/** What a refused mutation reports. */
-async function refusal(schema: GraphQLSchema, source: string) {
-  const result = await graphql({ schema, source });
-  expect(result.data?.[Object.keys(result.data ?? {})[0] ?? ''] ?? null).toBeNull();
-  return result.errors?.[0]?.extensions as Record<string, unknown>;
-}
-
-/** The records of a store, as comparable values. */
-function snapshot(store: VfStore) {
-  const { nextId: _, ...maps } = store;
-  return structuredClone(maps);
-}
 
 describe('every mutation, once, on the bakery', () => {
   const answered: Answered = new Set();
@@ -296,35 +275,9 @@ describe('every mutation, once, on the bakery', () => {
     ] as const) {
       expect((map as ReadonlyMap<string, unknown>).has(id), id).toBe(false);
     }
-
-    // Records still in use (event-1 and resource-1 refer to them) stay; fresh ones go.
-    const fresh = await run(`mutation {
-      a: createAgreement(agreement: { name: "Spare", created: "2026-04-02T00:00:00Z" }) { agreement { id } }
-      u: createUnit(unit: { label: "sack", symbol: "sk" }) { unit { id } }
-      s: createResourceSpecification(resourceSpecification: { name: "Pears" }) { resourceSpecification { id } }
-      p: createSpatialThing(spatialThing: { name: "Shed" }) { spatialThing { id } }
-      b: createProductBatch(productBatch: { batchNumber: "P-1" }) { productBatch { id } }
-    }`);
-    const id = (key: string) => (Object.values(fresh[key]!)[0] as { id: string }).id;
-    store.ledger = {
-      ...store.ledger,
-      resources: new Map(store.ledger.resources).set('old-sack', {
-        id: 'old-sack',
-        accountingQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
-        onhandQuantity: { hasNumericalValue: 1, hasUnit: 'one' },
-      }),
-    };
-    const more = await run(`mutation {
-      a: deleteAgreement(id: "${id('a')}") u: deleteUnit(id: "${id('u')}") s: deleteResourceSpecification(id: "${id('s')}")
-      p: deleteSpatialThing(id: "${id('p')}") b: deleteProductBatch(id: "${id('b')}") r: deleteEconomicResource(id: "old-sack")
-    }`);
-    expect(more).toEqual({ a: true, u: true, s: true, p: true, b: true, r: true });
-    expect(store.agreements.has(id('a'))).toBe(false);
-    expect(store.ledger.resources.has('old-sack')).toBe(false);
-    expect(store.units.has(id('u'))).toBe(false);
   });
 
-  it('every mutation (but deleteEconomicEvent, always refused) and every field of its response answered', () => {
+  it('every mutation (but deleteEconomicEvent, always refused, and the deletions run on their own) and every field of its response answered', () => {
     const responses = reachableObjectTypes(schema).filter(
       (t) => t.name === 'Mutation' || t.name.endsWith('Response'),
     );
@@ -333,179 +286,8 @@ describe('every mutation, once, on the bakery', () => {
         .map((f) => `${t.name}.${f}`)
         .filter((key) => !answered.has(key)),
     );
-    expect(missing).toEqual(['Mutation.deleteEconomicEvent']);
-  });
-});
-
-describe('refused mutations change nothing and say why', () => {
-  const store = createBakeryStore();
-  const schema = createVfSchema(store);
-  const cases: [string, string, Record<string, unknown>][] = [
-    [
-      'an event (the ledger is append-only)',
-      'mutation { deleteEconomicEvent(id: "raise-apron") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'append-only' },
-    ],
-    [
-      'an unknown event',
-      'mutation { deleteEconomicEvent(id: "nope") }',
-      { code: 'VF_UNKNOWN_RECORD', recordType: 'EconomicEvent' },
-    ],
-    [
-      'a resource events refer to',
-      'mutation { deleteEconomicResource(id: "apron") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a process with events',
-      'mutation { deleteProcess(id: "process-bake") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'the specification of a process with outputs',
-      'mutation { updateProcess(process: { id: "process-bake", basedOn: null }) { process { id } } }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use', inputPath: 'process.basedOn' },
-    ],
-    [
-      'a process specification in use',
-      'mutation { deleteProcessSpecification(id: "process-spec-baking") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a resource specification in use',
-      'mutation { deleteResourceSpecification(id: "spec-flour") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a unit in use',
-      'mutation { deleteUnit(id: "unit-loaf") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'an OM2 unit',
-      'mutation { updateUnit(unit: { id: "kilogram", symbol: "kilo" }) { unit { id } } }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'built-in' },
-    ],
-    [
-      'a place in use',
-      'mutation { deleteSpatialThing(id: "place-market") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a batch in use',
-      'mutation { deleteProductBatch(id: "batch-1") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'an agreement in use',
-      'mutation { deleteAgreement(id: "agreement-flour") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a role in use',
-      'mutation { deleteAgentRelationshipRole(id: "role-member") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'an agent in a relationship',
-      'mutation { deletePerson(id: "alice") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'an organization through deletePerson',
-      'mutation { deletePerson(id: "group-bakery") }',
-      { code: 'VF_UNKNOWN_RECORD', recordType: 'Person' },
-    ],
-    [
-      'a fulfilled commitment',
-      'mutation { deleteCommitment(id: "commit-pay") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a satisfied intent',
-      'mutation { deleteIntent(id: "intent-flour-in") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'in-use' },
-    ],
-    [
-      'a fulfilment an event records',
-      'mutation { deleteFulfillment(id: "deliver-flour/fulfills/commit-flour") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'recorded' },
-    ],
-    [
-      'a satisfaction a commitment records',
-      'mutation { updateSatisfaction(satisfaction: { id: "commit-bread/satisfies/intent-bread-out", note: "x" }) { satisfaction { id } } }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'recorded' },
-    ],
-    [
-      'a containment outside combine and separate',
-      'mutation { updateEconomicResource(resource: { id: "bread", containedIn: null }) { economicResource { id } } }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'ledger-derived' },
-    ],
-    [
-      'a triggering cycle',
-      'mutation { updateEconomicEvent(event: { id: "deliver-flour", triggeredBy: "pay-flour" }) { economicEvent { id } } }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'cycle' },
-    ],
-    [
-      'the last addressee of a proposal',
-      'mutation { deleteProposedTo(id: "proposal-bread/to/group-mill") }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'last-addressee' },
-    ],
-    [
-      'an agent it is already proposed to',
-      'mutation { proposeTo(proposed: "proposal-bread", proposedTo: "group-mill") { proposedTo { id } } }',
-      { code: 'VF_RECORD_CONFLICT', rule: 'already-proposed' },
-    ],
-    [
-      'a relationship with an unknown role',
-      'mutation { createAgentRelationship(relationship: { subject: "alice", object: "bob", relationship: "role-boss" }) { agentRelationship { id } } }',
-      {
-        code: 'VF_UNKNOWN_RECORD',
-        recordType: 'AgentRelationshipRole',
-        inputPath: 'relationship.relationship',
-      },
-    ],
-    [
-      'a fulfilment of an unknown commitment',
-      'mutation { createFulfillment(fulfillment: { fulfilledBy: "knead", fulfills: "nope" }) { fulfillment { id } } }',
-      { code: 'VF_UNKNOWN_RECORD', inputPath: 'fulfillment.fulfills' },
-    ],
-    [
-      'a new resource in an unknown batch',
-      'mutation { createEconomicEvent(event: { action: "raise", provider: "alice", receiver: "alice", resourceQuantity: { hasNumericalValue: 1, hasUnit: "one" } }, newInventoriedResource: { name: "x", lot: "nope" }) { economicEvent { id } } }',
-      { code: 'VF_UNKNOWN_RECORD', inputPath: 'newInventoriedResource.lot' },
-    ],
-    [
-      'a new resource inside an unknown container',
-      'mutation { createEconomicEvent(event: { action: "raise", provider: "alice", receiver: "alice", resourceQuantity: { hasNumericalValue: 1, hasUnit: "one" } }, newInventoriedResource: { name: "x", containedIn: "nope" }) { economicEvent { id } } }',
-      { code: 'VF_UNKNOWN_RESOURCE' },
-    ],
-    [
-      'a date that is no date',
-      'mutation { createProductBatch(productBatch: { batchNumber: "x", expiryDate: "soon" }) { productBatch { id } } }',
-      { code: 'VF_PARSE', inputPath: 'productBatch.expiryDate' },
-    ],
-    [
-      'a latitude out of range',
-      'mutation { createSpatialThing(spatialThing: { name: "x", lat: 91 }) { spatialThing { id } } }',
-      { code: 'VF_PARSE', inputPath: 'spatialThing.lat' },
-    ],
-  ];
-
-  it.each(cases)('%s', async (_, source, extensions) => {
-    const before = snapshot(store);
-    expect(await refusal(schema, source)).toMatchObject(extensions);
-    expect(snapshot(store)).toEqual(before);
-  });
-
-  it('an event is backed out by a correction instead', async () => {
-    const run = runner(schema);
-    const data = await run(
-      'mutation { createEconomicEvent(event: { action: "raise", provider: "alice", receiver: "alice", corrects: "raise-apron" }) { economicEvent { id corrects { id } } } }',
+    expect(missing.sort()).toEqual(
+      ['Mutation.deleteEconomicEvent', ...STANDALONE_DELETIONS.map((name) => `Mutation.${name}`)].sort(),
     );
-    const correction = data.createEconomicEvent!.economicEvent as { id: string; corrects: { id: string } };
-    expect(correction.corrects).toEqual({ id: 'raise-apron' });
-    expect(store.ledger.events.get('raise-apron')?.correctedBy).toBe(correction.id);
-    expect(store.ledger.resources.get('apron')?.onhandQuantity.hasNumericalValue).toBe(0);
   });
 });

@@ -86,3 +86,29 @@ export class JsonObjectReader {
     return JsonObjectReader.of(this.value[key], this.at(key));
   }
 }
+
+/**
+ * Reads a JSON-lines text: one JSON value a line, blank lines and lines starting with `#`
+ * skipped, each value read by `read` with the path `line N`.
+ *
+ * @param text - the file content.
+ * @param read - reads one value, throwing {@link VfParseError} with the path it is given.
+ * @returns the values read, in order.
+ * @throws {@link VfParseError} at `line N` for a line that is not JSON, or whatever `read` throws.
+ */
+export function readJsonLines<T>(text: string, read: (json: unknown, path: string) => T): T[] {
+  const values: T[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '' || line.startsWith('#')) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new VfParseError(`line ${i + 1}`, 'not valid JSON');
+    }
+    values.push(read(json, `line ${i + 1}`));
+  }
+  return values;
+}

@@ -7,7 +7,7 @@ import { normalizeActionId } from '../actions/action-table';
 import { VfParseError } from '../errors/parse-error';
 import { ValueflowsError } from '../errors/valueflows-error';
 import type { EconomicEvent, NewInventoriedResource } from '../model/economic-event';
-import { JsonObjectReader } from './json-reader';
+import { JsonObjectReader, readJsonLines } from './json-reader';
 import { readMeasure, readSpatialThing } from './parse-measure';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -119,20 +119,7 @@ function parseNewResource(o: JsonObjectReader): NewInventoriedResource {
  * @throws {@link VfParseError} with a path like `line 3: resourceQuantity.hasUnit`
  */
 export function readEventLog(text: string): EconomicEvent[] {
-  const events: EconomicEvent[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new VfParseError(`line ${i + 1}`, 'not valid JSON');
-    }
-    events.push(readEconomicEvent(json, `line ${i + 1}`));
-  }
-  return events;
+  return readJsonLines(text, readEconomicEvent);
 }
 
 /**

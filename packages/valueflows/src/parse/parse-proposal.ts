@@ -6,7 +6,7 @@
 import { VfParseError } from '../errors/parse-error';
 import type { Intent } from '../model/intent';
 import type { Proposal, ProposalPurpose } from '../model/proposal';
-import { JsonObjectReader } from './json-reader';
+import { JsonObjectReader, readJsonLines } from './json-reader';
 import { readSpatialThing } from './parse-measure';
 import { readPlannedFlow, readQuantity } from './parse-planned-flow';
 
@@ -134,20 +134,7 @@ export function readProposalList(text: string): Proposal[] {
     }
     return (json as unknown[]).map((p, i) => readProposal(p, `[${i}]`));
   }
-  const out: Proposal[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new VfParseError(`line ${i + 1}`, 'not valid JSON');
-    }
-    out.push(readProposal(json, `line ${i + 1}`));
-  }
-  return out;
+  return readJsonLines(text, readProposal);
 }
 
 /**

@@ -1,0 +1,138 @@
+/**
+ * Settling a decision on what the authority's close counted, whatever this reader's order.
+ *
+ * The decision starts again from its opening (participation empty, the action as proposed) and
+ * the named events are applied in the order the close names them, each at its sender's claimed
+ * time held within the period (the authority vouches that it came in time; the claim is the same
+ * for every reader). Then the protocol settles it as at the end of its period, delegations being
+ * only the named ones. So:
+ *
+ * - an event the close names counts even if this reader's log put it after the close;
+ * - an event it does not name does not count even if this log put it before (`uncounted`);
+ * - a named event this log has not shown yet leaves the decision `closed`, waiting for that
+ *   evidence (`awaiting-evidence`, naming the missing ids), and it settles when the last one
+ *   comes (or is known to be redacted);
+ * - a named event that is redacted, whose sender did not count as a member, that is about
+ *   another decision or that its protocol step refuses (wrong sender, bad ballot, …) does not
+ *   count (`invalid-evidence`, with the reason).
+ *
+ * @module
+ */
+
+import { type MemberDelegations, NO_DELEGATIONS, withDelegation } from '../delegation/delegation-scope';
+import { InvalidEventError } from '../errors/invalid-event-error';
+import { PersistentMap } from '../persistent/persistent-map';
+import { delegationCovers, lookupEvidence } from './counted-evidence';
+import type { Decision, Participation } from './decision';
+import type { GovernanceContext } from './governance-context';
+import type { GovernanceState } from './governance-state';
+import { participate } from './participate';
+import { settleAtDeadline } from './settle-at-deadline';
+
+/** What a counted settlement reports beside the outcome (stable codes). */
+export interface CountIssue {
+  /**
+   * `awaiting-evidence`: named events this log has not shown yet (the decision waits, `closed`);
+   * `invalid-evidence`: a named event that does not count (`reason`); `uncounted`: events this
+   * log had counted that the close does not name.
+   */
+  readonly code: 'awaiting-evidence' | 'invalid-evidence' | 'uncounted';
+  readonly decision: string;
+  readonly ids: readonly string[];
+  /** For `invalid-evidence`: `redacted`, `not-a-member`, `other-decision`, or the step's rejection. */
+  readonly reason?: string;
+}
+
+function emptyParticipation(participation: Participation): Participation {
+  switch (participation.protocol) {
+    case 'oligarchy':
+      return { protocol: 'oligarchy', approvals: PersistentMap.empty(), refusals: PersistentMap.empty() };
+    case 'democracy':
+      return { protocol: 'democracy', ballots: PersistentMap.empty() };
+    case 'consensus':
+      return { protocol: 'consensus', stances: PersistentMap.empty() };
+    case 'consent':
+      return { protocol: 'consent', objections: PersistentMap.empty() };
+    case 'do-ocracy':
+      return participation;
+  }
+}
+
+function reopened(decision: Decision): Decision {
+  const { outcome: _outcome, count: _count, proposedAction, ...rest } = decision;
+  return {
+    ...rest,
+    status: 'open',
+    action: proposedAction === undefined ? decision.action : proposedAction.action,
+    participation: emptyParticipation(decision.participation),
+    evidence: [],
+  };
+}
+
+/**
+ * Settles (or leaves waiting) a decision on the events a counted close named.
+ *
+ * @param decision - the decision as this log has it (open, or waiting for evidence).
+ * @param counted - the ids the close named, in its order.
+ * @param state - the state (its evidence record).
+ * @param context - membership inputs at the close.
+ * @returns the decision, settled or `closed` with `count.missing`, and what to report.
+ * @internal
+ */
+export function recount(
+  decision: Decision,
+  counted: readonly string[],
+  state: GovernanceState,
+  context: GovernanceContext,
+): { decision: Decision; issues: CountIssue[] } {
+  const first = decision.count === undefined;
+  const rule = decision.rule;
+  const delegating = rule.protocol === 'democracy' && rule.delegation && rule.ballot !== 'secret';
+  let current = reopened(decision);
+  let delegations = PersistentMap.empty<MemberDelegations>();
+  const missing: string[] = [];
+  const invalid: { id: string; reason: string }[] = [];
+  for (const id of counted) {
+    const record = lookupEvidence(state, id);
+    if (record === undefined) missing.push(id);
+    else if ('redacted' in record) invalid.push({ id, reason: 'redacted' });
+    else if (!record.member) invalid.push({ id, reason: 'not-a-member' });
+    else if (record.event.type === 'org.imago.governance.delegate') {
+      const { sender, content } = record.event;
+      if (!delegationCovers(record.event, decision)) invalid.push({ id, reason: 'other-decision' });
+      else if (!delegating) invalid.push({ id, reason: 'wrong-protocol' });
+      else if ('member' in content.to && content.to.member === sender)
+        invalid.push({ id, reason: 'invalid-delegation' });
+      else {
+        const before = delegations.get(sender) ?? NO_DELEGATIONS;
+        delegations = delegations.set(sender, withDelegation(before, content.scope, content.to));
+      }
+    } else if (record.event.content.decision !== decision.id) invalid.push({ id, reason: 'other-decision' });
+    else {
+      const at = Math.min(Math.max(record.event.timestamp, decision.opensAt), decision.closesAt - 1);
+      const next = participate(current, record.event, at);
+      if (next instanceof InvalidEventError) invalid.push({ id, reason: 'malformed' });
+      else if (typeof next === 'string') invalid.push({ id, reason: next });
+      else current = next;
+    }
+  }
+  const count = { counted, missing, invalid };
+  if (missing.length > 0) {
+    return {
+      decision: { ...decision, status: 'closed', count },
+      issues: [{ code: 'awaiting-evidence', decision: decision.id, ids: missing }],
+    };
+  }
+  const settled =
+    current.status === 'open' ? settleAtDeadline(current, { ...state, delegations }, context) : current;
+  const issues: CountIssue[] = invalid.map(({ id, reason }) => ({
+    code: 'invalid-evidence',
+    decision: decision.id,
+    ids: [id],
+    reason,
+  }));
+  const named = new Set(counted);
+  const uncounted = first ? (decision.evidence ?? []).filter((id) => !named.has(id)) : [];
+  if (uncounted.length > 0) issues.push({ code: 'uncounted', decision: decision.id, ids: uncounted });
+  return { decision: { ...settled, evidence: current.evidence ?? [], count }, issues };
+}
