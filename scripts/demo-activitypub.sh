@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by scripts/demo.sh before it starts Synapse: prepares the fediverse part of the demo.
-# Writes the ActivityPub bridge's registration once (under .cache/activitypub-demo), makes the demo
-# Synapse load it (restarting an instance that runs without it), and starts the independent
+# Writes the ActivityPub bridge's registration once (under .cache/activitypub-demo), makes the Lyon
+# Synapse of the demo load it (restarting an instance that runs without it), and starts the independent
 # ActivityPub peer. Exports SYNAPSE_APPSERVICES, IMAGO_AP_REGISTRATION and IMAGO_AP_PEER_URL.
 ap_dir="$ROOT/.cache/activitypub-demo"
 IMAGO_AP_REGISTRATION="$ap_dir/registration.yaml"
@@ -15,8 +15,8 @@ if [ ! -f "$IMAGO_AP_REGISTRATION" ]; then
 fi
 export IMAGO_AP_REGISTRATION
 export SYNAPSE_APPSERVICES="$IMAGO_AP_REGISTRATION"
-if ! grep -qF "$IMAGO_AP_REGISTRATION" "$ROOT/.cache/synapse/demo/appservices.yaml" 2>/dev/null; then
-  bash scripts/synapse.sh stop demo >/dev/null 2>&1 || true
+if ! grep -qF "$IMAGO_AP_REGISTRATION" "$ROOT/.cache/synapse/demo-lyon/appservices.yaml" 2>/dev/null; then
+  bash scripts/synapse.sh stop demo-lyon >/dev/null 2>&1 || true
 fi
 IMAGO_AP_PEER_URL="$(bash scripts/activitypub-peer.sh start demo-peer | sed -n 's/^IMAGO_AP_PEER_URL=//p')"
 export IMAGO_AP_PEER_URL

@@ -1,8 +1,10 @@
 /**
  * @module
- * The demo: plays the scenario on the live homeserver named by `IMAGO_HOMESERVER_URL` and
- * `IMAGO_SYNAPSE_SHARED_SECRET` (`scripts/synapse.sh start demo` prints them), with the service
- * running in this process, then prints the report and writes `demo-report/index.html`.
+ * The demo: plays the scenario on two federating homeservers, Lyon's named by
+ * `IMAGO_HOMESERVER_URL` and `IMAGO_SYNAPSE_SHARED_SECRET`, Paris's by `IMAGO_PARIS_HOMESERVER_URL`
+ * and `IMAGO_PARIS_SYNAPSE_SHARED_SECRET` (`scripts/demo.sh` starts both with
+ * `SYNAPSE_FEDERATION=1 scripts/synapse.sh start`), with a service for each running in this
+ * process, then prints the report and writes `demo-report/index.html`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -20,20 +22,31 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   quietConsole();
   const homeserver = testHomeserverFromEnvironment();
+  const paris = testHomeserverFromEnvironment({
+    IMAGO_HOMESERVER_URL: process.env.IMAGO_PARIS_HOMESERVER_URL,
+    IMAGO_SYNAPSE_SHARED_SECRET: process.env.IMAGO_PARIS_SYNAPSE_SHARED_SECRET,
+  });
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const quiet = process.argv.includes('--quiet');
   const dim = process.stdout.isTTY ? (text: string) => `\x1b[2m${text}\x1b[0m` : (text: string) => text;
-  const log = createLog({
-    sink: quiet
-      ? null
-      : (line) => !line.includes('[watcher]') && process.stdout.write(`  ${dim(`service ${line}`)}\n`),
-  });
-  say(`Imago demo on ${homeserver.baseUrl}`);
-  const report = await runScenario(homeserver, {
-    log,
-    say: (line) => say(`• ${line}`),
-    workDir: join(root, 'demo-report', 'service'),
-  });
+  const serviceLog = (city: string) =>
+    createLog({
+      sink: quiet
+        ? null
+        : (line) =>
+            !line.includes('[watcher]') && process.stdout.write(`  ${dim(`${city} service ${line}`)}\n`),
+    });
+  const log = serviceLog('Lyon');
+  say(`Imago demo on ${homeserver.baseUrl} (Lyon) and ${paris.baseUrl} (Paris), federating`);
+  const report = await runScenario(
+    { lyon: homeserver, paris },
+    {
+      log,
+      parisLog: serviceLog('Paris'),
+      say: (line) => say(`• ${line}`),
+      workDir: join(root, 'demo-report', 'service'),
+    },
+  );
   const fediverse =
     process.env.IMAGO_AP_REGISTRATION && process.env.IMAGO_AP_PEER_URL
       ? await runFediverseScene(homeserver, {

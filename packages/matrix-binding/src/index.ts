@@ -19,6 +19,7 @@ export {
   publishGroupCard,
   readGroupAnywhere,
   readGroupCard,
+  readRelatedGroup,
   type Unreached,
 } from './discovery/discover-groups';
 export {
@@ -96,7 +97,12 @@ export {
   replayDecisions,
 } from './governance/replay-decisions';
 export * from './group/index';
-export { assertRelation, endRelation } from './relations/assert-relation';
+export {
+  assertRelation,
+  endRelation,
+  type RelationOptions,
+  serversInRoom,
+} from './relations/assert-relation';
 export {
   consentedRelations,
   type GroupRelation,
@@ -106,9 +112,12 @@ export {
 } from './relations/consented-relations';
 export { graphEventsBetween } from './relations/graph-events';
 export {
+  MAX_RELATION_VIA,
   RELATION_TYPE_PATTERN,
   type RelationAssertion,
   readRelationAssertion,
+  readServerNames,
+  SERVER_NAME_PATTERN,
 } from './relations/relation-assertion';
 export { type FetchRoomHistoryOptions, fetchRoomHistory, fetchRoomState } from './replay/fetch-room-history';
 export {

@@ -3,10 +3,19 @@
  * What the demo report shows, gathered by the scenario from the service and the rooms.
  */
 
+import type { ServerView } from './cross-server';
+
 /** The demo report's data. */
 export interface DemoReport {
   readonly homeserver: string;
   readonly service: string;
+  /** The two homeservers: each one's service account and the groups it hosts. */
+  readonly servers: readonly {
+    readonly city: string;
+    readonly homeserver: string;
+    readonly service: string;
+    readonly groups: readonly string[];
+  }[];
   readonly seconds: number;
   readonly groups: readonly {
     readonly spaceId: string;
@@ -17,6 +26,8 @@ export interface DemoReport {
     readonly members: readonly string[];
     readonly parent: string | undefined;
     readonly accepts: readonly string[] | undefined;
+    /** The homeserver that hosts it (`lyon`, `paris`). */
+    readonly city?: string;
   }[];
   readonly relations: readonly {
     readonly a: string;
@@ -75,6 +86,8 @@ export interface DemoReport {
   }[];
   readonly ledger: { readonly summary: readonly string[]; readonly proposals: number; readonly line: string };
   readonly debate: { readonly floor: string | undefined; readonly queue: readonly string[] };
+  /** The outcomes that cross servers, as each server's copy of the rooms tells them. */
+  readonly seenFrom: readonly ServerView[];
   readonly logLines: number;
   readonly duties: Readonly<Record<string, number>>;
   readonly webClient: { readonly user: string; readonly password: string };

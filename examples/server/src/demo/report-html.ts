@@ -127,7 +127,7 @@ export function reportHtml(report: DemoReport): string {
 <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#1a202c}pre{white-space:pre-wrap;background:#edf2f7;padding:1em;border-radius:6px;font-size:13px}</style>
 </head><body>
 <h1>Imago demo</h1>
-<p>Homeserver ${escapeXml(report.homeserver)}, service account ${escapeXml(report.service)}; scenario played in ${report.seconds.toFixed(1)} s.
+<p>Homeservers ${report.servers.map((s) => `${escapeXml(s.homeserver)} (${escapeXml(s.city)}, service ${escapeXml(s.service)})`).join(' and ')}, federating; scenario played in ${report.seconds.toFixed(1)} s.
 Each group is drawn at its true bearing from the announcing group, at a distance that grows with the logarithm of the real one (3 km and 400 km both stay readable).</p>
 ${graphSvg(report)}
 <pre>${escapeXml(reportText(report).join('\n'))}</pre>

@@ -17,10 +17,15 @@ export function reportText(report: DemoReport): string[] {
   const out: string[] = [];
   const h = (title: string) => out.push('', `== ${title} ==`);
   const nameOf = (spaceId: string) => report.groups.find((g) => g.spaceId === spaceId)?.name ?? spaceId;
+  h('Homeservers (federating)');
+  for (const server of report.servers)
+    out.push(
+      `- ${server.city}: ${server.homeserver}, service ${server.service}; hosts ${server.groups.join(', ')}`,
+    );
   h('Groups');
   for (const g of report.groups) {
     out.push(
-      `- ${g.name}${g.parent ? ` (sub-group of ${nameOf(g.parent)})` : ''}: ${g.places.map((q) => `${label(q)} ${q}`).join(', ')}; themes ${g.themes
+      `- ${g.name}${g.city ? ` [${g.city} server]` : ''}${g.parent ? ` (sub-group of ${nameOf(g.parent)})` : ''}: ${g.places.map((q) => `${label(q)} ${q}`).join(', ')}; themes ${g.themes
         .map((q) => `${label(q)} ${q}`)
         .join(
           ', ',
@@ -84,6 +89,12 @@ export function reportText(report: DemoReport): string[] {
         `    → ${d.to}${d.distanceKm !== undefined ? `, ${d.distanceKm.toFixed(1)} km` : ''}${d.delivered ? '' : ' (not delivered)'}`,
       );
     }
+  }
+  h('Across servers (each server’s copy of the rooms, read by a person on it)');
+  for (const v of report.seenFrom) {
+    out.push(
+      `- ${v.server}, read by ${v.reader}: Repair Café ⇄ Recyclerie Paris 11e ${v.relation ?? 'unknown'} (the Recyclerie read from its ${v.parisSource === 'card' ? 'card in the space hierarchy' : 'space state'}); offer vote ${v.offer?.status ?? 'not seen'}; secret vote ${v.secret?.status ?? 'not seen'} (winners ${JSON.stringify(v.secret?.winners ?? [])}); offer received in the Recyclerie's room: ${v.announcement ? `"${v.announcement.title}" from ${v.announcement.fromGroup}, origin verified` : 'no'}`,
+    );
   }
   h('Ledger view (ValueFlows)');
   out.push(`- ${report.ledger.summary.join('; ')}; ${report.ledger.proposals} published offer(s)`);

@@ -4,15 +4,18 @@
  * carries an `announcement` (`{ kind, title, body?, payload? }`), the service computes its
  * propagation over the groups it knows (@imago/graph `propagate`: nearest groups, related
  * groups, shared themes; each target's filters respected) and delivers a copy with provenance
- * to each target's announcements room (`announce` of @imago/matrix-binding).
+ * to each target's announcements room (`announce` of @imago/matrix-binding). Groups the announcing group
+ * relates to on servers the service is in none of are read from the relation alone (`via`).
  */
 import type { GovernanceState } from '@imago/governance';
 import {
   announce,
   consentedRelations,
   type Delivery,
+  type GroupView,
   groupRoom,
   ImagoEventTypes,
+  readRelatedGroup,
 } from '@imago/matrix-binding';
 import { type DutyContext, groupName, groupOfRoom } from './duty-context';
 
@@ -44,6 +47,32 @@ function announcementOf(action: unknown): AnnouncementAction | undefined {
       ? { payload: a.payload as Record<string, unknown> }
       : {}),
   };
+}
+
+/**
+ * The groups the announcing group relates to that the service is in none of (on another
+ * homeserver, say), read from the relation alone: through the servers its `via` names, from the
+ * group's card in the space hierarchy. A group nobody answers for is left out (and logged).
+ */
+async function relatedElsewhere(
+  context: DutyContext,
+  from: GroupView,
+  known: readonly GroupView[],
+): Promise<GroupView[]> {
+  const seen = new Set([from.spaceId, ...known.map((g) => g.spaceId)]);
+  const found: GroupView[] = [];
+  for (const spaceId of from.relations.keys()) {
+    if (seen.has(spaceId)) continue;
+    try {
+      const { view } = await readRelatedGroup(context.client, from, spaceId);
+      if (view.profile) found.push(view);
+    } catch (error) {
+      context.log.warn('announcements', `cannot read the related group ${spaceId}: ${String(error)}`, {
+        roomId: from.spaceId,
+      });
+    }
+  }
+  return found;
 }
 
 /**
@@ -84,7 +113,8 @@ export async function runAnnouncementDuty(
     }
     // The group's own sub-groups and parents hear it in their own rooms: propagation is for others.
     const family = new Set([...from.subGroups, ...from.parents]);
-    const groups = [...context.groups.values()].filter((g) => g.profile && !family.has(g.spaceId));
+    const known = [...context.groups.values()].filter((g) => g.profile && !family.has(g.spaceId));
+    const groups = [...known, ...(await relatedElsewhere(context, from, known))];
     const relations = consentedRelations(new Map(groups.map((g) => [g.spaceId, g.relations])));
     const { by, k } = context.config.propagation;
     const result = await announce(context.client, {
@@ -103,7 +133,7 @@ export async function runAnnouncementDuty(
     const targets = result.deliveries
       .map(
         (d) =>
-          `${groupName(context, d.target.key)}${d.target.distanceKm !== undefined ? ` (${d.target.distanceKm.toFixed(1)} km)` : ''}${
+          `${groups.find((g) => g.spaceId === d.target.key)?.profile?.name ?? groupName(context, d.target.key)}${d.target.distanceKm !== undefined ? ` (${d.target.distanceKm.toFixed(1)} km)` : ''}${
             d.skipped ? ` [${d.skipped}${d.error?.errcode ? ` ${d.error.errcode}` : ''}]` : ''
           }`,
       )

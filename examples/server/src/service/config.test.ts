@@ -37,6 +37,14 @@ describe('loadConfig', () => {
     expect(config.cryptoPassphrase).toBeUndefined();
   });
 
+  it('takes an override of propagation over the file and the environment', () => {
+    const config = loadConfig({
+      env: { IMAGO_HOMESERVER_URL: 'http://b.example', IMAGO_PROPAGATION_K: '5' },
+      overrides: { password: 'p', propagation: { by: 'geo', k: 3 } },
+    });
+    expect(config.propagation).toEqual({ by: 'geo', k: 3 });
+  });
+
   it('names the bad key', () => {
     expect(fail(() => loadConfig({ env: {} })).key).toBe('homeserverUrl');
     expect(fail(() => loadConfig({ env: { IMAGO_HOMESERVER_URL: 'http://x' } })).key).toBe('password');

@@ -153,6 +153,10 @@ export function loadConfig(
     if (value !== undefined && value !== '') source[key] = value;
   }
   Object.assign(source, options.overrides ?? {});
+  // An override of `propagation` replaces both of its keys (the file's were flattened above).
+  const propagation = options.overrides?.propagation;
+  if (propagation)
+    Object.assign(source, { 'propagation.by': propagation.by, 'propagation.k': propagation.k });
   const config: ServiceConfig = {
     homeserverUrl: str(source, 'homeserverUrl').replace(/\/$/, ''),
     user: str(source, 'user', 'imago-service'),

@@ -18,5 +18,5 @@ export {
 } from './announcement-origin';
 export { feedItemsFromLog, type ReadFeedOptions, readFeed } from './feed';
 export { groupGraph } from './group-graph';
-export { type ReachError, type ReachFailure, reachRoom } from './reach-room';
+export { type ReachError, type ReachFailure, reachRoom, viaOf } from './reach-room';
 export { type ReceivedAnnouncement, receivedAnnouncements } from './received-announcements';

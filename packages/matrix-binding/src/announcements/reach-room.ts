@@ -11,7 +11,8 @@ import type { MatrixClient } from 'matrix-js-sdk';
  * Why a room could not be reached or posted to:
  * - `unreachable`: no server that is in the room answered (none given, or none reachable);
  * - `not-allowed`: the room's rules refuse the client (invite-only, banned, not enough power);
- * - `refused`: the homeserver refused for another reason.
+ * - `refused`: the homeserver refused for another reason, or the binding refused what it was
+ *   served (its error's `code`, such as `uncorroborated-card`).
  */
 export type ReachFailure = 'unreachable' | 'not-allowed' | 'refused';
 
@@ -23,6 +24,8 @@ export interface ReachError {
   readonly errcode?: string;
   /** The homeserver's message (never parse it). */
   readonly message?: string;
+  /** The binding's error code when it refused what a server served (e.g. `uncorroborated-card`). */
+  readonly code?: string;
 }
 
 /**

@@ -19,6 +19,7 @@ import { announcingRooms } from '../announcements/announcement-origin';
 import { type ReachError, reachError } from '../announcements/reach-room';
 import { sendState } from '../client/send';
 import { HomeserverError } from '../errors/homeserver-error';
+import { UncorroboratedCardError } from '../errors/uncorroborated-card-error';
 import { MatrixEventTypes } from '../events/event-types';
 import type { GroupView } from '../group/group-view';
 import { readGroup } from '../group/read-group';
@@ -47,7 +48,10 @@ export interface Unreached {
 export interface DiscoveredGroups {
   /** Spaces with a group card (others are not Imago groups). */
   readonly groups: readonly GroupView[];
-  /** Directories and hierarchies that could not be read, and why. */
+  /**
+   * Directories and hierarchies that could not be read, and why; cards refused because the
+   * authority they pin lives on another server than the directory's (`code` `uncorroborated-card`).
+   */
   readonly unreached: readonly Unreached[];
 }
 
@@ -106,14 +110,23 @@ export async function listPublicSpaces(client: MatrixClient, server?: string): P
   return spaces;
 }
 
+/** The server name of a user id (`@a:b.example:8448` → `b.example:8448`). */
+function serverOfUser(userId: string): string {
+  return userId.slice(userId.indexOf(':') + 1);
+}
+
 /**
  * Reads a group from its space's hierarchy: works for a space the reader's server is not in.
  *
  * @param client - the reader's client.
  * @param spaceId - the group's space.
  * @param via - servers in the space to ask (its own server, from a relation, a directory, a link).
+ *   The card is taken only when the authority it pins lives on one of them: a hierarchy is
+ *   unsigned, so the servers the reader chose to ask vouch for it. Without `via`, the reader's own
+ *   server answers (from the space's state when it is in the space).
  * @returns the group's view from its card (see {@link groupFromHierarchy}).
- * @throws {@link HomeserverError} (operation `read-hierarchy`) when no server answers for the space.
+ * @throws {@link HomeserverError} (operation `read-hierarchy`) when no server answers for the space;
+ *   {@link UncorroboratedCardError} when the card names an authority on none of `via`.
  */
 export async function readGroupCard(
   client: MatrixClient,
@@ -136,7 +149,19 @@ export async function readGroupCard(
   const root = rooms.find((room) => room?.room_id === spaceId);
   if (root === undefined)
     throw new HomeserverError('read-hierarchy', `no hierarchy of ${spaceId} was served`);
-  return groupFromHierarchy(spaceId, root);
+  const view = groupFromHierarchy(spaceId, root);
+  // Unsigned, and possibly what another server served the reader's server earlier (Synapse keeps
+  // a remote hierarchy by room, whoever answered): taken only when the authority it names lives on
+  // a server the reader was told to ask.
+  const servers = [...new Set(via)];
+  const authority = view.authority?.authority ?? [];
+  if (
+    servers.length > 0 &&
+    authority.length > 0 &&
+    !authority.some((user) => servers.includes(serverOfUser(user)))
+  )
+    throw new UncorroboratedCardError(spaceId, servers, authority);
+  return view;
 }
 
 /**
@@ -161,6 +186,32 @@ export async function readGroupAnywhere(
     if (reason !== 'not-allowed' && reason !== 'refused') throw error;
     return { view: await readGroupCard(client, spaceId, via), source: 'card' };
   }
+}
+
+/**
+ * Reads a group related to a known one from the relation alone: through the servers the known
+ * group's relation names (`via`), from the space's state when the reader's server is in it, else
+ * from its card in the space hierarchy. The servers a relation names are routes, not credentials:
+ * what they serve is an unsigned summary, read as {@link readGroupCard} reads any (see
+ * `docs/security.md`).
+ *
+ * @param client - the reader's client.
+ * @param from - the group that asserts the relation (read from its space).
+ * @param toSpace - the related group's space.
+ * @returns the related group's view and where it was read from.
+ * @throws {@link HomeserverError} when no server answers for the space.
+ * @example
+ * ```ts
+ * const lyon = await readGroup(client, lyonSpace);
+ * const { view } = await readRelatedGroup(client, lyon, parisSpace);
+ * ```
+ */
+export async function readRelatedGroup(
+  client: MatrixClient,
+  from: Pick<GroupView, 'relations'>,
+  toSpace: string,
+): Promise<{ readonly view: GroupView; readonly source: 'state' | 'card' }> {
+  return readGroupAnywhere(client, toSpace, from.relations.get(toSpace)?.via ?? []);
 }
 
 /**
@@ -196,7 +247,13 @@ export async function discoverGroups(
         const view = await readGroupCard(client, space.spaceId, [server]);
         if (view.profile) groups.set(space.spaceId, view);
       } catch (error) {
-        unreached.push({ what: space.spaceId, error: reachError(error, true) });
+        unreached.push({
+          what: space.spaceId,
+          error:
+            error instanceof UncorroboratedCardError
+              ? { reason: 'refused', code: error.code, message: error.message }
+              : reachError(error, true),
+        });
       }
     }
   }

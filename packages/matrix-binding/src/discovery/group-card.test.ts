@@ -30,6 +30,19 @@ describe('group card', () => {
     expect(readGroupCardContent(content)).toEqual(card);
   });
 
+  it('carries the servers to reach a related group through, and reads cards without them', () => {
+    const withVia = { ...card, relations: new Map([['!bees:b', { type: 'partner', via: ['b.example'] }]]) };
+    const content = JSON.parse(JSON.stringify(groupCardContent(withVia)));
+    expect(content.relations).toEqual({ '!bees:b': { type: 'partner', via: ['b.example'] } });
+    expect(readGroupCardContent(content)).toEqual(withVia);
+    expect(readGroupCardContent({ ...content, relations: { '!bees:b': 'partner' } }).relations).toEqual(
+      card.relations,
+    );
+    expect(() =>
+      readGroupCardContent({ ...content, relations: { '!bees:b': { type: 'partner', via: ['a/b'] } } }),
+    ).toThrow(expect.objectContaining({ path: 'card.relations["!bees:b"].via[0]' }));
+  });
+
   it('cuts long lists so that the link stays small', () => {
     const relations = new Map(
       Array.from({ length: 150 }, (_, i) => [`!g${String(i).padStart(3, '0')}:hs`, { type: 'follows' }]),

@@ -17,7 +17,11 @@ import { type GroupAuthority, readGroupAuthority } from '../group/group-authorit
 import { ROOM_ROLE_KEY } from '../group/group-events';
 import { type GroupProfile, groupProfileContent, readGroupProfile } from '../group/group-profile';
 import { type GroupChild, type GroupView, readPowerLevels } from '../group/group-view';
-import { RELATION_TYPE_PATTERN, type RelationAssertion } from '../relations/relation-assertion';
+import {
+  RELATION_TYPE_PATTERN,
+  type RelationAssertion,
+  readServerNames,
+} from '../relations/relation-assertion';
 
 /** Key of the card in the content of an `m.space.child`. */
 export const GROUP_CARD_KEY = 'org.imago.card';
@@ -46,7 +50,13 @@ export function groupCardContent(card: GroupCard): Record<string, unknown> {
   return {
     profile: groupProfileContent({ ...card.profile, blocks: card.profile.blocks.slice(0, MAX_CARD_ENTRIES) }),
     pin: { decisions: card.pin.decisions, authority: [...card.pin.authority] },
-    relations: Object.fromEntries(relations.map(([space, relation]) => [space, relation.type])),
+    // A relation with servers to reach the other group through travels as `{ type, via }`.
+    relations: Object.fromEntries(
+      relations.map(([space, relation]) => [
+        space,
+        relation.via?.length ? { type: relation.type, via: [...relation.via] } : relation.type,
+      ]),
+    ),
   };
 }
 
@@ -65,11 +75,14 @@ export function readGroupCardContent(content: unknown, path = 'card'): GroupCard
   const entries = Object.entries(relationsObject);
   if (entries.length > MAX_CARD_ENTRIES) fail(`${path}.relations`, 'too many relations');
   const relations = new Map<string, RelationAssertion>();
-  for (const [space, type] of entries) {
+  for (const [space, value] of entries) {
     if (!isRoomId(space)) fail(`${path}.relations`, 'expected space ids as keys');
-    if (typeof type !== 'string' || !RELATION_TYPE_PATTERN.test(type))
-      fail(`${path}.relations["${space}"]`, 'invalid relation type');
-    relations.set(space, { type });
+    const at = `${path}.relations["${space}"]`;
+    const object = typeof value === 'string' ? { type: value } : readObject(value, at);
+    const type = object.type;
+    if (typeof type !== 'string' || !RELATION_TYPE_PATTERN.test(type)) fail(at, 'invalid relation type');
+    const via = object.via === undefined ? [] : readServerNames(object.via, `${at}.via`);
+    relations.set(space, via.length > 0 ? { type, via } : { type });
   }
   return {
     profile: readGroupProfile(object.profile, `${path}.profile`),

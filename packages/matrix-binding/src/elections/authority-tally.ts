@@ -4,14 +4,16 @@
  * order: it posts the encrypted tally; on a non-homomorphic question it shuffles itself when the
  * table makes it the only trustee, and ends the shuffles once as many member trustees as must
  * decrypt have shuffled; it posts its own partial decryption (trustee 1), then the result once
- * enough member trustees decrypted. Each step is derived from the room and taken once.
+ * enough member trustees decrypted, naming the partial decryptions it combines (so that every
+ * homeserver's copy of the room rebuilds the same archive). Each step is derived from the room and
+ * taken once.
  */
 import type { SecretElectionParameters } from '@imago/governance';
 import type { ArchiveStep } from '@imago/helios-c';
 import type { ActivityPlace, RoleMachinery } from './election-role';
-import { owners, type SecretBallotReplay } from './election-state';
+import { decryptionOwners, owners, type SecretBallotReplay } from './election-state';
 import { encryptedTallyStep, partialDecryptionStep, resultStep, shuffleStep } from './election-steps';
-import { postStep } from './secret-ballot-actions';
+import { postStep, type ResultOptions } from './secret-ballot-actions';
 
 /**
  * @internal Takes the authority's next step of an election whose voting has ended (phase `ended`
@@ -31,7 +33,8 @@ export async function tallyElection(
   secretKey: string,
 ): Promise<void> {
   const { report, once } = role;
-  const post = (step: ArchiveStep) => postStep(role.client, at.roomId, election.election, step);
+  const post = (step: ArchiveStep, fields?: ResultOptions) =>
+    postStep(role.client, at.roomId, election.election, step, fields);
   if (election.phase === 'ended') {
     if (await once(`EncryptedTally:${election.election}`, () => post(encryptedTallyStep(election))))
       report({
@@ -69,7 +72,8 @@ export async function tallyElection(
     return;
   }
   if (members.filter((_, i) => decrypted.has(i + 2)).length >= needed) {
-    if (await once(`Result:${election.election}`, () => post(resultStep(election))))
+    const combined = { decryptions: decryptionOwners(election) };
+    if (await once(`Result:${election.election}`, () => post(resultStep(election), combined)))
       report({ ...at, step: 'Result', detail: 'the result, from the trustees’ partial decryptions' });
   }
 }

@@ -129,6 +129,42 @@ export function replayedElection(state: ElectionState): SecretBallotReplay {
 }
 
 /**
+ * The trustee numbers of an election's partial decryptions, in the archive's order: what its
+ * Result names.
+ *
+ * @param election - an election from the replay.
+ * @returns the numbers.
+ */
+export function decryptionOwners(election: Pick<SecretBallotReplay, 'steps'>): number[] {
+  return election.steps
+    .filter((s) => s.type === 'PartialDecryption')
+    .map((s) => (JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner)
+    .filter((owner): owner is number => owner !== undefined);
+}
+
+/**
+ * @internal Keeps the partial decryptions a Result names, in its order: the same archive on every
+ * homeserver, whichever order each gave the trustees' concurrent decryptions, and without one
+ * the authority had not seen when it posted the Result. They are the last steps so far (no shuffle
+ * or end of shuffles is taken after a partial decryption).
+ *
+ * @param state - the election, before its Result.
+ * @param named - the trustee numbers the Result names (each with a decryption in `state`).
+ */
+export function keepDecryptions(state: ElectionState, named: readonly number[]): void {
+  const owned = new Map(
+    state.steps
+      .filter((s) => s.type === 'PartialDecryption')
+      .map((s) => [(JSON.parse(s.data[1] ?? '{}') as { owner?: number }).owner, s] as const),
+  );
+  state.steps = [
+    ...state.steps.filter((s) => s.type !== 'PartialDecryption'),
+    ...named.map((owner) => owned.get(owner) as ReplayedStep),
+  ];
+  state.owners.PartialDecryption = new Set(named);
+}
+
+/**
  * The trustee numbers (`owner`) that posted a step of a type.
  *
  * @param election - an election from the replay.

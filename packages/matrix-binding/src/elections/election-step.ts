@@ -4,7 +4,10 @@
  * archive's hash chain (specification §4.4), with the data files stored before it. The Setup also
  * carries what the archive does not: its header timestamp, the governance decision it decides, and
  * the Matrix account of each trustee by trustee number, which every replay holds the shuffles and
- * partial decryptions to.
+ * partial decryptions to. The Result names the partial decryptions it combines, in the archive's
+ * order: trustees on several homeservers post theirs at the same time, and each server orders such
+ * concurrent events its own way (and may place one the authority never saw before the Result), so
+ * only the authority's list makes every server rebuild the same archive.
  */
 import { type ArchiveStep, eventTypes } from '@imago/helios-c';
 import { fail, readArray, readEnum, readInteger, readObject, readString } from '../events/content-reader';
@@ -22,6 +25,11 @@ export interface SecretBallotStepContent extends ArchiveStep {
   readonly decision?: string;
   /** Setup only: the Matrix account of trustee 1, 2, … (their `owner` numbers), in order. */
   readonly trustees?: readonly string[];
+  /**
+   * Result only: the trustee numbers (`owner`) of the partial decryptions the result combines, in
+   * the archive's order (without it, the room's order, and every partial decryption before it).
+   */
+  readonly decryptions?: readonly number[];
 }
 
 /** Most trustees a Setup may name (the authority and up to twenty member trustees). */
@@ -59,6 +67,16 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
         );
   if (trustees !== undefined && (trustees.length === 0 || type !== 'Setup'))
     fail(`${path}.trustees`, 'a Setup names one trustee at least; other steps none');
+  const decryptions =
+    object.decryptions === undefined
+      ? undefined
+      : readArray(object.decryptions, `${path}.decryptions`, MAX_TRUSTEES).map((item, i) =>
+          readInteger(item, `${path}.decryptions[${i}]`, 1, MAX_TRUSTEES),
+        );
+  if (decryptions !== undefined && (decryptions.length === 0 || type !== 'Result'))
+    fail(`${path}.decryptions`, 'a Result names one partial decryption at least; other steps none');
+  if (decryptions !== undefined && new Set(decryptions).size !== decryptions.length)
+    fail(`${path}.decryptions`, 'a trustee named twice');
   return {
     election,
     type,
@@ -67,5 +85,6 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(decision === undefined ? {} : { decision }),
     ...(trustees === undefined ? {} : { trustees }),
+    ...(decryptions === undefined ? {} : { decryptions }),
   };
 }

@@ -68,6 +68,7 @@ export {
   postArchiveSteps,
   postStep,
   postTrusteeContribution,
+  type ResultOptions,
   type SetupOptions,
 } from './secret-ballot-actions';
 export { secretResultContent, secretResultVerifier, verifiedElections } from './secret-result';

@@ -21,6 +21,7 @@ import { logEvents, type RoomLog } from '../replay/room-log';
 import {
   applyStep,
   type ElectionState,
+  keepDecryptions,
   openElection,
   replayedElection,
   type SecretBallotReplay,
@@ -113,6 +114,14 @@ function setupStage(
   return openElection(step, event, verification);
 }
 
+/** A Result naming a partial decryption this copy of the room has not taken: refused. */
+function decryptionsRefusal(state: ElectionState, step: SecretBallotStepContent): Refusal | undefined {
+  const missing = step.decryptions?.filter((owner) => !state.owners.PartialDecryption.has(owner));
+  return missing?.length
+    ? { code: 'unknown-reference', detail: `no partial decryption of trustee(s) ${missing.join(', ')}` }
+    : undefined;
+}
+
 /** A step of an election already set up: applied, or why not. */
 function stepStage(
   state: ElectionState,
@@ -120,9 +129,14 @@ function stepStage(
   event: ImagoEvent,
 ): Refusal | undefined {
   const owner = step.type === 'Shuffle' || step.type === 'PartialDecryption' ? ownerOf(step) : undefined;
-  const refused = stepRefusal(state, step, event.sender) ?? verificationRefusal(state, step, owner);
-  if (refused === undefined) applyStep(state, step, event, owner);
-  return refused;
+  const refused =
+    stepRefusal(state, step, event.sender) ??
+    verificationRefusal(state, step, owner) ??
+    decryptionsRefusal(state, step);
+  if (refused !== undefined) return refused;
+  if (step.decryptions !== undefined) keepDecryptions(state, step.decryptions);
+  applyStep(state, step, event, owner);
+  return undefined;
 }
 
 /** The content of an `org.imago.helios.step` event, or why it does not read. */

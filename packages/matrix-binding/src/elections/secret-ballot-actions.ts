@@ -10,6 +10,12 @@ import { sendEvent } from '../client/send';
 import { SECRET_BALLOT_STEP_TYPE } from './election-step';
 import { TRUSTEE_CONTRIBUTION_TYPE, type TrusteeContributionContent } from './trustee-contribution';
 
+/** What a Result step carries besides the archive's records. */
+export interface ResultOptions {
+  /** The trustee numbers of the partial decryptions the result combines, in the archive's order. */
+  readonly decryptions: readonly number[];
+}
+
 /** What a Setup step carries besides the archive's records. */
 export interface SetupOptions {
   /** The archive header's timestamp (seconds). */
@@ -63,7 +69,8 @@ export async function postArchiveSteps(
  * @param roomId - the decisions room.
  * @param election - the election uuid.
  * @param step - the step (e.g. `setupStep` of @imago/helios-c, or one of this package's election steps).
- * @param setup - Setup only: the archive timestamp, the decision, the trustees' accounts.
+ * @param fields - Setup: the archive timestamp, the decision, the trustees' accounts; Result: the
+ *   partial decryptions it combines.
  * @returns the Matrix event id.
  * @throws {@link HomeserverError} when refused.
  */
@@ -72,8 +79,10 @@ export function postStep(
   roomId: string,
   election: string,
   step: ArchiveStep,
-  setup?: SetupOptions,
+  fields?: SetupOptions | ResultOptions,
 ): Promise<string> {
+  const setup = fields !== undefined && 'timestamp' in fields ? fields : undefined;
+  const result = fields !== undefined && 'decryptions' in fields ? fields : undefined;
   return sendEvent(client, roomId, SECRET_BALLOT_STEP_TYPE, {
     election,
     type: step.type,
@@ -82,6 +91,7 @@ export function postStep(
     ...(setup === undefined ? {} : { timestamp: setup.timestamp }),
     ...(setup?.decision === undefined ? {} : { decision: setup.decision }),
     ...(setup?.trustees === undefined ? {} : { trustees: [...setup.trustees] }),
+    ...(result === undefined ? {} : { decryptions: [...result.decryptions] }),
   });
 }
 

@@ -14,3 +14,4 @@ export { LoginFailedError } from './login-failed-error';
 export { MatrixBindingError } from './matrix-binding-error';
 export { NoTestHomeserverError } from './no-test-homeserver-error';
 export { RegistrationFailedError } from './registration-failed-error';
+export { UncorroboratedCardError } from './uncorroborated-card-error';

@@ -1,46 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  announce,
   appendToRoomLog,
   assertRelation,
-  type CreatedGroup,
   consentedRelations,
   createGroup,
   discoverGroups,
   emptyRoomLog,
   fetchRoomHistory,
-  type GroupView,
-  groupGraph,
+  GROUP_CARD_KEY,
+  groupCardContent,
   initControlTable,
   joinGroup,
   listGroupInDirectory,
   propose,
   publishGroupCard,
-  readFeed,
   readGroup,
-  readGroupAnywhere,
-  receivedAnnouncements,
   replayDecisions,
   sendGovernanceEvent,
 } from '../../src/index';
-import type { TestHomeserver } from '../../src/testing/index';
-import { DedicatedSynapse } from '../support/dedicated-synapse';
 import { eventually } from '../support/eventually';
-import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
+import { federatedPair } from '../support/federated-pair';
+import { type LiveUser, liveUser } from '../support/live-users';
 import { RawMatrix } from '../support/raw-matrix';
 
-// One pair of federating Synapses for the whole file (starting one takes seconds).
-const one = new DedicatedSynapse(`fed-a-${run}`, { federation: true });
-const two = new DedicatedSynapse(`fed-b-${run}`, { federation: true });
-let homeserverA: TestHomeserver & { serverName: string };
-let homeserverB: TestHomeserver & { serverName: string };
-beforeAll(async () => {
-  [homeserverA, homeserverB] = await Promise.all([one.start(), two.start()]);
-});
-afterAll(async () => {
-  stopAll();
-  await Promise.all([one.reset(), two.reset()]);
-});
+// Decisions across two federating homeservers, and discovery through their public directories.
+const pair = federatedPair('fed');
 
 describe('two federated homeservers each host part of the graph (scripts/synapse.sh SYNAPSE_FEDERATION=1)', () => {
   let ana: LiveUser;
@@ -48,8 +32,8 @@ describe('two federated homeservers each host part of the graph (scripts/synapse
 
   beforeAll(async () => {
     [ana, bo] = await Promise.all([
-      liveUser('ana', { homeserver: homeserverA }),
-      liveUser('bo', { homeserver: homeserverB }),
+      liveUser('ana', { homeserver: pair.a() }),
+      liveUser('bo', { homeserver: pair.b() }),
     ]);
   });
 
@@ -121,185 +105,69 @@ describe('two federated homeservers each host part of the graph (scripts/synapse
 });
 
 /*
- * Groups that reach each other across homeservers (scripts/synapse.sh SYNAPSE_FEDERATION=1): the
- * garden on server A; the hives and a closed group on server B. Nobody on one server
- * joins the other's spaces. Server B finds the garden in A's public directory and reads its card
- * from the space hierarchy; A reads the hives' relation back the same way; the garden's authority
- * delivers an announcement into the hives' announcements room, which its server has never been
- * in, and is told why it cannot deliver to the closed group or to a room it was given no server
- * for; the hives' authority verifies the delivery against the garden's card; a reader on B
- * subscribes to the garden's announcements room through the servers its card names.
+ * Discovering groups through a server's public directory: a card is taken only when the authority
+ * it pins lives on the directory's server (a hierarchy is unsigned; the directory's server vouches
+ * for what it serves). Mallory, on B, speaking raw client-server HTTP, lists in B's directory a
+ * space of hers whose card names Flora, on A, as the group's authority: a reader discovering
+ * groups through B's directory refuses that card (`uncorroborated-card`) and finds the group that
+ * B hosts, joining neither.
  */
-const HOUR = 3_600_000;
-
-describe('reaching groups on another homeserver without joining their spaces', () => {
-  let serverA: string;
-  let serverB: string;
-  let flora: LiveUser; // the garden's authority, on A
-  let gus: LiveUser; // the authority of the hives and of the closed group, on B
-  let cy: LiveUser; // a reader on B
-  let mallory: LiveUser; // on B, raw HTTP
-  let garden: CreatedGroup;
-  let hives: CreatedGroup;
-  let closed: CreatedGroup;
-
-  const make = async (user: LiveUser, name: string, joinRule: 'public' | 'invite') => {
-    const group = await createGroup(user.client, {
-      profile: { name, places: ['Q456'], coordinates: { lat: 45.76, lon: 4.84 } },
+describe('discovery through a directory', () => {
+  it('refuses a card listed on B naming an authority on A, and finds the group B hosts', {
+    timeout: 180_000,
+  }, async () => {
+    const [flora, gus, cy, mallory] = await Promise.all([
+      liveUser('flora-d', { homeserver: pair.a() }),
+      liveUser('gus-d', { homeserver: pair.b() }),
+      liveUser('cy-d', { homeserver: pair.a() }),
+      liveUser('mallory-d', { homeserver: pair.b() }),
+    ]);
+    const serverB = pair.b().serverName;
+    const hives = await createGroup(gus.client, {
+      profile: { name: 'Ruches (B)' },
       rooms: ['decisions', 'announcements'],
-      joinRule,
+      joinRule: 'public',
     });
-    await initControlTable(user.client, group.rooms.decisions as string, {
-      rules: { 'change-control-table': { protocol: 'consensus', duration: HOUR } },
-    });
-    return group;
-  };
+    expect(await publishGroupCard(gus.client, hives.spaceId)).toMatch(/^\$/);
+    await listGroupInDirectory(gus.client, hives.spaceId);
 
-  beforeAll(async () => {
-    [serverA, serverB] = [homeserverA.serverName, homeserverB.serverName];
-    [flora, gus, cy, mallory] = await Promise.all([
-      liveUser('flora', { homeserver: homeserverA }),
-      liveUser('gus', { homeserver: homeserverB }),
-      liveUser('cy', { homeserver: homeserverB }),
-      liveUser('mallory', { homeserver: homeserverB }),
-    ]);
-    garden = await make(flora, 'Jardin (A)', 'public');
-    hives = await make(gus, 'Ruches (B)', 'public');
-    closed = await make(gus, 'Fermé (B)', 'invite');
-    // Each side asserts the partnership in its own space, then publishes its card and lists its space.
-    await assertRelation(flora.client, garden.spaceId, hives.spaceId, 'partner');
-    await assertRelation(gus.client, hives.spaceId, garden.spaceId, 'partner');
-    await Promise.all([
-      publishGroupCard(flora.client, garden.spaceId),
-      publishGroupCard(gus.client, hives.spaceId),
-      listGroupInDirectory(flora.client, garden.spaceId),
-      listGroupInDirectory(gus.client, hives.spaceId),
-      listGroupInDirectory(gus.client, closed.spaceId),
-    ]);
-  });
-
-  it('discovers a remote group in its server’s directory and reads its card, its server in none of its rooms', async () => {
-    await expect(readGroup(cy.client, garden.spaceId)).rejects.toMatchObject({ code: 'homeserver-error' });
-    const { groups, unreached } = await discoverGroups(cy.client, [serverA]);
-    expect(unreached).toEqual([]);
-    const found = groups.find((g) => g.spaceId === garden.spaceId);
-    expect(found?.profile).toMatchObject({ name: 'Jardin (A)', places: ['Q456'] });
-    expect(found?.authority?.authority).toEqual([flora.userId]);
-    expect(found?.relations.get(hives.spaceId)).toEqual({ type: 'partner' });
-    expect(found?.children.find((c) => c.role === 'announcements')).toEqual({
-      roomId: garden.rooms.announcements,
-      role: 'announcements',
-      via: [serverA],
-    });
-    // Server B is still in none of the garden's rooms.
-    for (const roomId of [garden.spaceId, ...Object.values(garden.rooms)]) {
-      expect(cy.client.getRoom(roomId)?.getMyMembership()).not.toBe('join');
-      expect(gus.client.getRoom(roomId)).toBeNull();
-    }
-  });
-
-  it('delivers an announcement into a remote room never joined before, and says why it cannot reach others', async () => {
-    const gardenView = await readGroup(flora.client, garden.spaceId);
-    const hivesCard = await readGroupAnywhere(flora.client, hives.spaceId, [serverB]);
-    expect(hivesCard.source).toBe('card');
-    // An invite-only group's space is not served to other servers: its card stays private.
-    await expect(readGroupAnywhere(flora.client, closed.spaceId, [serverB])).rejects.toMatchObject({
-      code: 'homeserver-error',
-      operation: 'read-hierarchy',
-    });
-    const closedView = await readGroup(gus.client, closed.spaceId); // known to the garden from before
-    // The partnership is consented on both sides, read without joining the hives' space.
-    const relations = consentedRelations(
-      new Map([gardenView, hivesCard.view].map((view) => [view.spaceId, view.relations])),
-    );
-    expect(relations).toMatchObject([{ type: 'partner', status: 'accepted' }]);
-    // A group whose card names no server for its room (a room id of version 12 names none) and no
-    // authority whose server could stand in.
-    const lostRoom = `!${'L'.repeat(43)}`;
-    const { authority: _hivesAuthority, ...anonymous } = hivesCard.view;
-    const lost: GroupView = {
-      ...anonymous,
-      spaceId: `!${'S'.repeat(43)}`,
-      children: [{ roomId: lostRoom, role: 'announcements', via: [] }],
-    };
-    const { original, deliveries } = await announce(flora.client, {
-      from: gardenView,
-      groups: [hivesCard.view, closedView, lost],
-      relations,
-      announcement: { kind: 'offer', title: 'Plants de tomates' },
-      criteria: { by: 'geo', radiusKm: 20, k: 10 },
-    });
-    const byGroup = new Map(deliveries.map((d) => [d.target.key, d]));
-    expect(byGroup.get(hives.spaceId)?.eventId).toMatch(/^\$/);
-    expect(byGroup.get(closed.spaceId)).toMatchObject({ skipped: 'not-allowed', error: { status: 403 } });
-    expect(byGroup.get(lost.spaceId)).toMatchObject({
-      roomId: lostRoom,
-      skipped: 'unreachable',
-      error: { status: 404 },
-    });
-
-    // The hives' authority, on B, verifies the copy against the garden's card (B is not in the garden).
-    const inbox = hives.rooms.announcements as string;
-    const hivesView = await readGroup(gus.client, hives.spaceId);
-    const gardenCard = await readGroupAnywhere(gus.client, garden.spaceId, [serverA]);
-    expect(gardenCard.source).toBe('card');
-    const received = await eventually(
-      async () =>
-        receivedAnnouncements(
-          appendToRoomLog(emptyRoomLog(inbox), await fetchRoomHistory(gus.client, inbox)),
-          hivesView.profile,
-          [hivesView, gardenCard.view],
-        ),
-      (r) => r.announcements.length > 0,
-    );
-    expect(received.announcements.map((a) => a.announcement.origin)).toEqual([
-      { group: garden.spaceId, room: garden.rooms.announcements, event: original },
-    ]);
-
-    // Mallory, on B, writes in the garden's name into the hives' public room: refused.
     const raw = new RawMatrix(mallory.session.baseUrl, mallory.session.accessToken);
-    expect((await raw.join(inbox)).status).toBe(200);
-    const forged = await raw.sendOk(inbox, 'org.imago.announcement', {
-      kind: 'offer',
-      title: 'Plants de tomates (faux)',
-      origin: { group: garden.spaceId, room: garden.rooms.announcements, event: original },
+    const created = async (body: Record<string, unknown>) =>
+      (await raw.request('POST', '/createRoom', { preset: 'public_chat', ...body })).body.room_id as string;
+    const space = await created({ creation_content: { type: 'm.space' }, name: 'Jardin (faux)' });
+    const room = await created({ name: 'Annonces' });
+    const card = groupCardContent({
+      profile: { name: 'Jardin (faux)', places: ['Q456'], themes: [], blocks: [] },
+      pin: { decisions: room, authority: [flora.userId] },
+      relations: new Map(),
     });
-    const again = receivedAnnouncements(
-      appendToRoomLog(emptyRoomLog(inbox), await fetchRoomHistory(gus.client, inbox)),
-      hivesView.profile,
-      [hivesView, gardenCard.view],
-    );
-    expect(again.announcements).toHaveLength(1);
-    expect(again.warnings.map((w) => [w.eventId, w.code, w.reason])).toEqual([
-      [forged, 'unauthorised', 'not-origin-authority'],
-    ]);
-  });
-
-  it('a reader on B subscribes to the garden’s announcements through the servers its card names', async () => {
-    const gardenCard = (await readGroupAnywhere(cy.client, garden.spaceId, [serverA])).view;
-    const hivesView = await readGroup(cy.client, hives.spaceId);
-    const views = [gardenCard, hivesView];
-    const graph = groupGraph(views, consentedRelations(new Map(views.map((v) => [v.spaceId, v.relations]))));
-    const unreachable: string[] = [];
-    const feed = await readFeed(
-      cy.client,
-      graph,
-      {
-        id: 'partners',
-        owner: hives.spaceId,
-        sources: [{ type: 'relations', relations: ['partner'] }],
-        kinds: ['offer'],
-      },
-      views,
-      { subscribe: true, onUnreachable: (roomId) => unreachable.push(roomId) },
-    );
-    expect(unreachable).toEqual([]);
-    expect(feed.map((item) => [item.group, item.kind, item.title])).toEqual([
-      [garden.spaceId, 'offer', 'Plants de tomates'],
-    ]);
-    // Subscribing joined the announcements room, not the group: Cy is no member of the garden.
+    const child = { via: [serverB], 'org.imago.room': 'announcements', [GROUP_CARD_KEY]: card };
+    expect((await raw.state(space, 'm.space.child', room, child)).status).toBe(200);
     expect(
-      (await readGroupAnywhere(flora.client, garden.spaceId)).view.members.map((m) => m.userId),
-    ).not.toContain(cy.userId);
+      (
+        await raw.request('PUT', `/directory/list/room/${encodeURIComponent(space)}`, {
+          visibility: 'public',
+        })
+      ).status,
+    ).toBe(200);
+
+    // B's directory lists a space once its statistics are updated (in the background).
+    const { groups, unreached } = await eventually(
+      () => discoverGroups(cy.client, [serverB]),
+      (found) =>
+        found.groups.some((g) => g.spaceId === hives.spaceId) &&
+        found.unreached.some((u) => u.what === space),
+      'both spaces in B’s directory',
+      90_000,
+    );
+    expect(groups.map((g) => g.spaceId)).toContain(hives.spaceId);
+    expect(groups.map((g) => g.spaceId)).not.toContain(space);
+    expect(groups.flatMap((g) => g.authority?.authority ?? [])).not.toContain(flora.userId);
+    expect(unreached).toEqual([
+      { what: space, error: expect.objectContaining({ reason: 'refused', code: 'uncorroborated-card' }) },
+    ]);
+    // Reading it joined nothing: A is in neither space.
+    for (const id of [space, hives.spaceId])
+      expect(cy.client.getRoom(id)?.getMyMembership()).not.toBe('join');
   });
 });
