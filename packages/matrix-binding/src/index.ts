@@ -14,9 +14,7 @@ export {
   type DiscoveredGroups,
   discoverGroups,
   type ListedSpace,
-  listGroupInDirectory,
   listPublicSpaces,
-  publishGroupCard,
   readGroupAnywhere,
   readGroupCard,
   readRelatedGroup,
@@ -31,6 +29,7 @@ export {
   MAX_CARD_ENTRIES,
   readGroupCardContent,
 } from './discovery/group-card';
+export { listGroupInDirectory, publishGroupCard } from './discovery/publish-group';
 export * from './elections/index';
 export * from './errors/index';
 export * from './events/index';
