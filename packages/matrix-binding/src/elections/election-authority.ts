@@ -37,6 +37,7 @@ import {
 } from './election-role';
 import type { PreparedElection } from './election-setup';
 import type { SecretBallotReplay } from './election-state';
+import { MAX_NAMED_BALLOTS } from './election-step';
 import { type ElectionStore, readStored, writeStored } from './election-store';
 import { postRelayedBallots } from './relayed-ballots';
 import { replaySecretBallots, type SecretBallotsReplay } from './replay-secret-ballots';
@@ -93,9 +94,12 @@ async function votingStage(
     role.wake(roomId, closesAt);
     return;
   }
+  // The ballots this replay holds, in its order: every homeserver's replay rebuilds this archive.
+  const ballots = election.steps.filter((s) => s.type === 'Ballot').map((s) => s.eventId);
+  const named = ballots.length <= MAX_NAMED_BALLOTS ? { ballots } : undefined;
   if (
     await role.once(`EndBallots:${election.election}`, () =>
-      postStep(role.client, roomId, election.election, { type: 'EndBallots', data: [] }),
+      postStep(role.client, roomId, election.election, { type: 'EndBallots', data: [] }, named),
     )
   )
     role.report({ ...at, step: 'EndBallots', detail: 'voting ended' });

@@ -7,7 +7,9 @@
  * partial decryptions to. The Result names the partial decryptions it combines, in the archive's
  * order: trustees on several homeservers post theirs at the same time, and each server orders such
  * concurrent events its own way (and may place one the authority never saw before the Result), so
- * only the authority's list makes every server rebuild the same archive.
+ * only the authority's list makes every server rebuild the same archive. For the same reason the
+ * EndBallots names the ballots the archive holds, in its order: voters on several homeservers vote
+ * at the same time.
  */
 import { type ArchiveStep, eventTypes } from '@imago/helios-c';
 import { fail, readArray, readEnum, readInteger, readObject, readString } from '../events/content-reader';
@@ -30,7 +32,20 @@ export interface SecretBallotStepContent extends ArchiveStep {
    * the archive's order (without it, the room's order, and every partial decryption before it).
    */
   readonly decryptions?: readonly number[];
+  /**
+   * EndBallots only: the event ids of the ballot steps the archive holds, in its order (without
+   * it, the room's order, and every ballot accepted before it).
+   */
+  readonly ballots?: readonly string[];
 }
+
+/**
+ * Most ballots an `EndBallots` names: its event ids (`$` and 43 characters in current room
+ * versions, at most {@link MAX_BALLOT_ID} here) keep the event under Matrix's 64 KiB.
+ */
+export const MAX_NAMED_BALLOTS = 800;
+/** Longest event id an `EndBallots` may name. */
+const MAX_BALLOT_ID = 72;
 
 /** Most trustees a Setup may name (the authority and up to twenty member trustees). */
 const MAX_TRUSTEES = 21;
@@ -77,6 +92,17 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     fail(`${path}.decryptions`, 'a Result names one partial decryption at least; other steps none');
   if (decryptions !== undefined && new Set(decryptions).size !== decryptions.length)
     fail(`${path}.decryptions`, 'a trustee named twice');
+  const ballots =
+    object.ballots === undefined
+      ? undefined
+      : readArray(object.ballots, `${path}.ballots`, MAX_NAMED_BALLOTS).map((item, i) =>
+          readString(item, `${path}.ballots[${i}]`, MAX_BALLOT_ID),
+        );
+  if (ballots !== undefined && type !== 'EndBallots')
+    fail(`${path}.ballots`, 'only an EndBallots names ballots');
+  if (ballots?.some((id) => !id.startsWith('$'))) fail(`${path}.ballots`, 'expected event ids');
+  if (ballots !== undefined && new Set(ballots).size !== ballots.length)
+    fail(`${path}.ballots`, 'a ballot named twice');
   return {
     election,
     type,
@@ -86,5 +112,6 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     ...(decision === undefined ? {} : { decision }),
     ...(trustees === undefined ? {} : { trustees }),
     ...(decryptions === undefined ? {} : { decryptions }),
+    ...(ballots === undefined ? {} : { ballots }),
   };
 }

@@ -16,6 +16,12 @@ export interface ResultOptions {
   readonly decryptions: readonly number[];
 }
 
+/** What an EndBallots step carries besides the archive's records. */
+export interface EndBallotsOptions {
+  /** The event ids of the ballot steps the archive holds, in its order. */
+  readonly ballots: readonly string[];
+}
+
 /** What a Setup step carries besides the archive's records. */
 export interface SetupOptions {
   /** The archive header's timestamp (seconds). */
@@ -70,7 +76,7 @@ export async function postArchiveSteps(
  * @param election - the election uuid.
  * @param step - the step (e.g. `setupStep` of @imago/helios-c, or one of this package's election steps).
  * @param fields - Setup: the archive timestamp, the decision, the trustees' accounts; Result: the
- *   partial decryptions it combines.
+ *   partial decryptions it combines; EndBallots: the ballots the archive holds.
  * @returns the Matrix event id.
  * @throws {@link HomeserverError} when refused.
  */
@@ -79,8 +85,9 @@ export function postStep(
   roomId: string,
   election: string,
   step: ArchiveStep,
-  fields?: SetupOptions | ResultOptions,
+  fields?: SetupOptions | ResultOptions | EndBallotsOptions,
 ): Promise<string> {
+  const end = fields !== undefined && 'ballots' in fields ? fields : undefined;
   const setup = fields !== undefined && 'timestamp' in fields ? fields : undefined;
   const result = fields !== undefined && 'decryptions' in fields ? fields : undefined;
   return sendEvent(client, roomId, SECRET_BALLOT_STEP_TYPE, {
@@ -92,6 +99,7 @@ export function postStep(
     ...(setup?.decision === undefined ? {} : { decision: setup.decision }),
     ...(setup?.trustees === undefined ? {} : { trustees: [...setup.trustees] }),
     ...(result === undefined ? {} : { decryptions: [...result.decryptions] }),
+    ...(end === undefined ? {} : { ballots: [...end.ballots] }),
   });
 }
 
