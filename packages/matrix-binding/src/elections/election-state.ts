@@ -66,6 +66,8 @@ export interface ElectionState {
   result?: string;
   /** Every ballot step of the election seen while voting, by event id, accepted or not. */
   seen: Map<string, PendingStep>;
+  /** The parts of the administrator's list of ballots, by number (`ballot-parts.ts`). */
+  parts: Map<number, readonly string[]>;
   /** An `EndBallots` naming ballots not seen yet: what it waits for, the later steps held. */
   waiting?: { end: PendingStep; awaiting: Set<string>; held: PendingStep[] };
 }
@@ -94,6 +96,7 @@ export function openElection(
     ballots: new Set(),
     owners: { Shuffle: new Set(), PartialDecryption: new Set() },
     seen: new Map(),
+    parts: new Map(),
     ...(verification ? { verification } : {}),
   };
   applyStep(state, step, event, undefined);

@@ -13,6 +13,7 @@
  */
 import { type ArchiveStep, eventTypes } from '@imago/helios-c';
 import { fail, readArray, readEnum, readInteger, readObject, readString } from '../events/content-reader';
+import { type BallotPartsReference, readBallotIds, readBallotPartsReference } from './ballot-parts-content';
 
 /** The event type of an election step. */
 export const SECRET_BALLOT_STEP_TYPE = 'org.imago.helios.step';
@@ -37,15 +38,9 @@ export interface SecretBallotStepContent extends ArchiveStep {
    * it, the room's order, and every ballot accepted before it).
    */
   readonly ballots?: readonly string[];
+  /** EndBallots only: the list sent before it in parts (content `ballots: { parts, digest }`). */
+  readonly ballotParts?: BallotPartsReference;
 }
-
-/**
- * Most ballots an `EndBallots` names: its event ids (`$` and 43 characters in current room
- * versions, at most {@link MAX_BALLOT_ID} here) keep the event under Matrix's 64 KiB.
- */
-export const MAX_NAMED_BALLOTS = 800;
-/** Longest event id an `EndBallots` may name. */
-const MAX_BALLOT_ID = 72;
 
 /** Most trustees a Setup may name (the authority and up to twenty member trustees). */
 const MAX_TRUSTEES = 21;
@@ -92,15 +87,12 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     fail(`${path}.decryptions`, 'a Result names one partial decryption at least; other steps none');
   if (decryptions !== undefined && new Set(decryptions).size !== decryptions.length)
     fail(`${path}.decryptions`, 'a trustee named twice');
+  const inline = object.ballots === undefined || Array.isArray(object.ballots);
   const ballots =
-    object.ballots === undefined
-      ? undefined
-      : readArray(object.ballots, `${path}.ballots`, MAX_NAMED_BALLOTS).map((item, i) =>
-          readString(item, `${path}.ballots[${i}]`, MAX_BALLOT_ID),
-        );
-  if (ballots !== undefined && type !== 'EndBallots')
+    inline && object.ballots !== undefined ? readBallotIds(object.ballots, `${path}.ballots`) : undefined;
+  const ballotParts = inline ? undefined : readBallotPartsReference(object.ballots, `${path}.ballots`);
+  if (object.ballots !== undefined && type !== 'EndBallots')
     fail(`${path}.ballots`, 'only an EndBallots names ballots');
-  if (ballots?.some((id) => !id.startsWith('$'))) fail(`${path}.ballots`, 'expected event ids');
   if (ballots !== undefined && new Set(ballots).size !== ballots.length)
     fail(`${path}.ballots`, 'a ballot named twice');
   return {
@@ -113,5 +105,6 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     ...(trustees === undefined ? {} : { trustees }),
     ...(decryptions === undefined ? {} : { decryptions }),
     ...(ballots === undefined ? {} : { ballots }),
+    ...(ballotParts === undefined ? {} : { ballotParts }),
   };
 }

@@ -61,7 +61,7 @@ const replayed = (events: readonly RawMatrixEvent[], uuid: string, checkBallots 
   return { election: replay.elections.get(uuid) as SecretBallotReplay, warnings: replay.warnings };
 };
 const ids = (events: readonly RawMatrixEvent[]) =>
-  events.filter((e) => typeOf(e) === 'Ballot').map((e) => e.event_id);
+  events.filter((e) => typeOf(e) === 'Ballot').map((e) => e.event_id as string);
 
 describe('ballots posted at the same time from several homeservers', () => {
   it('rebuild the same archive on every server when the EndBallots names them', async () => {

@@ -19,6 +19,8 @@ import type { ImagoEvent } from '../events/parse-imago-event';
 import { replayDecisions } from '../governance/replay-decisions';
 import { logEvents, type RoomLog } from '../replay/room-log';
 import { awaitingRefusal, type BallotListContext, ballotListStage } from './ballot-list';
+import { collectPart, joinedParts } from './ballot-parts';
+import { BALLOT_PARTS_TYPE, readBallotPart } from './ballot-parts-content';
 import {
   applyStep,
   type ElectionState,
@@ -130,9 +132,11 @@ function stepStage(
   event: ImagoEvent,
   list: BallotListContext,
 ): Refusal | undefined {
-  if (state.waiting === undefined && step.type === 'EndBallots' && step.ballots !== undefined) {
-    const refused = stepRefusal(state, step, event.sender);
-    if (refused !== undefined) return refused;
+  const named = step.ballots !== undefined || step.ballotParts !== undefined;
+  if (state.waiting === undefined && step.type === 'EndBallots' && named) {
+    const joined = stepRefusal(state, step, event.sender) ?? joinedParts(state, step);
+    if ('code' in joined) return joined;
+    step = joined;
   }
   if (ballotListStage(state, { step, event }, list) === 'taken') return undefined;
   const owner = step.type === 'Shuffle' || step.type === 'PartialDecryption' ? ownerOf(step) : undefined;
@@ -144,6 +148,21 @@ function stepStage(
   if (step.decryptions !== undefined) keepDecryptions(state, step.decryptions);
   applyStep(state, step, event, owner);
   return undefined;
+}
+
+/** A part of an `EndBallots`' list of ballots: kept for it, or why not. */
+function partStage(elections: Map<string, ElectionState>, event: ImagoEvent): Refusal | undefined {
+  try {
+    const part = readBallotPart(event.content);
+    const state = elections.get(part.election);
+    return state
+      ? collectPart(state, part, event)
+      : { code: 'unknown-reference', detail: 'no Setup for this election' };
+  } catch (problem) {
+    if (problem instanceof ContentProblem)
+      return { code: problem.code, detail: problem.detail, path: problem.path };
+    return undefined;
+  }
 }
 
 /** The content of an `org.imago.helios.step` event, or why it does not read. */
@@ -195,6 +214,7 @@ export function replaySecretBallots(
   };
   const replayEvent = (event: ImagoEvent): Refusal | undefined => {
     if (event.type === TRUSTEE_CONTRIBUTION_TYPE) return collectContribution(contributions, event);
+    if (event.type === BALLOT_PARTS_TYPE) return partStage(elections, event);
     const step = readStepStage(event);
     if (step === undefined || 'code' in step) return step;
     const known = elections.get(step.election);

@@ -7,6 +7,7 @@
 import { type ArchiveStep, archiveSteps, dataHash } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendEvent } from '../client/send';
+import { BALLOT_PARTS_TYPE, type BallotPartContent, type BallotPartsReference } from './ballot-parts-content';
 import { SECRET_BALLOT_STEP_TYPE } from './election-step';
 import { TRUSTEE_CONTRIBUTION_TYPE, type TrusteeContributionContent } from './trustee-contribution';
 
@@ -18,8 +19,11 @@ export interface ResultOptions {
 
 /** What an EndBallots step carries besides the archive's records. */
 export interface EndBallotsOptions {
-  /** The event ids of the ballot steps the archive holds, in its order. */
-  readonly ballots: readonly string[];
+  /**
+   * The event ids of the ballot steps the archive holds, in its order, or the parts they were
+   * posted in (`ballotParts` of `ballot-parts.ts`).
+   */
+  readonly ballots: readonly string[] | BallotPartsReference;
 }
 
 /** What a Setup step carries besides the archive's records. */
@@ -99,7 +103,9 @@ export function postStep(
     ...(setup?.decision === undefined ? {} : { decision: setup.decision }),
     ...(setup?.trustees === undefined ? {} : { trustees: [...setup.trustees] }),
     ...(result === undefined ? {} : { decryptions: [...result.decryptions] }),
-    ...(end === undefined ? {} : { ballots: [...end.ballots] }),
+    ...(end === undefined
+      ? {}
+      : { ballots: Array.isArray(end.ballots) ? [...end.ballots] : { ...end.ballots } }),
   });
 }
 
@@ -138,4 +144,21 @@ export function postTrusteeContribution(
   contribution: TrusteeContributionContent,
 ): Promise<string> {
   return sendEvent(client, roomId, TRUSTEE_CONTRIBUTION_TYPE, { ...contribution });
+}
+
+/**
+ * Posts a part of an `EndBallots`' list of ballots (the administrator, before the `EndBallots`).
+ *
+ * @param client - the administrator's client.
+ * @param roomId - the decisions room.
+ * @param part - a part from `ballotParts`.
+ * @returns the Matrix event id.
+ * @throws {@link HomeserverError} when refused.
+ */
+export function postBallotPart(
+  client: MatrixClient,
+  roomId: string,
+  part: BallotPartContent,
+): Promise<string> {
+  return sendEvent(client, roomId, BALLOT_PARTS_TYPE, { ...part, ballots: [...part.ballots] });
 }
