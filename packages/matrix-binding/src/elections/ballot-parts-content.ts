@@ -15,7 +15,7 @@ export const BALLOT_PARTS_TYPE = 'org.imago.helios.ballots';
 
 /**
  * Most ballots an `EndBallots` or a part names: its event ids (`$` and 43 characters in current
- * room versions, at most {@link MAX_BALLOT_ID} here) keep the event under Matrix's 64 KiB.
+ * room versions, at most 72 here) keep the event under Matrix's 64 KiB.
  */
 export const MAX_NAMED_BALLOTS = 800;
 /** Longest event id a list may name. */
