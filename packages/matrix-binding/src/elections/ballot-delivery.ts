@@ -82,7 +82,8 @@ export async function followReceipts(
         detail: `ballot ${trackerOf(receipt.ballot)} was replaced by another ballot of its credential`,
         level: 'warn',
       });
-    if (status !== 'missing' || election.phase !== 'voting') continue;
+    // An EndBallots waiting for ballots has ended the vote: a ballot sent now would not count.
+    if (status !== 'missing' || election.phase !== 'voting' || election.awaiting !== undefined) continue;
     const due = receipt.sentAt + relayTimeout;
     if (now() < due) {
       role.wake(roomId, due);

@@ -23,6 +23,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { RoomLog } from '../replay/room-log';
 import { setUpElection } from './authority-setup';
 import { tallyElection } from './authority-tally';
+import { ballotParts } from './ballot-parts-content';
 import { deliverCredentials } from './credential-delivery';
 import { exportBelArchive } from './election-archive';
 import { RELAYED_BALLOT_TYPE, readRelayedBallot } from './election-messages';
@@ -41,7 +42,7 @@ import { type ElectionStore, readStored, writeStored } from './election-store';
 import { postRelayedBallots } from './relayed-ballots';
 import { replaySecretBallots, type SecretBallotsReplay } from './replay-secret-ballots';
 import { publishResult, resultPublished } from './result-publication';
-import { postStep } from './secret-ballot-actions';
+import { postBallotPart, postStep } from './secret-ballot-actions';
 
 /** Options of {@link electionAuthority}. */
 export interface ElectionAuthorityOptions {
@@ -93,11 +94,14 @@ async function votingStage(
     role.wake(roomId, closesAt);
     return;
   }
-  if (
-    await role.once(`EndBallots:${election.election}`, () =>
-      postStep(role.client, roomId, election.election, { type: 'EndBallots', data: [] }),
-    )
-  )
+  // The ballots this replay holds, in its order: every homeserver's replay rebuilds this archive.
+  const ids = election.steps.filter((s) => s.type === 'Ballot').map((s) => s.eventId);
+  const { parts, ballots } = ballotParts(election.election, ids);
+  const end = async () => {
+    for (const part of parts) await postBallotPart(role.client, roomId, part);
+    return postStep(role.client, roomId, election.election, { type: 'EndBallots', data: [] }, { ballots });
+  };
+  if (await role.once(`EndBallots:${election.election}`, end))
     role.report({ ...at, step: 'EndBallots', detail: 'voting ended' });
 }
 

@@ -157,7 +157,7 @@ export function electionParticipant(options: ElectionParticipantOptions): Electi
       const election = electionOfDecision(lastReplay.get(roomId)?.elections ?? new Map(), decision);
       if (election === undefined)
         throw new ElectionUnavailableError('no-election', `no election for ${decision} yet`);
-      if (election.phase !== 'voting')
+      if (election.phase !== 'voting' || election.awaiting !== undefined)
         throw new ElectionUnavailableError('voting-ended', `voting on ${decision} has ended`);
       const held = await heldCredentials(store, roomId, decision);
       if (held?.election !== election.election)

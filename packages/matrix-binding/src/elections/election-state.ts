@@ -34,6 +34,17 @@ export interface SecretBallotReplay {
   readonly steps: readonly ReplayedStep[];
   /** The `Result` data (Belenios `result.json` text), once published. */
   readonly result?: string;
+  /**
+   * The ballots (event ids) the administrator's `EndBallots` names and this copy of the room does
+   * not hold yet: the election waits for them, still `voting`, its later steps held.
+   */
+  readonly awaiting?: readonly string[];
+}
+
+/** @internal A step and the event that carried it. */
+export interface PendingStep {
+  readonly step: SecretBallotStepContent;
+  readonly event: ImagoEvent;
 }
 
 /** A trustee's own steps, once per trustee number. */
@@ -53,6 +64,12 @@ export interface ElectionState {
   owners: Record<OwnedStepType, Set<number>>;
   verification?: StepVerification;
   result?: string;
+  /** Every ballot step of the election seen while voting, by event id, accepted or not. */
+  seen: Map<string, PendingStep>;
+  /** The parts of the administrator's list of ballots, by number (`ballot-parts.ts`). */
+  parts: Map<number, readonly string[]>;
+  /** An `EndBallots` naming ballots not seen yet: what it waits for, the later steps held. */
+  waiting?: { end: PendingStep; awaiting: Set<string>; held: PendingStep[] };
 }
 
 /**
@@ -78,6 +95,8 @@ export function openElection(
     hashes: new Set(),
     ballots: new Set(),
     owners: { Shuffle: new Set(), PartialDecryption: new Set() },
+    seen: new Map(),
+    parts: new Map(),
     ...(verification ? { verification } : {}),
   };
   applyStep(state, step, event, undefined);
@@ -125,6 +144,7 @@ export function replayedElection(state: ElectionState): SecretBallotReplay {
     phase: state.phase,
     steps: state.steps,
     ...(state.result ? { result: state.result } : {}),
+    ...(state.waiting ? { awaiting: [...state.waiting.awaiting] } : {}),
   };
 }
 

@@ -7,10 +7,13 @@
  * partial decryptions to. The Result names the partial decryptions it combines, in the archive's
  * order: trustees on several homeservers post theirs at the same time, and each server orders such
  * concurrent events its own way (and may place one the authority never saw before the Result), so
- * only the authority's list makes every server rebuild the same archive.
+ * only the authority's list makes every server rebuild the same archive. For the same reason the
+ * EndBallots names the ballots the archive holds, in its order: voters on several homeservers vote
+ * at the same time.
  */
 import { type ArchiveStep, eventTypes } from '@imago/helios-c';
 import { fail, readArray, readEnum, readInteger, readObject, readString } from '../events/content-reader';
+import { type BallotPartsReference, readBallotIds, readBallotPartsReference } from './ballot-parts-content';
 
 /** The event type of an election step. */
 export const SECRET_BALLOT_STEP_TYPE = 'org.imago.helios.step';
@@ -30,6 +33,13 @@ export interface SecretBallotStepContent extends ArchiveStep {
    * the archive's order (without it, the room's order, and every partial decryption before it).
    */
   readonly decryptions?: readonly number[];
+  /**
+   * EndBallots only: the event ids of the ballot steps the archive holds, in its order (without
+   * it, the room's order, and every ballot accepted before it).
+   */
+  readonly ballots?: readonly string[];
+  /** EndBallots only: the list sent before it in parts (content `ballots: { parts, digest }`). */
+  readonly ballotParts?: BallotPartsReference;
 }
 
 /** Most trustees a Setup may name (the authority and up to twenty member trustees). */
@@ -77,6 +87,14 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     fail(`${path}.decryptions`, 'a Result names one partial decryption at least; other steps none');
   if (decryptions !== undefined && new Set(decryptions).size !== decryptions.length)
     fail(`${path}.decryptions`, 'a trustee named twice');
+  const inline = object.ballots === undefined || Array.isArray(object.ballots);
+  const ballots =
+    inline && object.ballots !== undefined ? readBallotIds(object.ballots, `${path}.ballots`) : undefined;
+  const ballotParts = inline ? undefined : readBallotPartsReference(object.ballots, `${path}.ballots`);
+  if (object.ballots !== undefined && type !== 'EndBallots')
+    fail(`${path}.ballots`, 'only an EndBallots names ballots');
+  if (ballots !== undefined && new Set(ballots).size !== ballots.length)
+    fail(`${path}.ballots`, 'a ballot named twice');
   return {
     election,
     type,
@@ -86,5 +104,7 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     ...(decision === undefined ? {} : { decision }),
     ...(trustees === undefined ? {} : { trustees }),
     ...(decryptions === undefined ? {} : { decryptions }),
+    ...(ballots === undefined ? {} : { ballots }),
+    ...(ballotParts === undefined ? {} : { ballotParts }),
   };
 }

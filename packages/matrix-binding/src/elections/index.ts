@@ -4,6 +4,13 @@
  * @module
  */
 export type { BallotDelivery } from './ballot-delivery';
+export {
+  BALLOT_PARTS_TYPE,
+  type BallotPartContent,
+  type BallotPartsReference,
+  ballotParts,
+  MAX_NAMED_BALLOTS,
+} from './ballot-parts-content';
 export { type BallotStatus, ballotStatus, trackerOf } from './ballot-tracker';
 export { electionEvidence, exportBelArchive, verifyElection } from './election-archive';
 export {
@@ -65,7 +72,9 @@ export {
 } from './replay-secret-ballots';
 export {
   castBallot,
+  type EndBallotsOptions,
   postArchiveSteps,
+  postBallotPart,
   postStep,
   postTrusteeContribution,
   type ResultOptions,

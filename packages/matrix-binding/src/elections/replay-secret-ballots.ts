@@ -18,6 +18,9 @@ import type { ImagoWarning } from '../events/imago-warning';
 import type { ImagoEvent } from '../events/parse-imago-event';
 import { replayDecisions } from '../governance/replay-decisions';
 import { logEvents, type RoomLog } from '../replay/room-log';
+import { awaitingRefusal, type BallotListContext, ballotListStage } from './ballot-list';
+import { collectPart, joinedParts } from './ballot-parts';
+import { BALLOT_PARTS_TYPE, readBallotPart } from './ballot-parts-content';
 import {
   applyStep,
   type ElectionState,
@@ -122,12 +125,20 @@ function decryptionsRefusal(state: ElectionState, step: SecretBallotStepContent)
     : undefined;
 }
 
-/** A step of an election already set up: applied, or why not. */
+/** A step of an election already set up: applied, or why not (the ballot list first). */
 function stepStage(
   state: ElectionState,
   step: SecretBallotStepContent,
   event: ImagoEvent,
+  list: BallotListContext,
 ): Refusal | undefined {
+  const named = step.ballots !== undefined || step.ballotParts !== undefined;
+  if (state.waiting === undefined && step.type === 'EndBallots' && named) {
+    const joined = stepRefusal(state, step, event.sender) ?? joinedParts(state, step);
+    if ('code' in joined) return joined;
+    step = joined;
+  }
+  if (ballotListStage(state, { step, event }, list) === 'taken') return undefined;
   const owner = step.type === 'Shuffle' || step.type === 'PartialDecryption' ? ownerOf(step) : undefined;
   const refused =
     stepRefusal(state, step, event.sender) ??
@@ -137,6 +148,21 @@ function stepStage(
   if (step.decryptions !== undefined) keepDecryptions(state, step.decryptions);
   applyStep(state, step, event, owner);
   return undefined;
+}
+
+/** A part of an `EndBallots`' list of ballots: kept for it, or why not. */
+function partStage(elections: Map<string, ElectionState>, event: ImagoEvent): Refusal | undefined {
+  try {
+    const part = readBallotPart(event.content);
+    const state = elections.get(part.election);
+    return state
+      ? collectPart(state, part, event)
+      : { code: 'unknown-reference', detail: 'no Setup for this election' };
+  } catch (problem) {
+    if (problem instanceof ContentProblem)
+      return { code: problem.code, detail: problem.detail, path: problem.path };
+    return undefined;
+  }
 }
 
 /** The content of an `org.imago.helios.step` event, or why it does not read. */
@@ -176,21 +202,37 @@ export function replaySecretBallots(
     authorityAt ??= replayDecisions(log).authorityAt;
     return authorityAt(eventId);
   };
+  const read = new Set<string>();
+  const list: BallotListContext = {
+    warn: (event, refusal) => warnings.push(warningOf(event, refusal)),
+    known: (eventId) => read.has(eventId),
+    replayStep: ({ step, event }) => {
+      const state = elections.get(step.election) as ElectionState;
+      const refused = stepStage(state, step, event, list);
+      if (refused !== undefined) warnings.push(warningOf(event, refused));
+    },
+  };
   const replayEvent = (event: ImagoEvent): Refusal | undefined => {
     if (event.type === TRUSTEE_CONTRIBUTION_TYPE) return collectContribution(contributions, event);
+    if (event.type === BALLOT_PARTS_TYPE) return partStage(elections, event);
     const step = readStepStage(event);
     if (step === undefined || 'code' in step) return step;
     const known = elections.get(step.election);
-    if (known) return stepStage(known, step, event);
+    if (known) return stepStage(known, step, event, list);
     const opened = setupStage(step, event, authority, options.checkBallots !== false);
     if ('code' in opened) return opened;
     elections.set(step.election, opened);
     return undefined;
   };
   for (const event of logEvents(log)) {
+    read.add(event.eventId);
     if (event.kind !== 'helios') continue;
     const refused = replayEvent(event);
     if (refused !== undefined) warnings.push(warningOf(event, refused));
+  }
+  for (const state of elections.values()) {
+    const waiting = awaitingRefusal(state);
+    if (waiting !== undefined) warnings.push(warningOf(waiting.event, waiting.refusal));
   }
   const result = new Map<string, SecretBallotReplay>();
   for (const [uuid, state] of elections) result.set(uuid, replayedElection(state));

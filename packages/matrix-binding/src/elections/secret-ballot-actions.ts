@@ -7,6 +7,7 @@
 import { type ArchiveStep, archiveSteps, dataHash } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendEvent } from '../client/send';
+import { BALLOT_PARTS_TYPE, type BallotPartContent, type BallotPartsReference } from './ballot-parts-content';
 import { SECRET_BALLOT_STEP_TYPE } from './election-step';
 import { TRUSTEE_CONTRIBUTION_TYPE, type TrusteeContributionContent } from './trustee-contribution';
 
@@ -14,6 +15,15 @@ import { TRUSTEE_CONTRIBUTION_TYPE, type TrusteeContributionContent } from './tr
 export interface ResultOptions {
   /** The trustee numbers of the partial decryptions the result combines, in the archive's order. */
   readonly decryptions: readonly number[];
+}
+
+/** What an EndBallots step carries besides the archive's records. */
+export interface EndBallotsOptions {
+  /**
+   * The event ids of the ballot steps the archive holds, in its order, or the parts they were
+   * posted in (`ballotParts` of `ballot-parts.ts`).
+   */
+  readonly ballots: readonly string[] | BallotPartsReference;
 }
 
 /** What a Setup step carries besides the archive's records. */
@@ -70,7 +80,7 @@ export async function postArchiveSteps(
  * @param election - the election uuid.
  * @param step - the step (e.g. `setupStep` of @imago/helios-c, or one of this package's election steps).
  * @param fields - Setup: the archive timestamp, the decision, the trustees' accounts; Result: the
- *   partial decryptions it combines.
+ *   partial decryptions it combines; EndBallots: the ballots the archive holds.
  * @returns the Matrix event id.
  * @throws {@link HomeserverError} when refused.
  */
@@ -79,8 +89,9 @@ export function postStep(
   roomId: string,
   election: string,
   step: ArchiveStep,
-  fields?: SetupOptions | ResultOptions,
+  fields?: SetupOptions | ResultOptions | EndBallotsOptions,
 ): Promise<string> {
+  const end = fields !== undefined && 'ballots' in fields ? fields : undefined;
   const setup = fields !== undefined && 'timestamp' in fields ? fields : undefined;
   const result = fields !== undefined && 'decryptions' in fields ? fields : undefined;
   return sendEvent(client, roomId, SECRET_BALLOT_STEP_TYPE, {
@@ -92,6 +103,9 @@ export function postStep(
     ...(setup?.decision === undefined ? {} : { decision: setup.decision }),
     ...(setup?.trustees === undefined ? {} : { trustees: [...setup.trustees] }),
     ...(result === undefined ? {} : { decryptions: [...result.decryptions] }),
+    ...(end === undefined
+      ? {}
+      : { ballots: Array.isArray(end.ballots) ? [...end.ballots] : { ...end.ballots } }),
   });
 }
 
@@ -130,4 +144,21 @@ export function postTrusteeContribution(
   contribution: TrusteeContributionContent,
 ): Promise<string> {
   return sendEvent(client, roomId, TRUSTEE_CONTRIBUTION_TYPE, { ...contribution });
+}
+
+/**
+ * Posts a part of an `EndBallots`' list of ballots (the administrator, before the `EndBallots`).
+ *
+ * @param client - the administrator's client.
+ * @param roomId - the decisions room.
+ * @param part - a part from `ballotParts`.
+ * @returns the Matrix event id.
+ * @throws {@link HomeserverError} when refused.
+ */
+export function postBallotPart(
+  client: MatrixClient,
+  roomId: string,
+  part: BallotPartContent,
+): Promise<string> {
+  return sendEvent(client, roomId, BALLOT_PARTS_TYPE, { ...part, ballots: [...part.ballots] });
 }

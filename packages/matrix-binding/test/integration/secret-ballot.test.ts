@@ -28,6 +28,7 @@ import {
 import { beleniosTool } from '../support/belenios-tool';
 import { heliosSetup } from '../support/helios-setup';
 import { type LiveUser, liveUser, stopAll } from '../support/live-users';
+import { RawMatrix } from '../support/raw-matrix';
 
 // Elections run with @imago/helios-c (the Imago path); belenios-tool verifies every exported .bel,
 // and one election mixes steps of both tools. The reference Setup below was made by belenios-tool.
@@ -151,7 +152,12 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     expect(afterRogue.warnings.find((w) => w.eventId === rogueSetup)?.code).toBe('unauthorised');
     // Hostile steps: a replayed ballot, and a non-administrator ending the vote.
     const replayed = await castBallot(eve.client, room, uuid, firstBallot);
-    const forgedEnd = await postStep(eve.client, room, uuid, { type: 'EndBallots', data: [] });
+    // Eve, with raw HTTP, ends the vote naming the ballots she wants counted: no effect.
+    const forgedEnd = await new RawMatrix(eve.session.baseUrl, eve.session.accessToken).sendOk(
+      room,
+      'org.imago.helios.step',
+      { election: uuid, type: 'EndBallots', data: [], ballots: [replayed] },
+    );
     // A ballot that does not verify (wrong election fingerprint) never enters the archive.
     const invalid = await castBallot(
       eve.client,
@@ -161,7 +167,10 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     );
 
     // The administrator closes the vote and publishes the encrypted tally of the room's ballots.
-    await postStep(admin.client, room, uuid, { type: 'EndBallots', data: [] });
+    // It names the ballots its archive holds, here in the reverse of the room's order.
+    const named = (await electionOf(admin.client)).steps.filter((s) => s.type === 'Ballot');
+    const ballots = named.map((s) => s.eventId).reverse();
+    await postStep(admin.client, room, uuid, { type: 'EndBallots', data: [] }, { ballots });
     await postStep(admin.client, room, uuid, encryptedTallyStep(await electionOf(admin.client)));
     // A ballot after the end of voting has no effect.
     const late = await castBallot(eve.client, room, uuid, firstBallot);
@@ -187,7 +196,7 @@ describe('a secret Helios-C vote whose .bel, exported from the room, belenios-to
     expect(report.issues).toEqual([]);
     expect(report.ok).toBe(true);
     expect(election.phase).toBe('done');
-    expect(election.steps.filter((s) => s.type === 'Ballot')).toHaveLength(3);
+    expect(election.steps.filter((s) => s.type === 'Ballot').map((s) => s.eventId)).toEqual(ballots);
     expect(resultOf(election)).toEqual(sums(plaintexts));
     const { warnings } = await replay(eve.client);
     const codeOf = (id: string) => warnings.find((w) => w.eventId === id)?.code;
