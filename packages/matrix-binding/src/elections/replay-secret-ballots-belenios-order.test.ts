@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { archiveSteps } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
-import { beleniosVector } from '../../../../test-support/belenios-vectors';
+import { beleniosRoom } from '../../test/support/belenios-room';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
 import { exportBelArchive } from './election-archive';
@@ -10,29 +8,14 @@ import { replaySecretBallots } from './replay-secret-ballots';
 // belenios-tool's non-homomorphic election (ballots, EncryptedTally, two Shuffles, EndShuffles,
 // partial decryptions, Result) posted step by step as room events: the replay must follow
 // Belenios 2.0's order and export the very archive belenios-tool wrote.
-const fixture = beleniosVector('nh-rfc');
 const admin = '@service:example.org';
 
 async function roomOf(reorder: (events: RawMatrixEvent[]) => RawMatrixEvent[] = (e) => e) {
-  const { uuid } = JSON.parse(await readFile(`${fixture}/meta.json`, 'utf8')) as { uuid: string };
-  const bytes = new Uint8Array(await readFile(`${fixture}/${uuid}.bel`));
-  const { timestamp, steps } = archiveSteps(bytes);
-  const events = steps.map(
-    (step, i): RawMatrixEvent => ({
-      type: 'org.imago.helios.step',
-      event_id: `$step${i}`,
-      sender: step.type === 'Ballot' ? `@voter${i}:example.org` : admin,
-      room_id: '!decisions:example.org',
-      origin_server_ts: 1_000 + i,
-      content: {
-        election: uuid,
-        type: step.type,
-        ...(step.payload ? { payload: step.payload } : {}),
-        data: [...step.data],
-        ...(i === 0 ? { timestamp } : {}),
-      },
-    }),
-  );
+  const { uuid, bytes, events } = await beleniosRoom('nh-rfc', {
+    room: '!decisions:example.org',
+    admin,
+    voter: (i) => `@voter${i}:example.org`,
+  });
   return { uuid, bytes, log: appendToRoomLog(emptyRoomLog('!decisions:example.org'), reorder(events)) };
 }
 

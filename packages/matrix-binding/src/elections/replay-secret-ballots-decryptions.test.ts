@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { archiveSteps } from '@imago/helios-c';
 import { describe, expect, it } from 'vitest';
-import { beleniosVector } from '../../../../test-support/belenios-vectors';
+import { beleniosRoom } from '../../test/support/belenios-room';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { appendToRoomLog, emptyRoomLog } from '../replay/room-log';
 import { electionEvidence, exportBelArchive, verifyElection } from './election-archive';
@@ -12,32 +10,10 @@ import { replaySecretBallots } from './replay-secret-ballots';
 // as two homeservers' copies of one decisions room. The trustees post their partial decryptions
 // at the same time from different servers; each server orders such concurrent events its own way
 // (by depth, then by when it stored them), so the copies hold them in different orders.
-const fixture = beleniosVector('h-threshold');
 const admin = '@service:lyon.example';
 const room = '!decisions:lyon.example';
 
-async function election() {
-  const { uuid } = JSON.parse(await readFile(`${fixture}/meta.json`, 'utf8')) as { uuid: string };
-  const bytes = new Uint8Array(await readFile(`${fixture}/${uuid}.bel`));
-  const { timestamp, steps } = archiveSteps(bytes);
-  const events = steps.map(
-    (step, i): RawMatrixEvent => ({
-      type: 'org.imago.helios.step',
-      event_id: `$step${i}`,
-      sender: admin,
-      room_id: room,
-      origin_server_ts: 1_000 + i,
-      content: {
-        election: uuid,
-        type: step.type,
-        ...(step.payload ? { payload: step.payload } : {}),
-        data: [...step.data],
-        ...(i === 0 ? { timestamp } : {}),
-      },
-    }),
-  );
-  return { uuid, bytes, events };
-}
+const election = () => beleniosRoom('h-threshold', { room, admin });
 
 const typeOf = (e: RawMatrixEvent) => (e.content as { type: string }).type;
 const ownerOf = (e: RawMatrixEvent) =>
