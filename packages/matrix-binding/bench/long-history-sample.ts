@@ -16,7 +16,7 @@ import {
   type RoomFollower,
   replayDecisions,
 } from '@imago/matrix-binding';
-import { ClientEvent, Direction, type MatrixClient, RoomEvent, SyncState } from 'matrix-js-sdk';
+import { ClientEvent, type MatrixClient, RoomEvent, SyncState } from 'matrix-js-sdk';
 import { type BenchUser, type Database, readManifest, request, send } from './long-history-room.ts';
 
 const [database, sizeArgument, sampleArgument, only] = process.argv.slice(2) as [
@@ -164,20 +164,12 @@ botClient.on(RoomEvent.Timeline, (event) => {
   const id = event.getId();
   if (id && !delivered.has(id)) delivered.set(id, performance.now());
 });
-// And the follower's forward readings (`GET /messages?dir=f`), the homeserver's share of its part.
-const readings: { from: number; to: number }[] = [];
-const createMessagesRequest = botClient.createMessagesRequest.bind(botClient);
-botClient.createMessagesRequest = async (...args) => {
-  const from = performance.now();
-  try {
-    return await createMessagesRequest(...args);
-  } finally {
-    if (args[3] === Direction.Forward) readings.push({ from, to: performance.now() });
-  }
-};
+// A vote is applied as sync delivers it, provisionally; the follower's next forward reading (`GET
+// /messages?dir=f`) confirms its place in the room's order.
 const votes: number[] = [];
 const afterSync: number[] = [];
-const forward: number[] = [];
+const confirmed: number[] = [];
+const rebuildsBefore = follower.stats().rebuilds;
 for (let i = 0; i < 7; i++) {
   const voter = members[2 + i] as BenchUser;
   const sent = performance.now();
@@ -188,13 +180,14 @@ for (let i = 0; i < 7; i++) {
   const since = delivered.get(id) ?? sent;
   votes.push(at - sent);
   afterSync.push(at - since);
-  // The follower starts its reading as sync delivers the event, a little before `since`.
-  const within = readings.filter((r) => r.to > since && r.to <= at);
-  forward.push(within.reduce((t, r) => t + r.to - Math.max(r.from, since), 0));
+  await follower.settled();
+  if (follower.unconfirmed() !== 0) throw new Error(`${follower.unconfirmed()} events still unconfirmed`);
+  confirmed.push(performance.now() - sent);
 }
 figures.liveVoteMs = median(votes);
 figures.liveVoteAfterSyncMs = median(afterSync);
-figures.liveVoteForwardMs = median(forward);
+figures.liveVoteConfirmedMs = median(confirmed);
+figures.liveVoteRebuilds = follower.stats().rebuilds - rebuildsBefore;
 const ballots = follower.decisions()?.state.decisions.get(decision)?.participation;
 figures.liveVotesCounted = ballots?.protocol === 'democracy' ? ballots.ballots.size : 0;
 

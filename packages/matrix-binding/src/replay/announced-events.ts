@@ -1,7 +1,8 @@
 /**
  * @module
  * Events sync announced that forward reading did not return: an event from another server that the
- * room's order places before events already read. Each is placed after the event the homeserver
+ * room's order places before events already read (proposed at the end meanwhile, see
+ * `live-feed.ts`). Each is placed after the event the homeserver
  * says precedes it (`GET /context`), with the events between; an event before the checkpoint the
  * follower started from is left to the full replay behind it; one too far back for any context
  * makes the follower read the history again. A context that cannot be read is tried again at the
@@ -32,7 +33,7 @@ export async function placeAnnounced(
   const { followed, announced } = session;
   for (const id of [...announced]) {
     if (session.stopped) return;
-    if (followed.timeline.has(id)) {
+    if (followed.timeline.confirmed(id)) {
       announced.delete(id);
       continue;
     }
@@ -51,7 +52,7 @@ export async function placeAnnounced(
       const before = answer.events_before ?? [];
       const known = before.findIndex((raw) => {
         const key = eventIdOf(raw);
-        return key !== undefined && followed.timeline.has(key);
+        return key !== undefined && followed.timeline.confirmed(key);
       });
       // Before the checkpoint this follower started from: the full replay behind it takes it.
       if (known < 0 && followed.base !== undefined) break;

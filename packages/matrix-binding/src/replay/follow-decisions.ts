@@ -193,6 +193,7 @@ function delegate(
       onRefold?.(decisions);
       current().refold(decisions);
     },
+    unconfirmed: () => current().unconfirmed(),
     stats: () => current().stats(),
     settled: () => current().settled(),
     stop: () => {

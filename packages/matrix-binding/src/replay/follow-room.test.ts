@@ -2,8 +2,9 @@
  * `followRoom`'s I/O shell against a small homeserver model that orders a room as Synapse does
  * (by depth, then by arrival) and pages it with tokens as Synapse does: reading forward from a
  * token skips an event that arrives late from another server with a lower depth, which sync still
- * announces. The follower must place such an event where a fresh history puts it, and take the
- * homeserver's copy of an event redacted after it was read. The live suites cover the rest on a
+ * announces. The follower folds what sync delivers at once, provisionally; it must place such an
+ * event where a fresh history puts it, and take the homeserver's copy of an event redacted after it
+ * was read. The live suites cover the rest on a
  * real Synapse.
  */
 import { EventEmitter } from 'node:events';
@@ -35,9 +36,15 @@ class ModelHomeserver extends EventEmitter {
     return stored;
   }
 
-  /** Announces an event as sync would (`RoomEvent.Timeline`). */
+  /** Delivers an event as sync would (`RoomEvent.Timeline`), as the homeserver serves it now. */
   announce(stored: Stored): void {
-    this.emit('Room.timeline', { getId: () => stored.raw.event_id, status: null }, { roomId: room }, false);
+    const delivered = { getId: () => stored.raw.event_id, status: null, event: this.served(stored) };
+    this.emit('Room.timeline', delivered, { roomId: room }, false);
+  }
+
+  /** A limited sync: the next events delivered do not follow the previous ones. */
+  gap(): void {
+    this.emit('Room.timelineReset', { roomId: room });
   }
 
   #ordered(): Stored[] {
@@ -143,6 +150,8 @@ describe('followRoom against a homeserver that orders the room by depth', () => 
     await follower.settled();
 
     expect(ids(follower.events())).toEqual(ids(server.fresh()));
+    expect(follower.unconfirmed()).toBe(0);
+    expect(follower.stats().rebuilds).toBe(1); // the late event was folded last at first
     expect(server.requests.slice(read)).toContain('context');
     expect(server.requests.slice(read).filter((r) => r === 'messages b')).toEqual([]); // no history again
     expect(follower.stats().contextEvents).toBeGreaterThanOrEqual(1);
@@ -166,6 +175,75 @@ describe('followRoom against a homeserver that orders the room by depth', () => 
       follower.log().entries.map((e) => (e.status === 'warning' ? e.warning.code : e.event.kind)),
     ).toEqual(['redacted', 'hand', 'redaction']);
     expect(follower.stats().refreshes).toBe(1);
+    follower.stop();
+  });
+
+  it('folds what sync delivers at once, and changes nothing when the reading places it there', async () => {
+    const server = new ModelHomeserver();
+    for (let i = 0; i < 3; i++) server.add(hand(`@u${i}:a`));
+    const changes: number[] = [];
+    const follower = await followRoom(server.client, room, {
+      decisions: true,
+      onChange: (_log, change) => changes.push(change.events.length),
+    });
+    changes.length = 0; // the history
+    const first = server.add(hand('@ana:a'));
+    const second = server.add(hand('@bo:a'));
+    server.announce(first);
+    server.announce(second);
+    // Before any reading: in the log, folded, not confirmed, no checkpoint of it.
+    expect(ids(follower.events())).toEqual(ids(server.fresh()));
+    expect(follower.unconfirmed()).toBe(2);
+    expect(follower.snapshot()).toBeUndefined();
+    expect(changes).toEqual([1, 1]);
+    await follower.settled();
+    expect(follower.unconfirmed()).toBe(0);
+    expect(follower.snapshot()?.eventId).toBe(second.raw.event_id);
+    expect(follower.stats()).toMatchObject({ rebuilds: 0, forwardEvents: 2 });
+    expect(changes).toEqual([1, 1]); // the reading agreed: nothing reported again
+    follower.stop();
+  });
+
+  it('moves events sync delivered in another order than the room’s, and rebuilds', async () => {
+    const server = new ModelHomeserver();
+    for (let i = 0; i < 3; i++) server.add(hand(`@u${i}:a`));
+    const follower = await followRoom(server.client, room, { decisions: true });
+    const a = server.add(hand('@ana:a'), 5);
+    const b = server.add(hand('@bo:b'), 4); // same depth range, the room puts it first
+    server.announce(a);
+    server.announce(b);
+    expect(ids(follower.events()).slice(-2)).toEqual([a.raw.event_id, b.raw.event_id]);
+    await follower.settled();
+    await settle();
+    await follower.settled();
+    expect(ids(follower.events())).toEqual(ids(server.fresh()));
+    expect(ids(follower.events()).slice(-2)).toEqual([b.raw.event_id, a.raw.event_id]);
+    expect(follower.unconfirmed()).toBe(0);
+    expect(follower.stats().rebuilds).toBe(1);
+    follower.stop();
+  });
+
+  it('proposes nothing after a gap in sync until a reading has read past it', async () => {
+    const server = new ModelHomeserver();
+    server.add(hand('@u0:a'));
+    const follower = await followRoom(server.client, room);
+    const missed = server.add(hand('@ana:a'));
+    const next = server.add(hand('@bo:a'));
+    server.gap();
+    server.announce(next);
+    expect(follower.unconfirmed()).toBe(0);
+    expect(ids(follower.events())).not.toContain(next.raw.event_id);
+    await follower.settled();
+    expect(ids(follower.events())).toEqual([
+      ...ids(server.fresh()).slice(0, 1),
+      missed.raw.event_id,
+      next.raw.event_id,
+    ]);
+    const after = server.add(hand('@cy:a'));
+    server.announce(after);
+    expect(follower.unconfirmed()).toBe(1);
+    await follower.settled();
+    expect(follower.stats().rebuilds).toBe(0);
     follower.stop();
   });
 });

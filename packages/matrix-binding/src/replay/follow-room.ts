@@ -9,6 +9,10 @@
  * a local echo), nothing missed by a gappy sync or while offline, and nothing of the history read
  * twice.
  *
+ * What sync delivers is folded at once, at the end of the log, provisionally (`live-feed.ts`): the
+ * reading that follows places it where the room's order puts it, which is almost always where it
+ * already stands; if not, the log is rebuilt.
+ *
  * An event sync announced that forward reading did not return (an event from another server that
  * the room's order places before events already read) is placed after the event the homeserver
  * says precedes it (`announced-events.ts`). Encrypted events are held until decrypted; one
@@ -62,6 +66,11 @@ export interface RoomFollower {
   readonly snapshot: () => FollowedLogBase | undefined;
   /** Rebuilds the decisions fold, e.g. when sub-group memberships or verified results changed. */
   readonly refold: (options?: ReplayDecisionsOptions) => void;
+  /**
+   * Number of events at the end of the log taken as sync delivered them, that no reading of the
+   * room's order has placed yet (their place may still change: the log is then rebuilt).
+   */
+  readonly unconfirmed: () => number;
   /** What was read so far. */
   readonly stats: () => FollowerStats;
   /** Resolves when the follower has read everything the homeserver announced so far. */
@@ -117,12 +126,14 @@ function followerSession(
     token: undefined,
     last: options.base?.eventId ?? null,
     announced: new Set(),
+    live: false,
     resync: false,
     changed: (change) => {
       if (change === undefined || session.stopped) return;
       if (change.rebuilt) session.stats.rebuilds++;
       options.onChange?.(followed.log, change);
     },
+    propose: (events) => session.changed(followed.propose(events)),
     // Reading starts once the decryption below exists.
     receive: (after, events) => {
       const { ids, done } = decryption.decrypt(events);
@@ -170,6 +181,7 @@ export async function followRoom(
       await readHistory(session);
     }
     await feed.read();
+    session.live = true;
   } catch (cause) {
     feed.unsubscribe();
     session.stopped = true;
@@ -185,6 +197,7 @@ export async function followRoom(
       followed.refold(decisions);
       session.changed({ events: [], rebuilt: true });
     },
+    unconfirmed: () => followed.unconfirmed,
     stats: () => ({ ...stats }),
     settled: async () => {
       for (let reading = feed.reading(); reading; reading = feed.reading()) await reading;

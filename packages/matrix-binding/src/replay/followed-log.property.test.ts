@@ -8,11 +8,12 @@ import { appendToRoomLog, emptyRoomLog } from './room-log';
 
 type Action =
   | { kind: 'chunk'; from: number; to: number; at: number }
+  | { kind: 'propose'; from: number; to: number; at: number; turn: number }
   | { kind: 'decrypt'; id: string; clear: RawMatrixEvent; fail: boolean }
   | { kind: 'refresh' };
 
 describe('a followed log equals a fresh replay of the room', () => {
-  it('whatever the partition, order, duplication and delay of what arrives (fast-check)', () => {
+  it('whatever the partition, order, duplication and delay of what arrives, and what sync proposes first (fast-check)', () => {
     fc.assert(
       fc.property(
         fc.array(opArbitrary, { minLength: 5, maxLength: 45 }),
@@ -35,6 +36,11 @@ describe('a followed log equals a fresh replay of the room', () => {
             const copies = pick(4) === 0 ? 2 : 1;
             for (let c = 0; c < copies; c++)
               pool.push({ kind: 'chunk', from, to, at: to - 1 + pick(n - to + 1) });
+            // What sync delivers: the same run, at some moment, sometimes in another order.
+            if (pick(2) === 0) {
+              const turn = pick(3) === 0 ? pick(to - from) : 0;
+              pool.push({ kind: 'propose', from, to, at: to - 1 + pick(n - to + 1), turn });
+            }
           }
           const followed = new FollowedLog(room, { decisions: true });
           let fails = 0;
@@ -64,6 +70,12 @@ describe('a followed log equals a fresh replay of the room', () => {
                 });
               }
               if (pick(3) === 0) pool.push({ kind: 'refresh' });
+            } else if (action.kind === 'propose') {
+              const run = Array.from(
+                { length: action.to - action.from },
+                (_, k) => server.read(action.from + k, action.at).wire,
+              );
+              followed.propose([...run.slice(action.turn), ...run.slice(0, action.turn)]);
             } else if (action.kind === 'decrypt') {
               // A failed decryption first, then the key comes late; or the decryption just ends.
               if (action.fail) {
@@ -81,6 +93,7 @@ describe('a followed log equals a fresh replay of the room', () => {
           const fresh = appendToRoomLog(emptyRoomLog(room), server.fresh());
           const reference = new DecisionsFold().add(fresh.entries);
           expect(followed.timeline.ready).toBe(n);
+          expect(followed.unconfirmed).toBe(0);
           expect(followed.log.entries).toEqual(fresh.entries);
           expect(fingerprint(followed.fold as DecisionsFold)).toBe(fingerprint(reference));
           expect(followed.decisions()?.warnings).toEqual(reference.current().warnings);

@@ -7,10 +7,16 @@
  * homeserver's copy of an event redacted since — rebuilds the log and the fold, so the result is
  * always the one a fresh replay of the same events in the same order gives.
  *
+ * Events sync just delivered can be proposed at the end and folded at once
+ * ({@link FollowedLog.propose}): they are provisional until a chunk places them. Placed where they
+ * were proposed (almost always), nothing is done again; placed elsewhere, the log and the fold are
+ * rebuilt as for any event placed before others.
+ *
  * Redactions of events already placed wait for the homeserver's copy of those events
  * ({@link RedactionHold}; {@link FollowedLog.refreshes}, {@link FollowedLog.refreshed}). The I/O
  * shell is {@link followRoom}.
  */
+import { MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
 import { DecisionsFold, type DecisionsFoldSnapshot } from '../governance/decisions-fold';
 import type { DecisionsReplay, ReplayDecisionsOptions } from '../governance/replay-decisions';
@@ -67,6 +73,7 @@ export class FollowedLog {
   readonly #redactions: RedactionHold;
   readonly #decryptedEarly = new Map<string, RawMatrixEvent>();
   readonly #reported = new Map<string, RawMatrixEvent>();
+  #marked = false;
 
   /**
    * @param roomId - the room.
@@ -126,10 +133,11 @@ export class FollowedLog {
    * Where the log stands: its last event and the decisions fold after it, from which another
    * followed log can start (a checkpoint).
    *
-   * @returns the base, or `undefined` without the decisions fold or before any event.
+   * @returns the base, or `undefined` without the decisions fold, before any event, or while the
+   *   log ends with proposed events no chunk placed yet.
    */
   snapshot(): FollowedLogBase | undefined {
-    if (this.#fold === undefined) return undefined;
+    if (this.#fold === undefined || this.#timeline.proposed > 0) return undefined;
     if (this.#built === 0) return this.#options.base;
     const eventId = eventIdOf(this.#timeline.at(this.#built - 1));
     if (eventId === undefined) return undefined;
@@ -166,6 +174,36 @@ export class FollowedLog {
       this.#redactions.placed(this.#timeline.at(position));
     }
     return this.#update(changed);
+  }
+
+  /**
+   * Proposes events at the end of the log before the homeserver says where they stand (what sync
+   * just delivered), and folds them: the log reads as if they came last until a chunk places them
+   * (see {@link RoomTimeline.propose}). The run stops before an encrypted event or a redaction,
+   * which wait for their chunk; nothing is proposed while part of the timeline waits (a held event,
+   * a chunk waiting for the event it follows) or before the mark's event is folded.
+   *
+   * @param events - the events, in the order delivered.
+   * @returns what changed in the log, if anything.
+   */
+  propose(events: readonly RawMatrixEvent[]): LogChange | undefined {
+    const timeline = this.#timeline;
+    if (timeline.ready < timeline.length || timeline.waiting > 0) return undefined;
+    if (this.#options.mark !== undefined && !this.#marked) return undefined;
+    const run: RawMatrixEvent[] = [];
+    for (const raw of events) {
+      if (raw?.type === MatrixEventTypes.encrypted || raw?.type === MatrixEventTypes.redaction) break;
+      run.push(raw);
+    }
+    const placed: string[] = [];
+    const lowest = timeline.propose(run, placed);
+    for (const id of placed) this.#redactions.placed(timeline.at(timeline.positionOf(id) as number));
+    return this.#update(lowest);
+  }
+
+  /** Number of events at the end of the log that were proposed and no chunk placed yet. */
+  get unconfirmed(): number {
+    return this.#timeline.proposed;
   }
 
   /**
@@ -260,6 +298,7 @@ export class FollowedLog {
         rebuiltFold ||= refold;
         refold = false;
         this.#foldEntries();
+        this.#marked = true;
         mark.onFolded(this.#fold.snapshot());
       }
     }

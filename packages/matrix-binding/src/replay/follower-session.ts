@@ -36,10 +36,14 @@ export interface FollowerSession {
   last: string | null;
   /** Events sync announced that no reading has returned yet. */
   readonly announced: Set<string>;
+  /** Whether the first reading after the history (or the checkpoint) ended: sync's events can be proposed. */
+  live: boolean;
   /** Whether the history must be read again (an event placed far back in the room's order). */
   resync: boolean;
   /** Reports a change of the log to the application (not after the follower stopped). */
   changed(change: LogChange | undefined): void;
+  /** Proposes events sync just delivered at the end of the log, until a reading places them. */
+  propose(events: RawMatrixEvent[]): void;
   /** Places a run of events after `after`, encrypted ones held until decrypted; resolves once decrypted. */
   receive(after: string | null, events: RawMatrixEvent[]): Promise<void>;
 }

@@ -66,10 +66,15 @@ export function liveFeed(session: FollowerSession): LiveFeed {
   const { client, roomId } = session;
   const contextFailures = new Map<string, number>();
   const refreshing = new Set<string>();
+  // Readings started so far; a gap in sync (seen during reading `gapAt`) closes after a later one.
+  let readings = 0;
+  let gapAt: number | undefined;
   const feed = coalescedReading(
     async () => {
+      const reading = ++readings;
       try {
         await readForward(session);
+        if (gapAt !== undefined && reading > gapAt) gapAt = undefined;
         await placeAnnounced(session, contextFailures);
         if (session.resync) {
           session.resync = false;
@@ -92,8 +97,16 @@ export function liveFeed(session: FollowerSession): LiveFeed {
     if (toStart || room?.roomId !== roomId) return;
     const id = event.getId();
     // A local echo has no event id yet: its remote echo comes back by reading forward.
-    if (id?.startsWith('$') && event.status === null) session.announced.add(id);
+    if (id?.startsWith('$') && event.status === null) {
+      session.announced.add(id);
+      if (session.live && gapAt === undefined && !session.stopped && event.event !== undefined)
+        session.propose([structuredClone(event.event) as RawMatrixEvent]);
+    }
     void read();
+  };
+  // A limited sync: what it delivers does not follow what came before.
+  const onReset = (room: { roomId: string } | undefined) => {
+    if (room?.roomId === roomId) gapAt = readings;
   };
   const onLocalEcho = (_event: MatrixEvent, room: { roomId: string }) => {
     if (room.roomId === roomId) void read();
@@ -104,6 +117,7 @@ export function liveFeed(session: FollowerSession): LiveFeed {
   };
   client.on(RoomEvent.Timeline, onTimeline);
   client.on(RoomEvent.LocalEchoUpdated, onLocalEcho);
+  client.on(RoomEvent.TimelineReset, onReset);
   client.on(ClientEvent.Sync, onSync);
   return {
     read,
@@ -111,6 +125,7 @@ export function liveFeed(session: FollowerSession): LiveFeed {
     unsubscribe: () => {
       client.off(RoomEvent.Timeline, onTimeline);
       client.off(RoomEvent.LocalEchoUpdated, onLocalEcho);
+      client.off(RoomEvent.TimelineReset, onReset);
       client.off(ClientEvent.Sync, onSync);
     },
   };

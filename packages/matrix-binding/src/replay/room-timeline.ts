@@ -5,11 +5,15 @@
  * says precedes them. Each piece names the event it follows, so arrival order, duplicated and
  * overlapping pieces do not matter; a piece whose predecessor is not known yet waits for it.
  * Events may be held (being decrypted, waiting for the homeserver's copy after a redaction): the
- * timeline is {@link RoomTimeline.ready} up to the first held event. Pure.
+ * timeline is {@link RoomTimeline.ready} up to the first held event.
+ *
+ * Events can also be proposed at the end before the homeserver says where they stand (what sync just
+ * delivered): they stay provisional until a chunk places them. A chunk that places them in the
+ * order proposed changes nothing; one that places them elsewhere, or places other events before
+ * them, moves them, and the lowest position changed says where. Pure.
  */
-import { MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
-import { isRedacted } from './served-event';
+import { keyOf, supersedes, TimelineSlots } from './timeline-slots';
 
 /** A run of consecutive events of the room. */
 export interface TimelineChunk {
@@ -25,24 +29,6 @@ export interface TimelineChunk {
 /** Why an event is held back. */
 export type HoldReason = 'decryption' | 'redaction';
 
-interface Slot {
-  readonly key: string;
-  raw: RawMatrixEvent;
-}
-
-let unnamed = 0;
-
-function keyOf(raw: RawMatrixEvent): string {
-  // The homeserver names every event; a nameless one still keeps its place.
-  return typeof raw?.event_id === 'string' ? raw.event_id : `#unnamed-${++unnamed}`;
-}
-
-/** Whether `next` is a later form of the same event than `previous` (decrypted, or redacted since). */
-function supersedes(next: RawMatrixEvent, previous: RawMatrixEvent): boolean {
-  if (isRedacted(next) && !isRedacted(previous)) return true;
-  return previous?.type === MatrixEventTypes.encrypted && next?.type !== MatrixEventTypes.encrypted;
-}
-
 /**
  * The ordered events of one room.
  *
@@ -54,11 +40,14 @@ function supersedes(next: RawMatrixEvent, previous: RawMatrixEvent): boolean {
  * ```
  */
 export class RoomTimeline {
-  readonly #slots: Slot[] = [];
-  readonly #positions = new Map<string, number>();
+  readonly #store = new TimelineSlots();
+  readonly #slots = this.#store.list;
+  readonly #positions = this.#store.positions;
   readonly #waiting = new Map<string, TimelineChunk[]>();
   readonly #held = new Map<string, Set<HoldReason>>();
   readonly #base: string | undefined;
+  // The number of events at the end that were proposed and no chunk has placed yet.
+  #provisional = 0;
 
   /**
    * @param base - the event this timeline starts after, when it holds only the part of the room
@@ -76,6 +65,11 @@ export class RoomTimeline {
   /** Number of events placed. */
   get length(): number {
     return this.#slots.length;
+  }
+
+  /** Number of events at the end that were proposed ({@link RoomTimeline.propose}) and no chunk placed yet. */
+  get proposed(): number {
+    return this.#provisional;
   }
 
   /** Number of leading events none of which is held: the part of the room that can be folded. */
@@ -128,14 +122,75 @@ export class RoomTimeline {
   }
 
   /**
+   * Whether an event is known and was placed by a chunk (not only proposed).
+   *
+   * @param eventId - the event id.
+   * @returns `true` if it is.
+   */
+  confirmed(eventId: string): boolean {
+    if (eventId === this.#base) return true;
+    const position = this.#positions.get(eventId);
+    return position !== undefined && position < this.#slots.length - this.#provisional;
+  }
+
+  /**
+   * Proposes events at the end, in this order, until a chunk says where they stand: events already
+   * known are left where they are. Chunks waiting for one of them keep waiting for a chunk to place it.
+   *
+   * @param events - the events.
+   * @param placed - receives the ids of the events newly placed.
+   * @returns the position of the first event proposed, or `undefined` if none was new.
+   */
+  propose(events: readonly RawMatrixEvent[], placed: string[] = []): number | undefined {
+    const from = this.#slots.length;
+    for (const raw of events) {
+      const key = keyOf(raw);
+      if (this.#positions.has(key)) continue;
+      this.#store.push({ key, raw });
+      this.#provisional++;
+      placed.push(key);
+    }
+    return this.#slots.length > from ? from : undefined;
+  }
+
+  /**
    * Places a chunk (and any chunk that was waiting for one of its events). Events already placed
-   * keep their place; a later form of one (decrypted, redacted since) replaces it.
+   * keep their place; a later form of one (decrypted, redacted since) replaces it. Proposed events
+   * take the place the chunk gives them (a chunk that follows one waits until it is placed).
    *
    * @param chunk - the events and the event they follow.
    * @param placed - receives the ids of the events newly placed (this chunk's and released ones').
    * @returns the lowest position that changed, or `undefined` if nothing did.
    */
   insert(chunk: TimelineChunk, placed: string[] = []): number | undefined {
+    if (this.#provisional === 0) return this.#insert(chunk, placed);
+    // Without the proposed events, place the chunk; then the proposed events it did not place go
+    // back at the end, still provisional. What stands where it stood before changed nothing.
+    const from = this.#slots.length - this.#provisional;
+    const proposed = this.#store.cut(from);
+    this.#provisional = 0;
+    const inserted = this.#insert(chunk, placed);
+    for (const slot of proposed) {
+      if (this.#positions.has(slot.key)) continue;
+      this.#store.push(slot);
+      this.#provisional++;
+    }
+    let lowest = inserted !== undefined && inserted < from ? inserted : undefined;
+    const end = Math.max(this.#slots.length, from + proposed.length);
+    for (let at = from; lowest === undefined && at < end; at++) {
+      const before = proposed[at - from];
+      const now = this.#slots[at];
+      if (before === undefined || now === undefined || before.key !== now.key) lowest = at;
+      else if (now.raw !== before.raw) {
+        // Placed where it was proposed: the form proposed stays, unless the chunk's is a later one.
+        if (supersedes(now.raw, before.raw)) lowest = at;
+        else now.raw = before.raw;
+      }
+    }
+    return lowest;
+  }
+
+  #insert(chunk: TimelineChunk, placed: string[]): number | undefined {
     let lowest: number | undefined;
     const note = (position: number | undefined) => {
       if (position !== undefined && (lowest === undefined || position < lowest)) lowest = position;
@@ -150,7 +205,8 @@ export class RoomTimeline {
         continue;
       }
       const from = placed.length;
-      note(this.#place(anchor, next.events, placed));
+      const at = anchor === null ? 0 : (this.#positions.get(anchor) as number) + 1;
+      note(this.#store.place(at, next.events, placed));
       for (const key of placed.slice(from)) {
         const released = this.#waiting.get(key);
         if (released) {
@@ -211,51 +267,5 @@ export class RoomTimeline {
   isHeld(eventId: string, reason?: HoldReason): boolean {
     const reasons = this.#held.get(eventId);
     return reason === undefined ? reasons !== undefined : reasons?.has(reason) === true;
-  }
-
-  // Places events after `anchor` (null: at the start), returns the lowest changed position.
-  #place(anchor: string | null, events: readonly RawMatrixEvent[], placed: string[]): number | undefined {
-    let lowest: number | undefined;
-    let at = anchor === null ? 0 : (this.#positions.get(anchor) as number) + 1;
-    let run: Slot[] = [];
-    const flush = () => {
-      if (run.length === 0) return;
-      if (lowest === undefined || at < lowest) lowest = at;
-      if (at === this.#slots.length) {
-        for (const slot of run) {
-          this.#positions.set(slot.key, this.#slots.length);
-          this.#slots.push(slot);
-        }
-      } else {
-        const tail = this.#slots.splice(at);
-        for (const slot of [...run, ...tail]) {
-          this.#positions.set(slot.key, this.#slots.length);
-          this.#slots.push(slot);
-        }
-      }
-      at += run.length;
-      run = [];
-    };
-    const pending = new Set<string>();
-    for (const raw of events) {
-      const key = keyOf(raw);
-      const known = this.#positions.get(key);
-      if (known !== undefined) {
-        flush();
-        const slot = this.#slots[known] as Slot;
-        if (supersedes(raw, slot.raw)) {
-          slot.raw = raw;
-          if (lowest === undefined || known < lowest) lowest = known;
-        }
-        at = known + 1;
-        continue;
-      }
-      if (pending.has(key)) continue; // the same event twice in one chunk
-      pending.add(key);
-      run.push({ key, raw });
-      placed.push(key);
-    }
-    flush();
-    return lowest;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The room follower on a live Synapse: a member who followed the room live ends in the state of a
  * member who replays it afresh, through a gappy sync while the client was offline, its own events
- * (local echoes), a redaction that arrives after the event it removes, and an encrypted event whose
- * key comes late. The history is read once: what happens afterwards is read forward.
+ * (local echoes), a vote folded as sync delivers it before the reading that confirms its place, a
+ * redaction that arrives after the event it removes, and an encrypted event whose key comes late. The history is read once: what happens afterwards is read forward.
  */
 import { createClient, type MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,41 @@ describe('the room follower equals a fresh replay (live Synapse)', () => {
       .find((e) => e.sender === bo.userId && e.type === 'org.imago.governance.vote');
     const served = (await fetchRoomHistory(cy.client, room)).find((e) => e.event_id === bosVote?.event_id);
     expect(bosVote?.origin_server_ts).toBe(served?.origin_server_ts);
+  });
+
+  it('folds a vote as sync delivers it, before reading the room’s order, which then confirms it', async () => {
+    const decision = await propose(ana.client, room, { kind: 'spend-resource', action: { amount: 3 } });
+    await waitUntil(() => follower.decisions()?.state.decisions.get(decision) !== undefined, 'the proposal');
+    await follower.settled();
+    // Bo's forward readings wait at a gate: only sync can bring the vote now.
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const read = bo.client.createMessagesRequest.bind(bo.client);
+    bo.client.createMessagesRequest = async (...args) => {
+      if (args[3] === 'f') await gate;
+      return read(...args);
+    };
+    const rebuilds = follower.stats().rebuilds;
+    try {
+      const raw = new RawMatrix(cy.session.baseUrl, cy.session.accessToken);
+      const cysVote = await raw.sendOk(room, 'org.imago.governance.vote', { decision, ballot: [0, 1] });
+      await waitUntil(() => follower.log().seen.has(cysVote), 'the vote, from sync');
+      const participation = follower.decisions()?.state.decisions.get(decision)?.participation;
+      expect(participation?.protocol === 'democracy' && participation.ballots.get(cy.userId)).toEqual([0, 1]);
+      expect(follower.unconfirmed()).toBe(1);
+      expect(follower.snapshot()).toBeUndefined();
+    } finally {
+      open();
+      bo.client.createMessagesRequest = read;
+    }
+    await follower.settled();
+    expect(follower.unconfirmed()).toBe(0);
+    expect(follower.stats().rebuilds).toBe(rebuilds);
+    const { live, fresh, liveEntries, freshEntries } = await compare(follower, cy.client, room);
+    expect(liveEntries).toEqual(freshEntries);
+    expect(live).toBe(fresh);
   });
 
   it('takes a redaction that comes after the event it removes as a fresh history serves it', async () => {
