@@ -158,15 +158,17 @@ const decision = (
   })
 ).event_id as string;
 await applied(follower, waiters, decision);
-// Also when sync delivered it to the service's client: what follows is the follower's own part.
+// Also when sync delivered it to the service's client (a listener called before the follower's):
+// what follows is the follower's own part.
 const delivered = new Map<string, number>();
-botClient.on(RoomEvent.Timeline, (event) => {
+botClient.prependListener(RoomEvent.Timeline, (event) => {
   const id = event.getId();
   if (id && !delivered.has(id)) delivered.set(id, performance.now());
 });
 // A vote is applied as sync delivers it, provisionally; the follower's next forward reading (`GET
 // /messages?dir=f`) confirms its place in the room's order.
 const votes: number[] = [];
+const accepted: number[] = [];
 const afterSync: number[] = [];
 const confirmed: number[] = [];
 const rebuildsBefore = follower.stats().rebuilds;
@@ -176,6 +178,7 @@ for (let i = 0; i < 7; i++) {
   const id = (
     await send(homeserver, voter, roomId, 'org.imago.governance.vote', { decision, ballot: [1, 0] })
   ).event_id as string;
+  accepted.push(performance.now() - sent);
   const at = await applied(follower, waiters, id);
   const since = delivered.get(id) ?? sent;
   votes.push(at - sent);
@@ -185,6 +188,7 @@ for (let i = 0; i < 7; i++) {
   confirmed.push(performance.now() - sent);
 }
 figures.liveVoteMs = median(votes);
+figures.liveVoteAcceptedMs = median(accepted);
 figures.liveVoteAfterSyncMs = median(afterSync);
 figures.liveVoteConfirmedMs = median(confirmed);
 figures.liveVoteRebuilds = follower.stats().rebuilds - rebuildsBefore;

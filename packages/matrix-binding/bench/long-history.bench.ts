@@ -118,19 +118,20 @@ process.stderr.write(`[bench] machine load at end: ${load()}\n`);
 /** The table of `--only live`. */
 function liveTable(): void {
   const rows = [
-    '| database | events | one live vote: send → applied | of which the follower’s own part | send → place confirmed | rebuilds | `followRoom` start | reconnection (history requests) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| database | events | one live vote: send → applied | the send answered | the follower’s own part | send → place confirmed | rebuilds | `followRoom` start | reconnection (history requests) |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const database of databases) {
     for (const size of sizes) {
       const list = results.get(`${database} ${size}`) ?? [];
       if (list.length === 0) continue;
-      const ms = (key: string) => `${of(list, key).toFixed(0)} ms`;
-      const each = (key: string) => list.map((f) => Number(f[key]).toFixed(0)).join(', ');
+      const digits = (x: number) => x.toFixed(Math.abs(x) < 10 ? 1 : 0);
+      const ms = (key: string) => `${digits(of(list, key))} ms`;
+      const each = (key: string) => list.map((f) => digits(Number(f[key]))).join(', ');
       const rebuilds = list.reduce((sum, f) => sum + Number(f.liveVoteRebuilds), 0);
       rows.push(
         `| ${database} | ${of(list, 'events').toLocaleString('en')} | ${ms('liveVoteMs')} (${each('liveVoteMs')}) | ` +
-          `${ms('liveVoteAfterSyncMs')} (${each('liveVoteAfterSyncMs')}) | ${ms('liveVoteConfirmedMs')} (${each('liveVoteConfirmedMs')}) | ` +
+          `${ms('liveVoteAcceptedMs')} (${each('liveVoteAcceptedMs')}) | ${ms('liveVoteAfterSyncMs')} (${each('liveVoteAfterSyncMs')}) | ${ms('liveVoteConfirmedMs')} (${each('liveVoteConfirmedMs')}) | ` +
           `${rebuilds} of ${7 * list.length} | ${s(of(list, 'followRoomStart'))} | ` +
           `${(of(list, 'reconnection') * 1000).toFixed(0)} ms (${Math.max(...list.map((f) => Number(f.reconnectionHistoryRequests)))}) |`,
       );
@@ -139,9 +140,9 @@ function liveTable(): void {
   process.stdout.write(`\n${rows.join('\n')}\n\n`);
   process.stdout.write(
     `${samples} sample(s) per cell: medians, each sample’s median in parentheses. One live vote: median of 7 per sample, ` +
-      'from sending it to its being folded into the service’s follower (as sync delivers it, provisionally); the follower’s ' +
-      'own part runs from that delivery; its place is confirmed when the follower’s forward reading (`GET /messages`) has ' +
-      'placed it; rebuilds: votes whose place the reading changed. Reconnection as in the full table.\n',
+      'from sending it to its being folded into the service’s follower (as sync delivers it, provisionally); the send answered: ' +
+      'the homeserver’s answer to the member’s `PUT /send` (the event is stored); the follower’s own part runs from sync’s delivery; ' +
+      'its place is confirmed when the follower’s forward reading (`GET /messages`) has placed it; rebuilds: votes whose place the reading changed. Reconnection as in the full table.\n',
   );
   process.stderr.write(`[bench] machine load at end: ${load()}\n`);
 }
