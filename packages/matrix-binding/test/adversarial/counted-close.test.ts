@@ -211,6 +211,7 @@ describe('a close names what it counted: a vote racing it counts alike everywher
   it('settles a decision alike everywhere when its proposer on the other server withdraws it while the authority closes', async () => {
     // Mallory proposes from B; Ana and Bea approve, so the decision passes unless withdrawn.
     const decision = await mallory.sendOk(room, PROPOSE, { kind: 'publish-text', action: { text: 'mine' } });
+    await has(service, decision);
     const yes = await vote(ana.client, room, decision, [1, 0]);
     const also = await vote(bea.client, room, decision, [1, 0]);
     await Promise.all([has(service, yes), has(service, also), has(mallory, also)]);
