@@ -246,4 +246,21 @@ describe('followRoom against a homeserver that orders the room by depth', () => 
     expect(follower.stats().rebuilds).toBe(0);
     follower.stop();
   });
+
+  it('keeps a change callback that throws out of sync’s way', async () => {
+    const server = new ModelHomeserver();
+    server.add(hand('@u0:a'));
+    let live = false;
+    const follower = await followRoom(server.client, room, {
+      onChange: () => {
+        if (live) throw new Error('the application failed');
+      },
+    });
+    live = true;
+    const next = server.add(hand('@ana:a'));
+    expect(() => server.announce(next)).not.toThrow();
+    await follower.settled();
+    expect(ids(follower.events())).toEqual(ids(server.fresh()));
+    follower.stop();
+  });
 });

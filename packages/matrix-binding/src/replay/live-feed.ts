@@ -99,8 +99,13 @@ export function liveFeed(session: FollowerSession): LiveFeed {
     // A local echo has no event id yet: its remote echo comes back by reading forward.
     if (id?.startsWith('$') && event.status === null) {
       session.announced.add(id);
-      if (session.live && gapAt === undefined && !session.stopped && event.event !== undefined)
-        session.propose([structuredClone(event.event) as RawMatrixEvent]);
+      if (session.live && gapAt === undefined && !session.stopped && event.event !== undefined) {
+        try {
+          session.propose([structuredClone(event.event) as RawMatrixEvent]);
+        } catch {
+          // Not in sync's way (an application's change callback that throws): the reading places it.
+        }
+      }
     }
     void read();
   };
