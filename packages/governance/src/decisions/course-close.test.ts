@@ -114,6 +114,25 @@ describe('a counted close names the withdrawals and challenges it took into acco
     expect(before.rejected).toEqual([]);
   });
 
+  it('does not count a named challenge by the actor itself, on either side of the close', () => {
+    const { log, decision } = act();
+    const own = event('$own', 'bo', CLOSES - 100, 'challenge', { decision, reason: 'mine' });
+    const close = closing(decision, ['$own']);
+    for (const order of [
+      [own, close],
+      [close, own],
+    ]) {
+      const { state, issues } = fold([...log.events, ...order], context);
+      expect(state.decisions.get(decision)?.outcome).toMatchObject({ reason: 'unchallenged' });
+      expect(issues).toContainEqual({
+        code: 'invalid-evidence',
+        decision,
+        ids: ['$own'],
+        reason: 'wrong-sender',
+      });
+    }
+  });
+
   it('escalates the act for every reader when the close names the challenge, and the vote that follows settles alike', () => {
     const { log, decision } = act();
     const challenge = event('$c', 'cy', CLOSES - 100, 'challenge', { decision, reason: 'no' });
