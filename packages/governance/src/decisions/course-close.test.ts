@@ -161,6 +161,20 @@ describe('a counted close names the withdrawals and challenges it took into acco
     expect(settled[0]?.decisions.get(decision)?.outcome).toMatchObject({ status: 'rejected' });
     expect(settled[1]?.decisions.get(decision)).toEqual(settled[0]?.decisions.get(decision));
   });
+  it('counts an escalated vote on a close naming only its participation, as closes did before challenges were named', () => {
+    const { log, decision } = act();
+    log.add('cy', CLOSES - 100, 'challenge', { decision, reason: 'no' });
+    log.add('ana', CLOSES + 10, 'tick', {}); // ends the act's window naming nothing: the challenge stands
+    const no = log.add('dee', CLOSES + 100, 'vote', { decision, ballot: [0, 1] });
+    const end = CLOSES - 100 + DAY + 10;
+    const { state, issues } = fold([...log.events, closing(decision, [no], end)], context);
+    expect(state.decisions.get(decision)?.outcome).toMatchObject({
+      status: 'rejected',
+      reason: 'motion-defeated',
+    });
+    expect(state.decisions.get(decision)?.challenge?.id).toBe('$e2');
+    expect(issues.filter((issue) => issue.code !== 'uncounted')).toEqual([]);
+  });
 });
 
 describe('a withdrawal or challenge racing the close', () => {

@@ -146,7 +146,7 @@ function endCourse(
     const provisional = withdrawn ? state.provisional.set(kept.id, kept.closesAt) : state.provisional;
     return { state: commitDecision({ ...state, provisional }, kept), issues: [], changed: true };
   }
-  const recounted = recount(decision, counted, state, context, now);
+  const recounted = recount(decision, counted, state, context, now, true);
   return {
     state: commitCounted(state, decision, recounted.decision),
     issues: recounted.issues,

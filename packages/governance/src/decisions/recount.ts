@@ -63,9 +63,8 @@ function emptyParticipation(participation: Participation): Participation {
   }
 }
 
-/** The decision as it opened: before any challenge, participation empty, the action as proposed. */
-function reopened(decision: Decision): Decision {
-  const base = decision.beforeChallenge ?? decision;
+/** The decision as it opened (from `base`), participation empty, the action as proposed. */
+function reopened(base: Decision, decision: Decision): Decision {
   const { outcome: _outcome, count: _count, proposedAction: _amended, ...rest } = base;
   return {
     ...rest,
@@ -85,6 +84,7 @@ function reopened(decision: Decision): Decision {
  * @param context - membership inputs at the close.
  * @param now - the time of the authority's event that ended the period (a decision escalated by a
  *   named challenge whose new period ends later stays open).
+ * @param fromAct - whether the event ended the window of a challenged act (`lifecycle.ts`).
  * @returns the decision, settled or `closed` with `count.missing`, and what to report.
  * @internal
  */
@@ -94,11 +94,21 @@ export function recount(
   state: GovernanceState,
   context: GovernanceContext,
   now: number,
+  fromAct = false,
 ): { decision: Decision; issues: CountIssue[] } {
   const first = decision.count === undefined;
+  // Settled again from before the challenge when the close ends the act's window or names the
+  // challenge; a close of the escalated period naming only its participation (written before
+  // challenges were named) counts it on the escalated decision.
+  const challenge = decision.challenge?.id;
+  const act =
+    decision.beforeChallenge !== undefined &&
+    (fromAct || (challenge !== undefined && counted.includes(challenge)))
+      ? decision.beforeChallenge
+      : undefined;
   const rule = decision.rule;
   const delegating = rule.protocol === 'democracy' && rule.delegation && rule.ballot !== 'secret';
-  let current = reopened(decision);
+  let current = reopened(act ?? decision, decision);
   let delegations = PersistentMap.empty<MemberDelegations>();
   const missing: string[] = [];
   const invalid: { id: string; reason: string }[] = [];
@@ -133,7 +143,7 @@ export function recount(
   const count = { counted, missing, invalid };
   if (missing.length > 0) {
     return {
-      decision: { ...decision, status: 'closed', count },
+      decision: { ...(act ?? decision), status: 'closed', count },
       issues: [{ code: 'awaiting-evidence', decision: decision.id, ids: missing }],
     };
   }
