@@ -59,6 +59,7 @@ export type {
 } from './decisions/decision';
 export {
   COUNTED_TYPES,
+  type CourseEvent,
   type DelegateEvent,
   type EvidenceRecord,
   PARTICIPATION_TYPES,

@@ -9,14 +9,15 @@ import { initialTableHistory } from '../control-table/table-history';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent } from '../events/event-types';
 import { settleSecretResult } from '../protocols/democracy/democracy';
-import { challenge } from '../protocols/do-ocracy';
 import type { Step } from '../protocols/protocol-step';
 import { countPartKey } from './counted-evidence';
+import { changeCourse } from './course';
 import type { Decision } from './decision';
 import { changeDelegation } from './delegation-change';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
-import { commitDecision, isPending, openDecision } from './lifecycle';
+import { commitDecision } from './lifecycle';
+import { isPending } from './open-decision';
 import { participate } from './participate';
 import { proposeDecision } from './propose';
 import type { RejectionReason } from './rejection';
@@ -72,17 +73,16 @@ export function applyEvent(
       return typeof proposed === 'string' ? proposed : ok(proposed.state, [proposed.decision]);
     }
     case 'org.imago.governance.withdraw':
-      return onDecision(event.content.decision, (decision) => {
-        if (!isPending(decision)) return 'not-open';
-        // Periods end at the authority's events: until one comes, a late withdrawal is too late.
-        if (decision.status === 'open' && at >= decision.closesAt) return 'too-late';
-        if (decision.proposer !== sender) return 'wrong-sender';
-        return {
-          ...decision,
-          status: 'withdrawn',
-          outcome: { status: 'withdrawn', reason: 'withdrawn', at },
-        };
-      });
+    case 'org.imago.governance.challenge': {
+      const decision = state.decisions.get(event.content.decision);
+      if (decision === undefined) return 'unknown-decision';
+      const next = changeCourse(decision, event, at, state, context);
+      if (typeof next === 'string') return next;
+      // Provisional until an authority's event ends the period it raced (see `course.ts`).
+      const until = Math.min(state.provisional.get(decision.id) ?? decision.closesAt, decision.closesAt);
+      const marked = { ...state, provisional: state.provisional.set(decision.id, until) };
+      return ok(commitDecision(marked, next), next.status !== decision.status ? [decision.id] : []);
+    }
     case 'org.imago.governance.vote':
     case 'org.imago.governance.approve':
     case 'org.imago.governance.refuse':
@@ -96,11 +96,6 @@ export function applyEvent(
       if (typeof next === 'string' || next instanceof InvalidEventError) return next;
       return ok(commitDecision(state, next), next.status !== decision.status ? [decision.id] : []);
     }
-    case 'org.imago.governance.challenge':
-      return onDecision(event.content.decision, (decision) => {
-        const escalated = challenge(decision, event.id, sender, at, event.content, context);
-        return typeof escalated === 'string' ? escalated : openDecision(escalated, state, context, at);
-      });
     case 'org.imago.governance.delegate':
     case 'org.imago.governance.revoke': {
       const changed = changeDelegation(state, event);
@@ -116,9 +111,11 @@ export function applyEvent(
     case 'org.imago.governance.close': {
       const decision = state.decisions.get(event.content.decision);
       if (decision === undefined) return 'unknown-decision';
-      if (isPending(decision)) return 'too-early';
-      // Accepted only as the event that made the decision settle.
-      return settled.includes(decision.id) ? ok(state) : 'not-open';
+      // Accepted only as the event that made the decision settle, or that ended the window in
+      // which its act was challenged (the escalated decision runs on).
+      const ended = settled.includes(decision.id);
+      if (isPending(decision)) return ended && decision.challenge !== undefined ? ok(state) : 'too-early';
+      return ended ? ok(state) : 'not-open';
     }
     case 'org.imago.governance.secret.result':
       return onDecision(event.content.decision, (decision) =>

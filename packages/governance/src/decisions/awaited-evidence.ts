@@ -46,7 +46,7 @@ export function resumeCounts(
   for (const id of [...waiting].sort()) {
     const decision = state.decisions.get(id);
     if (decision?.count === undefined || decision.count.missing.length === 0) continue;
-    const recounted = recount(decision, decision.count.counted, state, context);
+    const recounted = recount(decision, decision.count.counted, state, context, state.authorityClock);
     state = commitCounted(state, decision, recounted.decision);
     if (recounted.decision.status !== decision.status) settled.push(id);
     // Only the end of the wait is news: the decision already reported what it awaited.

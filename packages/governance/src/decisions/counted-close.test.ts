@@ -1,12 +1,9 @@
 import { sha256Hex } from '@imago/helios-c';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markRedacted } from './awaited-evidence';
 import { countsToName } from './counted-evidence';
+import { event, fold as readerFold } from './counted-fold.fixture';
 import { DAY, EventLog, members, type TestEvent, tableJson } from './event-log.fixture';
-import { initialGovernanceState } from './governance-state';
-import type { CountIssue } from './recount';
-import { reduce } from './reduce';
 import { replay } from './replay';
 
 const context = members('ana', 'bo', 'cy', 'dee', 'eve');
@@ -26,22 +23,8 @@ function motion() {
   return { log, decision, yes, no };
 }
 
-function event(id: string, sender: string, timestamp: number, type: string, content: unknown): TestEvent {
-  return { id, sender, timestamp, type: `org.imago.governance.${type}`, content };
-}
-
 function fold(events: readonly TestEvent[], redacted: readonly string[] = [], known = context) {
-  let state = initialGovernanceState();
-  const issues: CountIssue[] = [];
-  const rejected: string[] = [];
-  for (const raw of events) {
-    // A redacted event reaches the reader without its content: only its mark.
-    const result = redacted.includes(raw.id) ? markRedacted(state, raw.id, known) : reduce(state, raw, known);
-    state = result.state;
-    issues.push(...(result.count ?? []));
-    if ('rejected' in result && result.rejected) rejected.push(`${raw.id}:${result.rejected.reason}`);
-  }
-  return { state, issues, rejected };
+  return readerFold(events, known, redacted);
 }
 
 describe('a close names what it counted', () => {

@@ -8,7 +8,8 @@
  *
  * What is named: every participation event that entered the decision in the authority's log, in
  * that order (votes, approvals and refusals, stances, objections and their withdrawals,
- * amendments: `PARTICIPATION_TYPES`), and for a public vote with delegation the `delegate`
+ * amendments: `PARTICIPATION_TYPES`; the proposer's withdrawal and a do-ocracy challenge:
+ * `course.ts`), and for a public vote with delegation the `delegate`
  * event behind each eligible member's delegation that covers the decision (a delegation not named
  * does not apply; revocations need no name). A long list goes in `org.imago.governance.counted`
  * parts sent before the close, which names their number and the SHA-256 of the whole list.
@@ -127,7 +128,8 @@ export function countedEvidence(state: GovernanceState, decisionId: string): str
 
 /**
  * What a close sent at `at` should name: the counted events of every open decision whose period
- * ends by then (a close settles them all).
+ * ends by then (a close settles them all), and of every decision withdrawn or challenged during a
+ * period that ends by then (the withdrawal or challenge among them).
  *
  * @param state - the authority's state, as its log settles it.
  * @param at - the time the close will carry (ms).
@@ -138,6 +140,10 @@ export function countsToName(state: GovernanceState, at: number): Record<string,
   for (const id of state.pending) {
     const decision = state.decisions.get(id);
     if (decision?.status === 'open' && decision.closesAt <= at) counted[id] = countedEvidence(state, id);
+  }
+  // A withdrawal or challenge taken into account before the period it raced ended (`course.ts`).
+  for (const id of state.provisional.keys()) {
+    if (state.provisional.get(id)! <= at) counted[id] = countedEvidence(state, id);
   }
   return counted;
 }

@@ -169,14 +169,16 @@ export interface Decision {
   /** Do-ocracy: the act's rule, once a challenge escalated the decision. */
   readonly act?: DoOcracyRule;
   readonly challenge?: Challenge;
+  /** Do-ocracy: the act as it stood before the challenge (a counted close settles it again from there). */
+  readonly beforeChallenge?: Decision;
   /** Secret democracy: voter weights and trustees fixed at opening. */
   readonly secret?: SecretSetup;
   /** The member trustees the proposal named (secret ballots whose rule names none). */
   readonly trustees?: ElectionTrustees;
   readonly outcome?: DecisionOutcome;
   /**
-   * Ids of the participation events that entered this decision, in the order they did (a counted
-   * close names them; after one, only those it named that count).
+   * Ids of the participation events, withdrawal and challenge that entered this decision, in the
+   * order they did (a counted close names them; after one, only those it named that count).
    */
   readonly evidence?: readonly string[];
   /** The action as proposed, once an amendment replaced it (a recount starts from it). */

@@ -8,7 +8,7 @@ import { hasNoDelegation, NO_DELEGATIONS, withDelegation } from '../delegation/d
 import type { GovernanceEventOf } from '../events/event-types';
 import { delegationKey } from './counted-evidence';
 import type { GovernanceState } from './governance-state';
-import { isPending } from './lifecycle';
+import { isPending } from './open-decision';
 import type { RejectionReason } from './rejection';
 
 /**

@@ -22,9 +22,20 @@ export type ParticipationEvent = Extract<GovernanceEvent, { type: (typeof PARTIC
 /** A `delegate` event, as the evidence record keeps it. */
 export type DelegateEvent = GovernanceEventOf<'org.imago.governance.delegate'>;
 
-/** The event types a counted close may name: participation, and `delegate`. */
+/**
+ * A proposer's `withdraw` or a do-ocracy `challenge`: the events that change a decision's course
+ * rather than its count, and that a counted close names too.
+ */
+export type CourseEvent = Extract<
+  GovernanceEvent,
+  { type: 'org.imago.governance.withdraw' | 'org.imago.governance.challenge' }
+>;
+
+/** The event types a counted close may name: participation, withdrawals, challenges, `delegate`. */
 export const COUNTED_TYPES: ReadonlySet<string> = new Set([
   ...PARTICIPATION_TYPES,
+  'org.imago.governance.withdraw',
+  'org.imago.governance.challenge',
   'org.imago.governance.delegate',
 ]);
 
@@ -34,7 +45,7 @@ export const COUNTED_TYPES: ReadonlySet<string> = new Set([
  */
 export type EvidenceRecord =
   | {
-      readonly event: ParticipationEvent | DelegateEvent;
+      readonly event: ParticipationEvent | CourseEvent | DelegateEvent;
       /** Whether its sender counted as a member where the event stands in the log. */
       readonly member: boolean;
     }

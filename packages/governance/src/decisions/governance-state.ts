@@ -45,6 +45,11 @@ export interface GovernanceState extends ControlTableHistory {
   readonly evidence: PersistentMap<EvidenceRecord>;
   /** Events a counted close named that this log has not shown yet: the decisions waiting for each. */
   readonly awaiting: PersistentMap<readonly string[]>;
+  /**
+   * Decisions withdrawn or challenged before the authority ended the period that event raced, with
+   * the end of that period: a counted close of it keeps the change only if it names the event.
+   */
+  readonly provisional: PersistentMap<number>;
   /** Parts of long counted lists (`org.imago.governance.counted`), by decision and part. */
   readonly countParts: PersistentMap<readonly string[]>;
   /** Ids of accepted events, for duplicate detection. */
@@ -72,6 +77,7 @@ export function initialGovernanceState(): GovernanceState {
     delegationIds: PersistentMap.empty(),
     evidence: PersistentMap.empty(),
     awaiting: PersistentMap.empty(),
+    provisional: PersistentMap.empty(),
     countParts: PersistentMap.empty(),
     seen: PersistentMap.empty(),
     pending: [],

@@ -11,7 +11,8 @@ import { startParticipation } from '../protocols/start-participation';
 import type { Decision } from './decision';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
-import { commitDecision, openDecision } from './lifecycle';
+import { commitDecision } from './lifecycle';
+import { openDecision } from './open-decision';
 import type { RejectionReason } from './rejection';
 
 /**

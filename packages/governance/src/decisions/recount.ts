@@ -16,6 +16,10 @@
  *   another decision or that its protocol step refuses (wrong sender, bad ballot, …) does not
  *   count (`invalid-evidence`, with the reason).
  *
+ * The same holds for the proposer's withdrawal and a do-ocracy challenge (`course.ts`): the
+ * decision starts again from before any challenge, and a named challenge escalates it again (the
+ * escalated decision stays open if its new period has not ended).
+ *
  * @module
  */
 
@@ -23,6 +27,7 @@ import { type MemberDelegations, NO_DELEGATIONS, withDelegation } from '../deleg
 import { InvalidEventError } from '../errors/invalid-event-error';
 import { PersistentMap } from '../persistent/persistent-map';
 import { delegationCovers, lookupEvidence } from './counted-evidence';
+import { changeCourse } from './course';
 import type { Decision, Participation } from './decision';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
@@ -58,13 +63,14 @@ function emptyParticipation(participation: Participation): Participation {
   }
 }
 
-function reopened(decision: Decision): Decision {
-  const { outcome: _outcome, count: _count, proposedAction, ...rest } = decision;
+/** The decision as it opened (from `base`), participation empty, the action as proposed. */
+function reopened(base: Decision, decision: Decision): Decision {
+  const { outcome: _outcome, count: _count, proposedAction: _amended, ...rest } = base;
   return {
     ...rest,
     status: 'open',
-    action: proposedAction === undefined ? decision.action : proposedAction.action,
-    participation: emptyParticipation(decision.participation),
+    action: decision.proposedAction?.action ?? base.action,
+    participation: emptyParticipation(base.participation),
     evidence: [],
   };
 }
@@ -76,6 +82,9 @@ function reopened(decision: Decision): Decision {
  * @param counted - the ids the close named, in its order.
  * @param state - the state (its evidence record).
  * @param context - membership inputs at the close.
+ * @param now - the time of the authority's event that ended the period (a decision escalated by a
+ *   named challenge whose new period ends later stays open).
+ * @param fromAct - whether the event ended the window of a challenged act (`lifecycle.ts`).
  * @returns the decision, settled or `closed` with `count.missing`, and what to report.
  * @internal
  */
@@ -84,11 +93,22 @@ export function recount(
   counted: readonly string[],
   state: GovernanceState,
   context: GovernanceContext,
+  now: number,
+  fromAct = false,
 ): { decision: Decision; issues: CountIssue[] } {
   const first = decision.count === undefined;
+  // Settled again from before the challenge when the close ends the act's window or names the
+  // challenge; a close of the escalated period naming only its participation (written before
+  // challenges were named) counts it on the escalated decision.
+  const challenge = decision.challenge?.id;
+  const act =
+    decision.beforeChallenge !== undefined &&
+    (fromAct || (challenge !== undefined && counted.includes(challenge)))
+      ? decision.beforeChallenge
+      : undefined;
   const rule = decision.rule;
   const delegating = rule.protocol === 'democracy' && rule.delegation && rule.ballot !== 'secret';
-  let current = reopened(decision);
+  let current = reopened(act ?? decision, decision);
   let delegations = PersistentMap.empty<MemberDelegations>();
   const missing: string[] = [];
   const invalid: { id: string; reason: string }[] = [];
@@ -109,8 +129,12 @@ export function recount(
       }
     } else if (record.event.content.decision !== decision.id) invalid.push({ id, reason: 'other-decision' });
     else {
-      const at = Math.min(Math.max(record.event.timestamp, decision.opensAt), decision.closesAt - 1);
-      const next = participate(current, record.event, at);
+      const at = Math.min(Math.max(record.event.timestamp, current.opensAt), current.closesAt - 1);
+      const event = record.event;
+      const next =
+        event.type === 'org.imago.governance.withdraw' || event.type === 'org.imago.governance.challenge'
+          ? changeCourse(current, event, at, state, context)
+          : participate(current, event, at);
       if (next instanceof InvalidEventError) invalid.push({ id, reason: 'malformed' });
       else if (typeof next === 'string') invalid.push({ id, reason: next });
       else current = next;
@@ -119,12 +143,13 @@ export function recount(
   const count = { counted, missing, invalid };
   if (missing.length > 0) {
     return {
-      decision: { ...decision, status: 'closed', count },
+      decision: { ...(act ?? decision), status: 'closed', count },
       issues: [{ code: 'awaiting-evidence', decision: decision.id, ids: missing }],
     };
   }
-  const settled =
-    current.status === 'open' ? settleAtDeadline(current, { ...state, delegations }, context) : current;
+  // A named challenge escalates the act: the escalated decision runs on unless its period is over.
+  const due = current.status === 'open' && current.closesAt <= now;
+  const settled = due ? settleAtDeadline(current, { ...state, delegations }, context) : current;
   const issues: CountIssue[] = invalid.map(({ id, reason }) => ({
     code: 'invalid-evidence',
     decision: decision.id,
@@ -134,5 +159,7 @@ export function recount(
   const named = new Set(counted);
   const uncounted = first ? (decision.evidence ?? []).filter((id) => !named.has(id)) : [];
   if (uncounted.length > 0) issues.push({ code: 'uncounted', decision: decision.id, ids: uncounted });
-  return { decision: { ...settled, evidence: current.evidence ?? [], count }, issues };
+  const evidence = current.evidence ?? [];
+  const decided = settled.status === 'open' ? { ...settled, evidence } : { ...settled, evidence, count };
+  return { decision: decided, issues };
 }

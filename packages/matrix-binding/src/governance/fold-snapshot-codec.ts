@@ -140,7 +140,8 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
       throw new SnapshotProblem('$.entries');
     const state = value.state as Record<string, unknown> | undefined;
     if (typeof state !== 'object' || state === null) throw new SnapshotProblem('$.state');
-    // A snapshot written before the evidence record (counted closes) is refused: replay instead.
+    // A snapshot written before the evidence record (counted closes) or the provisional withdrawals
+    // and challenges is refused: replay instead.
     for (const key of [
       'decisions',
       'delegations',
@@ -149,6 +150,7 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
       'evidence',
       'awaiting',
       'countParts',
+      'provisional',
     ])
       if (!(state[key] instanceof PersistentMap)) throw new SnapshotProblem(`$.state.${key}`);
     for (const key of ['authority', 'pending'])

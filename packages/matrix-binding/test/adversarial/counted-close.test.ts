@@ -6,8 +6,9 @@
  * events itself (local event first), so the vote may come before the close on one server and
  * after it on the other. The close names what the authority counted, and every reader — a fresh
  * replay on A, one on B, a live follower, and a replay of A's history with the vote moved to the
- * other side of the close — settles the decision alike. A close forged by a member has no effect;
- * a close naming the vote of someone the group never admitted does not count it.
+ * other side of the close — settles the decision alike. So does a decision Mallory proposed and
+ * withdraws while the authority closes it, and a do-ocracy act Mallory challenges meanwhile. A close forged by a member has no effect; a close
+ * naming the vote of someone the group never admitted does not count it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const CLOSE = 'org.imago.governance.close';
 const VOTE = 'org.imago.governance.vote';
+const PROPOSE = 'org.imago.governance.propose';
 
 describe('a close names what it counted: a vote racing it counts alike everywhere (raw HTTP)', () => {
   let work: string;
@@ -62,6 +64,14 @@ describe('a close names what it counted: a vote racing it counts alike everywher
       (events) => events.some((e) => e.event_id === last),
     );
   const replay = (events: RawMatrixEvent[]) => replayDecisions(appendToRoomLog(emptyRoomLog(room), events));
+  /** The history with the racing event moved to the other side of the close. */
+  const across = (events: RawMatrixEvent[], racing: string, closeId: string) => {
+    const index = (list: RawMatrixEvent[], id: string) => list.findIndex((e) => e.event_id === id);
+    const moved = events.filter((e) => e.event_id !== racing);
+    const first = index(events, racing) < index(events, closeId);
+    moved.splice(index(moved, closeId) + (first ? 1 : 0), 0, events[index(events, racing)] as RawMatrixEvent);
+    return moved;
+  };
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'imago-counted-'));
@@ -95,7 +105,13 @@ describe('a close names what it counted: a vote racing it counts alike everywher
     await initControlTable(
       ana.client,
       room,
-      { rules: { 'change-control-table': rule, 'publish-text': rule } },
+      {
+        rules: {
+          'change-control-table': rule,
+          'publish-text': rule,
+          'publish-offer': { protocol: 'do-ocracy', window: HOUR, escalation: rule },
+        },
+      },
       group.authority,
     );
     // Invited after the table was set, with no admission decision: not a member of the group.
@@ -141,11 +157,7 @@ describe('a close names what it counted: a vote racing it counts alike everywher
     const onA = await history(ana, racing);
     const onB = await history(bea, closeId);
     // A reader whose server put the vote on the other side of the close than A did.
-    const index = (events: RawMatrixEvent[], id: string) => events.findIndex((e) => e.event_id === id);
-    const moved = onA.filter((e) => e.event_id !== racing);
-    const vote_ = onA[index(onA, racing)] as RawMatrixEvent;
-    const voteFirst = index(onA, racing) < index(onA, closeId);
-    moved.splice(index(moved, closeId) + (voteFirst ? 1 : 0), 0, vote_);
+    const moved = across(onA, racing, closeId);
     await eventually(
       async () => follower.log(),
       (log) => log.seen.has(racing) && log.seen.has(closeId),
@@ -201,4 +213,57 @@ describe('a close names what it counted: a vote racing it counts alike everywher
       ]);
     }
   }, 180_000);
+  it.each([
+    ['its proposer withdraws it', 'withdraw'],
+    ['a member challenges the act', 'challenge'],
+  ] as const)(
+    'settles a decision alike everywhere when, from the other server, %s while the authority closes',
+    async (_, racer) => {
+      // Mallory proposes from B and Ana and Bea approve; or Ana acts (do-ocracy) and Mallory challenges.
+      const decision =
+        racer === 'withdraw'
+          ? await mallory.sendOk(room, PROPOSE, { kind: 'publish-text', action: { text: 'mine' } })
+          : await propose(ana.client, room, { kind: 'publish-offer', action: { title: 'Seeds' } });
+      await Promise.all([has(service, decision), has(mallory, decision)]);
+      const votes =
+        racer === 'withdraw'
+          ? [await vote(ana.client, room, decision, [1, 0]), await vote(bea.client, room, decision, [1, 0])]
+          : [];
+      await Promise.all(votes.map((id) => has(service, id)));
+      const seen = replay(await history(ana, votes.at(-1) ?? decision));
+      const closesAt = (seen.state.decisions.get(decision) as Decision).closesAt;
+      const { close } = countedClose(decision, countsToName(seen.state, closesAt + MINUTE));
+      const counted = close.counted[decision] as string[];
+      expect([...counted].sort()).toEqual([...votes].sort());
+      // Mallory, claiming to be in time, races the close, which the authority sends without having seen it.
+      const content = racer === 'withdraw' ? { decision } : { decision, reason: 'not in my name' };
+      const [closeId, racing] = await Promise.all([
+        service.sendOk(room, CLOSE, close, { ts: closesAt + MINUTE }),
+        mallory.sendOk(room, `org.imago.governance.${racer}`, content, { ts: closesAt - 10 * MINUTE }),
+      ]);
+      await Promise.all([has(service, racing), has(mallory, closeId)]);
+      const onA = await history(ana, racing);
+      const onB = await history(bea, closeId);
+      await eventually(
+        async () => follower.log(),
+        (log) => log.seen.has(racing) && log.seen.has(closeId),
+      );
+      const readers = [onA, onB, across(onA, racing, closeId)].map(replay);
+      readers.push(replayDecisions(follower.log()));
+      const settled = readers.map((reader) => reader.state.decisions.get(decision) as Decision);
+      // The close did not name the withdrawal or the challenge: every reader adopts the decision.
+      const reason = racer === 'withdraw' ? 'approved' : 'unchallenged';
+      expect(settled[0]?.outcome).toMatchObject({ status: 'adopted', reason });
+      expect(settled[0]?.count).toEqual({ counted, missing: [], invalid: [] });
+      for (const other of settled.slice(1)) expect(other).toEqual(settled[0]);
+      // Where it came first it is reported as not counted; where it came after, as too late.
+      const about = readers.map((reader) =>
+        reader.warnings.filter((w) => w.eventId === racing).map((w) => w.code),
+      );
+      for (const codes of about)
+        expect(codes.length === 1 && ['uncounted', 'rejected'].includes(codes[0]!)).toBe(true);
+      expect(about.flat()).toContain('uncounted');
+    },
+    180_000,
+  );
 });
