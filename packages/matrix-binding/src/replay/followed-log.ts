@@ -7,10 +7,8 @@
  * homeserver's copy of an event redacted since — rebuilds the log and the fold, so the result is
  * always the one a fresh replay of the same events in the same order gives.
  *
- * Events sync just delivered can be proposed at the end and folded at once
- * ({@link FollowedLog.propose}): they are provisional until a chunk places them. Placed where they
- * were proposed (almost always), nothing is done again; placed elsewhere, the log and the fold are
- * rebuilt as for any event placed before others.
+ * What sync just delivered can be folded at once, provisionally ({@link FollowedLog.propose}): a
+ * chunk that places it elsewhere rebuilds the log and the fold as for any event placed before others.
  *
  * Redactions of events already placed wait for the homeserver's copy of those events
  * ({@link RedactionHold}; {@link FollowedLog.refreshes}, {@link FollowedLog.refreshed}). The I/O
@@ -18,38 +16,15 @@
  */
 import { MatrixEventTypes } from '../events/event-types';
 import type { RawMatrixEvent } from '../events/raw-matrix-event';
-import { DecisionsFold, type DecisionsFoldSnapshot } from '../governance/decisions-fold';
+import { DecisionsFold } from '../governance/decisions-fold';
 import type { DecisionsReplay, ReplayDecisionsOptions } from '../governance/replay-decisions';
+import type { FollowedLogBase, FollowedLogOptions, LogChange } from './followed-log-options';
 import { RedactionHold } from './redaction-hold';
-import { type AppendOptions, emptyRoomLog, type RoomLog, RoomLogBuilder } from './room-log';
+import { emptyRoomLog, type RoomLog, RoomLogBuilder } from './room-log';
 import { RoomTimeline, type TimelineChunk } from './room-timeline';
 import { eventIdOf, isRedacted } from './served-event';
 
-/** Where a followed log starts when it does not start at the room's creation. */
-export interface FollowedLogBase {
-  /** The last event the snapshot folded. */
-  readonly eventId: string;
-  /** The decisions fold after that event. */
-  readonly fold: DecisionsFoldSnapshot;
-}
-
-/** Options of {@link FollowedLog}. */
-export interface FollowedLogOptions extends AppendOptions {
-  /** Keep the decisions fold of the log, with these options (`true`: default options). */
-  decisions?: ReplayDecisionsOptions | boolean;
-  /** Start after a checkpoint rather than at the room's creation. */
-  base?: FollowedLogBase;
-  /** Called with the decisions fold right after this event is folded (to check a checkpoint). */
-  mark?: { readonly eventId: string; readonly onFolded: (snapshot: DecisionsFoldSnapshot) => void };
-}
-
-/** What changed in a followed log. */
-export interface LogChange {
-  /** Events that entered the log, or changed form (decrypted, redacted), in the room's order. */
-  readonly events: readonly RawMatrixEvent[];
-  /** Whether an earlier part of the log changed, so that the log and its folds were rebuilt. */
-  readonly rebuilt: boolean;
-}
+export type { FollowedLogBase, FollowedLogOptions, LogChange } from './followed-log-options';
 
 /**
  * A room's log kept up to date from pieces arriving in any order.
@@ -103,11 +78,7 @@ export class FollowedLog {
     return this.#options.base;
   }
 
-  /**
-   * The events of the log, in order.
-   *
-   * @returns the raw events of the ready part of the timeline.
-   */
+  /** The events of the log (the ready part of the timeline), in order. */
   events(): RawMatrixEvent[] {
     const events: RawMatrixEvent[] = [];
     for (let i = 0; i < this.#built; i++) events.push(this.#timeline.at(i));
@@ -116,7 +87,6 @@ export class FollowedLog {
 
   /**
    * The decisions replay of the log so far, if this log keeps one.
-   *
    * @param now - evaluate at this time (see {@link DecisionsFold.current}).
    * @returns the replay, or `undefined` without the `decisions` option.
    */
@@ -178,10 +148,9 @@ export class FollowedLog {
 
   /**
    * Proposes events at the end of the log before the homeserver says where they stand (what sync
-   * just delivered), and folds them: the log reads as if they came last until a chunk places them
-   * (see {@link RoomTimeline.propose}). The run stops before an encrypted event or a redaction,
-   * which wait for their chunk; nothing is proposed while part of the timeline waits (a held event,
-   * a chunk waiting for the event it follows) or before the mark's event is folded.
+   * just delivered) and folds them: provisional until a chunk places them (see
+   * {@link RoomTimeline.propose}). The run stops before an encrypted event or a redaction; nothing is
+   * proposed while part of the timeline waits (held, or a chunk waiting) or before the mark is folded.
    *
    * @param events - the events, in the order delivered.
    * @returns what changed in the log, if anything.
@@ -190,13 +159,10 @@ export class FollowedLog {
     const timeline = this.#timeline;
     if (timeline.ready < timeline.length || timeline.waiting > 0) return undefined;
     if (this.#options.mark !== undefined && !this.#marked) return undefined;
-    const run: RawMatrixEvent[] = [];
-    for (const raw of events) {
-      if (raw?.type === MatrixEventTypes.encrypted || raw?.type === MatrixEventTypes.redaction) break;
-      run.push(raw);
-    }
+    const waits = [MatrixEventTypes.encrypted, MatrixEventTypes.redaction] as unknown[];
+    const stop = events.findIndex((raw) => waits.includes(raw?.type));
     const placed: string[] = [];
-    const lowest = timeline.propose(run, placed);
+    const lowest = timeline.propose(stop < 0 ? events : events.slice(0, stop), placed);
     for (const id of placed) this.#redactions.placed(timeline.at(timeline.positionOf(id) as number));
     return this.#update(lowest);
   }
@@ -278,8 +244,7 @@ export class FollowedLog {
   #rebuild(): void {
     this.#builder = new RoomLogBuilder(emptyRoomLog(this.roomId), this.#options);
     this.#built = 0;
-    this.#fold = this.#newFold();
-    this.#folded = 0;
+    this.#restartFold();
   }
 
   // Builds the log up to `ready` and folds it, calling the mark when its event is folded; whether
