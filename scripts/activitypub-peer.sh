@@ -27,12 +27,8 @@ VENV="$CACHE/venv"
 PY="$VENV/bin/python"
 SOURCE="$ROOT/scripts/activitypub-peer"
 
-log() { printf '[activitypub-peer] %s\n' "$*" >&2; }
-die() { printf 'activitypub-peer.sh: %s\n' "$*" >&2; exit 1; }
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=lib/background-process.sh
+source "$ROOT/scripts/lib/background-process.sh"
 
 install() {
   if [ -x "$PY" ] && "$PY" -c "import sys, importlib.metadata as m; sys.exit(not (m.version('fediverse-pasture') == '$PASTURE_VERSION' and m.version('bovine') == '$BOVINE_VERSION'))" 2>/dev/null; then
@@ -47,73 +43,32 @@ install() {
     "fediverse-pasture==$PASTURE_VERSION" "bovine==$BOVINE_VERSION" >&2
 }
 
-instance_dir() { echo "$CACHE/${1:-peer1}"; }
+instance_dir() { echo "$CACHE/$1"; }
+
+instance_url() { # $1 = dir
+  # shellcheck disable=SC1091
+  (. "$1/env"; echo "$IMAGO_AP_PEER_URL")
+}
 
 is_up() { # $1 = base url
   curl -fsS --max-time 2 "$1/_peer/health" >/dev/null 2>&1
 }
 
 start() {
-  local name=${1:-peer1} dir port url pid
+  local name=$1 dir port
   dir="$(instance_dir "$name")"
   install
   mkdir -p "$dir"
+  background_running "$name" "$dir" && return 0
   if [ -f "$dir/env" ]; then
-    # shellcheck disable=SC1091
-    url="$(. "$dir/env"; echo "$IMAGO_AP_PEER_URL")"
-    if is_up "$url"; then log "$name already running at $url"; cat "$dir/env"; return 0; fi
-    port="${url##*:}"
+    port="$(instance_url "$dir")"
+    port="${port##*:}"
   else
     port="${AP_PEER_PORT:-$(free_port)}"
-    url="http://127.0.0.1:$port"
-    echo "IMAGO_AP_PEER_URL=$url" > "$dir/env"
+    echo "IMAGO_AP_PEER_URL=http://127.0.0.1:$port" > "$dir/env"
   fi
-  log "starting $name at $url"
-  (cd "$dir" || exit 1; nohup "$PY" "$SOURCE/peer.py" --port "$port" --contexts "$SOURCE/jsonld-contexts" \
-    >"$dir/peer.log" 2>&1 & echo $! >"$dir/run.pid")
-  pid="$(cat "$dir/run.pid")"
-  for _ in $(seq 1 300); do
-    if is_up "$url"; then log "$name is up (pid $pid)"; cat "$dir/env"; return 0; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 30 "$dir/peer.log" >&2 || true
-      die "the peer $name exited during start-up (log in $dir)"
-    fi
-    sleep 0.2
-  done
-  die "the peer $name did not answer at $url within 60 s (log in $dir)"
+  background_start "$name" "$dir" peer.log 60 "the peer $name" \
+    "$PY" "$SOURCE/peer.py" --port "$port" --contexts "$SOURCE/jsonld-contexts"
 }
 
-stop() {
-  local dir pid
-  dir="$(instance_dir "${1:-peer1}")"
-  [ -f "$dir/run.pid" ] || return 0
-  pid="$(cat "$dir/run.pid")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    log "${1:-peer1} stopped"
-  fi
-  rm -f "$dir/run.pid"
-}
-
-status() {
-  local dir url
-  dir="$(instance_dir "${1:-peer1}")"
-  [ -f "$dir/env" ] || { echo "not configured"; return 1; }
-  # shellcheck disable=SC1091
-  url="$(. "$dir/env"; echo "$IMAGO_AP_PEER_URL")"
-  if is_up "$url"; then echo "up at $url"; else echo "down ($url)"; return 1; fi
-}
-
-cmd=${1:-}
-shift || true
-case $cmd in
-  install) install ;;
-  start) start "$@" ;;
-  stop) stop "$@" ;;
-  status) status "$@" ;;
-  env) cat "$(instance_dir "${1:-peer1}")/env" ;;
-  reset) stop "$@"; rm -rf "$(instance_dir "${1:-peer1}")" ;;
-  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
-esac
+background_main peer1 5 2,20 "$@"

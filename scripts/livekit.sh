@@ -24,12 +24,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${IMAGO_CACHE_DIR:-$ROOT/.cache}/livekit"
 BIN="$CACHE/bin/livekit-server-$LIVEKIT_VERSION"
 
-log() { printf '[livekit] %s\n' "$*" >&2; }
-die() { printf 'livekit.sh: %s\n' "$*" >&2; exit 1; }
-
-free_port() { # $1 = tcp | udp
-  python3 -c "import socket,sys; s=socket.socket(type=socket.SOCK_DGRAM if sys.argv[1]=='udp' else socket.SOCK_STREAM); s.bind(('127.0.0.1',0)); print(s.getsockname()[1]); s.close()" "$1"
-}
+# shellcheck source=lib/background-process.sh
+source "$ROOT/scripts/lib/background-process.sh"
 
 install() {
   [ -x "$BIN" ] && return 0
@@ -50,7 +46,7 @@ install() {
   log "built $BIN"
 }
 
-instance_dir() { echo "$CACHE/${1:-lk1}"; }
+instance_dir() { echo "$CACHE/$1"; }
 
 is_up() { # $1 = http url
   curl -fsS --max-time 2 "$1/" >/dev/null 2>&1
@@ -99,65 +95,18 @@ IMAGO_LIVEKIT_API_SECRET=$secret
 EOF
 }
 
-http_url() { # $1 = dir
+instance_url() { # $1 = dir
   # shellcheck disable=SC1091
   (. "$1/env"; echo "${IMAGO_LIVEKIT_URL/ws:/http:}")
 }
 
 start() {
-  local name=${1:-lk1} dir url pid
+  local name=$1 dir
   dir="$(instance_dir "$name")"
   install
-  if [ -f "$dir/env" ] && is_up "$(http_url "$dir")"; then
-    log "$name already running at $(http_url "$dir")"
-    cat "$dir/env"
-    return 0
-  fi
+  background_running "$name" "$dir" && return 0
   [ -f "$dir/livekit.yaml" ] || write_config "$dir"
-  url="$(http_url "$dir")"
-  log "starting $name at $url"
-  (cd "$dir" || exit 1; nohup "$BIN" --config "$dir/livekit.yaml" >"$dir/stdout.log" 2>&1 & echo $! >"$dir/run.pid")
-  pid="$(cat "$dir/run.pid")"
-  for _ in $(seq 1 150); do
-    if is_up "$url"; then log "$name is up (pid $pid)"; cat "$dir/env"; return 0; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 30 "$dir/stdout.log" >&2 || true
-      die "livekit-server $name exited during start-up (log in $dir)"
-    fi
-    sleep 0.2
-  done
-  die "livekit-server $name did not answer at $url within 30 s (log in $dir)"
+  background_start "$name" "$dir" stdout.log 30 "livekit-server $name" "$BIN" --config "$dir/livekit.yaml"
 }
 
-stop() {
-  local dir pid
-  dir="$(instance_dir "${1:-lk1}")"
-  [ -f "$dir/run.pid" ] || return 0
-  pid="$(cat "$dir/run.pid")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    log "${1:-lk1} stopped"
-  fi
-  rm -f "$dir/run.pid"
-}
-
-status() {
-  local dir
-  dir="$(instance_dir "${1:-lk1}")"
-  [ -f "$dir/env" ] || { echo "not configured"; return 1; }
-  if is_up "$(http_url "$dir")"; then echo "up at $(http_url "$dir")"; else echo "down ($(http_url "$dir"))"; return 1; fi
-}
-
-cmd=${1:-}
-shift || true
-case $cmd in
-  install) install ;;
-  start) start "$@" ;;
-  stop) stop "$@" ;;
-  status) status "$@" ;;
-  env) cat "$(instance_dir "${1:-lk1}")/env" ;;
-  reset) stop "$@"; rm -rf "$(instance_dir "${1:-lk1}")" ;;
-  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
-esac
+background_main lk1 10 2,19 "$@"

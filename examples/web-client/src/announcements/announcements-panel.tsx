@@ -54,7 +54,7 @@ export function AnnouncementsPanel({ client, group }: { client: MatrixClient; gr
           </li>
         ))}
       </ul>
-      <AuditList warnings={checked.warnings} what="announcements" />
+      <AuditList warnings={checked.warnings} what="announcements" one="announcement" />
     </section>
   );
 }

@@ -9,13 +9,22 @@ import type { ImagoWarning } from '@imago/matrix-binding';
 /**
  * @param props.warnings - the replay's warnings.
  * @param props.what - what the events are, plural and lower case (`ledger entries`).
+ * @param props.one - the same, singular (`ledger entry`).
  */
-export function AuditList({ warnings, what }: { warnings: readonly ImagoWarning[]; what: string }) {
+export function AuditList({
+  warnings,
+  what,
+  one,
+}: {
+  warnings: readonly ImagoWarning[];
+  what: string;
+  one: string;
+}) {
   if (warnings.length === 0) return null;
   return (
     <details>
       <summary>
-        {warnings.length} {what} without effect (audit)
+        {warnings.length} {warnings.length === 1 ? one : what} without effect (audit)
       </summary>
       <ul aria-label={`${what.charAt(0).toUpperCase()}${what.slice(1)} without effect`}>
         {warnings.map((w, i) => (

@@ -220,7 +220,7 @@ function DecisionsView({ client, group, roomId }: { client: MatrixClient; group:
           current={governance.myDelegations}
         />
       )}
-      <AuditList warnings={governance.warnings} what="events" />
+      <AuditList warnings={governance.warnings} what="events" one="event" />
     </section>
   );
 }

@@ -133,7 +133,7 @@ export function ResourcesPanel({ client, group }: ResourcesPanelProps) {
           );
         })}
       </ul>
-      <AuditList warnings={replay.warnings} what="ledger entries" />
+      <AuditList warnings={replay.warnings} what="ledger entries" one="ledger entry" />
       <form class="card stack" onSubmit={submit} aria-labelledby="publish-resource-title">
         <h3 id="publish-resource-title">Publish an offer or a need</h3>
         <span id="purpose-label" class="label">

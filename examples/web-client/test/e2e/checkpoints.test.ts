@@ -125,7 +125,7 @@ describe('checkpoints in the browser', () => {
     await b.page.getByRole('link', { name: 'Decisions' }).click();
     const seen = b.page.getByRole('region', { name: 'Result of Plant a hedge' });
     await seen.waitFor({ timeout: RESULT_TIMEOUT });
-    const audit = b.page.getByText(/events without effect \(audit\)/);
+    const audit = b.page.getByText(/events? without effect \(audit\)/);
     await audit.waitFor({ timeout: RESULT_TIMEOUT });
     await audit.click();
     await b.page.getByText(/^checkpoint-mismatch:/).waitFor({ timeout: RESULT_TIMEOUT });

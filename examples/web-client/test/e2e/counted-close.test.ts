@@ -62,7 +62,7 @@ async function voteYes(page: Page, title: string): Promise<void> {
 
 /** The text of the audit entries of the decisions panel (opening the list). */
 async function auditEntries(page: Page): Promise<string[]> {
-  const summary = page.getByText(/events without effect \(audit\)/);
+  const summary = page.getByText(/events? without effect \(audit\)/);
   await summary.waitFor({ timeout: RESULT_TIMEOUT });
   const list = page.getByRole('list', { name: 'Events without effect' });
   if (!(await list.isVisible())) await summary.click();

@@ -168,7 +168,7 @@ describe('the web client under attack on the ledger and the announcements (raw H
       expect(received, when).toMatch(/Tomatoes.*from Jardin des Lilas/s);
       expect(received, when).not.toMatch(/Free bread|Free soup/);
     }
-    await page.getByText(/announcements without effect \(audit\)/).click();
+    await page.getByText(/announcements? without effect \(audit\)/).click();
     await screenshot(page, 'forged-announcements-desktop');
     await context.close();
   });

@@ -10,17 +10,12 @@
  * withdraws while the authority closes it, and a do-ocracy act Mallory challenges meanwhile. A close forged by a member has no effect; a close
  * naming the vote of someone the group never admitted does not count it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { countsToName, type Decision } from '@imago/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendToRoomLog,
   countedClose,
-  createGroup,
   emptyRoomLog,
-  fetchRoomHistory,
   followRoom,
   initControlTable,
   propose,
@@ -29,10 +24,10 @@ import {
   replayDecisions,
   vote,
 } from '../../src/index';
-import { DedicatedSynapse } from '../support/dedicated-synapse';
 import { eventually } from '../support/eventually';
-import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
-import { forgingAppservice, type RawMatrix } from '../support/raw-matrix';
+import { federatedGroup, hasEvent, historyUntil, joinRoom } from '../support/federated-group';
+import type { LiveUser } from '../support/live-users';
+import type { RawMatrix } from '../support/raw-matrix';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -40,10 +35,13 @@ const CLOSE = 'org.imago.governance.close';
 const VOTE = 'org.imago.governance.vote';
 const PROPOSE = 'org.imago.governance.propose';
 
+const house = federatedGroup('count', {
+  name: 'Décompte',
+  ghosts: ['mallory', 'stranger'],
+  invited: ['mallory'],
+});
+
 describe('a close names what it counted: a vote racing it counts alike everywhere (raw HTTP)', () => {
-  let work: string;
-  let one: DedicatedSynapse;
-  let two: DedicatedSynapse;
   let ana: LiveUser;
   let bea: LiveUser;
   let service: RawMatrix; // the group's authority, on A
@@ -52,17 +50,8 @@ describe('a close names what it counted: a vote racing it counts alike everywher
   let room: string;
   let follower: RoomFollower;
 
-  const has = (who: RawMatrix, id: string) =>
-    eventually(
-      () => who.request('GET', `/rooms/${encodeURIComponent(room)}/event/${encodeURIComponent(id)}`),
-      (answer) => answer.status === 200,
-      `${who.userId} has ${id}`,
-    );
-  const history = (user: LiveUser, last: string) =>
-    eventually(
-      () => fetchRoomHistory(user.client, room),
-      (events) => events.some((e) => e.event_id === last),
-    );
+  const has = (who: RawMatrix, id: string) => hasEvent(who, room, id);
+  const history = (user: LiveUser, last: string) => historyUntil(user, room, last);
   const replay = (events: RawMatrixEvent[]) => replayDecisions(appendToRoomLog(emptyRoomLog(room), events));
   /** The history with the racing event moved to the other side of the close. */
   const across = (events: RawMatrixEvent[], racing: string, closeId: string) => {
@@ -74,24 +63,10 @@ describe('a close names what it counted: a vote racing it counts alike everywher
   };
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'imago-counted-'));
-    const trusted = await forgingAppservice(work, `svc${run}_`);
-    const hostile = await forgingAppservice(work, `remote${run}_`);
-    one = new DedicatedSynapse(`count-a-${run}`, { federation: true, appservices: [trusted.registration] });
-    two = new DedicatedSynapse(`count-b-${run}`, { federation: true, appservices: [hostile.registration] });
-    const [a, b] = await Promise.all([one.start(), two.start()]);
-    [ana, bea] = await Promise.all([liveUser('ana', { homeserver: a }), liveUser('bea', { homeserver: b })]);
-    service = await trusted.ghost(a.baseUrl, a.serverName, 'authority');
-    mallory = await hostile.ghost(b.baseUrl, b.serverName, 'mallory');
-    stranger = await hostile.ghost(b.baseUrl, b.serverName, 'stranger');
-    const group = await createGroup(ana.client, {
-      profile: { name: 'Décompte' },
-      rooms: ['decisions'],
-      authority: [service.userId as string],
-      invite: [service.userId as string, bea.userId, mallory.userId as string],
-    });
-    room = group.rooms.decisions as string;
-    await bea.client.joinRoom(room, { viaServers: [...group.via] });
+    const made = house();
+    ({ ana, bea, service, room } = made);
+    ({ mallory, stranger } = made.ghosts);
+    const { group } = made;
     const rule = {
       protocol: 'democracy',
       method: 'plurality',
@@ -116,26 +91,11 @@ describe('a close names what it counted: a vote racing it counts alike everywher
     );
     // Invited after the table was set, with no admission decision: not a member of the group.
     await ana.client.invite(room, stranger.userId as string);
-    for (const who of [service, mallory, stranger]) {
-      const joined = await eventually(
-        () => who.join(room, group.via),
-        (answer) => answer.status === 200,
-      );
-      expect(joined.status).toBe(200);
-      await eventually(
-        () => who.request('GET', `/rooms/${encodeURIComponent(room)}/joined_members`),
-        (answer) => answer.status === 200 && Object.hasOwn(answer.body.joined ?? {}, who.userId as string),
-      );
-    }
+    for (const who of [service, mallory, stranger]) await joinRoom(who, room, group.via);
     follower = await followRoom(ana.client, room);
   }, 240_000);
 
-  afterAll(async () => {
-    follower?.stop();
-    stopAll();
-    await Promise.all([one?.reset(), two?.reset()]);
-    await rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => follower?.stop());
 
   it('settles a decision alike on both servers, live and replayed, whichever side of the close the vote falls', async () => {
     const t0 = Date.now();

@@ -7,15 +7,10 @@
  * attacker's tick must settle nothing, its backdated events must land now, and each of its
  * events that had no effect must come back as a warning with a stable code.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendToRoomLog,
-  createGroup,
   emptyRoomLog,
-  fetchRoomHistory,
   followRoom,
   initControlTable,
   propose,
@@ -23,18 +18,17 @@ import {
   replayDecisions,
   vote,
 } from '../../src/index';
-import { DedicatedSynapse } from '../support/dedicated-synapse';
 import { eventually } from '../support/eventually';
-import { type LiveUser, liveUser, run, stopAll } from '../support/live-users';
-import { forgingAppservice, type RawMatrix } from '../support/raw-matrix';
+import { federatedGroup, hasEvent, historyUntil, joinRoom } from '../support/federated-group';
+import type { LiveUser } from '../support/live-users';
+import type { RawMatrix } from '../support/raw-matrix';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+const house = federatedGroup('clock', { name: 'Horloge', ghosts: ['mallory'], invited: ['mallory'] });
+
 describe('forged clocks: a second homeserver’s application service lies about time (raw HTTP)', () => {
-  let work: string;
-  let one: DedicatedSynapse;
-  let two: DedicatedSynapse;
   let ana: LiveUser;
   let bea: LiveUser;
   let service: RawMatrix; // the group's authority, on A
@@ -43,35 +37,10 @@ describe('forged clocks: a second homeserver’s application service lies about 
   let follower: RoomFollower;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'imago-clocks-'));
-    const trusted = await forgingAppservice(work, `svc${run}_`);
-    const hostile = await forgingAppservice(work, `forger${run}_`);
-    one = new DedicatedSynapse(`clock-a-${run}`, { federation: true, appservices: [trusted.registration] });
-    two = new DedicatedSynapse(`clock-b-${run}`, { federation: true, appservices: [hostile.registration] });
-    const [a, b] = await Promise.all([one.start(), two.start()]);
-    [ana, bea] = await Promise.all([liveUser('ana', { homeserver: a }), liveUser('bea', { homeserver: b })]);
-    service = await trusted.ghost(a.baseUrl, a.serverName, 'authority');
-    forger = await hostile.ghost(b.baseUrl, b.serverName, 'mallory');
-    const group = await createGroup(ana.client, {
-      profile: { name: 'Horloge' },
-      rooms: ['decisions'],
-      authority: [service.userId as string],
-      invite: [service.userId as string, bea.userId, forger.userId as string],
-    });
-    room = group.rooms.decisions as string;
-    await bea.client.joinRoom(room, { viaServers: [...group.via] });
-    for (const who of [service, forger]) {
-      const joined = await eventually(
-        () => who.join(room, group.via),
-        (answer) => answer.status === 200,
-      );
-      expect(joined.status).toBe(200);
-      // A remote join completes in the background (partial state): wait until the server says so.
-      await eventually(
-        () => who.request('GET', `/rooms/${encodeURIComponent(room)}/joined_members`),
-        (answer) => answer.status === 200 && Object.hasOwn(answer.body.joined ?? {}, who.userId as string),
-      );
-    }
+    const made = house();
+    ({ ana, bea, service, room } = made);
+    forger = made.ghosts.mallory;
+    for (const who of [service, forger]) await joinRoom(who, room, made.group.via);
     await initControlTable(
       ana.client,
       room,
@@ -95,17 +64,12 @@ describe('forged clocks: a second homeserver’s application service lies about 
           },
         },
       },
-      group.authority,
+      made.group.authority,
     );
     follower = await followRoom(ana.client, room);
   }, 180_000);
 
-  afterAll(async () => {
-    follower?.stop();
-    stopAll();
-    await Promise.all([one?.reset(), two?.reset()]);
-    await rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => follower?.stop());
 
   it('settles nothing early, lets nothing in late, and every replay agrees', async () => {
     const t0 = Date.now();
@@ -133,21 +97,13 @@ describe('forged clocks: a second homeserver’s application service lies about 
     );
     // The authority's server has received what B sent before the period ends: sent earlier, the
     // tick would be concurrent with Bea's vote, which A could then order after it (too late).
-    for (const id of [forgedTick, futureVote, beaVote, backdatedAct])
-      await eventually(
-        () => service.request('GET', `/rooms/${encodeURIComponent(room)}/event/${encodeURIComponent(id)}`),
-        (answer) => answer.status === 200,
-        `server A has ${id}`,
-      );
+    for (const id of [forgedTick, futureVote, beaVote, backdatedAct]) await hasEvent(service, room, id);
     // One hour and one minute later by the authority's clock, the authority ticks.
     const close = await service.sendOk(room, 'org.imago.governance.tick', {}, { ts: t0 + HOUR + MINUTE });
     // The attacker's server has received the tick: what it sends now comes after it in every
     // server's history (a vote sent before its server knew of the tick would be concurrent with
     // it, and Matrix leaves the order of concurrent events to each homeserver).
-    await eventually(
-      () => forger.request('GET', `/rooms/${encodeURIComponent(room)}/event/${encodeURIComponent(close)}`),
-      (answer) => answer.status === 200,
-    );
+    await hasEvent(forger, room, close);
     // Too late for a vote, however early it claims to be; not too late to challenge the act.
     const lateVote = await forger.sendOk(
       room,
@@ -166,10 +122,7 @@ describe('forged clocks: a second homeserver’s application service lies about 
 
     const last = challenge.event_id;
     const replayFrom = async (user: LiveUser) => {
-      const history = await eventually(
-        () => fetchRoomHistory(user.client, room),
-        (events) => events.some((e) => e.event_id === last),
-      );
+      const history = await historyUntil(user, room, last);
       return replayDecisions(appendToRoomLog(emptyRoomLog(room), history));
     };
     const [onA, onB] = await Promise.all([replayFrom(ana), replayFrom(bea)]);
