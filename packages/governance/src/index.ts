@@ -65,7 +65,7 @@ export {
   PARTICIPATION_TYPES,
   type ParticipationEvent,
 } from './decisions/evidence-record';
-export type { GovernanceContext } from './decisions/governance-context';
+export type { GovernanceContext, SecretResultVerifier } from './decisions/governance-context';
 export { type GovernanceState, initialGovernanceState } from './decisions/governance-state';
 export { type ClockState, DEFAULT_CLOCK_SKEW, effectiveTime } from './decisions/group-clock';
 export type { CountIssue } from './decisions/recount';
@@ -133,3 +133,4 @@ export {
   MAX_MEMBER_TRUSTEES,
   type TrusteesRule,
 } from './secret-ballot/election-trustees';
+export { secretDelegationEvidence, weightsListKey } from './secret-ballot/named-weights';

@@ -8,18 +8,17 @@
 import { initialTableHistory } from '../control-table/table-history';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent } from '../events/event-types';
-import { settleSecretResult } from '../protocols/democracy/democracy';
-import type { Step } from '../protocols/protocol-step';
+import { settleNamedSecretResult } from '../secret-ballot/named-weights';
 import { countPartKey } from './counted-evidence';
 import { changeCourse } from './course';
-import type { Decision } from './decision';
 import { changeDelegation } from './delegation-change';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
-import { commitDecision } from './lifecycle';
+import { commitCounted, commitDecision } from './lifecycle';
 import { isPending } from './open-decision';
 import { participate } from './participate';
 import { proposeDecision } from './propose';
+import type { CountIssue } from './recount';
 import type { RejectionReason } from './rejection';
 
 /**
@@ -27,7 +26,10 @@ import type { RejectionReason } from './rejection';
  * rejected (a parse error for an amended action that does not read).
  * @internal
  */
-export type Applied = { state: GovernanceState; settled: string[] } | RejectionReason | InvalidEventError;
+export type Applied =
+  | { state: GovernanceState; settled: string[]; count?: readonly CountIssue[] }
+  | RejectionReason
+  | InvalidEventError;
 
 /**
  * Applies one parsed event, taken at its effective time, to a state the clock has already
@@ -50,14 +52,6 @@ export function applyEvent(
     state: next,
     settled: [...settled, ...ids.filter((id) => !settled.includes(id))],
   });
-  const onDecision = (id: string, step: (decision: Decision) => Step): Applied => {
-    const decision = state.decisions.get(id);
-    if (decision === undefined) return 'unknown-decision';
-    const next = step(decision);
-    if (typeof next === 'string') return next;
-    const changed = next.status !== decision.status;
-    return ok(commitDecision(state, next), changed ? [id] : []);
-  };
   const { sender, timestamp: at } = event;
 
   switch (event.type) {
@@ -117,9 +111,13 @@ export function applyEvent(
       if (isPending(decision)) return ended && decision.challenge !== undefined ? ok(state) : 'too-early';
       return ended ? ok(state) : 'not-open';
     }
-    case 'org.imago.governance.secret.result':
-      return onDecision(event.content.decision, (decision) =>
-        settleSecretResult(decision, event.content, context, at),
-      );
+    case 'org.imago.governance.secret.result': {
+      const decision = state.decisions.get(event.content.decision);
+      if (decision === undefined) return 'unknown-decision';
+      const next = settleNamedSecretResult(state, decision, event.content, context, at);
+      if (typeof next === 'string') return next;
+      const changed = next.decision.status !== decision.status ? [decision.id] : [];
+      return { ...ok(commitCounted(state, decision, next.decision), changed), count: next.issues };
+    }
   }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import type { GovernanceEvent } from '../events/event-types';
+import { settleNamedSecretResult } from '../secret-ballot/named-weights';
 import { COUNTED_TYPES, type EvidenceRecord, type ParticipationEvent } from './evidence-record';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
@@ -46,7 +47,13 @@ export function resumeCounts(
   for (const id of [...waiting].sort()) {
     const decision = state.decisions.get(id);
     if (decision?.count === undefined || decision.count.missing.length === 0) continue;
-    const recounted = recount(decision, decision.count.counted, state, context, state.authorityClock);
+    const waiting = decision.secret?.waiting;
+    const recounted =
+      waiting === undefined
+        ? recount(decision, decision.count.counted, state, context, state.authorityClock)
+        : settleNamedSecretResult(state, decision, waiting.content, context, waiting.at);
+    // A waiting secret result the election no longer verifies stays waiting, unsettled.
+    if (typeof recounted === 'string') continue;
     state = commitCounted(state, decision, recounted.decision);
     if (recounted.decision.status !== decision.status) settled.push(id);
     // Only the end of the wait is news: the decision already reported what it awaited.

@@ -115,12 +115,23 @@ export function countedEvidence(state: GovernanceState, decisionId: string): str
     rule.protocol === 'democracy' &&
     rule.delegation &&
     rule.ballot !== 'secret'
-  ) {
-    for (const member of decision.eligible) {
-      for (const scope of delegationScopes(decision)) {
-        const id = state.delegationIds.get(delegationKey(member, scope));
-        if (id !== undefined) ids.push(id);
-      }
+  )
+    ids.push(...coveringDelegationIds(state, decision));
+  return ids;
+}
+
+/**
+ * The `delegate` events behind the eligible members' current delegations that cover a decision,
+ * member by member, the narrowest scope first: what a counted close names for a public vote, and
+ * what a secret ballot's Setup names for the weights it fixed at opening (`named-weights.ts`).
+ * @internal
+ */
+export function coveringDelegationIds(state: GovernanceState, decision: Decision): string[] {
+  const ids: string[] = [];
+  for (const member of decision.eligible) {
+    for (const scope of delegationScopes(decision)) {
+      const id = state.delegationIds.get(delegationKey(member, scope));
+      if (id !== undefined) ids.push(id);
     }
   }
   return ids;
@@ -146,6 +157,24 @@ export function countsToName(state: GovernanceState, at: number): Record<string,
     if (state.provisional.get(id)! <= at) counted[id] = countedEvidence(state, id);
   }
   return counted;
+}
+
+/**
+ * Why a named `delegate` event does not count for a decision (`other-decision`: its scope does
+ * not cover it; `wrong-protocol`: the decision takes no delegation; `invalid-delegation`: to its
+ * own sender), or `undefined` when it counts.
+ * @internal
+ */
+export function namedDelegationIssue(
+  event: DelegateEvent,
+  decision: Decision,
+  delegating: boolean,
+): string | undefined {
+  const { sender, content } = event;
+  if (!delegationCovers(event, decision)) return 'other-decision';
+  if (!delegating) return 'wrong-protocol';
+  if ('member' in content.to && content.to.member === sender) return 'invalid-delegation';
+  return undefined;
 }
 
 /** Whether a sender's named delegation event covers the decision. @internal */

@@ -9,7 +9,7 @@ import type { ActionKind } from '../control-table/action-kinds';
 import type { DoOcracyRule, ProtocolRule } from '../control-table/protocol-rule';
 import type { Ballot, CountResult } from '../counting/counting-method';
 import type { DelegationResolution } from '../delegation/resolve-delegations';
-import type { Stance } from '../events/event-types';
+import type { SecretResultContent, Stance } from '../events/event-types';
 import type { MemberId } from '../membership/member-id';
 import type { PersistentMap } from '../persistent/persistent-map';
 import type { ElectionTrustees } from '../secret-ballot/election-trustees';
@@ -138,6 +138,13 @@ export interface SecretSetup {
   readonly delegation?: DelegationResolution;
   /** Who holds the decryption key besides the authority (the rule's, else the proposal's); absent: nobody named any. */
   readonly trustees?: ElectionTrustees;
+  /**
+   * The `delegate` events behind the eligible members' delegations that cover the decision at
+   * opening: what the authority's Setup names (`named-weights.ts`). Absent without delegation.
+   */
+  readonly delegationIds?: readonly string[];
+  /** A secret result that waits for delegation events the Setup named (`awaiting-evidence`). */
+  readonly waiting?: { readonly content: SecretResultContent; readonly at: number };
 }
 
 /** A decision, as the reducer holds it. */

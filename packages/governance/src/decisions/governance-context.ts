@@ -4,10 +4,24 @@
  *
  * @module
  */
-import type { SecretResultContent } from '../events/event-types';
+import type { CountedIds, SecretResultContent } from '../events/event-types';
 import type { GroupId, MemberId } from '../membership/member-id';
 import type { SecretElectionParameters } from '../secret-ballot/election-parameters';
 import type { DEFAULT_CLOCK_SKEW, effectiveTime } from './group-clock';
+
+/**
+ * Whether a secret result is the verified result of the election the parameters describe, and
+ * what that election's Setup named.
+ */
+export interface SecretResultVerifier {
+  (parameters: SecretElectionParameters, content: SecretResultContent): boolean;
+  /**
+   * The `delegate` events the authority's Setup of the decision's election names, inline or as
+   * parts (`named-weights.ts`): the weights are resolved from exactly those. `undefined` when it
+   * names none (the weights this reader fixed at opening).
+   */
+  namedDelegations?(decision: string): CountedIds | undefined;
+}
 
 /**
  * What the reducer needs from outside the log, as valid at the event being applied. The Matrix
@@ -25,7 +39,7 @@ export interface GovernanceContext {
    * the list of issues other `verify*` functions return: the reducer only needs the verdict (the
    * application that implements it keeps the issues).
    */
-  verifySecretResult?(parameters: SecretElectionParameters, content: SecretResultContent): boolean;
+  verifySecretResult?: SecretResultVerifier;
   /**
    * How far ahead of the authority's clock another member's event may claim to be (ms; default
    * {@link DEFAULT_CLOCK_SKEW}): see {@link effectiveTime}.

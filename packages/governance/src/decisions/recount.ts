@@ -26,7 +26,7 @@
 import { type MemberDelegations, NO_DELEGATIONS, withDelegation } from '../delegation/delegation-scope';
 import { InvalidEventError } from '../errors/invalid-event-error';
 import { PersistentMap } from '../persistent/persistent-map';
-import { delegationCovers, lookupEvidence } from './counted-evidence';
+import { lookupEvidence, namedDelegationIssue } from './counted-evidence';
 import { changeCourse } from './course';
 import type { Decision, Participation } from './decision';
 import type { GovernanceContext } from './governance-context';
@@ -119,10 +119,8 @@ export function recount(
     else if (!record.member) invalid.push({ id, reason: 'not-a-member' });
     else if (record.event.type === 'org.imago.governance.delegate') {
       const { sender, content } = record.event;
-      if (!delegationCovers(record.event, decision)) invalid.push({ id, reason: 'other-decision' });
-      else if (!delegating) invalid.push({ id, reason: 'wrong-protocol' });
-      else if ('member' in content.to && content.to.member === sender)
-        invalid.push({ id, reason: 'invalid-delegation' });
+      const reason = namedDelegationIssue(record.event, decision, delegating);
+      if (reason !== undefined) invalid.push({ id, reason });
       else {
         const before = delegations.get(sender) ?? NO_DELEGATIONS;
         delegations = delegations.set(sender, withDelegation(before, content.scope, content.to));

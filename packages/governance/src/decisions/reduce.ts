@@ -151,6 +151,7 @@ function reduceParsed(
   const applied = applyEvent(advanced.state, event, context, advanced.changed);
   if (typeof applied === 'string') return rejection(recorded, raw, applied, undefined, time);
   if (applied instanceof InvalidEventError) return rejection(recorded, raw, 'malformed', applied, time);
+  const count = [...advanced.issues, ...(applied.count ?? [])];
   const clockOfAuthority =
     applied.state.authority.includes(event.sender) || event.type === 'org.imago.governance.init';
   return {
@@ -162,6 +163,6 @@ function reduceParsed(
     },
     settled: applied.settled,
     ...(time === undefined ? {} : { time }),
-    ...(advanced.issues.length === 0 ? {} : { count: advanced.issues }),
+    ...(count.length === 0 ? {} : { count }),
   };
 }

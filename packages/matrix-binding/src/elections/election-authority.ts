@@ -16,6 +16,7 @@
 import {
   type GovernanceState,
   type SecretElectionParameters,
+  secretDelegationEvidence,
   secretElectionParameters,
 } from '@imago/governance';
 import { dataHash } from '@imago/helios-c';
@@ -146,7 +147,15 @@ export function electionAuthority(options: ElectionAuthorityOptions): ElectionAu
     const key = `authority/${roomId}/${id}`;
     const prepared = await readStored<PreparedElection>(store, `${key}/prepared`);
     if (election === undefined) {
-      if (decision.status === 'open') await setUpElection(role, roomId, parameters, contributions, prepared);
+      if (decision.status === 'open')
+        await setUpElection(
+          role,
+          roomId,
+          parameters,
+          contributions,
+          prepared,
+          secretDelegationEvidence(state, id),
+        );
       return;
     }
     const at = { roomId, decision: id, election: election.election };

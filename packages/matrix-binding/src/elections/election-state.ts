@@ -8,6 +8,8 @@
  * decryption). Whether a step may apply is decided before, by the refusal rules (`step-refusal.ts`)
  * and the checks (`step-verification.ts`). Pure.
  */
+
+import type { CountedIds } from '@imago/governance';
 import { type ArchiveStep, dataHash } from '@imago/helios-c';
 import type { ImagoEvent } from '../events/parse-imago-event';
 import type { SecretBallotStepContent } from './election-step';
@@ -28,6 +30,8 @@ export interface SecretBallotReplay {
   readonly decision?: string;
   /** The Matrix account of each trustee (trustee `owner` 1, 2, …), as the Setup names them. */
   readonly trustees?: readonly string[];
+  /** The `delegate` events the weights took into account, as the Setup names them (inline or parts). */
+  readonly delegations?: CountedIds;
   readonly timestamp: number;
   readonly phase: ElectionPhase;
   /** Accepted steps in chain order, with the Matrix events that carried them. */
@@ -56,6 +60,7 @@ export interface ElectionState {
   administrator: string;
   decision?: string;
   trustees?: readonly string[];
+  delegations?: CountedIds;
   timestamp: number;
   phase: ElectionPhase;
   steps: ReplayedStep[];
@@ -89,6 +94,7 @@ export function openElection(
     administrator: event.sender,
     ...(step.decision ? { decision: step.decision } : {}),
     ...(step.trustees ? { trustees: step.trustees } : {}),
+    ...(step.delegations ? { delegations: step.delegations } : {}),
     timestamp: step.timestamp ?? Math.floor(event.timestamp / 1000),
     phase: 'voting',
     steps: [],
@@ -140,6 +146,7 @@ export function replayedElection(state: ElectionState): SecretBallotReplay {
     administrator: state.administrator,
     ...(state.decision ? { decision: state.decision } : {}),
     ...(state.trustees ? { trustees: state.trustees } : {}),
+    ...(state.delegations ? { delegations: state.delegations } : {}),
     timestamp: state.timestamp,
     phase: state.phase,
     steps: state.steps,

@@ -11,6 +11,7 @@
  * EndBallots names the ballots the archive holds, in its order: voters on several homeservers vote
  * at the same time.
  */
+import { type CountedIds, MAX_COUNTED_IDS } from '@imago/governance';
 import { type ArchiveStep, eventTypes } from '@imago/helios-c';
 import { fail, readArray, readEnum, readInteger, readObject, readString } from '../events/content-reader';
 import { type BallotPartsReference, readBallotIds, readBallotPartsReference } from './ballot-parts-content';
@@ -29,6 +30,13 @@ export interface SecretBallotStepContent extends ArchiveStep {
   /** Setup only: the Matrix account of trustee 1, 2, … (their `owner` numbers), in order. */
   readonly trustees?: readonly string[];
   /**
+   * Setup only: the `delegate` events the credentials' weights took into account (@imago/governance
+   * `secretDelegationEvidence`), inline or as `org.imago.governance.counted` parts naming the
+   * decision as `<decision>/weights` (`{ parts, digest }`). Every replay resolves the weights from
+   * exactly those; without it, from its own order at the opening.
+   */
+  readonly delegations?: CountedIds;
+  /**
    * Result only: the trustee numbers (`owner`) of the partial decryptions the result combines, in
    * the archive's order (without it, the room's order, and every partial decryption before it).
    */
@@ -40,6 +48,12 @@ export interface SecretBallotStepContent extends ArchiveStep {
   readonly ballots?: readonly string[];
   /** EndBallots only: the list sent before it in parts (content `ballots: { parts, digest }`). */
   readonly ballotParts?: BallotPartsReference;
+}
+
+/** A Setup's delegation list: event ids inline, or the number and digest of its parts. */
+function readDelegations(value: unknown, path: string): CountedIds {
+  if (!Array.isArray(value)) return readBallotPartsReference(value, path);
+  return readArray(value, path, MAX_COUNTED_IDS).map((item, i) => readString(item, `${path}[${i}]`, 512));
 }
 
 /** Most trustees a Setup may name (the authority and up to twenty member trustees). */
@@ -77,6 +91,10 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
         );
   if (trustees !== undefined && (trustees.length === 0 || type !== 'Setup'))
     fail(`${path}.trustees`, 'a Setup names one trustee at least; other steps none');
+  const delegations =
+    object.delegations === undefined ? undefined : readDelegations(object.delegations, `${path}.delegations`);
+  if (delegations !== undefined && type !== 'Setup')
+    fail(`${path}.delegations`, 'only a Setup names delegations');
   const decryptions =
     object.decryptions === undefined
       ? undefined
@@ -103,6 +121,7 @@ export function readSecretBallotStep(content: unknown, path = 'content'): Secret
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(decision === undefined ? {} : { decision }),
     ...(trustees === undefined ? {} : { trustees }),
+    ...(delegations === undefined ? {} : { delegations }),
     ...(decryptions === undefined ? {} : { decryptions }),
     ...(ballots === undefined ? {} : { ballots }),
     ...(ballotParts === undefined ? {} : { ballotParts }),

@@ -4,6 +4,7 @@
  * single ballot) as `org.imago.helios.step` events, and a member trustee's key-establishment
  * contribution as `org.imago.helios.trustee`. Thin I/O.
  */
+import type { CountedIds } from '@imago/governance';
 import { type ArchiveStep, archiveSteps, dataHash } from '@imago/helios-c';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sendEvent } from '../client/send';
@@ -34,6 +35,8 @@ export interface SetupOptions {
   readonly decision?: string;
   /** The Matrix account of trustee 1, 2, …; trustee 1 is the sender (the administrator). */
   readonly trustees?: readonly string[];
+  /** The `delegate` events the credentials' weights took into account (inline, or its parts). */
+  readonly delegations?: CountedIds;
 }
 
 /**
@@ -102,6 +105,7 @@ export function postStep(
     ...(setup === undefined ? {} : { timestamp: setup.timestamp }),
     ...(setup?.decision === undefined ? {} : { decision: setup.decision }),
     ...(setup?.trustees === undefined ? {} : { trustees: [...setup.trustees] }),
+    ...(setup?.delegations === undefined ? {} : { delegations: setup.delegations }),
     ...(result === undefined ? {} : { decryptions: [...result.decryptions] }),
     ...(end === undefined
       ? {}

@@ -5,7 +5,7 @@
  * result, the governance hook that counts it only if it is the verified result of the election the
  * decision asked for ({@link checkElectionOfDecision}). Pure, but for the verification of archives.
  */
-import type { GovernanceContext, SecretResultContent } from '@imago/governance';
+import type { GovernanceContext, SecretElectionParameters, SecretResultContent } from '@imago/governance';
 import { parseSizedEncryptedTally } from '@imago/helios-c';
 import { electionEvidence, verifyElection } from './election-archive';
 import { checkElectionOfDecision, electionOfDecision } from './election-of-decision';
@@ -61,7 +61,8 @@ export function secretResultContent(election: SecretBallotReplay): SecretResultC
  * result of the room's election of the decision (the first Setup of the authority naming it),
  * whose archive the caller has verified (`verifyElection`, or belenios-tool), which is the
  * election the decision asked for ({@link checkElectionOfDecision}), with the same cast weight and
- * naming the archive's last event when it names evidence.
+ * naming the archive's last event when it names evidence. It also gives governance the delegation
+ * events the Setup names (`namedDelegations`), from which every replay resolves the weights.
  *
  * @param replay - the room's elections and contributions (`replaySecretBallots`).
  * @param verified - uuids of the elections whose exported archive verified.
@@ -77,7 +78,7 @@ export function secretResultVerifier(
   replay: Pick<SecretBallotsReplay, 'elections' | 'contributions'>,
   verified: ReadonlySet<string>,
 ): Verify {
-  return (parameters, content) => {
+  const verify = (parameters: SecretElectionParameters, content: SecretResultContent) => {
     const election = electionOfDecision(replay.elections, parameters.decision);
     if (election === undefined || election.phase !== 'done' || !verified.has(election.election)) return false;
     if (!checkElectionOfDecision(election, parameters, replay.contributions.get(parameters.decision)).ok)
@@ -88,6 +89,9 @@ export function secretResultVerifier(
     if (content.castWeight !== undefined && content.castWeight !== expected.castWeight) return false;
     return JSON.stringify(content.result) === JSON.stringify(expected.result);
   };
+  // The weights are resolved from the delegation events the election's Setup names.
+  const namedDelegations = (decision: string) => electionOfDecision(replay.elections, decision)?.delegations;
+  return Object.assign(verify, { namedDelegations });
 }
 
 /**

@@ -39,13 +39,13 @@ export interface CountedClose {
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
-function split(decision: string, ids: readonly string[]): CountedPartContent[] {
+function split(decision: string, ids: readonly string[], budget: number): CountedPartContent[] {
   const parts: CountedPartContent[] = [];
   let chunk: string[] = [];
   let size = 2;
   for (const id of ids) {
     const grows = bytes(id) + 1;
-    if (chunk.length > 0 && (size + grows > COUNTED_BUDGET_BYTES || chunk.length === MAX_COUNTED_IDS)) {
+    if (chunk.length > 0 && (size + grows > budget || chunk.length === MAX_COUNTED_IDS)) {
       parts.push({ decision, part: parts.length, ids: chunk });
       chunk = [];
       size = 2;
@@ -63,11 +63,14 @@ function split(decision: string, ids: readonly string[]): CountedPartContent[] {
  *
  * @param decision - the decision the close is for.
  * @param counted - the ids counted, by decision (every decision the close settles).
+ * @param budget - bytes of ids the event carries inline at most (the weights a Setup names share
+ *   it with the election's data).
  * @returns the parts to send first and the close's content.
  */
 export function countedClose(
   decision: string,
   counted: Readonly<Record<string, readonly string[]>>,
+  budget: number = COUNTED_BUDGET_BYTES,
 ): CountedClose {
   const inline: Record<string, CountedIds> = {};
   const parts: CountedPartContent[] = [];
@@ -75,12 +78,12 @@ export function countedClose(
   const longestLast = Object.entries(counted).sort(([, a], [, b]) => bytes(a) - bytes(b));
   for (const [id, ids] of longestLast) {
     const entry = bytes(id) + bytes(ids) + 4;
-    if (size + entry <= COUNTED_BUDGET_BYTES && ids.length <= MAX_COUNTED_IDS) {
+    if (size + entry <= budget && ids.length <= MAX_COUNTED_IDS) {
       inline[id] = ids;
       size += entry;
       continue;
     }
-    const pieces = split(id, ids);
+    const pieces = split(id, ids, COUNTED_BUDGET_BYTES);
     parts.push(...pieces);
     inline[id] = { parts: pieces.length, digest: sha256Hex(JSON.stringify(ids)) };
     size += bytes(id) + 100;

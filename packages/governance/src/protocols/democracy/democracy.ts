@@ -11,6 +11,7 @@
  */
 import type { DemocracyRule } from '../../control-table/protocol-rule';
 import type { CountResult, WeightedBallot } from '../../counting/counting-method';
+import { coveringDelegationIds } from '../../decisions/counted-evidence';
 import type { Decision, DecisionOutcome, SecretSetup } from '../../decisions/decision';
 import type { GovernanceContext } from '../../decisions/governance-context';
 import type { GovernanceState } from '../../decisions/governance-state';
@@ -182,6 +183,7 @@ export function secretSetup(
   decision: Decision,
   state: GovernanceState,
   context: GovernanceContext,
+  delegations: GovernanceState['delegations'] = state.delegations,
 ): SecretSetup {
   const rule = democracyRule(decision);
   const trustees = rule?.trustees === 'authority' ? { members: [] } : (rule?.trustees ?? decision.trustees);
@@ -190,7 +192,7 @@ export function secretSetup(
     return { voters: decision.eligible.map((member) => ({ member, weight: 1 })), ...named };
   }
   const delegationOf = (member: MemberId) =>
-    effectiveDelegation(state.delegations.get(member), decision.id, decision.kind);
+    effectiveDelegation(delegations.get(member), decision.id, decision.kind);
   // Each holder is a position of its own, so that a group's weight is apportioned among its holders.
   const delegation = resolveDelegations({
     voters: decision.eligible,
@@ -205,7 +207,7 @@ export function secretSetup(
       weights.set(position, (weights.get(position) ?? 0) + weight);
   }
   const voters = [...weights.keys()].sort().map((member) => ({ member, weight: weights.get(member)! }));
-  return { voters, delegation, ...named };
+  return { voters, delegation, ...named, delegationIds: coveringDelegationIds(state, decision) };
 }
 
 /**
