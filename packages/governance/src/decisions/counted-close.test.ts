@@ -123,6 +123,31 @@ describe('a close names what it counted', () => {
     expect(state.decisions.get(decision)?.count).toBeUndefined();
   });
 
+  it('ends no period at the authority’s own vote or proposal after a deadline: only its close does', () => {
+    for (const own of [
+      (decision: string) => event('$own', 'ana', CLOSES + 5, 'vote', { decision, ballot: [1, 0] }),
+      () => event('$own', 'ana', CLOSES + 5, 'propose', { kind: 'publish-text', action: { text: 'next' } }),
+    ]) {
+      const { log, decision, yes, no } = motion();
+      // dee's vote reached this reader before the authority's event, not the authority.
+      const unseen = event('$unseen', 'dee', CLOSES - 100, 'vote', { decision, ballot: [1, 0] });
+      const close = event('$close', 'ana', CLOSES + 10, 'close', {
+        decision,
+        counted: { [decision]: [yes, no] },
+      });
+      const reader = fold([...log.events, unseen, own(decision), close]);
+      const authority = fold([...log.events, own(decision), close, unseen]);
+      expect(reader.state.decisions.get(decision)).toEqual(authority.state.decisions.get(decision));
+      expect(reader.state.decisions.get(decision)?.outcome).toMatchObject({
+        status: 'rejected',
+        reason: 'tie',
+      });
+      expect(reader.issues).toEqual([{ code: 'uncounted', decision, ids: ['$unseen'] }]);
+      const open = fold([...log.events, unseen, own(decision)]).state.decisions.get(decision);
+      expect(open?.status).toBe('open');
+    }
+  });
+
   it('reads a long list from parts checked against their digest, and refuses a close whose parts do not match', () => {
     const { log, decision, yes, no } = motion();
     const ids = [yes, no];

@@ -11,7 +11,7 @@
  *    shorten a do-ocracy window or jump a queue;
  * 2. for anyone but the authority, never later than the authority's clock plus the allowed skew:
  *    a member (or a homeserver lying for its users) cannot move time forward to close decisions
- *    early. Only the authority's events, its `tick` and `close` above all, make periods end.
+ *    early. Only the authority's settling events, its `tick`, `close` and secret result, make periods end.
  *
  * The authority's own homeserver is trusted for the forward clock, as it is trusted to close
  * decisions at all (liveness); a lying authority is visible to every member, whose own clock

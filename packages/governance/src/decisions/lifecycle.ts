@@ -89,7 +89,7 @@ export function commitCounted(state: GovernanceState, before: Decision, after: D
 /** How time passes at an event (see {@link advanceClock}). */
 export interface ClockOptions {
   /**
-   * Whether periods end (default `true`): only the authority's events end them, so that no
+   * Whether periods end (default `true`): only the authority's settling events end them, so that no
    * member's event settles a decision in one reader's order and not in another's.
    */
   readonly settle?: boolean;

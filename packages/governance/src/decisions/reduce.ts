@@ -53,6 +53,13 @@ const AUTHORITY_ONLY: ReadonlySet<string> = new Set([
   'org.imago.governance.secret.result',
 ]);
 
+/** The authority's events that end periods. */
+const SETTLING: ReadonlySet<string> = new Set([
+  'org.imago.governance.tick',
+  'org.imago.governance.close',
+  'org.imago.governance.secret.result',
+]);
+
 function peek(raw: unknown, key: 'id' | 'type'): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const value = (raw as Record<string, unknown>)[key];
@@ -156,9 +163,10 @@ function reduceParsed(
       : new Map<string, readonly string[]>();
   if (counts === undefined) return rejection(recorded, raw, 'incomplete-count', undefined, time);
 
-  // Only the authority's events end periods (see `advanceClock`); the parts of a counted list
-  // come before the close that settles on them.
-  const settle = fromAuthority && event.type !== 'org.imago.governance.counted';
+  // Only the authority's settling events end periods (see `advanceClock`): its close, tick or
+  // secret result, never its other events (a vote or proposal of its own after a deadline would
+  // settle a decision on each reader's order, before the close that names what it counted).
+  const settle = fromAuthority && SETTLING.has(event.type);
   const advanced = advanceClock(recorded, at, context, { settle, counts });
   const applied = applyEvent(advanced.state, event, context, advanced.changed);
   if (typeof applied === 'string') return rejection(recorded, raw, applied, undefined, time);

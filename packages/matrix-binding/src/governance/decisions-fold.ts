@@ -144,7 +144,7 @@ export class DecisionsFold {
    * The replay so far.
    *
    * @param now - evaluate the state at this time (settles decisions whose period ended); default:
-   *   the log's clock, where only the authority's events settle decisions.
+   *   the log's clock, where only the authority's settling events settle decisions.
    * @returns what {@link replayDecisions} returns for the entries folded so far.
    */
   current(now?: number): DecisionsReplay {

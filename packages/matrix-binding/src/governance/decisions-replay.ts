@@ -18,7 +18,7 @@ export interface ReplayDecisionsOptions {
   verifySecretResult?: GovernanceContext['verifySecretResult'];
   /**
    * Evaluate the state at this time (settles decisions whose period ended); default: the log's
-   * clock. A view for display: only the authority's events settle decisions in the log itself.
+   * clock. A view for display: only the authority's settling events (`tick`, `close`, a secret result) settle decisions in the log itself.
    */
   now?: number;
   /** How far ahead of the authority's clock another member's event may claim to be (ms). */
