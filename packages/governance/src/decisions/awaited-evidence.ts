@@ -1,20 +1,36 @@
 /**
- * Keeping the evidence a counted close may name, and settling a decision that waited for it
- * when it comes (or when it is known to be redacted).
+ * Keeping the evidence a counted close may name, settling a decision that waited for it when it
+ * comes (or when it is known to be redacted), and dropping it once no close can name it usefully.
+ *
+ * A decision is settled for good when its status is final and no withdrawal or challenge of it is
+ * provisional (`settled-for-good.ts`): no later close settles it again. From then on its
+ * participation, withdrawals and challenges are neither kept nor recorded, so the record stays the
+ * size of what is still undecided, however long the history. A close of another decision that
+ * names one of them finds it seen and not in the record, and does not count it (`recount.ts`);
+ * one this reader refused (never seen) is waited for, as any named event this log never shows.
+ * `delegate` events and the marks of redacted events stay, since any later close, and a secret
+ * ballot's Setup, may name them.
  *
  * @module
  */
 import type { GovernanceEvent } from '../events/event-types';
+import { PersistentMap } from '../persistent/persistent-map';
 import { settleNamedSecretResult } from '../secret-ballot/named-weights';
-import { COUNTED_TYPES, type EvidenceRecord, type ParticipationEvent } from './evidence-record';
+import {
+  COUNTED_TYPES,
+  type CourseEvent,
+  type EvidenceRecord,
+  type ParticipationEvent,
+} from './evidence-record';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
 import { commitCounted } from './lifecycle';
 import { type CountIssue, recount } from './recount';
+import { settledForGood } from './settled-for-good';
 
 /**
  * Records an event a counted close may name (as its sender claimed it, accepted or not). Any other
- * event, or one already recorded, leaves the state as it is.
+ * event, one already recorded, or one whose decision is settled for good leaves the state as it is.
  * @internal
  */
 export function recordEvidence(
@@ -27,7 +43,31 @@ export function recordEvidence(
     event: event as ParticipationEvent,
     member: context.members.has(event.sender),
   };
-  return { ...state, evidence: state.evidence.set(event.id, record) };
+  const evidence = state.evidence.set(event.id, record);
+  if (event.type === 'org.imago.governance.delegate') return { ...state, evidence };
+  const id = (event as ParticipationEvent | CourseEvent).content.decision;
+  const decision = state.decisions.get(id);
+  if (decision !== undefined && settledForGood(state, decision)) return state;
+  const ids = state.evidenceOf.get(id) ?? PersistentMap.empty<true>();
+  return { ...state, evidence, evidenceOf: state.evidenceOf.set(id, ids.set(event.id, true)) };
+}
+
+/**
+ * Drops the evidence of those of `decisions` now settled for good.
+ * @internal
+ */
+export function releaseEvidence(state: GovernanceState, decisions: Iterable<string>): GovernanceState {
+  for (const id of decisions) {
+    const ids = state.evidenceOf.get(id);
+    const decision = state.decisions.get(id);
+    if (ids === undefined || decision === undefined || !settledForGood(state, decision)) continue;
+    let evidence = state.evidence;
+    // The mark of a redacted event stays: a close of another decision may still name it.
+    for (const eventId of ids.keys())
+      if (!('redacted' in (evidence.get(eventId) ?? {}))) evidence = evidence.delete(eventId);
+    state = { ...state, evidence, evidenceOf: state.evidenceOf.delete(id) };
+  }
+  return state;
 }
 
 /**
@@ -84,5 +124,9 @@ export function markRedacted(
   const marked = { ...state, evidence: state.evidence.set(eventId, { redacted: true } as const) };
   const awaited = marked.awaiting.keys().filter((id) => id === eventId || id.startsWith(`${eventId}/`));
   const resumed = resumeCounts(marked, awaited, context);
-  return { state: resumed.state, settled: resumed.settled, count: resumed.issues };
+  return {
+    state: releaseEvidence(resumed.state, resumed.settled),
+    settled: resumed.settled,
+    count: resumed.issues,
+  };
 }

@@ -39,10 +39,16 @@ export interface GovernanceState extends ControlTableHistory {
   /** The `delegate` event behind each current delegation, keyed by member and scope. */
   readonly delegationIds: PersistentMap<string>;
   /**
-   * Every participation or delegation event read, accepted or not, by id (and the ids of redacted
-   * events): what a counted close may name (see `counted-evidence.ts`).
+   * The events a counted close may still name, accepted or not, by id (and the ids of redacted
+   * events): every `delegate` event, and the participation, withdrawals and challenges of each
+   * decision until it is settled for good (see `counted-evidence.ts`, `awaited-evidence.ts`).
    */
   readonly evidence: PersistentMap<EvidenceRecord>;
+  /**
+   * The ids in {@link evidence} of each decision not settled for good yet (by decision id, the
+   * ids as keys): what is dropped from the record once no close can settle that decision again.
+   */
+  readonly evidenceOf: PersistentMap<PersistentMap<true>>;
   /** Events a counted close named that this log has not shown yet: the decisions waiting for each. */
   readonly awaiting: PersistentMap<readonly string[]>;
   /**
@@ -76,6 +82,7 @@ export function initialGovernanceState(): GovernanceState {
     delegations: PersistentMap.empty(),
     delegationIds: PersistentMap.empty(),
     evidence: PersistentMap.empty(),
+    evidenceOf: PersistentMap.empty(),
     awaiting: PersistentMap.empty(),
     provisional: PersistentMap.empty(),
     countParts: PersistentMap.empty(),

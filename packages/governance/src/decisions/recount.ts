@@ -13,8 +13,9 @@
  *   evidence (`awaiting-evidence`, naming the missing ids), and it settles when the last one
  *   comes (or is known to be redacted);
  * - a named event that is redacted, whose sender did not count as a member, that is about
- *   another decision or that its protocol step refuses (wrong sender, bad ballot, …) does not
- *   count (`invalid-evidence`, with the reason).
+ *   another decision (or is no participation at all: seen, and not in the evidence record) or that
+ *   its protocol step refuses (wrong sender, bad ballot, …) does not count (`invalid-evidence`,
+ *   with the reason).
  *
  * The same holds for the proposer's withdrawal and a do-ocracy challenge (`course.ts`): the
  * decision starts again from before any challenge, and a named challenge escalates it again (the
@@ -114,8 +115,16 @@ export function recount(
   const invalid: { id: string; reason: string }[] = [];
   for (const id of counted) {
     const record = lookupEvidence(state, id);
-    if (record === undefined) missing.push(id);
-    else if ('redacted' in record) invalid.push({ id, reason: 'redacted' });
+    if (record === undefined) {
+      // Seen and not in the record: not an event of this decision (e.g. one of a decision settled for good).
+      if (state.seen.has(id)) invalid.push({ id, reason: 'other-decision' });
+      else missing.push(id);
+    } else if ('redacted' in record) invalid.push({ id, reason: 'redacted' });
+    else if (
+      record.event.type !== 'org.imago.governance.delegate' &&
+      record.event.content.decision !== decision.id
+    )
+      invalid.push({ id, reason: 'other-decision' });
     else if (!record.member) invalid.push({ id, reason: 'not-a-member' });
     else if (record.event.type === 'org.imago.governance.delegate') {
       const { sender, content } = record.event;
@@ -125,8 +134,7 @@ export function recount(
         const before = delegations.get(sender) ?? NO_DELEGATIONS;
         delegations = delegations.set(sender, withDelegation(before, content.scope, content.to));
       }
-    } else if (record.event.content.decision !== decision.id) invalid.push({ id, reason: 'other-decision' });
-    else {
+    } else {
       const at = Math.min(Math.max(record.event.timestamp, current.opensAt), current.closesAt - 1);
       const event = record.event;
       const next =

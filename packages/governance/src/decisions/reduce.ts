@@ -19,7 +19,7 @@ import { InvalidEventError } from '../errors/invalid-event-error';
 import type { GovernanceEvent } from '../events/event-types';
 import { parseGovernanceEvent } from '../events/parse-event';
 import { applyEvent } from './apply-event';
-import { recordEvidence, resumeCounts } from './awaited-evidence';
+import { recordEvidence, releaseEvidence, resumeCounts } from './awaited-evidence';
 import { resolveCounted } from './counted-evidence';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
@@ -100,6 +100,18 @@ function rejection(
  * ```
  */
 export function reduce(state: GovernanceState, raw: unknown, context: GovernanceContext): ReduceResult {
+  const result = reduceEvent(state, raw, context);
+  if (result.state === state) return result;
+  // What no close can settle again keeps no evidence (`awaited-evidence.ts`).
+  const ended =
+    state.provisional.size === 0
+      ? []
+      : state.provisional.keys().filter((id) => !result.state.provisional.has(id));
+  const released = releaseEvidence(result.state, [...result.settled, ...ended]);
+  return released === result.state ? result : { ...result, state: released };
+}
+
+function reduceEvent(state: GovernanceState, raw: unknown, context: GovernanceContext): ReduceResult {
   const parsed = parseGovernanceEvent(raw);
   if (!parsed.ok) return rejection(state, raw, 'malformed', parsed.error);
   const claimed = parsed.value;

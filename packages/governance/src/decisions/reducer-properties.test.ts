@@ -120,7 +120,7 @@ describe('reducer properties', () => {
         const result = reduce(start, raw, context);
         if (result.rejected !== undefined) {
           // A counted close may still name it: kept as evidence, and only there.
-          expect({ ...result.state, evidence: start.evidence }).toEqual(start);
+          expect({ ...result.state, evidence: start.evidence, evidenceOf: start.evidenceOf }).toEqual(start);
           const id = (raw as { id?: unknown } | null)?.id;
           if (result.state.evidence !== start.evidence)
             expect(result.state.evidence.has(id as string)).toBe(true);

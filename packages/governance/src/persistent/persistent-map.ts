@@ -167,25 +167,31 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
    * Iterates over entries in a deterministic order (by key hash).
    * @returns an iterator of `[key, value]`
    */
-  *[Symbol.iterator](): Iterator<[string, V]> {
-    function* walk(node: Node<V> | Bucket<V> | undefined, level: number): Generator<[string, V]> {
-      if (node === undefined) return;
-      if (level === DEPTH) {
-        for (const entry of node as Bucket<V>) yield [entry[0], entry[1]];
-        return;
-      }
-      for (const child of node as Node<V>) yield* walk(child, level + 1);
-    }
-    yield* walk(this.#root, 0);
+  [Symbol.iterator](): Iterator<[string, V]> {
+    return this.#collect((key, value): [string, V] => [key, value])[Symbol.iterator]();
   }
 
   /** @returns the keys, in iteration order */
   keys(): string[] {
-    return Array.from(this, (entry) => entry[0]);
+    return this.#collect((key) => key);
   }
 
   /** @returns the values, in iteration order */
   values(): V[] {
-    return Array.from(this, (entry) => entry[1]);
+    return this.#collect((_key, value) => value);
+  }
+
+  /** Each entry mapped by `pick`, in iteration order (a plain walk: no generator per node). */
+  #collect<T>(pick: (key: string, value: V) => T): T[] {
+    const out: T[] = [];
+    const walk = (node: Node<V> | Bucket<V>, level: number): void => {
+      if (level === DEPTH) {
+        for (const entry of node as Bucket<V>) out.push(pick(entry[0], entry[1]));
+        return;
+      }
+      for (const child of node as Node<V>) if (child !== undefined) walk(child, level + 1);
+    };
+    if (this.#root !== undefined) walk(this.#root, 0);
+    return out;
   }
 }

@@ -77,8 +77,11 @@ export function namedSecretSetup(
     issues.push({ code: 'invalid-evidence', decision: decision.id, ids: [id], reason });
   for (const id of new Set(named)) {
     const record = lookupEvidence(state, id);
-    if (record === undefined) missing.push(id);
-    else if ('redacted' in record) invalid(id, 'redacted');
+    // Seen and not in the evidence record: no delegation (the record keeps every `delegate` event).
+    if (record === undefined) {
+      if (state.seen.has(id)) invalid(id, 'not-a-delegation');
+      else missing.push(id);
+    } else if ('redacted' in record) invalid(id, 'redacted');
     else if (!record.member) invalid(id, 'not-a-member');
     else if (record.event.type !== 'org.imago.governance.delegate') invalid(id, 'not-a-delegation');
     else {

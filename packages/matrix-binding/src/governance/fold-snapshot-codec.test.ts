@@ -131,6 +131,11 @@ describe('fold snapshots', () => {
     delete honest.state.evidence;
     const older = decodeFoldSnapshot(new TextEncoder().encode(JSON.stringify(honest)));
     expect(older).toEqual({ ok: false, path: '$.state.evidence' });
+    // Written before the record was indexed by decision (and dropped once settled): refused too.
+    const unindexed = JSON.parse(text(encodeFoldSnapshot(new DecisionsFold().snapshot())));
+    delete unindexed.state.evidenceOf;
+    const before = decodeFoldSnapshot(new TextEncoder().encode(JSON.stringify(unindexed)));
+    expect(before).toEqual({ ok: false, path: '$.state.evidenceOf' });
     const deep = '['.repeat(200) + ']'.repeat(200);
     expect(decodeFoldSnapshot(new TextEncoder().encode(`{"entries":0,"state":${deep}}`)).ok).toBe(false);
   });

@@ -140,14 +140,16 @@ export function decodeFoldSnapshot(bytes: Uint8Array): DecodedFoldSnapshot {
       throw new SnapshotProblem('$.entries');
     const state = value.state as Record<string, unknown> | undefined;
     if (typeof state !== 'object' || state === null) throw new SnapshotProblem('$.state');
-    // A snapshot written before the evidence record (counted closes) or the provisional withdrawals
-    // and challenges is refused: replay instead.
+    // A snapshot written before the evidence record (counted closes), the provisional withdrawals
+    // and challenges, or the record's index by decision (what is dropped once settled) is refused:
+    // replay instead.
     for (const key of [
       'decisions',
       'delegations',
       'seen',
       'delegationIds',
       'evidence',
+      'evidenceOf',
       'awaiting',
       'countParts',
       'provisional',

@@ -1,0 +1,19 @@
+/**
+ * When a decision keeps no evidence: once no counted close can settle it again (see
+ * `awaited-evidence.ts`).
+ *
+ * @module
+ */
+import type { Decision } from './decision';
+import type { GovernanceState } from './governance-state';
+import { isFinal } from './lifecycle';
+
+/**
+ * Whether no counted close can settle a decision again: its status is final and no withdrawal or
+ * challenge of it is provisional (only pending, provisional and waiting decisions are settled
+ * again, and one waiting for named evidence is `closed`, not final).
+ * @internal
+ */
+export function settledForGood(state: GovernanceState, decision: Decision): boolean {
+  return isFinal(decision) && !state.provisional.has(decision.id);
+}
