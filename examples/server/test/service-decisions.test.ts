@@ -17,6 +17,7 @@ import {
   propose,
   readGroupCard,
   replayDecisions,
+  sendGovernanceEvent,
   vote,
 } from '@imago/matrix-binding';
 import { registerUser, testHomeserverFromEnvironment } from '@imago/matrix-binding/testing';
@@ -156,6 +157,47 @@ describe('the service on a live homeserver', () => {
       'publish-offer',
       'publish-text',
     ]);
+  });
+
+  it('publishes a withdrawal’s outcome only after its close ends the period the withdrawal raced', async () => {
+    const room = group.rooms.decisions as string;
+    const decision = await propose(alice, room, {
+      kind: 'publish-text',
+      title: 'Paint the gate',
+      action: {},
+    });
+    // Withdrawn within the period: provisional until the authority's event ends it (a close that
+    // does not name the withdrawal would undo it), so no outcome yet.
+    const withdrawal = await sendGovernanceEvent(alice, room, GovernanceEventTypes.withdraw, { decision });
+    await waitForLog(
+      service.log,
+      (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'),
+      'the outcome',
+      45_000,
+    );
+    const history = await fetchRoomHistory(alice, room);
+    const content = (i: number) => (history[i]?.content ?? {}) as Record<string, unknown>;
+    const close = history.findIndex(
+      (e) =>
+        e.type === GovernanceEventTypes.close && (e.content as { decision?: string }).decision === decision,
+    );
+    const notice = history.findIndex(
+      (e) =>
+        (
+          (e.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY] as
+            | { decision?: string }
+            | undefined
+        )?.decision === decision,
+    );
+    expect(close).toBeGreaterThan(-1);
+    expect(history[close]?.sender).toBe(service.userId);
+    expect((content(close).counted as Record<string, string[]>)[decision]).toContain(withdrawal);
+    expect(notice).toBeGreaterThan(close);
+    expect(content(notice)[OUTCOME_KEY]).toMatchObject({ decision, status: 'withdrawn' });
+    const proposed = history.find((e) => e.event_id === decision);
+    expect(Number(history[close]?.origin_server_ts)).toBeGreaterThanOrEqual(
+      Number(proposed?.origin_server_ts) + 3000,
+    );
   });
 
   it('posts checkpoints of its fold, from which a member opens the room and which the history confirms', async () => {

@@ -1,7 +1,7 @@
 /**
  * What the authority's checkpoint of a long-history bench room weighs (`long-history-room.ts`), and
  * which parts of the decisions fold's snapshot make it up: for each part, the bytes the encoded
- * snapshot loses without it. Reads the whole room once (its homeserver kept under `.cache/bench/`).
+ * snapshot loses without it; and the gzip-compressed length that `postCheckpoint` uploads. Reads the whole room once (its homeserver kept under `.cache/bench/`).
  *
  * Run: `node bench/checkpoint-size.bench.ts postgres 20000` (a database and a room size the
  * long-history bench generated).
@@ -13,6 +13,7 @@ import {
   emptyRoomLog,
   encodeFoldSnapshot,
   fetchRoomHistory,
+  gzipSnapshot,
 } from '@imago/matrix-binding';
 import { type Database, homeserverOf, readManifest } from './long-history-room.ts';
 
@@ -29,9 +30,15 @@ try {
   const snapshot = new DecisionsFold()
     .add(appendToRoomLog(emptyRoomLog(room.roomId), history).entries)
     .snapshot();
-  const total = encodeFoldSnapshot(snapshot).length;
+  const encoded = encodeFoldSnapshot(snapshot);
+  const total = encoded.length;
   const without = (change: object) => total - encodeFoldSnapshot({ ...snapshot, ...change } as never).length;
-  const rows = [`| part | bytes |`, `|---|---|`, `| whole snapshot (${history.length} events) | ${total} |`];
+  const rows = [
+    `| part | bytes |`,
+    `|---|---|`,
+    `| whole snapshot (${history.length} events) | ${total} |`,
+    `| whole snapshot, gzip (what postCheckpoint uploads) | ${(await gzipSnapshot(encoded)).length} |`,
+  ];
   for (const key of Object.keys(snapshot).filter((k) => k !== 'state'))
     rows.push(`| ${key} | ${without({ [key]: undefined })} |`);
   const state = snapshot.state as unknown as Record<string, unknown>;

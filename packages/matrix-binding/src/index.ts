@@ -34,10 +34,22 @@ export * from './elections/index';
 export * from './errors/index';
 export * from './events/index';
 export {
+  type BoundedBytes,
+  gunzipSnapshot,
+  gzipSnapshot,
+  type SnapshotTransportError,
+} from './governance/checkpoint-compression';
+export {
   type CheckpointContent,
+  type CheckpointEncoding,
   MAX_CHECKPOINT_BYTES,
   readCheckpointContent,
 } from './governance/checkpoint-content';
+export {
+  type CheckpointBytes,
+  type CheckpointBytesProblem,
+  parseCheckpointBytes,
+} from './governance/checkpoint-snapshot-bytes';
 export { type ControlTableMirror, controlTableMirror } from './governance/control-table-mirror';
 export {
   COUNTED_BUDGET_BYTES,

@@ -4,7 +4,9 @@
  * `replayDecisions`), sends `org.imago.governance.close` for every decision whose period has ended
  * (naming the events the log counted for it, so that every reader settles it alike),
  * and once the log settles a decision, publishes its outcome as a notice in the room (once, with
- * an `org.imago.outcome` field that clients and the service itself recognise).
+ * an `org.imago.outcome` field that clients and the service itself recognise). A withdrawn or
+ * challenged decision whose change of course is still provisional (it raced the period's end) is
+ * closed at that end like any other, and its outcome published only after.
  */
 import type { Decision, GovernanceState } from '@imago/governance';
 import {
@@ -114,7 +116,11 @@ export async function runDecisionDuty(
   const nowMs = Date.now();
   for (const id of logged.state.decisions.keys()) {
     const decision = logged.state.decisions.get(id) as Decision;
-    if (FINAL.has(decision.status)) {
+    // A withdrawal or a challenge that raced the end of the period stays provisional until an
+    // authority's event ends that period: a close that does not name it undoes it. The outcome is
+    // published once it no longer can change, and the service's own close ends the period.
+    const provisionalUntil = logged.state.provisional.get(id);
+    if (FINAL.has(decision.status) && provisionalUntil === undefined) {
       if (!book.published.has(id)) {
         book.published.add(id);
         await publishOutcome(context, room.roomId, decision, elections?.summary(room.roomId, id));
@@ -122,7 +128,9 @@ export async function runDecisionDuty(
       continue;
     }
     if (decision.status === 'closed') continue; // a secret ballot awaiting its verified result
-    const due = decision.closesAt + context.config.closeMarginMs;
+    const due =
+      (FINAL.has(decision.status) ? (provisionalUntil as number) : decision.closesAt) +
+      context.config.closeMarginMs;
     if (nowMs < due) {
       context.wakeAt(room.roomId, due);
       continue;

@@ -5,6 +5,7 @@
  * client-server HTTP as the service's account, turning an adopted decision into a rejected one —
  * the browser ends on the outcome the history gives and lists a `checkpoint-mismatch`.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, screenshot } from '../browser/chromium';
@@ -91,7 +92,11 @@ describe('checkpoints in the browser', () => {
       if (typeof honest.url === 'string') {
         const [server, media] = honest.url.slice('mxc://'.length).split('/');
         const download = `${base}/_matrix/client/v1/media/download/${server}/${media}`;
-        bytes = await (await fetch(download, { headers: { authorization: `Bearer ${token}` } })).text();
+        const body = new Uint8Array(
+          await (await fetch(download, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(),
+        );
+        // The service uploads its snapshot gzip-compressed (`encoding: 'gzip'`).
+        bytes = new TextDecoder().decode(honest.encoding === 'gzip' ? gunzipSync(body) : body);
       }
       if (!hedgeAdopted() && i % 10 === 0) await holder.sendOk(room, 'org.imago.governance.tick', {});
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -101,10 +106,11 @@ describe('checkpoints in the browser', () => {
     const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', lie))]
       .map((x) => x.toString(16).padStart(2, '0'))
       .join('');
-    const upload = await fetch(`${base}/_matrix/media/v3/upload?filename=c.json`, {
+    const compressed = gzipSync(lie);
+    const upload = await fetch(`${base}/_matrix/media/v3/upload?filename=c.json.gz`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: lie,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' },
+      body: compressed,
     });
     const url = ((await upload.json()) as { content_uri: string }).content_uri;
     const put = await holder.ok(
@@ -115,6 +121,8 @@ describe('checkpoints in the browser', () => {
         sha256: digest,
         url,
         size: lie.length,
+        encoding: 'gzip',
+        encodedSize: compressed.length,
       },
     );
     expect(typeof put.event_id).toBe('string');

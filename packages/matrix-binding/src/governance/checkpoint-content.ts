@@ -2,11 +2,19 @@
  * @module
  * The content of `org.imago.checkpoint`, the state event in which the group's authority writes down
  * its decisions fold after a given event (see {@link postCheckpoint}, {@link readCheckpoint}). Pure.
+ *
+ * `sha256` and `size` are always those of the snapshot's own bytes ({@link encodeFoldSnapshot}), the
+ * bytes a member who replays the whole history compares with. `encoding: 'gzip'` says that the
+ * media holds them gzip-compressed, `encodedSize` bytes long. A content without `encoding` names
+ * the snapshot's bytes as they are (what checkpoints were before compression): it is read as such.
  */
-import { ContentProblem, readInteger, readObject, readString } from '../events/content-reader';
+import { ContentProblem, readEnum, readInteger, readObject, readString } from '../events/content-reader';
 
-/** Largest snapshot a reader downloads (bytes). */
+/** Largest snapshot a reader takes (bytes), compressed or inflated. */
 export const MAX_CHECKPOINT_BYTES = 256 * 1024 * 1024;
+
+/** How the media holds the snapshot's bytes: gzip (RFC 1952). */
+export type CheckpointEncoding = 'gzip';
 
 /** Content of `org.imago.checkpoint`. */
 export interface CheckpointContent {
@@ -14,12 +22,16 @@ export interface CheckpointContent {
   readonly event: string;
   /** Log entries folded up to it. */
   readonly entries: number;
-  /** SHA-256 of the snapshot's bytes, lowercase hex. */
+  /** SHA-256 of the snapshot's bytes (decoded, when `encoding` is set), lowercase hex. */
   readonly sha256: string;
   /** Where the snapshot's bytes are (`mxc://`). */
   readonly url: string;
-  /** Their length in bytes. */
+  /** The snapshot's length in bytes (decoded: a reader inflates no further). */
   readonly size: number;
+  /** How the media at `url` holds the bytes; absent: as they are. */
+  readonly encoding?: CheckpointEncoding;
+  /** The media's own length in bytes, with `encoding`. */
+  readonly encodedSize?: number;
 }
 
 /**
@@ -39,11 +51,21 @@ export function readCheckpointContent(content: unknown, path = 'content'): Check
   const url = readString(object.url, `${path}.url`, 500);
   if (!/^mxc:\/\/[^/\s]+\/[A-Za-z0-9_-]+$/.test(url))
     throw new ContentProblem(`${path}.url`, 'expected an mxc URI');
-  return {
+  const checkpoint = {
     event,
     entries: readInteger(object.entries, `${path}.entries`, 0),
     sha256,
     url,
     size: readInteger(object.size, `${path}.size`, 1, MAX_CHECKPOINT_BYTES),
+  };
+  if (object.encoding === undefined) {
+    if (object.encodedSize !== undefined)
+      throw new ContentProblem(`${path}.encodedSize`, 'only with an encoding');
+    return checkpoint;
+  }
+  return {
+    ...checkpoint,
+    encoding: readEnum(object.encoding, `${path}.encoding`, ['gzip'] as const),
+    encodedSize: readInteger(object.encodedSize, `${path}.encodedSize`, 1, MAX_CHECKPOINT_BYTES),
   };
 }

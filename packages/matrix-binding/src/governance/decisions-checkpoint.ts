@@ -7,10 +7,11 @@
  * A checkpoint is the state event `org.imago.checkpoint` of the decisions room whose state key is
  * the authority's own user id (Matrix lets nobody else set a state key that is their user id, and
  * a group's rooms put every state type at power 100). It names the last event the fold took, the
- * number of log entries folded, and the SHA-256 and media URI of the snapshot's bytes
- * ({@link encodeFoldSnapshot}). A reader takes checkpoints only under the state keys of the
- * authority it was given (the group's pin), and only if the bytes it downloads hash to the
- * checkpoint's digest.
+ * number of log entries folded, and the SHA-256, length and media URI of the snapshot's bytes
+ * ({@link encodeFoldSnapshot}), which the media holds gzip-compressed ({@link gzipSnapshot}). A
+ * reader takes checkpoints only under the state keys of the authority it was given (the group's
+ * pin), and only if the bytes it downloads inflate to the announced length, no more (it stops
+ * inflating there: see {@link gunzipSnapshot}), and hash to the checkpoint's digest.
  */
 import { type MatrixClient, Method } from 'matrix-js-sdk';
 import { sendState } from '../client/send';
@@ -20,7 +21,9 @@ import { ContentProblem } from '../events/content-reader';
 import { ImagoEventTypes } from '../events/event-types';
 import type { ImagoWarning } from '../events/imago-warning';
 import type { FollowedLogBase } from '../replay/followed-log';
+import { type BoundedBytes, gzipSnapshot, readBounded } from './checkpoint-compression';
 import { type CheckpointContent, MAX_CHECKPOINT_BYTES, readCheckpointContent } from './checkpoint-content';
+import { parseCheckpointBytes } from './checkpoint-snapshot-bytes';
 import { decodeFoldSnapshot, encodeFoldSnapshot, sha256Hex } from './fold-snapshot-codec';
 
 /** A checkpoint as read from the room. */
@@ -32,8 +35,9 @@ export interface Checkpoint extends CheckpointContent {
 }
 
 /**
- * Posts a checkpoint of a decisions fold: uploads the snapshot's bytes and sets the sender's
- * `org.imago.checkpoint` state. Only checkpoints from the group's authority are read.
+ * Posts a checkpoint of a decisions fold: uploads the snapshot's bytes, gzip-compressed, and sets
+ * the sender's `org.imago.checkpoint` state (`encoding: 'gzip'`; `sha256` and `size` of the
+ * uncompressed bytes). Only checkpoints from the group's authority are read.
  *
  * @param client - the authority's client.
  * @param roomId - the decisions room (unencrypted: state events are never encrypted, nor would the
@@ -57,17 +61,20 @@ export async function postCheckpoint(
     throw new InvalidArgumentError('checkpoints are for unencrypted decisions rooms');
   }
   const bytes = encodeFoldSnapshot(base.fold);
+  const compressed = await gzipSnapshot(bytes);
   const content: Omit<CheckpointContent, 'url'> = {
     event: base.eventId,
     entries: base.fold.entries,
     sha256: await sha256Hex(bytes),
     size: bytes.length,
+    encoding: 'gzip',
+    encodedSize: compressed.length,
   };
   let url: string;
   try {
-    const upload = await client.uploadContent(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
-      type: 'application/json',
-      name: 'decisions-checkpoint.json',
+    const upload = await client.uploadContent(new Blob([compressed as Uint8Array<ArrayBuffer>]), {
+      type: 'application/gzip',
+      name: 'decisions-checkpoint.json.gz',
       includeFilename: false,
     });
     url = upload.content_uri;
@@ -84,7 +91,12 @@ export interface CheckpointReading {
   /** The latest usable checkpoint of the authority, and the fold it carries. */
   readonly checkpoint?: Checkpoint;
   readonly base?: FollowedLogBase;
-  /** Checkpoints that were not usable (malformed, bytes that do not match, undecodable). */
+  /**
+   * Checkpoints that were not usable: malformed content (`malformed-content`), a snapshot not
+   * readable (`unknown-reference`), not gzip or truncated (`malformed-content`, path
+   * `content.encoding`), inflating past its `size` (`oversize`, path `content.size`), of another
+   * length or digest (`checkpoint-mismatch`, path `content.size` or `content.sha256`), undecodable.
+   */
   readonly warnings: readonly ImagoWarning[];
 }
 
@@ -98,7 +110,9 @@ interface StateEvent {
 
 /**
  * Reads the latest checkpoint the group's authority posted in a decisions room, downloads its
- * snapshot and checks its digest. Checkpoints under any other state key are never read.
+ * snapshot, inflates it (streaming, never past the checkpoint's `size`, itself at most
+ * {@link MAX_CHECKPOINT_BYTES}) and checks its digest. Checkpoints under any other state key are
+ * never read. An unusable checkpoint gives a warning, and the next one (or none) is tried.
  *
  * @param client - a member's client.
  * @param roomId - the decisions room.
@@ -148,9 +162,9 @@ export async function readCheckpoint(
       sender: checkpoint.sender,
       eventId: checkpoint.eventId,
     };
-    let bytes: Uint8Array;
+    let media: BoundedBytes;
     try {
-      bytes = await download(client, checkpoint.url, checkpoint.size);
+      media = await download(client, checkpoint.url, checkpoint.encodedSize ?? checkpoint.size);
     } catch {
       warnings.push({
         ...about,
@@ -160,15 +174,25 @@ export async function readCheckpoint(
       });
       continue;
     }
-    if (bytes.length !== checkpoint.size || (await sha256Hex(bytes)) !== checkpoint.sha256) {
-      warnings.push({
-        ...about,
-        code: 'checkpoint-mismatch',
-        path: 'content.sha256',
-        detail: 'the snapshot’s bytes do not hash to the checkpoint’s digest',
-      });
+    if (!media.ok) {
+      warnings.push(
+        media.error === 'oversize'
+          ? {
+              ...about,
+              code: 'oversize',
+              path: checkpoint.encoding ? 'content.encodedSize' : 'content.size',
+              detail: 'the media is longer than the checkpoint says',
+            }
+          : { ...about, code: 'unknown-reference', path: 'content.url', detail: 'snapshot not readable' },
+      );
       continue;
     }
+    const read = await parseCheckpointBytes(checkpoint, media.value);
+    if (!read.ok) {
+      warnings.push({ ...about, ...read.error });
+      continue;
+    }
+    const bytes = read.value;
     const decoded = decodeFoldSnapshot(bytes);
     if (!decoded.ok || decoded.value.entries !== checkpoint.entries) {
       warnings.push({
@@ -184,12 +208,19 @@ export async function readCheckpoint(
   return { warnings };
 }
 
-async function download(client: MatrixClient, url: string, size: number): Promise<Uint8Array> {
+/**
+ * The media's bytes, at most `size` (a longer body is `oversize`, and no more of it is read).
+ *
+ * @throws when the homeserver does not serve them.
+ */
+async function download(client: MatrixClient, url: string, size: number): Promise<BoundedBytes> {
   const http = client.mxcUrlToHttp(url, undefined, undefined, undefined, false, true, true);
   if (!http) throw new Error('not an mxc URI');
   const response = await fetch(http, { headers: { authorization: `Bearer ${client.getAccessToken()}` } });
-  if (!response.ok) throw new Error(`media: ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? size);
-  if (length > MAX_CHECKPOINT_BYTES || length !== size) throw new Error('unexpected size');
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.ok || !response.body) throw new Error(`media: ${response.status}`);
+  if (Number(response.headers.get('content-length') ?? 0) > size) {
+    await response.body.cancel();
+    return { ok: false, error: 'oversize' };
+  }
+  return readBounded(response.body, size);
 }

@@ -3,8 +3,10 @@
  * decisions fold; a member opening the room starts from it, reads only what came after, and
  * checks it against the whole history in the background. The attackers speak raw client-server
  * HTTP: a member, and the room's creator (power 100, not the authority), try to plant a checkpoint;
- * the authority itself lies in one, or points at bytes that are not those it hashed.
+ * the authority itself lies in one, points at bytes that are not those it hashed, or at a gzip bomb.
  */
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { GovernanceEventTypes } from '@imago/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -43,6 +45,31 @@ async function upload(raw: RawMatrix, bytes: Uint8Array): Promise<string> {
     body: bytes as Uint8Array<ArrayBuffer>,
   });
   return ((await response.json()) as { content_uri: string }).content_uri;
+}
+
+/** The media's bytes, as the raw session downloads them. */
+async function download(raw: RawMatrix, url: string): Promise<Uint8Array> {
+  const response = await fetch(
+    `${raw.baseUrl}/_matrix/client/v1/media/download/${url.slice('mxc://'.length)}`,
+    {
+      headers: { authorization: `Bearer ${raw.accessToken}` },
+    },
+  );
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** gzip of `megabytes` MB of zeros, compressed as it streams: never held inflated. */
+async function gzipBomb(megabytes: number): Promise<Uint8Array> {
+  const zeros = Buffer.alloc(1024 * 1024);
+  let left = megabytes;
+  const source = new Readable({
+    read() {
+      this.push(left-- > 0 ? zeros : null);
+    },
+  });
+  const parts: Buffer[] = [];
+  for await (const part of source.pipe(createGzip({ level: 9 }))) parts.push(part as Buffer);
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 describe('checkpoints of the decisions fold (raw HTTP attackers, live Synapse)', () => {
@@ -135,6 +162,19 @@ describe('checkpoints of the decisions fold (raw HTTP attackers, live Synapse)',
     expect(follower.provisional()).toBe(true);
     expect(follower.checkpoint?.sender).toBe(service.userId);
     expect(follower.stats().historyRequests).toBe(0);
+    // The media holds the snapshot gzip-compressed; the digest and size are the snapshot's own.
+    const checkpoint = follower.checkpoint;
+    expect(checkpoint).toMatchObject({
+      encoding: 'gzip',
+      size: bytes.length,
+      sha256: await sha256Hex(bytes),
+    });
+    const media = await download(
+      new RawMatrix(bo.session.baseUrl, bo.session.accessToken),
+      checkpoint?.url ?? '',
+    );
+    expect([media[0], media[1], media.length]).toEqual([0x1f, 0x8b, checkpoint?.encodedSize]);
+    expect(media.length).toBeLessThan(bytes.length);
     await waitUntil(() => follower.log().seen.has(lastEvent), 'the events after the checkpoint');
     const reference = await fresh();
     const shown = follower.decisions()?.state;
@@ -221,5 +261,46 @@ describe('checkpoints of the decisions fold (raw HTTP attackers, live Synapse)',
     expect(follower.stats().historyRequests).toBeGreaterThan(0);
     expect(follower.decisions()?.state.decisions.get(adopted)?.status).toBe('adopted');
     expect(follower.events().some((e) => e.type === GovernanceEventTypes.vote)).toBe(true);
+  });
+
+  it('inflates an authority’s gzip bomb no further than the size it announces, and replays the whole history', async () => {
+    const liar = new RawMatrix(service.session.baseUrl, service.session.accessToken);
+    const bomb = await gzipBomb(1100); // 1.1 GB of zeros in about 1 MB
+    const answer = await liar.state(room, CHECKPOINT, service.userId, {
+      event: checkpointEvent,
+      entries: (JSON.parse(text(bytes)) as { entries: number }).entries,
+      sha256: await sha256Hex(bytes),
+      url: await upload(liar, bomb),
+      size: bytes.length,
+      encoding: 'gzip',
+      encodedSize: bomb.length,
+    });
+    expect(answer.status).toBe(200);
+    const stateEvent = (answer.body as { event_id: string }).event_id;
+
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, 5);
+    const warnings: ImagoWarning[] = [];
+    let follower: DecisionsFollower;
+    try {
+      follower = await open(warnings);
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(warnings.map((w) => [w.code, w.path, w.eventId, w.sender])).toEqual([
+      ['oversize', 'content.size', stateEvent, service.userId],
+    ]);
+    // Without the cap the reader would hold the 1.1 GB it inflated.
+    expect(peak - before).toBeLessThan(200 * 1024 * 1024);
+    expect(follower.checkpoint).toBeUndefined();
+    expect(follower.provisional()).toBe(false);
+    expect(follower.stats().historyRequests).toBeGreaterThan(0);
+    await waitUntil(() => follower.log().seen.has(lastEvent), 'the whole history');
+    expect(text(encodeFoldSnapshot(follower.snapshot()?.fold as never))).toBe(
+      text(encodeFoldSnapshot((await fresh()).snapshot())),
+    );
   });
 });
