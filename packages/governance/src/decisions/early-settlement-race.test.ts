@@ -94,6 +94,44 @@ describe('approvals and refusals racing the close of an oligarchy decision', () 
   });
 });
 
+describe('a withdrawal named by a close before the deadline', () => {
+  it('gives every reader the authority’s outcome, with votes and the withdrawal placed anywhere', () => {
+    const democracy = { protocol: 'democracy', method: 'plurality', duration: DAY };
+    const placement = fc.record({ seenByAuthority: fc.boolean(), afterClose: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('cy', 'dee', 'eve'), fc.boolean(), placement), { maxLength: 4 }),
+        placement,
+        (votes, withdrawal) => {
+          const log = new EventLog();
+          log.add('ana', 0, 'init', { table: tableJson({ 'publish-text': democracy }) });
+          const decision = log.add('bo', 1000, 'propose', { kind: 'publish-text', action: { text: 'hi' } });
+          const racing = [
+            ...votes.map(([voter, yes], i) =>
+              event(`$v${i}`, voter, 5000 + i, 'vote', { decision, ballot: yes ? [1, 0] : [0, 1] }),
+            ),
+            event('$w', 'bo', 8000, 'withdraw', { decision }),
+          ];
+          const flags = [...votes.map(([, , flag]) => flag), withdrawal];
+          const seen = racing.filter((_, i) => flags[i]!.seenByAuthority);
+          const close = closing(fold([...log.events, ...seen], context).state, decision, EARLY);
+          const truth = [...log.events, ...seen, close, ...racing.filter((e) => !seen.includes(e))];
+          const before = racing.filter((_, i) => !flags[i]!.afterClose);
+          const reader = [...log.events, ...before, close, ...racing.filter((e) => !before.includes(e))];
+          const last = fold(truth, context).state;
+          const final = event('$end', 'ana', CLOSES + 10, 'tick', {
+            counted: countsToName(last, CLOSES + 10),
+          });
+          const expected = fold([...truth, final], context).state;
+          expect(governed(fold([...reader, final], context).state)).toEqual(governed(expected));
+          expect(expected.decisions.get(decision)?.status).toBe('withdrawn');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('an early settlement', () => {
   it('is provisional, without effect, until a close names it; the close confirms it at once', () => {
     const { log, decision } = proposal(ActionKinds.changeControlTable);

@@ -231,8 +231,7 @@ export function advanceClock(
   const settle = options.settle !== false;
   const counts = settle ? options.counts : undefined;
   const quiet = !settle || (firstCourseDue(state, now, counts) === undefined && !counts?.size);
-  if (now < state.nextDue && quiet)
-    return { state, changed, issues };
+  if (now < state.nextDue && quiet) return { state, changed, issues };
   for (;;) {
     let due: Decision | undefined;
     let earliest = Number.POSITIVE_INFINITY;
