@@ -137,7 +137,8 @@ export async function runDecisionDuty(
     }
     const current = now.decisions.get(id);
     // A decision closed while provisional (a challenged act, say) may be settled early again later.
-    const key = provisional ? `${id} ${decision.status} ${decision.evidence?.length ?? 0}` : id;
+    const until = logged.state.provisional.get(id);
+    const key = provisional ? `${id} ${decision.status} ${decision.evidence?.length ?? 0} ${until}` : id;
     if (book.closing.has(key) || current === undefined) continue;
     book.closing.add(key);
     // The close names what the log counted, and settles on it every decision whose period ended.

@@ -94,6 +94,44 @@ describe('approvals and refusals racing the close of an oligarchy decision', () 
   });
 });
 
+describe('a challenge escalating an act to an oligarchy, and its approvals, racing the close', () => {
+  it('give every reader the authority’s decision, wherever they fall', () => {
+    const placement = fc.record({ seenByAuthority: fc.boolean(), afterClose: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...deciders), fc.boolean(), placement), { maxLength: 4 }),
+        placement,
+        fc.boolean(),
+        (steps, challenged, early) => {
+          const log = new EventLog();
+          const act = { protocol: 'do-ocracy', window: DAY, escalation: oligarchy };
+          log.add('ana', 0, 'init', { table: tableJson({ 'publish-text': act }) });
+          const decision = log.add('bo', 1000, 'propose', { kind: 'publish-text', action: { text: 'done' } });
+          const racing = [
+            event('$c', 'cy', 5000, 'challenge', { decision, reason: 'no' }),
+            ...steps.map(([decider, approve], i) =>
+              event(`$d${i}`, decider, 5100 + i, approve ? 'approve' : 'refuse', { decision }),
+            ),
+          ];
+          const flags = [challenged, ...steps.map(([, , flag]) => flag)];
+          const seen = racing.filter((_, i) => flags[i]!.seenByAuthority);
+          const authority = fold([...log.events, ...seen], context).state;
+          const close = closing(authority, decision, early ? EARLY : CLOSES + 10);
+          const truth = [...log.events, ...seen, close, ...racing.filter((e) => !seen.includes(e))];
+          const before = racing.filter((_, i) => !flags[i]!.afterClose);
+          const reader = [...log.events, ...before, close, ...racing.filter((e) => !before.includes(e))];
+          const last = fold(truth, context).state;
+          const final = event('$end', 'ana', END, 'tick', { counted: countsToName(last, END) });
+          const expected = fold([...truth, final], context).state;
+          expect(governed(fold([...reader, final], context).state)).toEqual(governed(expected));
+          expect(expected.provisional.size).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('a withdrawal named by a close before the deadline', () => {
   it('gives every reader the authority’s outcome, with votes and the withdrawal placed anywhere', () => {
     const democracy = { protocol: 'democracy', method: 'plurality', duration: DAY };

@@ -164,14 +164,21 @@ function endCourse(
   if (counted === undefined) return { state: confirmDecision(state, course.id), issues: [], changed: false };
   const escalated = decision.challenge !== undefined && counted.includes(decision.challenge.id);
   const kept = escalated ? retimed(state, decision, course.until) : undefined;
-  if (kept !== undefined && kept.closesAt > now && (kept.status === 'open' || kept.status === 'withdrawn')) {
+  const recounted = recount(decision, counted, state, context, now, true);
+  // The escalated decision runs on as this log has it, unless the named events settle it.
+  const runsOn = recounted.decision.status === 'open' || recounted.decision.status === 'withdrawn';
+  if (
+    kept !== undefined &&
+    kept.closesAt > now &&
+    runsOn &&
+    (kept.status === 'open' || kept.status === 'withdrawn')
+  ) {
     // A withdrawal of the escalated decision races the escalated period's end in turn.
     const withdrawn = kept.status === 'withdrawn' && kept.closesAt > course.until;
     const ended = state.provisional.delete(course.id);
     const provisional = withdrawn ? ended.set(kept.id, kept.closesAt) : ended;
     return { state: commitDecision({ ...state, provisional }, kept), issues: [], changed: true };
   }
-  const recounted = recount(decision, counted, state, context, now, true);
   return {
     state: confirmDecision(commitCounted(state, decision, recounted.decision), course.id),
     issues: recounted.issues,
