@@ -127,7 +127,7 @@ describe('knock → admission decision → join, and exclusion (raw HTTP knocker
     expect(after.warnings.filter((w) => w.code === 'unadmitted-member')).toEqual([]);
   });
 
-  it('an adopted exclusion takes the member off the roll once the authority's close confirms it; the authority removes them', async () => {
+  it('an adopted exclusion takes the member off the roll once the authority’s close confirms it; the authority removes them', async () => {
     const exclusion = await proposeExclusion(bo.client, decisions, kay.userId);
     await sendGovernanceEvent(ana.client, decisions, 'org.imago.governance.approve', { decision: exclusion });
     await closeDecision(bot.client, decisions, exclusion, (await replay()).state);
