@@ -36,6 +36,7 @@ const table = (rules: Record<string, unknown>) => {
 };
 
 describe('the service on a live homeserver', () => {
+  let oligarchy: Record<string, unknown>;
   const homeserver = testHomeserverFromEnvironment();
   const log = createLog({ sink: null });
   let service: ImagoService;
@@ -49,6 +50,13 @@ describe('the service on a live homeserver', () => {
       ...(await registerUser(homeserver, `alice-${run}`)),
       logger: quietLogger() as never,
     });
+    // Alice alone decides removals, over ten minutes: her approval settles one long before its end.
+    oligarchy = {
+      protocol: 'oligarchy',
+      deciders: { members: [alice.getSafeUserId()] },
+      required: 1,
+      duration: 600_000,
+    };
     group = await createGroup(alice, {
       profile: { name: 'Jardin des Pentes', places: ['Q456'] },
       invite: [service.userId],
@@ -61,6 +69,7 @@ describe('the service on a live homeserver', () => {
       table({
         'publish-text': { protocol: 'democracy', method: 'plurality', duration: 3000 },
         'change-control-table': { protocol: 'consent', duration: 3000 },
+        'remove-content': oligarchy,
       }),
       group.authority,
     );
@@ -135,6 +144,7 @@ describe('the service on a live homeserver', () => {
       'publish-text': { protocol: 'democracy', method: 'plurality', duration: 3000 },
       'change-control-table': { protocol: 'consent', duration: 3000 },
       'publish-offer': { protocol: 'consensus', duration: 60_000 },
+      'remove-content': oligarchy,
     });
     const decision = await propose(alice, room, {
       kind: 'change-control-table',
@@ -156,18 +166,19 @@ describe('the service on a live homeserver', () => {
       'change-control-table',
       'publish-offer',
       'publish-text',
+      'remove-content',
     ]);
   });
 
-  it('publishes a withdrawal’s outcome only after its close ends the period the withdrawal raced', async () => {
+  it('publishes a withdrawal’s outcome only after its close, which names the withdrawal', async () => {
     const room = group.rooms.decisions as string;
     const decision = await propose(alice, room, {
       kind: 'publish-text',
       title: 'Paint the gate',
       action: {},
     });
-    // Withdrawn within the period: provisional until the authority's event ends it (a close that
-    // does not name the withdrawal would undo it), so no outcome yet.
+    // Withdrawn within the period: provisional until the authority's close names it (one that did
+    // not name the withdrawal would undo it), so no outcome before that close.
     const withdrawal = await sendGovernanceEvent(alice, room, GovernanceEventTypes.withdraw, { decision });
     await waitForLog(
       service.log,
@@ -194,10 +205,48 @@ describe('the service on a live homeserver', () => {
     expect((content(close).counted as Record<string, string[]>)[decision]).toContain(withdrawal);
     expect(notice).toBeGreaterThan(close);
     expect(content(notice)[OUTCOME_KEY]).toMatchObject({ decision, status: 'withdrawn' });
-    const proposed = history.find((e) => e.event_id === decision);
-    expect(Number(history[close]?.origin_server_ts)).toBeGreaterThanOrEqual(
-      Number(proposed?.origin_server_ts) + 3000,
+  });
+
+  it('closes an oligarchy decision its deciders adopted at once, naming the approval, then publishes it', async () => {
+    const room = group.rooms.decisions as string;
+    const decision = await propose(alice, room, {
+      kind: 'remove-content',
+      title: 'Remove the spam',
+      action: {},
+    });
+    // Adopted by alice's approval, provisionally: a close that did not name it would undo it.
+    const approval = await sendGovernanceEvent(alice, room, GovernanceEventTypes.approve, { decision });
+    await waitForLog(
+      service.log,
+      (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'),
+      'the outcome',
+      45_000,
     );
+    const history = await fetchRoomHistory(alice, room);
+    const close = history.findIndex(
+      (e) =>
+        e.type === GovernanceEventTypes.close && (e.content as { decision?: string }).decision === decision,
+    );
+    const notice = history.findIndex(
+      (e) =>
+        (
+          (e.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY] as
+            | { decision?: string }
+            | undefined
+        )?.decision === decision,
+    );
+    expect(history[close]?.sender).toBe(service.userId);
+    const counted = (history[close]?.content ?? {}) as { counted?: Record<string, string[]> };
+    expect(counted.counted?.[decision]).toEqual([approval]);
+    // Closed at once (not at the period's end, ten minutes away), and published after the close.
+    const approved = Number(history.find((e) => e.event_id === approval)?.origin_server_ts);
+    expect(Number(history[close]?.origin_server_ts) - approved).toBeLessThan(10_000);
+    expect(notice).toBeGreaterThan(close);
+    const outcome = ((history[notice]?.content ?? {}) as Record<string, unknown>)[OUTCOME_KEY];
+    expect(outcome).toMatchObject({ decision, status: 'adopted', reason: 'approved' });
+    const replay = replayDecisions(appendToRoomLog(emptyRoomLog(room), history));
+    expect(replay.state.decisions.get(decision)?.status).toBe('adopted');
+    expect(replay.state.provisional.has(decision)).toBe(false);
   });
 
   it('posts checkpoints of its fold, from which a member opens the room and which the history confirms', async () => {

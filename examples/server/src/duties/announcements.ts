@@ -92,6 +92,7 @@ export async function runAnnouncementDuty(
   for (const id of state.decisions.keys()) {
     const decision = state.decisions.get(id);
     if (!decision || done.has(id) || decision.outcome?.status !== 'adopted') continue;
+    if (state.provisional.has(id)) continue; // announced once no close can undo the adoption
     if (decision.kind !== 'publish-offer' && decision.kind !== 'publish-need') continue;
     const announcement = announcementOf(decision.action);
     const from = groupOfRoom(context, roomId, 'decisions');

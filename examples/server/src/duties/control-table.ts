@@ -24,6 +24,8 @@ function latestAdopted(state: GovernanceState, kind: string): Decision | undefin
   let latest: Decision | undefined;
   for (const decision of state.decisions.values()) {
     if (decision.kind !== kind || decision.outcome?.status !== 'adopted') continue;
+    if (state.provisional.has(decision.id)) continue; // a close may still undo it
+
     if (latest === undefined || decision.outcome.at > (latest.outcome?.at ?? 0)) latest = decision;
   }
   return latest;

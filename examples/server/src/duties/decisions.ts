@@ -4,9 +4,11 @@
  * `replayDecisions`), sends `org.imago.governance.close` for every decision whose period has ended
  * (naming the events the log counted for it, so that every reader settles it alike),
  * and once the log settles a decision, publishes its outcome as a notice in the room (once, with
- * an `org.imago.outcome` field that clients and the service itself recognise). A withdrawn or
- * challenged decision whose change of course is still provisional (it raced the period's end) is
- * closed at that end like any other, and its outcome published only after.
+ * an `org.imago.outcome` field that clients and the service itself recognise). A decision whose
+ * settlement is still provisional (an oligarchy's deciders settled it before its deadline, or its
+ * proposer withdrew it, or a member challenged the act: an event that may race the close) is
+ * closed at once, naming it, which confirms it for every reader; its outcome is published only
+ * after.
  */
 import type { Decision, GovernanceState } from '@imago/governance';
 import {
@@ -116,11 +118,11 @@ export async function runDecisionDuty(
   const nowMs = Date.now();
   for (const id of logged.state.decisions.keys()) {
     const decision = logged.state.decisions.get(id) as Decision;
-    // A withdrawal or a challenge that raced the end of the period stays provisional until an
-    // authority's event ends that period: a close that does not name it undoes it. The outcome is
-    // published once it no longer can change, and the service's own close ends the period.
-    const provisionalUntil = logged.state.provisional.get(id);
-    if (FINAL.has(decision.status) && provisionalUntil === undefined) {
+    // A settlement before the deadline (approvals, a withdrawal, a challenge) stays provisional
+    // until an authority's event names it or ends the period: the service's close, sent at once,
+    // confirms it for every reader. The outcome is published once it no longer can change.
+    const provisional = logged.state.provisional.has(id);
+    if (FINAL.has(decision.status) && !provisional) {
       if (!book.published.has(id)) {
         book.published.add(id);
         await publishOutcome(context, room.roomId, decision, elections?.summary(room.roomId, id));
@@ -128,24 +130,26 @@ export async function runDecisionDuty(
       continue;
     }
     if (decision.status === 'closed') continue; // a secret ballot awaiting its verified result
-    const due =
-      (FINAL.has(decision.status) ? (provisionalUntil as number) : decision.closesAt) +
-      context.config.closeMarginMs;
+    const due = provisional ? nowMs : decision.closesAt + context.config.closeMarginMs;
     if (nowMs < due) {
       context.wakeAt(room.roomId, due);
       continue;
     }
     const current = now.decisions.get(id);
-    if (book.closing.has(id) || current === undefined) continue;
-    book.closing.add(id);
+    // A decision closed while provisional (a challenged act, say) may be settled early again later.
+    const until = logged.state.provisional.get(id);
+    const key = provisional ? `${id} ${decision.status} ${decision.evidence?.length ?? 0} ${until}` : id;
+    if (book.closing.has(key) || current === undefined) continue;
+    book.closing.add(key);
     // The close names what the log counted, and settles on it every decision whose period ended.
     await closeDecision(context.client, room.roomId, id, logged.state);
     for (const other of logged.state.pending) {
       if ((logged.state.decisions.get(other)?.closesAt ?? nowMs + 1) <= nowMs) book.closing.add(other);
     }
+    const when = new Date(decision.closesAt).toISOString().slice(11, 19);
     context.log.info(
       'decisions',
-      `closed "${decision.title ?? decision.kind}" (period ended ${new Date(decision.closesAt).toISOString().slice(11, 19)})`,
+      `closed "${decision.title ?? decision.kind}" (${provisional ? 'settled before its period ends at' : 'period ended'} ${when})`,
       { roomId: room.roomId, decision: id },
     );
   }

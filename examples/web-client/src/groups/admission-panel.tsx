@@ -5,13 +5,16 @@
  * admissions and exclusions under way, decided in place. Invitations follow decisions: when the
  * person is part of the group's authority, this browser invites whoever an adopted admission
  * admits and removes whoever an adopted exclusion excludes (a service acting for the group does
- * the same); an invitation that no decision backs would let someone in, not vote.
+ * the same); an invitation that no decision backs would let someone in, not vote. An admission or
+ * exclusion adopted by its deciders' approvals before its deadline is provisional until the
+ * authority's close names it: this browser, as the authority, sends that close at once.
  */
 
 import type { MatrixClient } from '@imago/matrix-binding';
 import {
   ADMIT_MEMBER_KIND,
   admissionRequests,
+  closeDecision,
   EXCLUDE_MEMBER_KIND,
   executeMemberships,
   memberDecisions,
@@ -69,6 +72,24 @@ function AdmissionView({ client, group, roomId }: AdmissionPanelProps & { roomId
         running.current = false;
       });
   }, [isAuthority, governance.complete, executionKey]);
+
+  // An adoption before the deadline counts once the authority's close confirms it: send it at once.
+  const closing = useRef(new Set<string>());
+  const provisional = state.provisional
+    .keys()
+    .filter((id) => {
+      const kind = state.decisions.get(id)?.kind;
+      return kind === ADMIT_MEMBER_KIND || kind === EXCLUDE_MEMBER_KIND;
+    })
+    .sort();
+  useEffect(() => {
+    if (!isAuthority || !governance.complete) return;
+    for (const id of provisional) {
+      if (closing.current.has(id)) continue;
+      closing.current.add(id);
+      closeDecision(client, roomId, id, state).catch(() => closing.current.delete(id));
+    }
+  }, [isAuthority, governance.complete, provisional.join(' ')]);
 
   const requests = admissionRequests(group.view, state);
   const underWay = state.decisions

@@ -11,6 +11,7 @@ import type { GovernanceEvent } from '../events/event-types';
 import { settleNamedSecretResult } from '../secret-ballot/named-weights';
 import { countPartKey } from './counted-evidence';
 import { changeCourse } from './course';
+import type { Decision } from './decision';
 import { changeDelegation } from './delegation-change';
 import type { GovernanceContext } from './governance-context';
 import type { GovernanceState } from './governance-state';
@@ -30,6 +31,12 @@ export type Applied =
   | { state: GovernanceState; settled: string[]; count?: readonly CountIssue[] }
   | RejectionReason
   | InvalidEventError;
+
+/** Marks a decision provisional until the end of its period (or of an earlier one it raced). */
+function provisionalUntil(state: GovernanceState, decision: Decision): GovernanceState {
+  const until = Math.min(state.provisional.get(decision.id) ?? decision.closesAt, decision.closesAt);
+  return { ...state, provisional: state.provisional.set(decision.id, until) };
+}
 
 /**
  * Applies one parsed event, taken at its effective time, to a state the clock has already
@@ -73,8 +80,7 @@ export function applyEvent(
       const next = changeCourse(decision, event, at, state, context);
       if (typeof next === 'string') return next;
       // Provisional until an authority's event ends the period it raced (see `course.ts`).
-      const until = Math.min(state.provisional.get(decision.id) ?? decision.closesAt, decision.closesAt);
-      const marked = { ...state, provisional: state.provisional.set(decision.id, until) };
+      const marked = provisionalUntil(state, decision);
       return ok(commitDecision(marked, next), next.status !== decision.status ? [decision.id] : []);
     }
     case 'org.imago.governance.vote':
@@ -88,7 +94,10 @@ export function applyEvent(
       if (decision === undefined) return 'unknown-decision';
       const next = participate(decision, event, at);
       if (typeof next === 'string' || next instanceof InvalidEventError) return next;
-      return ok(commitDecision(state, next), next.status !== decision.status ? [decision.id] : []);
+      if (next.status === decision.status) return ok(commitDecision(state, next));
+      // Settled before its period ended (an oligarchy's k-th approval or its refusals): provisional
+      // until an authority's event confirms it or settles it again on what it named.
+      return ok(commitDecision(provisionalUntil(state, decision), next), [decision.id]);
     }
     case 'org.imago.governance.delegate':
     case 'org.imago.governance.revoke': {
@@ -108,7 +117,11 @@ export function applyEvent(
       // Accepted only as the event that made the decision settle, or that ended the window in
       // which its act was challenged (the escalated decision runs on).
       const ended = settled.includes(decision.id);
-      if (isPending(decision)) return ended && decision.challenge !== undefined ? ok(state) : 'too-early';
+      // A pending decision it named before its period ended may be open again (its named events
+      // did not settle it).
+      const named = event.content.counted?.[decision.id] !== undefined;
+      if (isPending(decision))
+        return ended && (decision.challenge !== undefined || named) ? ok(state) : 'too-early';
       return ended ? ok(state) : 'not-open';
     }
     case 'org.imago.governance.secret.result': {

@@ -2,8 +2,8 @@
  * Keeping the evidence a counted close may name, settling a decision that waited for it when it
  * comes (or when it is known to be redacted), and dropping it once no close can name it usefully.
  *
- * A decision is settled for good when its status is final and no withdrawal or challenge of it is
- * provisional (`settled-for-good.ts`): no later close settles it again. From then on its
+ * A decision is settled for good when its status is final and it is not provisional
+ * (`settled-for-good.ts`): no later close settles it again. From then on its
  * participation, withdrawals and challenges are neither kept nor recorded, so the record stays the
  * size of what is still undecided, however long the history. A close of another decision that
  * names one of them finds it seen and not in the record, and does not count it (`recount.ts`);

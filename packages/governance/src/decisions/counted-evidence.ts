@@ -139,8 +139,10 @@ export function coveringDelegationIds(state: GovernanceState, decision: Decision
 
 /**
  * What a close sent at `at` should name: the counted events of every open decision whose period
- * ends by then (a close settles them all), and of every decision withdrawn or challenged during a
- * period that ends by then (the withdrawal or challenge among them).
+ * ends by then (a close settles them all), and of every provisional decision, whatever its period
+ * (withdrawn, challenged, or settled early by its participation: the event among them). Naming a
+ * provisional decision ends its provisional status at once: every reader settles it on the named
+ * events, and an adoption takes effect.
  *
  * @param state - the authority's state, as its log settles it.
  * @param at - the time the close will carry (ms).
@@ -152,10 +154,9 @@ export function countsToName(state: GovernanceState, at: number): Record<string,
     const decision = state.decisions.get(id);
     if (decision?.status === 'open' && decision.closesAt <= at) counted[id] = countedEvidence(state, id);
   }
-  // A withdrawal or challenge taken into account before the period it raced ended (`course.ts`).
-  for (const id of state.provisional.keys()) {
-    if (state.provisional.get(id)! <= at) counted[id] = countedEvidence(state, id);
-  }
+  // A withdrawal, a challenge or an early settlement taken into account before the period it raced
+  // ended (`course.ts`, `apply-event.ts`).
+  for (const id of state.provisional.keys()) counted[id] = countedEvidence(state, id);
   return counted;
 }
 

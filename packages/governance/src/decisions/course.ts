@@ -3,9 +3,10 @@
  * do-ocracy act, escalating it to the protocol the rule names.
  *
  * Either may race the authority's close of the period: one homeserver orders it before the close,
- * another after. So until an authority's event ends that period, the change is provisional
- * (`GovernanceState.provisional`), and a counted close that names the decision keeps it only if it
- * names the event (`recount.ts`), as for votes. The same step applies when the event comes in the
+ * another after. So until an authority's event ends that period or names the decision, the change
+ * is provisional (`GovernanceState.provisional`), and a counted close that names the decision keeps
+ * it only if it names the event (`recount.ts`), as for votes. An oligarchy's approvals or refusals
+ * that settle a decision early are provisional in the same way (`apply-event.ts`). The same step applies when the event comes in the
  * log and when a counted close replays the events it names.
  *
  * @module

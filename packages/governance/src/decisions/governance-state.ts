@@ -52,8 +52,11 @@ export interface GovernanceState extends ControlTableHistory {
   /** Events a counted close named that this log has not shown yet: the decisions waiting for each. */
   readonly awaiting: PersistentMap<readonly string[]>;
   /**
-   * Decisions withdrawn or challenged before the authority ended the period that event raced, with
-   * the end of that period: a counted close of it keeps the change only if it names the event.
+   * Decisions settled or changed by a member's event before the authority ended the period that
+   * event raced (withdrawn, challenged, or settled early by an oligarchy's approvals or refusals),
+   * with the end of that period: a counted close that names the decision settles it again on the
+   * named events at once, whatever its time, and one that does not confirms it once the period
+   * has ended. Until then an adoption has no effect on the table or the authority.
    */
   readonly provisional: PersistentMap<number>;
   /** Parts of long counted lists (`org.imago.governance.counted`), by decision and part. */

@@ -26,7 +26,9 @@ function dueAt(decision: Decision | undefined): number {
 /**
  * Writes a decision into the state, keeping `pending` in sync and applying an adopted
  * `change-control-table` decision (it governs decisions proposed afterwards) or
- * `change-authority` decision (the new authority acts from then on).
+ * `change-authority` decision (the new authority acts from then on). An adoption that is still
+ * provisional (`state.provisional`: a participation event settled it before its period ended)
+ * has no effect yet: {@link confirmDecision} applies it once an authority's event confirms it.
  * @internal
  */
 export function commitDecision(state: GovernanceState, decision: Decision): GovernanceState {
@@ -46,22 +48,34 @@ export function commitDecision(state: GovernanceState, decision: Decision): Gove
     for (const id of next.pending) nextDue = Math.min(nextDue, dueAt(next.decisions.get(id)));
     next = { ...next, nextDue };
   }
-  if (
-    decision.status === 'adopted' &&
-    before?.status !== 'adopted' &&
-    decision.kind === ActionKinds.changeControlTable
-  ) {
+  if (before?.status === 'adopted' || next.provisional.has(decision.id)) return next;
+  return applyAdoption(next, decision);
+}
+
+/**
+ * What an adopted decision changes in the state, as of its outcome's time: the table in force
+ * (`change-control-table`) or the authority (`change-authority`).
+ */
+function applyAdoption(state: GovernanceState, decision: Decision): GovernanceState {
+  if (decision.status !== 'adopted') return state;
+  if (decision.kind === ActionKinds.changeControlTable) {
     const table = (decision.action as { table: ControlTable }).table;
-    next = { ...next, ...adoptTable(state, table, decision.outcome?.at ?? state.clock, decision.id) };
+    return { ...state, ...adoptTable(state, table, decision.outcome?.at ?? state.clock, decision.id) };
   }
-  if (
-    decision.status === 'adopted' &&
-    before?.status !== 'adopted' &&
-    decision.kind === ActionKinds.changeAuthority
-  ) {
-    next = { ...next, authority: (decision.action as { authority: readonly string[] }).authority };
-  }
-  return next;
+  if (decision.kind === ActionKinds.changeAuthority)
+    return { ...state, authority: (decision.action as { authority: readonly string[] }).authority };
+  return state;
+}
+
+/**
+ * Ends a decision's provisional status: from now on no close settles it again, and an adoption
+ * takes effect (see {@link commitDecision}).
+ * @internal
+ */
+export function confirmDecision(state: GovernanceState, id: string): GovernanceState {
+  if (!state.provisional.has(id)) return state;
+  const confirmed = { ...state, provisional: state.provisional.delete(id) };
+  return applyAdoption(confirmed, confirmed.decisions.get(id)!);
 }
 
 /**
@@ -97,12 +111,20 @@ export interface ClockOptions {
   readonly counts?: ReadonlyMap<string, readonly string[]>;
 }
 
-/** The provisional change of course whose period ends first by `now`, if any. */
-function firstCourseDue(state: GovernanceState, now: number): { id: string; until: number } | undefined {
+/**
+ * The provisional decision whose period ends first by `now`, or that the settling event names
+ * (`counts`: a close confirms or settles again at once what it names, whatever its time), if any.
+ */
+function firstCourseDue(
+  state: GovernanceState,
+  now: number,
+  counts: ReadonlyMap<string, readonly string[]> | undefined,
+): { id: string; until: number } | undefined {
   let first: { id: string; until: number } | undefined;
   for (const id of state.provisional.keys()) {
     const until = state.provisional.get(id)!;
-    if (until <= now && (first === undefined || until < first.until)) first = { id, until };
+    if ((until <= now || counts?.has(id)) && (first === undefined || until < first.until))
+      first = { id, until };
   }
   return first;
 }
@@ -123,10 +145,13 @@ function retimed(state: GovernanceState, decision: Decision, until: number): Dec
 }
 
 /**
- * The authority's event ended the period a withdrawal or challenge raced (`course.ts`). A close
- * naming nothing for the decision confirms it. A counted close that names the challenge which
- * escalated it leaves the escalated decision to run on; any other counted close settles the
- * decision again from its opening on the events it named.
+ * The authority's event ended the period a provisional settlement raced (a withdrawal or a
+ * challenge, `course.ts`, or a participation event that settled the decision early,
+ * `apply-event.ts`), or named the decision. A close naming nothing for the decision confirms it.
+ * A counted close that names the challenge which escalated it leaves the escalated decision to
+ * run on; any other counted close settles the decision again from its opening on the events it
+ * named (back to `open` if they do not settle it and its period has not ended). Either way the
+ * decision is no longer provisional, and an adoption takes effect.
  */
 function endCourse(
   state: GovernanceState,
@@ -136,28 +161,64 @@ function endCourse(
   counted: readonly string[] | undefined,
 ): { state: GovernanceState; issues: CountIssue[]; changed: boolean } {
   const decision = state.decisions.get(course.id)!;
-  state = { ...state, provisional: state.provisional.delete(course.id) };
-  if (counted === undefined) return { state, issues: [], changed: false };
+  if (counted === undefined) return { state: confirmDecision(state, course.id), issues: [], changed: false };
   const escalated = decision.challenge !== undefined && counted.includes(decision.challenge.id);
   const kept = escalated ? retimed(state, decision, course.until) : undefined;
-  if (kept !== undefined && kept.closesAt > now) {
+  const recounted = recount(decision, counted, state, context, now, true);
+  // The escalated decision runs on as this log has it, unless the named events settle it.
+  const runsOn = recounted.decision.status === 'open' || recounted.decision.status === 'withdrawn';
+  if (
+    kept !== undefined &&
+    kept.closesAt > now &&
+    runsOn &&
+    (kept.status === 'open' || kept.status === 'withdrawn')
+  ) {
     // A withdrawal of the escalated decision races the escalated period's end in turn.
     const withdrawn = kept.status === 'withdrawn' && kept.closesAt > course.until;
-    const provisional = withdrawn ? state.provisional.set(kept.id, kept.closesAt) : state.provisional;
+    const ended = state.provisional.delete(course.id);
+    const provisional = withdrawn ? ended.set(kept.id, kept.closesAt) : ended;
     return { state: commitDecision({ ...state, provisional }, kept), issues: [], changed: true };
   }
-  const recounted = recount(decision, counted, state, context, now, true);
   return {
-    state: commitCounted(state, decision, recounted.decision),
+    state: confirmDecision(commitCounted(state, decision, recounted.decision), course.id),
     issues: recounted.issues,
     changed: true,
   };
 }
 
 /**
+ * An open decision that the settling event names before its period ends, though this reader had
+ * not settled it (it has not seen the events that settled it for the authority): settled at once on
+ * the named events when they settle it (or escalate it), or waiting for those it lacks. When they
+ * leave it open (a close naming a decision about to end), it stays as this log has it.
+ */
+function settleNamedEarly(
+  state: GovernanceState,
+  now: number,
+  context: GovernanceContext,
+  counts: ReadonlyMap<string, readonly string[]>,
+  changed: string[],
+  issues: CountIssue[],
+): GovernanceState {
+  for (const [id, counted] of counts) {
+    const decision = state.decisions.get(id);
+    if (decision?.status !== 'open' || decision.closesAt <= now || state.provisional.has(id)) continue;
+    const recounted = recount(decision, counted, state, context, now);
+    const after = recounted.decision;
+    if (after.status === 'open' && after.challenge?.id === decision.challenge?.id) continue;
+    issues.push(...recounted.issues);
+    state = commitCounted(state, decision, after);
+    if (!changed.includes(id)) changed.push(id);
+  }
+  return state;
+}
+
+/**
  * Lets time pass up to `now`: opens decisions whose `opensAt` has come and settles those whose
  * `closesAt` has passed, in order of that time (then id); a decision the settling event counted
- * settles on what it named, and so does one whose withdrawal or challenge raced that period's end.
+ * settles on what it named, and so does one whose provisional settlement (a withdrawal, a
+ * challenge, or a participation event that settled it early) raced that period's end or that the
+ * event names before it ends.
  *
  * @param state - the state
  * @param now - the time (ms) to evaluate at
@@ -175,8 +236,9 @@ export function advanceClock(
   const changed: string[] = [];
   const issues: CountIssue[] = [];
   const settle = options.settle !== false;
-  if (now < state.nextDue && (!settle || firstCourseDue(state, now) === undefined))
-    return { state, changed, issues };
+  const counts = settle ? options.counts : undefined;
+  const quiet = !settle || (firstCourseDue(state, now, counts) === undefined && !counts?.size);
+  if (now < state.nextDue && quiet) return { state, changed, issues };
   for (;;) {
     let due: Decision | undefined;
     let earliest = Number.POSITIVE_INFINITY;
@@ -189,7 +251,7 @@ export function advanceClock(
         earliest = at;
       }
     }
-    const course = settle ? firstCourseDue(state, now) : undefined;
+    const course = settle ? firstCourseDue(state, now, counts) : undefined;
     if (course !== undefined && course.until < earliest) {
       const ended = endCourse(state, course, now, context, options.counts?.get(course.id));
       state = ended.state;
@@ -197,7 +259,10 @@ export function advanceClock(
       if (ended.changed && !changed.includes(course.id)) changed.push(course.id);
       continue;
     }
-    if (due === undefined) return { state, changed, issues };
+    if (due === undefined) {
+      if (counts !== undefined) state = settleNamedEarly(state, now, context, counts, changed, issues);
+      return { state, changed, issues };
+    }
     const counted = options.counts?.get(due.id);
     if (due.status === 'proposed') {
       state = commitDecision(state, openDecision(due, state, context, due.opensAt));

@@ -19,7 +19,10 @@
  *
  * The same holds for the proposer's withdrawal and a do-ocracy challenge (`course.ts`): the
  * decision starts again from before any challenge, and a named challenge escalates it again (the
- * escalated decision stays open if its new period has not ended).
+ * escalated decision stays open if its new period has not ended). A close may name a decision
+ * before its period ends (one a member's event settled early, provisionally): the named events
+ * then settle it as they did for the authority (an oligarchy's named approvals adopt it at the
+ * last one's time), and if they do not, it stays open until its deadline.
  *
  * @module
  */

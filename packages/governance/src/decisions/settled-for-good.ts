@@ -9,9 +9,10 @@ import type { GovernanceState } from './governance-state';
 import { isFinal } from './lifecycle';
 
 /**
- * Whether no counted close can settle a decision again: its status is final and no withdrawal or
- * challenge of it is provisional (only pending, provisional and waiting decisions are settled
- * again, and one waiting for named evidence is `closed`, not final).
+ * Whether no counted close can settle a decision again: its status is final and it is not
+ * provisional (no withdrawal, challenge or early settlement of it awaits confirmation; only pending,
+ * provisional and waiting decisions are settled again, and one waiting for named evidence is
+ * `closed`, not final).
  * @internal
  */
 export function settledForGood(state: GovernanceState, decision: Decision): boolean {

@@ -2,7 +2,9 @@
  * Oligarchy: a named set of deciders (members, or a sub-group resolved when the decision is
  * proposed); `required` approvals among them adopt (k-of-n). The decision is adopted as soon as
  * k approvals stand, rejected as soon as refusals make k unreachable, and expires at the end of
- * its period otherwise. A decider's latest approval or refusal counts.
+ * its period otherwise. A decider's latest approval or refusal counts. Settling before the end of
+ * the period is a member's event settling the decision, so it is provisional until the
+ * authority's close names it or the period ends (`decisions/apply-event.ts`, `decisions/lifecycle.ts`).
  *
  * @module
  */

@@ -92,9 +92,11 @@ export function countedClose(
 }
 
 /**
- * Closes a decision whose period has ended. Given the authority's state, the close names what
- * it counted for every decision it settles (see the module); without it, it names nothing and
- * each reader settles on its own order (older clients).
+ * Closes a decision whose period has ended, or one whose settlement is still provisional (a
+ * withdrawal, a challenge, or an oligarchy's approvals or refusals before its deadline), at once:
+ * naming it confirms it for every reader. Given the authority's state, the close names what it
+ * counted for every decision it settles and every provisional one (see the module); without it,
+ * it names nothing and each reader settles on its own order (older clients).
  *
  * @param client - the authority's client.
  * @param roomId - the decisions room.

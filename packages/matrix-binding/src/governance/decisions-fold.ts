@@ -180,13 +180,17 @@ export class DecisionsFold {
   }
 
   #take(result: Omit<ReduceResult, 'settled'> & { settled: readonly string[] }, input?: GovernanceInput) {
+    const provisional = this.#state.provisional;
     this.#state = result.state;
-    for (const id of result.settled) {
+    // An adoption changes the roll once no close can undo it: when it settles, unless provisional,
+    // or when an authority's event confirms it.
+    const confirmed = provisional.keys().filter((id) => !this.#state.provisional.has(id));
+    for (const id of new Set([...result.settled, ...confirmed])) {
       const decision = this.#state.decisions.get(id);
       if (decision === undefined) continue;
       const settled = decision.status !== 'open' && decision.status !== 'proposed';
       if (settled && !this.#settledAt.has(id)) this.#settledAt.set(id, this.#entries);
-      this.#roll.observeDecision(decision);
+      if (!this.#state.provisional.has(id)) this.#roll.observeDecision(decision);
     }
     this.#reports.warnings.push(...(result.count ?? []).map(countWarning));
     if (result.time && input)

@@ -55,7 +55,16 @@ describe('the governance roll: who counts in a group’s decisions', () => {
     const exclusion = propose(ana, 'exclude-member', { user: '@cy:hs' });
     const excluded = approve(exclusion.event_id as string);
     const second = propose('@cy:hs', 'publish-text', { text: 'second' });
-    const replay = replayOf([...events, admission, admitted, ...join, first, exclusion, excluded, second]);
+    const replay = replayOf([
+      ...events,
+      admission,
+      ...admitted,
+      ...join,
+      first,
+      exclusion,
+      ...excluded,
+      second,
+    ]);
     expect(replay.state.decisions.get(admission.event_id as string)?.status).toBe('adopted');
     expect(replay.warnings.filter((w) => w.code === 'unadmitted-member')).toEqual([]);
     expect(replay.state.decisions.has(first.event_id as string)).toBe(true);
@@ -64,6 +73,22 @@ describe('the governance roll: who counts in a group’s decisions', () => {
     expect(replay.warnings.find((w) => w.eventId === second.event_id)).toMatchObject({
       reason: 'not-a-member',
     });
+  });
+
+  it('counts an admission adopted early only once the authority’s close confirms it', () => {
+    const events = founded();
+    const admission = propose('@bo:hs', 'admit-member', { user: '@cy:hs' });
+    const [approval, close] = approve(admission.event_id as string);
+    const join = [membership('@cy:hs', 'invite', bot), membership('@cy:hs', 'join')];
+    const before = propose('@cy:hs', 'publish-text', { text: 'before the close' });
+    const after = propose('@cy:hs', 'publish-text', { text: 'after the close' });
+    const replay = replayOf([...events, admission, approval!, ...join, before, close!, after]);
+    // Adopted at Ana's approval, but provisionally: a close not naming it would undo it.
+    expect(replay.warnings.find((w) => w.eventId === before.event_id)).toMatchObject({
+      reason: 'not-a-member',
+    });
+    expect(replay.state.decisions.has(after.event_id as string)).toBe(true);
+    expect(replay.state.provisional.size).toBe(0);
   });
 
   it('counts a rejected admission as no admission', () => {
@@ -125,13 +150,13 @@ describe('the governance roll: who counts in a group’s decisions', () => {
       joinRule('invite'), // closed from here on
       membership('@late:hs', 'join'), // not admitted
       admission,
-      approve(admission.event_id as string),
+      ...approve(admission.event_id as string),
       membership('@cy:hs', 'invite', bot),
       membership('@cy:hs', 'join'),
       propose('@cy:hs', 'publish-text', { text: 'admitted' }),
       propose('@late:hs', 'publish-text', { text: 'refused' }),
       exclusion,
-      approve(exclusion.event_id as string),
+      ...approve(exclusion.event_id as string),
       propose('@cy:hs', 'publish-text', { text: 'excluded' }),
     ];
     const log = appendToRoomLog(emptyRoomLog(decisionsRoom), events);

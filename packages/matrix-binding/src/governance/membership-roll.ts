@@ -131,7 +131,10 @@ export class MembershipRoll {
     this.#open = this.#joinRule === 'public';
   }
 
-  /** A decision that settled: an adopted admission or exclusion changes the roll. */
+  /**
+   * A decision that settled and is no longer provisional (an early settlement counts once an
+   * authority's event confirms it): an adopted admission or exclusion changes the roll.
+   */
   observeDecision(decision: Decision): void {
     if (decision.status !== 'adopted') return;
     if (decision.kind !== ADMIT_MEMBER_KIND && decision.kind !== EXCLUDE_MEMBER_KIND) return;

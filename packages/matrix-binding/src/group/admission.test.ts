@@ -64,9 +64,9 @@ describe('admission and exclusion under the control table', () => {
     const { state } = replayOf([
       ...events,
       admitCy,
-      approve(admitCy.event_id as string),
+      ...approve(admitCy.event_id as string),
       excludeBo,
-      approve(excludeBo.event_id as string),
+      ...approve(excludeBo.event_id as string),
       pendingDi,
     ]);
     expect([...memberDecisions(state).keys()].sort()).toEqual(['@bo:hs', '@cy:hs']);
@@ -99,7 +99,7 @@ describe('admission and exclusion under the control table', () => {
   it('never removes the authority, whatever a decision says', () => {
     const events = founded();
     const excludeBot = propose(ana, 'exclude-member', { user: bot });
-    const { state } = replayOf([...events, excludeBot, approve(excludeBot.event_id as string)]);
+    const { state } = replayOf([...events, excludeBot, ...approve(excludeBot.event_id as string)]);
     const view = groupFromState(space, spaceState({ [bot]: 'join' }));
     expect(pendingMemberships(view, state, () => 'join')).toEqual([]);
   });

@@ -96,7 +96,7 @@ function byOutcome(a: Decision, b: Decision): number {
 
 /**
  * The standing membership decision of each user: their latest adopted `admit-member` or
- * `exclude-member` decision.
+ * `exclude-member` decision that is no longer provisional.
  *
  * @param state - the decisions replay's state.
  * @returns by user id, the decision that stands.
@@ -106,6 +106,8 @@ export function memberDecisions(state: GovernanceState): Map<string, Decision> {
   const adopted = state.decisions
     .values()
     .filter((d) => d.status === 'adopted' && (d.kind === ADMIT_MEMBER_KIND || d.kind === EXCLUDE_MEMBER_KIND))
+    // An adoption a close may still undo (provisional) stands only once confirmed.
+    .filter((d) => !state.provisional.has(d.id))
     .sort(byOutcome);
   for (const decision of adopted) {
     const user = memberActionUser(decision.action);

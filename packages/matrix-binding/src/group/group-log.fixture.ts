@@ -35,7 +35,15 @@ export const joinRule = (rule: string) =>
   ev(ana, 'm.room.join_rules', { join_rule: rule }, { state_key: '' });
 export const propose = (sender: string, kind: string, action: unknown) =>
   ev(sender, 'org.imago.governance.propose', { kind, action });
-export const approve = (decision: string) => ev(ana, 'org.imago.governance.approve', { decision });
+/**
+ * Ana's approval, which adopts the decision (provisionally: an early settlement), and the
+ * authority's close that names it at once and so confirms it, as the example service sends it.
+ */
+export function approve(decision: string): RawMatrixEvent[] {
+  const approval = ev(ana, 'org.imago.governance.approve', { decision });
+  const counted = { [decision]: [approval.event_id] };
+  return [approval, ev(bot, 'org.imago.governance.close', { decision, counted })];
+}
 
 const anaDecides = { protocol: 'oligarchy', deciders: { members: [ana] }, required: 1, duration: HOUR };
 

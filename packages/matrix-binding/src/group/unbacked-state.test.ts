@@ -38,9 +38,9 @@ describe('state changes no decision backs', () => {
     const replay = replayOf([
       ...log,
       profile,
-      approve(profile.event_id as string),
+      ...approve(profile.event_id as string),
       relation,
-      approve(relation.event_id as string),
+      ...approve(relation.event_id as string),
     ]);
     const start = founding();
     const backed = state(bot, 'org.imago.group', {

@@ -46,10 +46,11 @@ const RELATION_KINDS: readonly string[] = ['create-relation', 'accept-relation',
 /** Checked elsewhere: the pin by readGroup, the mirror by controlTableMirror. */
 const CHECKED_ELSEWHERE: readonly string[] = [ImagoEventTypes.authority, ImagoEventTypes.controlTable];
 
+/** The adopted decisions of these kinds that no close can undo any more (not provisional). */
 function adopted(state: GovernanceState, kinds: readonly string[]): Decision[] {
   return state.decisions
     .values()
-    .filter((d) => d.status === 'adopted' && kinds.includes(d.kind))
+    .filter((d) => d.status === 'adopted' && kinds.includes(d.kind) && !state.provisional.has(d.id))
     .sort((a, b) => (a.outcome?.at ?? 0) - (b.outcome?.at ?? 0) || (a.id < b.id ? -1 : 1));
 }
 

@@ -9,6 +9,7 @@ import {
   admissionRequests,
   appendToRoomLog,
   type CreatedGroup,
+  closeDecision,
   createGroup,
   emptyRoomLog,
   executeMemberships,
@@ -102,6 +103,9 @@ describe('knock → admission decision → join, and exclusion (raw HTTP knocker
     expect(admissionRequests(view, (await replay()).state)[0]?.decision?.status).toBe('open');
     await sendGovernanceEvent(ana.client, decisions, 'org.imago.governance.approve', { decision: admission });
     expect((await replay()).state.decisions.get(admission)?.status).toBe('adopted');
+    // Provisional until the authority's close names it: nothing owed yet; then the invitations.
+    expect((await execute((m) => m === 'knock', group.spaceId)).done).toEqual([]);
+    await closeDecision(bot.client, decisions, admission, (await replay()).state);
 
     const { done, failed } = await execute((m) => m === 'knock', group.spaceId);
     expect(failed).toEqual([]);
@@ -123,9 +127,10 @@ describe('knock → admission decision → join, and exclusion (raw HTTP knocker
     expect(after.warnings.filter((w) => w.code === 'unadmitted-member')).toEqual([]);
   });
 
-  it('an adopted exclusion takes the member off the roll at once; the authority removes them', async () => {
+  it('an adopted exclusion takes the member off the roll once the authority’s close confirms it; the authority removes them', async () => {
     const exclusion = await proposeExclusion(bo.client, decisions, kay.userId);
     await sendGovernanceEvent(ana.client, decisions, 'org.imago.governance.approve', { decision: exclusion });
+    await closeDecision(bot.client, decisions, exclusion, (await replay()).state);
     // Still joined, but no longer counted: their next proposal has no effect.
     const late = await knocker.sendOk(decisions, 'org.imago.governance.propose', {
       kind: 'publish-text',

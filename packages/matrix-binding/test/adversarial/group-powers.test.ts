@@ -11,6 +11,7 @@ import {
   appendToRoomLog,
   applyGroupPowerLevels,
   type CreatedGroup,
+  closeDecision,
   createGroup,
   emptyRoomLog,
   fetchRoomHistory,
@@ -209,6 +210,9 @@ describe('a group’s government cannot be taken by power given by hand (raw HTT
       },
     });
     await sendGovernanceEvent(ana.client, decisions, 'org.imago.governance.approve', { decision: change });
+    // Adopted by the approval, provisionally: the authority's close confirms it, and the table changes.
+    expect((await replay()).state.tableVersion).toBe(0);
+    await closeDecision(bot.client, decisions, change, (await replay()).state);
     const { state } = await replay();
     expect(state.tableVersion).toBe(1);
     const result = await applyGroupPowerLevels(bot.client, await readGroup(bot.client, group.spaceId), state);
@@ -231,6 +235,7 @@ describe('a group’s government cannot be taken by power given by hand (raw HTT
       action: { authority: [cy.userId] },
     });
     await sendGovernanceEvent(ana.client, decisions, 'org.imago.governance.approve', { decision });
+    await closeDecision(bot.client, decisions, decision, (await replay()).state);
     const { state } = await replay();
     expect(state.authority).toEqual([cy.userId]);
     const view = await readGroup(bot.client, group.spaceId);

@@ -114,6 +114,11 @@ describe('decisions on a live Synapse', () => {
     await sendGovernanceEvent(users.bob.client, room, GovernanceEventTypes.approve, { decision: change });
     ({ state } = await replayRoom());
     expect(state.decisions.get(change)?.status).toBe('adopted');
+    // Adopted before its deadline, provisionally: the table changes once the authority (Alice, who
+    // set it) confirms it with a close naming the approvals.
+    expect(state.tableVersion).toBe(0);
+    await closeDecision(users.alice.client, room, change, state);
+    ({ state } = await replayRoom());
     expect(state.tableVersion).toBe(1);
     expect(state.table?.rules['spend-resource']?.protocol).toBe('democracy');
 
