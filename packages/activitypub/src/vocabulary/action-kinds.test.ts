@@ -31,6 +31,12 @@ describe('a group’s publication, from its adopted decisions', () => {
     ).toBeUndefined();
   });
 
+  it('ignores an adoption still provisional, which the authority’s close may undo', () => {
+    const decisions = [adopted('$a', 1, { handle: 'garden' }), adopted('$b', 2, { handle: 'jardin' })];
+    expect(readPublication(decisions, new Set(['$b']))?.handle).toBe('garden');
+    expect(readPublication(decisions, new Set(['$a', '$b']))).toBeUndefined();
+  });
+
   it('is withdrawn by a later publish: false', () => {
     expect(
       readPublication([adopted('$a', 1, { handle: 'garden' }), adopted('$b', 2, { publish: false })]),

@@ -46,19 +46,28 @@ export interface DecisionSummary {
 /**
  * The group's publication in force: the latest adopted `org.imago.activitypub.publish` decision
  * (by adoption time, then id), or `undefined` when none is adopted or the latest withdraws it
- * (`publish: false`). A decision with a malformed action is ignored.
+ * (`publish: false`). A decision with a malformed action is ignored, and so is an adoption still
+ * provisional (adopted by its deciders before its deadline, until the authority's close confirms
+ * it: a close may still undo it).
  *
  * @param decisions - the group's decisions (e.g. `replayDecisions(log).state.decisions.values()`).
+ * @param provisional - the decisions whose settlement is still provisional
+ *   (`replayDecisions(log).state.provisional`).
  * @returns the publication, or `undefined`.
  * @example
  * ```ts
- * const publication = readPublication(replayDecisions(log).state.decisions.values());
+ * const { state } = replayDecisions(log);
+ * const publication = readPublication(state.decisions.values(), state.provisional);
  * ```
  */
-export function readPublication(decisions: Iterable<DecisionSummary>): Publication | undefined {
+export function readPublication(
+  decisions: Iterable<DecisionSummary>,
+  provisional: { has(id: string): boolean } = new Set<string>(),
+): Publication | undefined {
   let latest: { at: number; id: string; publication: Publication | undefined } | undefined;
   for (const decision of decisions) {
     if (decision.kind !== ActivitypubActionKinds.publish || decision.status !== 'adopted') continue;
+    if (provisional.has(decision.id)) continue;
     const at = decision.outcome?.at ?? 0;
     const action = decision.action as Record<string, unknown> | null;
     if (typeof action !== 'object' || action === null) continue;

@@ -37,6 +37,7 @@ export async function remainingProposal(
     if (!keepers.has(agreement.sender)) continue;
     const decision = replay.state.decisions.get(agreement.decision);
     if (decision?.kind !== ActivitypubActionKinds.agreement || decision.status !== 'adopted') continue;
+    if (replay.state.provisional.has(decision.id)) continue; // the authority's close may undo it
     if (agreement.agreement.proposal !== record.eventId || agreement.origin === undefined) continue;
     if (origins.has(agreement.origin)) continue;
     const action = decision.action as { offer?: unknown };

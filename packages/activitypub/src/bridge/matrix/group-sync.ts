@@ -35,7 +35,7 @@ export async function syncGroup(parts: BridgeParts, spaceId: string): Promise<vo
     return;
   }
   const replay = await replayDecisionsRoom(parts.bot, decisionsRoom);
-  const publication = readPublication(replay.state.decisions.values());
+  const publication = readPublication(replay.state.decisions.values(), replay.state.provisional);
   const existing = await store.groupOfSpace(spaceId);
   // An end-to-end encrypted room never has its messages leave in clear: such a group is not
   // shown on the fediverse (and is withdrawn when one of its rooms turns encryption on).
@@ -72,7 +72,8 @@ export async function syncGroup(parts: BridgeParts, spaceId: string): Promise<vo
   }
   for (const pending of await store.pendingOf(record.handle)) {
     const decision = replay.state.decisions.get(pending.decision);
-    if (decision === undefined) continue;
+    // A settlement still provisional (approvals before the deadline) waits for the authority's close.
+    if (decision === undefined || replay.state.provisional.has(decision.id)) continue;
     if (
       decision.status === 'adopted' ||
       decision.status === 'rejected' ||
