@@ -5,10 +5,15 @@
  * fediverse by a decision.
  */
 import {
+  appendToRoomLog,
   type CreatedGroup,
+  closeDecision,
   createGroup,
+  emptyRoomLog,
+  fetchRoomHistory,
   initControlTable,
   propose,
+  replayDecisions,
   sendGovernanceEvent,
 } from '@imago/matrix-binding';
 import type { TestHomeserver } from '@imago/matrix-binding/testing';
@@ -73,7 +78,20 @@ export async function groupWithBot(
 }
 
 /**
- * Proposes publishing the group and approves the proposal; with `statusBefore`, checks what the
+ * The group's authority (its creator) closes a decision its deciders have just settled: settled
+ * before its deadline, it is provisional until that close names it, and the bridge waits for it.
+ *
+ * @param authority - the authority's client.
+ * @param decisions - the decisions room.
+ * @param decision - the decision's id.
+ */
+export async function confirmByClose(authority: Client, decisions: string, decision: string): Promise<void> {
+  const log = appendToRoomLog(emptyRoomLog(decisions), await fetchRoomHistory(authority, decisions));
+  await closeDecision(authority, decisions, decision, replayDecisions(log).state);
+}
+
+/**
+ * Proposes publishing the group and approves the proposal (then closes it, as its authority); with `statusBefore`, checks what the
  * actor's address answers while the decision is open.
  *
  * @returns the group's actor, once served.
@@ -88,6 +106,7 @@ export async function publishByDecision(
   const publish = await propose(client, decisions, content as never);
   if (statusBefore !== undefined) expect((await fetch(groupIri, ACTIVITY_JSON)).status).toBe(statusBefore);
   await sendGovernanceEvent(client, decisions, 'org.imago.governance.approve', { decision: publish });
+  await confirmByClose(client, decisions, publish);
   return (await eventually(
     'the group actor',
     async () => {

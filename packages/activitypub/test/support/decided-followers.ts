@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
 import type { RunningBridge } from '../../src/node/index';
 import { roomEvents, run, silent } from './bridge-harness';
-import { groupWithBot, publishByDecision } from './bridged-group';
+import { confirmByClose, groupWithBot, publishByDecision } from './bridged-group';
 import type { Json, Peer } from './peer';
 import { eventually } from './services';
 
@@ -68,6 +68,7 @@ export async function playDecidedFollowers(options: {
   const refused = await followDecision(first);
   expect(await bridge.bridge.store.followers(handle)).toEqual([]);
   await sendGovernanceEvent(bea, decisions, 'org.imago.governance.refuse', { decision: refused.eventId });
+  await confirmByClose(bea, decisions, refused.eventId);
   await peer.waitFor(
     'Reject(Follow)',
     (a) => a.type === 'Reject' && JSON.stringify(a.object).includes(first),
@@ -78,6 +79,7 @@ export async function playDecidedFollowers(options: {
   expect((await peer.send(inbox, { ...follow, id: second })).status).toBe(202);
   const approved = await followDecision(second);
   await sendGovernanceEvent(bea, decisions, 'org.imago.governance.approve', { decision: approved.eventId });
+  await confirmByClose(bea, decisions, approved.eventId);
   await peer.waitFor(
     'Accept(Follow)',
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(second),
@@ -120,6 +122,7 @@ export async function playDecidedFollowers(options: {
   const fifth = await peer.publish(`decided-5-${run}`, follow);
   expect((await peer.send(inbox, { ...follow, id: fifth })).status).toBe(202);
   await sendGovernanceEvent(bea, decisions, 'org.imago.governance.approve', { decision: again.eventId });
+  await confirmByClose(bea, decisions, again.eventId);
   await peer.waitFor(
     'Accept(Follow) again',
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(fourth),

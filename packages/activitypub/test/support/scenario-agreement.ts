@@ -17,6 +17,7 @@ import { acceptProposal, readProposal } from '@imago/valueflows';
 import { expect } from 'vitest';
 import { ActivitypubActionKinds } from '../../src/index';
 import { roomEvents, run } from './bridge-harness';
+import { confirmByClose } from './bridged-group';
 import type { Json } from './peer';
 import type { PublishedOffer } from './scenario-offer';
 import type { Story } from './scenario-publication';
@@ -100,6 +101,7 @@ export async function agreeOnOffer(story: Story, published: PublishedOffer): Pro
   await sendGovernanceEvent(ana, decisions, 'org.imago.governance.approve', {
     decision: agreementDecision?.eventId,
   });
+  await confirmByClose(ana, decisions, agreementDecision?.eventId as string);
   const acceptedOffer = await peer.waitFor(
     'Accept(Offer)',
     (a) => a.type === 'Accept' && JSON.stringify(a.object).includes(offerId),
