@@ -91,8 +91,9 @@ export async function confirmByClose(authority: Client, decisions: string, decis
 }
 
 /**
- * Proposes publishing the group and approves the proposal (then closes it, as its authority); with `statusBefore`, checks what the
- * actor's address answers while the decision is open.
+ * Proposes publishing the group and approves the proposal (then closes it, as its authority); with
+ * `statusBefore`, checks what the actor's address answers while the decision is open, and while
+ * its adoption is provisional (approved, not closed yet).
  *
  * @returns the group's actor, once served.
  */
@@ -106,6 +107,11 @@ export async function publishByDecision(
   const publish = await propose(client, decisions, content as never);
   if (statusBefore !== undefined) expect((await fetch(groupIri, ACTIVITY_JSON)).status).toBe(statusBefore);
   await sendGovernanceEvent(client, decisions, 'org.imago.governance.approve', { decision: publish });
+  if (statusBefore !== undefined) {
+    // Adopted by its decider before the deadline, provisionally: the bridge waits for the close.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await fetch(groupIri, ACTIVITY_JSON)).status).toBe(statusBefore);
+  }
   await confirmByClose(client, decisions, publish);
   return (await eventually(
     'the group actor',
