@@ -170,16 +170,8 @@ describe('the service on a live homeserver', () => {
     ]);
   });
 
-  it('publishes a withdrawal’s outcome only after its close, which names the withdrawal', async () => {
-    const room = group.rooms.decisions as string;
-    const decision = await propose(alice, room, {
-      kind: 'publish-text',
-      title: 'Paint the gate',
-      action: {},
-    });
-    // Withdrawn within the period: provisional until the authority's close names it (one that did
-    // not name the withdrawal would undo it), so no outcome before that close.
-    const withdrawal = await sendGovernanceEvent(alice, room, GovernanceEventTypes.withdraw, { decision });
+  /** Waits for the service to publish a decision's outcome; where its close and its notice stand. */
+  async function publishedAfterClose(room: string, decision: string) {
     await waitForLog(
       service.log,
       (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'),
@@ -187,7 +179,6 @@ describe('the service on a live homeserver', () => {
       45_000,
     );
     const history = await fetchRoomHistory(alice, room);
-    const content = (i: number) => (history[i]?.content ?? {}) as Record<string, unknown>;
     const close = history.findIndex(
       (e) =>
         e.type === GovernanceEventTypes.close && (e.content as { decision?: string }).decision === decision,
@@ -200,6 +191,21 @@ describe('the service on a live homeserver', () => {
             | undefined
         )?.decision === decision,
     );
+    return { history, close, notice };
+  }
+
+  it('publishes a withdrawal’s outcome only after its close, which names the withdrawal', async () => {
+    const room = group.rooms.decisions as string;
+    const decision = await propose(alice, room, {
+      kind: 'publish-text',
+      title: 'Paint the gate',
+      action: {},
+    });
+    // Withdrawn within the period: provisional until the authority's close names it (one that did
+    // not name the withdrawal would undo it), so no outcome before that close.
+    const withdrawal = await sendGovernanceEvent(alice, room, GovernanceEventTypes.withdraw, { decision });
+    const { history, close, notice } = await publishedAfterClose(room, decision);
+    const content = (i: number) => (history[i]?.content ?? {}) as Record<string, unknown>;
     expect(close).toBeGreaterThan(-1);
     expect(history[close]?.sender).toBe(service.userId);
     expect((content(close).counted as Record<string, string[]>)[decision]).toContain(withdrawal);
@@ -216,25 +222,7 @@ describe('the service on a live homeserver', () => {
     });
     // Adopted by alice's approval, provisionally: a close that did not name it would undo it.
     const approval = await sendGovernanceEvent(alice, room, GovernanceEventTypes.approve, { decision });
-    await waitForLog(
-      service.log,
-      (e) => e.duty === 'decisions' && e.decision === decision && e.message.startsWith('published'),
-      'the outcome',
-      45_000,
-    );
-    const history = await fetchRoomHistory(alice, room);
-    const close = history.findIndex(
-      (e) =>
-        e.type === GovernanceEventTypes.close && (e.content as { decision?: string }).decision === decision,
-    );
-    const notice = history.findIndex(
-      (e) =>
-        (
-          (e.content as Record<string, unknown> | undefined)?.[OUTCOME_KEY] as
-            | { decision?: string }
-            | undefined
-        )?.decision === decision,
-    );
+    const { history, close, notice } = await publishedAfterClose(room, decision);
     expect(history[close]?.sender).toBe(service.userId);
     const counted = (history[close]?.content ?? {}) as { counted?: Record<string, string[]> };
     expect(counted.counted?.[decision]).toEqual([approval]);

@@ -53,6 +53,26 @@ function closing(authority: GovernanceState, decision: string, at: number): Test
     : event('$close', 'ana', at, 'close', { decision, counted });
 }
 
+/**
+ * The authority's log (the racing events it saw, its close, then the others) and another reader's
+ * (each racing event on its side of that close).
+ */
+function orders(
+  base: readonly TestEvent[],
+  racing: readonly TestEvent[],
+  flags: readonly { seenByAuthority: boolean; afterClose: boolean }[],
+  decision: string,
+  early: boolean,
+) {
+  const seen = racing.filter((_, i) => flags[i]!.seenByAuthority);
+  const authority = fold([...base, ...seen], context).state;
+  const close = closing(authority, decision, early ? EARLY : CLOSES + 10);
+  const truth = [...base, ...seen, close, ...racing.filter((e) => !seen.includes(e))];
+  const before = racing.filter((_, i) => !flags[i]!.afterClose);
+  const reader = [...base, ...before, close, ...racing.filter((e) => !before.includes(e))];
+  return { close, truth, reader };
+}
+
 describe('approvals and refusals racing the close of an oligarchy decision', () => {
   const placement = fc.record({ seenByAuthority: fc.boolean(), afterClose: fc.boolean() });
   const step = fc.record({ decider: fc.constantFrom(...deciders), approve: fc.boolean() });
@@ -68,12 +88,8 @@ describe('approvals and refusals racing the close of an oligarchy decision', () 
           const racing = steps.map(([s], i) =>
             event(`$d${i}`, s.decider, 5000 + i, s.approve ? 'approve' : 'refuse', { decision }),
           );
-          const seen = racing.filter((_, i) => steps[i]![1].seenByAuthority);
-          const authority = fold([...log.events, ...seen], context).state;
-          const close = closing(authority, decision, early ? EARLY : CLOSES + 10);
-          const truth = [...log.events, ...seen, close, ...racing.filter((e) => !seen.includes(e))];
-          const before = racing.filter((_, i) => !steps[i]![1].afterClose);
-          const reader = [...log.events, ...before, close, ...racing.filter((e) => !before.includes(e))];
+          const flags = steps.map(([, flag]) => flag);
+          const { close, truth, reader } = orders(log.events, racing, flags, decision, early);
           // Once the close named the decision, every reader has the authority's outcome and effects.
           if (close.type.endsWith('close')) {
             const expected = fold(truth, context).state;
@@ -114,12 +130,7 @@ describe('a challenge escalating an act to an oligarchy, and its approvals, raci
             ),
           ];
           const flags = [challenged, ...steps.map(([, , flag]) => flag)];
-          const seen = racing.filter((_, i) => flags[i]!.seenByAuthority);
-          const authority = fold([...log.events, ...seen], context).state;
-          const close = closing(authority, decision, early ? EARLY : CLOSES + 10);
-          const truth = [...log.events, ...seen, close, ...racing.filter((e) => !seen.includes(e))];
-          const before = racing.filter((_, i) => !flags[i]!.afterClose);
-          const reader = [...log.events, ...before, close, ...racing.filter((e) => !before.includes(e))];
+          const { truth, reader } = orders(log.events, racing, flags, decision, early);
           const last = fold(truth, context).state;
           const final = event('$end', 'ana', END, 'tick', { counted: countsToName(last, END) });
           const expected = fold([...truth, final], context).state;
