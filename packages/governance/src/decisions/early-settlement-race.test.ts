@@ -73,6 +73,15 @@ function orders(
   return { close, truth, reader };
 }
 
+/** The authority's tick at the end, naming what its log counted: both logs end governed alike. */
+function endsAlike(truth: readonly TestEvent[], reader: readonly TestEvent[]) {
+  const last = fold(truth, context).state;
+  const final = event('$end', 'ana', END, 'tick', { counted: countsToName(last, END) });
+  const expected = fold([...truth, final], context).state;
+  expect(governed(fold([...reader, final], context).state)).toEqual(governed(expected));
+  expect(expected.provisional.size).toBe(0);
+}
+
 describe('approvals and refusals racing the close of an oligarchy decision', () => {
   const placement = fc.record({ seenByAuthority: fc.boolean(), afterClose: fc.boolean() });
   const step = fc.record({ decider: fc.constantFrom(...deciders), approve: fc.boolean() });
@@ -98,11 +107,7 @@ describe('approvals and refusals racing the close of an oligarchy decision', () 
             expect(expected.decisions.get(decision)?.status).not.toBe('open');
           }
           // Otherwise the authority's next event names it (a settlement of its own log) or ends the period.
-          const last = fold(truth, context).state;
-          const final = event('$end', 'ana', END, 'tick', { counted: countsToName(last, END) });
-          const expected = fold([...truth, final], context).state;
-          expect(governed(fold([...reader, final], context).state)).toEqual(governed(expected));
-          expect(expected.provisional.size).toBe(0);
+          endsAlike(truth, reader);
         },
       ),
       { numRuns: 300 },
@@ -131,11 +136,7 @@ describe('a challenge escalating an act to an oligarchy, and its approvals, raci
           ];
           const flags = [challenged, ...steps.map(([, , flag]) => flag)];
           const { truth, reader } = orders(log.events, racing, flags, decision, early);
-          const last = fold(truth, context).state;
-          const final = event('$end', 'ana', END, 'tick', { counted: countsToName(last, END) });
-          const expected = fold([...truth, final], context).state;
-          expect(governed(fold([...reader, final], context).state)).toEqual(governed(expected));
-          expect(expected.provisional.size).toBe(0);
+          endsAlike(truth, reader);
         },
       ),
       { numRuns: 300 },
