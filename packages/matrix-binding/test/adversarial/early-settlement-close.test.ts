@@ -24,7 +24,7 @@ import {
   sendGovernanceEvent,
 } from '../../src/index';
 import { eventually } from '../support/eventually';
-import { federatedGroup, hasEvent, historyUntil, joinRoom } from '../support/federated-group';
+import { across, federatedGroup, hasEvent, historyUntil, joinRoom } from '../support/federated-group';
 import type { LiveUser } from '../support/live-users';
 import type { RawMatrix } from '../support/raw-matrix';
 
@@ -44,14 +44,6 @@ describe('an oligarchy’s last approval racing the close settles alike everywhe
 
   const has = (who: RawMatrix, id: string) => hasEvent(who, room, id);
   const replay = (events: RawMatrixEvent[]) => replayDecisions(appendToRoomLog(emptyRoomLog(room), events));
-  /** The history with the racing event moved to the other side of the close. */
-  const across = (events: RawMatrixEvent[], racing: string, closeId: string) => {
-    const index = (list: RawMatrixEvent[], id: string) => list.findIndex((e) => e.event_id === id);
-    const moved = events.filter((e) => e.event_id !== racing);
-    const first = index(events, racing) < index(events, closeId);
-    moved.splice(index(moved, closeId) + (first ? 1 : 0), 0, events[index(events, racing)] as RawMatrixEvent);
-    return moved;
-  };
 
   beforeAll(async () => {
     const made = house();

@@ -42,6 +42,15 @@ export const hasEvent = (who: RawMatrix, room: string, id: string): Promise<RawA
     `${who.userId} has ${id}`,
   );
 
+/** A history with its racing event moved to the other side of the close: another server's order. */
+export function across(events: RawMatrixEvent[], racing: string, closeId: string): RawMatrixEvent[] {
+  const index = (list: RawMatrixEvent[], id: string) => list.findIndex((e) => e.event_id === id);
+  const moved = events.filter((e) => e.event_id !== racing);
+  const first = index(events, racing) < index(events, closeId);
+  moved.splice(index(moved, closeId) + (first ? 1 : 0), 0, events[index(events, racing)] as RawMatrixEvent);
+  return moved;
+}
+
 /** The room's history from `user`'s server, once it holds the event `last`. */
 export const historyUntil = (user: LiveUser, room: string, last: string): Promise<RawMatrixEvent[]> =>
   eventually(
