@@ -5,8 +5,6 @@
  * HTTP: a member, and the room's creator (power 100, not the authority), try to plant a checkpoint;
  * the authority itself lies in one, points at bytes that are not those it hashed, or at a gzip bomb.
  */
-import { Readable } from 'node:stream';
-import { createGzip } from 'node:zlib';
 import { GovernanceEventTypes } from '@imago/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -31,46 +29,12 @@ import {
 } from '../../src/index';
 import { type LiveUser, liveUser, stopAll, waitUntil } from '../support/live-users';
 import { RawMatrix } from '../support/raw-matrix';
+import { download, gzipBomb, upload } from '../support/raw-media';
 
 const PERIOD = 2_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const CHECKPOINT = 'org.imago.checkpoint';
-
-/** Uploads bytes as the raw session, as any client can. */
-async function upload(raw: RawMatrix, bytes: Uint8Array): Promise<string> {
-  const response = await fetch(`${raw.baseUrl}/_matrix/media/v3/upload?filename=c.json`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${raw.accessToken}`, 'content-type': 'application/json' },
-    body: bytes as Uint8Array<ArrayBuffer>,
-  });
-  return ((await response.json()) as { content_uri: string }).content_uri;
-}
-
-/** The media's bytes, as the raw session downloads them. */
-async function download(raw: RawMatrix, url: string): Promise<Uint8Array> {
-  const response = await fetch(
-    `${raw.baseUrl}/_matrix/client/v1/media/download/${url.slice('mxc://'.length)}`,
-    {
-      headers: { authorization: `Bearer ${raw.accessToken}` },
-    },
-  );
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** gzip of `megabytes` MB of zeros, compressed as it streams: never held inflated. */
-async function gzipBomb(megabytes: number): Promise<Uint8Array> {
-  const zeros = Buffer.alloc(1024 * 1024);
-  let left = megabytes;
-  const source = new Readable({
-    read() {
-      this.push(left-- > 0 ? zeros : null);
-    },
-  });
-  const parts: Buffer[] = [];
-  for await (const part of source.pipe(createGzip({ level: 9 }))) parts.push(part as Buffer);
-  return new Uint8Array(Buffer.concat(parts));
-}
 
 describe('checkpoints of the decisions fold (raw HTTP attackers, live Synapse)', () => {
   let service: LiveUser; // the group's authority
