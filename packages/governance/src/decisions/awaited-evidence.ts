@@ -43,13 +43,17 @@ export function recordEvidence(
     event: event as ParticipationEvent,
     member: context.members.has(event.sender),
   };
-  const evidence = state.evidence.set(event.id, record);
-  if (event.type === 'org.imago.governance.delegate') return { ...state, evidence };
+  if (event.type === 'org.imago.governance.delegate')
+    return { ...state, evidence: state.evidence.set(event.id, record) };
   const id = (event as ParticipationEvent | CourseEvent).content.decision;
   const decision = state.decisions.get(id);
   if (decision !== undefined && settledForGood(state, decision)) return state;
   const ids = state.evidenceOf.get(id) ?? PersistentMap.empty<true>();
-  return { ...state, evidence, evidenceOf: state.evidenceOf.set(id, ids.set(event.id, true)) };
+  return {
+    ...state,
+    evidence: state.evidence.set(event.id, record),
+    evidenceOf: state.evidenceOf.set(id, ids.set(event.id, true)),
+  };
 }
 
 /**
